@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { listDialogues } from "@/lib/dialogue/list-dialogues";
+import { formatMeetingDate } from "@/lib/dialogue/format";
+
+export default async function HomePage() {
+  await connection(); // always read the current list, never a build-time copy
+  const dialogues = await listDialogues();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Dialogues</h1>
+        <p className="mt-1 max-w-2xl text-slate-700">
+          Summaries of General Assembly dialogues, broken into statements, sentences and agreed lists that a Global
+          Plan of Action can cite.
+        </p>
+      </div>
+      {dialogues.length === 0 ? (
+        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+          No dialogue has been imported yet. Run <code>npm run dialogue -- import FILE</code>.
+        </p>
+      ) : (
+        <ul className="grid gap-4" aria-label="Imported dialogues">
+          {dialogues.map((d) => (
+            <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+              <h2 className="text-lg font-semibold">
+                <Link href={`/dialogues/${d.id}`} className="text-un-dark hover:underline">
+                  {d.topic ?? d.title}
+                </Link>
+              </h2>
+              <p className="mt-1 text-sm text-slate-700">
+                {d.venue} · <time dateTime={d.date.toISOString().slice(0, 10)}>{formatMeetingDate(d.date)}</time>
+              </p>
+              <p className="mt-2 text-sm text-slate-700">
+                {d._count.segments} sessions · {d._count.statements} statements · {d._count.summaryItems} list items ·{" "}
+                {d._count.delegations} delegations
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+// Next's dev server re-evaluates modules on every hot reload; keeping the
+// client on globalThis stops each reload from opening another pg pool.
+const globalForPrisma = globalThis as typeof globalThis & { gpaPrisma?: PrismaClient };
+
+let productionClient: PrismaClient | undefined;
+
+/**
+ * Returns the shared Prisma client, creating it on first use. Created lazily
+ * so that importing this module (e.g. during `next build`, or in a unit test)
+ * does not need DATABASE_URL.
+ */
+export function getPrisma(): PrismaClient {
+  const existing = readCachedClient();
+  if (existing) return existing;
+
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("DATABASE_URL is not set, so the database cannot be reached.");
+  }
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  writeCachedClient(client);
+  return client;
+}
+
+/**
+ * The shared client, for code that prefers `prisma.dialogue.findMany()` to
+ * `getPrisma().dialogue.findMany()`. Each property access goes through
+ * {@link getPrisma}, so nothing connects until it is first used.
+ */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getPrisma();
+    const value: unknown = Reflect.get(client, property, client);
+    // Bind methods such as $transaction, which rely on `this` being the client.
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+/** Closes the shared client's pool, if one was opened; the next use opens a new one. */
+export async function disconnectPrisma(): Promise<void> {
+  const client = readCachedClient();
+  if (!client) return;
+  writeCachedClient(undefined);
+  await client.$disconnect();
+}
+
+function readCachedClient(): PrismaClient | undefined {
+  return process.env.NODE_ENV === "production" ? productionClient : globalForPrisma.gpaPrisma;
+}
+
+function writeCachedClient(client: PrismaClient | undefined) {
+  if (process.env.NODE_ENV === "production") productionClient = client;
+  else globalForPrisma.gpaPrisma = client;
+}

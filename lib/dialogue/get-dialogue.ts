@@ -1,0 +1,25 @@
+/** Loads one dialogue with everything the reader shows, in document order. */
+import { getPrisma } from "@/lib/db";
+
+export async function getDialogue({ id }: { id: string }) {
+  return getPrisma().dialogue.findUnique({
+    where: { id },
+    include: {
+      segments: {
+        orderBy: { position: "asc" },
+        include: {
+          statements: {
+            orderBy: { position: "asc" },
+            include: { speaker: { include: { delegation: true } }, sentences: { orderBy: { position: "asc" } } },
+          },
+        },
+      },
+      summaryItems: { orderBy: [{ list: "asc" }, { position: "asc" }] },
+      summaryNotes: { orderBy: { position: "asc" } },
+      delegations: { orderBy: { position: "asc" }, include: { speakers: { select: { key: true, name: true } } } },
+      speakers: { orderBy: { key: "asc" }, include: { statements: { select: { key: true }, orderBy: { position: "asc" } } } },
+    },
+  });
+}
+
+export type DialogueForReader = NonNullable<Awaited<ReturnType<typeof getDialogue>>>;

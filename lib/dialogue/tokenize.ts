@@ -1,0 +1,71 @@
+/**
+ * Turns the Markdown-like text of a dialogue summary (converted from PDF or
+ * Word) into blocks: headings, numbered or bulleted items, and paragraphs.
+ * Page furniture — page numbers and form feeds — is dropped here, so a
+ * paragraph split by a page break arrives as two paragraphs and the parser
+ * decides whether the second continues the first.
+ */
+import { stripMarkdown } from "./text";
+
+export type Block =
+  | { type: "heading"; text: string; line: number }
+  | { type: "item"; marker: "number" | "bullet"; n: number | null; text: string; line: number }
+  | { type: "paragraph"; text: string; lines: string[]; line: number };
+
+const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
+const NUMBERED_ITEM = /^\s{0,3}(\d{1,4})[.)]\s+(.*)$/;
+const BULLET_ITEM = /^\s{0,3}[-*•]\s+(.*)$/;
+// "2", "- 3 -", "Page 4", "Page 4 of 9", "4/9": lines a PDF leaves at a page break.
+const PAGE_MARKER = /^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*(?:(?:of|\/)\s*\d{1,4})?\s*[-–—]?\s*$/i;
+// A short line that alone names a section, as converters sometimes drop the "#".
+const BARE_SECTION_HEADING =
+  /^(?:opening (?:session|segment|remarks)|closing (?:session|segment|remarks)|panel\s+(?:[ivxlc]+|\d+)\b.*|summary of the [^.]*|annex\b.*)$/i;
+
+export function tokenize(text: string): Block[] {
+  const blocks: Block[] = [];
+  let open: Block | null = null; // the block that a following non-blank line extends
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const content = raw.replace(/\f/g, "");
+    if (content.trim() === "" || PAGE_MARKER.test(content)) {
+      open = null;
+      return;
+    }
+    const heading = HEADING.exec(content);
+    if (heading) {
+      blocks.push({ type: "heading", text: heading[1], line });
+      open = null;
+      return;
+    }
+    const numbered = NUMBERED_ITEM.exec(content);
+    const bullet = numbered ? null : BULLET_ITEM.exec(content);
+    if (numbered || bullet) {
+      const block: Block = numbered
+        ? { type: "item", marker: "number", n: Number(numbered[1]), text: numbered[2], line }
+        : { type: "item", marker: "bullet", n: null, text: bullet![1], line };
+      blocks.push(block);
+      open = block;
+      return;
+    }
+    if (open && open.type !== "heading") {
+      open.text += " " + content.trim();
+      if (open.type === "paragraph") open.lines.push(content.trim());
+      return;
+    }
+    const paragraph: Block = { type: "paragraph", text: content.trim(), lines: [content.trim()], line };
+    blocks.push(paragraph);
+    open = paragraph;
+  });
+  return blocks.map(promoteBareHeading);
+}
+
+/** A one-line paragraph that is all bold, or that names a section outright, is a heading. */
+function promoteBareHeading(block: Block): Block {
+  if (block.type !== "paragraph" || block.lines.length !== 1) return block;
+  const bare = stripMarkdown(block.text).replace(/:$/, "").trim();
+  const isAllBold = /^\*\*[^*]+\*\*:?$/.test(block.text.trim());
+  if (bare.length > 160 || /[.!?]$/.test(bare)) return block;
+  if (isAllBold || BARE_SECTION_HEADING.test(bare)) return { type: "heading", text: block.text, line: block.line };
+  return block;
+}

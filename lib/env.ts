@@ -1,0 +1,26 @@
+/** The environment, validated once with zod so a bad value fails with its name. */
+import { z } from "zod";
+
+const ZEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Port of the embedded PostgreSQL that npm start runs when DATABASE_URL is unset. */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+/** Reads and checks process.env; throws one error naming every bad variable. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = ZEnv.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return result.data;
+}

