@@ -36,6 +36,8 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           environment: "node",
+          // Builds the app, serves it against a fresh database, and checks for Chromium.
+          globalSetup: ["test/support/e2e-setup.ts"],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

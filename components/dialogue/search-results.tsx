@@ -15,7 +15,7 @@ export function SearchResults({ query, hits, error }: { query: string; hits: Sea
             <li key={hit.key}>
               <a href={`#${hit.key}`} className="block rounded bg-white p-2 text-sm shadow-sm hover:ring-2 hover:ring-un">
                 <span className="block font-medium text-un-dark">
-                  {hit.kind === "statement" ? hit.context : SUMMARY_LIST_TITLES[hit.context as SummaryListName]}
+                  {hit.kind === "statement" ? hit.context : SUMMARY_LIST_TITLES[hit.context as SummaryListName]}{" "}
                   <span className="ml-2 font-mono text-xs text-slate-600">#{hit.key}</span>
                 </span>
                 <span className="block text-slate-800">

@@ -24,9 +24,8 @@ export function StatementCard({ statement, marks }: { statement: Statement; mark
         <a
           href={`#${statement.key}`}
           className="font-mono text-xs text-slate-600 hover:text-un"
-          aria-label={`Link to the statement by ${speaker.name}`}
         >
-          #{statement.key}
+          <span className="sr-only">Link to the statement by {speaker.name}: </span>#{statement.key}
         </a>
       </header>
       {(speaker.affiliation || speaker.delegation) && (
@@ -48,9 +47,10 @@ export function StatementCard({ statement, marks }: { statement: Statement; mark
             <a
               href={`#${sentence.key}`}
               className="mr-0.5 align-super font-sans text-[0.65rem] text-slate-600 no-underline hover:text-un"
-              aria-label={`Sentence ${sentence.position + 1} of the statement by ${speaker.name}`}
             >
+              <span className="sr-only">Sentence </span>
               {sentence.position + 1}
+              <span className="sr-only"> of the statement by {speaker.name}</span>
             </a>
             <MarkedText text={statement.text} start={sentence.start} end={sentence.end} layers={[{ ranges: marks, as: "mark" }]} />{" "}
           </span>

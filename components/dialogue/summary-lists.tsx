@@ -30,8 +30,8 @@ export function SummaryLists({ dialogue, marks }: { dialogue: DialogueForReader;
                   <a
                     href={`#${item.key}`}
                     className="shrink-0 font-mono text-xs leading-6 text-slate-600 hover:text-un"
-                    aria-label={`Link to ${SUMMARY_LIST_TITLES[list]} item ${item.n}`}
                   >
+                    <span className="sr-only">Link to {SUMMARY_LIST_TITLES[list]}, item </span>
                     {item.key}
                   </a>
                   <span className="leading-6">

@@ -127,7 +127,9 @@ export async function applyMigrations({
       }
       return { applied, alreadyApplied: migrations.length - pending.length };
     } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+      // If this fails the connection is gone, which frees the lock anyway;
+      // don't let it hide the error that got us here.
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     }
   } finally {
     await client.end();

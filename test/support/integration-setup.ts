@@ -1,5 +1,8 @@
 // Vitest globalSetup for the integration project: one fresh, migrated
 // database per run (see createTestDatabase), dropped when the run ends.
+// Type-only and empty: it makes TypeScript resolve "vitest" so the
+// augmentation below applies, without loading vitest's runtime here.
+import type {} from "vitest";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "@/test/support/test-database";
 

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDatabase, dropDatabase, withDatabaseName } from "@/lib/db/database-url";
 import { applyMigrations } from "@/lib/db/migrate";
+import { findFreePort } from "@/test/support/free-port";
 
 /** A migrated database that only this test run uses. */
 export type TestDatabase = {
@@ -73,21 +73,4 @@ async function migrateOrCleanUp(database: TestDatabase): Promise<TestDatabase> {
     await database.drop().catch(() => {});
     throw error;
   }
-}
-
-/**
- * Asks the OS for a free port. Another process could take it before the
- * server binds, but on a test machine that is rare enough to accept.
- */
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("Could not find a free port."))));
-    });
-  });
 }

@@ -1,0 +1,87 @@
+// Vitest globalSetup for the end-to-end project: a fresh database with the
+// bundled dialogue imported, a production build, and `next start` on a free
+// port — the same way `npm start` serves the app.
+import type {} from "vitest";
+import type { TestProject } from "vitest/node";
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
+import { importDialogue } from "@/lib/dialogue/import-dialogue";
+import { readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { checkChromium } from "@/test/support/chromium";
+import { findFreePort } from "@/test/support/free-port";
+import { createTestDatabase } from "@/test/support/test-database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Where the app under test is served, e.g. http://localhost:41234. */
+    baseUrl: string;
+    /** False when Chromium is missing outside CI: the tests then skip. */
+    hasBrowser: boolean;
+  }
+}
+
+export const SEED_DIALOGUE = "prisma/seed/ga-dialogue-2009-05-13-human-trafficking.md";
+const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
+
+export default async function setupEndToEnd(project: TestProject): Promise<() => Promise<void>> {
+  const hasBrowser = checkChromium();
+  project.provide("hasBrowser", hasBrowser);
+  project.provide("baseUrl", "");
+  if (!hasBrowser) return async () => {};
+
+  const database = await createTestDatabase();
+  let server: ChildProcess | null = null;
+  try {
+    process.env.DATABASE_URL = database.url;
+    const input = await readDialogueFile(SEED_DIALOGUE);
+    await importDialogue({ prisma: getPrisma(), ...input, sourceName: path.basename(SEED_DIALOGUE) });
+    await disconnectPrisma();
+    if (process.env.E2E_SKIP_BUILD !== "1") await run(process.execPath, [NEXT_BIN, "build"]);
+    const port = await findFreePort();
+    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    // One host name throughout: cookies set on localhost are not sent to 127.0.0.1.
+    const baseUrl = `http://localhost:${port}`;
+    await waitForHttp(baseUrl, 60_000);
+    project.provide("baseUrl", baseUrl);
+  } catch (error) {
+    server?.kill("SIGTERM");
+    await database.drop();
+    throw error;
+  }
+  return async () => {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
+    await database.drop();
+  };
+}
+
+async function run(command: string, args: string[]): Promise<void> {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production" } });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
+  if (code !== 0) throw new Error(`${args.join(" ")} failed:\n${output}`);
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
