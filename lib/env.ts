@@ -9,6 +9,8 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Port of the embedded PostgreSQL that npm start runs when DATABASE_URL is unset. */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Where npm start keeps the embedded database and logs. */
+  GPA_DATA_DIR: z.string().default(".data"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -19,9 +19,11 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import type { EmbeddedPostgresServer } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { readEnv } from "@/lib/env";
+import type { TEnv } from "@/lib/env";
 
 const ROOT = process.cwd();
-const DATA_DIR = path.join(ROOT, ".data");
+const ENV = readEnvOrExit();
+const DATA_DIR = path.resolve(ROOT, ENV.GPA_DATA_DIR);
 const SEED_DIR = path.join(ROOT, "prisma", "seed");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
@@ -29,13 +31,21 @@ let embedded: EmbeddedPostgresServer | null = null;
 let server: ChildProcess | null = null;
 let isStopping = false;
 
+function readEnvOrExit(): TEnv {
+  try {
+    return readEnv();
+  } catch (error) {
+    console.error(`✖ ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
 function step(name: string, message: string): void {
   console.log(`▸ ${name.padEnd(9)} ${message}`);
 }
 
 async function main(): Promise<void> {
-  const env = readEnv();
-  const databaseUrl = env.DATABASE_URL ?? (await startEmbeddedDatabase(env.EMBEDDED_PG_PORT));
+  const databaseUrl = ENV.DATABASE_URL ?? (await startEmbeddedDatabase(ENV.EMBEDDED_PG_PORT));
   process.env.DATABASE_URL = databaseUrl;
 
   const { applied, alreadyApplied } = await applyMigrations({ databaseUrl });
@@ -45,8 +55,8 @@ async function main(): Promise<void> {
   await disconnectPrisma();
   await buildIfMissing();
 
-  step("serve", `http://localhost:${env.PORT} (Ctrl-C to stop)`);
-  server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(env.PORT)], {
+  step("serve", `http://localhost:${ENV.PORT} (Ctrl-C to stop)`);
+  server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(ENV.PORT)], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
   });
@@ -59,7 +69,7 @@ async function startEmbeddedDatabase(port: number): Promise<string> {
   await mkdir(DATA_DIR, { recursive: true });
   embedded = await startEmbeddedPostgres({ dataDir, port });
   await embedded.ensureDatabase("gpa");
-  step("database", `embedded PostgreSQL on 127.0.0.1:${port}, ${isNew ? "new data" : "existing data"} in .data/postgres`);
+  step("database", `embedded PostgreSQL on 127.0.0.1:${port}, ${isNew ? "new data" : "existing data"} in ${path.relative(ROOT, dataDir)}`);
   return embedded.urlFor("gpa");
 }
 
@@ -86,14 +96,14 @@ async function buildIfMissing(): Promise<void> {
     step("build", "using the existing build in .next (npm run build rebuilds)");
     return;
   }
-  step("build", "no build found: running next build (about a minute), log in .data/build.log");
+  step("build", `no build found: running next build (about a minute), log in ${path.relative(ROOT, DATA_DIR)}/build.log`);
   await mkdir(DATA_DIR, { recursive: true });
   const log = createWriteStream(path.join(DATA_DIR, "build.log"));
   const build = spawn(process.execPath, [NEXT_BIN, "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production" } });
   build.stdout.pipe(log);
   build.stderr.pipe(log);
   const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
-  if (code !== 0) throw new Error("next build failed: see .data/build.log");
+  if (code !== 0) throw new Error(`next build failed: see ${path.join(DATA_DIR, "build.log")}`);
 }
 
 async function stop(exitCode: number): Promise<void> {
@@ -112,6 +122,11 @@ async function stop(exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
+// embedded-postgres registers async-exit-hook, whose signal handlers stop
+// PostgreSQL and exit at once — before the Next server is stopped, which
+// would orphan it. We own shutdown here and stop both, in order.
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 
