@@ -8,24 +8,44 @@ export type HeadingKind =
   | { kind: "annex"; title: string }
   | { kind: "label"; label: string };
 
-const PANEL = /^panel\s+([ivxlc]+|\d+)\b\s*(?:[:.\-–—]\s*)?(.*)$/i;
+const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+// "Panel 2: Title", "Panel II – Title", "Panel discussion 3. Title", "Panel One: Title".
+const PANEL = new RegExp(
+  `^panel(?:\\s+discussion)?\\s+([ivx]{1,6}|\\d+|${NUMBER_WORDS.join("|")})\\b\\s*(?:[:.\\-–—]\\s*)?(.*)$`,
+  "i",
+);
+// "First panel: Title", "Second Panel – Title".
+const ORDINAL_PANEL = new RegExp(`^(${ORDINALS.join("|")})\\s+panel\\b\\s*(?:[:.\\-–—]\\s*)?(.*)$`, "i");
+// "1. Opening session", "II. Panel 2", "A. Summary": outline numbers before a heading.
+const OUTLINE_NUMBER = /^(?:\d+|[IVXLC]+|[A-Z])[.)]\s+/;
 
 export function classifyHeading(rawText: string): HeadingKind {
-  const text = stripMarkdown(rawText).replace(/\s*:$/, "").trim();
+  const text = stripMarkdown(rawText).replace(/\s*:$/, "").replace(OUTLINE_NUMBER, "").trim();
   const panel = PANEL.exec(text);
-  if (panel) {
-    const number = /^\d+$/.test(panel[1]) ? Number(panel[1]) : romanToNumber(panel[1]);
-    return { kind: "segment", segment: "panel", number, title: panel[2].trim() || text };
+  if (panel) return { kind: "segment", segment: "panel", number: readPanelNumber(panel[1]), title: panel[2].trim() || text };
+  const ordinal = ORDINAL_PANEL.exec(text);
+  if (ordinal) {
+    const number = ORDINALS.indexOf(ordinal[1].toLowerCase()) + 1;
+    return { kind: "segment", segment: "panel", number, title: ordinal[2].trim() || text };
   }
   if (/^opening\b/i.test(text)) return { kind: "segment", segment: "opening", number: null, title: text };
   if (/^closing\b/i.test(text)) return { kind: "segment", segment: "closing", number: null, title: text };
-  if (/^(summary|general discussion|interactive (debate|discussion))\b/i.test(text)) return { kind: "summary" };
+  if (/^(summary|general discussion|interactive (debate|discussion)|key (messages|points)|main (messages|points)|conclusions)\b/i.test(text)) {
+    return { kind: "summary" };
+  }
   if (/^annex\b/i.test(text)) return { kind: "annex", title: text };
   return { kind: "label", label: text };
 }
 
+function readPanelNumber(token: string): number {
+  if (/^\d+$/.test(token)) return Number(token);
+  const word = NUMBER_WORDS.indexOf(token.toLowerCase());
+  return word >= 0 ? word + 1 : romanToNumber(token);
+}
+
 function romanToNumber(roman: string): number {
-  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+  const values: Record<string, number> = { i: 1, v: 5, x: 10 };
   const digits = roman.toLowerCase().split("").map((c) => values[c]);
   return digits.reduce((sum, value, i) => sum + (value < (digits[i + 1] ?? 0) ? -value : value), 0);
 }

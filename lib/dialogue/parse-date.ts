@@ -11,7 +11,11 @@ const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\
 
 export type FoundDate = { iso: string; match: string };
 
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+
 export function findDate(text: string): FoundDate | null {
+  const iso = ISO_DATE.exec(text);
+  if (iso) return toFoundDate(Number(iso[1]), MONTHS[Number(iso[2]) - 1] ?? "", Number(iso[3]), iso[0]);
   const dmy = DAY_MONTH_YEAR.exec(text);
   if (dmy) return toFoundDate(Number(dmy[3]), dmy[2], Number(dmy[1]), dmy[0]);
   const mdy = MONTH_DAY_YEAR.exec(text);
@@ -20,6 +24,7 @@ export function findDate(text: string): FoundDate | null {
 }
 
 function toFoundDate(year: number, monthName: string, day: number, match: string): FoundDate | null {
+  if (!monthName) return null;
   const month = MONTHS.findIndex((m) => m.startsWith(monthName.toLowerCase().slice(0, 3))) + 1;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (month < 1 || date.getUTCDate() !== day) return null; // e.g. 31 April

@@ -28,6 +28,8 @@ type Continuable = { append: (text: string) => void; text: () => string } | null
 
 type ParserState = {
   title: { text: string; line: number } | null;
+  /** Paragraphs before the first section, where venue and date are found. */
+  frontParagraphs: { text: string; line: number }[];
   venue: string | null;
   date: string | null;
   section: Section;
@@ -55,7 +57,7 @@ export function parseDialogue(text: string): ParsedDialogue {
 
 function createState(): ParserState {
   return {
-    title: null, venue: null, date: null, section: "front", segments: [], segment: null,
+    title: null, frontParagraphs: [], venue: null, date: null, section: "front", segments: [], segment: null,
     noteLabel: null, summary: { consensus: [], gaps: [], inFavour: [], should: [], concerns: [], notes: [] },
     list: null, listIntroLine: null, hasAnnex: false, delegations: [], continuable: null, rawText: new Map(),
   };
@@ -74,10 +76,6 @@ function assertReadableText(text: string): void {
 
 function readBlock(state: ParserState, block: Block): void {
   if (block.type === "heading") return readHeading(state, block);
-  if (!state.title) {
-    state.title = { text: foldSpace(stripMarkdown(block.text)), line: block.line };
-    return;
-  }
   if (state.section === "front") return readFrontMatter(state, block);
   if (state.section === "segment") return readSegmentBlock(state, block);
   if (state.section === "summary") return readSummaryBlock(state, block);
@@ -85,11 +83,17 @@ function readBlock(state: ParserState, block: Block): void {
 }
 
 function readHeading(state: ParserState, block: Extract<Block, { type: "heading" }>): void {
-  if (!state.title) {
-    state.title = { text: foldSpace(stripMarkdown(block.text)), line: block.line };
-    return;
-  }
   const heading = classifyHeading(block.text);
+  if (!state.title) {
+    // The first heading is the title, unless it already opens a section and
+    // the title was a plain paragraph above it.
+    const paragraph = state.frontParagraphs[0];
+    if (heading.kind === "label" || !paragraph) {
+      state.title = { text: foldSpace(stripMarkdown(block.text)), line: block.line };
+      return;
+    }
+    state.title = paragraph;
+  }
   state.continuable = null;
   state.noteLabel = null;
   if (heading.kind === "segment") return openSegment(state, heading, block.line);
@@ -130,15 +134,24 @@ function readFrontMatter(state: ParserState, block: BodyBlock): void {
   if (block.type === "item") {
     throw new DialogueParseError(block.line, "a numbered item before any session heading (such as \"Opening session\")");
   }
-  const text = foldSpace(stripMarkdown(block.text));
-  const date = state.date ? null : findDate(text);
-  if (date) {
-    state.date = date.iso;
-    const rest = text.replace(date.match, "").replace(/^[\s,;–-]+|[\s,;–-]+$/g, "");
-    if (rest && !state.venue && !/^\p{L}+day$/u.test(rest)) state.venue = rest;
-    return;
+  state.frontParagraphs.push({ text: foldSpace(stripMarkdown(block.text)), line: block.line });
+}
+
+/** The meeting date and venue from the lines between the title and the first section. */
+function readVenueAndDate(state: ParserState): void {
+  for (const paragraph of state.frontParagraphs) {
+    if (paragraph === state.title) continue;
+    const date = state.date ? null : findDate(paragraph.text);
+    let venue = paragraph.text;
+    if (date) {
+      state.date = date.iso;
+      // "New York, 13 May 2009" gives both; a bare weekday is not a venue.
+      venue = paragraph.text.replace(date.match, "").replace(/^[\s,;–-]+|[\s,;–-]+$/g, "");
+      if (/^\p{L}+day$/u.test(venue)) venue = "";
+    }
+    if (venue && !state.venue) state.venue = venue;
   }
-  if (!state.venue) state.venue = text;
+  state.date ??= findDate(state.title?.text ?? "")?.iso ?? null;
 }
 
 function readSegmentBlock(state: ParserState, block: BodyBlock): void {
@@ -262,6 +275,7 @@ function parseDelegation(raw: string): Delegation {
 
 function finish(state: ParserState): ParsedDialogue {
   if (!state.title) throw new DialogueParseError(1, "no title: the document has no heading");
+  readVenueAndDate(state);
   if (!state.date) {
     throw new DialogueParseError(state.title.line, "no meeting date (such as \"13 May 2009\") between the title and the first session");
   }

@@ -40,10 +40,15 @@ export type StatementOpening = {
 export function parseStatementOpening(item: string): StatementOpening | null {
   const bold = /^\s*\*\*(.+?)\*\*/.exec(item);
   if (!bold) return null;
-  const fullName = foldSpace(bold[1]).replace(/[,:;]$/, "");
+  const boldText = foldSpace(bold[1]).replace(/[,:;]$/, "");
+  // Some summaries put the office inside the bold too: "**Ms. Name, Minister of X**,".
+  const comma = boldText.indexOf(",");
+  const fullName = comma >= 0 ? boldText.slice(0, comma) : boldText;
+  const boldOffice = comma >= 0 ? boldText.slice(comma + 1).trim() : "";
   const { honorific, name } = splitHonorific(stripMarkdown(fullName));
   if (!name) return null;
   let rest = item.slice(bold[0].length).replace(/^\s+/, "");
+  if (boldOffice) rest = `, ${boldOffice}, ${rest.replace(/^,\s*/, "")}`;
   if (!rest.startsWith(",")) return { name, honorific, affiliation: null, body: rest };
   rest = rest.slice(1);
   const { affiliation, body } = splitAffiliation(rest);

@@ -14,6 +14,8 @@ export type Block =
 
 const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
 const NUMBERED_ITEM = /^\s{0,3}(\d{1,4})[.)]\s+(.*)$/;
+// "(a) ...", "b) ...", "c. ...": lettered items count as numbered, a = 1.
+const LETTERED_ITEM = /^\s{0,3}\(?([a-z])[.)]\s+(.*)$/;
 const BULLET_ITEM = /^\s{0,3}[-*•]\s+(.*)$/;
 // "2", "- 3 -", "Page 4", "Page 4 of 9", "4/9": lines a PDF leaves at a page break.
 const PAGE_MARKER = /^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*(?:(?:of|\/)\s*\d{1,4})?\s*[-–—]?\s*$/i;
@@ -38,7 +40,7 @@ export function tokenize(text: string): Block[] {
       open = null;
       return;
     }
-    const numbered = NUMBERED_ITEM.exec(content);
+    const numbered = NUMBERED_ITEM.exec(content) ?? readLetteredItem(content);
     const bullet = numbered ? null : BULLET_ITEM.exec(content);
     if (numbered || bullet) {
       const block: Block = numbered
@@ -58,6 +60,12 @@ export function tokenize(text: string): Block[] {
     open = paragraph;
   });
   return blocks.map(promoteBareHeading);
+}
+
+function readLetteredItem(content: string): RegExpExecArray | null {
+  const lettered = LETTERED_ITEM.exec(content);
+  if (lettered) lettered[1] = String(lettered[1].charCodeAt(0) - 96);
+  return lettered;
 }
 
 /** A one-line paragraph that is all bold, or that names a section outright, is a heading. */

@@ -18,11 +18,13 @@ chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user and 
 type Started = { child: ChildProcess; output: () => string };
 
 async function startApp(ports: { app: number; pg: number }): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(ports.app), EMBEDDED_PG_PORT: String(ports.pg), GPA_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  delete env.NODE_ENV;
+  // No DATABASE_URL, as on a fresh machine.
+  const { DATABASE_URL: _url, NODE_ENV: _mode, ...inherited } = process.env;
+  const env: Record<string, string | undefined> = {
+    ...inherited, PORT: String(ports.app), EMBEDDED_PG_PORT: String(ports.pg), GPA_DATA_DIR: dataDir,
+  };
   // The same command as the "start" script in package.json: one process, so signals reach it directly.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
