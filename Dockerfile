@@ -1,10 +1,12 @@
 # syntax=docker/dockerfile:1
 #
-# Production image of GPA Workspace. The container runs `npm start`
-# (scripts/start.ts), which with DATABASE_URL set:
+# Production image of GPA Workspace. The container runs scripts/start.ts (what
+# `npm start` runs), which with DATABASE_URL set:
 #   migrate (prisma/migrations) -> import prisma/seed/*.md (idempotent) -> next start
 # The Next build is made here, at image build time, so start finds .next/BUILD_ID
 # and never builds at run time. The build itself needs no database.
+# Without DATABASE_URL, start.ts falls back to an embedded PostgreSQL under
+# /app/.data (a quick `docker run` trial; that data dies with the container).
 #
 #   docker compose up -d --build        (see docker-compose.yml)
 
@@ -52,5 +54,8 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# npm forwards SIGTERM to scripts/start.ts, which stops next start cleanly.
-CMD ["npm", "start"]
+# This is `npm start` (package.json "start"), run without npm in between: npm
+# exits on SIGTERM without passing it on, so `docker stop` would SIGKILL the
+# server. start.ts itself handles SIGTERM: it stops next start, then exits 0.
+# Keep it in step with package.json's "start" script.
+CMD ["node", "--import", "tsx", "scripts/start.ts"]

@@ -42,8 +42,8 @@ const SYLLABLES = ["ba", "de", "ki", "lo", "mu", "na", "po", "ri", "sa", "te", "
  * Its topic names the copy count, so its slug (the dialogue id) never
  * collides with the seed's or with another size's when imported together.
  */
-export function generateSyntheticDialogue(options: { copies: number; seedText?: string }): string {
-  const { copies } = options;
+export function generateSyntheticDialogue(options: { copies: number; annexCopies?: number; seedText?: string }): string {
+  const { copies, annexCopies = copies } = options;
   if (!Number.isInteger(copies) || copies < 1) throw new RangeError(`copies must be a positive integer, got ${copies}`);
   const seed = parseDialogue(options.seedText ?? readFileSync(SEED_DIALOGUE_URL, "utf8"));
   const seedPanels = seed.segments.filter((s) => s.kind === "panel");
@@ -74,7 +74,7 @@ export function generateSyntheticDialogue(options: { copies: number; seedText?: 
   for (const segment of closing) {
     blocks.push(...renderSegment({ heading: `${segment.title}:`, segment, statements: segment.statements, tag: null, pager }));
   }
-  blocks.push(...renderAnnex(seed.delegations, copies));
+  blocks.push(...renderAnnex(seed.delegations, annexCopies));
   return blocks.join("\n\n") + "\n";
 }
 
