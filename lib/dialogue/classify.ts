@@ -12,7 +12,7 @@ const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "ei
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 // "Panel 2: Title", "Panel II – Title", "Panel discussion 3. Title", "Panel One: Title".
 const PANEL = new RegExp(
-  `^panel(?:\\s+discussion)?\\s+([ivx]{1,6}|\\d+|${NUMBER_WORDS.join("|")})\\b\\s*(?:[:.\\-–—]\\s*)?(.*)$`,
+  `^(?:(?:interactive|thematic|high-level|expert|ministerial)\\s+)?panel(?:\\s+discussion|\\s+session)?\\s+([ivx]{1,6}|\\d+|${NUMBER_WORDS.join("|")})\\b\\s*(?:[:.\\-–—]\\s*)?(.*)$`,
   "i",
 );
 // "First panel: Title", "Second Panel – Title".

@@ -9,7 +9,8 @@ import type { Delegation, Segment } from "./types";
 export function linkSpeakersToDelegations(segments: Segment[], delegations: Delegation[]): void {
   const byLength = [...delegations].sort((a, b) => b.name.length - a.name.length);
   for (const statement of segments.flatMap((s) => s.statements)) {
-    const affiliation = statement.speaker.affiliation;
+    // "(Montreal, Canada)" says where an office is, not whom the speaker represents.
+    const affiliation = statement.speaker.affiliation?.replace(/\([^()]*,[^()]*\)/g, "");
     if (!affiliation) continue;
     const match = byLength.find((d) => namesDelegation(affiliation, d.name));
     statement.speaker.delegation = match?.name ?? null;

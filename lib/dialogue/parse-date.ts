@@ -6,7 +6,7 @@ const MONTHS = [
 ];
 const MONTH = `(${MONTHS.join("|")}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?`;
 // "13 May 2009", also the first day of "12-13 May 2009".
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:\\s*[-–]\\s*\\d{1,2})?(?:st|nd|rd|th)?\\s+${MONTH}\\s+(\\d{4})\\b`, "i");
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:\\s*(?:[-–]|and|&)\\s*\\d{1,2})?(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, "i");
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?,?\\s+(\\d{4})\\b`, "i");
 
 export type FoundDate = { iso: string; match: string };

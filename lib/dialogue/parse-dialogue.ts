@@ -30,6 +30,10 @@ type ParserState = {
   title: { text: string; line: number } | null;
   /** Paragraphs before the first section, where venue and date are found. */
   frontParagraphs: { text: string; line: number }[];
+  /** True right after the title, when the next line may continue a wrapped title. */
+  isTitleOpen: boolean;
+  /** A heading the parser does not know; it names a new session if statements follow it at once. */
+  pendingHeading: { label: string; line: number } | null;
   venue: string | null;
   date: string | null;
   section: Section;
@@ -57,7 +61,7 @@ export function parseDialogue(text: string): ParsedDialogue {
 
 function createState(): ParserState {
   return {
-    title: null, frontParagraphs: [], venue: null, date: null, section: "front", segments: [], segment: null,
+    title: null, frontParagraphs: [], isTitleOpen: false, pendingHeading: null, venue: null, date: null, section: "front", segments: [], segment: null,
     noteLabel: null, summary: { consensus: [], gaps: [], inFavour: [], should: [], concerns: [], notes: [] },
     list: null, listIntroLine: null, hasAnnex: false, delegations: [], continuable: null, rawText: new Map(),
   };
@@ -75,6 +79,8 @@ function assertReadableText(text: string): void {
 }
 
 function readBlock(state: ParserState, block: Block): void {
+  if (state.isTitleOpen && continuesTitle(state, block)) return;
+  state.isTitleOpen = false;
   if (block.type === "heading") return readHeading(state, block);
   if (state.section === "front") return readFrontMatter(state, block);
   if (state.section === "segment") return readSegmentBlock(state, block);
@@ -85,17 +91,18 @@ function readBlock(state: ParserState, block: Block): void {
 function readHeading(state: ParserState, block: Extract<Block, { type: "heading" }>): void {
   const heading = classifyHeading(block.text);
   if (!state.title) {
-    // The first heading is the title, unless it already opens a section and
-    // the title was a plain paragraph above it.
-    const paragraph = state.frontParagraphs[0];
-    if (heading.kind === "label" || !paragraph) {
+    const isSection = heading.kind === "segment" || heading.kind === "annex";
+    if (!isSection || state.frontParagraphs.length === 0) {
       state.title = { text: foldSpace(stripMarkdown(block.text)), line: block.line };
+      state.isTitleOpen = true;
       return;
     }
-    state.title = paragraph;
+    // The title was a plain paragraph above the first section heading.
+    state.title = pickTitleParagraph(state.frontParagraphs);
   }
   state.continuable = null;
   state.noteLabel = null;
+  state.pendingHeading = null;
   if (heading.kind === "segment") return openSegment(state, heading, block.line);
   if (heading.kind === "summary") {
     state.section = "summary";
@@ -108,8 +115,31 @@ function readHeading(state: ParserState, block: Extract<Block, { type: "heading"
     state.hasAnnex = true;
     return;
   }
-  if (state.section === "segment") state.noteLabel = heading.label;
+  if (state.section === "segment" || state.section === "front") {
+    state.noteLabel = heading.label;
+    state.pendingHeading = { label: heading.label, line: block.line };
+  }
   if (state.section === "summary") state.list = null;
+}
+
+/**
+ * A title wrapped over two lines or two headings: the next block continues
+ * it when the title stops on a connecting word ("… General Assembly on") or
+ * the block opens in lower case or with a quotation mark ("on “Oceans”").
+ */
+function continuesTitle(state: ParserState, block: Block): boolean {
+  if (block.type === "item" || !state.title) return false;
+  const text = foldSpace(stripMarkdown(block.text));
+  const isDangling = /\b(on|of|and|for|the|to|in|at|a)$/i.test(state.title.text);
+  if (!isDangling && !/^[\p{Ll}“"‘]/u.test(text)) return false;
+  if (text.length > 300 || findDate(text)) return false;
+  state.title = { text: `${state.title.text} ${text}`, line: state.title.line };
+  return true;
+}
+
+/** Of the lines above the first section, the one that reads like a title. */
+function pickTitleParagraph(paragraphs: { text: string; line: number }[]): { text: string; line: number } {
+  return paragraphs.find((p) => /\b(summary|dialogue|debate|meeting)\b/i.test(p.text)) ?? paragraphs[0];
 }
 
 function openSegment(
@@ -117,7 +147,8 @@ function openSegment(
   heading: { segment: SegmentKind; number: number | null; title: string },
   line: number,
 ): void {
-  const key = heading.segment === "panel" ? `panel-${heading.number}` : heading.segment;
+  const key =
+    heading.segment === "panel" ? `panel-${heading.number}` : heading.segment === "session" ? slugify(heading.title) : heading.segment;
   if (state.segments.some((s) => s.key === key)) {
     throw new DialogueParseError(line, `a second "${heading.title}" heading: segment "${key}" already exists`);
   }
@@ -131,6 +162,8 @@ function openSegment(
 }
 
 function readFrontMatter(state: ParserState, block: BodyBlock): void {
+  if (block.type === "item" && state.pendingHeading) return openSessionFor(state, block);
+  state.pendingHeading = null;
   if (block.type === "item") {
     throw new DialogueParseError(block.line, "a numbered item before any session heading (such as \"Opening session\")");
   }
@@ -139,8 +172,9 @@ function readFrontMatter(state: ParserState, block: BodyBlock): void {
 
 /** The meeting date and venue from the lines between the title and the first section. */
 function readVenueAndDate(state: ParserState): void {
-  for (const paragraph of state.frontParagraphs) {
-    if (paragraph === state.title) continue;
+  const titleLine = state.title?.line ?? 0;
+  // Lines above the title ("United Nations", "Sixty-third session") are a preface, not the venue.
+  for (const paragraph of state.frontParagraphs.filter((p) => p.line > titleLine)) {
     const date = state.date ? null : findDate(paragraph.text);
     let venue = paragraph.text;
     if (date) {
@@ -151,10 +185,26 @@ function readVenueAndDate(state: ParserState): void {
     }
     if (venue && !state.venue) state.venue = venue;
   }
-  state.date ??= findDate(state.title?.text ?? "")?.iso ?? null;
+  for (const text of [...state.frontParagraphs.map((p) => p.text), state.title?.text ?? ""]) {
+    state.date ??= findDate(text)?.iso ?? null;
+  }
+}
+
+/**
+ * Statements straight under a heading that is not an opening, panel or
+ * closing ("Keynote address", "High-level segment") form a session of their own.
+ */
+function openSessionFor(state: ParserState, block: Extract<Block, { type: "item" }>): void {
+  const heading = state.pendingHeading!;
+  state.pendingHeading = null;
+  state.noteLabel = null;
+  openSegment(state, { segment: "session", number: null, title: heading.label }, heading.line);
+  addStatement(state, state.segment!, block);
 }
 
 function readSegmentBlock(state: ParserState, block: BodyBlock): void {
+  if (block.type === "item" && state.pendingHeading) return openSessionFor(state, block);
+  state.pendingHeading = null;
   const segment = state.segment!;
   if (block.type === "item") return addStatement(state, segment, block);
   const links = findLinks(block.text);
@@ -163,7 +213,7 @@ function readSegmentBlock(state: ParserState, block: BodyBlock): void {
     state.continuable = null;
     return;
   }
-  if (continuesPrevious(state, block.text)) return state.continuable!.append(block.text);
+  if (continuesPrevious(state, block)) return state.continuable!.append(block.text);
   const text = foldSpace(stripMarkdown(block.text));
   if (text.endsWith(":")) {
     state.noteLabel = text.slice(0, -1).trim();
@@ -179,15 +229,19 @@ function readSegmentBlock(state: ParserState, block: BodyBlock): void {
  * A paragraph continues the block before it when a page break split that
  * block: it starts in lower case, or the block before it stopped mid-sentence.
  */
-function continuesPrevious(state: ParserState, text: string): boolean {
+function continuesPrevious(state: ParserState, block: BodyBlock): boolean {
   if (!state.continuable) return false;
-  return startsLowercase(text) || !endsSentence(state.continuable.text());
+  if (block.isIndented || block.isAfterPageBreak) return true;
+  return startsLowercase(block.text) || !endsSentence(state.continuable.text());
 }
 
 function addStatement(state: ParserState, segment: Segment, block: Extract<Block, { type: "item" }>): void {
   const opening = parseStatementOpening(block.text);
   if (!opening) {
     throw new DialogueParseError(block.line, "a numbered statement must open with the speaker's name in bold, e.g. **Ms. Name**,");
+  }
+  if (!stripMarkdown(opening.body)) {
+    throw new DialogueParseError(block.line, `the statement of ${opening.name} has no text after the speaker`);
   }
   const statement: Statement = {
     id: uniqueStatementId(segment, opening.name),
@@ -220,7 +274,7 @@ function continuableRaw(state: ParserState, owner: object): Continuable {
 
 function readSummaryBlock(state: ParserState, block: BodyBlock): void {
   if (block.type === "item") return addSummaryItem(state, block);
-  if (state.list && continuesPrevious(state, block.text)) return state.continuable!.append(block.text);
+  if (state.list && continuesPrevious(state, block)) return state.continuable!.append(block.text);
   const list = classifyListIntro(block.text);
   state.continuable = null;
   if (list) {
@@ -256,8 +310,10 @@ function addSummaryItem(state: ParserState, block: Extract<Block, { type: "item"
 }
 
 function readAnnexBlock(state: ParserState, block: BodyBlock): void {
-  const names = block.type === "item" ? [block.text] : block.lines.filter(isDelegationLine);
-  for (const name of names) state.delegations.push(parseDelegation(name));
+  const entries = block.type === "item"
+    ? [{ text: block.text, line: block.line }]
+    : block.lines.map((text, i) => ({ text, line: block.line + i })).filter((e) => isDelegationLine(e.text));
+  for (const entry of entries) state.delegations.push(parseDelegation(entry.text, entry.line));
 }
 
 /** In an annex paragraph, a line that reads like a name rather than a sentence or label. */
@@ -266,11 +322,23 @@ function isDelegationLine(line: string): boolean {
 }
 
 /** "Czech Republic (on behalf of the EU)" → onBehalfOf "EU"; "Bolivia (Plurinational State of)" stays whole. */
-function parseDelegation(raw: string): Delegation {
+function parseDelegation(raw: string, line: number): Delegation {
   const text = foldSpace(stripMarkdown(raw)).replace(/[;,.]$/, "");
-  const behalf = /^(.*?)\s*\(\s*on behalf of\s+(?:the\s+)?(.+?)\s*\)\s*$/i.exec(text);
+  if (!hasBalancedParentheses(text)) throw new DialogueParseError(line, `unbalanced parentheses in the delegation "${text}"`);
+  const behalf = /^(.*?)\s*\(\s*on behalf of\s+(?:the\s+)?(.+)\)\s*$/i.exec(text);
   const name = behalf ? behalf[1] : text;
-  return { id: `delegation-${slugify(name)}`, name, onBehalfOf: behalf ? behalf[2] : null };
+  if (!slugify(name)) throw new DialogueParseError(line, `a delegation without a name: "${text}"`);
+  if (/\(\s*on behalf of\b/i.test(name)) throw new DialogueParseError(line, `cannot read "${text}" as "Name (on behalf of Group)"`);
+  return { id: `delegation-${slugify(name)}`, name, onBehalfOf: behalf ? behalf[2].trim() : null };
+}
+
+function hasBalancedParentheses(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === "(") depth++;
+    if (c === ")" && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 function finish(state: ParserState): ParsedDialogue {

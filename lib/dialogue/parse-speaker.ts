@@ -7,7 +7,7 @@ const HONORIFICS = [
   "H.R.H.", "H.E.", "H.H.", "Mr.", "Mrs.", "Ms.", "Mx.", "Miss", "Dr.", "Prof.", "Professor",
   "Ambassador", "Shaikh", "Sheikh", "Sheikha", "Sir", "Dame", "Hon.", "Honourable", "Rev.",
   "Reverend", "Msgr.", "Monsignor", "Archbishop", "Bishop", "Cardinal", "Judge", "Justice",
-  "Senator", "Lord", "Lady", "Baroness", "Baron", "Madam", "Mme.", "Mme", "Mr", "Mrs", "Ms", "Dr",
+  "Senator", "Prince", "Princess", "Lord", "Lady", "Baroness", "Baron", "Madam", "Mme.", "Mme", "Mr", "Mrs", "Ms", "Dr",
 ];
 
 // Reporting verbs in the present tense or irregular past that do not end in "-ed".

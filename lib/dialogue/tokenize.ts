@@ -7,10 +7,13 @@
  */
 import { stripMarkdown } from "./text";
 
+/** Where a body block sits: indented under the block before, or just after a page number. */
+type Placement = { isIndented: boolean; isAfterPageBreak: boolean };
+
 export type Block =
   | { type: "heading"; text: string; line: number }
-  | { type: "item"; marker: "number" | "bullet"; n: number | null; text: string; line: number }
-  | { type: "paragraph"; text: string; lines: string[]; line: number };
+  | ({ type: "item"; marker: "number" | "bullet"; n: number | null; text: string; line: number } & Placement)
+  | ({ type: "paragraph"; text: string; lines: string[]; line: number } & Placement);
 
 const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
 const NUMBERED_ITEM = /^\s{0,3}(\d{1,4})[.)]\s+(.*)$/;
@@ -26,14 +29,18 @@ const BARE_SECTION_HEADING =
 export function tokenize(text: string): Block[] {
   const blocks: Block[] = [];
   let open: Block | null = null; // the block that a following non-blank line extends
+  let isAfterPageBreak = false;
   const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((raw, index) => {
     const line = index + 1;
+    if (raw.includes("\f") || PAGE_MARKER.test(raw)) isAfterPageBreak = true;
     const content = raw.replace(/\f/g, "");
     if (content.trim() === "" || PAGE_MARKER.test(content)) {
       open = null;
       return;
     }
+    const placement = { isIndented: /^(\s{2,}|\t)/.test(content), isAfterPageBreak };
+    isAfterPageBreak = false;
     const heading = HEADING.exec(content);
     if (heading) {
       blocks.push({ type: "heading", text: heading[1], line });
@@ -44,8 +51,8 @@ export function tokenize(text: string): Block[] {
     const bullet = numbered ? null : BULLET_ITEM.exec(content);
     if (numbered || bullet) {
       const block: Block = numbered
-        ? { type: "item", marker: "number", n: Number(numbered[1]), text: numbered[2], line }
-        : { type: "item", marker: "bullet", n: null, text: bullet![1], line };
+        ? { type: "item", marker: "number", n: Number(numbered[1]), text: numbered[2], line, ...placement }
+        : { type: "item", marker: "bullet", n: null, text: bullet![1], line, ...placement };
       blocks.push(block);
       open = block;
       return;
@@ -55,7 +62,7 @@ export function tokenize(text: string): Block[] {
       if (open.type === "paragraph") open.lines.push(content.trim());
       return;
     }
-    const paragraph: Block = { type: "paragraph", text: content.trim(), lines: [content.trim()], line };
+    const paragraph: Block = { type: "paragraph", text: content.trim(), lines: [content.trim()], line, ...placement };
     blocks.push(paragraph);
     open = paragraph;
   });

@@ -1,6 +1,7 @@
 /** The structured form of one General Assembly dialogue summary. */
 
-export type SegmentKind = "opening" | "panel" | "closing";
+/** "session" is any other named part with statements, such as a keynote address. */
+export type SegmentKind = "opening" | "panel" | "session" | "closing";
 
 export const SUMMARY_LISTS = ["consensus", "gaps", "inFavour", "should", "concerns"] as const;
 export type SummaryListName = (typeof SUMMARY_LISTS)[number];

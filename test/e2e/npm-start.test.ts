@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +13,6 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { findFreePort } from "@/test/support/free-port";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "gpa-start-"));
-chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user and must reach its folder
 
 type Started = { child: ChildProcess; output: () => string };
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDatabase, dropDatabase, withDatabaseName } from "@/lib/db/database-url";
@@ -32,13 +32,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 async function createEmbeddedTestDatabase({ name }: { name: string }): Promise<TestDatabase> {
-  // Imported only here so runs against DATABASE_URL never load the package
-  // (it installs process exit hooks when imported).
+  // Imported only here so runs against DATABASE_URL never look for the binaries.
   const { startEmbeddedPostgres } = await import("@/lib/db/embedded-postgres");
   const tempDir = await mkdtemp(path.join(tmpdir(), "gpa-test-pg-"));
-  // As root the server runs as the postgres user, who must be able to reach
-  // the data dir inside this otherwise 0700 folder.
-  await chmod(tempDir, 0o755);
   const removeTempDir = () => rm(tempDir, { recursive: true, force: true });
 
   let server: Awaited<ReturnType<typeof startEmbeddedPostgres>>;

@@ -1,5 +1,5 @@
 -- CreateEnum
-CREATE TYPE "SegmentKind" AS ENUM ('opening', 'panel', 'closing');
+CREATE TYPE "SegmentKind" AS ENUM ('opening', 'panel', 'session', 'closing');
 
 -- CreateEnum
 CREATE TYPE "SummaryList" AS ENUM ('consensus', 'gaps', 'inFavour', 'should', 'concerns');
