@@ -50,8 +50,8 @@ const collectGarbage = findGarbageCollector();
 async function main(argv: string[]): Promise<void> {
   const options = readOptions(argv);
   const seedText = readFileSync(SEED_DIALOGUE_URL, "utf8");
-  const small = toDocument("2009 seed", basename(SEED_DIALOGUE_URL.pathname), seedText);
-  const large = toDocument(
+  const small = createDocument("2009 seed", basename(SEED_DIALOGUE_URL.pathname), seedText);
+  const large = createDocument(
     `synthetic ×${options.copies}`,
     `synthetic-dialogue-x${options.copies}.md`,
     generateSyntheticDialogue({ copies: options.copies, annexCopies: options.annexCopies ?? undefined, seedText }),
@@ -123,7 +123,7 @@ function readOptions(argv: string[]): Options {
   };
 }
 
-function toDocument(label: string, sourceName: string, text: string): Document {
+function createDocument(label: string, sourceName: string, text: string): Document {
   return { label, sourceName, text, bytes: Buffer.byteLength(text, "utf8") };
 }
 
@@ -302,23 +302,24 @@ function printReport(report: {
     console.log();
     printRow(section.title, section.cells.map((m) => (m ? `${m.samples.length} run${m.samples.length === 1 ? "" : "s"}` : "–")));
     const stat = (pick: (m: Measurement) => string) => section.cells.map((m) => (m ? pick(m) : "–"));
-    const percentileMs = (p: number) => stat((m) => formatMs(percentile(m.samples.map((s) => s.ms), p)));
+    const percentileMs = (p: number) => stat((m) => formatMs(findPercentile(m.samples.map((s) => s.ms), p)));
     printRow("  p50 ms", percentileMs(50));
     printRow("  p95 ms", percentileMs(95));
     printRow("  p99 ms", percentileMs(99));
     printRow("  min ms", stat((m) => formatMs(Math.min(...m.samples.map((s) => s.ms)))));
     printRow("  max ms", stat((m) => formatMs(Math.max(...m.samples.map((s) => s.ms)))));
-    const p50Seconds = (m: Measurement) => percentile(m.samples.map((s) => s.ms), 50) / 1000;
+    const p50Seconds = (m: Measurement) => findPercentile(m.samples.map((s) => s.ms), 50) / 1000;
     printRow("  statements/s (p50)", section.cells.map((m, i) => (m ? formatInteger(countStatements(parsed[i]) / p50Seconds(m)) : "–")));
     printRow("  MB/s (p50)", section.cells.map((m, i) => (m ? formatDecimal(documents[i].bytes / 1e6 / p50Seconds(m), 2) : "–")));
-    printRow("  heapUsed Δ MB (p50)", stat((m) => formatMegabytes(percentile(m.samples.map((s) => s.heapDelta), 50))));
-    printRow("  RSS Δ MB (p50)", stat((m) => formatMegabytes(percentile(m.samples.map((s) => s.rssDelta), 50))));
+    printRow("  heapUsed Δ MB (p50)", stat((m) => formatMegabytes(findPercentile(m.samples.map((s) => s.heapDelta), 50))));
+    printRow("  RSS Δ MB (p50)", stat((m) => formatMegabytes(findPercentile(m.samples.map((s) => s.rssDelta), 50))));
     printRow("  peak RSS MB", stat((m) => formatMegabytes(m.peakRss)));
     section.cells.forEach((m, i) => m?.note && console.log(`  note (${documents[i].label}): ${m.note}`));
   }
   console.log();
   console.log("Percentiles are nearest-rank, so with few runs p95 and p99 are the slowest run.");
-  console.log("Memory is this process only (parser, Prisma client, pg driver), not the PostgreSQL server.");
+  console.log("Memory is this process only (parser, Prisma client, pg driver), not the PostgreSQL server. Peak RSS is the");
+  console.log("highest RSS seen during the phase, so it includes what earlier phases left on the heap.");
 }
 
 function printTargets(options: { document: Document; parsed: ParsedDialogue; parse: Measurement; importing: Measurement }): void {
@@ -329,7 +330,7 @@ function printTargets(options: { document: Document; parsed: ParsedDialogue; par
     ["parse", parse, TARGET_PARSE_MS],
     ["import", importing, TARGET_IMPORT_MS],
   ] as const) {
-    const p95 = percentile(measurement.samples.map((s) => s.ms), 95);
+    const p95 = findPercentile(measurement.samples.map((s) => s.ms), 95);
     const isMet = p95 < targetMs;
     const verdict = isMet ? "met" : `MISSED (×${formatDecimal(p95 / targetMs, 1)} the target)`;
     console.log(`  ${name.padEnd(7)} ${formatMs(p95).padStart(12)} ms  < ${formatInteger(targetMs)} ms: ${verdict}`);
@@ -347,7 +348,7 @@ function log(message: string): void {
 // ── Numbers ─────────────────────────────────────────────────────────────────
 
 /** Nearest-rank percentile: always one of the measured values. */
-function percentile(values: number[], p: number): number {
+function findPercentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }

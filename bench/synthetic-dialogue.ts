@@ -41,6 +41,9 @@ const SYLLABLES = ["ba", "de", "ki", "lo", "mu", "na", "po", "ri", "sa", "te", "
  * Returns a dialogue summary in Markdown with 16 × `copies` statements.
  * Its topic names the copy count, so its slug (the dialogue id) never
  * collides with the seed's or with another size's when imported together.
+ * `annexCopies` (default: `copies`) sets how many times the annex repeats
+ * on its own, since the parser's cost of linking speakers to delegations
+ * grows with statements × delegations.
  */
 export function generateSyntheticDialogue(options: { copies: number; annexCopies?: number; seedText?: string }): string {
   const { copies, annexCopies = copies } = options;

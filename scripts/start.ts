@@ -46,6 +46,7 @@ function step(name: string, message: string): void {
 
 async function main(): Promise<void> {
   const databaseUrl = ENV.DATABASE_URL ?? (await startEmbeddedDatabase(ENV.EMBEDDED_PG_PORT));
+  if (ENV.DATABASE_URL) step("database", `DATABASE_URL ${describeDatabase(ENV.DATABASE_URL)}`);
   process.env.DATABASE_URL = databaseUrl;
 
   const { applied, alreadyApplied } = await applyMigrations({ databaseUrl });
@@ -61,6 +62,12 @@ async function main(): Promise<void> {
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
   });
   server.on("exit", (code, signal) => void stop(signal ? 0 : (code ?? 0)));
+}
+
+/** host:port/name of a database URL, never its password. */
+function describeDatabase(url: string): string {
+  const { hostname, port, pathname } = new URL(url);
+  return `${hostname}:${port || 5432}${pathname}`;
 }
 
 async function startEmbeddedDatabase(port: number): Promise<string> {

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Annex } from "@/components/dialogue/annex";
+import { DialogueOverview } from "@/components/dialogue/dialogue-overview";
 import { SearchForm } from "@/components/dialogue/search-form";
 import { SearchResults } from "@/components/dialogue/search-results";
 import { StatementCard } from "@/components/dialogue/statement-card";
 import { SummaryLists } from "@/components/dialogue/summary-lists";
-import { formatMeetingDate, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
+import { formatMeetingDate, formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import { getDialogue } from "@/lib/dialogue/get-dialogue";
 import type { SearchHit, TextRange } from "@/lib/dialogue/search-dialogue";
 import { searchDialogue, ZSearchQuery } from "@/lib/dialogue/search-dialogue";
@@ -39,7 +40,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           {dialogue.segments.map((segment) => (
             <li key={segment.key}>
               <a href={`#${segment.key}`} className="text-slate-800 hover:text-un">
-                {segment.kind === "panel" ? `Panel ${segment.number}` : sentenceCase(segment.title)}
+                {formatSegmentLabel(segment)}
               </a>
             </li>
           ))}
@@ -64,6 +65,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
           <p className="text-slate-700">
             {dialogue.venue} · <time dateTime={dialogue.date.toISOString().slice(0, 10)}>{formatMeetingDate(dialogue.date)}</time>
           </p>
+          <DialogueOverview dialogue={dialogue} />
           <SearchForm initialQuery={rawQuery} />
           {rawQuery && (
             <SearchResults query={rawQuery} hits={hits} error={query.success ? undefined : "Type up to 200 characters to search."} />
@@ -79,7 +81,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
                   <span className="block text-lg font-medium">{segment.title}</span>
                 </>
               ) : (
-                sentenceCase(segment.title)
+                formatSegmentLabel(segment)
               )}
             </h2>
             <SegmentExtras links={segment.links} notes={segment.notes} />
@@ -121,9 +123,4 @@ function SegmentExtras({ links, notes }: { links: unknown; notes: unknown }) {
       ))}
     </div>
   );
-}
-
-/** "OPENING SESSION" → "Opening session"; titles already in mixed case are kept. */
-function sentenceCase(title: string): string {
-  return title === title.toUpperCase() ? title.charAt(0) + title.slice(1).toLowerCase() : title;
 }
