@@ -75,6 +75,13 @@ describe.skipIf(!inject("hasBrowser"))("the dialogue reader in Chromium", () => 
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("dialogue-search");
   });
 
+  it("answers an unknown dialogue with a 404 page that leads back", async () => {
+    const response = await page.goto("/dialogues/no-such-dialogue");
+    expect(response?.status()).toBe(404);
+    await page.getByRole("link", { name: "Back to the dialogues" }).click();
+    await page.waitForURL(`${baseUrl}/`);
+  });
+
   it("has no serious or critical axe violations on the home page and the reader", async () => {
     for (const path of ["/", `${READER}?q=resources`]) {
       await page.goto(path);
