@@ -8,6 +8,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParsedDialogue } from "./types";
 import { buildDialogueRows, hashSource } from "./build-dialogue-rows";
 import type { DialogueRows } from "./build-dialogue-rows";
+import { deleteRowsExcept, upsertRows } from "./upsert-rows";
+import type { SourceTable, Tx } from "./upsert-rows";
 
 export type ImportResult = {
   dialogueId: string;
@@ -15,7 +17,6 @@ export type ImportResult = {
   counts: { segments: number; statements: number; sentences: number; summaryItems: number; delegations: number };
 };
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export async function importDialogue(options: {
   prisma: PrismaClient;
@@ -35,58 +36,40 @@ export async function importDialogue(options: {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${rows.dialogue.id}))`;
       const existing = await tx.dialogue.findUnique({ where: { id: rows.dialogue.id }, select: { contentHash: true } });
       if (existing?.contentHash === hashSource(sourceText)) return "unchanged" as const;
-      if (existing) {
-        await syncDialogue(tx, rows);
-        return "updated" as const;
-      }
-      await createDialogue(tx, rows);
-      return "created" as const;
+      await writeDialogue(tx, rows, Boolean(existing));
+      return existing ? ("updated" as const) : ("created" as const);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
   return { dialogueId: parsed.slug, status, counts };
 }
 
-async function createDialogue(tx: Tx, rows: DialogueRows): Promise<void> {
-  await tx.dialogue.create({ data: rows.dialogue });
-  await tx.delegation.createMany({ data: rows.delegations });
-  await tx.segment.createMany({ data: rows.segments });
-  await tx.speaker.createMany({ data: rows.speakers });
-  await tx.statement.createMany({ data: rows.statements });
-  await tx.sentence.createMany({ data: rows.sentences });
-  await tx.summaryItem.createMany({ data: rows.summaryItems });
-  await tx.summaryNote.createMany({ data: rows.summaryNotes });
-}
-
-/** Brings an imported dialogue in line with new rows, keeping the ids that remain. */
-async function syncDialogue(tx: Tx, rows: DialogueRows): Promise<void> {
+/**
+ * Writes the dialogue's rows. For a new dialogue nothing is deleted; for a
+ * corrected one, rows that vanished go first (children before parents), then
+ * every table is upserted (parents before children), keeping the ids that remain.
+ */
+async function writeDialogue(tx: Tx, rows: DialogueRows, isUpdate: boolean): Promise<void> {
   const dialogueId = rows.dialogue.id;
-  const where = { dialogueId };
-  // Children first when deleting, parents first when writing, for the foreign keys.
-  await tx.sentence.deleteMany({ where: { ...where, id: { notIn: ids(rows.sentences) } } });
-  await tx.statement.deleteMany({ where: { ...where, id: { notIn: ids(rows.statements) } } });
-  await tx.speaker.deleteMany({ where: { ...where, id: { notIn: ids(rows.speakers) } } });
-  await tx.segment.deleteMany({ where: { ...where, id: { notIn: ids(rows.segments) } } });
-  await tx.delegation.deleteMany({ where: { ...where, id: { notIn: ids(rows.delegations) } } });
-  await tx.summaryItem.deleteMany({ where: { ...where, id: { notIn: ids(rows.summaryItems) } } });
-  await tx.summaryNote.deleteMany({ where: { ...where, id: { notIn: ids(rows.summaryNotes) } } });
-
-  await tx.dialogue.update({ where: { id: dialogueId }, data: rows.dialogue });
-  await upsertAll(rows.delegations, (row) => tx.delegation.upsert({ where: { id: row.id }, create: row, update: row }));
-  await upsertAll(rows.segments, (row) => tx.segment.upsert({ where: { id: row.id }, create: row, update: row }));
-  await upsertAll(rows.speakers, (row) => tx.speaker.upsert({ where: { id: row.id }, create: row, update: row }));
-  await upsertAll(rows.statements, (row) => tx.statement.upsert({ where: { id: row.id }, create: row, update: row }));
-  await upsertAll(rows.sentences, (row) => tx.sentence.upsert({ where: { id: row.id }, create: row, update: row }));
-  await upsertAll(rows.summaryItems, (row) => tx.summaryItem.upsert({ where: { id: row.id }, create: row, update: row }));
-  await upsertAll(rows.summaryNotes, (row) => tx.summaryNote.upsert({ where: { id: row.id }, create: row, update: row }));
+  if (isUpdate) {
+    for (const table of [...TABLES_PARENTS_FIRST].reverse()) {
+      await deleteRowsExcept(tx, table, dialogueId, rows[ROWS_OF[table]].map((row) => row.id));
+    }
+    await tx.dialogue.update({ where: { id: dialogueId }, data: rows.dialogue });
+  } else {
+    await tx.dialogue.create({ data: rows.dialogue });
+  }
+  for (const table of TABLES_PARENTS_FIRST) await upsertRows(tx, table, rows[ROWS_OF[table]]);
 }
 
-function ids(rows: { id: string }[]): string[] {
-  return rows.map((row) => row.id);
-}
+const TABLES_PARENTS_FIRST: SourceTable[] = ["Delegation", "Segment", "Speaker", "Statement", "Sentence", "SummaryItem", "SummaryNote"];
 
-// One statement at a time: a transaction has a single connection, so
-// parallel queries would only queue behind each other.
-async function upsertAll<T>(rows: T[], upsert: (row: T) => Promise<unknown>): Promise<void> {
-  for (const row of rows) await upsert(row);
-}
+const ROWS_OF = {
+  Delegation: "delegations",
+  Segment: "segments",
+  Speaker: "speakers",
+  Statement: "statements",
+  Sentence: "sentences",
+  SummaryItem: "summaryItems",
+  SummaryNote: "summaryNotes",
+} as const satisfies Record<SourceTable, keyof DialogueRows>;
