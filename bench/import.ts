@@ -186,14 +186,11 @@ async function measure<T>(options: {
   }
 }
 
+/** What an import phase of the benchmark needs. */
+type ImportPhase = { prisma: PrismaClient; document: Document; parsed: ParsedDialogue; runs: number; options: Options };
+
 /** Times imports into an empty database: each run's dialogue is deleted (untimed) before the next. */
-function measureImport(options: {
-  prisma: PrismaClient;
-  document: Document;
-  parsed: ParsedDialogue;
-  runs: number;
-  options: Options;
-}): Promise<Measurement> {
+function measureImport(options: ImportPhase): Promise<Measurement> {
   const { prisma, document, parsed } = options;
   return measure({
     runs: options.runs,
@@ -207,13 +204,7 @@ function measureImport(options: {
 }
 
 /** Times importing a document that is already there, which the content hash makes a no-op. */
-async function measureReimport(options: {
-  prisma: PrismaClient;
-  document: Document;
-  parsed: ParsedDialogue;
-  runs: number;
-  options: Options;
-}): Promise<Measurement> {
+async function measureReimport(options: ImportPhase): Promise<Measurement> {
   const { prisma, document, parsed } = options;
   const created = await importExpecting({ prisma, document, parsed, status: "created" });
   try {
@@ -232,7 +223,7 @@ async function measureReimport(options: {
  * which deletes, adds and rewrites only what changed. The runs alternate
  * between two versions that differ in a few words of some statements.
  */
-async function measureUpdate(options: { prisma: PrismaClient; document: Document; runs: number; options: Options }): Promise<Measurement> {
+async function measureUpdate(options: Omit<ImportPhase, "parsed">): Promise<Measurement> {
   const { prisma, document } = options;
   const corrected = createDocument(`${document.label} (corrected)`, document.sourceName, document.text.replace(/Thus, /g, "Therefore, "));
   const versions = [document, corrected].map((d) => ({ document: d, parsed: parseDialogue(d.text) }));
