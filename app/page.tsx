@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { connection } from "next/server";
+import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { listDialogues } from "@/lib/dialogue/list-dialogues";
 import { formatMeetingDate } from "@/lib/dialogue/format";
 
 export default async function HomePage() {
-  await connection(); // always read the current list, never a build-time copy
+  authorizePage(await requirePageUser("/"), "dialogue.read");
   const dialogues = await listDialogues();
   return (
     <div className="space-y-6">

@@ -55,3 +55,6 @@ function writeCachedClient(client: PrismaClient | undefined) {
   if (process.env.NODE_ENV === "production") productionClient = client;
   else globalForPrisma.gpaPrisma = client;
 }
+
+/** The client inside `prisma.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

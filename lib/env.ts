@@ -12,6 +12,13 @@ const ZEnv = z.object({
   /** Where npm start keeps the embedded database and logs. */
   GPA_DATA_DIR: z.string().default(".data"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Signs session cookies. Required in production; generated under GPA_DATA_DIR otherwise. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  /** The public URL of the app, for next-auth's links. */
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** "1" seeds the demo accounts even with DATABASE_URL set. */
+  DEMO: z.enum(["0", "1"]).optional(),
+  DEMO_PASSWORD: z.string().min(1).default("gpa-demo"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

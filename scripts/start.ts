@@ -9,8 +9,9 @@
  */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, readdir } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { formatDialogueError, readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
@@ -19,6 +20,7 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import type { EmbeddedPostgresServer } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { readEnv } from "@/lib/env";
+import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/lib/users/seed-demo-accounts";
 import type { TEnv } from "@/lib/env";
 
 const ROOT = process.cwd();
@@ -53,13 +55,18 @@ async function main(): Promise<void> {
   step("migrate", `${applied.length} applied, ${alreadyApplied} already up to date`);
 
   await importBundledDialogues();
+  const authSecret = await resolveAuthSecret();
+  await seedDemoAccountsIfWanted();
   await disconnectPrisma();
   await buildIfMissing();
 
   step("serve", `http://localhost:${ENV.PORT} (Ctrl-C to stop)`);
   server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(ENV.PORT)], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", AUTH_SECRET: authSecret,
+      NEXTAUTH_SECRET: authSecret, NEXTAUTH_URL: ENV.NEXTAUTH_URL ?? `http://localhost:${ENV.PORT}`,
+    },
   });
   server.on("exit", (code, signal) => void stop(signal ? 0 : (code ?? 0)));
 }
@@ -95,6 +102,38 @@ async function importBundledDialogues(): Promise<void> {
     results.push(`${result.dialogueId} ${result.status === "unchanged" ? "already imported" : result.status}`);
   }
   step("dialogue", results.join("; ") || "no bundled dialogue found");
+}
+
+/**
+ * AUTH_SECRET signs the session cookies. Production must set it (a secret
+ * generated on the server would change with every container). Elsewhere one
+ * is generated once and kept under the data folder, so sessions survive restarts.
+ */
+async function resolveAuthSecret(): Promise<string> {
+  if (ENV.AUTH_SECRET) return ENV.AUTH_SECRET;
+  if (ENV.NODE_ENV === "production" && ENV.DATABASE_URL) {
+    throw new Error("AUTH_SECRET is required in production: set it to a random string of 32+ characters (openssl rand -base64 32).");
+  }
+  const file = path.join(DATA_DIR, "auth-secret");
+  const existing = await readFile(file, "utf8").catch(() => "");
+  if (existing.trim().length >= 32) {
+    step("secret", `AUTH_SECRET from ${path.relative(ROOT, file)}`);
+    return existing.trim();
+  }
+  await mkdir(DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, secret, { mode: 0o600 });
+  step("secret", `generated AUTH_SECRET in ${path.relative(ROOT, file)}`);
+  return secret;
+}
+
+/** Demo accounts in embedded mode or with DEMO=1; never in production without DEMO=1. */
+async function seedDemoAccountsIfWanted(): Promise<void> {
+  const isWanted = (!ENV.DATABASE_URL || ENV.DEMO === "1") && !(ENV.NODE_ENV === "production" && ENV.DEMO !== "1");
+  if (!isWanted) return;
+  const created = await seedDemoAccounts({ prisma: getPrisma(), password: ENV.DEMO_PASSWORD });
+  const password = process.env.DEMO_PASSWORD ? "DEMO_PASSWORD" : `"${ENV.DEMO_PASSWORD}"`;
+  step("accounts", `${created.length} demo accounts created; password ${password}: ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`);
 }
 
 /** Builds once; later starts reuse the build. `npm run build` rebuilds after a code change. */

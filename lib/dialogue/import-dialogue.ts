@@ -9,7 +9,8 @@ import type { ParsedDialogue } from "./types";
 import { buildDialogueRows, hashSource } from "./build-dialogue-rows";
 import type { DialogueRows } from "./build-dialogue-rows";
 import { deleteRowsExcept, upsertRows } from "./upsert-rows";
-import type { SourceTable, Tx } from "./upsert-rows";
+import type { SourceTable } from "./upsert-rows";
+import type { Tx } from "@/lib/db";
 
 export type ImportResult = {
   dialogueId: string;

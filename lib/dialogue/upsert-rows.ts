@@ -4,9 +4,7 @@
  * Prisma's per-row work (profiled at ~3 s of a 4 s import of a 1,600-statement
  * document; see bench/import.ts).
  */
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-
-export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+import type { Tx } from "@/lib/db";
 
 /** The source tables of a dialogue. Names are fixed here, never taken from input. */
 export type SourceTable = "Delegation" | "Segment" | "Speaker" | "Statement" | "Sentence" | "SummaryItem" | "SummaryNote";

@@ -1,7 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
+import { signInWithForm } from "@/test/support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const READER = "/dialogues/2009-05-13-taking-collective-action-to-end-human-trafficking";
@@ -15,6 +17,7 @@ describe.skipIf(!inject("hasBrowser"))("the dialogue reader in Chromium", () => 
     // axe needs a page of an explicit context.
     const context = await browser.newContext({ baseURL: baseUrl });
     page = await context.newPage();
+    await signInWithForm(page, ACCOUNTS.observer);
   });
   afterAll(async () => {
     await browser?.close();

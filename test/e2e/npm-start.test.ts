@@ -38,8 +38,9 @@ async function startApp(ports: { app: number; pg: number }): Promise<Started> {
 
 async function isHomePageUp(port: number): Promise<boolean> {
   try {
-    const response = await fetch(`http://localhost:${port}/`);
-    return response.ok && (await response.text()).includes("Taking collective action to end human Trafficking");
+    // Signed out, the home page sends people to sign in.
+    const response = await fetch(`http://localhost:${port}/`, { redirect: "manual" });
+    return response.status === 307 && (response.headers.get("location") ?? "").includes("/sign-in");
   } catch {
     return false;
   }
@@ -66,9 +67,10 @@ describe.skipIf(!inject("hasBrowser"))("npm start without DATABASE_URL", () => {
     const ports = { app: await findFreePort(), pg: await findFreePort() };
     const first = await startApp(ports);
     const lines = first.output().split("\n").filter((l) => l.startsWith("▸"));
-    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(["database", "migrate", "dialogue", "build", "serve"]);
+    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(["database", "migrate", "dialogue", "secret", "accounts", "build", "serve"]);
     expect(first.output()).toContain("new data");
     expect(first.output()).toMatch(/dialogue\s+2009-05-13-taking-collective-action-to-end-human-trafficking created/);
+    expect(first.output()).toMatch(/accounts\s+6 demo accounts created; password "gpa-demo": admin@demo\.local/);
 
     expect(await stopWith(first, "SIGTERM")).toBe(0);
     expect(first.output()).toContain("stopped");
@@ -77,8 +79,10 @@ describe.skipIf(!inject("hasBrowser"))("npm start without DATABASE_URL", () => {
 
     const second = await startApp(ports);
     expect(second.output()).toContain("existing data");
-    expect(second.output()).toMatch(/migrate\s+0 applied, 1 already up to date/);
+    expect(second.output()).toMatch(/migrate\s+0 applied, 2 already up to date/);
     expect(second.output()).toContain("already imported");
+    expect(second.output()).toMatch(/secret\s+AUTH_SECRET from/);
+    expect(second.output()).toMatch(/accounts\s+0 demo accounts created/);
     expect(await stopWith(second, "SIGINT")).toBe(0);
     expect(await isPortOpen(ports.pg)).toBe(false);
   });

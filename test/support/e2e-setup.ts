@@ -12,6 +12,8 @@ import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { checkChromium } from "@/test/support/chromium";
 import { findFreePort } from "@/test/support/free-port";
 import { createTestDatabase } from "@/test/support/test-database";
+import { seedDemoAccounts } from "@/lib/users/seed-demo-accounts";
+import { DEMO_PASSWORD, TEST_AUTH_SECRET } from "@/test/support/accounts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,6 +21,8 @@ declare module "vitest" {
     baseUrl: string;
     /** False when Chromium is missing outside CI: the tests then skip. */
     hasBrowser: boolean;
+    /** The database the served app uses, for checking what a request wrote. */
+    databaseUrl: string;
   }
 }
 
@@ -37,17 +41,19 @@ export default async function setupEndToEnd(project: TestProject): Promise<() =>
     process.env.DATABASE_URL = database.url;
     const input = await readDialogueFile(SEED_DIALOGUE);
     await importDialogue({ prisma: getPrisma(), ...input, sourceName: path.basename(SEED_DIALOGUE) });
+    await seedDemoAccounts({ prisma: getPrisma(), password: DEMO_PASSWORD });
     await disconnectPrisma();
     if (process.env.E2E_SKIP_BUILD !== "1") await run(process.execPath, [NEXT_BIN, "build"]);
     const port = await findFreePort();
-    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
-      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production" },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
     // One host name throughout: cookies set on localhost are not sent to 127.0.0.1.
     const baseUrl = `http://localhost:${port}`;
+    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", AUTH_SECRET: TEST_AUTH_SECRET, NEXTAUTH_URL: baseUrl },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     await waitForHttp(baseUrl, 60_000);
     project.provide("baseUrl", baseUrl);
+    project.provide("databaseUrl", database.url);
   } catch (error) {
     server?.kill("SIGTERM");
     await database.drop();

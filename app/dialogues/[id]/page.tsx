@@ -7,6 +7,7 @@ import { SearchResults } from "@/components/dialogue/search-results";
 import { StatementCard } from "@/components/dialogue/statement-card";
 import { SummaryLists } from "@/components/dialogue/summary-lists";
 import { formatMeetingDate, formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
+import { authorizePage, getCurrentUser, requirePageUser } from "@/lib/auth/current-user";
 import { getDialogue } from "@/lib/dialogue/get-dialogue";
 import type { SearchHit, TextRange } from "@/lib/dialogue/search-dialogue";
 import { searchDialogue, ZSearchQuery } from "@/lib/dialogue/search-dialogue";
@@ -18,12 +19,15 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  // Titles are not secret, but the reader is for signed-in users only, so say nothing to others.
+  if (!(await getCurrentUser())) return { title: "Dialogue" };
   const dialogue = await getDialogue({ id: (await params).id });
   return { title: dialogue?.topic ?? dialogue?.title ?? "Dialogue not found" };
 }
 
 export default async function DialoguePage({ params, searchParams }: Props) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
+  authorizePage(await requirePageUser(`/dialogues/${encodeURIComponent(id)}`), "dialogue.read");
   const dialogue = await getDialogue({ id });
   if (!dialogue) notFound();
 

@@ -1,0 +1,60 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+type Status = { kind: "idle" } | { kind: "signing-in" } | { kind: "error"; message: string };
+
+/**
+ * Posts to next-auth's credentials callback directly (what signIn() does),
+ * so the 429 of the brute-force limit reaches the user with its message.
+ */
+export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
+  const router = useRouter();
+  const [status, setStatus] = useState<Status>(notice ? { kind: "error", message: notice } : { kind: "idle" });
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setStatus({ kind: "signing-in" });
+    try {
+      const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+      const body = new URLSearchParams({
+        email: String(form.get("email")), password: String(form.get("password")), csrfToken, callbackUrl, json: "true",
+      });
+      const response = await fetch("/api/auth/callback/credentials", {
+        method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body,
+      });
+      if (response.ok) {
+        router.replace(callbackUrl);
+        router.refresh();
+        return;
+      }
+      const data = (await response.json().catch(() => ({}))) as { message?: string };
+      const message = response.status === 429 ? (data.message ?? "Too many failed sign-ins. Try again later.") : "Wrong email or password.";
+      setStatus({ kind: "error", message });
+    } catch {
+      setStatus({ kind: "error", message: "Could not reach the server. Check your connection and try again." });
+    }
+  }
+
+  const isBusy = status.kind === "signing-in";
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium">Email</label>
+        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium">Password</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+      </div>
+      <button type="submit" disabled={isBusy} className="w-full rounded bg-un px-4 py-2 font-medium text-white hover:bg-un-dark disabled:opacity-70">
+        {isBusy ? "Signing in…" : "Sign in"}
+      </button>
+      <p role="alert" className="min-h-6 text-sm text-red-700">
+        {status.kind === "error" ? status.message : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Authorization in one place: what each role may do. Every page, route
+ * handler and server action asks can() (through authorize()), so a button
+ * that is hidden is never the only thing standing in the way.
+ */
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const ACTIONS = [
+  "dialogue.read",
+  "plan.edit",
+  "plan.reset",
+  "comment.create",
+  "comment.resolve",
+  "amendment.propose",
+  "amendment.decide",
+  "provenance.confirm",
+  "user.manage",
+  "audit.read",
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+/** Who acts: the fields of a user that decide what they may do. */
+export type Actor = { id: string; role: Role; delegationId: string | null; disabledAt?: Date | null };
+
+/** What is acted on, where ownership matters: the delegation a comment or amendment speaks for. */
+export type Resource = { delegationId?: string | null; authorId?: string | null };
+
+const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
+  admin: new Set(ACTIONS),
+  facilitator: new Set([
+    "dialogue.read", "plan.edit", "plan.reset", "comment.create", "comment.resolve", "amendment.decide", "provenance.confirm",
+  ]),
+  delegate: new Set(["dialogue.read", "comment.create", "amendment.propose"]),
+  observer: new Set(["dialogue.read"]),
+};
+
+/**
+ * May `actor` do `action` (on `resource`)? A disabled actor may do nothing.
+ * A delegate speaks only for their own delegation: when the resource names a
+ * delegation, it must be theirs (or a group it speaks for, passed in
+ * `groupDelegationIds`).
+ */
+export function can(actor: Actor | null, action: Action, resource: Resource = {}, groupDelegationIds: string[] = []): boolean {
+  if (!actor || actor.disabledAt) return false;
+  if (!ROLE_ACTIONS[actor.role].has(action)) return false;
+  if (actor.role === "delegate" && resource.delegationId) {
+    return resource.delegationId === actor.delegationId || groupDelegationIds.includes(resource.delegationId);
+  }
+  return true;
+}

@@ -1,0 +1,64 @@
+/**
+ * Who is asking. The session (a signed JWT cookie) only names the user; the
+ * user's role, delegation and disabled state come from the database on every
+ * call, so disabling a user or changing a role takes effect on their very
+ * next request. Middleware is never trusted with this (CVE-2025-29927).
+ */
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getPrisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { authOptions } from "./auth-options";
+import type { Action, Resource } from "./can";
+import { can } from "./can";
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: "admin" | "facilitator" | "delegate" | "observer";
+  delegationId: string | null;
+  delegation: { id: string; name: string; onBehalfOf: string | null } | null;
+};
+
+/** The signed-in, enabled user, or null. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
+  if (!session?.userId) return null;
+  const user = await getPrisma().user.findUnique({
+    where: { id: session.userId },
+    select: {
+      id: true, email: true, name: true, role: true, delegationId: true, disabledAt: true,
+      delegation: { select: { id: true, name: true, onBehalfOf: true } },
+    },
+  });
+  if (!user || user.disabledAt) return null;
+  const { disabledAt: _disabled, ...current } = user;
+  return current;
+}
+
+/** For route handlers and server actions: the user, or a 401. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
+  return user;
+}
+
+/** For pages: the user, or a redirect to the sign-in page that comes back here. */
+export async function requirePageUser(returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** Throws 403 unless `user` may do `action` on `resource`. */
+export function authorize(user: CurrentUser, action: Action, resource?: Resource): void {
+  if (!can(user, action, resource)) {
+    throw new AppError("forbidden", `Your role (${user.role}) may not do this (${action}).`);
+  }
+}
+
+/** For pages: a 403 page unless the user may do `action`. */
+export function authorizePage(user: CurrentUser, action: Action): void {
+  if (!can(user, action)) redirect(`/forbidden?action=${encodeURIComponent(action)}`);
+}

@@ -1,0 +1,52 @@
+/**
+ * The one wrapper around every route handler: it turns thrown errors into
+ * JSON responses with the right status — ZodError → 400 naming the field,
+ * AppError → its own status, Prisma "not found" → 404, unique clash → 409 —
+ * and never leaks an unexpected error's message.
+ */
+import { ZodError } from "zod";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+export function withErrors<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const field = issue?.path.join(".") || null;
+    return Response.json({ error: "invalid", field, message: field ? `${field}: ${issue.message}` : issue?.message }, { status: 400 });
+  }
+  if (error instanceof AppError) {
+    return Response.json({ error: error.code, message: error.message, ...error.details }, { status: error.status });
+  }
+  const code = (error as { code?: string })?.code;
+  if (code === "P2025") return Response.json({ error: "not_found", message: "Not found." }, { status: 404 });
+  if (code === "P2002") return Response.json({ error: "conflict", message: "That already exists." }, { status: 409 });
+  console.error(error);
+  return Response.json({ error: "internal", message: "Something went wrong." }, { status: 500 });
+}
+
+/** The JSON body, checked against `schema`. Refuses bodies over `maxBytes` (413) before reading them whole. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = 64 * 1024): Promise<z.infer<S>> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw new AppError("payload_too_large", `The body is over ${maxBytes} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("payload_too_large", `The body is over ${maxBytes} bytes.`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError("invalid", "The body is not JSON.", { field: null });
+  }
+  return schema.parse(body);
+}

@@ -1,0 +1,44 @@
+import { createHash, randomBytes } from "node:crypto";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/current-user";
+import { getPrisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { TCreateInvite } from "./schemas";
+
+export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** sha256 of an invite token: only the hash is stored, so a database leak gives no usable links. */
+export function hashInviteToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * An admin invites someone by email with a role (and a delegation for a
+ * delegate). Returns the one-time token for the link; it is never stored.
+ */
+export async function createInvite({ actor, input }: { actor: CurrentUser; input: TCreateInvite }) {
+  authorize(actor, "user.manage");
+  const token = randomBytes(32).toString("base64url");
+  const delegationId = input.role === "delegate" ? input.delegationId! : null;
+  const invite = await getPrisma().$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email } })) {
+      throw new AppError("conflict", `${input.email} already has an account.`, { field: "email" });
+    }
+    if (delegationId && !(await tx.delegation.findUnique({ where: { id: delegationId } }))) {
+      throw new AppError("invalid", "No such delegation.", { field: "delegationId" });
+    }
+    const created = await tx.invite.create({
+      data: {
+        email: input.email, role: input.role, delegationId, tokenHash: hashInviteToken(token),
+        expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS), createdById: actor.id,
+      },
+    });
+    await appendAudit(tx, {
+      userId: actor.id, action: "invite.create", resourceType: "invite", resourceId: created.id,
+      detail: { email: input.email, role: input.role, delegationId },
+    });
+    return created;
+  });
+  return { invite, token };
+}

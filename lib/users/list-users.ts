@@ -1,0 +1,30 @@
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/current-user";
+import { getPrisma } from "@/lib/db";
+
+export async function listUsers({ actor }: { actor: CurrentUser }) {
+  authorize(actor, "user.manage");
+  return getPrisma().user.findMany({
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true, delegation: { select: { id: true, name: true } } },
+  });
+}
+
+/** Open and past invites, newest first. */
+export async function listInvites({ actor }: { actor: CurrentUser }) {
+  authorize(actor, "user.manage");
+  return getPrisma().invite.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, email: true, role: true, expiresAt: true, usedAt: true, createdAt: true, delegation: { select: { name: true } } },
+  });
+}
+
+/** Delegations a user can belong to: those of the most recently imported annexes, by name. */
+export async function listDelegationChoices({ actor }: { actor: CurrentUser }) {
+  authorize(actor, "user.manage");
+  return getPrisma().delegation.findMany({
+    orderBy: [{ dialogue: { date: "desc" } }, { position: "asc" }],
+    select: { id: true, name: true, onBehalfOf: true, dialogue: { select: { date: true } } },
+  });
+}

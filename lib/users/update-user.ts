@@ -1,0 +1,42 @@
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/current-user";
+import { getPrisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { TUpdateUser } from "./schemas";
+
+/** An admin changes a user's role or delegation, or disables or enables them. */
+export async function updateUser({ actor, userId, input }: { actor: CurrentUser; userId: string; input: TUpdateUser }) {
+  authorize(actor, "user.manage");
+  if (userId === actor.id && (input.disabled || (input.role && input.role !== "admin"))) {
+    // Otherwise the last admin could lock everyone out of user management.
+    throw new AppError("invalid", "You cannot disable yourself or give up your own admin role.", { field: input.disabled ? "disabled" : "role" });
+  }
+  return getPrisma().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId } });
+    if (!before) throw new AppError("not_found", "No such user.");
+    const role = input.role ?? before.role;
+    const delegationId = role === "delegate" ? (input.delegationId !== undefined ? input.delegationId : before.delegationId) : null;
+    if (role === "delegate" && !delegationId) {
+      throw new AppError("invalid", "A delegate must belong to a delegation.", { field: "delegationId" });
+    }
+    if (delegationId && !(await tx.delegation.findUnique({ where: { id: delegationId } }))) {
+      throw new AppError("invalid", "No such delegation.", { field: "delegationId" });
+    }
+    const disabledAt = input.disabled === undefined ? before.disabledAt : input.disabled ? (before.disabledAt ?? new Date()) : null;
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { role, delegationId, disabledAt },
+      select: { id: true, email: true, name: true, role: true, delegationId: true, disabledAt: true },
+    });
+    await appendAudit(tx, {
+      userId: actor.id, action: input.disabled === undefined ? "user.update" : input.disabled ? "user.disable" : "user.enable",
+      resourceType: "user", resourceId: userId,
+      detail: {
+        before: { role: before.role, delegationId: before.delegationId, disabled: Boolean(before.disabledAt) },
+        after: { role: after.role, delegationId: after.delegationId, disabled: Boolean(after.disabledAt) },
+      },
+    });
+    return after;
+  });
+}
