@@ -25,13 +25,17 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
       const response = await fetch("/api/auth/callback/credentials", {
         method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body,
       });
-      if (response.ok) {
+      const data = (await response.json().catch(() => ({}))) as { message?: string; url?: string };
+      // next-auth answers a stale CSRF token with 200 and a URL back to sign-in, not with an error status.
+      if (response.ok && !/[?&](error|csrf)=/.test(data.url ?? "")) {
         router.replace(callbackUrl);
         router.refresh();
         return;
       }
-      const data = (await response.json().catch(() => ({}))) as { message?: string };
-      const message = response.status === 429 ? (data.message ?? "Too many failed sign-ins. Try again later.") : "Wrong email or password.";
+      const message =
+        response.status === 429 ? (data.message ?? "Too many failed sign-ins. Try again later.")
+        : response.ok ? "Your sign-in form expired. Please try again."
+        : "Wrong email or password.";
       setStatus({ kind: "error", message });
     } catch {
       setStatus({ kind: "error", message: "Could not reach the server. Check your connection and try again." });

@@ -1,0 +1,215 @@
+/**
+ * Every account endpoint over real HTTP against `next start`: refused without
+ * a session (401) and for the wrong role (403), accepted for the right role
+ * with its audit row written, and bad bodies refused with the field named.
+ */
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { ACCOUNTS, DEMO_PASSWORD } from "@/test/support/accounts";
+import type { HttpSession } from "@/test/support/sign-in";
+import { postCredentials, readCookies, signInOverHttp } from "@/test/support/sign-in";
+
+const baseUrl = inject("baseUrl");
+const hasServer = inject("hasBrowser");
+
+type Role = keyof typeof ACCOUNTS;
+const sessions = {} as Record<Role, HttpSession>;
+const anonymous = (path: string, init: RequestInit = {}) => fetch(`${baseUrl}${path}`, { ...init, redirect: "manual" });
+const json = (body: unknown, method = "POST"): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const uniqueEmail = (tag: string) => `${tag}-${randomBytes(4).toString("hex")}@example.org`;
+
+async function auditCount(action: string): Promise<number> {
+  return getPrisma().auditLog.count({ where: { action } });
+}
+
+async function ecuadorId(): Promise<string> {
+  return (await getPrisma().delegation.findFirstOrThrow({ where: { name: "Ecuador" } })).id;
+}
+
+beforeAll(async () => {
+  if (!hasServer) return;
+  process.env.DATABASE_URL = inject("databaseUrl");
+  for (const role of Object.keys(ACCOUNTS) as Role[]) sessions[role] = await signInOverHttp(baseUrl, ACCOUNTS[role]);
+});
+afterAll(() => disconnectPrisma());
+
+describe.skipIf(!hasServer)("POST /api/admin/invites", () => {
+  it("requires authentication", async () => {
+    const response = await anonymous("/api/admin/invites", json({ email: uniqueEmail("x"), role: "observer" }));
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: "unauthenticated" });
+  });
+
+  it.each(["facilitator", "delegate", "observer"] as const)("refuses a %s with 403 and writes nothing", async (role) => {
+    const email = uniqueEmail(role);
+    const response = await sessions[role].fetch("/api/admin/invites", json({ email, role: "admin" }));
+    expect(response.status).toBe(403);
+    expect(await getPrisma().invite.count({ where: { email } })).toBe(0);
+  });
+
+  it("lets an admin invite, storing only the token's hash, with an audit row", async () => {
+    const before = await auditCount("invite.create");
+    const email = uniqueEmail("invitee");
+    const response = await sessions.admin.fetch("/api/admin/invites", json({ email, role: "delegate", delegationId: await ecuadorId() }));
+    expect(response.status).toBe(201);
+    const { link } = (await response.json()) as { link: string };
+    const token = link.split("/invite/")[1];
+    const invite = await getPrisma().invite.findFirstOrThrow({ where: { email } });
+    expect(invite.tokenHash).not.toContain(token);
+    expect(invite.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(invite.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
+    expect(await auditCount("invite.create")).toBe(before + 1);
+  });
+
+  it("answers 400 naming the field for an invalid body", async () => {
+    const bad = await sessions.admin.fetch("/api/admin/invites", json({ email: "not-an-email", role: "observer" }));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: "invalid", field: "email" });
+    const noDelegation = await sessions.admin.fetch("/api/admin/invites", json({ email: uniqueEmail("d"), role: "delegate" }));
+    expect(await noDelegation.json()).toMatchObject({ error: "invalid", field: "delegationId" });
+  });
+
+  it("answers 413 for an oversized body", async () => {
+    const response = await sessions.admin.fetch("/api/admin/invites", json({ email: uniqueEmail("big"), role: "observer", pad: "x".repeat(100_000) }));
+    expect(response.status).toBe(413);
+  });
+});
+
+describe.skipIf(!hasServer)("POST /api/invites/accept", () => {
+  async function invite(role = "observer"): Promise<{ email: string; token: string }> {
+    const email = uniqueEmail("accept");
+    const response = await sessions.admin.fetch("/api/admin/invites", json({ email, role }));
+    const { link } = (await response.json()) as { link: string };
+    return { email, token: link.split("/invite/")[1] };
+  }
+
+  it("creates the account once, with an audit row, and refuses the link the second time", async () => {
+    const { email, token } = await invite();
+    const first = await anonymous("/api/invites/accept", json({ token, name: "Ina Invitee", password: "a-long-password" }));
+    expect(first.status).toBe(201);
+    const user = await getPrisma().user.findUniqueOrThrow({ where: { email } });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await getPrisma().auditLog.count({ where: { action: "invite.accept", resourceId: user.id } })).toBe(1);
+    const second = await anonymous("/api/invites/accept", json({ token, name: "Mallory", password: "another-password" }));
+    expect(second.status).toBe(409);
+    expect((await getPrisma().user.findUniqueOrThrow({ where: { email } })).name).toBe("Ina Invitee");
+  });
+
+  it("refuses an unknown token, an expired one and a short password", async () => {
+    expect((await anonymous("/api/invites/accept", json({ token: "x".repeat(43), name: "A", password: "a-long-password" }))).status).toBe(404);
+    const { token, email } = await invite();
+    const short = await anonymous("/api/invites/accept", json({ token, name: "A", password: "short" }));
+    expect(short.status).toBe(400);
+    expect(await short.json()).toMatchObject({ field: "password" });
+    await getPrisma().invite.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await anonymous("/api/invites/accept", json({ token, name: "A", password: "a-long-password" }))).status).toBe(410);
+    expect(await getPrisma().user.count({ where: { email } })).toBe(0);
+  });
+});
+
+describe.skipIf(!hasServer)("PATCH /api/admin/users/[id]", () => {
+  async function observerId(): Promise<string> {
+    return (await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.observer } })).id;
+  }
+
+  it("requires authentication", async () => {
+    expect((await anonymous(`/api/admin/users/${await observerId()}`, json({ role: "admin" }, "PATCH"))).status).toBe(401);
+  });
+
+  it.each(["facilitator", "delegate", "observer"] as const)("refuses a %s escalating anyone with 403", async (role) => {
+    const target = (await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS[role] } })).id;
+    const response = await sessions[role].fetch(`/api/admin/users/${target}`, json({ role: "admin" }, "PATCH"));
+    expect(response.status).toBe(403);
+    expect((await getPrisma().user.findUniqueOrThrow({ where: { id: target } })).role).toBe(role);
+  });
+
+  it("lets an admin change a role, with before and after in the audit row", async () => {
+    const id = await observerId();
+    const response = await sessions.admin.fetch(`/api/admin/users/${id}`, json({ role: "delegate", delegationId: await ecuadorId() }, "PATCH"));
+    expect(response.status).toBe(200);
+    const entry = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "user.update", resourceId: id }, orderBy: { createdAt: "desc" } });
+    expect(entry.detail).toMatchObject({ before: { role: "observer" }, after: { role: "delegate" } });
+    await sessions.admin.fetch(`/api/admin/users/${id}`, json({ role: "observer" }, "PATCH"));
+    expect((await getPrisma().user.findUniqueOrThrow({ where: { id } })).delegationId).toBeNull();
+  });
+
+  it("refuses a delegate without a delegation, and an admin disabling themselves", async () => {
+    const bad = await sessions.admin.fetch(`/api/admin/users/${await observerId()}`, json({ role: "delegate", delegationId: null }, "PATCH"));
+    expect(bad.status).toBe(400);
+    const adminId = (await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.admin } })).id;
+    expect((await sessions.admin.fetch(`/api/admin/users/${adminId}`, json({ disabled: true }, "PATCH"))).status).toBe(400);
+    expect((await sessions.admin.fetch(`/api/admin/users/no-such-user`, json({ disabled: true }, "PATCH"))).status).toBe(404);
+  });
+});
+
+describe.skipIf(!hasServer)("sessions", () => {
+  it("sets the session cookie HttpOnly and SameSite=Lax", async () => {
+    const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const response = await postCredentials(baseUrl, { email: ACCOUNTS.observer, password: DEMO_PASSWORD, csrfToken, cookie: readCookies(csrf) });
+    expect(response.status).toBe(200);
+    const sessionCookie = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+    expect(sessionCookie).toMatch(/; HttpOnly/i);
+    expect(sessionCookie).toMatch(/; SameSite=Lax/i);
+  });
+
+  it("refuses a disabled user's next request although the session cookie is still valid", async () => {
+    const email = uniqueEmail("soon-disabled");
+    const invite = await sessions.admin.fetch("/api/admin/invites", json({ email, role: "observer" }));
+    const token = ((await invite.json()) as { link: string }).link.split("/invite/")[1];
+    await anonymous("/api/invites/accept", json({ token, name: "Soon Disabled", password: "a-long-password" }));
+    const victim = await signInOverHttp(baseUrl, email, "a-long-password");
+    expect((await victim.fetch("/")).status).toBe(200);
+    const id = (await getPrisma().user.findUniqueOrThrow({ where: { email } })).id;
+    expect((await sessions.admin.fetch(`/api/admin/users/${id}`, json({ disabled: true }, "PATCH"))).status).toBe(200);
+    const page = await victim.fetch("/");
+    expect(page.status).toBe(307);
+    expect(page.headers.get("location")).toContain("/sign-in");
+    expect((await victim.fetch("/api/admin/invites", json({ email: uniqueEmail("y"), role: "observer" }))).status).toBe(401);
+  });
+});
+
+describe.skipIf(!hasServer)("the brute-force limit", () => {
+  it("answers 429 with a clear message after 5 failures for one email, and lets other emails through", async () => {
+    const email = ACCOUNTS.facilitator.replace("facilitator@", "facilitator2@");
+    for (let i = 0; i < 5; i++) {
+      const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const attempt = await postCredentials(baseUrl, { email, password: `wrong-${i}`, csrfToken, cookie: readCookies(csrf) });
+      expect(attempt.status).toBe(401);
+    }
+    const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const blocked = await postCredentials(baseUrl, { email, password: DEMO_PASSWORD, csrfToken, cookie: readCookies(csrf) });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await blocked.json()).toMatchObject({ message: expect.stringMatching(/^Too many failed sign-ins\. Try again in \d+ minutes?\.$/) });
+    await expect(signInOverHttp(baseUrl, ACCOUNTS.observer)).resolves.toBeDefined();
+  });
+});
+
+describe.skipIf(!hasServer)("pages", () => {
+  it.each(["/", "/dialogues/2009-05-13-taking-collective-action-to-end-human-trafficking", "/admin/users", "/admin/invites", "/admin/audit"])(
+    "%s sends a signed-out visitor to sign in",
+    async (path) => {
+      const response = await anonymous(path);
+      expect(response.status).toBe(307);
+      expect(response.headers.get("location")).toContain(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+    },
+  );
+
+  it.each(["/admin/users", "/admin/invites", "/admin/audit"])("%s is forbidden to a facilitator", async (path) => {
+    const response = await sessions.facilitator.fetch(path);
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toContain("/forbidden");
+  });
+
+  it("filters the audit log for an admin", async () => {
+    const response = await sessions.admin.fetch("/admin/audit?action=invite.create");
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("invite.create");
+    expect(html).not.toContain(">user.update<");
+  });
+});
