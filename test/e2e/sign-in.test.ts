@@ -1,0 +1,115 @@
+/** Signing in, invites and disabled users, as people see them in Chromium. */
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { ACCOUNTS, DEMO_PASSWORD } from "@/test/support/accounts";
+import { launchChromium } from "@/test/support/chromium";
+import { signInWithForm } from "@/test/support/sign-in";
+
+const baseUrl = inject("baseUrl");
+
+describe.skipIf(!inject("hasBrowser"))("sign-in, invites and disabled users in Chromium", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  beforeEach(async () => {
+    await context?.close();
+    context = await browser.newContext({ baseURL: baseUrl });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows an error for a wrong password and stays on the sign-in page", async () => {
+    await page.goto("/");
+    await page.waitForURL(/\/sign-in\?callbackUrl=%2F$/);
+    await page.getByLabel("Email").fill(ACCOUNTS.delegate);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." }).waitFor()).resolves.toBeUndefined();
+    expect(new URL(page.url()).pathname).toBe("/sign-in");
+  });
+
+  it("lands on the home page with the user's name and role, and signs out", async () => {
+    await signInWithForm(page, ACCOUNTS.delegate);
+    const who = page.getByTestId("current-user");
+    await expect(who.textContent()).resolves.toBe("Diego Delegate (Ecuador) delegate · Ecuador");
+    await expect(page.getByRole("link", { name: "Admin" }).count()).resolves.toBe(0);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto("/");
+    await page.waitForURL(/\/sign-in/);
+  });
+
+  it("lets an invite link be used once and refuses it the second time", async () => {
+    await signInWithForm(page, ACCOUNTS.admin);
+    await page.goto("/admin/invites");
+    const email = `new-delegate-${Date.now()}@example.org`;
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Role").selectOption("delegate");
+    await page.getByLabel("Delegation").selectOption({ label: "Bahrain, 2009" });
+    await page.getByRole("button", { name: "Create invite" }).click();
+    const link = (await page.getByTestId("invite-link").textContent())!;
+    expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+
+    const invitee = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    await invitee.goto(link);
+    await expect(invitee.getByText(`${email} is invited as delegate of Bahrain.`).count()).resolves.toBe(1);
+    await invitee.getByLabel("Your name").fill("Noor New");
+    await invitee.getByLabel("Choose a password").fill("a-long-password");
+    await invitee.getByRole("button", { name: "Create account" }).click();
+    await invitee.getByRole("status").filter({ hasText: "Your account is ready." }).waitFor();
+
+    await invitee.goto(link);
+    await invitee.getByRole("alert").filter({ hasText: "This invite link has already been used." }).waitFor();
+    await signInWithForm(invitee, email, "a-long-password");
+    await expect(invitee.getByTestId("current-user").textContent()).resolves.toContain("Noor New delegate · Bahrain");
+    await invitee.context().close();
+  });
+
+  it("signs a disabled user out on their next navigation", async () => {
+    await signInWithForm(page, ACCOUNTS.admin);
+    await page.goto("/admin/invites");
+    const email = `to-disable-${Date.now()}@example.org`;
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Role").selectOption("observer");
+    await page.getByRole("button", { name: "Create invite" }).click();
+    const link = (await page.getByTestId("invite-link").textContent())!;
+
+    const victim = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    await victim.goto(link);
+    await victim.getByLabel("Your name").fill("Victor Victim");
+    await victim.getByLabel("Choose a password").fill("a-long-password");
+    await victim.getByRole("button", { name: "Create account" }).click();
+    await victim.getByRole("status").filter({ hasText: "Your account is ready." }).waitFor();
+    await signInWithForm(victim, email, "a-long-password");
+
+    await page.goto("/admin/users");
+    await page.getByRole("button", { name: `Disable ${email}` }).click();
+    await page.getByRole("button", { name: `Enable ${email}` }).waitFor();
+
+    await victim.getByRole("link", { name: "Dialogues" }).click();
+    await victim.waitForURL(/\/sign-in/);
+    // The right password no longer signs them in either.
+    await victim.getByLabel("Email").fill(email);
+    await victim.getByLabel("Password").fill("a-long-password");
+    await victim.getByRole("button", { name: "Sign in" }).click();
+    await victim.getByRole("alert").filter({ hasText: "Wrong email or password." }).waitFor();
+    await victim.context().close();
+  });
+
+  it("answers an unknown email exactly like a wrong password", async () => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(ACCOUNTS.observer.replace("observer", "nobody"));
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "Wrong email or password." }).waitFor();
+  });
+});
