@@ -32,7 +32,7 @@ export const authOptions: NextAuthOptions = {
         const isValid = await verifyPassword(parsed.data.password, user?.passwordHash ?? null);
         const ip = findClientIp(new Headers(request.headers as Record<string, string>));
         const succeeded = Boolean(user && isValid && !user.disabledAt);
-        await recordSignInAttempt({ email, ip, succeeded });
+        await recordSignInAttempt({ email, ip, userId: succeeded ? user!.id : null });
         if (!user || !succeeded) return null;
         return { id: user.id, email: user.email, name: user.name };
       },

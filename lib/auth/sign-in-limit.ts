@@ -4,6 +4,7 @@
  * until the oldest failure leaves the window. Kept in PostgreSQL so every
  * app instance sees the same count.
  */
+import { appendAudit } from "@/lib/audit/append-audit";
 import { getPrisma } from "@/lib/db";
 
 export const MAX_FAILURES = 5;
@@ -25,8 +26,12 @@ export async function findSignInDelay({ email, ip }: SignInKey): Promise<number>
   return Math.max(0, oldestCounted + WINDOW_MS - Date.now());
 }
 
-export async function recordSignInAttempt({ email, ip, succeeded }: SignInKey & { succeeded: boolean }): Promise<void> {
-  await getPrisma().signInAttempt.create({ data: { email: normaliseEmail(email), ip, succeeded } });
+/** Records an attempt; a successful one also goes to the audit log, in the same transaction. */
+export async function recordSignInAttempt({ email, ip, userId }: SignInKey & { userId: string | null }): Promise<void> {
+  await getPrisma().$transaction(async (tx) => {
+    await tx.signInAttempt.create({ data: { email: normaliseEmail(email), ip, succeeded: userId !== null } });
+    if (userId) await appendAudit(tx, { userId, action: "auth.sign_in", resourceType: "user", resourceId: userId, detail: { ip } });
+  });
 }
 
 export function normaliseEmail(email: string): string {

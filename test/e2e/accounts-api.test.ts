@@ -152,6 +152,11 @@ describe.skipIf(!hasServer)("sessions", () => {
     const sessionCookie = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
     expect(sessionCookie).toMatch(/; HttpOnly/i);
     expect(sessionCookie).toMatch(/; SameSite=Lax/i);
+    // Sessions expire: the cookie lives 8 hours.
+    const expires = Date.parse(/Expires=([^;]+)/i.exec(sessionCookie!)![1]);
+    expect(Math.abs(expires - Date.now() - 8 * 3600 * 1000)).toBeLessThan(120_000);
+    const user = await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.observer } });
+    expect(await getPrisma().auditLog.count({ where: { action: "auth.sign_in", userId: user.id } })).toBeGreaterThan(0);
   });
 
   it("refuses a disabled user's next request although the session cookie is still valid", async () => {
