@@ -47,6 +47,8 @@ function step(name: string, message: string): void {
 }
 
 async function main(): Promise<void> {
+  // First, so a production start without a secret fails before touching anything.
+  const authSecret = await resolveAuthSecret();
   const databaseUrl = ENV.DATABASE_URL ?? (await startEmbeddedDatabase(ENV.EMBEDDED_PG_PORT));
   if (ENV.DATABASE_URL) step("database", `DATABASE_URL ${describeDatabase(ENV.DATABASE_URL)}`);
   process.env.DATABASE_URL = databaseUrl;
@@ -55,7 +57,6 @@ async function main(): Promise<void> {
   step("migrate", `${applied.length} applied, ${alreadyApplied} already up to date`);
 
   await importBundledDialogues();
-  const authSecret = await resolveAuthSecret();
   await seedDemoAccountsIfWanted();
   await disconnectPrisma();
   await buildIfMissing();

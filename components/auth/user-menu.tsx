@@ -15,6 +15,7 @@ export function UserMenu({ user }: { user: CurrentUser }) {
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
           {user.role}
           {user.delegation ? ` · ${user.delegation.name}` : ""}
+          {user.delegation?.onBehalfOf ? ` (also for ${user.delegation.onBehalfOf})` : ""}
         </span>
       </span>
       <SignOutButton />

@@ -10,6 +10,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { toChildEnv } from "@/test/support/child-env";
 import { findFreePort } from "@/test/support/free-port";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "gpa-start-"));
@@ -23,7 +24,7 @@ async function startApp(ports: { app: number; pg: number }): Promise<Started> {
     ...inherited, PORT: String(ports.app), EMBEDDED_PG_PORT: String(ports.pg), GPA_DATA_DIR: dataDir,
   };
   // The same command as the "start" script in package.json: one process, so signals reach it directly.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: toChildEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
@@ -67,7 +68,7 @@ describe.skipIf(!inject("hasBrowser"))("npm start without DATABASE_URL", () => {
     const ports = { app: await findFreePort(), pg: await findFreePort() };
     const first = await startApp(ports);
     const lines = first.output().split("\n").filter((l) => l.startsWith("▸"));
-    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(["database", "migrate", "dialogue", "secret", "accounts", "build", "serve"]);
+    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(["secret", "database", "migrate", "dialogue", "accounts", "build", "serve"]);
     expect(first.output()).toContain("new data");
     expect(first.output()).toMatch(/dialogue\s+2009-05-13-taking-collective-action-to-end-human-trafficking created/);
     expect(first.output()).toMatch(/accounts\s+6 demo accounts created; password "gpa-demo": admin@demo\.local/);
