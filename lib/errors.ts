@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   gone: 410,
   /** The body is too large. */
   payload_too_large: 413,
+  /** The body is not JSON (content type), which also keeps cross-site forms out. */
+  unsupported_media_type: 415,
   /** Too many attempts; try again later. */
   rate_limited: 429,
   /** The input is well-formed but not acceptable. */

@@ -13,6 +13,7 @@ type Handler<C> = (request: Request, context: C) => Promise<Response>;
 export function withErrors<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
+      assertSameOrigin(request);
       return await handler(request, context);
     } catch (error) {
       return toErrorResponse(error);
@@ -36,8 +37,25 @@ export function toErrorResponse(error: unknown): Response {
   return Response.json({ error: "internal", message: "Something went wrong." }, { status: 500 });
 }
 
+/**
+ * Refuses a state-changing request that a browser sent from another site.
+ * SameSite=Lax cookies already keep sessions out of cross-site POSTs; this is
+ * the second lock on the door.
+ */
+function assertSameOrigin(request: Request): void {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const origin = request.headers.get("origin");
+  if (!origin) return; // not a browser form or fetch from another page
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site requests are not accepted.");
+}
+
 /** The JSON body, checked against `schema`. Refuses bodies over `maxBytes` (413) before reading them whole. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = 64 * 1024): Promise<z.infer<S>> {
+  // A cross-site HTML form cannot send application/json without a CORS preflight.
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
+    throw new AppError("unsupported_media_type", "Send the body as application/json.");
+  }
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new AppError("payload_too_large", `The body is over ${maxBytes} bytes.`);
   const text = await request.text();

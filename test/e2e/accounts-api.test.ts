@@ -70,6 +70,18 @@ describe.skipIf(!hasServer)("POST /api/admin/invites", () => {
     expect(await noDelegation.json()).toMatchObject({ error: "invalid", field: "delegationId" });
   });
 
+  it("refuses a form post and a request from another site", async () => {
+    const form = await sessions.admin.fetch("/api/admin/invites", {
+      method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ email: uniqueEmail("csrf"), role: "admin" }),
+    });
+    expect(form.status).toBe(415);
+    const crossSite = await sessions.admin.fetch("/api/admin/invites", {
+      ...json({ email: uniqueEmail("csrf"), role: "admin" }),
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+    });
+    expect(crossSite.status).toBe(403);
+  });
+
   it("answers 413 for an oversized body", async () => {
     const response = await sessions.admin.fetch("/api/admin/invites", json({ email: uniqueEmail("big"), role: "observer", pad: "x".repeat(100_000) }));
     expect(response.status).toBe(413);
