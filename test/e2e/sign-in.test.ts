@@ -48,24 +48,36 @@ describe.skipIf(!inject("hasBrowser"))("sign-in, invites and disabled users in C
     await page.waitForURL(/\/sign-in/);
   });
 
-  it("lets an invite link be used once and refuses it the second time", async () => {
+  /** As the admin on `page`: invites `email` through the Invites page and returns the one-time link. */
+  async function inviteThroughAdminPage(email: string, role: string, delegation?: string): Promise<string> {
     await signInWithForm(page, ACCOUNTS.admin);
     await page.goto("/admin/invites");
-    const email = `new-delegate-${Date.now()}@example.org`;
     await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Role").selectOption("delegate");
-    await page.getByLabel("Delegation").selectOption({ label: "Bahrain, 2009" });
+    await page.getByLabel("Role").selectOption(role);
+    if (delegation) await page.getByLabel("Delegation").selectOption({ label: delegation });
     await page.getByRole("button", { name: "Create invite" }).click();
-    const link = (await page.getByTestId("invite-link").textContent())!;
-    expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    return (await page.getByTestId("invite-link").textContent())!;
+  }
 
+  /** In a browser of their own, the invitee opens the link and sets a name and password. */
+  async function acceptInBrowser(link: string, name: string, check?: (invitee: Page) => Promise<void>): Promise<Page> {
     const invitee = await (await browser.newContext({ baseURL: baseUrl })).newPage();
     await invitee.goto(link);
-    await expect(invitee.getByText(`${email} is invited as delegate of Bahrain.`).count()).resolves.toBe(1);
-    await invitee.getByLabel("Your name").fill("Noor New");
+    await check?.(invitee);
+    await invitee.getByLabel("Your name").fill(name);
     await invitee.getByLabel("Choose a password").fill("a-long-password");
     await invitee.getByRole("button", { name: "Create account" }).click();
     await invitee.getByRole("status").filter({ hasText: "Your account is ready." }).waitFor();
+    return invitee;
+  }
+
+  it("lets an invite link be used once and refuses it the second time", async () => {
+    const email = `new-delegate-${Date.now()}@example.org`;
+    const link = await inviteThroughAdminPage(email, "delegate", "Bahrain, 2009");
+    expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    const invitee = await acceptInBrowser(link, "Noor New", async (p) => {
+      await expect(p.getByText(`${email} is invited as delegate of Bahrain.`).count()).resolves.toBe(1);
+    });
 
     await invitee.goto(link);
     await invitee.getByRole("alert").filter({ hasText: "This invite link has already been used." }).waitFor();
@@ -75,20 +87,8 @@ describe.skipIf(!inject("hasBrowser"))("sign-in, invites and disabled users in C
   });
 
   it("signs a disabled user out on their next navigation", async () => {
-    await signInWithForm(page, ACCOUNTS.admin);
-    await page.goto("/admin/invites");
     const email = `to-disable-${Date.now()}@example.org`;
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Role").selectOption("observer");
-    await page.getByRole("button", { name: "Create invite" }).click();
-    const link = (await page.getByTestId("invite-link").textContent())!;
-
-    const victim = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-    await victim.goto(link);
-    await victim.getByLabel("Your name").fill("Victor Victim");
-    await victim.getByLabel("Choose a password").fill("a-long-password");
-    await victim.getByRole("button", { name: "Create account" }).click();
-    await victim.getByRole("status").filter({ hasText: "Your account is ready." }).waitFor();
+    const victim = await acceptInBrowser(await inviteThroughAdminPage(email, "observer"), "Victor Victim");
     await signInWithForm(victim, email, "a-long-password");
 
     await page.goto("/admin/users");
