@@ -105,6 +105,19 @@ describe.skipIf(!inject("hasBrowser"))("sign-in, invites and disabled users in C
     await victim.context().close();
   });
 
+  it("has no serious or critical axe violations on the sign-in and admin pages", async () => {
+    const failures: string[] = [];
+    const scan = async (path: string) => {
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      for (const v of violations) if (v.impact === "serious" || v.impact === "critical") failures.push(`${path}: ${v.id}`);
+    };
+    await scan("/sign-in");
+    await signInWithForm(page, ACCOUNTS.admin);
+    for (const path of ["/admin/users", "/admin/invites", "/admin/audit"]) await scan(path);
+    expect(failures).toEqual([]);
+  });
+
   it("answers an unknown email exactly like a wrong password", async () => {
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(ACCOUNTS.observer.replace("observer", "nobody"));
