@@ -2,19 +2,16 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { toSafeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Only same-site paths, so the sign-in page cannot be used to bounce people to another site. */
-function safeCallbackUrl(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = toSafeCallbackUrl(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   const notice = params.error === "disabled" ? "This account is disabled. Ask an admin to enable it." : undefined;
   return (

@@ -7,9 +7,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { appendAudit } from "@/lib/audit/append-audit";
 import { getPrisma } from "@/lib/db";
-import { verifyPassword } from "./password";
-import { findClientIp, normaliseEmail, recordSignInAttempt } from "./sign-in-limit";
+import { attemptSignIn, findClientIp, normaliseEmail } from "./sign-in-limit";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -29,22 +29,30 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const email = normaliseEmail(parsed.data.email);
         const user = await getPrisma().user.findUnique({ where: { email } });
-        const isValid = await verifyPassword(parsed.data.password, user?.passwordHash ?? null);
         const ip = findClientIp(new Headers(request.headers as Record<string, string>));
-        const succeeded = Boolean(user && isValid && !user.disabledAt);
-        await recordSignInAttempt({ email, ip, userId: succeeded ? user!.id : null });
-        if (!user || !succeeded) return null;
-        return { id: user.id, email: user.email, name: user.name };
+        const succeeded = await attemptSignIn({ email, ip, password: parsed.data.password, user });
+        return succeeded && user ? { id: user.id, email: user.email, name: user.name } : null;
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      // signedInAt never changes when the cookie is refreshed, so it bounds a session's whole life.
+      if (user) Object.assign(token, { sub: user.id, signedInAt: Date.now() });
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub };
+      return { ...session, userId: token.sub, signedInAt: token.signedInAt };
+    },
+  },
+  events: {
+    // Signing out ends every session of the user (cookies are stateless, so this is how one is revoked).
+    async signOut({ token }) {
+      if (!token?.sub) return;
+      await getPrisma().$transaction(async (tx) => {
+        const user = await tx.user.updateMany({ where: { id: token.sub }, data: { sessionsValidAfter: new Date() } });
+        if (user.count > 0) await appendAudit(tx, { userId: token.sub!, action: "auth.sign_out", resourceType: "user", resourceId: token.sub! });
+      });
     },
   },
 };

@@ -8,7 +8,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { authOptions } from "./auth-options";
+import { authOptions, SESSION_MAX_AGE_SECONDS } from "./auth-options";
 import type { Action, Resource } from "./can";
 import { can } from "./can";
 
@@ -23,17 +23,20 @@ export type CurrentUser = {
 
 /** The signed-in, enabled user, or null. */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
-  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
-  if (!session?.userId) return null;
+  const session = (await getServerSession(authOptions)) as { userId?: string; signedInAt?: number } | null;
+  if (!session?.userId || typeof session.signedInAt !== "number") return null;
+  // An absolute limit: refreshing the cookie slides its expiry, not this.
+  if (session.signedInAt < Date.now() - SESSION_MAX_AGE_SECONDS * 1000) return null;
   const user = await getPrisma().user.findUnique({
     where: { id: session.userId },
     select: {
-      id: true, email: true, name: true, role: true, delegationId: true, disabledAt: true,
+      id: true, email: true, name: true, role: true, delegationId: true, disabledAt: true, sessionsValidAfter: true,
       delegation: { select: { id: true, name: true, onBehalfOf: true } },
     },
   });
   if (!user || user.disabledAt) return null;
-  const { disabledAt: _disabled, ...current } = user;
+  if (user.sessionsValidAfter && session.signedInAt <= user.sessionsValidAfter.getTime()) return null;
+  const { disabledAt: _disabled, sessionsValidAfter: _revoked, ...current } = user;
   return current;
 }
 

@@ -9,6 +9,7 @@ import type { ParsedDialogue } from "./types";
 import { buildDialogueRows, hashSource } from "./build-dialogue-rows";
 import type { DialogueRows } from "./build-dialogue-rows";
 import { deleteRowsExcept, upsertRows } from "./upsert-rows";
+import { appendAudit } from "@/lib/audit/append-audit";
 import type { SourceTable } from "./upsert-rows";
 import type { Tx } from "@/lib/db";
 
@@ -38,6 +39,10 @@ export async function importDialogue(options: {
       const existing = await tx.dialogue.findUnique({ where: { id: rows.dialogue.id }, select: { contentHash: true } });
       if (existing?.contentHash === hashSource(sourceText)) return "unchanged" as const;
       await writeDialogue(tx, rows, Boolean(existing));
+      await appendAudit(tx, {
+        userId: null, action: existing ? "dialogue.update" : "dialogue.import", resourceType: "dialogue", resourceId: rows.dialogue.id,
+        detail: { sourceName: options.sourceName, contentHash: rows.dialogue.contentHash, counts },
+      });
       return existing ? ("updated" as const) : ("created" as const);
     },
     { timeout: 120_000, maxWait: 30_000 },

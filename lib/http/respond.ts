@@ -7,6 +7,7 @@
 import { ZodError } from "zod";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { readBodyText } from "./read-body";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -47,7 +48,9 @@ function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (!origin) return; // not a browser form or fetch from another page
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site requests are not accepted.");
+  // "null" (sandboxed frames, some redirects) or garbage cannot be same-site.
+  const originHost = URL.canParse(origin) ? new URL(origin).host : null;
+  if (originHost !== host) throw new AppError("forbidden", "Cross-site requests are not accepted.");
 }
 
 /** The JSON body, checked against `schema`. Refuses bodies over `maxBytes` (413) before reading them whole. */
@@ -56,10 +59,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new AppError("unsupported_media_type", "Send the body as application/json.");
   }
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw new AppError("payload_too_large", `The body is over ${maxBytes} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("payload_too_large", `The body is over ${maxBytes} bytes.`);
+  const text = await readBodyText(request, maxBytes);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -24,8 +24,11 @@ export async function findInvite({ token }: { token: string }) {
  * works twice.
  */
 export async function acceptInvite({ input }: { input: TAcceptInvite }) {
-  const passwordHash = await hashPassword(input.password);
   const tokenHash = hashInviteToken(input.token);
+  // Refuse junk tokens before paying for a password hash.
+  const found = await findInvite({ token: input.token });
+  if (found.status === "unknown") throw new AppError("not_found", "This invite link is not valid.");
+  const passwordHash = await hashPassword(input.password);
   return getPrisma().$transaction(async (tx) => {
     const now = new Date();
     const claimed = await tx.invite.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
@@ -35,7 +38,11 @@ export async function acceptInvite({ input }: { input: TAcceptInvite }) {
       if (invite.usedAt) throw new AppError("conflict", "This invite link has already been used. Sign in instead.");
       throw new AppError("gone", "This invite link has expired. Ask an admin for a new one.");
     }
-    const invite = await tx.invite.findUniqueOrThrow({ where: { tokenHash } });
+    const invite = await tx.invite.findUniqueOrThrow({ where: { tokenHash }, include: { createdBy: true } });
+    // An invite is only as good as its sender's right to send it now.
+    if (invite.createdBy.role !== "admin" || invite.createdBy.disabledAt) {
+      throw new AppError("gone", "This invite link is no longer valid. Ask an admin for a new one.");
+    }
     if (await tx.user.findUnique({ where: { email: invite.email } })) {
       throw new AppError("conflict", `${invite.email} already has an account. Sign in instead.`);
     }

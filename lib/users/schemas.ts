@@ -18,9 +18,17 @@ export const ZCreateInvite = z
   .superRefine(requireDelegationForDelegates);
 export type TCreateInvite = z.infer<typeof ZCreateInvite>;
 
+// Control and bidirectional-override characters could disguise a name in admin lists.
+const ZPersonName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name), "must not contain control characters");
+
 export const ZAcceptInvite = z.object({
   token: z.string().min(20).max(200),
-  name: z.string().trim().min(1).max(200),
+  name: ZPersonName,
   password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),
 });
 export type TAcceptInvite = z.infer<typeof ZAcceptInvite>;

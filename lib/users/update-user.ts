@@ -26,9 +26,14 @@ export async function updateUser({ actor, userId, input }: { actor: CurrentUser;
     const disabledAt = input.disabled === undefined ? before.disabledAt : input.disabled ? (before.disabledAt ?? new Date()) : null;
     const after = await tx.user.update({
       where: { id: userId },
-      data: { role, delegationId, disabledAt },
+      // Disabling ends the user's sessions for good: enabling again later does not revive old cookies.
+      data: { role, delegationId, disabledAt, ...(input.disabled ? { sessionsValidAfter: new Date() } : {}) },
       select: { id: true, email: true, name: true, role: true, delegationId: true, disabledAt: true },
     });
+    if (input.disabled || (input.role && input.role !== "admin")) {
+      // Links this user sent as an admin must not outlive their right to send them.
+      await tx.invite.updateMany({ where: { createdById: userId, usedAt: null, expiresAt: { gt: new Date() } }, data: { expiresAt: new Date() } });
+    }
     await appendAudit(tx, {
       userId: actor.id, action: input.disabled === undefined ? "user.update" : input.disabled ? "user.disable" : "user.enable",
       resourceType: "user", resourceId: userId,

@@ -80,6 +80,11 @@ describe.skipIf(!hasServer)("POST /api/admin/invites", () => {
       headers: { "content-type": "application/json", origin: "https://evil.example" },
     });
     expect(crossSite.status).toBe(403);
+    const opaqueOrigin = await sessions.admin.fetch("/api/admin/invites", {
+      ...json({ email: uniqueEmail("csrf"), role: "admin" }),
+      headers: { "content-type": "application/json", origin: "null" },
+    });
+    expect(opaqueOrigin.status).toBe(403);
   });
 
   it("answers 413 for an oversized body", async () => {
@@ -187,6 +192,48 @@ describe.skipIf(!hasServer)("sessions", () => {
   });
 });
 
+async function freshCsrf(): Promise<{ csrfToken: string; cookie: string }> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  return { csrfToken, cookie: readCookies(csrf) };
+}
+
+describe.skipIf(!hasServer)("the brute-force limit cannot be side-stepped", () => {
+  it("counts an email however the address header is forged", async () => {
+    const email = ACCOUNTS.facilitator.replace("facilitator@", "forged-ip@");
+    for (let i = 0; i < 5; i++) {
+      const attempt = await postCredentials(baseUrl, { email, password: "wrong", ...(await freshCsrf()), ip: `10.0.0.${i}` });
+      expect(attempt.status).toBe(401);
+    }
+    const blocked = await postCredentials(baseUrl, { email, password: "wrong", ...(await freshCsrf()), ip: "10.9.9.9" });
+    expect(blocked.status).toBe(429);
+  });
+
+  it("refuses a JSON body, a repeated email field and an oversized form", async () => {
+    const { csrfToken, cookie } = await freshCsrf();
+    const asJson = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+      method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ email: ACCOUNTS.observer, password: "x", csrfToken }),
+    });
+    expect(asJson.status).toBe(415);
+    const repeated = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+      method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: `email=decoy%40x.org&email=${encodeURIComponent(ACCOUNTS.observer)}&password=x&csrfToken=${csrfToken}&json=true`,
+    });
+    expect(repeated.status).toBe(400);
+    const huge = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+      method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", cookie }, body: `email=a&password=${"x".repeat(100_000)}`,
+    });
+    expect(huge.status).toBe(413);
+  });
+
+  it("lets no more than 5 failures through when guesses race", async () => {
+    const email = ACCOUNTS.facilitator.replace("facilitator@", "racer@");
+    const forms = await Promise.all(Array.from({ length: 20 }, () => freshCsrf()));
+    await Promise.all(forms.map((form) => postCredentials(baseUrl, { email, password: "wrong", ...form })));
+    expect(await getPrisma().signInAttempt.count({ where: { email, succeeded: false } })).toBe(5);
+  });
+});
+
 describe.skipIf(!hasServer)("the brute-force limit", () => {
   it("answers 429 with a clear message after 5 failures for one email, and lets other emails through", async () => {
     const email = ACCOUNTS.facilitator.replace("facilitator@", "facilitator2@");
@@ -206,7 +253,45 @@ describe.skipIf(!hasServer)("the brute-force limit", () => {
   });
 });
 
+describe.skipIf(!hasServer)("revocation", () => {
+  it("refuses a session cookie replayed after its user signed out", async () => {
+    const session = await signInOverHttp(baseUrl, ACCOUNTS.observer);
+    expect((await session.fetch("/")).status).toBe(200);
+    const { csrfToken } = (await (await session.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const signOut = await session.fetch("/api/auth/signout", {
+      method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrfToken, json: "true" }),
+    });
+    expect(signOut.status).toBe(200);
+    expect((await session.fetch("/")).status).toBe(307);
+    const user = await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.observer } });
+    expect(await getPrisma().auditLog.count({ where: { action: "auth.sign_out", userId: user.id } })).toBeGreaterThan(0);
+    sessions.observer = await signInOverHttp(baseUrl, ACCOUNTS.observer);
+  });
+
+  it("voids the open invites of an admin who is disabled", async () => {
+    const email = uniqueEmail("second-admin");
+    const invite = await sessions.admin.fetch("/api/admin/invites", json({ email, role: "admin" }));
+    const token = ((await invite.json()) as { link: string }).link.split("/invite/")[1];
+    await anonymous("/api/invites/accept", json({ token, name: "Second Admin", password: "a-long-password" }));
+    const second = await signInOverHttp(baseUrl, email, "a-long-password");
+    const backdoor = uniqueEmail("backdoor");
+    const pending = await second.fetch("/api/admin/invites", json({ email: backdoor, role: "admin" }));
+    const backdoorToken = ((await pending.json()) as { link: string }).link.split("/invite/")[1];
+    const secondId = (await getPrisma().user.findUniqueOrThrow({ where: { email } })).id;
+    expect((await sessions.admin.fetch(`/api/admin/users/${secondId}`, json({ disabled: true }, "PATCH"))).status).toBe(200);
+    const accepted = await anonymous("/api/invites/accept", json({ token: backdoorToken, name: "Back Door", password: "a-long-password" }));
+    expect(accepted.status).toBe(410);
+    expect(await getPrisma().user.count({ where: { email: backdoor } })).toBe(0);
+  });
+});
+
 describe.skipIf(!hasServer)("pages", () => {
+  it("cannot be framed", async () => {
+    const response = await anonymous("/sign-in");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
   it.each(["/", "/dialogues/2009-05-13-taking-collective-action-to-end-human-trafficking", "/admin/users", "/admin/invites", "/admin/audit"])(
     "%s sends a signed-out visitor to sign in",
     async (path) => {

@@ -23,6 +23,7 @@ async function countRows() {
 
 beforeEach(async () => {
   await prisma.dialogue.deleteMany();
+  await prisma.auditLog.deleteMany();
 });
 afterAll(async () => {
   await prisma.dialogue.deleteMany();
@@ -49,6 +50,7 @@ describe("importDialogue", () => {
     expect(should3).toMatchObject({ list: "should", n: 3, keyPhrases: ["situational analysis"] });
     const eu = await prisma.delegation.findUniqueOrThrow({ where: { id: `${ID}:delegation-czech-republic` } });
     expect(eu.onBehalfOf).toBe("EU");
+    expect(await prisma.auditLog.count({ where: { action: "dialogue.import", resourceId: ID } })).toBe(1);
   });
 
   it("does nothing when the same text is imported again", async () => {

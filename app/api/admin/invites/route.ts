@@ -1,4 +1,4 @@
-import { requireUser } from "@/lib/auth/current-user";
+import { authorize, requireUser } from "@/lib/auth/current-user";
 import { readJson, withErrors } from "@/lib/http/respond";
 import { createInvite } from "@/lib/users/create-invite";
 import { ZCreateInvite } from "@/lib/users/schemas";
@@ -6,8 +6,10 @@ import { ZCreateInvite } from "@/lib/users/schemas";
 /** Invites a user (admins only). Answers with the one-time link. */
 export const POST = withErrors(async (request: Request) => {
   const actor = await requireUser();
+  authorize(actor, "user.manage");
   const input = await readJson(request, ZCreateInvite);
   const { invite, token } = await createInvite({ actor, input });
-  const link = new URL(`/invite/${token}`, request.url).toString();
+  // The configured public address, not the request's (whose host headers a client controls).
+  const link = new URL(`/invite/${token}`, process.env.NEXTAUTH_URL ?? request.url).toString();
   return Response.json({ id: invite.id, email: invite.email, expiresAt: invite.expiresAt, link }, { status: 201 });
 });
