@@ -41,8 +41,13 @@ export const authOptions: NextAuthOptions = {
       if (user) Object.assign(token, { sub: user.id, signedInAt: Date.now() });
       return token;
     },
-    session({ session, token }) {
-      return { ...session, userId: token.sub, signedInAt: token.signedInAt };
+    async session({ session, token }) {
+      // /api/auth/session must not describe a disabled or signed-out user either.
+      const user = token.sub ? await getPrisma().user.findUnique({ where: { id: token.sub }, select: { disabledAt: true, sessionsValidAfter: true } }) : null;
+      const signedInAt = Number(token.signedInAt);
+      const isRevoked = !user || user.disabledAt || (user.sessionsValidAfter && signedInAt <= user.sessionsValidAfter.getTime());
+      if (isRevoked) return { expires: new Date(0).toISOString() };
+      return { ...session, userId: token.sub, signedInAt };
     },
   },
   events: {

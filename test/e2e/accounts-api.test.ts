@@ -189,6 +189,7 @@ describe.skipIf(!hasServer)("sessions", () => {
     expect(page.status).toBe(307);
     expect(page.headers.get("location")).toContain("/sign-in");
     expect((await victim.fetch("/api/admin/invites", json({ email: uniqueEmail("y"), role: "observer" }))).status).toBe(401);
+    expect(await (await victim.fetch("/api/auth/session")).json()).not.toHaveProperty("user");
   });
 });
 
