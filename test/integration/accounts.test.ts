@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { importDialogue } from "@/lib/dialogue/import-dialogue";
+import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
+import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/lib/users/seed-demo-accounts";
+
+const prisma = getPrisma();
+const SOURCE = readFileSync("prisma/seed/ga-dialogue-2009-05-13-human-trafficking.md", "utf8");
+
+beforeAll(async () => {
+  await prisma.user.deleteMany();
+  await prisma.dialogue.deleteMany();
+  await importDialogue({ prisma, parsed: parseDialogue(SOURCE), sourceText: SOURCE, sourceName: "seed.md" });
+});
+afterAll(async () => {
+  await prisma.user.deleteMany();
+  await prisma.dialogue.deleteMany();
+  await disconnectPrisma();
+});
+
+describe("accounts in the database", () => {
+  it("seeds the demo accounts once, delegates linked to their annex delegations, with audit rows", async () => {
+    expect(await seedDemoAccounts({ prisma, password: "pw-for-the-test" })).toHaveLength(DEMO_ACCOUNTS.length);
+    expect(await seedDemoAccounts({ prisma, password: "pw-for-the-test" })).toEqual([]);
+    const ecuador = await prisma.user.findUniqueOrThrow({ where: { email: "delegate.ecuador@demo.local" }, include: { delegation: true } });
+    expect([ecuador.role, ecuador.delegation?.name]).toEqual(["delegate", "Ecuador"]);
+    expect(ecuador.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await prisma.auditLog.count({ where: { action: "user.seed_demo" } })).toBe(DEMO_ACCOUNTS.length);
+  });
+
+  it("refuses a delegate without a delegation at the database itself", async () => {
+    await expect(
+      prisma.user.create({ data: { email: "no-delegation@example.org", name: "X", passwordHash: "x", role: "delegate" } }),
+    ).rejects.toThrow(/User_delegate_has_delegation/);
+  });
+
+  it("keeps a delegation that users belong to when a corrected annex would drop it", async () => {
+    const corrected = SOURCE.replace(/\n17\. Ecuador/, "");
+    await expect(importDialogue({ prisma, parsed: parseDialogue(corrected), sourceText: corrected, sourceName: "seed.md" })).rejects.toThrow();
+    expect(await prisma.delegation.count({ where: { name: "Ecuador" } })).toBe(1);
+  });
+});
