@@ -47,7 +47,7 @@ export function buildDialogueRows(options: { parsed: ParsedDialogue; sourceText:
   });
   const sentences = parsed.segments.flatMap((segment) => segment.statements).flatMap((st) =>
     st.sentences.map((se, position) => ({
-      id: idOf(se.id), dialogueId, statementId: idOf(st.id), key: se.id, position, start: se.start, end: se.end,
+      id: idOf(se.id), dialogueId, statementId: idOf(st.id), key: se.id, position, start: se.start, end: se.end, text: se.text,
     })),
   );
   const summaryItems = SUMMARY_LISTS.flatMap((list) =>

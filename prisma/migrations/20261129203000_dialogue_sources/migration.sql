@@ -87,6 +87,8 @@ CREATE TABLE "Sentence" (
     "position" INTEGER NOT NULL,
     "start" INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    "search" tsvector GENERATED ALWAYS AS (to_tsvector('english', "text")) STORED,
 
     CONSTRAINT "Sentence_pkey" PRIMARY KEY ("id")
 );
@@ -153,6 +155,9 @@ CREATE UNIQUE INDEX "Statement_dialogueId_key_key" ON "Statement"("dialogueId", 
 
 -- CreateIndex
 CREATE INDEX "Sentence_statementId_position_idx" ON "Sentence"("statementId", "position");
+
+-- CreateIndex
+CREATE INDEX "Sentence_search_idx" ON "Sentence" USING GIN ("search");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Sentence_dialogueId_key_key" ON "Sentence"("dialogueId", "key");
