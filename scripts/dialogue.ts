@@ -7,6 +7,7 @@
 import { basename } from "node:path";
 import { formatDialogueError, readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
+import { writeStdout } from "@/lib/cli/write-stdout";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 
 const USAGE = "usage: npm run --silent dialogue -- parse FILE | import FILE";
@@ -25,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (command === "parse") {
-    process.stdout.write(JSON.stringify(input.parsed, null, 2) + "\n");
+    await writeStdout(JSON.stringify(input.parsed, null, 2) + "\n");
     return 0;
   }
   if (!process.env.DATABASE_URL) {

@@ -60,6 +60,12 @@ describe("dialogue parse", () => {
     expect(json.delegations).toContainEqual(expect.objectContaining({ name: "Sudan", onBehalfOf: "African Group" }));
   });
 
+  it("writes the whole JSON into a pipe, as `npm run --silent dialogue -- parse FILE | …` gets it", async () => {
+    const { stdout } = await run("sh", ["-c", `npm run --silent dialogue -- parse ${SEED} | cat`], { maxBuffer: 16 * 1024 * 1024 });
+    expect(stdout.length).toBeGreaterThan(65_536);
+    expect(JSON.parse(stdout).delegations).toHaveLength(54);
+  });
+
   it.each([
     ["an empty file", "empty.md", "", ":1: the document is empty"],
     ["binary bytes", "binary.md", Uint8Array.from([0x23, 0x20, 0x41, 0x0a, 0x00, 0xff, 0x10]), ":2: binary content"],

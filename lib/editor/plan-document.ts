@@ -1,0 +1,46 @@
+/** Building and reading plan documents as Tiptap JSON, on the server. */
+import { generateText } from "@tiptap/core";
+import type { JSONContent } from "@tiptap/core";
+import { createPlanExtensions } from "./extensions";
+
+export type Block = { blockId: string; type: string; text: string };
+
+export function paragraph(blockId: string, text: string, marks: JSONContent["marks"] = []): JSONContent {
+  return { type: "paragraph", attrs: { blockId }, content: text ? [{ type: "text", text, ...(marks.length ? { marks } : {}) }] : [] };
+}
+
+export function bulletList(items: { blockId: string; text: string }[]): JSONContent {
+  return {
+    type: "bulletList",
+    content: items.map((item) => ({ type: "listItem", attrs: { blockId: item.blockId }, content: [paragraph(`${item.blockId}.p`, item.text)] })),
+  };
+}
+
+export function doc(content: JSONContent[]): JSONContent {
+  return { type: "doc", content };
+}
+
+/** The plain text of a document, one block per line. */
+export function toPlainText(content: JSONContent): string {
+  return generateText(content, createPlanExtensions(), { blockSeparator: "\n" }).replace(/\n{2,}/g, "\n").trim();
+}
+
+/** The citable blocks of a document in order, each with its own text (a list item's text is its paragraphs'). */
+export function listBlocks(content: JSONContent): Block[] {
+  const blocks: Block[] = [];
+  const visit = (node: JSONContent, insideListItem: boolean) => {
+    const blockId = node.attrs?.blockId as string | undefined;
+    const isListItem = node.type === "listItem";
+    if (blockId && (isListItem || (!insideListItem && (node.type === "paragraph" || node.type === "heading")))) {
+      blocks.push({ blockId, type: node.type!, text: collectText(node) });
+    }
+    for (const child of node.content ?? []) visit(child, insideListItem || isListItem);
+  };
+  visit(content, false);
+  return blocks;
+}
+
+function collectText(node: JSONContent): string {
+  if (node.type === "text") return node.text ?? "";
+  return (node.content ?? []).map(collectText).join(node.type === "listItem" ? " " : "");
+}

@@ -1,0 +1,46 @@
+/** The plan as JSON: sections with their text, Tiptap content and provenance, and the coverage counts. */
+import { getPrisma } from "@/lib/db";
+import { computeCoverage, countCoverage } from "@/lib/provenance/compute-coverage";
+
+export async function exportPlan({ planId }: { planId: string }) {
+  const prisma = getPrisma();
+  const plan = await prisma.plan.findUniqueOrThrow({
+    where: { id: planId },
+    select: {
+      id: true, title: true, dialogueId: true,
+      sections: {
+        orderBy: { position: "asc" },
+        select: {
+          key: true, title: true, position: true, text: true, content: true,
+          links: {
+            orderBy: [{ status: "asc" }, { createdAt: "asc" }],
+            select: {
+              id: true, blockId: true, quoteExact: true, quotePrefix: true, quoteSuffix: true, relation: true, status: true,
+              targetType: true, statementId: true, sentenceId: true, summaryItemId: true,
+            },
+          },
+        },
+      },
+    },
+  });
+  const coverage = await computeCoverage({ planId });
+  return {
+    plan: { id: plan.id, title: plan.title, dialogueId: plan.dialogueId },
+    sections: plan.sections.map((section) => ({
+      key: section.key, title: section.title, order: section.position, text: section.text, content: section.content,
+      links: section.links.map((link) => ({
+        id: link.id, blockId: link.blockId,
+        quote: { exact: link.quoteExact, prefix: link.quotePrefix, suffix: link.quoteSuffix },
+        relation: link.relation, status: link.status,
+        target: link.targetType === "statement"
+          ? { type: "statement" as const, id: link.statementId, sentenceId: link.sentenceId }
+          : { type: "summary-item" as const, id: link.summaryItemId, sentenceId: null },
+      })),
+    })),
+    coverage: {
+      ...Object.fromEntries(Object.entries(coverage.lists).map(([list, entries]) => [list, countCoverage(entries)])),
+      speakers: countCoverage(coverage.speakers),
+      delegations: countCoverage(coverage.delegations),
+    },
+  };
+}

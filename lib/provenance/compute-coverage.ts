@@ -1,0 +1,78 @@
+/**
+ * Which points of the dialogue a plan reflects. Each summary item, speaker
+ * and delegation is:
+ *   covered    — at least one confirmed (or derived) link reaches it;
+ *   suggested  — only suggested links reach it;
+ *   excluded   — a facilitator recorded why it is left out;
+ *   uncovered  — nothing reaches it.
+ * A speaker is reached through links to their statements or sentences; a
+ * delegation through its speakers.
+ */
+import type { Tx } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
+import type { SummaryListName } from "@/lib/dialogue/types";
+import { SUMMARY_LISTS } from "@/lib/dialogue/types";
+
+export type CoverageStatus = "covered" | "suggested" | "excluded" | "uncovered";
+export type CoverageCounts = Record<CoverageStatus, number>;
+
+export type CoverageEntry = { id: string; key: string; label: string; status: CoverageStatus; exclusionReason: string | null };
+
+export type Coverage = {
+  lists: Record<SummaryListName, CoverageEntry[]>;
+  speakers: CoverageEntry[];
+  delegations: CoverageEntry[];
+};
+
+const LIVE_STATUSES = ["confirmed", "suggested"] as const;
+
+export async function computeCoverage({ planId, db = getPrisma() }: { planId: string; db?: Tx }): Promise<Coverage> {
+  const plan = await db.plan.findUniqueOrThrow({ where: { id: planId }, select: { dialogueId: true } });
+  const [items, speakers, delegations, links, exclusions] = await Promise.all([
+    db.summaryItem.findMany({ where: { dialogueId: plan.dialogueId }, orderBy: [{ list: "asc" }, { position: "asc" }], select: { id: true, key: true, list: true, text: true } }),
+    db.speaker.findMany({ where: { dialogueId: plan.dialogueId }, orderBy: { key: "asc" }, select: { id: true, key: true, name: true, delegationId: true } }),
+    db.delegation.findMany({ where: { dialogueId: plan.dialogueId }, orderBy: { position: "asc" }, select: { id: true, key: true, name: true } }),
+    db.provenanceLink.findMany({
+      where: { planId, status: { in: [...LIVE_STATUSES] } },
+      select: { status: true, summaryItemId: true, statement: { select: { speakerId: true } }, sentence: { select: { statement: { select: { speakerId: true } } } } },
+    }),
+    db.coverageExclusion.findMany({ where: { planId }, select: { targetType: true, targetId: true, reason: true } }),
+  ]);
+
+  const reach = new Map<string, "covered" | "suggested">();
+  const mark = (id: string, status: "confirmed" | "suggested") => {
+    if (status === "confirmed") reach.set(id, "covered");
+    else if (!reach.has(id)) reach.set(id, "suggested");
+  };
+  for (const link of links) {
+    const status = link.status as "confirmed" | "suggested";
+    if (link.summaryItemId) mark(link.summaryItemId, status);
+    const speakerId = link.statement?.speakerId ?? link.sentence?.statement.speakerId;
+    if (speakerId) mark(speakerId, status);
+  }
+  for (const speaker of speakers) {
+    const status = reach.get(speaker.id);
+    if (speaker.delegationId && status) mark(speaker.delegationId, status === "covered" ? "confirmed" : "suggested");
+  }
+  const excluded = new Map(exclusions.map((e) => [`${e.targetType}:${e.targetId}`, e.reason]));
+  const entry = (type: string, id: string, key: string, label: string): CoverageEntry => {
+    const reason = excluded.get(`${type}:${id}`) ?? null;
+    const reached = reach.get(id);
+    // A confirmed link outweighs an exclusion: the plan does reflect the point.
+    const status: CoverageStatus = reached === "covered" ? "covered" : reason !== null ? "excluded" : (reached ?? "uncovered");
+    return { id, key, label, status, exclusionReason: reason };
+  };
+  const lists = Object.fromEntries(SUMMARY_LISTS.map((list) => [list, [] as CoverageEntry[]])) as Record<SummaryListName, CoverageEntry[]>;
+  for (const item of items) lists[item.list as SummaryListName].push(entry("summary-item", item.id, item.key, item.text));
+  return {
+    lists,
+    speakers: speakers.map((s) => entry("speaker", s.id, s.key, s.name)),
+    delegations: delegations.map((d) => entry("delegation", d.id, d.key, d.name)),
+  };
+}
+
+export function countCoverage(entries: CoverageEntry[]): CoverageCounts {
+  const counts: CoverageCounts = { covered: 0, suggested: 0, excluded: 0, uncovered: 0 };
+  for (const entry of entries) counts[entry.status]++;
+  return counts;
+}
