@@ -20,6 +20,7 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import type { EmbeddedPostgresServer } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { readEnv } from "@/lib/env";
+import { seedPlan } from "@/lib/plan/seed-plan";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/lib/users/seed-demo-accounts";
 import type { TEnv } from "@/lib/env";
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   step("migrate", `${applied.length} applied, ${alreadyApplied} already up to date`);
 
   await importBundledDialogues();
+  await seedPlansForDialogues();
   await seedDemoAccountsIfWanted();
   await disconnectPrisma();
   await buildIfMissing();
@@ -103,6 +105,15 @@ async function importBundledDialogues(): Promise<void> {
     results.push(`${result.dialogueId} ${result.status === "unchanged" ? "already imported" : result.status}`);
   }
   step("dialogue", results.join("; ") || "no bundled dialogue found");
+}
+
+/** A draft plan for every dialogue that has none yet; existing plans are never touched. */
+async function seedPlansForDialogues(): Promise<void> {
+  const dialogues = await getPrisma().dialogue.findMany({ select: { id: true } });
+  const results = [];
+  for (const { id } of dialogues) results.push(await seedPlan({ dialogueId: id }));
+  const created = results.filter((r) => r.status === "created");
+  step("plan", created.length ? `seeded ${created.map((r) => `${r.sections} sections, ${r.confirmedLinks} confirmed links`).join("; ")}` : `${results.length} plan(s) already seeded`);
 }
 
 /**

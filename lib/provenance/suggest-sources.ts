@@ -50,10 +50,12 @@ export async function suggestSources(options: {
   db?: Tx;
 }): Promise<Suggestion[]> {
   const { dialogueId, text, limit = 10, excludeTargetKeys = new Set(), db = getPrisma() } = options;
+  const common = await findCommonLexemes(db, dialogueId);
   const rows = await db.$queryRaw<Row[]>`
     WITH q AS (
       SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS query
       FROM unnest(to_tsvector('english', ${text}))
+      WHERE lexeme <> ALL(${common}::text[])
     )
     SELECT * FROM (
       SELECT 'sentence' AS kind, se.id, se."statementId" AS statement_id, se.key AS address, se.text, NULL::text[] AS key_phrases,
@@ -76,6 +78,27 @@ export async function suggestSources(options: {
     .filter((s) => !excludeTargetKeys.has(s.targetKey))
     .sort((a, b) => b.score - a.score || a.address.localeCompare(b.address))
     .slice(0, limit);
+}
+
+/** Words in more than this share of a dialogue's sentences say nothing about relevance ("plan", "trafficking"). */
+const COMMON_SHARE = 0.2;
+const COMMON_TTL_MS = 60_000;
+const commonLexemes = new Map<string, { words: string[]; at: number }>();
+
+/**
+ * The dialogue's most common stemmed words, which are left out of the query
+ * (a cheap inverse document frequency). Cached per dialogue for a minute, as
+ * counting them reads every sentence.
+ */
+async function findCommonLexemes(db: Tx, dialogueId: string): Promise<string[]> {
+  const cached = commonLexemes.get(dialogueId);
+  if (cached && Date.now() - cached.at < COMMON_TTL_MS) return cached.words;
+  const rows = await db.$queryRaw<{ word: string }[]>`
+    SELECT word FROM ts_stat(format('SELECT search FROM "Sentence" WHERE "dialogueId" = %L', ${dialogueId}::text))
+    WHERE ndoc > ${COMMON_SHARE}::float8 * (SELECT count(*) FROM "Sentence" WHERE "dialogueId" = ${dialogueId})`;
+  const words = rows.map((r) => r.word);
+  commonLexemes.set(dialogueId, { words, at: Date.now() });
+  return words;
 }
 
 function toSuggestion(row: Row, passage: string): Suggestion {

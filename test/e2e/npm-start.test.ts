@@ -68,9 +68,10 @@ describe.skipIf(!inject("hasBrowser"))("npm start without DATABASE_URL", () => {
     const ports = { app: await findFreePort(), pg: await findFreePort() };
     const first = await startApp(ports);
     const lines = first.output().split("\n").filter((l) => l.startsWith("▸"));
-    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(["secret", "database", "migrate", "dialogue", "accounts", "build", "serve"]);
+    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(["secret", "database", "migrate", "dialogue", "plan", "accounts", "build", "serve"]);
     expect(first.output()).toContain("new data");
     expect(first.output()).toMatch(/dialogue\s+2009-05-13-taking-collective-action-to-end-human-trafficking created/);
+    expect(first.output()).toMatch(/plan\s+seeded 12 sections, \d+ confirmed links/);
     expect(first.output()).toMatch(/accounts\s+6 demo accounts created; password "gpa-demo": admin@demo\.local/);
 
     expect(await stopWith(first, "SIGTERM")).toBe(0);
@@ -83,6 +84,7 @@ describe.skipIf(!inject("hasBrowser"))("npm start without DATABASE_URL", () => {
     const migrations = readdirSync("prisma/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).length;
     expect(second.output()).toMatch(new RegExp(`migrate\\s+0 applied, ${migrations} already up to date`));
     expect(second.output()).toContain("already imported");
+    expect(second.output()).toMatch(/plan\s+1 plan\(s\) already seeded/);
     expect(second.output()).toMatch(/secret\s+AUTH_SECRET from/);
     expect(second.output()).toMatch(/accounts\s+0 demo accounts created/);
     expect(await stopWith(second, "SIGINT")).toBe(0);

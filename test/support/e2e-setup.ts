@@ -13,6 +13,7 @@ import { checkChromium } from "@/test/support/chromium";
 import { findFreePort } from "@/test/support/free-port";
 import { createTestDatabase } from "@/test/support/test-database";
 import { seedDemoAccounts } from "@/lib/users/seed-demo-accounts";
+import { seedPlan } from "@/lib/plan/seed-plan";
 import { DEMO_PASSWORD, TEST_AUTH_SECRET } from "@/test/support/accounts";
 
 declare module "vitest" {
@@ -42,6 +43,7 @@ export default async function setupEndToEnd(project: TestProject): Promise<() =>
     const input = await readDialogueFile(SEED_DIALOGUE);
     await importDialogue({ prisma: getPrisma(), ...input, sourceName: path.basename(SEED_DIALOGUE) });
     await seedDemoAccounts({ prisma: getPrisma(), password: DEMO_PASSWORD });
+    await seedPlan({ dialogueId: (await getPrisma().dialogue.findFirstOrThrow()).id });
     await disconnectPrisma();
     if (process.env.E2E_SKIP_BUILD !== "1") await run(process.execPath, [NEXT_BIN, "build"]);
     const port = await findFreePort();

@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { importDialogue } from "@/lib/dialogue/import-dialogue";
+import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
+import { exportPlan } from "@/lib/plan/export-plan";
+import { seedPlan } from "@/lib/plan/seed-plan";
+import { PLAN_TEMPLATE } from "@/lib/plan/template";
+import { suggestSources } from "@/lib/provenance/suggest-sources";
+
+const prisma = getPrisma();
+const SOURCE = readFileSync("prisma/seed/ga-dialogue-2009-05-13-human-trafficking.md", "utf8");
+const DIALOGUE = "2009-05-13-taking-collective-action-to-end-human-trafficking";
+let planId: string;
+
+beforeAll(async () => {
+  await prisma.plan.deleteMany();
+  await prisma.user.deleteMany();
+  await prisma.dialogue.deleteMany();
+  await importDialogue({ prisma, parsed: parseDialogue(SOURCE), sourceText: SOURCE, sourceName: "seed.md" });
+  planId = (await seedPlan({ dialogueId: DIALOGUE })).planId;
+});
+afterAll(async () => {
+  await prisma.plan.deleteMany();
+  await prisma.dialogue.deleteMany();
+  await disconnectPrisma();
+});
+
+describe("seedPlan on the 2009 dialogue", () => {
+  it("creates the template's sections in order, each with guidance and stable block ids", async () => {
+    const sections = await prisma.planSection.findMany({ where: { planId }, orderBy: { position: "asc" } });
+    expect(sections.map((s) => s.key)).toEqual(PLAN_TEMPLATE.map((t) => t.key));
+    expect(sections.map((s) => s.key).slice(0, 3)).toEqual(["principles", "situational-analysis", "objectives"]);
+    const resources = sections.find((s) => s.key === "resources")!;
+    expect(resources.text).toContain("Map the resources required and how they may be mobilized.");
+    expect(JSON.stringify(resources.content)).toContain('"blockId":"resources.should-8"');
+  });
+
+  it("links every one of the 11 should items from at least one section", async () => {
+    const linked = await prisma.summaryItem.findMany({
+      where: { dialogueId: DIALOGUE, list: "should", links: { some: { planId, status: "confirmed" } } },
+      select: { key: true },
+    });
+    expect(linked.map((i) => i.key).sort()).toEqual(Array.from({ length: 11 }, (_, i) => `should-${i + 1}`).sort());
+  });
+
+  it("gives every section at least one confirmed link", async () => {
+    const sections = await prisma.planSection.findMany({ where: { planId }, select: { key: true, _count: { select: { links: { where: { status: "confirmed" } } } } } });
+    expect(sections.filter((s) => s._count.links === 0).map((s) => s.key)).toEqual([]);
+  });
+
+  it("answers each of the three concerns with a responds_to_concern link", async () => {
+    const concerns = await prisma.summaryItem.findMany({
+      where: { dialogueId: DIALOGUE, list: "concerns" },
+      select: { key: true, links: { where: { planId, relation: "responds_to_concern", status: "confirmed" }, select: { section: { select: { key: true } } } } },
+    });
+    expect(concerns).toHaveLength(3);
+    for (const concern of concerns) expect(concern.links.length, concern.key).toBeGreaterThan(0);
+    expect(concerns[0].links.map((l) => l.section.key)).toContain("existing-instruments");
+  });
+
+  it("suggests statements for every section, and writes the seeding to the audit log", async () => {
+    const suggested = await prisma.provenanceLink.groupBy({ by: ["sectionId"], where: { planId, status: "suggested", targetType: "statement" }, _count: true });
+    expect(suggested).toHaveLength(PLAN_TEMPLATE.length);
+    expect(await prisma.auditLog.count({ where: { action: "plan.seed", resourceId: planId } })).toBe(1);
+  });
+
+  it("is idempotent", async () => {
+    const before = await prisma.provenanceLink.count();
+    expect(await seedPlan({ dialogueId: DIALOGUE })).toMatchObject({ planId, status: "unchanged" });
+    expect(await prisma.provenanceLink.count()).toBe(before);
+    expect(await prisma.plan.count()).toBe(1);
+  });
+
+  it("exports sections, links and coverage in the documented shape", async () => {
+    const exported = await exportPlan({ planId });
+    expect(exported.plan).toMatchObject({ id: planId, dialogueId: DIALOGUE });
+    expect(exported.sections).toHaveLength(PLAN_TEMPLATE.length);
+    expect(exported.sections[0].links.find((l) => l.status === "confirmed")).toMatchObject({
+      relation: "derived_from", blockId: expect.stringMatching(/^principles\./), target: { type: "summary-item", sentenceId: null },
+    });
+    expect(exported.coverage).toMatchObject({ should: { covered: 11, suggested: 0, excluded: 0, uncovered: 0 } });
+    expect(Object.keys(exported.coverage)).toEqual(["consensus", "gaps", "inFavour", "should", "concerns", "speakers", "delegations"]);
+  });
+});
+
+describe("suggestSources", () => {
+  it.each([
+    ["Map the resources required to implement the plan and how they may be mobilized", "should-8"],
+    ["Address the root causes of trafficking and the demand that fosters exploitation", "should-10"],
+    ["Tackle demand by addressing the businesses that profit and the buyers of trafficked people", "panel-2.gupta.s4"],
+    ["The plan must be grounded on human rights and practical in its approach", "panel-1.ndiaye.s5"],
+  ])("ranks the gold source first for %j", async (text, address) => {
+    const suggestions = await suggestSources({ dialogueId: DIALOGUE, text, limit: 10 });
+    expect(suggestions[0]?.address).toBe(address);
+  });
+
+  it("never suggests what is excluded, and returns nothing for an empty passage", async () => {
+    const first = await suggestSources({ dialogueId: DIALOGUE, text: "resources required", limit: 3 });
+    const again = await suggestSources({ dialogueId: DIALOGUE, text: "resources required", limit: 3, excludeTargetKeys: new Set([first[0].targetKey]) });
+    expect(again.map((s) => s.targetKey)).not.toContain(first[0].targetKey);
+    expect(await suggestSources({ dialogueId: DIALOGUE, text: "   the of and " })).toEqual([]);
+  });
+});
