@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { listDialogues } from "@/lib/dialogue/list-dialogues";
+import { listPlans } from "@/lib/plan/get-plan";
 import { formatMeetingDate } from "@/lib/dialogue/format";
 
 export default async function HomePage() {
   authorizePage(await requirePageUser("/"), "dialogue.read");
-  const dialogues = await listDialogues();
+  const [dialogues, plans] = await Promise.all([listDialogues(), listPlans()]);
   return (
     <div className="space-y-6">
       <div>
@@ -35,6 +36,11 @@ export default async function HomePage() {
                 {d._count.segments} sessions · {d._count.statements} statements · {d._count.summaryItems} list items ·{" "}
                 {d._count.delegations} delegations
               </p>
+              {plans.filter((p) => p.dialogueId === d.id).map((p) => (
+                <p key={p.id} className="mt-2">
+                  <Link href={`/plans/${p.id}`} className="font-medium text-un-dark underline">Open the draft plan</Link>
+                </p>
+              ))}
             </li>
           ))}
         </ul>

@@ -23,6 +23,15 @@ const RELATION_BY_LIST: Record<SummaryListName, LinkRelation> = {
   concerns: "responds_to_concern",
 };
 
+/** How a seeded bullet says what it is; the "should" items are the plan's own words. */
+const BULLET_PREFIX: Record<SummaryListName, string> = {
+  should: "",
+  consensus: "Agreed: ",
+  gaps: "Gap to close: ",
+  inFavour: "In favour: ",
+  concerns: "Concern to answer: ",
+};
+
 /** Statements suggested per section at seeding time. */
 const SUGGESTIONS_PER_SECTION = 5;
 
@@ -57,7 +66,9 @@ export async function writeSkeleton(tx: Tx, { planId, dialogueId }: { planId: st
     const answered = findAnsweredItems(template, items);
     const content = doc([
       paragraph(`${template.key}.guidance`, template.guidance, [{ type: "italic" }]),
-      ...(answered.length ? [bulletList(answered.map((item) => ({ blockId: `${template.key}.${item.key}`, text: item.text })))] : []),
+      ...(answered.length
+        ? [bulletList(answered.map((item) => ({ blockId: `${template.key}.${item.key}`, text: `${BULLET_PREFIX[item.list]}${item.text}` })))]
+        : []),
     ]);
     const section = await tx.planSection.create({
       data: { planId, key: template.key, title: template.title, position, guidance: template.guidance, content, text: toPlainText(content) },

@@ -33,6 +33,7 @@ describe("seedPlan on the 2009 dialogue", () => {
     expect(sections.map((s) => s.key).slice(0, 3)).toEqual(["principles", "situational-analysis", "objectives"]);
     const resources = sections.find((s) => s.key === "resources")!;
     expect(resources.text).toContain("Map the resources required and how they may be mobilized.");
+    expect(resources.text).toContain("Concern to answer: A Global Plan of Action may duplicate");
     expect(JSON.stringify(resources.content)).toContain('"blockId":"resources.should-8"');
   });
 

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SectionView } from "@/components/plan/section-view";
+import { can } from "@/lib/auth/can";
+import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
+import { getPlan } from "@/lib/plan/get-plan";
+
+export const metadata: Metadata = { title: "Draft plan" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function PlanPage({ params }: Props) {
+  const { id } = await params;
+  const user = await requirePageUser(`/plans/${encodeURIComponent(id)}`);
+  authorizePage(user, "dialogue.read");
+  const plan = await getPlan({ planId: id });
+  if (!plan) notFound();
+  const canDecide = can(user, "provenance.confirm");
+  return (
+    <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
+      <nav aria-label="Sections" className="lg:sticky lg:top-20 lg:self-start">
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Sections</h2>
+        <ol className="mt-2 space-y-1 text-sm">
+          {plan.sections.map((section) => (
+            <li key={section.key}><a href={`#${section.key}`} className="text-slate-800 hover:text-un">{section.title}</a></li>
+          ))}
+        </ol>
+      </nav>
+      <div className="min-w-0 space-y-6">
+        <header className="space-y-2">
+          <h1 className="text-2xl font-semibold">{plan.title}</h1>
+          <p className="text-sm text-slate-700">
+            Draft seeded from <Link href={`/dialogues/${plan.dialogue.id}`} className="text-un-dark underline">{plan.dialogue.topic ?? plan.dialogue.title}</Link>.
+            Numbers in brackets are confirmed sources; open “Sources” under a passage to see who said it.
+            {!canDecide && " Only facilitators can confirm or reject suggestions."}
+          </p>
+        </header>
+        {plan.sections.map((section) => (
+          <SectionView key={section.key} section={section} dialogueId={plan.dialogue.id} planId={plan.id} canDecide={canDecide} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import type { JSONContent } from "@tiptap/core";
+import { listBlocks } from "@/lib/editor/plan-document";
+import type { PlanForPage, PlanLink } from "@/lib/plan/get-plan";
+import { SourceList } from "./source-list";
+
+type Section = PlanForPage["sections"][number];
+
+/**
+ * A section, read-only: its Tiptap JSON rendered block by block, each
+ * passage followed by the numbers of its confirmed sources and a disclosure
+ * with the sources and suggestions behind it.
+ */
+export function SectionView({ section, dialogueId, planId, canDecide }: { section: Section; dialogueId: string; planId: string; canDecide: boolean }) {
+  const byBlock = new Map<string, PlanLink[]>();
+  for (const link of section.links) byBlock.set(link.blockId, [...(byBlock.get(link.blockId) ?? []), link]);
+  const numbering = numberConfirmedLinks(section, byBlock);
+  const confirmed = numbering.size;
+  const hasOwnText = hasTextBeyondSeed(section);
+  const sectionWide = byBlock.get("") ?? [];
+  const render = (node: JSONContent, key: string): React.ReactNode => renderNode(node, key, { byBlock, numbering, dialogueId, planId, canDecide });
+  return (
+    <section id={section.key} aria-labelledby={`${section.key}-title`} className="scroll-mt-24 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={`${section.key}-title`} className="text-xl font-semibold">{section.title}</h2>
+        <p className="flex gap-2 text-xs" aria-label="Completeness">
+          <Badge isOn={confirmed > 0} on={`${confirmed} confirmed sources`} off="no confirmed source" />
+          <Badge isOn={hasOwnText} on="drafted" off="guidance and seed only" />
+        </p>
+      </header>
+      <div className="space-y-2">{((section.content as JSONContent).content ?? []).map((node, i) => render(node, `${section.key}-${i}`))}</div>
+      {sectionWide.length > 0 && (
+        <details className="rounded bg-slate-50 p-3">
+          <summary className="cursor-pointer text-sm font-medium">Suggested sources for this section ({sectionWide.length})</summary>
+          <div className="mt-2">
+            <SourceList links={sectionWide} dialogueId={dialogueId} planId={planId} canDecide={canDecide} numbering={numbering} />
+          </div>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** Numbers the confirmed sources in reading order: passage by passage, then the section's own. */
+function numberConfirmedLinks(section: Section, byBlock: Map<string, PlanLink[]>): Map<string, number> {
+  const order = [...listBlocks(section.content as JSONContent).map((b) => b.blockId), ""];
+  const confirmed = order.flatMap((blockId) => (byBlock.get(blockId) ?? []).filter((l) => l.status === "confirmed"));
+  return new Map(confirmed.map((link, i) => [link.id, i + 1]));
+}
+
+/** Seeding writes the guidance and one bullet per list item; anything else is the drafters' own. */
+function hasTextBeyondSeed(section: Section): boolean {
+  const seeded = section.links.filter((l) => l.summaryItem).map((l) => l.summaryItem!.text);
+  return section.text.split("\n").some((line) => line.trim() && line !== section.guidance && !seeded.some((text) => line.endsWith(text)));
+}
+
+function Badge({ isOn, on, off }: { isOn: boolean; on: string; off: string }) {
+  return (
+    <span className={`rounded px-2 py-0.5 ${isOn ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}>{isOn ? on : off}</span>
+  );
+}
+
+type RenderContext = { byBlock: Map<string, PlanLink[]>; numbering: Map<string, number>; dialogueId: string; planId: string; canDecide: boolean };
+
+function renderNode(node: JSONContent, key: string, context: RenderContext): React.ReactNode {
+  const children = (node.content ?? []).map((child, i) => renderNode(child, `${key}-${i}`, context));
+  switch (node.type) {
+    case "text":
+      return renderText(node, key);
+    case "paragraph":
+      return <Passage key={key} node={node} context={context} as="p">{children}</Passage>;
+    case "heading":
+      return <Passage key={key} node={node} context={context} as="h3">{children}</Passage>;
+    case "bulletList":
+      return <ul key={key} className="ml-5 list-disc space-y-2">{children}</ul>;
+    case "orderedList":
+      return <ol key={key} className="ml-5 list-decimal space-y-2">{children}</ol>;
+    case "listItem":
+      return <Passage key={key} node={node} context={context} as="li">{children}</Passage>;
+    case "hardBreak":
+      return <br key={key} />;
+    default:
+      return <div key={key}>{children}</div>;
+  }
+}
+
+function renderText(node: JSONContent, key: string): React.ReactNode {
+  let out: React.ReactNode = node.text;
+  for (const mark of node.marks ?? []) {
+    if (mark.type === "bold") out = <strong>{out}</strong>;
+    if (mark.type === "italic") out = <em className="text-slate-700">{out}</em>;
+  }
+  return <span key={key}>{out}</span>;
+}
+
+/** One citable block: its content, the numbers of its confirmed sources, and its sources on demand. */
+function Passage({ node, context, as: Tag, children }: { node: JSONContent; context: RenderContext; as: "p" | "li" | "h3"; children: React.ReactNode }) {
+  const blockId = node.attrs?.blockId as string | undefined;
+  const links = blockId ? (context.byBlock.get(blockId) ?? []) : [];
+  const numbers = links.map((l) => context.numbering.get(l.id)).filter((n): n is number => n !== undefined);
+  return (
+    <Tag id={blockId ? `passage-${blockId}` : undefined} data-block-id={blockId} className="leading-relaxed">
+      {children}
+      {numbers.length > 0 && <sup className="ml-1 font-mono text-xs text-emerald-800">[{numbers.join(", ")}]</sup>}
+      {links.length > 0 && (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-xs text-slate-600">Sources ({links.length})</summary>
+          <div className="mt-1">
+            <SourceList links={links} dialogueId={context.dialogueId} planId={context.planId} canDecide={context.canDecide} numbering={context.numbering} />
+          </div>
+        </details>
+      )}
+    </Tag>
+  );
+}

@@ -1,0 +1,58 @@
+import type { PlanLink } from "@/lib/plan/get-plan";
+import { formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
+import type { SummaryListName } from "@/lib/dialogue/types";
+import { LinkDecision } from "./link-decision";
+
+const RELATION_LABELS: Record<string, string> = {
+  derived_from: "derived from",
+  supports: "supported by",
+  quotes: "quotes",
+  responds_to_concern: "answers the concern",
+};
+
+/** The reader address of a link's source, and a short name for it. */
+export function describeSource(link: PlanLink): { address: string; label: string } {
+  if (link.summaryItem) {
+    return { address: link.summaryItem.key, label: `${SUMMARY_LIST_TITLES[link.summaryItem.list as SummaryListName]} ${link.summaryItem.n}` };
+  }
+  const address = link.sentence?.key ?? link.statement?.key ?? "";
+  return { address, label: link.statement ? link.statement.speaker.name : address };
+}
+
+/** Sources of one passage: who said it, in what role and session, the quoted sentence, and a link to it in the reader. */
+export function SourceList({ links, dialogueId, planId, canDecide, numbering }: {
+  links: PlanLink[];
+  dialogueId: string;
+  planId: string;
+  canDecide: boolean;
+  numbering: Map<string, number>;
+}) {
+  return (
+    <ol className="space-y-2">
+      {links.map((link) => {
+        const { address, label } = describeSource(link);
+        const quoted = link.summaryItem?.text ?? link.sentence?.text ?? link.statement?.text ?? "";
+        const speaker = link.statement?.speaker;
+        const number = numbering.get(link.id);
+        return (
+          <li key={link.id} className={`rounded border p-2 text-sm ${link.status === "confirmed" ? "border-emerald-300 bg-emerald-50" : "border-slate-200 bg-white"}`}>
+            <p className="flex flex-wrap items-baseline gap-x-2">
+              {number !== undefined && <span className="font-mono text-xs font-semibold">[{number}]</span>}
+              <span className="font-medium">{label}</span>
+              {speaker?.affiliation && <span className="text-slate-600">{speaker.affiliation}</span>}
+              {link.statement && <span className="text-slate-600">· {formatSegmentLabel(link.statement.segment)}</span>}
+              <span className="text-xs text-slate-600">
+                {RELATION_LABELS[link.relation]} · <span data-testid="link-status">{link.status}</span>
+              </span>
+            </p>
+            <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 font-serif text-slate-800">{quoted}</blockquote>
+            <p className="mt-1 flex flex-wrap items-center gap-3">
+              <a href={`/dialogues/${dialogueId}#${address}`} className="font-mono text-xs text-un-dark underline">#{address}</a>
+              {canDecide && link.status !== "confirmed" && <LinkDecision planId={planId} linkId={link.id} label={`${label}, ${address}`} />}
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,40 @@
+/** Loads a plan with its sections and every link's source, for the plan page. */
+import { getPrisma } from "@/lib/db";
+
+export async function getPlan({ planId }: { planId: string }) {
+  return getPrisma().plan.findUnique({
+    where: { id: planId },
+    include: {
+      dialogue: { select: { id: true, title: true, topic: true } },
+      sections: {
+        orderBy: { position: "asc" },
+        include: {
+          links: {
+            where: { status: { in: ["confirmed", "suggested", "suspect"] } },
+            orderBy: [{ status: "asc" }, { score: "desc" }, { createdAt: "asc" }],
+            include: {
+              summaryItem: { select: { key: true, list: true, n: true, text: true } },
+              sentence: { select: { key: true, text: true } },
+              statement: {
+                select: {
+                  key: true, text: true,
+                  speaker: { select: { name: true, honorific: true, affiliation: true } },
+                  segment: { select: { kind: true, number: true, title: true } },
+                },
+              },
+              confirmedBy: { select: { name: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+}
+
+export type PlanForPage = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
+export type PlanLink = PlanForPage["sections"][number]["links"][number];
+
+/** The plans of a dialogue, for links from the home page. */
+export async function listPlans() {
+  return getPrisma().plan.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, title: true, dialogueId: true } });
+}
