@@ -103,3 +103,39 @@ describe("suggestSources", () => {
     expect(await suggestSources({ dialogueId: DIALOGUE, text: "   the of and " })).toEqual([]);
   });
 });
+
+describe("suggestions for a passage", () => {
+  it("never suggests again a source a facilitator rejected for that passage", async () => {
+    const { suggestForPassage } = await import("@/lib/provenance/suggest-for-passage");
+    const { decideLink } = await import("@/lib/provenance/decide-link");
+    const facilitator = await prisma.user.create({
+      data: { email: "f@example.org", name: "F", passwordHash: "x", role: "facilitator" },
+      select: { id: true, email: true, name: true, role: true, delegationId: true },
+    });
+    const actor = { ...facilitator, delegation: null };
+    const blockId = "resources.should-8";
+    const [top] = await suggestForPassage({ planId, sectionKey: "resources", blockId });
+    const section = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
+    const link = await prisma.provenanceLink.create({
+      data: {
+        planId, sectionId: section.id, blockId, targetType: top.target.type === "statement" ? "statement" : "summary_item",
+        targetKey: top.targetKey, statementId: top.target.type === "statement" ? top.target.id : null,
+        sentenceId: top.target.sentenceId, summaryItemId: top.target.type === "summary-item" ? top.target.id : null,
+        relation: "supports", status: "suggested",
+      },
+    });
+    await decideLink({ actor, planId, linkId: link.id, input: { decision: "reject" } });
+    const again = await suggestForPassage({ planId, sectionKey: "resources", blockId });
+    expect(again.map((s) => s.targetKey)).not.toContain(top.targetKey);
+    expect(await prisma.auditLog.count({ where: { action: "provenance.reject", resourceId: link.id, userId: facilitator.id } })).toBe(1);
+    await expect(decideLink({ actor, planId, linkId: link.id, input: { decision: "confirm" } })).rejects.toThrow(/already rejected/);
+  });
+
+  it("refuses an observer at the library level too", async () => {
+    const { decideLink } = await import("@/lib/provenance/decide-link");
+    const link = await prisma.provenanceLink.findFirstOrThrow({ where: { planId, status: "suggested" } });
+    const observer = { id: "o", email: "o@x", name: "O", role: "observer" as const, delegationId: null, delegation: null };
+    await expect(decideLink({ actor: observer, planId, linkId: link.id, input: { decision: "confirm" } })).rejects.toThrow(/may not/);
+    expect((await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("suggested");
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * Suggestions for one passage of a plan (a block, or the whole section when
+ * blockId is ""). Sources already linked to the passage — confirmed, or
+ * rejected once by a facilitator — are never suggested again for it.
+ */
+import { getPrisma } from "@/lib/db";
+import { listBlocks } from "@/lib/editor/plan-document";
+import type { JSONContent } from "@tiptap/core";
+import { AppError } from "@/lib/errors";
+import { suggestSources } from "./suggest-sources";
+import type { Suggestion } from "./suggest-sources";
+
+export async function suggestForPassage({ planId, sectionKey, blockId = "", limit = 10 }: {
+  planId: string;
+  sectionKey: string;
+  blockId?: string;
+  limit?: number;
+}): Promise<Suggestion[]> {
+  const prisma = getPrisma();
+  const section = await prisma.planSection.findFirst({
+    where: { planId, key: sectionKey },
+    select: { id: true, title: true, text: true, content: true, plan: { select: { dialogueId: true } } },
+  });
+  if (!section) throw new AppError("not_found", "No such section in this plan.");
+  const block = blockId ? listBlocks(section.content as JSONContent).find((b) => b.blockId === blockId) : null;
+  if (blockId && !block) throw new AppError("not_found", "No such passage in this section.");
+  const linked = await prisma.provenanceLink.findMany({ where: { sectionId: section.id, blockId }, select: { targetKey: true } });
+  return suggestSources({
+    dialogueId: section.plan.dialogueId,
+    text: block ? block.text : `${section.title}\n${section.text}`,
+    limit,
+    excludeTargetKeys: new Set(linked.map((l) => l.targetKey)),
+  });
+}

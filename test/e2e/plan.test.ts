@@ -1,0 +1,103 @@
+/** The draft plan over HTTP and in Chromium: who may read it, who may confirm or reject its suggested sources. */
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { ACCOUNTS } from "@/test/support/accounts";
+import { launchChromium } from "@/test/support/chromium";
+import type { HttpSession } from "@/test/support/sign-in";
+import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
+
+const baseUrl = inject("baseUrl");
+const hasServer = inject("hasBrowser");
+const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+let planId: string;
+
+beforeAll(async () => {
+  if (!hasServer) return;
+  process.env.DATABASE_URL = inject("databaseUrl");
+  planId = (await getPrisma().plan.findFirstOrThrow()).id;
+});
+afterAll(() => disconnectPrisma());
+
+async function aSuggestedLink(): Promise<string> {
+  return (await getPrisma().provenanceLink.findFirstOrThrow({ where: { planId, status: "suggested" }, orderBy: { createdAt: "asc" } })).id;
+}
+
+describe.skipIf(!hasServer)("POST /api/plans/[id]/links/[linkId]", () => {
+  let sessions: Record<"facilitator" | "delegate" | "observer", HttpSession>;
+  beforeAll(async () => {
+    sessions = {
+      facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
+      delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
+      observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
+    };
+  });
+
+  it("requires authentication", async () => {
+    const response = await fetch(`${baseUrl}/api/plans/${planId}/links/${await aSuggestedLink()}`, json({ decision: "confirm" }));
+    expect(response.status).toBe(401);
+  });
+
+  it.each(["delegate", "observer"] as const)("refuses a %s with 403 and leaves the link as it was", async (role) => {
+    const linkId = await aSuggestedLink();
+    const response = await sessions[role].fetch(`/api/plans/${planId}/links/${linkId}`, json({ decision: "confirm" }));
+    expect(response.status).toBe(403);
+    expect((await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).status).toBe("suggested");
+  });
+
+  it("lets a facilitator confirm, recording who and when, with an audit row", async () => {
+    const linkId = await aSuggestedLink();
+    const response = await sessions.facilitator.fetch(`/api/plans/${planId}/links/${linkId}`, json({ decision: "confirm" }));
+    expect(response.status).toBe(200);
+    const link = await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId }, include: { confirmedBy: true } });
+    expect([link.status, link.confirmedBy?.email]).toEqual(["confirmed", ACCOUNTS.facilitator]);
+    expect(await getPrisma().auditLog.count({ where: { action: "provenance.confirm", resourceId: linkId } })).toBe(1);
+  });
+
+  it("answers 400 naming the field, and 404 for a link of another plan", async () => {
+    const bad = await sessions.facilitator.fetch(`/api/plans/${planId}/links/${await aSuggestedLink()}`, json({ decision: "maybe" }));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ field: "decision" });
+    const missing = await sessions.facilitator.fetch(`/api/plans/other-plan/links/${await aSuggestedLink()}`, json({ decision: "confirm" }));
+    expect(missing.status).toBe(404);
+  });
+});
+
+describe.skipIf(!hasServer)("the plan page in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(email: string): Promise<Page> {
+    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    await signInWithForm(page, email);
+    await page.getByRole("link", { name: "Open the draft plan" }).click();
+    await page.waitForURL(/\/plans\//);
+    return page;
+  }
+
+  it("lets a facilitator confirm a suggested source, which then counts as confirmed", async () => {
+    const page = await open(ACCOUNTS.facilitator);
+    const section = page.locator("#timeframe");
+    const badge = section.getByText(/\d+ confirmed sources/);
+    const before = Number((await badge.textContent())!.match(/\d+/)![0]);
+    await section.getByText(/Suggested sources for this section/).click();
+    await section.getByRole("button", { name: /^Confirm / }).first().click();
+    await section.getByText(`${before + 1} confirmed sources`).waitFor();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  });
+
+  it("shows an observer the sources but no confirm or reject buttons", async () => {
+    const page = await open(ACCOUNTS.observer);
+    await expect(page.getByText("Only facilitators can confirm or reject suggestions.").count()).resolves.toBe(1);
+    await expect(page.getByRole("button", { name: /^(Confirm|Reject) / }).count()).resolves.toBe(0);
+    await expect(page.locator("#resources sup").first().textContent()).resolves.toMatch(/^\[\d+/);
+  });
+});
