@@ -38,3 +38,8 @@ export type PlanLink = PlanForPage["sections"][number]["links"][number];
 export async function listPlans() {
   return getPrisma().plan.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, title: true, dialogueId: true } });
 }
+
+/** A plan's title and dialogue, or null. */
+export async function findPlanSummary({ planId }: { planId: string }) {
+  return getPrisma().plan.findUnique({ where: { id: planId }, select: { id: true, title: true, dialogueId: true } });
+}

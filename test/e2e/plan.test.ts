@@ -101,3 +101,69 @@ describe.skipIf(!hasServer)("the plan page in Chromium", () => {
     await expect(page.locator("#resources sup").first().textContent()).resolves.toMatch(/^\[\d+/);
   });
 });
+
+describe.skipIf(!hasServer)("the coverage board", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("changes when a facilitator confirms a suggested source", async () => {
+    // A suggested sentence of a speaker whom no confirmed link reaches yet.
+    const link = await getPrisma().provenanceLink.findFirstOrThrow({
+      where: {
+        planId, status: "suggested", sentenceId: { not: null },
+        statement: { speaker: { statements: { none: { OR: [{ links: { some: { status: "confirmed" } } }, { sentences: { some: { links: { some: { status: "confirmed" } } } } }] } } } },
+      },
+      include: { sentence: true, statement: { include: { speaker: true } } },
+    });
+    const speakerKey = link.statement!.speaker.key;
+    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    await signInWithForm(page, ACCOUNTS.facilitator);
+    await page.goto(`/plans/${planId}/coverage?group=speakers`);
+    await expect(page.getByTestId(`coverage-${speakerKey}`).textContent()).resolves.toContain("suggested only");
+
+    await page.goto(`/plans/${planId}`);
+    // Suggestions sit in closed disclosures, outside the accessibility tree until opened.
+    const button = page.getByRole("button", { name: new RegExp(`^Confirm .*${link.sentence!.key.replace(/\./g, "\\.")}$`), includeHidden: true }).first();
+    await button.evaluate((el) => el.closest("details")?.setAttribute("open", ""));
+    await button.click();
+    await page.getByRole("status").filter({ hasText: "Confirmed" }).first().waitFor();
+
+    await page.goto(`/plans/${planId}/coverage?group=speakers`);
+    await expect(page.getByTestId(`coverage-${speakerKey}`).textContent()).resolves.toContain("covered");
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  });
+
+  it("lets a facilitator exclude an uncovered delegation with a reason", async () => {
+    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    await signInWithForm(page, ACCOUNTS.facilitator);
+    await page.goto(`/plans/${planId}/coverage?group=delegations&status=uncovered`);
+    const row = page.getByTestId("coverage-delegation-algeria");
+    await row.getByRole("button", { name: "Exclude… delegation-algeria" }).click();
+    await row.getByLabel("Why is delegation-algeria left out?").fill("Spoke only in the general debate");
+    await row.getByRole("button", { name: "Exclude" }).click();
+    await page.goto(`/plans/${planId}/coverage?group=delegations&status=excluded`);
+    await expect(page.getByTestId("coverage-delegation-algeria").textContent()).resolves.toContain("Excluded: Spoke only in the general debate");
+  });
+
+  it("serves the traceability matrix as CSV to readers, and refuses exclusions to observers", async () => {
+    const observer = await signInOverHttp(baseUrl, ACCOUNTS.observer);
+    const csv = await observer.fetch(`/api/plans/${planId}/traceability`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines[0]).toMatch(/^item,list,text,principles,situational-analysis,/);
+    expect(lines).toHaveLength(40);
+    expect(lines.find((l) => l.startsWith("should-8,"))).toMatch(/,C(,|$)/);
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/traceability`)).status).toBe(401);
+    const delegation = await getPrisma().delegation.findFirstOrThrow({ where: { name: "Brazil" } });
+    const refused = await observer.fetch(`/api/plans/${planId}/exclusions`, json({ targetType: "delegation", targetId: delegation.id, reason: "no" }));
+    expect(refused.status).toBe(403);
+    expect(await getPrisma().coverageExclusion.count({ where: { targetId: delegation.id } })).toBe(0);
+  });
+});

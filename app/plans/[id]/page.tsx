@@ -35,6 +35,7 @@ export default async function PlanPage({ params }: Props) {
             Numbers in brackets are confirmed sources; open “Sources” under a passage to see who said it.
             {!canDecide && " Only facilitators can confirm or reject suggestions."}
           </p>
+          <p><Link href={`/plans/${plan.id}/coverage`} className="font-medium text-un-dark underline">Coverage of the dialogue</Link></p>
         </header>
         {plan.sections.map((section) => (
           <SectionView key={section.key} section={section} dialogueId={plan.dialogue.id} planId={plan.id} canDecide={canDecide} />

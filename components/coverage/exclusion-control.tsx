@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+
+type Target = { targetType: "summary-item" | "speaker" | "delegation"; targetId: string };
+
+/** Exclude a point with a reason, or include it again. Facilitators only; the server checks. */
+export function ExclusionControl({ planId, target, label, isExcluded }: { planId: string; target: Target; label: string; isExcluded: boolean }) {
+  const router = useRouter();
+  const [isOpen, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [status, setStatus] = useState("");
+  const [isSaving, startSaving] = useTransition();
+
+  function send(method: "POST" | "DELETE", body: object) {
+    setStatus("Saving…");
+    startSaving(async () => {
+      const response = await fetch(`/api/plans/${planId}/exclusions`, {
+        method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+      }).catch(() => null);
+      if (!response?.ok) {
+        const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
+        setStatus(data?.message ?? "Could not reach the server.");
+        return;
+      }
+      setStatus("Saved");
+      setOpen(false);
+      router.refresh();
+    });
+  }
+
+  if (isExcluded) {
+    return (
+      <span className="inline-flex items-center gap-2">
+        <button type="button" disabled={isSaving} onClick={() => send("DELETE", target)} className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
+          Include again<span className="sr-only"> {label}</span>
+        </button>
+        <span role="status" className="text-xs text-slate-600">{status}</span>
+      </span>
+    );
+  }
+  return isOpen ? (
+    <form className="mt-1 flex flex-wrap items-center gap-2" onSubmit={(e) => { e.preventDefault(); send("POST", { ...target, reason }); }}>
+      <label className="sr-only" htmlFor={`reason-${target.targetId}`}>Why is {label} left out?</label>
+      <input id={`reason-${target.targetId}`} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3}
+        placeholder="Why is this left out?" className="min-w-64 rounded border border-slate-400 px-2 py-0.5 text-sm" />
+      <button type="submit" disabled={isSaving} className="rounded bg-slate-700 px-2 py-0.5 text-xs text-white">Exclude</button>
+      <button type="button" onClick={() => setOpen(false)} className="text-xs underline">Cancel</button>
+      <span role="status" className="text-xs text-slate-600">{status}</span>
+    </form>
+  ) : (
+    <button type="button" onClick={() => setOpen(true)} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100">
+      Exclude…<span className="sr-only"> {label}</span>
+    </button>
+  );
+}
