@@ -1,5 +1,6 @@
 import type { DialogueForReader } from "@/lib/dialogue/get-dialogue";
 import type { TextRange } from "@/lib/dialogue/search-dialogue";
+import { CitedIn } from "./cited-in";
 import { MarkedText } from "./marked-text";
 
 type Statement = DialogueForReader["segments"][number]["statements"][number];
@@ -56,6 +57,7 @@ export function StatementCard({ statement, marks }: { statement: Statement; mark
           </span>
         ))}
       </p>
+      <CitedIn links={statement.links} />
     </article>
   );
 }

@@ -2,6 +2,7 @@ import type { DialogueForReader } from "@/lib/dialogue/get-dialogue";
 import { SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import type { TextRange } from "@/lib/dialogue/search-dialogue";
 import { SUMMARY_LISTS } from "@/lib/dialogue/types";
+import { CitedIn } from "./cited-in";
 import { findPhraseRanges, MarkedText } from "./marked-text";
 
 /** The lists the meeting agreed on, each item with its own address, plus free notes. */
@@ -42,6 +43,7 @@ export function SummaryLists({ dialogue, marks }: { dialogue: DialogueForReader;
                         { ranges: marks.get(item.key) ?? [], as: "mark" },
                       ]}
                     />
+                    <CitedIn links={item.links} />
                   </span>
                 </li>
               ))}

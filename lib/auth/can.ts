@@ -28,8 +28,9 @@ export type Resource = { delegationId?: string | null; authorId?: string | null 
 
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set(ACTIONS),
+  // Resetting a plan throws away everyone's drafting, so it is an admin's call alone.
   facilitator: new Set([
-    "dialogue.read", "plan.edit", "plan.reset", "comment.create", "comment.resolve", "amendment.decide", "provenance.confirm",
+    "dialogue.read", "plan.edit", "comment.create", "comment.resolve", "amendment.decide", "provenance.confirm",
   ]),
   delegate: new Set(["dialogue.read", "comment.create", "amendment.propose"]),
   observer: new Set(["dialogue.read"]),

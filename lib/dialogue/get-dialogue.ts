@@ -1,6 +1,9 @@
 /** Loads one dialogue with everything the reader shows, in document order. */
 import { getPrisma } from "@/lib/db";
 
+/** Where a unit is cited: the plan passages whose confirmed links point at it. */
+const CITED_IN = { id: true, planId: true, blockId: true, section: { select: { key: true, title: true } } } as const;
+
 export async function getDialogue({ id }: { id: string }) {
   return getPrisma().dialogue.findUnique({
     where: { id },
@@ -10,11 +13,15 @@ export async function getDialogue({ id }: { id: string }) {
         include: {
           statements: {
             orderBy: { position: "asc" },
-            include: { speaker: { include: { delegation: true } }, sentences: { orderBy: { position: "asc" } } },
+            include: {
+              speaker: { include: { delegation: true } },
+              sentences: { orderBy: { position: "asc" } },
+              links: { where: { status: "confirmed" }, select: CITED_IN },
+            },
           },
         },
       },
-      summaryItems: { orderBy: [{ list: "asc" }, { position: "asc" }] },
+      summaryItems: { orderBy: [{ list: "asc" }, { position: "asc" }], include: { links: { where: { status: "confirmed" }, select: CITED_IN } } },
       summaryNotes: { orderBy: { position: "asc" } },
       delegations: { orderBy: { position: "asc" }, include: { speakers: { select: { key: true, name: true } } } },
       speakers: { orderBy: { key: "asc" }, include: { statements: { select: { key: true }, orderBy: { position: "asc" } } } },

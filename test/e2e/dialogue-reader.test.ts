@@ -51,6 +51,9 @@ describe.skipIf(!inject("hasBrowser"))("the dialogue reader in Chromium", () => 
     await expect(target.evaluate((el) => el.matches(":target"))).resolves.toBe(true);
     await expect(target.locator("mark").first().textContent()).resolves.toBe("resources");
     await expect(isInViewport(page, "#should-8")).resolves.toBe(true);
+    // The draft plan cites this item; the reader links back to the passage.
+    await target.getByRole("link", { name: "Resources" }).click();
+    await page.waitForURL(/\/plans\/[^/]+#passage-resources\.should-8$/);
   });
 
   it("opens a sentence address, scrolls to it and highlights it", async () => {

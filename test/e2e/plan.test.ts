@@ -147,6 +147,8 @@ describe.skipIf(!hasServer)("the coverage board", () => {
     await row.getByRole("button", { name: "Exclude… delegation-algeria" }).click();
     await row.getByLabel("Why is delegation-algeria left out?").fill("Spoke only in the general debate");
     await row.getByRole("button", { name: "Exclude" }).click();
+    // Saved and refreshed: the row leaves this "uncovered" view.
+    await row.waitFor({ state: "detached" });
     await page.goto(`/plans/${planId}/coverage?group=delegations&status=excluded`);
     await expect(page.getByTestId("coverage-delegation-algeria").textContent()).resolves.toContain("Excluded: Spoke only in the general debate");
   });
@@ -165,5 +167,32 @@ describe.skipIf(!hasServer)("the coverage board", () => {
     const refused = await observer.fetch(`/api/plans/${planId}/exclusions`, json({ targetType: "delegation", targetId: delegation.id, reason: "no" }));
     expect(refused.status).toBe(403);
     expect(await getPrisma().coverageExclusion.count({ where: { targetId: delegation.id } })).toBe(0);
+  });
+});
+
+// Last, as it puts the plan back to the seeded skeleton.
+describe.skipIf(!hasServer)("POST /api/plans/[id]/reset", () => {
+  it("requires authentication", async () => {
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/reset`, json({ confirm: "RESET" }))).status).toBe(401);
+  });
+
+  it.each(["facilitator", "delegate", "observer"] as const)("refuses a %s with 403", async (role) => {
+    const session = await signInOverHttp(baseUrl, ACCOUNTS[role]);
+    expect((await session.fetch(`/api/plans/${planId}/reset`, json({ confirm: "RESET" }))).status).toBe(403);
+  });
+
+  it("needs the typed confirmation, then resets to the skeleton with an audit row", async () => {
+    const admin = await signInOverHttp(baseUrl, ACCOUNTS.admin);
+    const unconfirmed = await admin.fetch(`/api/plans/${planId}/reset`, json({ confirm: "yes" }));
+    expect(unconfirmed.status).toBe(400);
+    expect(await unconfirmed.json()).toMatchObject({ field: "confirm" });
+    expect(await getPrisma().provenanceLink.count({ where: { planId, status: "rejected" } }) + await getPrisma().coverageExclusion.count({ where: { planId } })).toBeGreaterThan(0);
+
+    const response = await admin.fetch(`/api/plans/${planId}/reset`, json({ confirm: "RESET" }));
+    expect(response.status).toBe(200);
+    expect(await getPrisma().coverageExclusion.count({ where: { planId } })).toBe(0);
+    expect(await getPrisma().provenanceLink.count({ where: { planId, OR: [{ status: "rejected" }, { confirmedById: { not: null } }] } })).toBe(0);
+    expect(await getPrisma().planSection.count({ where: { planId } })).toBe(12);
+    expect(await getPrisma().auditLog.count({ where: { action: "plan.reset", resourceId: planId } })).toBe(1);
   });
 });

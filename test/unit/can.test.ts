@@ -9,7 +9,7 @@ const N = false;
 //                               read plan.edit reset comment resolve propose decide prov user audit
 const TABLE: Record<Actor["role"], boolean[]> = {
   admin: /*                */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y],
-  facilitator: /*          */ [Y, Y, Y, Y, Y, N, Y, Y, N, N],
+  facilitator: /*          */ [Y, Y, N, Y, Y, N, Y, Y, N, N],
   delegate: /*             */ [Y, N, N, Y, N, Y, N, N, N, N],
   observer: /*             */ [Y, N, N, N, N, N, N, N, N, N],
 };

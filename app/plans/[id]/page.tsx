@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
 import { can } from "@/lib/auth/can";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
@@ -36,6 +37,7 @@ export default async function PlanPage({ params }: Props) {
             {!canDecide && " Only facilitators can confirm or reject suggestions."}
           </p>
           <p><Link href={`/plans/${plan.id}/coverage`} className="font-medium text-un-dark underline">Coverage of the dialogue</Link></p>
+          {can(user, "plan.reset") && <ResetPlanButton planId={plan.id} />}
         </header>
         {plan.sections.map((section) => (
           <SectionView key={section.key} section={section} dialogueId={plan.dialogue.id} planId={plan.id} canDecide={canDecide} />

@@ -1,0 +1,46 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+/** "Reset plan to skeleton", with a confirmation step: the admin must type RESET. */
+export function ResetPlanButton({ planId }: { planId: string }) {
+  const router = useRouter();
+  const [isAsking, setAsking] = useState(false);
+  const [typed, setTyped] = useState("");
+  const [status, setStatus] = useState("");
+
+  async function reset() {
+    setStatus("Resetting…");
+    const response = await fetch(`/api/plans/${planId}/reset`, {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ confirm: typed }),
+    }).catch(() => null);
+    const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
+    if (!response?.ok) return setStatus(data?.message ?? "Could not reach the server.");
+    setStatus("The plan is back to the skeleton.");
+    setAsking(false);
+    router.refresh();
+  }
+
+  return (
+    <div className="rounded border border-red-200 bg-red-50 p-3 text-sm">
+      {isAsking ? (
+        <div role="alertdialog" aria-labelledby="reset-title" aria-describedby="reset-description" className="space-y-2">
+          <p id="reset-title" className="font-semibold text-red-900">Reset the plan to the skeleton?</p>
+          <p id="reset-description">Every section, every confirmed or rejected source and every exclusion will be replaced by the seeded skeleton. This cannot be undone.</p>
+          <label htmlFor="reset-confirm" className="block">Type RESET to confirm</label>
+          <input id="reset-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" className="rounded border border-red-400 px-2 py-1" />
+          <div className="flex gap-2">
+            <button type="button" onClick={reset} disabled={typed !== "RESET"} className="rounded bg-red-700 px-3 py-1 font-medium text-white disabled:opacity-50">Reset plan</button>
+            <button type="button" onClick={() => setAsking(false)} className="rounded border border-slate-400 px-3 py-1">Cancel</button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setAsking(true)} className="rounded border border-red-400 px-3 py-1 text-red-900 hover:bg-red-100">
+          Reset plan to skeleton…
+        </button>
+      )}
+      <p role="status" aria-live="polite" className="mt-1 text-xs">{status}</p>
+    </div>
+  );
+}
