@@ -80,6 +80,9 @@ async function main(argv: string[]): Promise<void> {
     const seeded = await seedPlan({ dialogueId: small.id });
     log(`building a plan of ${BOARD_SECTIONS} sections and ${BOARD_LINKS} links on ${large.label} …`);
     const synthetic = await createSyntheticPlan(prisma, large.id);
+    // Fresh planner statistics, as autovacuum would have in steady state;
+    // otherwise the first runs race autovacuum's own ANALYZE of the new rows.
+    await prisma.$executeRaw`ANALYZE`;
     const boardTimings: Timing[] = [];
     for (const planId of [seeded.planId, synthetic.planId]) {
       log("timing computeCoverage …");

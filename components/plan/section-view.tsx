@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { listBlocks } from "@/lib/editor/plan-document";
 import type { PlanForPage, PlanLink } from "@/lib/plan/get-plan";
+import { PassageSuggestions } from "./passage-suggestions";
 import { SourceList } from "./source-list";
 
 type Section = PlanForPage["sections"][number];
@@ -17,7 +18,8 @@ export function SectionView({ section, dialogueId, planId, canDecide }: { sectio
   const confirmed = numbering.size;
   const hasOwnText = hasTextBeyondSeed(section);
   const sectionWide = byBlock.get("") ?? [];
-  const render = (node: JSONContent, key: string): React.ReactNode => renderNode(node, key, { byBlock, numbering, dialogueId, planId, canDecide });
+  const render = (node: JSONContent, key: string): React.ReactNode =>
+    renderNode(node, key, { byBlock, numbering, dialogueId, planId, canDecide, sectionKey: section.key });
   return (
     <section id={section.key} aria-labelledby={`${section.key}-title`} className="scroll-mt-24 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
@@ -59,14 +61,20 @@ function Badge({ isOn, on, off }: { isOn: boolean; on: string; off: string }) {
   );
 }
 
-type RenderContext = { byBlock: Map<string, PlanLink[]>; numbering: Map<string, number>; dialogueId: string; planId: string; canDecide: boolean };
+type RenderContext = {
+  byBlock: Map<string, PlanLink[]>; numbering: Map<string, number>; dialogueId: string; planId: string; canDecide: boolean; sectionKey: string;
+  /** A list item is one passage; its paragraphs are not passages of their own. */
+  isInsideListItem?: boolean;
+};
 
 function renderNode(node: JSONContent, key: string, context: RenderContext): React.ReactNode {
-  const children = (node.content ?? []).map((child, i) => renderNode(child, `${key}-${i}`, context));
+  const childContext = node.type === "listItem" ? { ...context, isInsideListItem: true } : context;
+  const children = (node.content ?? []).map((child, i) => renderNode(child, `${key}-${i}`, childContext));
   switch (node.type) {
     case "text":
       return renderText(node, key);
     case "paragraph":
+      if (context.isInsideListItem) return <span key={key}>{children}</span>;
       return <Passage key={key} node={node} context={context} as="p">{children}</Passage>;
     case "heading":
       return <Passage key={key} node={node} context={context} as="h3">{children}</Passage>;
@@ -101,11 +109,12 @@ function Passage({ node, context, as: Tag, children }: { node: JSONContent; cont
     <Tag id={blockId ? `passage-${blockId}` : undefined} data-block-id={blockId} className="leading-relaxed">
       {children}
       {numbers.length > 0 && <sup className="ml-1 font-mono text-xs text-emerald-800">[{numbers.join(", ")}]</sup>}
-      {links.length > 0 && (
+      {blockId && (
         <details className="mt-1">
           <summary className="cursor-pointer text-xs text-slate-600">Sources ({links.length})</summary>
-          <div className="mt-1">
+          <div className="mt-1 space-y-2">
             <SourceList links={links} dialogueId={context.dialogueId} planId={context.planId} canDecide={context.canDecide} numbering={context.numbering} />
+            <PassageSuggestions planId={context.planId} sectionKey={context.sectionKey} blockId={blockId} dialogueId={context.dialogueId} canDecide={context.canDecide} />
           </div>
         </details>
       )}

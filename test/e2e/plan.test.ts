@@ -196,3 +196,45 @@ describe.skipIf(!hasServer)("POST /api/plans/[id]/reset", () => {
     expect(await getPrisma().auditLog.count({ where: { action: "plan.reset", resourceId: planId } })).toBe(1);
   });
 });
+
+describe.skipIf(!hasServer)("suggested sources for a passage", () => {
+  it("lists ranked sources for anyone who may read, and lets only facilitators confirm or reject them", async () => {
+    const observer = await signInOverHttp(baseUrl, ACCOUNTS.observer);
+    const listed = await observer.fetch(`/api/plans/${planId}/suggestions?section=root-causes-and-demand&block=root-causes-and-demand.should-10`);
+    expect(listed.status).toBe(200);
+    const suggestions = (await listed.json()) as { targetKey: string; address: string }[];
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeLessThanOrEqual(10);
+    const body = { sectionKey: "root-causes-and-demand", blockId: "root-causes-and-demand.should-10", targetKey: suggestions[0].targetKey, decision: "reject" };
+    expect((await observer.fetch(`/api/plans/${planId}/links`, json(body))).status).toBe(403);
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/links`, json(body))).status).toBe(401);
+
+    const facilitator = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
+    expect((await facilitator.fetch(`/api/plans/${planId}/links`, json(body))).status).toBe(201);
+    const again = (await (await observer.fetch(`/api/plans/${planId}/suggestions?section=root-causes-and-demand&block=root-causes-and-demand.should-10`)).json()) as { targetKey: string }[];
+    expect(again.map((s) => s.targetKey)).not.toContain(suggestions[0].targetKey);
+    const foreign = await facilitator.fetch(`/api/plans/${planId}/links`, json({ ...body, targetKey: "sentence:not-in-this-dialogue" }));
+    expect(foreign.status).toBe(400);
+    expect(await foreign.json()).toMatchObject({ field: "targetKey" });
+  });
+
+  it("lets a facilitator confirm a live suggestion from the page, numbering it on the passage", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+      await signInWithForm(page, ACCOUNTS.facilitator);
+      await page.goto(`/plans/${planId}`);
+      const passage = page.locator('[id="passage-resources.should-8"]');
+      await passage.locator("summary").first().click();
+      await passage.getByRole("button", { name: "Suggest sources for this passage" }).click();
+      const confirm = passage.getByRole("button", { name: /^Confirm / }).first();
+      const address = (await confirm.textContent())!.replace(/^Confirm\s*/, "");
+      await confirm.click();
+      await passage.getByRole("status").filter({ hasText: `Confirmed ${address}` }).waitFor();
+      // After the refresh the passage carries two source numbers: the seeded item and the one just confirmed.
+      await passage.locator("sup", { hasText: /^\[\d+, \d+\]$/ }).waitFor();
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { authorize, requireUser } from "@/lib/auth/current-user";
+import { withErrors } from "@/lib/http/respond";
+import { suggestForPassage } from "@/lib/provenance/suggest-for-passage";
+
+const ZQuery = z.object({
+  section: z.string().min(1).max(100),
+  block: z.string().max(200).default(""),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+/** The top sources for a passage, ranked, leaving out those already linked or rejected. Anyone who may read the plan. */
+export const GET = withErrors(async (request: Request, context: { params: Promise<{ id: string }> }) => {
+  const actor = await requireUser();
+  authorize(actor, "dialogue.read");
+  const query = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const suggestions = await suggestForPassage({ planId: (await context.params).id, sectionKey: query.section, blockId: query.block, limit: query.limit });
+  return Response.json(suggestions);
+});

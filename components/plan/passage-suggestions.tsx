@@ -1,0 +1,86 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+type Suggestion = {
+  targetKey: string;
+  address: string;
+  snippet: string;
+  score: number;
+  speaker: { name: string; affiliation: string | null } | null;
+  segment: string | null;
+};
+
+/**
+ * "Suggest sources" for one passage: the ten best-ranked sentences and list
+ * items not yet linked to it, each confirmed or rejected with one click.
+ */
+export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, canDecide }: {
+  planId: string; sectionKey: string; blockId: string; dialogueId: string; canDecide: boolean;
+}) {
+  const router = useRouter();
+  const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
+  const [status, setStatus] = useState("");
+
+  async function load() {
+    setStatus("Finding sources…");
+    const params = new URLSearchParams({ section: sectionKey, block: blockId });
+    const response = await fetch(`/api/plans/${planId}/suggestions?${params}`).catch(() => null);
+    if (!response?.ok) return setStatus("Could not load suggestions. Try again.");
+    const found = (await response.json()) as Suggestion[];
+    setSuggestions(found);
+    setStatus(found.length ? `${found.length} suggestions` : "No further sources found.");
+  }
+
+  async function decide(suggestion: Suggestion, decision: "confirm" | "reject") {
+    setStatus(decision === "confirm" ? "Confirming…" : "Rejecting…");
+    const response = await fetch(`/api/plans/${planId}/links`, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sectionKey, blockId, targetKey: suggestion.targetKey, decision }),
+    }).catch(() => null);
+    if (!response?.ok) {
+      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
+      return setStatus(data?.message ?? "Could not save. Try again.");
+    }
+    setSuggestions((list) => list?.filter((s) => s.targetKey !== suggestion.targetKey) ?? null);
+    setStatus(decision === "confirm" ? `Confirmed ${suggestion.address}` : `Rejected ${suggestion.address}`);
+    router.refresh();
+  }
+
+  return (
+    <div className="mt-1 text-sm">
+      {suggestions === null ? (
+        <button type="button" onClick={load} className="text-xs text-un-dark underline">
+          Suggest sources<span className="sr-only"> for this passage</span>
+        </button>
+      ) : (
+        <ol className="mt-1 space-y-1">
+          {suggestions.map((s) => (
+            <li key={s.targetKey} className="rounded border border-slate-200 bg-white p-2">
+              <p className="text-xs text-slate-700">
+                {s.speaker ? `${s.speaker.name}${s.speaker.affiliation ? `, ${s.speaker.affiliation}` : ""}` : "Summary list"}
+                {s.segment ? ` · ${s.segment}` : ""} · score {s.score.toFixed(3)}
+              </p>
+              <blockquote className="font-serif">{s.snippet}</blockquote>
+              <p className="mt-1 flex flex-wrap items-center gap-2">
+                <a href={`/dialogues/${dialogueId}#${s.address}`} className="font-mono text-xs text-un-dark underline">#{s.address}</a>
+                {canDecide && (
+                  <>
+                    <button type="button" onClick={() => decide(s, "confirm")} className="rounded bg-emerald-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-emerald-800">
+                      Confirm<span className="sr-only"> {s.address}</span>
+                    </button>
+                    <button type="button" onClick={() => decide(s, "reject")} className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
+                      Reject<span className="sr-only"> {s.address}</span>
+                    </button>
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <p role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
+    </div>
+  );
+}

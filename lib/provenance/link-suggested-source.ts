@@ -1,0 +1,64 @@
+/**
+ * One click on a live suggestion for a passage: confirm it (a confirmed link)
+ * or reject it (a rejected link, which keeps it from being suggested again
+ * for that passage). Audited.
+ */
+import { z } from "zod";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/current-user";
+import type { Tx } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { JSONContent } from "@tiptap/core";
+import { listBlocks } from "@/lib/editor/plan-document";
+
+export const ZLinkSuggestedSource = z.object({
+  sectionKey: z.string().min(1).max(100),
+  blockId: z.string().max(200).default(""),
+  targetKey: z.string().regex(/^(sentence|summary-item):.+$/, "must be sentence:<id> or summary-item:<id>"),
+  decision: z.enum(["confirm", "reject"]),
+  relation: z.enum(["derived_from", "supports", "quotes", "responds_to_concern"]).default("supports"),
+});
+export type TLinkSuggestedSource = z.infer<typeof ZLinkSuggestedSource>;
+
+export async function linkSuggestedSource({ actor, planId, input }: { actor: CurrentUser; planId: string; input: TLinkSuggestedSource }) {
+  authorize(actor, "provenance.confirm");
+  return getPrisma().$transaction(async (tx) => {
+    const section = await tx.planSection.findFirst({ where: { planId, key: input.sectionKey }, include: { plan: { select: { dialogueId: true } } } });
+    if (!section) throw new AppError("not_found", "No such section in this plan.");
+    const block = input.blockId ? listBlocks(section.content as JSONContent).find((b) => b.blockId === input.blockId) : null;
+    if (input.blockId && !block) throw new AppError("invalid", "No such passage in this section.", { field: "blockId" });
+    const target = await resolveTarget(tx, input.targetKey, section.plan.dialogueId);
+    const status = input.decision === "confirm" ? ("confirmed" as const) : ("rejected" as const);
+    const decided = { status, confirmedById: actor.id, confirmedAt: new Date() };
+    const link = await tx.provenanceLink.upsert({
+      where: { sectionId_blockId_targetKey_relation: { sectionId: section.id, blockId: input.blockId, targetKey: input.targetKey, relation: input.relation } },
+      create: {
+        planId, sectionId: section.id, blockId: input.blockId, quoteExact: block?.text ?? "", targetKey: input.targetKey,
+        relation: input.relation, createdById: actor.id, ...target, ...decided,
+      },
+      update: decided,
+      select: { id: true, status: true },
+    });
+    await appendAudit(tx, {
+      userId: actor.id, action: status === "confirmed" ? "provenance.confirm" : "provenance.reject", resourceType: "provenance_link",
+      resourceId: link.id, detail: { planId, sectionKey: input.sectionKey, blockId: input.blockId, targetKey: input.targetKey },
+    });
+    return link;
+  });
+}
+
+/** The link columns for a target key, after checking it belongs to the plan's dialogue. */
+async function resolveTarget(tx: Tx, targetKey: string, dialogueId: string) {
+  const [kind, ...rest] = targetKey.split(":");
+  const id = rest.join(":");
+  if (kind === "sentence") {
+    const sentence = await tx.sentence.findFirst({ where: { id, dialogueId }, select: { id: true, statementId: true } });
+    if (sentence) return { targetType: "statement" as const, statementId: sentence.statementId, sentenceId: sentence.id };
+  } else {
+    const item = await tx.summaryItem.findFirst({ where: { id, dialogueId }, select: { id: true } });
+    if (item) return { targetType: "summary_item" as const, summaryItemId: item.id };
+  }
+  throw new AppError("invalid", "That source is not part of this plan's dialogue.", { field: "targetKey" });
+}
