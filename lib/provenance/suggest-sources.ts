@@ -1,9 +1,13 @@
 /**
  * Ranks the sentences of statements and the summary-list items of a dialogue
- * by relevance to a passage of the plan: PostgreSQL full-text search with
- * English stemming (ts_rank_cd, cover density, over GIN-indexed tsvectors),
- * the passage's words OR-ed together, then a boost for list items whose key
- * phrases the passage uses — the agreed wording weighs most.
+ * by relevance to a passage of the plan, in two stages:
+ *   1. PostgreSQL full-text search with English stemming: the passage's
+ *      words OR-ed together against GIN-indexed tsvectors, ordered by
+ *      ts_rank_cd (cover density), keeps the best CANDIDATES units;
+ *   2. those are scored with BM25 on the same stemmed lexemes, so a rare word
+ *      ("survivor", "compensate") weighs more than a common one ("state",
+ *      "member"), and list items whose key phrases the passage uses get a
+ *      boost — the agreed wording weighs most.
  */
 import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
@@ -34,12 +38,21 @@ type Row = {
   affiliation: string | null;
   segment: string | null;
   rank: number;
+  /** "lexeme:tf" for every lexeme of the unit. */
+  terms: string[];
+  length: number;
 };
 
-/** How much a list item's score grows for each of its key phrases that the passage uses. */
-const KEY_PHRASE_BOOST = 1;
-/** Candidates fetched before the key-phrase boost reorders them. */
-const CANDIDATES = 60;
+/**
+ * How much a list item's score grows for each of its key phrases that the
+ * passage uses. Only phrases of two words or more count: single words
+ * ("strengthen", "focus") are too generic to say the passage is about the item.
+ */
+const KEY_PHRASE_BOOST = 0.5;
+/** Units kept by the full-text stage for BM25 to reorder. */
+const CANDIDATES = 200;
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
 
 export async function suggestSources(options: {
   dialogueId: string;
@@ -50,60 +63,102 @@ export async function suggestSources(options: {
   db?: Tx;
 }): Promise<Suggestion[]> {
   const { dialogueId, text, limit = 10, excludeTargetKeys = new Set(), db = getPrisma() } = options;
-  const common = await findCommonLexemes(db, dialogueId);
+  const stats = await findLexemeStats(db, dialogueId);
+  const common = stats.common;
+  // Rank on the tsvectors alone, then join speaker and segment for the winners only:
+  // on a large dialogue the OR query matches thousands of sentences.
   const rows = await db.$queryRaw<Row[]>`
     WITH q AS (
-      SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS query
+      SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS query, array_agg(lexeme) AS lexemes
       FROM unnest(to_tsvector('english', ${text}))
-      WHERE lexeme <> ALL(${common}::text[])
-    )
-    SELECT * FROM (
-      SELECT 'sentence' AS kind, se.id, se."statementId" AS statement_id, se.key AS address, se.text, NULL::text[] AS key_phrases,
-             sp.name AS speaker, sp.affiliation, sg.title AS segment, ts_rank_cd(se.search, q.query, 1) AS rank
-      FROM "Sentence" se
-      JOIN "Statement" st ON st.id = se."statementId"
-      JOIN "Speaker" sp ON sp.id = st."speakerId"
-      JOIN "Segment" sg ON sg.id = st."segmentId", q
+      -- "non-governmental" also yields "non" and "government"; the compound would count it thrice.
+      WHERE lexeme <> ALL(${common}::text[]) AND position('-' in lexeme) = 0
+    ),
+    ranked AS (
+      SELECT 'sentence' AS kind, se.id, se.search, ts_rank_cd(se.search, q.query, 1) AS rank
+      FROM "Sentence" se, q
       WHERE se."dialogueId" = ${dialogueId} AND q.query IS NOT NULL AND se.search @@ q.query
       UNION ALL
-      SELECT 'item', i.id, NULL, i.key, i.text, i."keyPhrases", NULL, NULL, NULL, ts_rank_cd(i.search, q.query, 1)
+      SELECT 'item', i.id, i.search, ts_rank_cd(i.search, q.query, 1)
       FROM "SummaryItem" i, q
       WHERE i."dialogueId" = ${dialogueId} AND q.query IS NOT NULL AND i.search @@ q.query
-    ) AS candidate
-    ORDER BY rank DESC
-    LIMIT ${CANDIDATES}`;
+      ORDER BY rank DESC
+      LIMIT ${CANDIDATES}
+    )
+    SELECT r.kind, r.id, r.rank,
+           ARRAY(SELECT u.lexeme || ':' || array_length(u.positions, 1) FROM unnest(r.search) u WHERE u.lexeme = ANY(q.lexemes)) AS terms,
+           (SELECT coalesce(sum(array_length(u.positions, 1)), 0) FROM unnest(r.search) u)::int AS length,
+           COALESCE(se.key, i.key) AS address, COALESCE(se.text, i.text) AS text, i."keyPhrases" AS key_phrases,
+           se."statementId" AS statement_id, sp.name AS speaker, sp.affiliation, sg.title AS segment
+    FROM ranked r CROSS JOIN q
+    LEFT JOIN "Sentence" se ON r.kind = 'sentence' AND se.id = r.id
+    LEFT JOIN "Statement" st ON st.id = se."statementId"
+    LEFT JOIN "Speaker" sp ON sp.id = st."speakerId"
+    LEFT JOIN "Segment" sg ON sg.id = st."segmentId"
+    LEFT JOIN "SummaryItem" i ON r.kind = 'item' AND i.id = r.id
+    ORDER BY r.rank DESC`;
   const passage = normalisePhrase(text);
   return rows
-    .map((row) => toSuggestion(row, passage))
+    .map((row) => toSuggestion(row, passage, stats))
     .filter((s) => !excludeTargetKeys.has(s.targetKey))
     .sort((a, b) => b.score - a.score || a.address.localeCompare(b.address))
     .slice(0, limit);
 }
 
-/** Words in more than this share of a dialogue's sentences say nothing about relevance ("plan", "trafficking"). */
-const COMMON_SHARE = 0.2;
-const COMMON_TTL_MS = 60_000;
-const commonLexemes = new Map<string, { words: string[]; at: number }>();
-
 /**
- * The dialogue's most common stemmed words, which are left out of the query
- * (a cheap inverse document frequency). Cached per dialogue for a minute, as
- * counting them reads every sentence.
+ * Words in more than this share of a dialogue's units say little about
+ * relevance ("plan", "trafficking", "stressed") and are left out of the
+ * full-text stage. 10% was best on the gold set (bench/suggest-quality.ts).
  */
-async function findCommonLexemes(db: Tx, dialogueId: string): Promise<string[]> {
-  const cached = commonLexemes.get(dialogueId);
-  if (cached && Date.now() - cached.at < COMMON_TTL_MS) return cached.words;
-  const rows = await db.$queryRaw<{ word: string }[]>`
-    SELECT word FROM ts_stat(format('SELECT search FROM "Sentence" WHERE "dialogueId" = %L', ${dialogueId}::text))
-    WHERE ndoc > ${COMMON_SHARE}::float8 * (SELECT count(*) FROM "Sentence" WHERE "dialogueId" = ${dialogueId})`;
-  const words = rows.map((r) => r.word);
-  commonLexemes.set(dialogueId, { words, at: Date.now() });
-  return words;
+const COMMON_SHARE = 0.1;
+const STATS_TTL_MS = 60_000;
+
+type LexemeStats = { units: number; averageLength: number; documentFrequency: Map<string, number>; common: string[] };
+const statsByDialogue = new Map<string, { stats: LexemeStats; at: number }>();
+
+/** How many units of the dialogue contain each lexeme, for BM25. Cached per dialogue for a minute. */
+async function findLexemeStats(db: Tx, dialogueId: string): Promise<LexemeStats> {
+  const cached = statsByDialogue.get(dialogueId);
+  if (cached && Date.now() - cached.at < STATS_TTL_MS) return cached.stats;
+  const units = `SELECT search FROM "Sentence" WHERE "dialogueId" = %1$L UNION ALL SELECT search FROM "SummaryItem" WHERE "dialogueId" = %1$L`;
+  const [words, totals] = await Promise.all([
+    db.$queryRaw<{ word: string; ndoc: number }[]>`SELECT word, ndoc FROM ts_stat(format(${units}, ${dialogueId}::text))`,
+    db.$queryRaw<{ units: bigint; positions: bigint }[]>`
+      SELECT count(*) AS units,
+             coalesce(sum((SELECT sum(array_length(x.positions, 1)) FROM unnest(u.search) x)), 0) AS positions FROM (
+        SELECT search FROM "Sentence" WHERE "dialogueId" = ${dialogueId}
+        UNION ALL SELECT search FROM "SummaryItem" WHERE "dialogueId" = ${dialogueId}) AS u`,
+  ]);
+  const count = Number(totals[0]?.units ?? 0);
+  const documentFrequency = new Map(words.map((w) => [w.word, Number(w.ndoc)]));
+  const stats: LexemeStats = {
+    units: count,
+    averageLength: count ? Number(totals[0].positions) / count : 1,
+    documentFrequency,
+    common: words.filter((w) => Number(w.ndoc) > COMMON_SHARE * count).map((w) => w.word),
+  };
+  statsByDialogue.set(dialogueId, { stats, at: Date.now() });
+  return stats;
 }
 
-function toSuggestion(row: Row, passage: string): Suggestion {
-  const usedPhrases = (row.key_phrases ?? []).filter((phrase) => passage.includes(normalisePhrase(phrase))).length;
-  const score = Number(row.rank) * (1 + KEY_PHRASE_BOOST * usedPhrases);
+/** BM25 of one unit for the passage's lexemes it contains ("lexeme:tf"). */
+function scoreBm25(terms: string[], length: number, stats: LexemeStats): number {
+  let score = 0;
+  for (const term of terms) {
+    const split = term.lastIndexOf(":");
+    const lexeme = term.slice(0, split);
+    const tf = Number(term.slice(split + 1)) || 1;
+    const df = stats.documentFrequency.get(lexeme) ?? 1;
+    const idf = Math.log(1 + (stats.units - df + 0.5) / (df + 0.5));
+    score += (idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / stats.averageLength));
+  }
+  return score;
+}
+
+function toSuggestion(row: Row, passage: string, stats: LexemeStats): Suggestion {
+  const usedPhrases = (row.key_phrases ?? [])
+    .filter((phrase) => phrase.trim().includes(" ") && passage.includes(normalisePhrase(phrase))).length;
+  const score = scoreBm25(row.terms, row.length, stats) * (1 + KEY_PHRASE_BOOST * usedPhrases);
   if (row.kind === "item") {
     return {
       target: { type: "summary-item", id: row.id, sentenceId: null }, targetKey: `summary-item:${row.id}`,
