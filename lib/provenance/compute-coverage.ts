@@ -32,10 +32,8 @@ export async function computeCoverage({ planId, db = getPrisma() }: { planId: st
     db.summaryItem.findMany({ where: { dialogueId: plan.dialogueId }, orderBy: [{ list: "asc" }, { position: "asc" }], select: { id: true, key: true, list: true, text: true } }),
     db.speaker.findMany({ where: { dialogueId: plan.dialogueId }, orderBy: { key: "asc" }, select: { id: true, key: true, name: true, delegationId: true } }),
     db.delegation.findMany({ where: { dialogueId: plan.dialogueId }, orderBy: { position: "asc" }, select: { id: true, key: true, name: true } }),
-    db.provenanceLink.findMany({
-      where: { planId, status: { in: [...LIVE_STATUSES] } },
-      select: { status: true, summaryItemId: true, statement: { select: { speakerId: true } }, sentence: { select: { statement: { select: { speakerId: true } } } } },
-    }),
+    // Flat columns only: nested relations would cost a query with thousands of ids each.
+    db.provenanceLink.findMany({ where: { planId, status: { in: [...LIVE_STATUSES] } }, select: { status: true, summaryItemId: true, statementId: true } }),
     db.coverageExclusion.findMany({ where: { planId }, select: { targetType: true, targetId: true, reason: true } }),
   ]);
 
@@ -44,10 +42,14 @@ export async function computeCoverage({ planId, db = getPrisma() }: { planId: st
     if (status === "confirmed") reach.set(id, "covered");
     else if (!reach.has(id)) reach.set(id, "suggested");
   };
+  // A sentence link always carries its statement too, so statements lead to speakers.
+  const speakerOfStatement = new Map(
+    (await db.statement.findMany({ where: { dialogueId: plan.dialogueId }, select: { id: true, speakerId: true } })).map((s) => [s.id, s.speakerId]),
+  );
   for (const link of links) {
     const status = link.status as "confirmed" | "suggested";
     if (link.summaryItemId) mark(link.summaryItemId, status);
-    const speakerId = link.statement?.speakerId ?? link.sentence?.statement.speakerId;
+    const speakerId = link.statementId ? speakerOfStatement.get(link.statementId) : undefined;
     if (speakerId) mark(speakerId, status);
   }
   for (const speaker of speakers) {
