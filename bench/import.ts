@@ -16,14 +16,12 @@ import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import vm from "node:vm";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { findPercentile, formatMs, log, withBenchDatabase } from "./bench-support";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import type { ImportResult } from "@/lib/dialogue/import-dialogue";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import { SUMMARY_LISTS } from "@/lib/dialogue/types";
 import type { ParsedDialogue } from "@/lib/dialogue/types";
-import { createTestDatabase } from "@/test/support/test-database";
-import type { TestDatabase } from "@/test/support/test-database";
 import { generateSyntheticDialogue, SEED_DIALOGUE_URL } from "./synthetic-dialogue";
 
 const TARGET_PARSE_MS = 500;
@@ -66,12 +64,7 @@ async function main(argv: string[]): Promise<void> {
   const parsedSmall = parseSmall.lastResult;
   const parsedLarge = parseLarge.lastResult;
 
-  let database: TestDatabase | null = null;
-  try {
-    log("creating a test database …");
-    database = await createTestDatabase();
-    process.env.DATABASE_URL = database.url;
-    const prisma = getPrisma();
+  await withBenchDatabase(async (prisma) => {
     const serverVersion = await readServerVersion(prisma);
 
     log(`importing ${small.label} …`);
@@ -96,10 +89,7 @@ async function main(argv: string[]): Promise<void> {
       ],
     });
     printTargets({ document: large, parsed: parsedLarge, parse: parseLarge, importing: importLarge });
-  } finally {
-    await disconnectPrisma();
-    if (database) await database.drop();
-  }
+  });
 }
 
 function readOptions(argv: string[]): Options {
@@ -363,17 +353,9 @@ function printRow(label: string, cells: string[]): void {
   console.log(label.padEnd(LABEL_WIDTH) + cells.map((c) => c.padStart(CELL_WIDTH)).join(""));
 }
 
-function log(message: string): void {
-  process.stderr.write(`${message}\n`);
-}
 
 // ── Numbers ─────────────────────────────────────────────────────────────────
 
-/** Nearest-rank percentile: always one of the measured values. */
-function findPercentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function countStatements(parsed: ParsedDialogue): number {
   return parsed.segments.reduce((n, s) => n + s.statements.length, 0);
@@ -383,9 +365,6 @@ function countSentences(parsed: ParsedDialogue): number {
   return parsed.segments.reduce((n, s) => n + s.statements.reduce((m, st) => m + st.sentences.length, 0), 0);
 }
 
-function formatMs(ms: number): string {
-  return formatDecimal(ms, ms < 10 ? 2 : 1);
-}
 
 function formatMegabytes(bytes: number): string {
   return formatDecimal(bytes / 1024 / 1024, 1);

@@ -15,7 +15,7 @@
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { findPercentile, formatMs, log, withBenchDatabase } from "./bench-support";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import type { ParsedDialogue } from "@/lib/dialogue/types";
@@ -23,8 +23,6 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { computeCoverage } from "@/lib/provenance/compute-coverage";
 import { suggestSources } from "@/lib/provenance/suggest-sources";
-import { createTestDatabase } from "@/test/support/test-database";
-import type { TestDatabase } from "@/test/support/test-database";
 import { generateSyntheticDialogue, SEED_DIALOGUE_URL } from "./synthetic-dialogue";
 
 const GOLD_URL = new URL("../test/fixtures/provenance-gold.json", import.meta.url);
@@ -52,12 +50,7 @@ async function main(argv: string[]): Promise<void> {
 
   // Read before the test database's URL replaces it.
   const server = process.env.DATABASE_URL ? "a fresh database on the server of DATABASE_URL" : "a fresh embedded PostgreSQL database";
-  let database: TestDatabase | null = null;
-  try {
-    log("creating a test database …");
-    database = await createTestDatabase();
-    process.env.DATABASE_URL = database.url;
-    const prisma = getPrisma();
+  await withBenchDatabase(async (prisma) => {
     await printEnvironment(prisma, options, server);
 
     const dialogues: Dialogue[] = [];
@@ -115,11 +108,8 @@ async function main(argv: string[]): Promise<void> {
     console.log(`(on ${small.label}: suggestions p99 ${formatMs(findPercentile(suggestTimings[0].samples, 99))} ms, board p99 ${formatMs(findPercentile(boardTimings[0].samples, 99))} ms)`);
     console.log();
     console.log("Percentiles are nearest-rank. \"cold\" is the first call, untimed in the percentiles: for suggestions it");
-    console.log("fills suggestSources' per-dialogue cache of common words (kept 60 s), so later calls may refill it.");
-  } finally {
-    await disconnectPrisma();
-    if (database) await database.drop();
-  }
+    console.log("fills suggestSources' per-dialogue cache of lexeme statistics (kept 60 s), so later calls may refill it.");
+  });
 }
 
 function readOptions(argv: string[]): Options {
@@ -290,19 +280,8 @@ function printRow(label: string, cells: string[]): void {
   console.log(label.padEnd(38) + cells.map((c) => c.padStart(22)).join(""));
 }
 
-function log(message: string): void {
-  process.stderr.write(`${message}\n`);
-}
 
-/** Nearest-rank percentile: always one of the measured values. */
-function findPercentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
-function formatMs(ms: number): string {
-  return ms.toFixed(ms < 10 ? 2 : 1);
-}
 
 function formatMegabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);

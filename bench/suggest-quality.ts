@@ -18,12 +18,11 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
+import { log, withBenchDatabase } from "./bench-support";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import { suggestSources } from "@/lib/provenance/suggest-sources";
-import { createTestDatabase } from "@/test/support/test-database";
-import type { TestDatabase } from "@/test/support/test-database";
 import { createBm25Index, rankBm25 } from "./bm25";
 import type { Bm25Unit } from "./bm25";
 import { SEED_DIALOGUE_URL } from "./synthetic-dialogue";
@@ -45,12 +44,7 @@ async function main(): Promise<void> {
   const parsed = parseDialogue(sourceText);
   if (parsed.slug !== gold.dialogueId) throw new Error(`gold labels are for ${gold.dialogueId}, the seed parses as ${parsed.slug}`);
 
-  let database: TestDatabase | null = null;
-  try {
-    log("creating a test database …");
-    database = await createTestDatabase();
-    process.env.DATABASE_URL = database.url;
-    const prisma = getPrisma();
+  await withBenchDatabase(async (prisma) => {
     log("importing the 2009 dialogue …");
     await importDialogue({ prisma, parsed, sourceText, sourceName: basename(SEED_DIALOGUE_URL.pathname) });
 
@@ -72,10 +66,7 @@ async function main(): Promise<void> {
       results.push({ passage, hits, scores: hits.map((h) => scoreHits(h, passage.relevant)) });
     }
     printReport({ gold, units, rankers, results });
-  } finally {
-    await disconnectPrisma();
-    if (database) await database.drop();
-  }
+  });
 }
 
 /** Every sentence and summary-list item of the dialogue: what both rankers choose from. */
@@ -182,9 +173,6 @@ function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
-function log(message: string): void {
-  process.stderr.write(`${message}\n`);
-}
 
 function sum(values: number[]): number {
   return values.reduce((total, v) => total + v, 0);
