@@ -1,0 +1,70 @@
+/** The plan command line as a person runs it, against the run's database. */
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { importDialogue } from "@/lib/dialogue/import-dialogue";
+import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
+
+const run = promisify(execFile);
+const TSX = path.resolve("node_modules/.bin/tsx");
+const SOURCE = readFileSync("prisma/seed/ga-dialogue-2009-05-13-human-trafficking.md", "utf8");
+
+async function plan(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(TSX, ["scripts/plan.ts", ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl") }, maxBuffer: 16 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  const prisma = getPrisma();
+  await prisma.plan.deleteMany();
+  await prisma.user.deleteMany();
+  await prisma.dialogue.deleteMany();
+  await importDialogue({ prisma, parsed: parseDialogue(SOURCE), sourceText: SOURCE, sourceName: "seed.md" });
+});
+afterAll(async () => {
+  await getPrisma().plan.deleteMany();
+  await getPrisma().dialogue.deleteMany();
+  await disconnectPrisma();
+});
+
+describe("npm run plan", () => {
+  it("seeds once, then reports the plan unchanged", async () => {
+    const first = await plan("seed");
+    expect(first.stdout).toMatch(/^created: plan \S+ \(12 sections, \d+ confirmed and \d+ suggested links\)/);
+    const second = await plan("seed", "--dialogue", "2009-05-13-taking-collective-action-to-end-human-trafficking");
+    expect(second.stdout).toMatch(/^unchanged: plan /);
+  });
+
+  it("prints ranked suggestions for a passage as JSON", async () => {
+    const { code, stdout } = await plan("suggest", "--text", "Map the resources required and how they may be mobilized", "--limit", "3");
+    expect(code).toBe(0);
+    const suggestions = JSON.parse(stdout) as { target: { type: string; id: string; sentenceId: string | null }; score: number; snippet: string }[];
+    expect(suggestions).toHaveLength(3);
+    expect(suggestions[0]).toMatchObject({ target: { type: "summary-item", id: expect.stringMatching(/:should-8$/), sentenceId: null }, snippet: expect.stringMatching(/^Map the resources/) });
+    expect(suggestions[0].score).toBeGreaterThanOrEqual(suggestions[1].score);
+  });
+
+  it("exports the plan as JSON in the documented shape", async () => {
+    const { stdout } = await plan("export", "--format", "json");
+    const exported = JSON.parse(stdout);
+    expect(Object.keys(exported)).toEqual(["plan", "sections", "coverage"]);
+    expect(exported.sections[0]).toMatchObject({ key: "principles", order: 0, title: expect.any(String), text: expect.any(String), content: { type: "doc" } });
+    expect(exported.coverage.should).toEqual({ covered: 11, suggested: 0, excluded: 0, uncovered: 0 });
+  });
+
+  it("refuses bad options with a clear message", async () => {
+    const bad = await plan("suggest", "--text", "x", "--limit", "0");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/invalid option limit/);
+    expect((await plan("export", "--format", "xml")).stderr).toMatch(/invalid option format/);
+    expect((await plan("frobnicate")).code).toBe(2);
+  });
+});
