@@ -32,21 +32,25 @@ export async function importDialogue(options: {
     segments: rows.segments.length, statements: rows.statements.length, sentences: rows.sentences.length,
     summaryItems: rows.summaryItems.length, delegations: rows.delegations.length,
   };
-  const status = await prisma.$transaction(
+  const status = await prisma
+    .$transaction(
     async (tx) => {
       // Two imports of the same dialogue at once would race on its ids.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${rows.dialogue.id}))`;
       const existing = await tx.dialogue.findUnique({ where: { id: rows.dialogue.id }, select: { contentHash: true } });
       if (existing?.contentHash === hashSource(sourceText)) return "unchanged" as const;
-      await writeDialogue(tx, rows, Boolean(existing));
+      const { suspectLinks } = await writeDialogue(tx, rows, Boolean(existing));
       await appendAudit(tx, {
         userId: null, action: existing ? "dialogue.update" : "dialogue.import", resourceType: "dialogue", resourceId: rows.dialogue.id,
-        detail: { sourceName: options.sourceName, contentHash: rows.dialogue.contentHash, counts },
+        detail: { sourceName: options.sourceName, contentHash: rows.dialogue.contentHash, counts, suspectLinks },
       });
       return existing ? ("updated" as const) : ("created" as const);
     },
     { timeout: 120_000, maxWait: 30_000 },
-  );
+  )
+    .catch((error: unknown) => {
+      throw explainImportError(error);
+    });
   return { dialogueId: parsed.slug, status, counts };
 }
 
@@ -55,7 +59,7 @@ export async function importDialogue(options: {
  * corrected one, rows that vanished go first (children before parents), then
  * every table is upserted (parents before children), keeping the ids that remain.
  */
-async function writeDialogue(tx: Tx, rows: DialogueRows, isUpdate: boolean): Promise<void> {
+async function writeDialogue(tx: Tx, rows: DialogueRows, isUpdate: boolean): Promise<{ suspectLinks: number }> {
   const dialogueId = rows.dialogue.id;
   if (isUpdate) {
     for (const table of [...TABLES_PARENTS_FIRST].reverse()) {
@@ -65,7 +69,26 @@ async function writeDialogue(tx: Tx, rows: DialogueRows, isUpdate: boolean): Pro
   } else {
     await tx.dialogue.create({ data: rows.dialogue });
   }
-  for (const table of TABLES_PARENTS_FIRST) await upsertRows(tx, table, rows[ROWS_OF[table]]);
+  const changed: string[] = [];
+  for (const table of TABLES_PARENTS_FIRST) changed.push(...(await upsertRows(tx, table, rows[ROWS_OF[table]])));
+  return { suspectLinks: isUpdate ? await markLinksSuspect(tx, changed) : 0 };
+}
+
+/**
+ * A confirmed source whose words changed in a corrected import no longer
+ * proves what it was confirmed for: its links become "suspect" until a
+ * facilitator looks again (Doorstop's suspect links).
+ */
+async function markLinksSuspect(tx: Tx, changedIds: string[]): Promise<number> {
+  if (changedIds.length === 0) return 0;
+  const marked = await tx.provenanceLink.updateMany({
+    where: {
+      status: "confirmed",
+      OR: [{ statementId: { in: changedIds }, sentenceId: null }, { sentenceId: { in: changedIds } }, { summaryItemId: { in: changedIds } }],
+    },
+    data: { status: "suspect" },
+  });
+  return marked.count;
 }
 
 const TABLES_PARENTS_FIRST: SourceTable[] = ["Delegation", "Segment", "Speaker", "Statement", "Sentence", "SummaryItem", "SummaryNote"];
@@ -79,3 +102,17 @@ const ROWS_OF = {
   SummaryItem: "summaryItems",
   SummaryNote: "summaryNotes",
 } as const satisfies Record<SourceTable, keyof DialogueRows>;
+
+/**
+ * A corrected document that drops a unit still cited by a plan, or a
+ * delegation a user belongs to, is refused by a foreign key; say so plainly.
+ */
+function explainImportError(error: unknown): unknown {
+  const text = String((error as Error)?.message ?? "") + JSON.stringify((error as { meta?: unknown })?.meta ?? {});
+  if (!/23503|foreign key/i.test(text)) return error;
+  return new Error(
+    "This version of the dialogue drops units that are still in use (cited by a plan, or the delegation of a user). " +
+      "Remove those citations or re-assign those users first; nothing was imported.",
+    { cause: error },
+  );
+}

@@ -139,3 +139,23 @@ describe("suggestions for a passage", () => {
     expect((await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("suggested");
   });
 });
+
+describe("a corrected import under a plan", () => {
+  it("marks the confirmed links of sources whose words changed as suspect, and keeps the rest", async () => {
+    const corrected = SOURCE.replace("and how they may be mobilized.", "and how they may be raised.");
+    const result = await importDialogue({ prisma, parsed: parseDialogue(corrected), sourceText: corrected, sourceName: "seed.md" });
+    expect(result.status).toBe("updated");
+    const should8 = await prisma.provenanceLink.findMany({ where: { planId, summaryItem: { key: "should-8" } }, select: { status: true } });
+    expect(should8.length).toBeGreaterThan(0);
+    expect(should8.every((l) => l.status === "suspect")).toBe(true);
+    expect(await prisma.provenanceLink.count({ where: { planId, summaryItem: { key: "should-3" }, status: "confirmed" } })).toBeGreaterThan(0);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "dialogue.update" }, orderBy: { createdAt: "desc" } });
+    expect(audit.detail).toMatchObject({ suspectLinks: should8.length });
+  });
+
+  it("refuses, in plain words, a version that drops a cited unit", async () => {
+    const dropped = SOURCE.replace(/\n8\. \*\*Map the resources required\*\*[^\n]*/, "");
+    await expect(importDialogue({ prisma, parsed: parseDialogue(dropped), sourceText: dropped, sourceName: "seed.md" })).rejects.toThrow(/drops units that are still in use/);
+    expect(await prisma.summaryItem.count({ where: { key: "should-8" } })).toBe(1);
+  });
+});
