@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+          <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
             <Link href="/" className="font-semibold text-un-dark">
               GPA Workspace
             </Link>
@@ -32,7 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {user && <UserMenu user={user} />}
           </nav>
         </header>
-        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        <main id="main" className="mx-auto max-w-7xl px-4 py-8">
           {children}
         </main>
       </body>

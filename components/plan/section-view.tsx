@@ -112,7 +112,11 @@ function Passage({ node, context, as: Tag, children }: { node: JSONContent; cont
       {blockId && (
         <details className="mt-1">
           <summary className="cursor-pointer text-xs text-slate-600">Sources ({links.length})</summary>
-          <div className="mt-1 space-y-2">
+          <div
+            role="region"
+            aria-label="Sources of this passage"
+            className="mt-1 space-y-2 xl:absolute xl:right-0 xl:z-10 xl:mt-0 xl:max-h-[70vh] xl:w-[24rem] xl:overflow-y-auto xl:rounded-lg xl:border xl:border-slate-300 xl:bg-white xl:p-2 xl:shadow-lg"
+          >
             <SourceList links={links} dialogueId={context.dialogueId} planId={context.planId} canDecide={context.canDecide} numbering={context.numbering} />
             <PassageSuggestions planId={context.planId} sectionKey={context.sectionKey} blockId={blockId} dialogueId={context.dialogueId} canDecide={context.canDecide} />
           </div>

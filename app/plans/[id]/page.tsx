@@ -28,7 +28,8 @@ export default async function PlanPage({ params }: Props) {
           ))}
         </ol>
       </nav>
-      <div className="min-w-0 space-y-6">
+      {/* On wide screens the open "Sources" of a passage sit in the right margin beside it, like comments in a document. */}
+      <div className="relative min-w-0 space-y-6 xl:pr-[25rem]">
         <header className="space-y-2">
           <h1 className="text-2xl font-semibold">{plan.title}</h1>
           <p className="text-sm text-slate-700">
