@@ -61,6 +61,7 @@ export async function importDialogue(options: {
  */
 async function writeDialogue(tx: Tx, rows: DialogueRows, isUpdate: boolean): Promise<{ suspectLinks: number }> {
   const dialogueId = rows.dialogue.id;
+  const reworded = isUpdate ? await findRewordedUnits(tx, rows) : [];
   if (isUpdate) {
     for (const table of [...TABLES_PARENTS_FIRST].reverse()) {
       await deleteRowsExcept(tx, table, dialogueId, rows[ROWS_OF[table]].map((row) => row.id));
@@ -69,9 +70,27 @@ async function writeDialogue(tx: Tx, rows: DialogueRows, isUpdate: boolean): Pro
   } else {
     await tx.dialogue.create({ data: rows.dialogue });
   }
-  const changed: string[] = [];
-  for (const table of TABLES_PARENTS_FIRST) changed.push(...(await upsertRows(tx, table, rows[ROWS_OF[table]])));
-  return { suspectLinks: isUpdate ? await markLinksSuspect(tx, changed) : 0 };
+  for (const table of TABLES_PARENTS_FIRST) await upsertRows(tx, table, rows[ROWS_OF[table]]);
+  return { suspectLinks: await markLinksSuspect(tx, reworded) };
+}
+
+/**
+ * The statements, sentences and list items whose words differ from the
+ * imported version. A moved line or a new offset is not a change of meaning,
+ * so only text (and an item's key phrases) count.
+ */
+async function findRewordedUnits(tx: Tx, rows: DialogueRows): Promise<string[]> {
+  const where = { dialogueId: rows.dialogue.id };
+  const [statements, sentences, items] = await Promise.all([
+    tx.statement.findMany({ where, select: { id: true, text: true } }),
+    tx.sentence.findMany({ where, select: { id: true, text: true } }),
+    tx.summaryItem.findMany({ where, select: { id: true, text: true, keyPhrases: true } }),
+  ]);
+  const wordsOf = (row: { text: string; keyPhrases?: string[] }) => JSON.stringify([row.text, row.keyPhrases ?? []]);
+  const before = new Map([...statements, ...sentences, ...items].map((row) => [row.id, wordsOf(row)]));
+  return [...rows.statements, ...rows.sentences, ...rows.summaryItems]
+    .filter((row) => before.has(row.id) && before.get(row.id) !== wordsOf(row))
+    .map((row) => row.id);
 }
 
 /**

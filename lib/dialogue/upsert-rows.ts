@@ -12,10 +12,9 @@ export type SourceTable = "Delegation" | "Segment" | "Speaker" | "Statement" | "
 /**
  * Inserts rows, or updates those whose id exists and whose values differ.
  * Columns are the keys of the first row; every row must have the same keys.
- * Returns the ids of the rows that existed and were changed.
  */
-export async function upsertRows(tx: Tx, table: SourceTable, rows: Record<string, unknown>[]): Promise<string[]> {
-  if (rows.length === 0) return [];
+export async function upsertRows(tx: Tx, table: SourceTable, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
   const list = columns.map(quote).join(", ");
   const updated = columns.filter((c) => c !== "id");
@@ -25,16 +24,13 @@ export async function upsertRows(tx: Tx, table: SourceTable, rows: Record<string
   // jsonb_populate_recordset casts each JSON value to its column's type
   // (enums, text[], jsonb, date). The explicit column list leaves out the
   // generated "search" columns. Unchanged rows are not rewritten.
-  // xmax is non-zero for a row this statement updated rather than inserted.
-  const changed = await tx.$queryRawUnsafe<{ id: string }[]>(
+  await tx.$executeRawUnsafe(
     `INSERT INTO ${quote(table)} (${list})
      SELECT ${list} FROM jsonb_populate_recordset(NULL::${quote(table)}, $1::jsonb)
      ON CONFLICT ("id") DO UPDATE SET ${assignments}
-     WHERE (${current}) IS DISTINCT FROM (${incoming})
-     RETURNING "id", (xmax <> 0) AS "isUpdate"`,
+     WHERE (${current}) IS DISTINCT FROM (${incoming})`,
     JSON.stringify(rows),
   );
-  return changed.filter((row) => (row as { isUpdate?: boolean }).isUpdate).map((row) => row.id);
 }
 
 /** Deletes a dialogue's rows of `table` whose ids are not in `keepIds`. */

@@ -24,7 +24,8 @@ export type Coverage = {
   delegations: CoverageEntry[];
 };
 
-const LIVE_STATUSES = ["confirmed", "suggested"] as const;
+// A suspect link (its source was reworded) counts as a suggestion until a facilitator confirms it again.
+const LIVE_STATUSES = ["confirmed", "suggested", "suspect"] as const;
 
 export async function computeCoverage({ planId, db = getPrisma() }: { planId: string; db?: Tx }): Promise<Coverage> {
   const plan = await db.plan.findUniqueOrThrow({ where: { id: planId }, select: { dialogueId: true } });
@@ -47,7 +48,7 @@ export async function computeCoverage({ planId, db = getPrisma() }: { planId: st
     (await db.statement.findMany({ where: { dialogueId: plan.dialogueId }, select: { id: true, speakerId: true } })).map((s) => [s.id, s.speakerId]),
   );
   for (const link of links) {
-    const status = link.status as "confirmed" | "suggested";
+    const status = link.status === "confirmed" ? "confirmed" : "suggested";
     if (link.summaryItemId) mark(link.summaryItemId, status);
     const speakerId = link.statementId ? speakerOfStatement.get(link.statementId) : undefined;
     if (speakerId) mark(speakerId, status);

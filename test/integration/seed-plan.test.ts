@@ -141,6 +141,12 @@ describe("suggestions for a passage", () => {
 });
 
 describe("a corrected import under a plan", () => {
+  it("leaves links alone when only lines move (a blank line added)", async () => {
+    const moved = SOURCE.replace("### OPENING SESSION:", "\n### OPENING SESSION:");
+    expect((await importDialogue({ prisma, parsed: parseDialogue(moved), sourceText: moved, sourceName: "seed.md" })).status).toBe("updated");
+    expect(await prisma.provenanceLink.count({ where: { planId, status: "suspect" } })).toBe(0);
+  });
+
   it("marks the confirmed links of sources whose words changed as suspect, and keeps the rest", async () => {
     const corrected = SOURCE.replace("and how they may be mobilized.", "and how they may be raised.");
     const result = await importDialogue({ prisma, parsed: parseDialogue(corrected), sourceText: corrected, sourceName: "seed.md" });
