@@ -38,13 +38,16 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "suggest") {
     if (!options.text) throw new Error("suggest needs --text");
-    const suggestions = await suggestSources({ dialogueId: options.dialogue ?? (await findLatestDialogueId()), text: options.text, limit: options.limit });
+    const dialogueId = options.dialogue ?? (await findLatestDialogueId());
+    if (!(await getPrisma().dialogue.findUnique({ where: { id: dialogueId } }))) throw new Error(`no dialogue ${dialogueId}`);
+    const suggestions = await suggestSources({ dialogueId, text: options.text, limit: options.limit });
     const output = suggestions.map((s) => ({ target: s.target, score: Number(s.score.toFixed(6)), snippet: s.snippet, address: s.address }));
     await writeStdout(JSON.stringify(output, null, 2) + "\n");
     return 0;
   }
   if (command === "export") {
     const planId = options.plan ?? (await findLatestPlanId());
+    if (!(await getPrisma().plan.findUnique({ where: { id: planId } }))) throw new Error(`no plan ${planId}`);
     await writeStdout(JSON.stringify(await exportPlan({ planId }), null, 2) + "\n");
     return 0;
   }

@@ -41,12 +41,13 @@ export function ExclusionControl({ planId, target, label, isExcluded }: { planId
     );
   }
   return isOpen ? (
-    <form className="mt-1 flex flex-wrap items-center gap-2" onSubmit={(e) => { e.preventDefault(); send("POST", { ...target, reason }); }}>
+    <form className="mt-1 flex flex-wrap items-center gap-2" onKeyDown={(e) => e.key === "Escape" && setOpen(false)} onSubmit={(e) => { e.preventDefault(); send("POST", { ...target, reason }); }}>
       <label className="sr-only" htmlFor={`reason-${target.targetId}`}>Why is {label} left out?</label>
-      <input id={`reason-${target.targetId}`} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3}
+      {/* Focus moves into the form that replaced the button, so keyboard users land where they act. */}
+      <input id={`reason-${target.targetId}`} autoFocus value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3}
         placeholder="Why is this left out?" className="min-w-64 rounded border border-slate-400 px-2 py-0.5 text-sm" />
       <button type="submit" disabled={isSaving} className="rounded bg-slate-700 px-2 py-0.5 text-xs text-white">Exclude</button>
-      <button type="button" onClick={() => setOpen(false)} className="text-xs underline">Cancel</button>
+      <button type="button" onClick={() => setOpen(false)} onKeyDown={(e) => e.key === "Escape" && setOpen(false)} className="text-xs underline">Cancel</button>
       <span role="status" className="text-xs text-slate-600">{status}</span>
     </form>
   ) : (

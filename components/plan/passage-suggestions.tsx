@@ -22,6 +22,7 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
   const router = useRouter();
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
   const [status, setStatus] = useState("");
+  const [isBusy, setBusy] = useState(false);
 
   async function load() {
     setStatus("Finding sources…");
@@ -35,10 +36,12 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
 
   async function decide(suggestion: Suggestion, decision: "confirm" | "reject") {
     setStatus(decision === "confirm" ? "Confirming…" : "Rejecting…");
+    setBusy(true);
     const response = await fetch(`/api/plans/${planId}/links`, {
       method: "POST", headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ sectionKey, blockId, targetKey: suggestion.targetKey, decision }),
     }).catch(() => null);
+    setBusy(false);
     if (!response?.ok) {
       const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
       return setStatus(data?.message ?? "Could not save. Try again.");
@@ -56,21 +59,21 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
         </button>
       ) : (
         <ol className="mt-1 space-y-1">
-          {suggestions.map((s) => (
+          {suggestions.map((s, rank) => (
             <li key={s.targetKey} className="rounded border border-slate-200 bg-white p-2">
               <p className="text-xs text-slate-700">
                 {s.speaker ? `${s.speaker.name}${s.speaker.affiliation ? `, ${s.speaker.affiliation}` : ""}` : "Summary list"}
-                {s.segment ? ` · ${s.segment}` : ""} · score {s.score.toFixed(3)}
+                {s.segment ? ` · ${s.segment}` : ""} · rank {rank + 1}
               </p>
               <blockquote className="font-serif">{s.snippet}</blockquote>
               <p className="mt-1 flex flex-wrap items-center gap-2">
                 <a href={`/dialogues/${dialogueId}#${s.address}`} className="font-mono text-xs text-un-dark underline">#{s.address}</a>
                 {canDecide && (
                   <>
-                    <button type="button" onClick={() => decide(s, "confirm")} className="rounded bg-emerald-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-emerald-800">
+                    <button type="button" disabled={isBusy} onClick={() => decide(s, "confirm")} className="rounded bg-emerald-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-emerald-800">
                       Confirm<span className="sr-only"> {s.address}</span>
                     </button>
-                    <button type="button" onClick={() => decide(s, "reject")} className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
+                    <button type="button" disabled={isBusy} onClick={() => decide(s, "reject")} className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
                       Reject<span className="sr-only"> {s.address}</span>
                     </button>
                   </>

@@ -32,7 +32,7 @@ export function SectionView({ section, dialogueId, planId, canDecide }: { sectio
       <div className="space-y-2">{((section.content as JSONContent).content ?? []).map((node, i) => render(node, `${section.key}-${i}`))}</div>
       {sectionWide.length > 0 && (
         <details className="rounded bg-slate-50 p-3">
-          <summary className="cursor-pointer text-sm font-medium">Suggested sources for this section ({sectionWide.length})</summary>
+          <summary className="cursor-pointer text-sm font-medium">Sources for the whole section ({sectionWide.length})</summary>
           <div className="mt-2">
             <SourceList links={sectionWide} dialogueId={dialogueId} planId={planId} canDecide={canDecide} numbering={numbering} />
           </div>
@@ -100,28 +100,42 @@ function renderText(node: JSONContent, key: string): React.ReactNode {
   return <span key={key}>{out}</span>;
 }
 
-/** One citable block: its content, the numbers of its confirmed sources, and its sources on demand. */
+/**
+ * One citable block: its content with the numbers of its confirmed sources,
+ * then its sources on demand. The disclosure sits beside the text, never
+ * inside a <p> (which may not hold it).
+ */
 function Passage({ node, context, as: Tag, children }: { node: JSONContent; context: RenderContext; as: "p" | "li" | "h3"; children: React.ReactNode }) {
   const blockId = node.attrs?.blockId as string | undefined;
   const links = blockId ? (context.byBlock.get(blockId) ?? []) : [];
   const numbers = links.map((l) => context.numbering.get(l.id)).filter((n): n is number => n !== undefined);
-  return (
-    <Tag id={blockId ? `passage-${blockId}` : undefined} data-block-id={blockId} className="leading-relaxed">
+  const text = (
+    <>
       {children}
       {numbers.length > 0 && <sup className="ml-1 font-mono text-xs text-emerald-800">[{numbers.join(", ")}]</sup>}
-      {blockId && (
-        <details className="mt-1">
-          <summary className="cursor-pointer text-xs text-slate-600">Sources ({links.length})</summary>
-          <div
-            role="region"
-            aria-label="Sources of this passage"
-            className="mt-1 space-y-2 xl:absolute xl:right-0 xl:z-10 xl:mt-0 xl:max-h-[70vh] xl:w-[24rem] xl:overflow-y-auto xl:rounded-lg xl:border xl:border-slate-300 xl:bg-white xl:p-2 xl:shadow-lg"
-          >
-            <SourceList links={links} dialogueId={context.dialogueId} planId={context.planId} canDecide={context.canDecide} numbering={context.numbering} />
-            <PassageSuggestions planId={context.planId} sectionKey={context.sectionKey} blockId={blockId} dialogueId={context.dialogueId} canDecide={context.canDecide} />
-          </div>
-        </details>
-      )}
-    </Tag>
+    </>
+  );
+  // Readers see sources where there are some; facilitators may also look for new ones anywhere.
+  const sources = blockId && (links.length > 0 || context.canDecide) && (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-xs text-slate-600">Sources ({links.filter((l) => l.status === "confirmed").length} confirmed{links.some((l) => l.status !== "confirmed") ? `, ${links.filter((l) => l.status !== "confirmed").length} to review` : ""})</summary>
+      <div
+        role="region"
+        aria-label="Sources of this passage"
+        className="mt-1 space-y-2 xl:absolute xl:right-0 xl:z-10 xl:mt-0 xl:max-h-[70vh] xl:w-[24rem] xl:overflow-y-auto xl:rounded-lg xl:border xl:border-slate-300 xl:bg-white xl:p-2 xl:shadow-lg"
+      >
+        <SourceList links={links} dialogueId={context.dialogueId} planId={context.planId} canDecide={context.canDecide} numbering={context.numbering} />
+        <PassageSuggestions planId={context.planId} sectionKey={context.sectionKey} blockId={blockId} dialogueId={context.dialogueId} canDecide={context.canDecide} />
+      </div>
+    </details>
+  );
+  if (Tag === "li") {
+    return <li id={blockId ? `passage-${blockId}` : undefined} data-block-id={blockId} className="leading-relaxed">{text}{sources}</li>;
+  }
+  return (
+    <div id={blockId ? `passage-${blockId}` : undefined} data-block-id={blockId}>
+      <Tag className="leading-relaxed">{text}</Tag>
+      {sources}
+    </div>
   );
 }

@@ -22,13 +22,13 @@ export async function decideLink({ actor, planId, linkId, input }: { actor: Curr
       throw new AppError("conflict", `This link is already ${link.status}.`);
     }
     const isConfirm = input.decision === "confirm";
-    const updated = await tx.provenanceLink.update({
-      where: { id: linkId },
-      data: isConfirm
-        ? { status: "confirmed", confirmedById: actor.id, confirmedAt: new Date() }
-        : { status: "rejected", confirmedById: actor.id, confirmedAt: new Date() },
-      select: { id: true, status: true },
+    // Conditional on the status read above, so of two racing decisions only one wins.
+    const decided = await tx.provenanceLink.updateMany({
+      where: { id: linkId, status: link.status },
+      data: { status: isConfirm ? "confirmed" : "rejected", confirmedById: actor.id, confirmedAt: new Date() },
     });
+    if (decided.count === 0) throw new AppError("conflict", "Someone else decided this link just now.");
+    const updated = { id: linkId, status: isConfirm ? ("confirmed" as const) : ("rejected" as const) };
     await appendAudit(tx, {
       userId: actor.id, action: isConfirm ? "provenance.confirm" : "provenance.reject", resourceType: "provenance_link", resourceId: linkId,
       detail: { planId, sectionId: link.sectionId, blockId: link.blockId, targetKey: link.targetKey, from: link.status },

@@ -33,12 +33,13 @@ export async function buildTraceabilityMatrix({ planId }: { planId: string }) {
 export function toTraceabilityCsv(matrix: Awaited<ReturnType<typeof buildTraceabilityMatrix>>): string {
   const header = ["item", "list", "text", ...matrix.sections.map((s) => s.key)];
   const lines = matrix.rows.map(({ item, cells }) => [item.key, item.list, item.text, ...cells.map((c) => (c === "confirmed" ? "C" : c === "suggested" ? "S" : ""))]);
-  return [header, ...lines].map((line) => line.map(csvField).join(",")).join("\r\n") + "\r\n";
+  // The byte order mark tells spreadsheet programs the file is UTF-8 (names with accents).
+  return "\uFEFF" + [header, ...lines].map((line) => line.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
 
 function csvField(value: string): string {
-  // A leading = + - @ would run as a formula in a spreadsheet; a quote keeps it text.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  // A leading = + - @ (or a tab or CR before one) would run as a formula in a spreadsheet; a quote keeps it text.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

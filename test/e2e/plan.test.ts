@@ -87,15 +87,22 @@ describe.skipIf(!hasServer)("the plan page in Chromium", () => {
     const section = page.locator("#timeframe");
     const badge = section.getByText(/\d+ confirmed sources/);
     const before = Number((await badge.textContent())!.match(/\d+/)![0]);
-    await section.getByText(/Suggested sources for this section/).click();
+    await section.getByText(/Sources for the whole section/).click();
     await section.getByRole("button", { name: /^Confirm / }).first().click();
     await section.getByText(`${before + 1} confirmed sources`).waitFor();
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   });
 
-  it("shows an observer the sources but no confirm or reject buttons", async () => {
-    const page = await open(ACCOUNTS.observer);
+  it("shows an observer the sources but no confirm or reject buttons, and renders without hydration errors", async () => {
+    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    const errors: string[] = [];
+    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+    page.on("pageerror", (error) => errors.push(error.message));
+    await signInWithForm(page, ACCOUNTS.observer);
+    await page.goto(`/plans/${planId}`);
+    await page.waitForLoadState("networkidle");
+    expect(errors).toEqual([]);
     await expect(page.getByText("Only facilitators can confirm or reject suggestions.").count()).resolves.toBe(1);
     await expect(page.getByRole("button", { name: /^(Confirm|Reject) / }).count()).resolves.toBe(0);
     await expect(page.locator("#resources sup").first().textContent()).resolves.toMatch(/^\[\d+/);
@@ -158,7 +165,9 @@ describe.skipIf(!hasServer)("the coverage board", () => {
     const csv = await observer.fetch(`/api/plans/${planId}/traceability`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
-    const lines = (await csv.text()).trim().split("\r\n");
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte order mark, for spreadsheets
+    const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
     expect(lines[0]).toMatch(/^item,list,text,principles,situational-analysis,/);
     expect(lines).toHaveLength(40);
     expect(lines.find((l) => l.startsWith("should-8,"))).toMatch(/,C(,|$)/);
@@ -216,6 +225,31 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
     const foreign = await facilitator.fetch(`/api/plans/${planId}/links`, json({ ...body, targetKey: "sentence:not-in-this-dialogue" }));
     expect(foreign.status).toBe(400);
     expect(await foreign.json()).toMatchObject({ field: "targetKey" });
+  });
+
+  it("never overwrites a decided link, answers concerns by default, and lets only one of two racing decisions win", async () => {
+    const facilitator = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
+    const seeded = await getPrisma().provenanceLink.findFirstOrThrow({
+      where: { planId, status: "confirmed", summaryItemId: { not: null } }, include: { section: true },
+    });
+    const overwrite = await facilitator.fetch(`/api/plans/${planId}/links`, json({
+      sectionKey: seeded.section.key, blockId: seeded.blockId, targetKey: seeded.targetKey, relation: seeded.relation, decision: "reject",
+    }));
+    expect(overwrite.status).toBe(409);
+    expect((await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: seeded.id } })).status).toBe("confirmed");
+
+    const concern = await getPrisma().summaryItem.findFirstOrThrow({ where: { list: "concerns", key: "concerns-3" } });
+    const answered = await facilitator.fetch(`/api/plans/${planId}/links`, json({
+      sectionKey: "timeframe", blockId: "timeframe.guidance", targetKey: `summary-item:${concern.id}`, decision: "confirm",
+    }));
+    expect(answered.status).toBe(201);
+    const link = await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: ((await answered.json()) as { id: string }).id } });
+    expect(link.relation).toBe("responds_to_concern");
+
+    const contested = await aSuggestedLink();
+    const results = await Promise.all(["confirm", "reject"].map((decision) => facilitator.fetch(`/api/plans/${planId}/links/${contested}`, json({ decision }))));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await getPrisma().auditLog.count({ where: { resourceId: contested, action: { in: ["provenance.confirm", "provenance.reject"] } } })).toBe(1);
   });
 
   it("lets a facilitator confirm a live suggestion from the page, numbering it on the passage", async () => {

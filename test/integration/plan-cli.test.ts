@@ -66,5 +66,7 @@ describe("npm run plan", () => {
     expect(bad.stderr).toMatch(/invalid option limit/);
     expect((await plan("export", "--format", "xml")).stderr).toMatch(/invalid option format/);
     expect((await plan("frobnicate")).code).toBe(2);
+    expect((await plan("suggest", "--text", "x", "--dialogue", "nope")).stderr.trim()).toBe("no dialogue nope");
+    expect((await plan("export", "--plan", "nope")).stderr.trim()).toBe("no plan nope");
   });
 });
