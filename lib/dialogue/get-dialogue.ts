@@ -2,7 +2,7 @@
 import { getPrisma } from "@/lib/db";
 
 /** Where a unit is cited: the plan passages whose confirmed links point at it. */
-const CITED_IN = { id: true, planId: true, blockId: true, section: { select: { key: true, title: true } } } as const;
+const CITED_IN = { id: true, planId: true, blockId: true, section: { select: { key: true, title: true } }, plan: { select: { title: true } } } as const;
 
 export async function getDialogue({ id }: { id: string }) {
   return getPrisma().dialogue.findUnique({
