@@ -93,6 +93,31 @@ describe.skipIf(!hasServer)("POST /api/admin/invites", () => {
   });
 });
 
+describe.skipIf(!hasServer)("DELETE /api/admin/invites/[id]", () => {
+  async function openInvite(): Promise<{ id: string; token: string }> {
+    const response = await sessions.admin.fetch("/api/admin/invites", json({ email: uniqueEmail("revoke"), role: "observer" }));
+    const { id, link } = (await response.json()) as { id: string; link: string };
+    return { id, token: link.split("/invite/")[1] };
+  }
+
+  it("requires authentication and refuses other roles", async () => {
+    const { id } = await openInvite();
+    expect((await anonymous(`/api/admin/invites/${id}`, { method: "DELETE" })).status).toBe(401);
+    for (const role of ["facilitator", "delegate", "observer"] as const) {
+      expect((await sessions[role].fetch(`/api/admin/invites/${id}`, { method: "DELETE" })).status).toBe(403);
+    }
+  });
+
+  it("revokes an open invite, audited, so its link no longer works", async () => {
+    const { id, token } = await openInvite();
+    expect((await sessions.admin.fetch(`/api/admin/invites/${id}`, { method: "DELETE" })).status).toBe(204);
+    expect(await getPrisma().auditLog.count({ where: { action: "invite.revoke", resourceId: id } })).toBe(1);
+    expect((await anonymous("/api/invites/accept", json({ token, name: "Late", password: "a-long-password" }))).status).toBe(410);
+    expect((await sessions.admin.fetch(`/api/admin/invites/${id}`, { method: "DELETE" })).status).toBe(409);
+    expect((await sessions.admin.fetch(`/api/admin/invites/no-such-invite`, { method: "DELETE" })).status).toBe(404);
+  });
+});
+
 describe.skipIf(!hasServer)("POST /api/invites/accept", () => {
   async function invite(role = "observer"): Promise<{ email: string; token: string }> {
     const email = uniqueEmail("accept");

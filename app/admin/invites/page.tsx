@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { InviteForm } from "@/components/admin/invite-form";
+import { RevokeInviteButton } from "@/components/admin/revoke-invite-button";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { formatDelegationChoice } from "@/lib/users/delegation-label";
 import { listDelegationChoices, listInvites } from "@/lib/users/list-users";
@@ -26,6 +27,7 @@ export default async function InvitesPage() {
         <thead>
           <tr className="border-b border-slate-300">
             <th scope="col" className="py-2">Email</th><th scope="col">Role</th><th scope="col">Delegation</th><th scope="col">Status</th>
+            <th scope="col"><span className="sr-only">Actions</span></th>
           </tr>
         </thead>
         <tbody>
@@ -35,6 +37,7 @@ export default async function InvitesPage() {
               <td>{invite.role}</td>
               <td>{invite.delegation?.name ?? "–"}</td>
               <td>{describeInvite(invite)}</td>
+              <td>{!invite.usedAt && invite.expiresAt > new Date() && <RevokeInviteButton inviteId={invite.id} email={invite.email} />}</td>
             </tr>
           ))}
         </tbody>
