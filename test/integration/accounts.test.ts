@@ -1,21 +1,15 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/lib/users/seed-demo-accounts";
+import { clearDatabase, resetToSeedDialogue, SEED_SOURCE as SOURCE } from "@/test/support/seed-database";
 
 const prisma = getPrisma();
-const SOURCE = readFileSync("prisma/seed/ga-dialogue-2009-05-13-human-trafficking.md", "utf8");
 
-beforeAll(async () => {
-  await prisma.user.deleteMany();
-  await prisma.dialogue.deleteMany();
-  await importDialogue({ prisma, parsed: parseDialogue(SOURCE), sourceText: SOURCE, sourceName: "seed.md" });
-});
+beforeAll(resetToSeedDialogue);
 afterAll(async () => {
-  await prisma.user.deleteMany();
-  await prisma.dialogue.deleteMany();
+  await clearDatabase();
   await disconnectPrisma();
 });
 

@@ -1,16 +1,13 @@
 /** The plan command line as a person runs it, against the run's database. */
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { importDialogue } from "@/lib/dialogue/import-dialogue";
-import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
+import { disconnectPrisma } from "@/lib/db";
+import { clearDatabase, resetToSeedDialogue } from "@/test/support/seed-database";
 
 const run = promisify(execFile);
 const TSX = path.resolve("node_modules/.bin/tsx");
-const SOURCE = readFileSync("prisma/seed/ga-dialogue-2009-05-13-human-trafficking.md", "utf8");
 
 async function plan(...args: string[]) {
   try {
@@ -22,16 +19,9 @@ async function plan(...args: string[]) {
   }
 }
 
-beforeAll(async () => {
-  const prisma = getPrisma();
-  await prisma.plan.deleteMany();
-  await prisma.user.deleteMany();
-  await prisma.dialogue.deleteMany();
-  await importDialogue({ prisma, parsed: parseDialogue(SOURCE), sourceText: SOURCE, sourceName: "seed.md" });
-});
+beforeAll(resetToSeedDialogue);
 afterAll(async () => {
-  await getPrisma().plan.deleteMany();
-  await getPrisma().dialogue.deleteMany();
+  await clearDatabase();
   await disconnectPrisma();
 });
 

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
@@ -7,22 +6,19 @@ import { exportPlan } from "@/lib/plan/export-plan";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { PLAN_TEMPLATE } from "@/lib/plan/template";
 import { suggestSources } from "@/lib/provenance/suggest-sources";
+import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID, SEED_SOURCE } from "@/test/support/seed-database";
 
 const prisma = getPrisma();
-const SOURCE = readFileSync("prisma/seed/ga-dialogue-2009-05-13-human-trafficking.md", "utf8");
-const DIALOGUE = "2009-05-13-taking-collective-action-to-end-human-trafficking";
+const SOURCE = SEED_SOURCE;
+const DIALOGUE = SEED_DIALOGUE_ID;
 let planId: string;
 
 beforeAll(async () => {
-  await prisma.plan.deleteMany();
-  await prisma.user.deleteMany();
-  await prisma.dialogue.deleteMany();
-  await importDialogue({ prisma, parsed: parseDialogue(SOURCE), sourceText: SOURCE, sourceName: "seed.md" });
+  await resetToSeedDialogue();
   planId = (await seedPlan({ dialogueId: DIALOGUE })).planId;
 });
 afterAll(async () => {
-  await prisma.plan.deleteMany();
-  await prisma.dialogue.deleteMany();
+  await clearDatabase();
   await disconnectPrisma();
 });
 
