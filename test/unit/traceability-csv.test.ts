@@ -4,7 +4,7 @@ import { toTraceabilityCsv } from "@/lib/provenance/traceability";
 function matrixWith(text: string) {
   return {
     sections: [{ id: "s1", key: "resources", title: "Resources" }],
-    rows: [{ item: { id: "i1", key: "should-8", list: "should", n: 8, text }, cells: ["confirmed" as const] }],
+    rows: [{ item: { id: "i1", key: "should-8", list: "should" as const, n: 8, text }, cells: ["confirmed" as const] }],
   };
 }
 
