@@ -10,9 +10,9 @@ export type HeadingKind =
 
 const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
-// "Panel 2: Title", "Panel II – Title", "Panel discussion 3. Title", "Panel One: Title".
+// "Panel 2: Title", "Panel II – Title", "Panel discussion 3. Title", "Panel One: Title", "Round table 1: Title".
 const PANEL = new RegExp(
-  `^(?:(?:interactive|thematic|high-level|expert|ministerial)\\s+)?panel(?:\\s+discussion|\\s+session)?\\s+([ivx]{1,6}|\\d+|${NUMBER_WORDS.join("|")})\\b\\s*(?:[:.\\-–—]\\s*)?(.*)$`,
+  `^(?:(?:interactive|thematic|high-level|expert|ministerial)\\s+)?(?:panel|round[- ]?table)(?:\\s+discussion|\\s+session)?\\s+([ivx]{1,6}|\\d+|${NUMBER_WORDS.join("|")})\\b\\s*(?:[:.\\-–—]\\s*)?(.*)$`,
   "i",
 );
 // "First panel: Title", "Second Panel – Title".
@@ -57,7 +57,7 @@ const LIST_CUES: [SummaryListName, RegExp][] = [
   ["consensus", /\bconsensus\b|\bagreed\b|\bagreement\b|\bconverged?\b/gi],
   ["gaps", /\bgaps?\b|\bshortcomings\b|\bchallenges\b/gi],
   ["inFavour", /\bin favou?r\b|\barguments for\b|\bbenefits\b/gi],
-  ["should", /\bshould\b|\bmust\b|\bought to\b/gi],
+  ["should", /\bshould\b|\bmust\b|\bought to\b|\brecommendations?\b/gi],
   ["concerns", /\bconcerns?\b|\breservations\b|\bobjections\b/gi],
 ];
 

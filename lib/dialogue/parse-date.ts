@@ -13,7 +13,12 @@ export type FoundDate = { iso: string; match: string };
 
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 
+// "30 November – 1 December 2020": a meeting over two months starts on the first.
+const CROSS_MONTH_RANGE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s*(?:[-–—]|to|and)\\s*\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, "i");
+
 export function findDate(text: string): FoundDate | null {
+  const range = CROSS_MONTH_RANGE.exec(text);
+  if (range) return toFoundDate(Number(range[4]), range[2], Number(range[1]), range[0]);
   const iso = ISO_DATE.exec(text);
   if (iso) return toFoundDate(Number(iso[1]), MONTHS[Number(iso[2]) - 1] ?? "", Number(iso[3]), iso[0]);
   const dmy = DAY_MONTH_YEAR.exec(text);

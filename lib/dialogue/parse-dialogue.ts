@@ -34,6 +34,10 @@ type ParserState = {
   isTitleOpen: boolean;
   /** A heading the parser does not know; it names a new session if statements follow it at once. */
   pendingHeading: { label: string; line: number } | null;
+  /** A panel heading with only its number ("**PANEL 1**"), whose title may follow on its own line. */
+  untitledPanel: Segment | null;
+  /** The summary heading, in case statements rather than lists follow it ("General discussion"). */
+  summaryHeading: { label: string; line: number } | null;
   venue: string | null;
   date: string | null;
   section: Section;
@@ -61,7 +65,7 @@ export function parseDialogue(text: string): ParsedDialogue {
 
 function createState(): ParserState {
   return {
-    title: null, frontParagraphs: [], isTitleOpen: false, pendingHeading: null, venue: null, date: null, section: "front", segments: [], segment: null,
+    title: null, frontParagraphs: [], isTitleOpen: false, pendingHeading: null, untitledPanel: null, summaryHeading: null, venue: null, date: null, section: "front", segments: [], segment: null,
     noteLabel: null, summary: { consensus: [], gaps: [], inFavour: [], should: [], concerns: [], notes: [] },
     list: null, listIntroLine: null, hasAnnex: false, delegations: [], continuable: null, rawText: new Map(),
   };
@@ -81,6 +85,12 @@ function assertReadableText(text: string): void {
 function readBlock(state: ParserState, block: Block): void {
   if (state.isTitleOpen && continuesTitle(state, block)) return;
   state.isTitleOpen = false;
+  const untitledPanel = state.untitledPanel;
+  state.untitledPanel = null;
+  if (untitledPanel && block.type === "heading" && classifyHeading(block.text).kind === "label") {
+    untitledPanel.title = foldSpace(stripMarkdown(block.text)).replace(/:$/, "");
+    return;
+  }
   if (block.type === "heading") return readHeading(state, block);
   if (state.section === "front") return readFrontMatter(state, block);
   if (state.section === "segment") return readSegmentBlock(state, block);
@@ -107,6 +117,7 @@ function readHeading(state: ParserState, block: Extract<Block, { type: "heading"
   if (heading.kind === "summary") {
     state.section = "summary";
     state.list = null;
+    state.summaryHeading = { label: foldSpace(stripMarkdown(block.text)).replace(/:$/, ""), line: block.line };
     return;
   }
   if (heading.kind === "annex") {
@@ -159,6 +170,7 @@ function openSegment(
   state.segments.push(segment);
   state.segment = segment;
   state.section = "segment";
+  if (heading.segment === "panel" && /^panel\s+\S+$/i.test(heading.title)) state.untitledPanel = segment;
 }
 
 function readFrontMatter(state: ParserState, block: BodyBlock): void {
@@ -191,6 +203,17 @@ function readVenueAndDate(state: ParserState): void {
 }
 
 /**
+ * Word exports often drop the numbering: a paragraph that opens with a
+ * titled name in bold and then an office or a reporting verb is a statement.
+ */
+function asUnnumberedStatement(block: BodyBlock): Extract<Block, { type: "item" }> | null {
+  if (block.type !== "paragraph") return null;
+  const opening = parseStatementOpening(block.text);
+  if (!opening?.honorific || !(opening.affiliation || /^\p{Ll}/u.test(stripMarkdown(opening.body)))) return null;
+  return { type: "item", marker: "number", n: null, text: block.text, line: block.line, isIndented: false, isAfterPageBreak: block.isAfterPageBreak };
+}
+
+/**
  * Statements straight under a heading that is not an opening, panel or
  * closing ("Keynote address", "High-level segment") form a session of their own.
  */
@@ -203,10 +226,11 @@ function openSessionFor(state: ParserState, block: Extract<Block, { type: "item"
 }
 
 function readSegmentBlock(state: ParserState, block: BodyBlock): void {
-  if (block.type === "item" && state.pendingHeading) return openSessionFor(state, block);
+  const item = block.type === "item" ? block : asUnnumberedStatement(block);
+  if (item && state.pendingHeading) return openSessionFor(state, item);
   state.pendingHeading = null;
   const segment = state.segment!;
-  if (block.type === "item") return addStatement(state, segment, block);
+  if (item) return addStatement(state, segment, item);
   const links = findLinks(block.text);
   if (links.length > 0) {
     segment.links.push(...links.map((url) => linkFrom(block.text, url, state.noteLabel)));
@@ -291,6 +315,13 @@ function readSummaryBlock(state: ParserState, block: BodyBlock): void {
 }
 
 function addSummaryItem(state: ParserState, block: Extract<Block, { type: "item" }>): void {
+  // "General discussion" with speakers' statements under it is a session, not the summary.
+  if (!state.list && state.summaryHeading && !hasSummaryLists(state) && parseStatementOpening(block.text)) {
+    const heading = state.summaryHeading;
+    state.summaryHeading = null;
+    openSegment(state, { segment: "session", number: null, title: heading.label }, heading.line);
+    return addStatement(state, state.segment!, block);
+  }
   if (!state.list) {
     throw new DialogueParseError(
       block.line,
@@ -309,11 +340,67 @@ function addSummaryItem(state: ParserState, block: Extract<Block, { type: "item"
   state.continuable = continuableRaw(state, item);
 }
 
+function hasSummaryLists(state: ParserState): boolean {
+  return SUMMARY_LIST_NAMES.some((list) => state.summary[list].length > 0);
+}
+
+const SUMMARY_LIST_NAMES = ["consensus", "gaps", "inFavour", "should", "concerns"] as const;
+
 function readAnnexBlock(state: ParserState, block: BodyBlock): void {
-  const entries = block.type === "item"
-    ? [{ text: block.text, line: block.line }]
-    : block.lines.map((text, i) => ({ text, line: block.line + i })).filter((e) => isDelegationLine(e.text));
-  for (const entry of entries) state.delegations.push(parseDelegation(entry.text, entry.line));
+  for (const entry of listAnnexEntries(block)) state.delegations.push(parseDelegation(entry.text, entry.line));
+}
+
+/** The delegation names in an annex block: list items, table rows, lines, or one comma-separated paragraph. */
+function listAnnexEntries(block: BodyBlock): { text: string; line: number }[] {
+  if (block.type === "item") return [{ text: block.text, line: block.line }];
+  const lines = block.lines.map((text, i) => ({ text, line: block.line + i }));
+  if (lines[0].text.startsWith("|")) return readTableRows(lines);
+  const names = lines.length === 1 ? readCommaList(lines[0].text) : null;
+  if (names) return names.map((name) => ({ text: name, line: lines[0].line }));
+  return lines.filter((e) => isDelegationLine(e.text));
+}
+
+/**
+ * "Algeria, Austria (on behalf of …), Brazil." — or after a lead-in such as
+ * "The following took part:". A list only when it has three or more short,
+ * capitalised names.
+ */
+function readCommaList(line: string): string[] | null {
+  const list = line.slice(line.lastIndexOf(":") + 1).trim().replace(/\.$/, "");
+  const names = splitTopLevel(list).map((name) => name.replace(/^and\s+/i, ""));
+  const isList = names.length >= 3 && names.every((name) => name.length <= 100 && /^\p{Lu}/u.test(name));
+  return isList ? names : null;
+}
+
+/** A Markdown table: the first column is the delegation, a second one the group it speaks for. */
+function readTableRows(lines: { text: string; line: number }[]): { text: string; line: number }[] {
+  const isSeparator = (text: string) => /^\|?[\s:|-]+\|?$/.test(text) && text.includes("-");
+  const hasHeader = lines.length > 1 && isSeparator(lines[1].text);
+  return lines
+    .slice(hasHeader ? 2 : 0)
+    .filter((row) => !isSeparator(row.text))
+    .map((row) => {
+      const [name = "", group = ""] = row.text.replace(/^\||\|$/g, "").split("|").map((cell) => cell.trim());
+      return { text: group ? `${name} (on behalf of ${group})` : name, line: row.line };
+    })
+    .filter((row) => row.text);
+}
+
+/** Splits on commas outside parentheses: "Austria (on behalf of A, B), Brazil". */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const c of text) {
+    if (c === "(") depth++;
+    if (c === ")") depth--;
+    if (c === "," && depth === 0) {
+      parts.push(current.trim());
+      current = "";
+    } else current += c;
+  }
+  parts.push(current.trim());
+  return parts.filter(Boolean);
 }
 
 /** In an annex paragraph, a line that reads like a name rather than a sentence or label. */

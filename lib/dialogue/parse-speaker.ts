@@ -1,5 +1,5 @@
 /** Reads the speaker from the opening of a numbered statement. */
-import { foldSpace, stripMarkdown } from "./text";
+import { foldSpace, removeFootnoteMarkers, stripMarkdown } from "./text";
 
 // Titles that may precede a name, longest first so "H.E." wins over "H.".
 const HONORIFICS = [
@@ -7,7 +7,7 @@ const HONORIFICS = [
   "H.R.H.", "H.E.", "H.H.", "Mr.", "Mrs.", "Ms.", "Mx.", "Miss", "Dr.", "Prof.", "Professor",
   "Ambassador", "Shaikh", "Sheikh", "Sheikha", "Sir", "Dame", "Hon.", "Honourable", "Rev.",
   "Reverend", "Msgr.", "Monsignor", "Archbishop", "Bishop", "Cardinal", "Judge", "Justice",
-  "Senator", "Prince", "Princess", "Lord", "Lady", "Baroness", "Baron", "Madam", "Mme.", "Mme", "Mr", "Mrs", "Ms", "Dr",
+  "Senator", "Sen.", "Rep.", "Prince", "Princess", "Lord", "Lady", "Baroness", "Baron", "Madam", "Mme.", "Mme", "Mr", "Mrs", "Ms", "Dr",
 ];
 
 // Reporting verbs in the present tense or irregular past that do not end in "-ed".
@@ -24,6 +24,8 @@ const NON_REPORTING_PARTICIPLES = new Set([
   "seconded", "assigned", "attached", "located", "headquartered",
 ]);
 
+type StatementOpeningRest = { affiliation: string | null; body: string };
+
 export type StatementOpening = {
   name: string;
   honorific: string | null;
@@ -38,21 +40,34 @@ export type StatementOpening = {
  * open with a bold name.
  */
 export function parseStatementOpening(item: string): StatementOpening | null {
-  const bold = /^\s*\*\*(.+?)\*\*/.exec(item);
+  const bold = /^\s*(?:\*\*(.+?)\*\*|__(.+?)__)/.exec(item);
   if (!bold) return null;
-  const boldText = foldSpace(bold[1]).replace(/[,:;]$/, "");
+  const boldText = foldSpace(bold[1] ?? bold[2]).replace(/[,:;]$/, "");
   // Some summaries put the office inside the bold too: "**Ms. Name, Minister of X**,".
   const comma = boldText.indexOf(",");
   const fullName = comma >= 0 ? boldText.slice(0, comma) : boldText;
   const boldOffice = comma >= 0 ? boldText.slice(comma + 1).trim() : "";
   const { honorific, name } = splitHonorific(stripMarkdown(fullName));
   if (!name) return null;
-  let rest = item.slice(bold[0].length).replace(/^\s+/, "");
+  let rest = removeFootnoteMarkers(item.slice(bold[0].length)).replace(/^\s+/, "");
+  // "**Name** — Office — said": dashes around the office instead of commas.
+  rest = rest.replace(/^[—–]\s*([^—–]+?)\s*[—–]\s*/, ", $1, ");
+  // "**Name** (Brazil) said" or "**Name** (Philippines), Secretary of …, said": the country they speak for.
+  const country = /^\(([^()]+)\)\s*/.exec(rest);
+  if (country) rest = rest.slice(country[0].length);
   if (boldOffice) rest = `, ${boldOffice}, ${rest.replace(/^,\s*/, "")}`;
+  if (country) return { name, honorific, ...withCountry(country[1], rest) };
   if (!rest.startsWith(",")) return { name, honorific, affiliation: null, body: rest };
   rest = rest.slice(1);
   const { affiliation, body } = splitAffiliation(rest);
   return { name, honorific, affiliation, body };
+}
+
+/** Adds a parenthetical country to the office, so the annex link finds it. */
+function withCountry(country: string, rest: string): StatementOpeningRest {
+  if (!rest.startsWith(",")) return { affiliation: country, body: rest };
+  const { affiliation, body } = splitAffiliation(rest.slice(1));
+  return { affiliation: affiliation ? `${affiliation} (${country})` : country, body };
 }
 
 /** "H.E. Mr. Miguel D’Escoto Brockmann" → honorific "H.E. Mr.", name "Miguel D’Escoto Brockmann". */

@@ -16,7 +16,10 @@ export type Block =
   | ({ type: "paragraph"; text: string; lines: string[]; line: number } & Placement);
 
 const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
-const NUMBERED_ITEM = /^\s{0,3}(\d{1,4})[.)]\s+(.*)$/;
+// "1." or "1)", and "1\." as Word-to-Markdown converters escape it.
+const NUMBERED_ITEM = /^\s{0,3}(\d{1,4})\\?[.)]\s+(.*)$/;
+// A setext underline: the line above is a heading.
+const SETEXT_UNDERLINE = /^\s{0,3}(?:={3,}|-{3,})\s*$/;
 // "(a) ...", "b) ...", "c. ...": lettered items count as numbered, a = 1.
 const LETTERED_ITEM = /^\s{0,3}\(?([a-z])[.)]\s+(.*)$/;
 const BULLET_ITEM = /^\s{0,3}[-*•]\s+(.*)$/;
@@ -41,6 +44,11 @@ export function tokenize(text: string): Block[] {
     }
     const placement = { isIndented: /^(\s{2,}|\t)/.test(content), isAfterPageBreak };
     isAfterPageBreak = false;
+    if (SETEXT_UNDERLINE.test(content) && open?.type === "paragraph" && open.lines.length === 1) {
+      blocks[blocks.length - 1] = { type: "heading", text: open.text, line: open.line };
+      open = null;
+      return;
+    }
     const heading = HEADING.exec(content);
     if (heading) {
       blocks.push({ type: "heading", text: heading[1], line });
@@ -79,7 +87,7 @@ function readLetteredItem(content: string): RegExpExecArray | null {
 function promoteBareHeading(block: Block): Block {
   if (block.type !== "paragraph" || block.lines.length !== 1) return block;
   const bare = stripMarkdown(block.text).replace(/:$/, "").trim();
-  const isAllBold = /^\*\*[^*]+\*\*:?$/.test(block.text.trim());
+  const isAllBold = /^(\*\*[^*]+\*\*|__[^_]+__):?$/.test(block.text.trim());
   if (bare.length > 160 || /[.!?]$/.test(bare)) return block;
   if (isAllBold || BARE_SECTION_HEADING.test(bare)) return { type: "heading", text: block.text, line: block.line };
   return block;
