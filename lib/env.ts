@@ -19,6 +19,12 @@ const ZEnv = z.object({
   /** "1" seeds the demo accounts even with DATABASE_URL set. */
   DEMO: z.enum(["0", "1"]).optional(),
   DEMO_PASSWORD: z.string().min(1).default("gpa-demo"),
+  /** Port the collaboration (WebSocket) server listens on. */
+  COLLAB_PORT: z.coerce.number().int().min(1).max(65535).default(1234),
+  /** The collaboration server's public URL, the one browsers connect to; defaults to ws://localhost:COLLAB_PORT. */
+  COLLAB_URL: z.string().regex(/^wss?:\/\/\S+$/, "must be a ws:// or wss:// URL").optional(),
+  /** With it, collaboration servers share live documents through Redis, so there can be several. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   /** The input is well-formed but not acceptable. */
   invalid: 400,
+  /** The server cannot serve this now (misconfigured, or a dependency is down). */
+  unavailable: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof ERROR_STATUS;

@@ -1,17 +1,20 @@
 /**
- * The Tiptap extension list shared by the server (seeding, text, export) and,
- * later, the editor in the browser and the collaboration server. React-free.
+ * The Tiptap extension list shared by everything that reads or writes a plan
+ * document: the seed, the collaboration server (Y.Doc ⇄ JSON), exports, the
+ * tests and — with its collaboration and view extensions added on top — the
+ * editor in the browser. React-free, so the collab server can import it.
  */
-import { Extension } from "@tiptap/core";
+import { Extension, mergeAttributes, Node } from "@tiptap/core";
 import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
-
-/** Node types whose blocks can be cited: a provenance link points at their blockId. */
-export const CITABLE_BLOCK_TYPES = ["paragraph", "listItem", "heading"] as const;
+import { uniqueBlockIdsPlugin } from "./block-ids";
+import { CITABLE_BLOCK_TYPES } from "./block-types";
 
 /**
  * A stable id on every citable block, kept in the document itself (so it
- * survives edits and collaboration) and rendered as data-block-id.
+ * survives edits and collaboration) and rendered as data-block-id. A block
+ * split in two keeps its id on the first half; the editor gives the second
+ * half, and any pasted duplicate, a fresh one.
  */
 export const BlockId = Extension.create({
   name: "blockId",
@@ -22,6 +25,7 @@ export const BlockId = Extension.create({
         attributes: {
           blockId: {
             default: null,
+            keepOnSplit: false,
             parseHTML: (element) => element.getAttribute("data-block-id"),
             renderHTML: (attributes) => (attributes.blockId ? { "data-block-id": attributes.blockId } : {}),
           },
@@ -29,9 +33,44 @@ export const BlockId = Extension.create({
       },
     ];
   },
+  addProseMirrorPlugins() {
+    return [uniqueBlockIdsPlugin(() => this.editor.isEditable)];
+  },
 });
 
-/** The one list of extensions. Undo/redo is left to the collaboration layer. */
+/**
+ * A citation in the text: an inline atom that carries the id of the
+ * provenance link it stands for. Its number is not stored: it follows from
+ * document order (a CSS counter), so inserting one renumbers the rest.
+ * Plain text leaves it out, so passages and their fingerprints are the words alone.
+ */
+export const Citation = Node.create({
+  name: "citation",
+  group: "inline",
+  inline: true,
+  atom: true,
+  selectable: true,
+  addAttributes() {
+    return {
+      linkId: {
+        default: null,
+        parseHTML: (element) => element.getAttribute("data-link-id"),
+        renderHTML: (attributes) => ({ "data-link-id": attributes.linkId }),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: "sup[data-citation]" }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ["sup", mergeAttributes({ "data-citation": "", class: "citation" }, HTMLAttributes)];
+  },
+  renderText() {
+    return "";
+  },
+});
+
+/** The one list of document extensions. Undo/redo is left to the collaboration layer (Yjs undo). */
 export function createPlanExtensions(): Extensions {
-  return [StarterKit.configure({ undoRedo: false }), BlockId];
+  return [StarterKit.configure({ undoRedo: false }), BlockId, Citation];
 }

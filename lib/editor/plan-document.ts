@@ -44,3 +44,20 @@ function collectText(node: JSONContent): string {
   if (node.type === "text") return node.text ?? "";
   return (node.content ?? []).map(collectText).join(node.type === "listItem" ? " " : "");
 }
+
+/**
+ * The citations of a document in order, each with the citable block it sits
+ * in (the list item, for a paragraph inside one). A link cited twice appears twice.
+ */
+export function listCitations(content: JSONContent): { linkId: string; blockId: string | null }[] {
+  const citations: { linkId: string; blockId: string | null }[] = [];
+  const visit = (node: JSONContent, blockId: string | null) => {
+    if (node.type === "citation" && typeof node.attrs?.linkId === "string") citations.push({ linkId: node.attrs.linkId, blockId });
+    const ownId = (node.attrs?.blockId as string | undefined) ?? null;
+    // A paragraph inside a list item belongs to the item's passage.
+    const passage = blockId && node.type === "paragraph" ? blockId : (ownId ?? blockId);
+    for (const child of node.content ?? []) visit(child, passage);
+  };
+  visit(content, null);
+  return citations;
+}

@@ -13,7 +13,8 @@ export async function exportPlan({ planId }: { planId: string }) {
         select: {
           key: true, title: true, position: true, text: true, content: true,
           links: {
-            orderBy: [{ status: "asc" }, { createdAt: "asc" }],
+            // Links made in one transaction share a createdAt; the id breaks the tie so exports are stable.
+            orderBy: [{ status: "asc" }, { createdAt: "asc" }, { id: "asc" }],
             select: {
               id: true, blockId: true, quoteExact: true, quotePrefix: true, quoteSuffix: true, relation: true, status: true,
               targetType: true, statementId: true, sentenceId: true, summaryItemId: true,

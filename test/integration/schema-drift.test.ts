@@ -58,6 +58,7 @@ describe("the migrated database", () => {
         ORDER BY c.relname`,
     );
     expect(rows).toEqual([
+      { table: "PlanSection", expression: "to_tsvector('english'::regconfig, text)" },
       { table: "Sentence", expression: "to_tsvector('english'::regconfig, text)" },
       { table: "Statement", expression: "to_tsvector('english'::regconfig, text)" },
       { table: "SummaryItem", expression: "to_tsvector('english'::regconfig, text)" },

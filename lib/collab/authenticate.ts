@@ -1,0 +1,39 @@
+/**
+ * Who may open a section's live document, and how. Runs on every WebSocket
+ * connection: the token names the user, everything else (role, disabled,
+ * revoked sessions, the section's existence) is read from the database now.
+ */
+import { can } from "@/lib/auth/can";
+import type { Actor } from "@/lib/auth/can";
+import { getPrisma } from "@/lib/db";
+import { parseSectionDocumentName } from "./document-name";
+import type { SectionDocument } from "./document-name";
+import { verifyCollabToken } from "./token";
+
+export type CollabUser = Actor & { name: string };
+export type CollabAccess = { user: CollabUser; section: SectionDocument; readOnly: boolean };
+
+/** Thrown for every refusal; Hocuspocus turns it into `permission-denied` for the client. */
+export class CollabAccessDenied extends Error {}
+
+export async function authenticateCollab({ token, documentName, secret }: { token: string; documentName: string; secret: string }): Promise<CollabAccess> {
+  const section = parseSectionDocumentName(documentName);
+  if (!section) throw new CollabAccessDenied(`unknown document ${JSON.stringify(documentName.slice(0, 80))}`);
+  let payload;
+  try {
+    payload = verifyCollabToken({ token, secret });
+  } catch (error) {
+    throw new CollabAccessDenied((error as Error).message);
+  }
+  const user = await getPrisma().user.findUnique({
+    where: { id: payload.sub },
+    select: { id: true, name: true, role: true, delegationId: true, disabledAt: true, sessionsValidAfter: true },
+  });
+  if (!user || user.disabledAt) throw new CollabAccessDenied("no such enabled user");
+  // Signing out everywhere (or a password change) also kills tokens issued before it.
+  if (user.sessionsValidAfter && payload.iat <= user.sessionsValidAfter.getTime()) throw new CollabAccessDenied("token revoked");
+  if (!can(user, "dialogue.read")) throw new CollabAccessDenied("may not read plans");
+  const exists = await getPrisma().planSection.count({ where: { id: section.sectionId, planId: section.planId } });
+  if (!exists) throw new CollabAccessDenied("no such section");
+  return { user, section, readOnly: !can(user, "plan.edit") };
+}

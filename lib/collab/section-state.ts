@@ -1,0 +1,78 @@
+/**
+ * The collaboration server's persistence: a section's Y.Doc in and out of
+ * PostgreSQL. Each load and store runs in one transaction holding the
+ * section's row lock, so two collab instances (or a seed and a store) never
+ * interleave.
+ */
+import type { JSONContent } from "@tiptap/core";
+import { getSchema } from "@tiptap/core";
+import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { getPrisma } from "@/lib/db";
+import type { Tx } from "@/lib/db";
+import { createPlanExtensions } from "@/lib/editor/extensions";
+import { toPlainText } from "@/lib/editor/plan-document";
+import { AppError } from "@/lib/errors";
+import { reconcileLinks } from "./reconcile-links";
+import type { ReconcileResult } from "./reconcile-links";
+
+/** The Y.XmlFragment that Tiptap's Collaboration extension edits (its default `field`). */
+export const YDOC_FIELD = "default";
+
+const schema = getSchema(createPlanExtensions());
+
+type LockedSection = { ydoc: Uint8Array | null; content: JSONContent };
+
+async function lockSection(tx: Tx, { planId, sectionId }: { planId: string; sectionId: string }): Promise<LockedSection> {
+  const rows = await tx.$queryRaw<LockedSection[]>`
+    SELECT "ydoc", "content" FROM "PlanSection" WHERE "id" = ${sectionId} AND "planId" = ${planId} FOR UPDATE`;
+  if (!rows.length) throw new AppError("not_found", "No such section in this plan.");
+  return rows[0];
+}
+
+/** A Y.Doc holding the given Tiptap JSON, built with the shared schema. */
+export function ydocFromContent(content: JSONContent): Y.Doc {
+  return prosemirrorJSONToYDoc(schema, content, YDOC_FIELD);
+}
+
+/** The Tiptap JSON of a Y.Doc, checked against the shared schema. */
+export function contentFromYdoc(doc: Y.Doc): JSONContent {
+  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(YDOC_FIELD), schema).toJSON() as JSONContent;
+}
+
+/**
+ * The section's Yjs state. On the very first load the seeded Tiptap JSON is
+ * converted here, once, and stored: a client never seeds content, so two
+ * clients (or two collab instances) can never each insert the seed.
+ */
+export async function loadSectionState(section: { planId: string; sectionId: string }): Promise<Uint8Array> {
+  return getPrisma().$transaction(async (tx) => {
+    const locked = await lockSection(tx, section);
+    if (locked.ydoc) return new Uint8Array(locked.ydoc);
+    const state = Y.encodeStateAsUpdate(ydocFromContent(locked.content));
+    await tx.planSection.update({ where: { id: section.sectionId }, data: { ydoc: new Uint8Array(state) } });
+    return state;
+  });
+}
+
+export type StoreResult = { status: "unchanged" } | ({ status: "saved" } & ReconcileResult);
+
+/**
+ * Saves the live document: Yjs state, Tiptap JSON and plain text (the
+ * search index follows from the text), then brings the section's links in
+ * line with it. Skips the write when the state is byte-for-byte what is stored.
+ */
+export async function storeSectionState(section: { planId: string; sectionId: string }, doc: Y.Doc, actorId: string | null): Promise<StoreResult> {
+  const state = Y.encodeStateAsUpdate(doc);
+  const content = contentFromYdoc(doc);
+  return getPrisma().$transaction(async (tx) => {
+    const locked = await lockSection(tx, section);
+    if (locked.ydoc && Buffer.from(locked.ydoc).equals(Buffer.from(state))) return { status: "unchanged" as const };
+    await tx.planSection.update({
+      where: { id: section.sectionId },
+      data: { ydoc: new Uint8Array(state), content: content as object, text: toPlainText(content) },
+    });
+    const reconciled = await reconcileLinks(tx, { ...section, before: locked.content, after: content, actorId });
+    return { status: "saved" as const, ...reconciled };
+  });
+}

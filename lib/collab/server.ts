@@ -1,0 +1,111 @@
+/**
+ * The collaboration server: Hocuspocus with our authentication and
+ * persistence, and Redis fan-out when REDIS_URL is set. Runs as its own
+ * process (scripts/collab.ts); must not import next/*.
+ */
+import { Redis } from "@hocuspocus/extension-redis";
+import { Server } from "@hocuspocus/server";
+import type { Extension, Hocuspocus } from "@hocuspocus/server";
+import * as Y from "yjs";
+import { authenticateCollab, CollabAccessDenied } from "./authenticate";
+import type { CollabAccess } from "./authenticate";
+import { parseSectionDocumentName } from "./document-name";
+import type { SectionDocument } from "./document-name";
+import { loadSectionState, storeSectionState } from "./section-state";
+
+export type CollabServerOptions = {
+  port: number;
+  /** AUTH_SECRET: verifies the tokens the Next app signs. */
+  secret: string;
+  redisUrl?: string;
+  /** Quiet period before a store, and the longest a busy document waits. */
+  debounceMs?: number;
+  maxDebounceMs?: number;
+  name?: string;
+  log?: (line: string) => void;
+};
+
+export type CollabServer = { port: number; hocuspocus: Hocuspocus; stop: () => Promise<void>; flush: () => Promise<void> };
+
+type Context = CollabAccess;
+
+function sectionOf(documentName: string): SectionDocument {
+  const section = parseSectionDocumentName(documentName);
+  if (!section) throw new Error(`not a section document: ${documentName}`);
+  return section;
+}
+
+/** Our hooks: who may connect (read-write or read-only), where documents come from and go to. */
+function gpaExtension({ secret, log }: { secret: string; log: (line: string) => void }): Extension {
+  return {
+    extensionName: "gpa",
+    async onAuthenticate({ token, documentName, connectionConfig }) {
+      try {
+        const access = await authenticateCollab({ token, documentName, secret });
+        connectionConfig.readOnly = access.readOnly;
+        return access;
+      } catch (error) {
+        log(`refused ${documentName}: ${error instanceof CollabAccessDenied ? error.message : (error as Error).message}`);
+        throw error;
+      }
+    },
+    async onLoadDocument({ document, documentName }) {
+      const state = await loadSectionState(sectionOf(documentName));
+      Y.applyUpdate(document, state);
+    },
+    // The context is that of the connection behind the last change (none for a server-side change).
+    async onStoreDocument({ document, context, documentName }) {
+      const result = await storeSectionState(sectionOf(documentName), document, (context as Partial<Context>)?.user?.id ?? null);
+      if (result.status === "saved" && (result.suspect.length || result.removed.length)) {
+        log(`saved ${documentName}: ${result.suspect.length} link(s) suspect, ${result.removed.length} removed`);
+      }
+    },
+  } as Extension;
+}
+
+export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
+  const log = options.log ?? ((line: string) => console.log(`[collab] ${line}`));
+  const extensions: Extension[] = [gpaExtension({ secret: options.secret, log })];
+  if (options.redisUrl) extensions.push(redisExtension(options.redisUrl, options.name));
+  const server = new Server({
+    name: options.name ?? "gpa-collab",
+    port: options.port,
+    quiet: true,
+    debounce: options.debounceMs ?? 1000,
+    maxDebounce: options.maxDebounceMs ?? 5000,
+    // We flush and stop ourselves, in order (see stop()).
+    stopOnSignals: false,
+    extensions,
+  });
+  await server.listen();
+  const flush = () => flushPendingStores(server.hocuspocus);
+  return {
+    port: server.address.port,
+    hocuspocus: server.hocuspocus,
+    flush,
+    async stop() {
+      await flush();
+      await server.destroy();
+    },
+  };
+}
+
+function redisExtension(redisUrl: string, name?: string): Redis {
+  const url = new URL(redisUrl);
+  return new Redis({
+    host: url.hostname, port: Number(url.port || 6379),
+    ...(url.password ? { options: { password: decodeURIComponent(url.password) } } : {}),
+    prefix: "gpa-collab",
+    ...(name ? { identifier: `${name}-${crypto.randomUUID()}` } : {}),
+  });
+}
+
+/** Runs every debounced store now and waits for the ones already running. */
+export async function flushPendingStores(hocuspocus: Hocuspocus): Promise<void> {
+  const runs = [...hocuspocus.documents.values()].map((document) => {
+    const id = `onStoreDocument-${document.name}`;
+    if (hocuspocus.debouncer.isDebounced(id)) return hocuspocus.debouncer.executeNow(id);
+    return document.saveMutex.waitForUnlock();
+  });
+  await Promise.allSettled(runs);
+}

@@ -1,0 +1,257 @@
+/**
+ * The collaboration server against a real PostgreSQL and real WebSockets:
+ * first load, persistence, read-only enforcement, tokens, suspect links and
+ * convergence. Clients are raw Hocuspocus providers editing the Y.Doc directly.
+ */
+import type { JSONContent } from "@tiptap/core";
+import * as Y from "yjs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { sectionDocumentName } from "@/lib/collab/document-name";
+import type { CollabServer } from "@/lib/collab/server";
+import { contentFromYdoc, loadSectionState, storeSectionState } from "@/lib/collab/section-state";
+import { signCollabToken } from "@/lib/collab/token";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { listBlocks } from "@/lib/editor/plan-document";
+import { seedPlan } from "@/lib/plan/seed-plan";
+import { TEST_AUTH_SECRET } from "@/test/support/accounts";
+import { connectClient, createTestUser, firstText, startTestCollab, waitFor } from "@/test/support/collab";
+import type { TestClient } from "@/test/support/collab";
+import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+
+const prisma = getPrisma();
+let server: CollabServer;
+let planId: string;
+let facilitator: { id: string; token: string };
+let delegate: { id: string; token: string };
+let observer: { id: string; token: string };
+const clients: TestClient[] = [];
+
+async function section(key: string) {
+  return prisma.planSection.findFirstOrThrow({ where: { planId, key } });
+}
+
+function connect(sectionId: string, token: string, doc?: Y.Doc): TestClient {
+  const client = connectClient({ port: server.port, planId, sectionId, token, doc });
+  clients.push(client);
+  return client;
+}
+
+beforeAll(async () => {
+  await resetToSeedDialogue();
+  planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
+  facilitator = await createTestUser("facilitator", "Fatima Facilitator");
+  delegate = await createTestUser("delegate");
+  observer = await createTestUser("observer");
+  server = await startTestCollab();
+});
+beforeEach(() => {
+  for (const client of clients.splice(0)) client.close();
+});
+afterAll(async () => {
+  for (const client of clients.splice(0)) client.close();
+  await server.stop();
+  await clearDatabase();
+  await disconnectPrisma();
+});
+
+describe("first load", () => {
+  it("converts the seeded Tiptap JSON into a Y.Doc on the server, once", async () => {
+    const target = await section("principles");
+    expect(target.ydoc).toBeNull();
+    const a = connect(target.id, facilitator.token);
+    await a.synced;
+    expect(contentFromYdoc(a.doc)).toEqual(target.content);
+    const stored = (await section("principles")).ydoc;
+    expect(stored).not.toBeNull();
+    // A second load reads the stored state; it does not convert (and so duplicate) again.
+    expect(Buffer.from(await loadSectionState({ planId, sectionId: target.id })).equals(Buffer.from(stored!))).toBe(true);
+    const b = connect(target.id, observer.token);
+    await b.synced;
+    expect(contentFromYdoc(b.doc)).toEqual(target.content);
+  });
+});
+
+describe("persistence", () => {
+  it("stores the Yjs state, the Tiptap JSON, the text and its search index after an edit", async () => {
+    const target = await section("timeframe");
+    const client = connect(target.id, facilitator.token);
+    await client.synced;
+    firstText(client.doc).insert(0, "Zanzibarian milestones first. ");
+    await client.settled();
+    await waitFor(async () => (await section("timeframe")).text.startsWith("Zanzibarian milestones first."), "the edit is stored");
+    const stored = await section("timeframe");
+    expect(JSON.stringify(stored.content)).toContain("Zanzibarian milestones first.");
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, stored.ydoc!);
+    expect(contentFromYdoc(restored)).toEqual(stored.content);
+    const hits = await prisma.$queryRaw<{ id: string }[]>`SELECT "id" FROM "PlanSection" WHERE "search" @@ plainto_tsquery('english', 'zanzibarian')`;
+    expect(hits.map((h) => h.id)).toEqual([target.id]);
+  });
+
+  it("skips the write when nothing changed", async () => {
+    const target = await section("resources");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await loadSectionState({ planId, sectionId: target.id }));
+    const before = (await section("resources")).updatedAt;
+    expect(await storeSectionState({ planId, sectionId: target.id }, doc, facilitator.id)).toEqual({ status: "unchanged" });
+    expect((await section("resources")).updatedAt).toEqual(before);
+  });
+});
+
+describe("access", () => {
+  it("refuses a forged, an expired, a disabled user's and another secret's token with permission-denied", async () => {
+    const target = await section("objectives");
+    const disabled = await createTestUser("facilitator");
+    await prisma.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
+    const [body] = facilitator.token.split(".");
+    const tokens = [
+      `${body}.forged-signature`,
+      signCollabToken({ userId: facilitator.id, secret: TEST_AUTH_SECRET, now: Date.now() - 10 * 60_000 }).token,
+      disabled.token,
+      signCollabToken({ userId: facilitator.id, secret: "another-secret-another-secret-another-secret" }).token,
+    ];
+    for (const token of tokens) expect(await connect(target.id, token).denied).toBe("permission-denied");
+  });
+
+  it("refuses a document that is not a section of the plan", async () => {
+    const client = connectClient({ port: server.port, planId, sectionId: "no-such-section", token: facilitator.token });
+    clients.push(client);
+    expect(await client.denied).toBe("permission-denied");
+  });
+
+  for (const role of ["delegate", "observer"] as const) {
+    it(`refuses a ${role}'s update, leaves the stored document unchanged, and keeps it from others`, async () => {
+      const target = await section("monitoring-and-review");
+      const writer = connect(target.id, facilitator.token);
+      await writer.synced;
+      const storedBefore = (await section("monitoring-and-review")).content;
+      const reader = connect(target.id, (role === "delegate" ? delegate : observer).token);
+      await reader.synced;
+      firstText(reader.doc).insert(0, "FORGED ");
+      // The server answers the update with a failed sync status: the change stays unacknowledged.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(reader.provider.hasUnsyncedChanges).toBe(true);
+      const live = server.hocuspocus.documents.get(sectionDocumentName({ planId, sectionId: target.id }))!;
+      expect(JSON.stringify(contentFromYdoc(live))).not.toContain("FORGED");
+      expect(JSON.stringify(contentFromYdoc(writer.doc))).not.toContain("FORGED");
+      await server.flush();
+      expect((await section("monitoring-and-review")).content).toEqual(storedBefore);
+    });
+  }
+});
+
+describe("links follow the text", () => {
+  it("turns a confirmed link suspect when its passage changes in substance, not for punctuation or spacing", async () => {
+    const target = await section("targets");
+    const blocks = listBlocks(target.content as JSONContent);
+    const links = await prisma.provenanceLink.findMany({ where: { sectionId: target.id, status: "confirmed", blockId: { not: "" } } });
+    expect(links.length).toBeGreaterThan(0);
+    const client = connect(target.id, facilitator.token);
+    await client.synced;
+    const passages = client.doc.getXmlFragment("default");
+    const linkedBlock = links[0].blockId;
+    const text = findTextOfBlock(passages, linkedBlock);
+    // Punctuation and whitespace only: still confirmed.
+    text.insert(text.length, " ;");
+    await client.settled();
+    await server.flush();
+    expect((await prisma.provenanceLink.findUniqueOrThrow({ where: { id: links[0].id } })).status).toBe("confirmed");
+    text.insert(0, "Not ");
+    await client.settled();
+    await server.flush();
+    const after = await prisma.provenanceLink.findMany({ where: { sectionId: target.id, blockId: linkedBlock } });
+    expect(after.filter((l) => l.status === "confirmed")).toEqual([]);
+    expect(after.some((l) => l.status === "suspect")).toBe(true);
+    const audit = await prisma.auditLog.findFirst({ where: { action: "provenance.suspect", resourceId: links[0].id } });
+    expect(audit?.userId).toBe(facilitator.id);
+    expect(blocks.some((b) => b.blockId === linkedBlock)).toBe(true);
+  });
+
+  it("marks a link removed when its citation is deleted from the text, and restores it when it comes back", async () => {
+    const target = await section("cooperation");
+    const link = await prisma.provenanceLink.findFirstOrThrow({ where: { sectionId: target.id, status: "confirmed", blockId: { not: "" } } });
+    const client = connect(target.id, facilitator.token);
+    await client.synced;
+    const text = findTextOfBlock(client.doc.getXmlFragment("default"), link.blockId);
+    const citation = new Y.XmlElement("citation");
+    citation.setAttribute("linkId", link.id);
+    const paragraph = text.parent as Y.XmlElement;
+    paragraph.insert(paragraph.length, [citation]);
+    await client.settled();
+    await server.flush();
+    expect((await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("confirmed");
+    paragraph.delete(paragraph.length - 1, 1);
+    await client.settled();
+    await server.flush();
+    expect((await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("removed");
+    expect(await prisma.auditLog.count({ where: { action: "provenance.citation_removed", resourceId: link.id, userId: facilitator.id } })).toBe(1);
+    const again = new Y.XmlElement("citation");
+    again.setAttribute("linkId", link.id);
+    paragraph.insert(paragraph.length, [again]);
+    await client.settled();
+    await server.flush();
+    expect((await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("confirmed");
+  });
+});
+
+describe("convergence", () => {
+  it("converges N clients making random concurrent edits, some offline, and stores their common state", async () => {
+    const target = await section("root-causes-and-demand");
+    const seeded = new Y.Doc();
+    Y.applyUpdate(seeded, await loadSectionState({ planId, sectionId: target.id }));
+    const users = await Promise.all([0, 1, 2, 3, 4].map(() => createTestUser("facilitator")));
+    const group = users.map((user) => connect(target.id, user.token));
+    await Promise.all(group.map((c) => c.synced));
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 6; round++) {
+      // Two clients go offline for the round and edit all the same.
+      const offline = [group[round % 5], group[(round + 2) % 5]];
+      for (const c of offline) await c.goOffline();
+      for (let i = 0; i < 40; i++) randomEdit(group[Math.floor(random() * group.length)].doc, random);
+      for (const c of offline) await c.goOnline();
+    }
+    await waitFor(() => group.every((c) => !c.provider.hasUnsyncedChanges && c.provider.isSynced), "every client is synced");
+    const reference = JSON.stringify(contentFromYdoc(group[0].doc));
+    await waitFor(() => group.every((c) => JSON.stringify(contentFromYdoc(c.doc)) === reference), "all clients converge");
+    await server.flush();
+    expect((await section("root-causes-and-demand")).content).toEqual(JSON.parse(reference));
+    expect(reference).not.toBe(JSON.stringify(contentFromYdoc(seeded)));
+  });
+});
+
+function findTextOfBlock(fragment: Y.XmlFragment, blockId: string): Y.XmlText {
+  const visit = (node: Y.XmlElement | Y.XmlFragment): Y.XmlText | null => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlElement) {
+        if (child.getAttribute("blockId") === blockId) {
+          const text = firstTextIn(child);
+          if (text) return text;
+        }
+        const found = visit(child);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const text = visit(fragment);
+  if (!text) throw new Error(`no text in block ${blockId}`);
+  return text;
+}
+
+function firstTextIn(node: Y.XmlElement): Y.XmlText | null {
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText) return child;
+    if (child instanceof Y.XmlElement) {
+      const found = firstTextIn(child);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function randomEdit(doc: Y.Doc, random: () => number): void {
+  const text = firstText(doc);
+  if (random() < 0.7 || text.length < 5) text.insert(Math.floor(random() * (text.length + 1)), `w${Math.floor(random() * 100)} `);
+  else text.delete(Math.floor(random() * (text.length - 3)), 3);
+}

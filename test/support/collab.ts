@@ -1,0 +1,95 @@
+/**
+ * Collaboration-server helpers for tests: a real Hocuspocus server on a free
+ * port, real WebSocket clients (raw providers, no editor), users of each role.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { sectionDocumentName } from "@/lib/collab/document-name";
+import { startCollabServer } from "@/lib/collab/server";
+import type { CollabServer, CollabServerOptions } from "@/lib/collab/server";
+import { signCollabToken } from "@/lib/collab/token";
+import { getPrisma } from "@/lib/db";
+import { TEST_AUTH_SECRET } from "./accounts";
+
+export function startTestCollab(options: Partial<CollabServerOptions> = {}): Promise<CollabServer> {
+  return startCollabServer({ port: 0, secret: TEST_AUTH_SECRET, debounceMs: 50, maxDebounceMs: 200, log: () => {}, ...options });
+}
+
+export async function createTestUser(role: Role, name = `Test ${role}`): Promise<{ id: string; token: string }> {
+  const delegation = role === "delegate" ? await getPrisma().delegation.findFirstOrThrow({ select: { id: true } }) : null;
+  const user = await getPrisma().user.create({
+    data: { email: `${role}-${crypto.randomUUID()}@test.local`, name, role, passwordHash: "x", delegationId: delegation?.id ?? null },
+  });
+  return { id: user.id, token: signCollabToken({ userId: user.id, secret: TEST_AUTH_SECRET }).token };
+}
+
+export type TestClient = {
+  provider: HocuspocusProvider;
+  doc: Y.Doc;
+  /** Resolves when the first sync is done. */
+  synced: Promise<void>;
+  /** Resolves with the server's reason when authentication fails. */
+  denied: Promise<string>;
+  /** Resolves when the server has acknowledged every local change. */
+  settled: () => Promise<void>;
+  /** Drops the connection (edits go on locally) and comes back. */
+  goOffline: () => Promise<void>;
+  goOnline: () => Promise<void>;
+  close: () => void;
+};
+
+export function connectClient({ port, planId, sectionId, token, doc = new Y.Doc() }: { port: number; planId: string; sectionId: string; token: string; doc?: Y.Doc }): TestClient {
+  let resolveSynced!: () => void;
+  let resolveDenied!: (reason: string) => void;
+  const synced = new Promise<void>((resolve) => (resolveSynced = resolve));
+  const denied = new Promise<string>((resolve) => (resolveDenied = resolve));
+  // Node 20 has no global WebSocket: the socket gets the ws package's.
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: sectionDocumentName({ planId, sectionId }),
+    document: doc,
+    token,
+    onSynced: () => resolveSynced(),
+    onAuthenticationFailed: ({ reason }) => resolveDenied(reason),
+  });
+  provider.attach();
+  const settled = () => waitFor(() => !provider.hasUnsyncedChanges, "the server acknowledges every change");
+  return { provider, doc, synced, denied, settled, goOffline: async () => {
+    socket.disconnect();
+    // connect() is a no-op until the socket has really closed.
+    await waitFor(() => socket.status === "disconnected", "the socket closes");
+  }, goOnline: async () => void (await socket.connect()), close: () => {
+    provider.destroy();
+    socket.destroy();
+  } };
+}
+
+/** Polls until `check` holds; fails with `what` after `timeoutMs`. */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The first text node of the section's first paragraph, for raw edits without an editor. */
+export function firstText(doc: Y.Doc): Y.XmlText {
+  const fragment = doc.getXmlFragment("default");
+  const find = (node: Y.XmlElement | Y.XmlFragment): Y.XmlText | null => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlText) return child;
+      if (child instanceof Y.XmlElement) {
+        const found = find(child);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const text = find(fragment);
+  if (!text) throw new Error("the document has no text");
+  return text;
+}
