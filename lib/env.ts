@@ -23,6 +23,8 @@ const ZEnv = z.object({
   COLLAB_PORT: z.coerce.number().int().min(1).max(65535).default(1234),
   /** The collaboration server's public URL, the one browsers connect to; defaults to ws://localhost:COLLAB_PORT. */
   COLLAB_URL: z.string().regex(/^wss?:\/\/\S+$/, "must be a ws:// or wss:// URL").optional(),
+  /** "0": npm start does not run the collaboration server (it runs elsewhere, e.g. its own container). */
+  START_COLLAB: z.enum(["0", "1"]).default("1"),
   /** With it, collaboration servers share live documents through Redis, so there can be several. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
 });

@@ -4,11 +4,13 @@
  *   2. migrate   — prisma/migrations through our runner
  *   3. dialogue  — imports the bundled dialogue(s) unless already there
  *   4. build     — `next build` when no build exists
- *   5. serve     — `next start` on PORT
- * Each step prints one line. Ctrl-C or SIGTERM stops the server, then PostgreSQL.
+ *   5. serve     — `next start` on PORT, and the collaboration server on COLLAB_PORT
+ * Each step prints one line. Ctrl-C or SIGTERM stops both servers (the collab
+ * server saves pending edits first), then PostgreSQL.
  */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
+import { terminateChild } from "@/lib/cli/terminate-child";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
@@ -29,9 +31,11 @@ const ENV = readEnvOrExit();
 const DATA_DIR = path.resolve(ROOT, ENV.GPA_DATA_DIR);
 const SEED_DIR = path.join(ROOT, "prisma", "seed");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const COLLAB_ENTRY = path.join(ROOT, "scripts", "collab.ts");
 
 let embedded: EmbeddedPostgresServer | null = null;
 let server: ChildProcess | null = null;
+let collab: ChildProcess | null = null;
 let isStopping = false;
 
 function readEnvOrExit(): TEnv {
@@ -63,12 +67,23 @@ async function main(): Promise<void> {
   await disconnectPrisma();
   await buildIfMissing();
 
+  const collabUrl = ENV.COLLAB_URL ?? `ws://localhost:${ENV.COLLAB_PORT}`;
+  if (ENV.START_COLLAB === "1") {
+    collab = spawn(process.execPath, ["--import", "tsx", COLLAB_ENTRY], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, COLLAB_PORT: String(ENV.COLLAB_PORT) },
+    });
+    collab.on("exit", (code, signal) => void stop(signal ? 0 : (code ?? 0)));
+    step("collab", `${collabUrl} (saves to PostgreSQL${ENV.REDIS_URL ? ", shares documents through Redis" : ""})`);
+  } else {
+    step("collab", `not started here (START_COLLAB=0): browsers use ${collabUrl}`);
+  }
   step("serve", `http://localhost:${ENV.PORT} (Ctrl-C to stop)`);
   server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(ENV.PORT)], {
     stdio: "inherit",
     env: {
       ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", AUTH_SECRET: authSecret,
-      NEXTAUTH_SECRET: authSecret, NEXTAUTH_URL: ENV.NEXTAUTH_URL ?? `http://localhost:${ENV.PORT}`,
+      NEXTAUTH_SECRET: authSecret, NEXTAUTH_URL: ENV.NEXTAUTH_URL ?? `http://localhost:${ENV.PORT}`, COLLAB_URL: collabUrl,
     },
   });
   server.on("exit", (code, signal) => void stop(signal ? 0 : (code ?? 0)));
@@ -164,18 +179,16 @@ async function buildIfMissing(): Promise<void> {
   if (code !== 0) throw new Error(`next build failed: see ${path.join(DATA_DIR, "build.log")}`);
 }
 
+
 async function stop(exitCode: number): Promise<void> {
   if (isStopping) return;
   isStopping = true;
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server!.once("exit", resolve));
-    server.kill("SIGTERM");
-    await exited;
-  }
+  // Both at once; the collab server saves pending edits before it exits.
+  await Promise.all([terminateChild(server), terminateChild(collab)]);
   await disconnectPrisma().catch(() => {});
   if (embedded) {
     await embedded.stop();
-    console.log("▸ stopped   server and PostgreSQL");
+    console.log("▸ stopped   servers and PostgreSQL");
   }
   process.exit(exitCode);
 }

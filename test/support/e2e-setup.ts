@@ -1,10 +1,11 @@
 // Vitest globalSetup for the end-to-end project: a fresh database with the
-// bundled dialogue imported, a production build, and `next start` on a free
-// port — the same way `npm start` serves the app.
+// bundled dialogue imported, a production build, `next start` and the
+// collaboration server on free ports — the same way `npm start` serves the app.
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
+import { terminateChild } from "@/lib/cli/terminate-child";
 import path from "node:path";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
@@ -24,6 +25,8 @@ declare module "vitest" {
     hasBrowser: boolean;
     /** The database the served app uses, for checking what a request wrote. */
     databaseUrl: string;
+    /** Port of the collaboration server the app points browsers at. */
+    collabPort: number;
   }
 }
 
@@ -38,6 +41,7 @@ export default async function setupEndToEnd(project: TestProject): Promise<() =>
 
   const database = await createTestDatabase();
   let server: ChildProcess | null = null;
+  let collab: ChildProcess | null = null;
   try {
     process.env.DATABASE_URL = database.url;
     const input = await readDialogueFile(SEED_DIALOGUE);
@@ -47,29 +51,37 @@ export default async function setupEndToEnd(project: TestProject): Promise<() =>
     await disconnectPrisma();
     if (process.env.E2E_SKIP_BUILD !== "1") await run(process.execPath, [NEXT_BIN, "build"]);
     const port = await findFreePort();
+    const collabPort = await findFreePort();
     // One host name throughout: cookies set on localhost are not sent to 127.0.0.1.
     const baseUrl = `http://localhost:${port}`;
+    collab = spawn(process.execPath, ["--import", "tsx", "scripts/collab.ts"], {
+      env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: TEST_AUTH_SECRET, COLLAB_PORT: String(collabPort) },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
-      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", AUTH_SECRET: TEST_AUTH_SECRET, NEXTAUTH_URL: baseUrl },
+      env: {
+        ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", AUTH_SECRET: TEST_AUTH_SECRET, NEXTAUTH_URL: baseUrl,
+        COLLAB_URL: `ws://localhost:${collabPort}`,
+      },
       stdio: ["ignore", "inherit", "inherit"],
     });
     await waitForHttp(baseUrl, 60_000);
+    await waitForHttp(`http://127.0.0.1:${collabPort}`, 30_000);
     project.provide("baseUrl", baseUrl);
     project.provide("databaseUrl", database.url);
+    project.provide("collabPort", collabPort);
   } catch (error) {
     server?.kill("SIGTERM");
+    collab?.kill("SIGTERM");
     await database.drop();
     throw error;
   }
   return async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
-    }
+    await Promise.all([terminateChild(server), terminateChild(collab)]);
     await database.drop();
   };
 }
+
 
 async function run(command: string, args: string[]): Promise<void> {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production" } });
