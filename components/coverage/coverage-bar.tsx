@@ -2,12 +2,13 @@ import type { CoverageCounts, CoverageStatus } from "@/lib/provenance/compute-co
 
 export const STATUS_STYLE: Record<CoverageStatus, { label: string; bar: string; pill: string }> = {
   covered: { label: "covered", bar: "bg-emerald-700", pill: "bg-emerald-100 text-emerald-900" },
+  suspect: { label: "suspect: re-check", bar: "bg-orange-600", pill: "bg-orange-100 text-orange-900" },
   suggested: { label: "suggested only", bar: "bg-amber-500", pill: "bg-amber-100 text-amber-900" },
   excluded: { label: "excluded", bar: "bg-slate-500", pill: "bg-slate-200 text-slate-800" },
   uncovered: { label: "uncovered", bar: "bg-red-600", pill: "bg-red-100 text-red-900" },
 };
 
-const ORDER: CoverageStatus[] = ["covered", "suggested", "excluded", "uncovered"];
+const ORDER: CoverageStatus[] = ["covered", "suspect", "suggested", "excluded", "uncovered"];
 
 /** One group's coverage as a stacked bar, so gaps show at a glance; the numbers are in the text for screen readers. */
 export function CoverageBar({ title, counts, href }: { title: string; counts: CoverageCounts; href: string }) {

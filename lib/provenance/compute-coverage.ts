@@ -2,6 +2,8 @@
  * Which points of the dialogue a plan reflects. Each summary item, speaker
  * and delegation is:
  *   covered    — at least one confirmed (or derived) link reaches it;
+ *   suspect    — its best link was confirmed, but the passage or the source
+ *                has changed since: it needs a facilitator's re-check;
  *   suggested  — only suggested links reach it;
  *   excluded   — a facilitator recorded why it is left out;
  *   uncovered  — nothing reaches it.
@@ -13,7 +15,7 @@ import { getPrisma } from "@/lib/db";
 import type { SummaryListName } from "@/lib/dialogue/types";
 import { SUMMARY_LISTS } from "@/lib/dialogue/types";
 
-export type CoverageStatus = "covered" | "suggested" | "excluded" | "uncovered";
+export type CoverageStatus = "covered" | "suspect" | "suggested" | "excluded" | "uncovered";
 export type CoverageCounts = Record<CoverageStatus, number>;
 
 export type CoverageEntry = { id: string; key: string; label: string; status: CoverageStatus; exclusionReason: string | null };
@@ -24,8 +26,11 @@ export type Coverage = {
   delegations: CoverageEntry[];
 };
 
-// A suspect link (its source was reworded) counts as a suggestion until a facilitator confirms it again.
 const LIVE_STATUSES = ["confirmed", "suggested", "suspect"] as const;
+type Reach = "covered" | "suspect" | "suggested";
+const REACH_OF_LINK = { confirmed: "covered", suspect: "suspect", suggested: "suggested" } as const;
+/** The strongest link decides: confirmed beats suspect beats suggested. */
+const REACH_RANK: Record<Reach, number> = { covered: 3, suspect: 2, suggested: 1 };
 
 export async function computeCoverage({ planId, db = getPrisma() }: { planId: string; db?: Tx }): Promise<Coverage> {
   const plan = await db.plan.findUniqueOrThrow({ where: { id: planId }, select: { dialogueId: true } });
@@ -38,24 +43,24 @@ export async function computeCoverage({ planId, db = getPrisma() }: { planId: st
     db.coverageExclusion.findMany({ where: { planId }, select: { targetType: true, targetId: true, reason: true } }),
   ]);
 
-  const reach = new Map<string, "covered" | "suggested">();
-  const mark = (id: string, status: "confirmed" | "suggested") => {
-    if (status === "confirmed") reach.set(id, "covered");
-    else if (!reach.has(id)) reach.set(id, "suggested");
+  const reach = new Map<string, Reach>();
+  const mark = (id: string, status: Reach) => {
+    const current = reach.get(id);
+    if (!current || REACH_RANK[status] > REACH_RANK[current]) reach.set(id, status);
   };
   // A sentence link always carries its statement too, so statements lead to speakers.
   const speakerOfStatement = new Map(
     (await db.statement.findMany({ where: { dialogueId: plan.dialogueId }, select: { id: true, speakerId: true } })).map((s) => [s.id, s.speakerId]),
   );
   for (const link of links) {
-    const status = link.status === "confirmed" ? "confirmed" : "suggested";
+    const status = REACH_OF_LINK[link.status as (typeof LIVE_STATUSES)[number]];
     if (link.summaryItemId) mark(link.summaryItemId, status);
     const speakerId = link.statementId ? speakerOfStatement.get(link.statementId) : undefined;
     if (speakerId) mark(speakerId, status);
   }
   for (const speaker of speakers) {
     const status = reach.get(speaker.id);
-    if (speaker.delegationId && status) mark(speaker.delegationId, status === "covered" ? "confirmed" : "suggested");
+    if (speaker.delegationId && status) mark(speaker.delegationId, status);
   }
   const excluded = new Map(exclusions.map((e) => [`${e.targetType}:${e.targetId}`, e.reason]));
   const entry = (type: string, id: string, key: string, label: string): CoverageEntry => {
@@ -75,7 +80,7 @@ export async function computeCoverage({ planId, db = getPrisma() }: { planId: st
 }
 
 export function countCoverage(entries: CoverageEntry[]): CoverageCounts {
-  const counts: CoverageCounts = { covered: 0, suggested: 0, excluded: 0, uncovered: 0 };
+  const counts: CoverageCounts = { covered: 0, suspect: 0, suggested: 0, excluded: 0, uncovered: 0 };
   for (const entry of entries) counts[entry.status]++;
   return counts;
 }

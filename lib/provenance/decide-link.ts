@@ -1,7 +1,9 @@
 /**
- * A facilitator confirms or rejects a suggested source. A rejected link stays
- * in the database with status "rejected": that is the memory that keeps it
- * from being suggested again for the same passage.
+ * A facilitator confirms or rejects a suggested source, or re-confirms or
+ * removes a suspect one. A rejected link stays in the database with status
+ * "rejected": that is the memory that keeps it from being suggested again for
+ * the same passage. Confirming takes a fingerprint of the passage as it reads
+ * now, so a later change in substance makes the link suspect again.
  */
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
@@ -9,8 +11,12 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/current-user";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { fingerprintSavedPassage } from "./passage-fingerprint";
 
-export const ZDecideLink = z.object({ decision: z.enum(["confirm", "reject"]) });
+export const ZDecideLink = z.object({ decision: z.enum(["confirm", "reject", "remove"]) });
+
+const OUTCOME = { confirm: "confirmed", reject: "rejected", remove: "removed" } as const;
+const AUDIT_ACTION = { confirm: "provenance.confirm", reject: "provenance.reject", remove: "provenance.remove" } as const;
 export type TDecideLink = z.infer<typeof ZDecideLink>;
 
 export async function decideLink({ actor, planId, linkId, input }: { actor: CurrentUser; planId: string; linkId: string; input: TDecideLink }) {
@@ -21,16 +27,20 @@ export async function decideLink({ actor, planId, linkId, input }: { actor: Curr
     if (link.status !== "suggested" && link.status !== "suspect") {
       throw new AppError("conflict", `This link is already ${link.status}.`);
     }
-    const isConfirm = input.decision === "confirm";
+    if (input.decision === "remove" && link.status !== "suspect") {
+      throw new AppError("conflict", "Only a suspect link is removed; reject a suggestion instead.");
+    }
+    const status = OUTCOME[input.decision];
+    const fingerprint = status === "confirmed" ? await fingerprintSavedPassage(tx, link.sectionId, link.blockId) : link.fingerprint;
     // Conditional on the status read above, so of two racing decisions only one wins.
     const decided = await tx.provenanceLink.updateMany({
       where: { id: linkId, status: link.status },
-      data: { status: isConfirm ? "confirmed" : "rejected", confirmedById: actor.id, confirmedAt: new Date() },
+      data: { status, confirmedById: actor.id, confirmedAt: new Date(), fingerprint },
     });
     if (decided.count === 0) throw new AppError("conflict", "Someone else decided this link just now.");
-    const updated = { id: linkId, status: isConfirm ? ("confirmed" as const) : ("rejected" as const) };
+    const updated = { id: linkId, status };
     await appendAudit(tx, {
-      userId: actor.id, action: isConfirm ? "provenance.confirm" : "provenance.reject", resourceType: "provenance_link", resourceId: linkId,
+      userId: actor.id, action: AUDIT_ACTION[input.decision], resourceType: "provenance_link", resourceId: linkId,
       detail: { planId, sectionId: link.sectionId, blockId: link.blockId, targetKey: link.targetKey, from: link.status },
     });
     return updated;

@@ -12,6 +12,7 @@ import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { JSONContent } from "@tiptap/core";
 import { listBlocks } from "@/lib/editor/plan-document";
+import { fingerprintSavedPassage } from "./passage-fingerprint";
 
 export const ZLinkSuggestedSource = z.object({
   sectionKey: z.string().min(1).max(100),
@@ -33,7 +34,8 @@ export async function linkSuggestedSource({ actor, planId, input }: { actor: Cur
     const { isConcern, ...target } = await resolveTarget(tx, input.targetKey, section.plan.dialogueId);
     const relation = input.relation ?? (isConcern ? "responds_to_concern" : "supports");
     const status = input.decision === "confirm" ? ("confirmed" as const) : ("rejected" as const);
-    const decided = { status, confirmedById: actor.id, confirmedAt: new Date() };
+    const fingerprint = status === "confirmed" ? await fingerprintSavedPassage(tx, section.id, input.blockId) : null;
+    const decided = { status, confirmedById: actor.id, confirmedAt: new Date(), fingerprint };
     const key = { sectionId: section.id, blockId: input.blockId, targetKey: input.targetKey, relation };
     const existing = await tx.provenanceLink.findUnique({ where: { sectionId_blockId_targetKey_relation: key }, select: { id: true, status: true } });
     // A decided link is changed through its own decision, never overwritten by a new suggestion.
@@ -55,7 +57,7 @@ export async function linkSuggestedSource({ actor, planId, input }: { actor: Cur
 }
 
 /** The link columns for a target key, after checking it belongs to the plan's dialogue. */
-async function resolveTarget(tx: Tx, targetKey: string, dialogueId: string) {
+export async function resolveTarget(tx: Tx, targetKey: string, dialogueId: string) {
   const [kind, ...rest] = targetKey.split(":");
   const id = rest.join(":");
   if (kind === "sentence") {

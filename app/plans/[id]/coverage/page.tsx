@@ -16,7 +16,7 @@ import { buildTraceabilityMatrix, listConcernAnswers } from "@/lib/provenance/tr
 export const metadata: Metadata = { title: "Coverage" };
 
 const ZFilter = z.object({
-  status: z.enum(["covered", "suggested", "excluded", "uncovered"]).optional().catch(undefined),
+  status: z.enum(["covered", "suspect", "suggested", "excluded", "uncovered"]).optional().catch(undefined),
   group: z.enum([...SUMMARY_LISTS, "speakers", "delegations"]).optional().catch(undefined),
 });
 
@@ -53,6 +53,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold">Coverage of the dialogue</h1>
         <p className="max-w-3xl text-slate-700">
           Which points of the dialogue the draft reflects. A point is covered when a confirmed source links it to the plan,
+          suspect when its confirmed source needs a re-check because the passage or the source changed since,
           suggested when only suggestions do, excluded when a facilitator has recorded why it is left out.
         </p>
       </header>
@@ -90,7 +91,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
         <h2 id="points-title" className="text-xl font-semibold">Every point</h2>
         <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
           <span className="text-slate-700">Status:</span>
-          {(["all", "covered", "suggested", "excluded", "uncovered"] as const).map((status) => {
+          {(["all", "covered", "suspect", "suggested", "excluded", "uncovered"] as const).map((status) => {
             const isCurrent = (filter.status ?? "all") === status;
             return (
               <Link key={status} href={filterHref({ status: status === "all" ? undefined : status })} aria-current={isCurrent ? "true" : undefined}
