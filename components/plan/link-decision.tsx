@@ -3,14 +3,19 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-/** Confirm or reject one suggested source; the server checks the role, this only offers the buttons. */
-export function LinkDecision({ planId, linkId, label }: { planId: string; linkId: string; label: string }) {
+/**
+ * Confirm or reject one suggested source — or, for a suspect one, re-confirm
+ * or remove it. The server checks the role; this only offers the buttons.
+ */
+export function LinkDecision({ planId, linkId, label, isSuspect = false }: { planId: string; linkId: string; label: string; isSuspect?: boolean }) {
   const router = useRouter();
   const [status, setStatus] = useState("");
   const [isSaving, startSaving] = useTransition();
 
-  function decide(decision: "confirm" | "reject") {
-    setStatus(decision === "confirm" ? "Confirming…" : "Rejecting…");
+  const second = isSuspect ? { decision: "remove" as const, label: "Remove", doing: "Removing…", done: "Removed" } : { decision: "reject" as const, label: "Reject", doing: "Rejecting…", done: "Rejected" };
+
+  function decide(decision: "confirm" | "reject" | "remove") {
+    setStatus(decision === "confirm" ? "Confirming…" : second.doing);
     startSaving(async () => {
       const response = await fetch(`/api/plans/${planId}/links/${linkId}`, {
         method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ decision }),
@@ -20,7 +25,7 @@ export function LinkDecision({ planId, linkId, label }: { planId: string; linkId
         setStatus(data?.message ?? "Could not reach the server. Try again.");
         return;
       }
-      setStatus(decision === "confirm" ? "Confirmed" : "Rejected");
+      setStatus(decision === "confirm" ? "Confirmed" : second.done);
       router.refresh();
     });
   }
@@ -29,11 +34,11 @@ export function LinkDecision({ planId, linkId, label }: { planId: string; linkId
     <span className="inline-flex items-center gap-2">
       <button type="button" disabled={isSaving} onClick={() => decide("confirm")}
         className="rounded bg-emerald-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-emerald-800 disabled:opacity-60">
-        Confirm<span className="sr-only"> {label}</span>
+        {isSuspect ? "Re-confirm" : "Confirm"}<span className="sr-only"> {label}</span>
       </button>
-      <button type="button" disabled={isSaving} onClick={() => decide("reject")}
+      <button type="button" disabled={isSaving} onClick={() => decide(second.decision)}
         className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-60">
-        Reject<span className="sr-only"> {label}</span>
+        {second.label}<span className="sr-only"> {label}</span>
       </button>
       <span role="status" aria-live="polite" className="text-xs text-slate-600">{status}</span>
     </span>

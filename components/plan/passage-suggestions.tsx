@@ -16,8 +16,12 @@ type Suggestion = {
  * "Suggest sources" for one passage: the ten best-ranked sentences and list
  * items not yet linked to it, each confirmed or rejected with one click.
  */
-export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, canDecide }: {
+export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, canDecide, passageText, onCite }: {
   planId: string; sectionKey: string; blockId: string; dialogueId: string; canDecide: boolean;
+  /** The passage as it reads in the live editor, which may be ahead of the last save. */
+  passageText?: string;
+  /** In the live editor: puts a citation of this source at the caret. */
+  onCite?: (targetKey: string, label: string) => void;
 }) {
   const router = useRouter();
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
@@ -26,7 +30,7 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
 
   async function load() {
     setStatus("Finding sources…");
-    const params = new URLSearchParams({ section: sectionKey, block: blockId });
+    const params = new URLSearchParams({ section: sectionKey, block: blockId, ...(passageText ? { text: passageText.slice(0, 2000) } : {}) });
     const response = await fetch(`/api/plans/${planId}/suggestions?${params}`).catch(() => null);
     if (!response?.ok) return setStatus("Could not load suggestions. Try again.");
     const found = (await response.json()) as Suggestion[];
@@ -76,6 +80,11 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
                     <button type="button" disabled={isBusy} onClick={() => decide(s, "reject")} className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
                       Reject<span className="sr-only"> {s.address}</span>
                     </button>
+                    {onCite && (
+                      <button type="button" disabled={isBusy} onClick={() => onCite(s.targetKey, s.address)} className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50">
+                        Cite<span className="sr-only"> {s.address} at the caret</span>
+                      </button>
+                    )}
                   </>
                 )}
               </p>

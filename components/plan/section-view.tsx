@@ -1,27 +1,34 @@
 import type { JSONContent } from "@tiptap/core";
+import { CitationBadge } from "@/components/editor/citation-badge";
+import type { CitationInfo } from "@/components/editor/citation-badge";
+import { formatSegmentLabel } from "@/lib/dialogue/format";
 import { listBlocks } from "@/lib/editor/plan-document";
 import type { PlanForPage, PlanLink } from "@/lib/plan/get-plan";
+import { LiveSection } from "./live-section";
 import { PassageSuggestions } from "./passage-suggestions";
-import { SourceList } from "./source-list";
+import { describeSource, SourceList } from "./source-list";
 
 type Section = PlanForPage["sections"][number];
 
 /**
- * A section, read-only: its Tiptap JSON rendered block by block, each
+ * A section: its live text (LiveSection), and until that has synced — or
+ * without JavaScript — its saved Tiptap JSON rendered block by block, each
  * passage followed by the numbers of its confirmed sources and a disclosure
  * with the sources and suggestions behind it.
  */
-export function SectionView({ section, dialogueId, planId, canDecide }: { section: Section; dialogueId: string; planId: string; canDecide: boolean }) {
+export function SectionView({ section, dialogueId, planId, canDecide, canEdit }: { section: Section; dialogueId: string; planId: string; canDecide: boolean; canEdit: boolean }) {
   const byBlock = new Map<string, PlanLink[]>();
   for (const link of section.links) byBlock.set(link.blockId, [...(byBlock.get(link.blockId) ?? []), link]);
   const numbering = numberConfirmedLinks(section, byBlock);
   const confirmed = numbering.size;
   const hasOwnText = hasTextBeyondSeed(section);
   const sectionWide = byBlock.get("") ?? [];
+  const citations = describeCitations(section.links, dialogueId);
+  const citationById = new Map(citations.map((c) => [c.id, c]));
   const render = (node: JSONContent, key: string): React.ReactNode =>
-    renderNode(node, key, { byBlock, numbering, dialogueId, planId, canDecide, sectionKey: section.key });
+    renderNode(node, key, { byBlock, numbering, dialogueId, planId, canDecide, sectionKey: section.key, citationById });
   return (
-    <section id={section.key} aria-labelledby={`${section.key}-title`} className="scroll-mt-24 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section id={section.key} aria-labelledby={`${section.key}-title`} className="relative scroll-mt-24 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`${section.key}-title`} className="text-xl font-semibold">{section.title}</h2>
         <p className="flex gap-2 text-xs" aria-label="Completeness">
@@ -29,7 +36,10 @@ export function SectionView({ section, dialogueId, planId, canDecide }: { sectio
           <Badge isOn={hasOwnText} on="drafted" off="guidance and seed only" />
         </p>
       </header>
-      <div className="space-y-2">{((section.content as JSONContent).content ?? []).map((node, i) => render(node, `${section.key}-${i}`))}</div>
+      <LiveSection planId={planId} dialogueId={dialogueId} section={{ id: section.id, key: section.key, title: section.title }} links={section.links}
+        numbering={[...numbering]} citations={citations} canEdit={canEdit} canDecide={canDecide}>
+        <div className="plan-text space-y-2">{((section.content as JSONContent).content ?? []).map((node, i) => render(node, `${section.key}-${i}`))}</div>
+      </LiveSection>
       {sectionWide.length > 0 && (
         <details className="rounded bg-slate-50 p-3">
           <summary className="cursor-pointer text-sm font-medium">Sources for the whole section ({sectionWide.length})</summary>
@@ -61,8 +71,20 @@ function Badge({ isOn, on, off }: { isOn: boolean; on: string; off: string }) {
   );
 }
 
+/** What a citation's hover card shows, for every link a citation may point at. */
+function describeCitations(links: PlanLink[], dialogueId: string): CitationInfo[] {
+  return links.map((link) => {
+    const { address, label } = describeSource(link);
+    const speaker = link.statement?.speaker;
+    const detail = [speaker?.affiliation, link.statement ? formatSegmentLabel(link.statement.segment) : null].filter(Boolean).join(" · ");
+    const quote = link.summaryItem?.text ?? link.sentence?.text ?? link.statement?.text ?? "";
+    return { id: link.id, status: link.status, label, detail, quote, href: `/dialogues/${dialogueId}#${address}` };
+  });
+}
+
 type RenderContext = {
   byBlock: Map<string, PlanLink[]>; numbering: Map<string, number>; dialogueId: string; planId: string; canDecide: boolean; sectionKey: string;
+  citationById: Map<string, CitationInfo>;
   /** A list item is one passage; its paragraphs are not passages of their own. */
   isInsideListItem?: boolean;
 };
@@ -86,6 +108,14 @@ function renderNode(node: JSONContent, key: string, context: RenderContext): Rea
       return <Passage key={key} node={node} context={context} as="li">{children}</Passage>;
     case "hardBreak":
       return <br key={key} />;
+    case "citation": {
+      const linkId = String(node.attrs?.linkId ?? "");
+      return (
+        <sup key={key} data-citation="" data-link-id={linkId} className="citation group relative">
+          <CitationBadge linkId={linkId} info={context.citationById.get(linkId)} />
+        </sup>
+      );
+    }
     default:
       return <div key={key}>{children}</div>;
   }

@@ -20,12 +20,14 @@ export function describeSource(link: PlanLink): { address: string; label: string
 }
 
 /** Sources of one passage: who said it, in what role and session, the quoted sentence, and a link to it in the reader. */
-export function SourceList({ links, dialogueId, planId, canDecide, numbering }: {
+export function SourceList({ links, dialogueId, planId, canDecide, numbering, onCite }: {
   links: PlanLink[];
   dialogueId: string;
   planId: string;
   canDecide: boolean;
   numbering: Map<string, number>;
+  /** In the live editor: puts a citation of this source at the caret. */
+  onCite?: (targetKey: string, label: string) => void;
 }) {
   return (
     <ol className="space-y-2">
@@ -48,7 +50,12 @@ export function SourceList({ links, dialogueId, planId, canDecide, numbering }: 
             <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 font-serif text-slate-800">{quoted}</blockquote>
             <p className="mt-1 flex flex-wrap items-center gap-3">
               <a href={`/dialogues/${dialogueId}#${address}`} className="font-mono text-xs text-un-dark underline">#{address}</a>
-              {canDecide && link.status !== "confirmed" && <LinkDecision planId={planId} linkId={link.id} label={`${label}, ${address}`} />}
+              {canDecide && link.status !== "confirmed" && <LinkDecision planId={planId} linkId={link.id} label={`${label}, ${address}`} isSuspect={link.status === "suspect"} />}
+              {onCite && (
+                <button type="button" onClick={() => onCite(link.targetKey, address)} className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50">
+                  Cite<span className="sr-only"> {address} at the caret</span>
+                </button>
+              )}
             </p>
           </li>
         );

@@ -10,11 +10,13 @@ import { AppError } from "@/lib/errors";
 import { suggestSources } from "./suggest-sources";
 import type { Suggestion } from "./suggest-sources";
 
-export async function suggestForPassage({ planId, sectionKey, blockId = "", limit = 10 }: {
+export async function suggestForPassage({ planId, sectionKey, blockId = "", limit = 10, text }: {
   planId: string;
   sectionKey: string;
   blockId?: string;
   limit?: number;
+  /** The passage's live text, when the editor is ahead of the last save; then the block need not be saved yet. */
+  text?: string;
 }): Promise<Suggestion[]> {
   const prisma = getPrisma();
   const section = await prisma.planSection.findFirst({
@@ -23,11 +25,11 @@ export async function suggestForPassage({ planId, sectionKey, blockId = "", limi
   });
   if (!section) throw new AppError("not_found", "No such section in this plan.");
   const block = blockId ? listBlocks(section.content as JSONContent).find((b) => b.blockId === blockId) : null;
-  if (blockId && !block) throw new AppError("not_found", "No such passage in this section.");
+  if (blockId && !block && !text) throw new AppError("not_found", "No such passage in this section.");
   const linked = await prisma.provenanceLink.findMany({ where: { sectionId: section.id, blockId }, select: { targetKey: true } });
   return suggestSources({
     dialogueId: section.plan.dialogueId,
-    text: block ? block.text : `${section.title}\n${section.text}`,
+    text: text ?? (block ? block.text : `${section.title}\n${section.text}`),
     limit,
     excludeTargetKeys: new Set(linked.map((l) => l.targetKey)),
   });

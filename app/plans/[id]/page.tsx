@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CollabSession, colourForUser } from "@/components/editor/collab-session";
 import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
 import { can } from "@/lib/auth/can";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
+import { collabPublicUrl } from "@/lib/collab/collab-url";
 import { getPlan } from "@/lib/plan/get-plan";
 
 export const metadata: Metadata = { title: "Draft plan" };
@@ -18,6 +20,7 @@ export default async function PlanPage({ params }: Props) {
   const plan = await getPlan({ planId: id });
   if (!plan) notFound();
   const canDecide = can(user, "provenance.confirm");
+  const canEdit = can(user, "plan.edit");
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
       <nav aria-label="Sections" className="lg:sticky lg:top-20 lg:self-start">
@@ -34,15 +37,18 @@ export default async function PlanPage({ params }: Props) {
           <h1 className="text-2xl font-semibold">{plan.title}</h1>
           <p className="text-sm text-slate-700">
             Draft seeded from <Link href={`/dialogues/${plan.dialogue.id}`} className="text-un-dark underline">{plan.dialogue.topic ?? plan.dialogue.title}</Link>.
-            Numbers in brackets are confirmed sources; open “Sources” under a passage to see who said it.
+            Numbers in brackets are confirmed sources; {canEdit ? "put the caret in" : "click"} a passage to see who said it{canEdit ? ", and cite a source where the caret is" : ""}.
+            {canEdit ? " Sections save as you type and everyone sees your edits live." : " The text updates live as facilitators draft."}
             {!canDecide && " Only facilitators can confirm or reject suggestions."}
           </p>
           <p><Link href={`/plans/${plan.id}/coverage`} className="font-medium text-un-dark underline">Coverage of the dialogue</Link></p>
           {can(user, "plan.reset") && <ResetPlanButton planId={plan.id} />}
         </header>
-        {plan.sections.map((section) => (
-          <SectionView key={section.key} section={section} dialogueId={plan.dialogue.id} planId={plan.id} canDecide={canDecide} />
-        ))}
+        <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>
+          {plan.sections.map((section) => (
+            <SectionView key={section.key} section={section} dialogueId={plan.dialogue.id} planId={plan.id} canDecide={canDecide} canEdit={canEdit} />
+          ))}
+        </CollabSession>
       </div>
     </div>
   );

@@ -1,0 +1,57 @@
+"use client";
+
+/**
+ * One WebSocket to the collaboration server for the whole page, shared by
+ * every section's provider (Hocuspocus multiplexes documents over it), and
+ * the short-lived token the server wants on every (re)connect.
+ */
+import { HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { createContext, useContext, useEffect, useState } from "react";
+
+export type CollabUser = { id: string; name: string; color: string };
+export type CollabSessionValue = { socket: HocuspocusProviderWebsocket | null; getToken: () => Promise<string>; user: CollabUser };
+
+const CollabSessionContext = createContext<CollabSessionValue | null>(null);
+
+export function useCollabSession(): CollabSessionValue {
+  const session = useContext(CollabSessionContext);
+  if (!session) throw new Error("useCollabSession needs a <CollabSession> around it");
+  return session;
+}
+
+/** Renews the token a little before it expires; every provider on the page shares it. */
+function createTokenSource(): () => Promise<string> {
+  let cached: { token: string; expiresAt: number } | null = null;
+  let pending: Promise<string> | null = null;
+  return async () => {
+    if (cached && cached.expiresAt - Date.now() > 30_000) return cached.token;
+    pending ??= fetch("/api/collab/token", { method: "POST" })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`token refused (${response.status})`);
+        const body = (await response.json()) as { token: string; expiresAt: string };
+        cached = { token: body.token, expiresAt: Date.parse(body.expiresAt) };
+        return body.token;
+      })
+      .finally(() => (pending = null));
+    return pending;
+  };
+}
+
+export function CollabSession({ url, user, children }: { url: string; user: CollabUser; children: React.ReactNode }) {
+  const [socket, setSocket] = useState<HocuspocusProviderWebsocket | null>(null);
+  const [getToken] = useState(createTokenSource);
+  // In an effect, so the server render never opens a socket.
+  useEffect(() => {
+    const created = new HocuspocusProviderWebsocket({ url });
+    setSocket(created);
+    return () => created.destroy();
+  }, [url]);
+  return <CollabSessionContext.Provider value={{ socket, getToken, user }}>{children}</CollabSessionContext.Provider>;
+}
+
+/** A stable, readable colour per user, for carets and avatars (dark enough for white text). */
+export function colourForUser(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return `hsl(${hash % 360} 70% 35%)`;
+}

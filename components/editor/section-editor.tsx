@@ -1,0 +1,177 @@
+"use client";
+
+/**
+ * One plan section, live: a Tiptap editor bound to the section's Y.Doc on
+ * the collaboration server. Facilitators edit it; everyone else watches it
+ * change (the server enforces that, this only hides the caret). Until the
+ * first sync it shows the server-rendered text, so the page is never blank.
+ */
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import type { Editor } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import Placeholder from "@tiptap/extension-placeholder";
+import { EditorContent, ReactNodeViewRenderer, useEditor } from "@tiptap/react";
+import { useEffect, useMemo, useState } from "react";
+import * as Y from "yjs";
+import { sectionDocumentName } from "@/lib/collab/document-name";
+import { Citation, createPlanExtensions } from "@/lib/editor/extensions";
+import { CitationView } from "./citation-view";
+import { useCollabSession } from "./collab-session";
+import { PassageNumbers, passageNumbersKey } from "./passage-numbers";
+import type { PassageMarker } from "./passage-numbers";
+import type { Present } from "./presence";
+import { Presence } from "./presence";
+import type { SaveState } from "./save-status";
+import { SaveStatus } from "./save-status";
+
+export type ActivePassage = { blockId: string; text: string };
+
+type Props = {
+  planId: string;
+  sectionId: string;
+  title: string;
+  canEdit: boolean;
+  markers: ReadonlyMap<string, PassageMarker>;
+  fallback: React.ReactNode;
+  onActivePassage: (passage: ActivePassage | null) => void;
+  onEditor: (editor: Editor | null) => void;
+};
+
+export function SectionEditor(props: Props) {
+  const { socket } = useCollabSession();
+  // The provider needs the page's socket, which exists only after mount.
+  if (!socket) return <LiveFrame state="connecting" canEdit={props.canEdit} people={[]}>{props.fallback}</LiveFrame>;
+  return <ConnectedEditor {...props} />;
+}
+
+function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback, onActivePassage, onEditor }: Props) {
+  const { socket, getToken, user } = useCollabSession();
+  const [doc] = useState(() => new Y.Doc());
+  const [state, setState] = useState<SaveState>("connecting");
+  const [isSynced, setSynced] = useState(false);
+  const [people, setPeople] = useState<Present[]>([]);
+
+  const provider = useMemo(
+    () => new HocuspocusProvider({ websocketProvider: socket!, name: sectionDocumentName({ planId, sectionId }), document: doc, token: getToken }),
+    [socket, planId, sectionId, doc, getToken],
+  );
+  useProviderState(provider, { setState, setSynced, setPeople, selfName: user.name });
+
+  const editor = useEditor({
+    immediatelyRender: false,
+    editable: canEdit,
+    extensions: [
+      ...createPlanExtensions().map((extension) => (extension.name === "citation" ? Citation.extend({ addNodeView: () => ReactNodeViewRenderer(CitationView) }) : extension)),
+      Collaboration.configure({ document: doc }),
+      CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color } }),
+      Placeholder.configure({ placeholder: canEdit ? `Write the ${title} section…` : "" }),
+      PassageNumbers,
+    ],
+    editorProps: {
+      attributes: {
+        class: "plan-text prose-plan min-h-16 rounded-md px-3 py-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-un",
+        "aria-label": `${title}${canEdit ? "" : " (read-only)"}`,
+        ...(canEdit ? { "aria-multiline": "true", role: "textbox" } : {}),
+      },
+    },
+    onSelectionUpdate: ({ editor }) => onActivePassage(passageAt(editor)),
+    onFocus: ({ editor }) => onActivePassage(passageAt(editor)),
+  }, [provider]);
+
+  useEffect(() => {
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(passageNumbersKey, markers));
+  }, [editor, markers, isSynced]);
+
+  return (
+    <LiveFrame state={state} canEdit={canEdit} people={people}>
+      {!isSynced && fallback}
+      <div hidden={!isSynced} onClick={(event) => !canEdit && onActivePassage(passageOfElement(event.target))}>
+        <EditorContent editor={editor} />
+      </div>
+    </LiveFrame>
+  );
+}
+
+function LiveFrame({ state, canEdit, people, children }: { state: SaveState; canEdit: boolean; people: Present[]; children: React.ReactNode }) {
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center justify-between gap-2">
+        <SaveStatus state={state} canEdit={canEdit} />
+        <Presence people={people} />
+      </div>
+      {children}
+    </div>
+  );
+}
+
+/** Keeps the status line, the synced flag and the presence list in step with the provider. */
+function useProviderState(provider: HocuspocusProvider, { setState, setSynced, setPeople, selfName }: {
+  setState: (state: SaveState) => void; setSynced: (synced: boolean) => void; setPeople: (people: Present[]) => void; selfName: string;
+}) {
+  useEffect(() => {
+    provider.attach();
+    let hasSynced = false;
+    const update = () => {
+      const isConnected = provider.configuration.websocketProvider.status === "connected";
+      if (!isConnected) return setState(hasSynced ? "offline" : "connecting");
+      if (!provider.isSynced) return setState(hasSynced ? "saving" : "connecting");
+      setState(provider.hasUnsyncedChanges ? "saving" : "saved");
+    };
+    const onSynced = () => {
+      hasSynced = true;
+      setSynced(true);
+      update();
+    };
+    const onAwareness = () => {
+      const states = [...(provider.awareness?.getStates() ?? new Map()).entries()];
+      setPeople(states
+        .filter(([clientId, s]) => clientId !== provider.document.clientID && s.user?.name)
+        .map(([clientId, s]) => ({ clientId, name: String(s.user.name), color: String(s.user.color ?? "#334155") })));
+    };
+    const onDenied = () => setState("denied");
+    provider.on("synced", onSynced);
+    provider.on("status", update);
+    provider.on("unsyncedChanges", update);
+    provider.on("awarenessChange", onAwareness);
+    provider.on("authenticationFailed", onDenied);
+    // Leaving with unsaved edits would lose them: let the browser ask first.
+    const warn = (event: BeforeUnloadEvent) => {
+      if (provider.hasUnsyncedChanges) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      provider.off("synced", onSynced);
+      provider.off("status", update);
+      provider.off("unsyncedChanges", update);
+      provider.off("awarenessChange", onAwareness);
+      provider.off("authenticationFailed", onDenied);
+      provider.destroy();
+    };
+  }, [provider, setState, setSynced, setPeople, selfName]);
+}
+
+/** The citable passage around the caret: the list item if inside one, else the block. */
+function passageAt(editor: Editor): ActivePassage | null {
+  const { $from } = editor.state.selection;
+  for (let depth = 1; depth <= $from.depth; depth++) {
+    const node = $from.node(depth);
+    if (node.attrs.blockId && node.type.name !== "bulletList" && node.type.name !== "orderedList") {
+      return { blockId: String(node.attrs.blockId), text: node.textContent };
+    }
+  }
+  return null;
+}
+
+function passageOfElement(target: EventTarget): ActivePassage | null {
+  const origin = target as HTMLElement;
+  // A list item is one passage, its paragraphs included.
+  const element = origin.closest?.("li[data-block-id]") ?? origin.closest?.("[data-block-id]");
+  if (!element) return null;
+  return { blockId: element.getAttribute("data-block-id")!, text: element.textContent ?? "" };
+}

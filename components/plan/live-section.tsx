@@ -1,0 +1,115 @@
+"use client";
+
+/**
+ * A section's live text with, beside it, the sources of the passage at the
+ * caret (or clicked, for readers): who said it, suggestions, and — for
+ * facilitators — "Cite", which puts a citation at the caret.
+ */
+import type { Editor } from "@tiptap/core";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { CitationInfo } from "@/components/editor/citation-badge";
+import { CitationLinksContext } from "@/components/editor/citation-view";
+import type { PassageMarker } from "@/components/editor/passage-numbers";
+import type { ActivePassage } from "@/components/editor/section-editor";
+import { SectionEditor } from "@/components/editor/section-editor";
+import type { PlanLink } from "@/lib/plan/get-plan";
+import { PassageSuggestions } from "./passage-suggestions";
+import { SourceList } from "./source-list";
+
+type Props = {
+  planId: string;
+  dialogueId: string;
+  section: { id: string; key: string; title: string };
+  links: PlanLink[];
+  numbering: [string, number][];
+  citations: CitationInfo[];
+  canEdit: boolean;
+  canDecide: boolean;
+  children: React.ReactNode;
+};
+
+const ACTIVE_SECTION_EVENT = "gpa:active-section";
+
+export function LiveSection({ planId, dialogueId, section, links, numbering, citations, canEdit, canDecide, children }: Props) {
+  const router = useRouter();
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [passage, setPassage] = useState<ActivePassage | null>(null);
+  const [status, setStatus] = useState("");
+  const numbers = useMemo(() => new Map(numbering), [numbering]);
+  const citationLinks = useMemo(() => new Map(citations.map((c) => [c.id, c])), [citations]);
+  const markers = useMemo(() => passageMarkers(links, numbers), [links, numbers]);
+
+  const activate = useCallback((next: ActivePassage | null) => {
+    setPassage(next);
+    if (next) window.dispatchEvent(new CustomEvent(ACTIVE_SECTION_EVENT, { detail: section.key }));
+  }, [section.key]);
+  // One panel at a time: another section becoming active closes this one's.
+  useEffect(() => {
+    const onOther = (event: Event) => (event as CustomEvent<string>).detail !== section.key && setPassage(null);
+    window.addEventListener(ACTIVE_SECTION_EVENT, onOther);
+    return () => window.removeEventListener(ACTIVE_SECTION_EVENT, onOther);
+  }, [section.key]);
+
+  async function cite(targetKey: string, label: string) {
+    if (!editor || !passage) return;
+    setStatus(`Citing ${label}…`);
+    const response = await fetch(`/api/plans/${planId}/citations`, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sectionKey: section.key, blockId: passage.blockId, targetKey, quote: { exact: passage.text } }),
+    }).catch(() => null);
+    if (!response?.ok) {
+      const body = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
+      return setStatus(body?.message ?? "Could not cite. Try again.");
+    }
+    const { linkId } = (await response.json()) as { linkId: string };
+    editor.chain().focus().insertContent({ type: "citation", attrs: { linkId } }).run();
+    setStatus(`Cited ${label}`);
+    router.refresh();
+  }
+
+  const passageLinks = passage ? links.filter((l) => l.blockId === passage.blockId) : [];
+  const canCite = canEdit && canDecide && editor !== null;
+  return (
+    <CitationLinksContext.Provider value={citationLinks}>
+      <SectionEditor planId={planId} sectionId={section.id} title={section.title} canEdit={canEdit} markers={markers}
+        fallback={children} onActivePassage={activate} onEditor={setEditor} />
+      {passage && (
+        <div role="region" aria-label={`Sources of the passage at the caret in ${section.title}`} data-testid="passage-panel"
+          onKeyDown={(event) => event.key === "Escape" && setPassage(null)}
+          className="space-y-2 rounded-lg border border-slate-300 bg-white p-3 shadow-sm xl:absolute xl:left-[calc(100%+1rem)] xl:top-0 xl:z-10 xl:max-h-[80vh] xl:w-[24rem] xl:overflow-y-auto">
+          <div className="flex items-start justify-between gap-2">
+            <p className="text-xs text-slate-700"><span className="font-semibold">Passage:</span> {excerpt(passage.text)}</p>
+            <button type="button" onClick={() => setPassage(null)} className="text-xs text-slate-600 underline">Close<span className="sr-only"> sources panel</span></button>
+          </div>
+          {passageLinks.length > 0 ? (
+            <SourceList links={passageLinks} dialogueId={dialogueId} planId={planId} canDecide={canDecide} numbering={numbers}
+              onCite={canCite ? cite : undefined} />
+          ) : (
+            <p className="text-xs text-slate-600">No source linked to this passage yet.</p>
+          )}
+          <PassageSuggestions key={passage.blockId} planId={planId} sectionKey={section.key} blockId={passage.blockId} passageText={passage.text}
+            dialogueId={dialogueId} canDecide={canDecide} onCite={canCite ? cite : undefined} />
+          <p role="status" aria-live="polite" className="text-xs text-slate-700">{status}</p>
+        </div>
+      )}
+    </CitationLinksContext.Provider>
+  );
+}
+
+/** "[1, 2]" after each passage with confirmed sources; "!" when one needs a re-check. */
+function passageMarkers(links: PlanLink[], numbers: Map<string, number>): Map<string, PassageMarker> {
+  const markers = new Map<string, PassageMarker>();
+  const byBlock = new Map<string, PlanLink[]>();
+  for (const link of links) if (link.blockId) byBlock.set(link.blockId, [...(byBlock.get(link.blockId) ?? []), link]);
+  for (const [blockId, blockLinks] of byBlock) {
+    const confirmed = blockLinks.map((l) => numbers.get(l.id)).filter((n): n is number => n !== undefined);
+    const needsCheck = blockLinks.some((l) => l.status === "suspect");
+    if (confirmed.length || needsCheck) markers.set(blockId, { text: `[${confirmed.join(", ")}${needsCheck ? `${confirmed.length ? ", " : ""}!` : ""}]`, needsCheck });
+  }
+  return markers;
+}
+
+function excerpt(text: string): string {
+  return text.length > 140 ? `${text.slice(0, 140)}…` : text;
+}

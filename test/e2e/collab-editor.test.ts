@@ -1,0 +1,179 @@
+/**
+ * Live editing in Chromium against `next start` and the real collaboration
+ * server: two facilitators drafting together, a delegate watching (and a
+ * forged update of theirs refused), citations, and the token and citation
+ * endpoints' access rules.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { ACCOUNTS } from "@/test/support/accounts";
+import { launchChromium } from "@/test/support/chromium";
+import { connectClient, firstText, waitFor } from "@/test/support/collab";
+import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
+
+const baseUrl = inject("baseUrl");
+const hasServer = inject("hasBrowser");
+const collabPort = inject("collabPort");
+const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+let planId: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasServer) return;
+  process.env.DATABASE_URL = inject("databaseUrl");
+  planId = (await getPrisma().plan.findFirstOrThrow()).id;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await disconnectPrisma();
+});
+
+async function openPlanAs(email: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+  await signInWithForm(page, email);
+  await page.goto(`/plans/${planId}`);
+  return page;
+}
+
+/** The live editor of a section, once it has synced. */
+async function liveEditor(page: Page, sectionKey: string) {
+  const section = page.locator(`#${sectionKey}`);
+  await section.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+  return section.locator(".ProseMirror");
+}
+
+async function storedText(sectionKey: string): Promise<string> {
+  return (await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: sectionKey } })).text;
+}
+
+describe.skipIf(!hasServer)("two facilitators in one section", () => {
+  it("see each other's text and named caret, converge, and keep the text after a reload", async () => {
+    const [a, b] = await Promise.all([openPlanAs(ACCOUNTS.facilitator), openPlanAs(ACCOUNTS.facilitator2)]);
+    const [editorA, editorB] = await Promise.all([liveEditor(a, "timeframe"), liveEditor(b, "timeframe")]);
+    await editorA.locator("p").first().click();
+    await a.keyboard.press("End");
+    await a.keyboard.type(" Alpha drafts a sentence.");
+    await editorB.getByText("Alpha drafts a sentence.", { exact: false }).waitFor();
+    await b.locator("#timeframe .collaboration-carets__label", { hasText: "Fatima Facilitator" }).waitFor();
+    await editorB.locator("p").first().click();
+    await b.keyboard.press("End");
+    await b.keyboard.type(" Bravo adds another.");
+    await editorA.getByText("Bravo adds another.", { exact: false }).waitFor();
+    await waitFor(async () => (await editorA.textContent()) === (await editorB.textContent()), "both editors converge");
+    expect(await editorA.textContent()).toMatch(/Alpha drafts a sentence\..*Bravo adds another\./);
+    await a.locator('#timeframe [data-testid="save-status"]', { hasText: "Saved" }).waitFor();
+    await waitFor(async () => (await storedText("timeframe")).includes("Bravo adds another."), "PostgreSQL has both edits");
+    await a.reload();
+    expect(await (await liveEditor(a, "timeframe")).textContent()).toMatch(/Alpha drafts a sentence\..*Bravo adds another\./);
+    await Promise.all([a.context().close(), b.context().close()]);
+  });
+
+  it("shows who else is in the section", async () => {
+    const [a, b] = await Promise.all([openPlanAs(ACCOUNTS.facilitator), openPlanAs(ACCOUNTS.facilitator2)]);
+    await Promise.all([liveEditor(a, "resources"), liveEditor(b, "resources")]);
+    await a.locator("#resources").getByRole("list", { name: "People in this section" }).getByText("Felix Facilitator").waitFor();
+    await Promise.all([a.context().close(), b.context().close()]);
+  });
+});
+
+describe.skipIf(!hasServer)("a delegate", () => {
+  it("watches the edits live with no editable area, and a forged update of theirs is refused", async () => {
+    const [facilitator, delegate] = await Promise.all([openPlanAs(ACCOUNTS.facilitator), openPlanAs(ACCOUNTS.delegate)]);
+    const [editor, view] = await Promise.all([liveEditor(facilitator, "cooperation"), liveEditor(delegate, "cooperation")]);
+    await expect(delegate.locator('[contenteditable="true"]').count()).resolves.toBe(0);
+    await expect(view.getAttribute("contenteditable")).resolves.toBe("false");
+    await editor.locator("p").first().click();
+    await facilitator.keyboard.press("End");
+    await facilitator.keyboard.type(" Seen live by delegations.");
+    await view.getByText("Seen live by delegations.", { exact: false }).waitFor();
+
+    // The same delegate, over a raw socket, with a token the app gave them.
+    const session = await signInOverHttp(baseUrl, ACCOUNTS.delegate);
+    const { token } = (await (await session.fetch("/api/collab/token", { method: "POST" })).json()) as { token: string };
+    const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "cooperation" } });
+    const raw = connectClient({ port: collabPort, planId, sectionId: section.id, token });
+    await raw.synced;
+    firstText(raw.doc).insert(0, "FORGED BY A DELEGATE ");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(raw.provider.hasUnsyncedChanges).toBe(true);
+    raw.close();
+    expect(await view.textContent()).not.toContain("FORGED");
+    expect(await editor.textContent()).not.toContain("FORGED");
+    await waitFor(async () => (await storedText("cooperation")).includes("Seen live by delegations."), "the facilitator's edit is stored");
+    expect(await storedText("cooperation")).not.toContain("FORGED");
+    await Promise.all([facilitator.context().close(), delegate.context().close()]);
+  });
+});
+
+describe.skipIf(!hasServer)("citations", () => {
+  it("lets a facilitator cite a suggestion at the caret, numbered, with its quote on hover, and marks it removed when deleted", async () => {
+    const page = await openPlanAs(ACCOUNTS.facilitator);
+    const editor = await liveEditor(page, "monitoring-and-review");
+    await editor.locator("p").first().click();
+    await page.keyboard.press("End");
+    const panel = page.locator("#monitoring-and-review").getByTestId("passage-panel");
+    await panel.getByRole("button", { name: "Suggest sources for this passage" }).click();
+    await panel.getByRole("button", { name: /^Cite .* at the caret$/ }).first().click();
+    const citation = editor.locator("sup[data-citation]");
+    await citation.first().waitFor();
+    await page.waitForFunction(() => document.querySelector("#monitoring-and-review .ProseMirror sup[data-citation] .citation-tooltip")?.textContent?.includes("“"));
+    const linkId = (await citation.first().getAttribute("data-link-id"))!;
+    expect(await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ status: "confirmed", relation: expect.any(String) });
+    const number = await citation.first().locator(".citation-link").evaluate((el) => getComputedStyle(el, "::after").content);
+    expect(number).toMatch(/^"\[\d+\]"$/);
+    await citation.first().hover();
+    await expect(citation.first().locator(".citation-tooltip").isVisible()).resolves.toBe(true);
+    expect(await getPrisma().auditLog.count({ where: { action: "provenance.cite", resourceId: linkId } })).toBe(1);
+
+    // Deleting the citation marks its link removed, audited.
+    await editor.locator("p").first().click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Backspace");
+    await waitFor(async () => (await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).status === "removed", "the link is removed");
+    expect(await getPrisma().auditLog.count({ where: { action: "provenance.citation_removed", resourceId: linkId } })).toBe(1);
+    await page.context().close();
+  });
+
+  it("passes an axe scan of the live plan page with no serious or critical violations", async () => {
+    const page = await openPlanAs(ACCOUNTS.facilitator);
+    await liveEditor(page, "principles");
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe.skipIf(!hasServer)("POST /api/collab/token and /api/plans/[id]/citations", () => {
+  it("gives a token to any signed-in role and none without a session", async () => {
+    expect((await fetch(`${baseUrl}/api/collab/token`, { method: "POST" })).status).toBe(401);
+    const observer = await signInOverHttp(baseUrl, ACCOUNTS.observer);
+    const response = await observer.fetch("/api/collab/token", { method: "POST" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ token: expect.stringMatching(/^[\w-]+\.[\w-]+$/), url: `ws://localhost:${collabPort}` });
+  });
+
+  it("refuses citations without a session (401), from delegates and observers (403), and a bad body (400 naming the field), writing nothing", async () => {
+    const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "targets" } });
+    const item = await getPrisma().summaryItem.findFirstOrThrow({ where: { list: "gaps" } });
+    const body = { sectionKey: "targets", blockId: "targets.new-block", targetKey: `summary-item:${item.id}`, quote: { exact: "A new passage." } };
+    const before = await getPrisma().provenanceLink.count({ where: { sectionId: section.id } });
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/citations`, json(body))).status).toBe(401);
+    for (const email of [ACCOUNTS.delegate, ACCOUNTS.observer]) {
+      const session = await signInOverHttp(baseUrl, email);
+      expect((await session.fetch(`/api/plans/${planId}/citations`, json(body))).status).toBe(403);
+    }
+    const facilitator = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
+    const bad = await facilitator.fetch(`/api/plans/${planId}/citations`, json({ ...body, blockId: "has spaces" }));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ field: "blockId" });
+    expect(await getPrisma().provenanceLink.count({ where: { sectionId: section.id } })).toBe(before);
+    const ok = await facilitator.fetch(`/api/plans/${planId}/citations`, json(body));
+    expect(ok.status).toBe(200);
+    const { linkId } = (await ok.json()) as { linkId: string };
+    expect(await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ status: "confirmed", blockId: "targets.new-block", quoteExact: "A new passage." });
+  });
+});
