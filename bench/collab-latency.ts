@@ -250,6 +250,7 @@ function printReport(runs: Run[], options: Options): void {
   printRow("server heap used MB (end)", both.map((r) => formatMegabytes(r.server.heapUsed)));
   printRow("server CPU ms during typing", both.map((r) => r.server.cpuMs.toFixed(0)));
   printRow("stores during typing", both.map((r) => (r.kind === "ours" ? String(r.server.stores) : "–")));
+  printRow("  longest store ms", both.map((r) => (r.kind === "ours" && r.server.stores ? formatMs(r.server.storeMaxMs) : "–")));
   printRow("server event-loop delay p99 ms", both.map((r) => formatMs(r.server.loopP99Ms)));
   printRow("server event-loop delay max ms", both.map((r) => formatMs(r.server.loopMaxMs)));
   printRow("client event-loop delay p99 ms", both.map((r) => formatMs(r.clientLoopP99Ms)));

@@ -10,19 +10,23 @@
  * extensions, the floor ours is compared with. Both listen on a free port and
  * report it; the parent then asks for {type: "stats"} and finally {type: "stop"}.
  */
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Server } from "@hocuspocus/server";
 import { startCollabServer } from "@/lib/collab/server";
 import { disconnectPrisma } from "@/lib/db";
 
 export type ChildKind = "ours" | "bare";
 export type ChildRequest = { type: "stats" } | { type: "reset-stats" } | { type: "stop" };
-export type ChildStats = { rss: number; peakRss: number; heapUsed: number; heapTotal: number; cpuMs: number; stores: number; loopP99Ms: number; loopMaxMs: number };
+export type ChildStats = { rss: number; peakRss: number; heapUsed: number; heapTotal: number; cpuMs: number; stores: number; storeMaxMs: number; loopP99Ms: number; loopMaxMs: number };
 export type ChildReply = { type: "ready"; port: number } | ({ type: "stats" } & ChildStats) | { type: "stopped" };
 
 async function main(kind: ChildKind): Promise<void> {
   let stores = 0;
-  const server = kind === "ours" ? await startOurs(() => stores++) : await startBare();
+  let storeMaxMs = 0;
+  const server = kind === "ours" ? await startOurs((ms) => {
+    stores++;
+    storeMaxMs = Math.max(storeMaxMs, ms);
+  }) : await startBare();
   let peakRss = process.memoryUsage.rss();
   let cpuFrom = process.cpuUsage();
   const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
@@ -34,6 +38,7 @@ async function main(kind: ChildKind): Promise<void> {
       peakRss = process.memoryUsage.rss();
       cpuFrom = process.cpuUsage();
       stores = 0;
+      storeMaxMs = 0;
       loop.reset();
       return;
     }
@@ -41,7 +46,7 @@ async function main(kind: ChildKind): Promise<void> {
       const memory = process.memoryUsage();
       const cpu = process.cpuUsage(cpuFrom);
       peakRss = Math.max(peakRss, memory.rss);
-      reply({ type: "stats", rss: memory.rss, peakRss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, cpuMs: (cpu.user + cpu.system) / 1000, stores, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 });
+      reply({ type: "stats", rss: memory.rss, peakRss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, cpuMs: (cpu.user + cpu.system) / 1000, stores, storeMaxMs, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 });
       return;
     }
     clearInterval(timer);
@@ -54,12 +59,15 @@ async function main(kind: ChildKind): Promise<void> {
   reply({ type: "ready", port: server.port });
 }
 
-async function startOurs(onStore: () => void): Promise<{ port: number; stop: () => Promise<void> }> {
+async function startOurs(onStore: (ms: number) => void): Promise<{ port: number; stop: () => Promise<void> }> {
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set");
   const server = await startCollabServer({ port: 0, secret, log: () => {} });
-  // Counts stores, to show how often persistence ran during the load.
-  server.hocuspocus.configuration.extensions.push({ async afterStoreDocument() { onStore(); } });
+  // Times each store, from before every other onStoreDocument hook (hooks run
+  // in the order of this list, read at each call) to after the last afterStoreDocument.
+  let startedAt = 0;
+  server.hocuspocus.configuration.extensions.unshift({ async onStoreDocument() { startedAt = performance.now(); } });
+  server.hocuspocus.configuration.extensions.push({ async afterStoreDocument() { onStore(performance.now() - startedAt); } });
   return server;
 }
 
