@@ -1,6 +1,6 @@
 /**
- * A citation as readers see it: a superscript number (a CSS counter, so the
- * numbers follow document order) linking to the source in the dialogue
+ * A citation as readers see it: a superscript number (in document order,
+ * counted by the caller) linking to the source in the dialogue
  * reader, with the quote, speaker and segment on hover or focus. Used by the
  * live editor's node view and by the server-rendered text alike.
  */
@@ -15,14 +15,16 @@ export type CitationInfo = {
   href: string;
 };
 
-export function CitationBadge({ linkId, info, isSelected = false, onOpen }: { linkId: string; info: CitationInfo | undefined; isSelected?: boolean; onOpen?: (event: React.MouseEvent) => void }) {
+export function CitationBadge({ linkId, number, info, isSelected = false, onOpen }: {
+  linkId: string; number: number | undefined; info: CitationInfo | undefined; isSelected?: boolean; onOpen?: (event: React.MouseEvent) => void;
+}) {
   const tooltipId = `citation-tip-${linkId}`;
   const needsCheck = info?.status === "suspect";
   return (
     <>
       <a href={info?.href ?? "#"} target="_blank" rel="noopener" aria-describedby={tooltipId} onClick={onOpen}
         className={`citation-link rounded px-0.5 font-mono text-xs no-underline ${needsCheck ? "bg-orange-100 text-orange-900" : "text-un-dark"} ${info ? "" : "text-slate-500"}`}>
-        <span className="sr-only">Source </span>
+        <span className="sr-only">Source </span>[{number ?? "?"}]
       </a>
       {needsCheck && <span aria-hidden="true" className="text-orange-700">!</span>}
       <span role="tooltip" id={tooltipId}

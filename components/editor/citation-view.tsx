@@ -4,13 +4,14 @@ import { NodeViewWrapper } from "@tiptap/react";
 import type { ReactNodeViewProps } from "@tiptap/react";
 import { createContext, useContext } from "react";
 import { CitationBadge } from "./citation-badge";
+import { citationNumberOf } from "./citation-numbers";
 import type { CitationInfo } from "./citation-badge";
 
 /** The provenance behind each citation on the page, by link id. */
 export const CitationLinksContext = createContext<ReadonlyMap<string, CitationInfo>>(new Map());
 
 /** The citation node inside the live editor. */
-export function CitationView({ node, selected }: ReactNodeViewProps) {
+export function CitationView({ node, selected, decorations }: ReactNodeViewProps) {
   const links = useContext(CitationLinksContext);
   const linkId = String(node.attrs.linkId ?? "");
   const info = links.get(linkId);
@@ -21,7 +22,7 @@ export function CitationView({ node, selected }: ReactNodeViewProps) {
   };
   return (
     <NodeViewWrapper as="sup" data-citation="" data-link-id={linkId} data-status={info?.status ?? "unknown"} className="citation group relative">
-      <CitationBadge linkId={linkId} info={info} isSelected={selected} onOpen={open} />
+      <CitationBadge linkId={linkId} number={citationNumberOf(decorations)} info={info} isSelected={selected} onOpen={open} />
     </NodeViewWrapper>
   );
 }

@@ -16,6 +16,7 @@ import { useEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
 import { sectionDocumentName } from "@/lib/collab/document-name";
 import { Citation, createPlanExtensions } from "@/lib/editor/extensions";
+import { CitationNumbers } from "./citation-numbers";
 import { CitationView } from "./citation-view";
 import { useCollabSession } from "./collab-session";
 import { PassageNumbers, passageNumbersKey } from "./passage-numbers";
@@ -56,7 +57,7 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback,
     () => new HocuspocusProvider({ websocketProvider: socket!, name: sectionDocumentName({ planId, sectionId }), document: doc, token: getToken }),
     [socket, planId, sectionId, doc, getToken],
   );
-  useProviderState(provider, { setState, setSynced, setPeople, selfName: user.name });
+  useProviderState(provider, { setState, setSynced, setPeople, selfId: user.id });
 
   const editor = useEditor({
     immediatelyRender: false,
@@ -64,9 +65,10 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback,
     extensions: [
       ...createPlanExtensions().map((extension) => (extension.name === "citation" ? Citation.extend({ addNodeView: () => ReactNodeViewRenderer(CitationView) }) : extension)),
       Collaboration.configure({ document: doc }),
-      CollaborationCaret.configure({ provider, user: { name: user.name, color: user.color } }),
+      CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: user.color } }),
       Placeholder.configure({ placeholder: canEdit ? `Write the ${title} section…` : "" }),
       PassageNumbers,
+      CitationNumbers,
     ],
     editorProps: {
       attributes: {
@@ -110,8 +112,8 @@ function LiveFrame({ state, canEdit, people, children }: { state: SaveState; can
 }
 
 /** Keeps the status line, the synced flag and the presence list in step with the provider. */
-function useProviderState(provider: HocuspocusProvider, { setState, setSynced, setPeople, selfName }: {
-  setState: (state: SaveState) => void; setSynced: (synced: boolean) => void; setPeople: (people: Present[]) => void; selfName: string;
+function useProviderState(provider: HocuspocusProvider, { setState, setSynced, setPeople, selfId }: {
+  setState: (state: SaveState) => void; setSynced: (synced: boolean) => void; setPeople: (people: Present[]) => void; selfId: string;
 }) {
   useEffect(() => {
     provider.attach();
@@ -129,9 +131,16 @@ function useProviderState(provider: HocuspocusProvider, { setState, setSynced, s
     };
     const onAwareness = () => {
       const states = [...(provider.awareness?.getStates() ?? new Map()).entries()];
-      setPeople(states
-        .filter(([clientId, s]) => clientId !== provider.document.clientID && s.user?.name)
-        .map(([clientId, s]) => ({ clientId, name: String(s.user.name), color: String(s.user.color ?? "#334155") })));
+      // One avatar per person, however many tabs they have open; not oneself.
+      const seen = new Set<string>([selfId]);
+      const people: Present[] = [];
+      for (const [clientId, s] of states) {
+        const id = String(s.user?.id ?? "");
+        if (!id || seen.has(id) || clientId === provider.document.clientID) continue;
+        seen.add(id);
+        people.push({ clientId, name: String(s.user.name), color: String(s.user.color ?? "#334155") });
+      }
+      setPeople(people);
     };
     const onDenied = () => setState("denied");
     provider.on("synced", onSynced);
@@ -153,7 +162,7 @@ function useProviderState(provider: HocuspocusProvider, { setState, setSynced, s
       provider.off("authenticationFailed", onDenied);
       provider.destroy();
     };
-  }, [provider, setState, setSynced, setPeople, selfName]);
+  }, [provider, setState, setSynced, setPeople, selfId]);
 }
 
 /** The citable passage around the caret: the list item if inside one, else the block. */

@@ -25,8 +25,9 @@ export function SectionView({ section, dialogueId, planId, canDecide, canEdit }:
   const sectionWide = byBlock.get("") ?? [];
   const citations = describeCitations(section.links, dialogueId);
   const citationById = new Map(citations.map((c) => [c.id, c]));
+  const citationNumbers = numberCitations(section.content as JSONContent);
   const render = (node: JSONContent, key: string): React.ReactNode =>
-    renderNode(node, key, { byBlock, numbering, dialogueId, planId, canDecide, sectionKey: section.key, citationById });
+    renderNode(node, key, { byBlock, numbering, dialogueId, planId, canDecide, sectionKey: section.key, citationById, citationNumbers });
   return (
     <section id={section.key} aria-labelledby={`${section.key}-title`} className="relative scroll-mt-24 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
@@ -71,6 +72,17 @@ function Badge({ isOn, on, off }: { isOn: boolean; on: string; off: string }) {
   );
 }
 
+/** Citations in document order, numbered from 1, as the live editor numbers them. */
+function numberCitations(content: JSONContent): Map<JSONContent, number> {
+  const numbers = new Map<JSONContent, number>();
+  const visit = (node: JSONContent) => {
+    if (node.type === "citation") numbers.set(node, numbers.size + 1);
+    for (const child of node.content ?? []) visit(child);
+  };
+  visit(content);
+  return numbers;
+}
+
 /** What a citation's hover card shows, for every link a citation may point at. */
 function describeCitations(links: PlanLink[], dialogueId: string): CitationInfo[] {
   return links.map((link) => {
@@ -85,6 +97,8 @@ function describeCitations(links: PlanLink[], dialogueId: string): CitationInfo[
 type RenderContext = {
   byBlock: Map<string, PlanLink[]>; numbering: Map<string, number>; dialogueId: string; planId: string; canDecide: boolean; sectionKey: string;
   citationById: Map<string, CitationInfo>;
+  /** Each citation node's number in document order, by the node itself. */
+  citationNumbers: Map<JSONContent, number>;
   /** A list item is one passage; its paragraphs are not passages of their own. */
   isInsideListItem?: boolean;
 };
@@ -112,7 +126,7 @@ function renderNode(node: JSONContent, key: string, context: RenderContext): Rea
       const linkId = String(node.attrs?.linkId ?? "");
       return (
         <sup key={key} data-citation="" data-link-id={linkId} className="citation group relative">
-          <CitationBadge linkId={linkId} info={context.citationById.get(linkId)} />
+          <CitationBadge linkId={linkId} number={context.citationNumbers.get(node)} info={context.citationById.get(linkId)} />
         </sup>
       );
     }

@@ -25,25 +25,24 @@ export async function reconcileLinks(tx: Tx, change: Change): Promise<ReconcileR
   return { removed, restored, moved, suspect };
 }
 
-async function syncCitedLinks(tx: Tx, { planId, sectionId, before, after, actorId }: Change) {
-  const citedBefore = new Set(listCitations(before).map((c) => c.linkId));
-  const citedAfter = new Set(listCitations(after).map((c) => c.linkId));
-  const gone = [...citedBefore].filter((id) => !citedAfter.has(id));
-  const back = [...citedAfter].filter((id) => !citedBefore.has(id));
-  const removed = await setStatus(tx, { planId, sectionId, ids: gone, from: ["confirmed", "suspect"], to: "removed" });
-  const restored = await setStatus(tx, { planId, sectionId, ids: back, from: ["removed"], to: "confirmed" });
+/**
+ * Compares the links that citations stand for with the citations now in the
+ * text — not with the last save, since a citation may come and go between saves.
+ */
+async function syncCitedLinks(tx: Tx, { planId, sectionId, after, actorId }: Change) {
+  const citedNow = [...new Set(listCitations(after).map((c) => c.linkId))];
+  const gone = await tx.provenanceLink.findMany({
+    where: { planId, sectionId, cited: true, status: { in: ["confirmed", "suspect"] }, id: { notIn: citedNow } }, select: { id: true },
+  });
+  const back = await tx.provenanceLink.findMany({ where: { planId, sectionId, status: "removed", id: { in: citedNow } }, select: { id: true } });
+  const removed = gone.map((l) => l.id);
+  const restored = back.map((l) => l.id);
+  if (removed.length) await tx.provenanceLink.updateMany({ where: { id: { in: removed } }, data: { status: "removed" } });
+  // A restored link vouches for the passage as it now reads (the next check takes the fingerprint).
+  if (restored.length) await tx.provenanceLink.updateMany({ where: { id: { in: restored } }, data: { status: "confirmed", cited: true, fingerprint: null } });
   for (const id of removed) await audit(tx, actorId, "provenance.citation_removed", id, { planId, sectionId });
   for (const id of restored) await audit(tx, actorId, "provenance.citation_restored", id, { planId, sectionId });
   return { removed, restored };
-}
-
-async function setStatus(tx: Tx, { planId, sectionId, ids, from, to }: { planId: string; sectionId: string; ids: string[]; from: ("confirmed" | "suspect" | "removed")[]; to: "removed" | "confirmed" }) {
-  if (!ids.length) return [];
-  const links = await tx.provenanceLink.findMany({ where: { id: { in: ids }, planId, sectionId, status: { in: from } }, select: { id: true } });
-  if (!links.length) return [];
-  // A restored link vouches for the passage as it now reads.
-  await tx.provenanceLink.updateMany({ where: { id: { in: links.map((l) => l.id) } }, data: { status: to, ...(to === "confirmed" ? { fingerprint: null } : {}) } });
-  return links.map((l) => l.id);
 }
 
 /** A citation cut from one passage and pasted into another takes its link along; the new passage has not been vouched for, so it is suspect. */

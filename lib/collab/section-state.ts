@@ -60,14 +60,17 @@ export type StoreResult = { status: "unchanged" } | ({ status: "saved" } & Recon
 /**
  * Saves the live document: Yjs state, Tiptap JSON and plain text (the
  * search index follows from the text), then brings the section's links in
- * line with it. Skips the write when the state is byte-for-byte what is stored.
+ * line with it. Under the row lock the stored state is first merged into the
+ * live document, so a save by another instance (or a stale save of our own)
+ * is never overwritten, only added to. Skips the write when nothing changed.
  */
 export async function storeSectionState(section: { planId: string; sectionId: string }, doc: Y.Doc, actorId: string | null): Promise<StoreResult> {
-  const state = Y.encodeStateAsUpdate(doc);
-  const content = contentFromYdoc(doc);
   return getPrisma().$transaction(async (tx) => {
     const locked = await lockSection(tx, section);
+    if (locked.ydoc) Y.applyUpdate(doc, new Uint8Array(locked.ydoc), STORED_STATE_ORIGIN);
+    const state = Y.encodeStateAsUpdate(doc);
     if (locked.ydoc && Buffer.from(locked.ydoc).equals(Buffer.from(state))) return { status: "unchanged" as const };
+    const content = contentFromYdoc(doc);
     await tx.planSection.update({
       where: { id: section.sectionId },
       data: { ydoc: new Uint8Array(state), content: content as object, text: toPlainText(content) },
@@ -76,3 +79,6 @@ export async function storeSectionState(section: { planId: string; sectionId: st
     return { status: "saved" as const, ...reconciled };
   });
 }
+
+/** Marks updates that come from PostgreSQL rather than from a client. */
+export const STORED_STATE_ORIGIN = Symbol("stored-state");

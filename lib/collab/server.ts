@@ -90,9 +90,19 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   };
 }
 
+/**
+ * Redis fan-out without Redis's store lock: that lock makes a second
+ * instance drop its store, never retried, which can lose an acknowledged
+ * edit. Our stores are serialized by the section's row lock and merge the
+ * stored state first, so concurrent stores add up instead.
+ */
+class RedisFanOut extends Redis {
+  override async onStoreDocument(): Promise<void> {}
+}
+
 function redisExtension(redisUrl: string, name?: string): Redis {
   const url = new URL(redisUrl);
-  return new Redis({
+  return new RedisFanOut({
     host: url.hostname, port: Number(url.port || 6379),
     ...(url.password ? { options: { password: decodeURIComponent(url.password) } } : {}),
     prefix: "gpa-collab",

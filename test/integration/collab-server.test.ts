@@ -88,6 +88,21 @@ describe("persistence", () => {
     expect(hits.map((h) => h.id)).toEqual([target.id]);
   });
 
+  it("merges the stored state first, so a store from another instance is added to, never overwritten", async () => {
+    const target = await section("cross-cutting");
+    const seeded = await loadSectionState({ planId, sectionId: target.id });
+    const [instanceA, instanceB] = [new Y.Doc(), new Y.Doc()];
+    Y.applyUpdate(instanceA, seeded);
+    Y.applyUpdate(instanceB, seeded);
+    firstText(instanceA).insert(0, "Edit on instance A. ");
+    firstText(instanceB).insert(0, "Edit on instance B. ");
+    await storeSectionState({ planId, sectionId: target.id }, instanceA, facilitator.id);
+    await storeSectionState({ planId, sectionId: target.id }, instanceB, facilitator.id);
+    const stored = (await section("cross-cutting")).text;
+    expect(stored).toContain("Edit on instance A.");
+    expect(stored).toContain("Edit on instance B.");
+  });
+
   it("skips the write when nothing changed", async () => {
     const target = await section("resources");
     const doc = new Y.Doc();
@@ -169,7 +184,9 @@ describe("links follow the text", () => {
 
   it("marks a link removed when its citation is deleted from the text, and restores it when it comes back", async () => {
     const target = await section("cooperation");
-    const link = await prisma.provenanceLink.findFirstOrThrow({ where: { sectionId: target.id, status: "confirmed", blockId: { not: "" } } });
+    const found = await prisma.provenanceLink.findFirstOrThrow({ where: { sectionId: target.id, status: "confirmed", blockId: { not: "" } } });
+    // As "Cite" leaves it: the link stands for a citation in the text.
+    const link = await prisma.provenanceLink.update({ where: { id: found.id }, data: { cited: true } });
     const client = connect(target.id, facilitator.token);
     await client.synced;
     const text = findTextOfBlock(client.doc.getXmlFragment("default"), link.blockId);

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CollabSession, colourForUser } from "@/components/editor/collab-session";
+import { CollabSession } from "@/components/editor/collab-session";
 import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
 import { can } from "@/lib/auth/can";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { collabPublicUrl } from "@/lib/collab/collab-url";
+import { colourForUser } from "@/lib/collab/user-colour";
 import { getPlan } from "@/lib/plan/get-plan";
 
 export const metadata: Metadata = { title: "Draft plan" };

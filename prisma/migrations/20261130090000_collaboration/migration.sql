@@ -15,6 +15,8 @@ ALTER TABLE "PlanSection" ADD COLUMN "search" tsvector GENERATED ALWAYS AS (to_t
 
 -- AlterTable
 ALTER TABLE "ProvenanceLink" ADD COLUMN "fingerprint" TEXT;
+-- True once a citation in the text stands for the link: deleting the citation then removes the link.
+ALTER TABLE "ProvenanceLink" ADD COLUMN "cited" BOOLEAN NOT NULL DEFAULT false;
 
 -- CreateIndex
 CREATE INDEX "PlanSection_search_idx" ON "PlanSection" USING GIN ("search");
