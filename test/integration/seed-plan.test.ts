@@ -93,6 +93,13 @@ describe("suggestSources", () => {
     expect(suggestions[0]?.address).toBe(address);
   });
 
+  it("finds sources that say the passage's idea in other words (the thesaurus)", async () => {
+    // Neither source says "funding": one says "resource needs", the other "the resources required".
+    const suggestions = await suggestSources({ dialogueId: DIALOGUE, text: "Estimate the funding each action needs", limit: 3 });
+    expect(suggestions.slice(0, 2).map((s) => s.address).sort()).toEqual(["panel-2.ezeilo.s6", "should-8"]);
+    expect(suggestions.every((s) => s.duplicates.length === 0)).toBe(true);
+  });
+
   it("never suggests what is excluded, and returns nothing for an empty passage", async () => {
     const first = await suggestSources({ dialogueId: DIALOGUE, text: "resources required", limit: 3 });
     const again = await suggestSources({ dialogueId: DIALOGUE, text: "resources required", limit: 3, excludeTargetKeys: new Set([first[0].targetKey]) });
