@@ -7,7 +7,7 @@ const LABELS: Record<SaveState, string> = {
   saving: "Saving…",
   saved: "Saved",
   offline: "Offline — your changes are kept",
-  denied: "Not allowed to open this section live",
+  denied: "This section is not available live: reload the page",
 };
 
 const STYLES: Record<SaveState, string> = {

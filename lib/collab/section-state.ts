@@ -5,21 +5,17 @@
  * interleave.
  */
 import type { JSONContent } from "@tiptap/core";
-import { getSchema } from "@tiptap/core";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
-import { createPlanExtensions } from "@/lib/editor/extensions";
-import { toPlainText } from "@/lib/editor/plan-document";
+import { planSchema as schema, toPlainText } from "@/lib/editor/plan-document";
 import { AppError } from "@/lib/errors";
 import { reconcileLinks } from "./reconcile-links";
 import type { ReconcileResult } from "./reconcile-links";
 
 /** The Y.XmlFragment that Tiptap's Collaboration extension edits (its default `field`). */
 export const YDOC_FIELD = "default";
-
-const schema = getSchema(createPlanExtensions());
 
 type LockedSection = { ydoc: Uint8Array | null; content: JSONContent };
 

@@ -7,6 +7,7 @@ import { Redis } from "@hocuspocus/extension-redis";
 import { Server } from "@hocuspocus/server";
 import type { Extension, Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
+import { AppError } from "@/lib/errors";
 import { authenticateCollab, CollabAccessDenied } from "./authenticate";
 import type { CollabAccess } from "./authenticate";
 import { parseSectionDocumentName } from "./document-name";
@@ -54,8 +55,17 @@ function gpaExtension({ secret, log }: { secret: string; log: (line: string) => 
       Y.applyUpdate(document, state);
     },
     // The context is that of the connection behind the last change (none for a server-side change).
-    async onStoreDocument({ document, context, documentName }) {
-      const result = await storeSectionState(sectionOf(documentName), document, (context as Partial<Context>)?.user?.id ?? null);
+    async onStoreDocument({ document, context, documentName, instance }) {
+      let result;
+      try {
+        result = await storeSectionState(sectionOf(documentName), document, (context as Partial<Context>)?.user?.id ?? null);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === "not_found")) throw error;
+        // The section is gone (the plan was reset): nothing to save into; its editors must reload.
+        log(`${documentName} no longer exists; closing its connections`);
+        instance.closeConnections(documentName);
+        return;
+      }
       if (result.status === "saved" && (result.suspect.length || result.removed.length)) {
         log(`saved ${documentName}: ${result.suspect.length} link(s) suspect, ${result.removed.length} removed`);
       }

@@ -47,7 +47,7 @@ describe("npm run plan", () => {
     const exported = JSON.parse(stdout);
     expect(Object.keys(exported)).toEqual(["plan", "sections", "coverage"]);
     expect(exported.sections[0]).toMatchObject({ key: "principles", order: 0, title: expect.any(String), text: expect.any(String), content: { type: "doc" } });
-    expect(exported.coverage.should).toEqual({ covered: 11, suggested: 0, excluded: 0, uncovered: 0 });
+    expect(exported.coverage.should).toEqual({ covered: 11, suspect: 0, suggested: 0, excluded: 0, uncovered: 0 });
   });
 
   it("refuses bad options with a clear message", async () => {
