@@ -11,17 +11,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { toChildEnv } from "@/test/support/child-env";
+import { waitFor } from "@/test/support/collab";
 import { findFreePort } from "@/test/support/free-port";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "gpa-start-"));
 
 type Started = { child: ChildProcess; output: () => string };
 
-async function startApp(ports: { app: number; pg: number }): Promise<Started> {
+async function startApp(ports: { app: number; pg: number; collab: number }): Promise<Started> {
   // No DATABASE_URL, as on a fresh machine.
   const { DATABASE_URL: _url, NODE_ENV: _mode, ...inherited } = process.env;
   const env: Record<string, string | undefined> = {
-    ...inherited, PORT: String(ports.app), EMBEDDED_PG_PORT: String(ports.pg), GPA_DATA_DIR: dataDir,
+    ...inherited, PORT: String(ports.app), EMBEDDED_PG_PORT: String(ports.pg), GPA_DATA_DIR: dataDir, COLLAB_PORT: String(ports.collab),
   };
   // The same command as the "start" script in package.json: one process, so signals reach it directly.
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: toChildEnv(env), stdio: ["ignore", "pipe", "pipe"] });
@@ -65,10 +66,12 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe.skipIf(!inject("hasBrowser"))("npm start without DATABASE_URL", () => {
   it("starts embedded PostgreSQL, migrates, imports, serves, stops cleanly and reuses its data", async () => {
-    const ports = { app: await findFreePort(), pg: await findFreePort() };
+    const ports = { app: await findFreePort(), pg: await findFreePort(), collab: await findFreePort() };
     const first = await startApp(ports);
     const lines = first.output().split("\n").filter((l) => l.startsWith("▸"));
-    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(["secret", "database", "migrate", "dialogue", "plan", "accounts", "build", "serve"]);
+    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(["secret", "database", "migrate", "dialogue", "plan", "accounts", "build", "collab", "serve"]);
+    expect(first.output()).toMatch(new RegExp(`collab\\s+ws://localhost:${ports.collab}`));
+    await waitFor(() => isPortOpen(ports.collab), "the collaboration server listens");
     expect(first.output()).toContain("new data");
     expect(first.output()).toMatch(/dialogue\s+2009-05-13-taking-collective-action-to-end-human-trafficking created/);
     expect(first.output()).toMatch(/plan\s+seeded 12 sections, \d+ confirmed links/);
@@ -78,6 +81,7 @@ describe.skipIf(!inject("hasBrowser"))("npm start without DATABASE_URL", () => {
     expect(first.output()).toContain("stopped");
     expect(await isPortOpen(ports.pg)).toBe(false);
     expect(await isPortOpen(ports.app)).toBe(false);
+    expect(await isPortOpen(ports.collab)).toBe(false);
 
     const second = await startApp(ports);
     expect(second.output()).toContain("existing data");

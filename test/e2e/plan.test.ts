@@ -258,15 +258,18 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
       const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
       await signInWithForm(page, ACCOUNTS.facilitator);
       await page.goto(`/plans/${planId}`);
-      const passage = page.locator('[id="passage-resources.should-8"]');
-      await passage.locator("summary").first().click();
-      await passage.getByRole("button", { name: "Suggest sources for this passage" }).click();
-      const confirm = passage.getByRole("button", { name: /^Confirm / }).first();
+      // The caret in the live passage opens its sources beside it.
+      await page.locator('#resources [data-testid="save-status"][data-state="saved"]').waitFor();
+      const passage = page.locator('#resources .ProseMirror li[data-block-id="resources.should-8"]');
+      await passage.click();
+      const panel = page.locator("#resources").getByTestId("passage-panel");
+      await panel.getByRole("button", { name: "Suggest sources for this passage" }).click();
+      const confirm = panel.getByRole("button", { name: /^Confirm / }).first();
       const address = (await confirm.textContent())!.replace(/^Confirm\s*/, "");
       await confirm.click();
-      await passage.getByRole("status").filter({ hasText: `Confirmed ${address}` }).waitFor();
+      await panel.getByRole("status").filter({ hasText: `Confirmed ${address}` }).waitFor();
       // After the refresh the passage carries two source numbers: the seeded item and the one just confirmed.
-      await passage.locator("sup", { hasText: /^\[\d+, \d+\]$/ }).waitFor();
+      await passage.locator("sup.passage-sources", { hasText: /^\[\d+, \d+\]$/ }).waitFor();
     } finally {
       await browser.close();
     }
