@@ -60,19 +60,37 @@ export type StoreResult = { status: "unchanged" } | ({ status: "saved" } & Recon
  * live document, so a save by another instance (or a stale save of our own)
  * is never overwritten, only added to. Skips the write when nothing changed.
  */
-export async function storeSectionState(section: { planId: string; sectionId: string }, doc: Y.Doc, actorId: string | null): Promise<StoreResult> {
+export async function storeSectionState(section: { planId: string; sectionId: string }, doc: Y.Doc, actorId: string | null, { isRehearsal = false } = {}): Promise<StoreResult> {
   return getPrisma().$transaction(async (tx) => {
     const locked = await lockSection(tx, section);
     if (locked.ydoc) Y.applyUpdate(doc, new Uint8Array(locked.ydoc), STORED_STATE_ORIGIN);
     const state = Y.encodeStateAsUpdate(doc);
-    if (locked.ydoc && Buffer.from(locked.ydoc).equals(Buffer.from(state))) return { status: "unchanged" as const };
+    if (!isRehearsal && locked.ydoc && Buffer.from(locked.ydoc).equals(Buffer.from(state))) return { status: "unchanged" as const };
     const content = contentFromYdoc(doc);
     await tx.planSection.update({
       where: { id: section.sectionId },
       data: { ydoc: new Uint8Array(state), content: content as object, text: toPlainText(content) },
     });
     const reconciled = await reconcileLinks(tx, { ...section, before: locked.content, after: content, actorId });
+    if (isRehearsal) throw new RehearsalDone();
     return { status: "saved" as const, ...reconciled };
+  });
+}
+
+class RehearsalDone extends Error {}
+
+/**
+ * Runs one full store of a section and rolls it back, so the collaboration
+ * server compiles its queries and warms its code before the first real
+ * store: otherwise that store blocks the event loop for a few hundred
+ * milliseconds, and every keystroke in flight waits.
+ */
+export async function rehearseStore(): Promise<void> {
+  const section = await getPrisma().planSection.findFirst({ select: { id: true, planId: true, content: true } });
+  if (!section) return;
+  const doc = ydocFromContent(section.content as JSONContent);
+  await storeSectionState({ planId: section.planId, sectionId: section.id }, doc, null, { isRehearsal: true }).catch((error) => {
+    if (!(error instanceof RehearsalDone)) throw error;
   });
 }
 

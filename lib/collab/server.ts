@@ -12,7 +12,7 @@ import { authenticateCollab, CollabAccessDenied } from "./authenticate";
 import type { CollabAccess } from "./authenticate";
 import { parseSectionDocumentName } from "./document-name";
 import type { SectionDocument } from "./document-name";
-import { loadSectionState, storeSectionState } from "./section-state";
+import { loadSectionState, rehearseStore, storeSectionState } from "./section-state";
 
 export type CollabServerOptions = {
   port: number;
@@ -87,6 +87,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     stopOnSignals: false,
     extensions,
   });
+  await rehearseStore().catch((error) => log(`store rehearsal failed (the first save may be slow): ${(error as Error).message}`));
   await server.listen();
   const flush = () => flushPendingStores(server.hocuspocus);
   return {

@@ -8,13 +8,13 @@ import * as Y from "yjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sectionDocumentName } from "@/lib/collab/document-name";
 import type { CollabServer } from "@/lib/collab/server";
-import { contentFromYdoc, loadSectionState, storeSectionState } from "@/lib/collab/section-state";
+import { contentFromYdoc, loadSectionState, rehearseStore, storeSectionState } from "@/lib/collab/section-state";
 import { signCollabToken } from "@/lib/collab/token";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { listBlocks } from "@/lib/editor/plan-document";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { TEST_AUTH_SECRET } from "@/test/support/accounts";
-import { connectClient, createTestUser, firstText, startTestCollab, waitFor } from "@/test/support/collab";
+import { connectClient, createTestUser, firstText, firstTextIn, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
 
@@ -101,6 +101,14 @@ describe("persistence", () => {
     const stored = (await section("cross-cutting")).text;
     expect(stored).toContain("Edit on instance A.");
     expect(stored).toContain("Edit on instance B.");
+  });
+
+  it("rehearses a store at start-up without writing anything", async () => {
+    const before = await prisma.planSection.findMany({ where: { planId }, orderBy: { id: "asc" } });
+    const audits = await prisma.auditLog.count();
+    await rehearseStore();
+    expect(await prisma.planSection.findMany({ where: { planId }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(await prisma.auditLog.count()).toBe(audits);
   });
 
   it("skips the write when nothing changed", async () => {
@@ -254,17 +262,6 @@ function findTextOfBlock(fragment: Y.XmlFragment, blockId: string): Y.XmlText {
   const text = visit(fragment);
   if (!text) throw new Error(`no text in block ${blockId}`);
   return text;
-}
-
-function firstTextIn(node: Y.XmlElement): Y.XmlText | null {
-  for (const child of node.toArray()) {
-    if (child instanceof Y.XmlText) return child;
-    if (child instanceof Y.XmlElement) {
-      const found = firstTextIn(child);
-      if (found) return found;
-    }
-  }
-  return null;
 }
 
 function randomEdit(doc: Y.Doc, random: () => number): void {

@@ -76,20 +76,21 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
   }
 }
 
+/** The first text node inside an element or fragment, depth first; null when it has none. */
+export function firstTextIn(node: Y.XmlElement | Y.XmlFragment): Y.XmlText | null {
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText) return child;
+    if (child instanceof Y.XmlElement) {
+      const found = firstTextIn(child);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /** The first text node of the section's first paragraph, for raw edits without an editor. */
 export function firstText(doc: Y.Doc): Y.XmlText {
-  const fragment = doc.getXmlFragment("default");
-  const find = (node: Y.XmlElement | Y.XmlFragment): Y.XmlText | null => {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText) return child;
-      if (child instanceof Y.XmlElement) {
-        const found = find(child);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  const text = find(fragment);
+  const text = firstTextIn(doc.getXmlFragment("default"));
   if (!text) throw new Error("the document has no text");
   return text;
 }
