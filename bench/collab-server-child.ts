@@ -62,7 +62,7 @@ async function main(kind: ChildKind): Promise<void> {
 async function startOurs(onStore: (ms: number) => void): Promise<{ port: number; stop: () => Promise<void> }> {
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set");
-  const server = await startCollabServer({ port: 0, secret, log: () => {} });
+  const server = await startCollabServer({ port: 0, secret, log: () => {}, maxDebounceMs: Number(process.env.BENCH_MAX_DEBOUNCE ?? 5000) });
   // Times each store, from before every other onStoreDocument hook (hooks run
   // in the order of this list, read at each call) to after the last afterStoreDocument.
   let startedAt = 0;

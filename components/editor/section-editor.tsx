@@ -71,6 +71,13 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback,
       CitationNumbers,
     ],
     editorProps: {
+      // Tab indents list items inside the text, so Escape is the keyboard's way out: to the passage's sources.
+      handleKeyDown: (view, event) => {
+        if (event.key !== "Escape") return false;
+        (view.dom as HTMLElement).blur();
+        view.dom.closest("section")?.querySelector<HTMLElement>('[data-testid="passage-panel"]')?.focus();
+        return true;
+      },
       attributes: {
         class: "plan-text prose-plan min-h-16 rounded-md px-3 py-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-un",
         "aria-label": `${title}${canEdit ? "" : " (read-only)"}`,

@@ -75,7 +75,7 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, cit
       <SectionEditor planId={planId} sectionId={section.id} title={section.title} canEdit={canEdit} markers={markers}
         fallback={children} onActivePassage={activate} onEditor={setEditor} />
       {passage && (
-        <div role="region" aria-label={`Sources of the passage at the caret in ${section.title}`} data-testid="passage-panel"
+        <div role="region" aria-label={`Sources of the passage at the caret in ${section.title}`} data-testid="passage-panel" tabIndex={-1}
           onKeyDown={(event) => event.key === "Escape" && setPassage(null)}
           className="space-y-2 rounded-lg border border-slate-300 bg-white p-3 shadow-sm xl:absolute xl:left-[calc(100%+1rem)] xl:top-0 xl:z-10 xl:max-h-[80vh] xl:w-[24rem] xl:overflow-y-auto">
           <div className="flex items-start justify-between gap-2">

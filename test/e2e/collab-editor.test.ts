@@ -55,6 +55,16 @@ function documentText(editor: ReturnType<Page["locator"]>): Promise<string> {
   });
 }
 
+/** Presses Tab until the focused element's accessible name matches (at most 40 times). */
+async function tabUntil(page: Page, name: string | RegExp): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.replace(/\s+/g, " ").trim() ?? "");
+    if (typeof name === "string" ? focused === name : name.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
 async function storedText(sectionKey: string): Promise<string> {
   return (await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: sectionKey } })).text;
 }
@@ -144,6 +154,25 @@ describe.skipIf(!hasServer)("citations", () => {
     await waitFor(async () => (await citation.count()) === 0, "the citation leaves the text");
     await waitFor(async () => (await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).status === "removed", "the link is removed");
     expect(await getPrisma().auditLog.count({ where: { action: "provenance.citation_removed", resourceId: linkId } })).toBe(1);
+    await page.context().close();
+  });
+
+  it("lets a facilitator cite from the keyboard alone: Escape leaves the text for the passage's sources", async () => {
+    const page = await openPlanAs(ACCOUNTS.facilitator);
+    const editor = await liveEditor(page, "existing-instruments");
+    await editor.focus();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Escape");
+    const panel = page.locator("#existing-instruments").getByTestId("passage-panel");
+    await expect(panel.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await tabUntil(page, "Suggest sources for this passage");
+    await page.keyboard.press("Enter");
+    await panel.getByRole("button", { name: /^Cite .* at the caret$/ }).first().waitFor();
+    await tabUntil(page, /^Cite .* at the caret$/);
+    await page.keyboard.press("Enter");
+    await editor.locator("sup[data-citation]").first().waitFor();
+    // "Cite" hands the caret back to the text, after the citation.
+    await expect(editor.evaluate((element) => element.contains(document.activeElement))).resolves.toBe(true);
     await page.context().close();
   });
 
