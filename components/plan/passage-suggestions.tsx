@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 type Suggestion = {
   targetKey: string;
@@ -27,6 +27,12 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
   const [status, setStatus] = useState("");
   const [isBusy, setBusy] = useState(false);
+  const listRef = useRef<HTMLOListElement>(null);
+  // The button that had focus is replaced by the list: keep the keyboard user's place.
+  const hasList = suggestions !== null;
+  useEffect(() => {
+    if (hasList) listRef.current?.focus();
+  }, [hasList]);
 
   async function load() {
     setStatus("Finding sources…");
@@ -62,7 +68,7 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
           Suggest sources<span className="sr-only"> for this passage</span>
         </button>
       ) : (
-        <ol className="mt-1 space-y-1">
+        <ol ref={listRef} tabIndex={-1} aria-label="Suggested sources" className="mt-1 space-y-1 focus:outline-none focus-visible:ring-2 focus-visible:ring-un">
           {suggestions.map((s, rank) => (
             <li key={s.targetKey} className="rounded border border-slate-200 bg-white p-2">
               <p className="text-xs text-slate-700">

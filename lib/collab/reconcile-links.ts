@@ -26,11 +26,16 @@ export async function reconcileLinks(tx: Tx, change: Change): Promise<ReconcileR
 }
 
 /**
- * Compares the links that citations stand for with the citations now in the
- * text — not with the last save, since a citation may come and go between saves.
+ * A link becomes `cited` when a save first finds its citation in the text
+ * (not when "Cite" is clicked: the node may still be on its way), and is
+ * removed when a later save no longer does — compared with the flag, not
+ * with the last save, since a citation may come and go between saves.
  */
 async function syncCitedLinks(tx: Tx, { planId, sectionId, after, actorId }: Change) {
   const citedNow = [...new Set(listCitations(after).map((c) => c.linkId))];
+  if (citedNow.length) {
+    await tx.provenanceLink.updateMany({ where: { planId, sectionId, id: { in: citedNow }, cited: false, status: { in: ["confirmed", "suspect"] } }, data: { cited: true } });
+  }
   const gone = await tx.provenanceLink.findMany({
     where: { planId, sectionId, cited: true, status: { in: ["confirmed", "suspect"] }, id: { notIn: citedNow } }, select: { id: true },
   });

@@ -70,7 +70,12 @@ export const Citation = Node.create({
   },
 });
 
-/** The one list of document extensions. Undo/redo is left to the collaboration layer (Yjs undo). */
+/**
+ * The one list of document extensions. Undo/redo is left to the collaboration
+ * layer (Yjs undo). No trailing node: it makes every editor that opens a
+ * document append its own empty paragraph — a write even from read-only
+ * viewers, and one empty paragraph per concurrent editor.
+ */
 export function createPlanExtensions(): Extensions {
-  return [StarterKit.configure({ undoRedo: false }), BlockId, Citation];
+  return [StarterKit.configure({ undoRedo: false, trailingNode: false }), BlockId, Citation];
 }

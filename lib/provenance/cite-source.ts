@@ -35,11 +35,11 @@ export async function citeSource({ actor, planId, input }: { actor: CurrentUser;
     const key = { sectionId: section.id, blockId: input.blockId, targetKey: input.targetKey, relation };
     const existing = await tx.provenanceLink.findUnique({ where: { sectionId_blockId_targetKey_relation: key }, select: { id: true, status: true } });
     const confirmed = {
-      status: "confirmed" as const, cited: true, confirmedById: actor.id, confirmedAt: new Date(), fingerprint: fingerprintPassage(input.quote.exact),
+      status: "confirmed" as const, confirmedById: actor.id, confirmedAt: new Date(), fingerprint: fingerprintPassage(input.quote.exact),
       quoteExact: input.quote.exact, quotePrefix: input.quote.prefix, quoteSuffix: input.quote.suffix,
     };
     const link = existing?.status === "confirmed"
-      ? await tx.provenanceLink.update({ where: { id: existing.id }, data: { cited: true }, select: { id: true, status: true } })
+      ? existing
       : existing
         ? await tx.provenanceLink.update({ where: { id: existing.id }, data: confirmed, select: { id: true, status: true } })
         : await tx.provenanceLink.create({ data: { planId, ...key, ...target, createdById: actor.id, ...confirmed }, select: { id: true, status: true } });

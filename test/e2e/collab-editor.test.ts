@@ -148,8 +148,13 @@ describe.skipIf(!hasServer)("citations", () => {
     await page.keyboard.press("ArrowLeft");
     await citation.first().locator(".citation-tooltip").waitFor({ state: "visible" });
     expect(await getPrisma().auditLog.count({ where: { action: "provenance.cite", resourceId: linkId } })).toBe(1);
+    // It links to the reader at the cited sentence or item.
+    const link = await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId }, include: { sentence: true, summaryItem: true } });
+    const href = await citation.first().getByRole("link").getAttribute("href");
+    expect(href).toMatch(new RegExp(`^/dialogues/[^/#]+#${(link.sentence?.key ?? link.summaryItem!.key).replace(/\./g, "\\.")}$`));
 
-    // Deleting the citation marks its link removed, audited.
+    // Once a save has seen the citation, deleting it marks its link removed, audited.
+    await waitFor(async () => (await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).cited, "a save sees the citation");
     await page.keyboard.press("Backspace");
     await waitFor(async () => (await citation.count()) === 0, "the citation leaves the text");
     await waitFor(async () => (await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).status === "removed", "the link is removed");

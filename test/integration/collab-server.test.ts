@@ -192,9 +192,7 @@ describe("links follow the text", () => {
 
   it("marks a link removed when its citation is deleted from the text, and restores it when it comes back", async () => {
     const target = await section("cooperation");
-    const found = await prisma.provenanceLink.findFirstOrThrow({ where: { sectionId: target.id, status: "confirmed", blockId: { not: "" } } });
-    // As "Cite" leaves it: the link stands for a citation in the text.
-    const link = await prisma.provenanceLink.update({ where: { id: found.id }, data: { cited: true } });
+    const link = await prisma.provenanceLink.findFirstOrThrow({ where: { sectionId: target.id, status: "confirmed", blockId: { not: "" } } });
     const client = connect(target.id, facilitator.token);
     await client.synced;
     const text = findTextOfBlock(client.doc.getXmlFragment("default"), link.blockId);
@@ -204,7 +202,7 @@ describe("links follow the text", () => {
     paragraph.insert(paragraph.length, [citation]);
     await client.settled();
     await server.flush();
-    expect((await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("confirmed");
+    expect(await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({ status: "confirmed", cited: true });
     paragraph.delete(paragraph.length - 1, 1);
     await client.settled();
     await server.flush();

@@ -15,7 +15,7 @@ ALTER TABLE "PlanSection" ADD COLUMN "search" tsvector GENERATED ALWAYS AS (to_t
 
 -- AlterTable
 ALTER TABLE "ProvenanceLink" ADD COLUMN "fingerprint" TEXT;
--- True once a citation in the text stands for the link: deleting the citation then removes the link.
+-- True once a saved text has held a citation of the link: deleting the citation then removes the link.
 ALTER TABLE "ProvenanceLink" ADD COLUMN "cited" BOOLEAN NOT NULL DEFAULT false;
 
 -- CreateIndex
