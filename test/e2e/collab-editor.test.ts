@@ -99,6 +99,21 @@ describe.skipIf(!hasServer)("two facilitators in one section", () => {
   });
 });
 
+describe.skipIf(!hasServer)("the live page", () => {
+  it("loads one copy of Yjs and logs no errors", async () => {
+    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    const messages: string[] = [];
+    page.on("console", (message) => ["error", "warning"].includes(message.type()) && messages.push(`${message.type()}: ${message.text()}`));
+    page.on("pageerror", (error) => messages.push(`pageerror: ${error.message}`));
+    page.on("response", (response) => response.status() >= 400 && messages.push(`${response.status()} ${new URL(response.url()).pathname}`));
+    await signInWithForm(page, ACCOUNTS.facilitator);
+    await page.goto(`/plans/${planId}`);
+    await liveEditor(page, "principles");
+    expect(messages).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe.skipIf(!hasServer)("a delegate", () => {
   it("watches the edits live with no editable area, and a forged update of theirs is refused", async () => {
     const [facilitator, delegate] = await Promise.all([openPlanAs(ACCOUNTS.facilitator), openPlanAs(ACCOUNTS.delegate)]);
