@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { hashPassword } from "@/lib/auth/password";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { ACCOUNTS, DEMO_PASSWORD } from "@/test/support/accounts";
 import type { HttpSession } from "@/test/support/sign-in";
@@ -262,8 +263,9 @@ describe.skipIf(!hasServer)("the brute-force limit cannot be side-stepped", () =
 
 describe.skipIf(!hasServer)("the brute-force limit", () => {
   it("answers 429 with a clear message after 5 failures for one email, and lets other emails through", async () => {
-    // A real account no other test signs in with: the lockout lasts the whole run.
-    const email = "delegate.bahrain@demo.local";
+    // An account of its own: the lockout lasts the whole run.
+    const email = "lockout@test.local";
+    await getPrisma().user.create({ data: { email, name: "Locked Out", role: "observer", passwordHash: await hashPassword(DEMO_PASSWORD) } });
     for (let i = 0; i < 5; i++) {
       const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
       const { csrfToken } = (await csrf.json()) as { csrfToken: string };

@@ -1,0 +1,23 @@
+import { authorize, requireUser } from "@/lib/auth/current-user";
+import { ZReply } from "@/lib/comments/schemas";
+import { deleteComment, editComment } from "@/lib/comments/write-comment";
+import { readJson, withErrors } from "@/lib/http/respond";
+
+type Context = { params: Promise<{ id: string; threadId: string; commentId: string }> };
+
+/** Edits one's own comment within 15 minutes. */
+export const PATCH = withErrors(async (request: Request, context: Context) => {
+  const actor = await requireUser();
+  authorize(actor, "comment.create");
+  const input = await readJson(request, ZReply);
+  const { id, threadId, commentId } = await context.params;
+  return Response.json(await editComment({ actor, target: { planId: id, threadId }, commentId, input }));
+});
+
+/** Deletes a comment, leaving a tombstone: its author, or a facilitator. */
+export const DELETE = withErrors(async (_request: Request, context: Context) => {
+  const actor = await requireUser();
+  authorize(actor, "comment.create");
+  const { id, threadId, commentId } = await context.params;
+  return Response.json(await deleteComment({ actor, target: { planId: id, threadId }, commentId }));
+});

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { authorize, requireUser } from "@/lib/auth/current-user";
+import { createThread } from "@/lib/comments/create-thread";
+import { listThreads } from "@/lib/comments/list-threads";
+import { ZCreateThread } from "@/lib/comments/schemas";
+import { readJson, withErrors } from "@/lib/http/respond";
+
+type Context = { params: Promise<{ id: string }> };
+
+const ZFilter = z.object({
+  section: z.string().max(100).optional(),
+  status: z.enum(["open", "resolved"]).optional(),
+  delegation: z.string().max(200).optional(),
+  stance: z.enum(["support", "oppose", "question", "neutral"]).optional(),
+});
+
+/** The plan's comment threads this user may see (facilitators-only threads only for facilitators and admins). */
+export const GET = withErrors(async (request: Request, context: Context) => {
+  const viewer = await requireUser();
+  authorize(viewer, "dialogue.read");
+  const query = ZFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filter = { sectionKey: query.section, status: query.status, delegationId: query.delegation, stance: query.stance };
+  return Response.json(await listThreads({ viewer, planId: (await context.params).id, filter }));
+});
+
+/** Opens a thread on a passage (delegates, facilitators and admins). */
+export const POST = withErrors(async (request: Request, context: Context) => {
+  const actor = await requireUser();
+  authorize(actor, "comment.create");
+  const input = await readJson(request, ZCreateThread);
+  return Response.json(await createThread({ actor, planId: (await context.params).id, input }), { status: 201 });
+});

@@ -1,0 +1,43 @@
+/**
+ * Opens a comment thread on a passage, attributed to the author's delegation
+ * (a delegate always acts for their own). Numbered per plan, audited.
+ */
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/current-user";
+import { getPrisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { resolveMentions } from "./mentions";
+import type { TCreateThread } from "./schemas";
+import { seesFacilitatorThreads } from "./thread-access";
+
+export async function createThread({ actor, planId, input }: { actor: CurrentUser; planId: string; input: TCreateThread }) {
+  authorize(actor, "comment.create");
+  if (input.visibility === "facilitators" && !seesFacilitatorThreads(actor)) {
+    throw new AppError("forbidden", "Only facilitators can open a facilitators-only thread.");
+  }
+  return getPrisma().$transaction(async (tx) => {
+    const section = await tx.planSection.findFirst({ where: { planId, key: input.sectionKey }, select: { id: true, plan: { select: { dialogueId: true } } } });
+    if (!section) throw new AppError("not_found", "No such section in this plan.");
+    // Numbers are handed out one at a time per plan.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`threads:${planId}`}))`;
+    const last = await tx.commentThread.aggregate({ where: { planId }, _max: { number: true } });
+    const delegationId = actor.role === "delegate" ? actor.delegationId : null;
+    const thread = await tx.commentThread.create({
+      data: {
+        planId, sectionId: section.id, number: (last._max.number ?? 0) + 1, blockId: input.blockId,
+        quoteExact: input.quote.exact, quotePrefix: input.quote.prefix, quoteSuffix: input.quote.suffix,
+        stance: input.stance, visibility: input.visibility, delegationId, authorId: actor.id,
+        comments: { create: { authorId: actor.id, delegationId, body: input.body } },
+      },
+      include: { comments: { select: { id: true } } },
+    });
+    const mentions = await resolveMentions(tx, { body: input.body, dialogueId: section.plan.dialogueId });
+    if (mentions.length) await tx.commentMention.createMany({ data: mentions.map((m) => ({ commentId: thread.comments[0].id, ...m })) });
+    await appendAudit(tx, {
+      userId: actor.id, action: "comment.thread_create", resourceType: "comment_thread", resourceId: thread.id,
+      detail: { planId, number: thread.number, sectionKey: input.sectionKey, blockId: input.blockId, stance: input.stance, visibility: input.visibility },
+    });
+    return { id: thread.id, number: thread.number, commentId: thread.comments[0].id };
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * Replies, edits and deletions in a thread. An author edits their own comment
+ * for 15 minutes; a deletion (by the author, or a facilitator moderating)
+ * leaves a tombstone so the replies keep their place. All audited.
+ */
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/current-user";
+import { getPrisma } from "@/lib/db";
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { resolveMentions } from "./mentions";
+import { EDIT_WINDOW_MS } from "./schemas";
+import type { TReply } from "./schemas";
+import { findVisibleThread, seesFacilitatorThreads } from "./thread-access";
+
+type ThreadTarget = { planId: string; threadId: string };
+
+export async function replyToThread({ actor, target, input }: { actor: CurrentUser; target: ThreadTarget; input: TReply }) {
+  authorize(actor, "comment.create");
+  return getPrisma().$transaction(async (tx) => {
+    await findVisibleThread(tx, actor, target);
+    const delegationId = actor.role === "delegate" ? actor.delegationId : null;
+    const comment = await tx.comment.create({ data: { threadId: target.threadId, authorId: actor.id, delegationId, body: input.body }, select: { id: true } });
+    await recordMentions(tx, { planId: target.planId, commentId: comment.id, body: input.body });
+    await tx.commentThread.update({ where: { id: target.threadId }, data: { updatedAt: new Date() } });
+    await appendAudit(tx, { userId: actor.id, action: "comment.reply", resourceType: "comment", resourceId: comment.id, detail: { ...target } });
+    return comment;
+  });
+}
+
+export async function editComment({ actor, target, commentId, input, now = new Date() }: { actor: CurrentUser; target: ThreadTarget; commentId: string; input: TReply; now?: Date }) {
+  authorize(actor, "comment.create");
+  return getPrisma().$transaction(async (tx) => {
+    const comment = await findComment(tx, actor, target, commentId);
+    if (comment.authorId !== actor.id) throw new AppError("forbidden", "Only its author may edit a comment.");
+    if (comment.deletedAt) throw new AppError("conflict", "This comment was deleted.");
+    if (now.getTime() - comment.createdAt.getTime() > EDIT_WINDOW_MS) {
+      throw new AppError("conflict", "Comments can be edited for 15 minutes; reply instead.");
+    }
+    await tx.comment.update({ where: { id: commentId }, data: { body: input.body, editedAt: now } });
+    await tx.commentMention.deleteMany({ where: { commentId } });
+    await recordMentions(tx, { planId: target.planId, commentId, body: input.body });
+    await appendAudit(tx, { userId: actor.id, action: "comment.edit", resourceType: "comment", resourceId: commentId, detail: { ...target } });
+    return { id: commentId, editedAt: now };
+  });
+}
+
+export async function deleteComment({ actor, target, commentId }: { actor: CurrentUser; target: ThreadTarget; commentId: string }) {
+  authorize(actor, "comment.create");
+  return getPrisma().$transaction(async (tx) => {
+    const comment = await findComment(tx, actor, target, commentId);
+    if (comment.authorId !== actor.id && !seesFacilitatorThreads(actor)) throw new AppError("forbidden", "Only its author or a facilitator may delete a comment.");
+    if (comment.deletedAt) return { id: commentId, deletedAt: comment.deletedAt };
+    const deletedAt = new Date();
+    await tx.comment.update({ where: { id: commentId }, data: { body: "", deletedAt } });
+    await tx.commentMention.deleteMany({ where: { commentId } });
+    await appendAudit(tx, { userId: actor.id, action: "comment.delete", resourceType: "comment", resourceId: commentId, detail: { ...target, byAuthor: comment.authorId === actor.id } });
+    return { id: commentId, deletedAt };
+  });
+}
+
+async function findComment(tx: Tx, actor: CurrentUser, target: ThreadTarget, commentId: string) {
+  await findVisibleThread(tx, actor, target);
+  const comment = await tx.comment.findFirst({ where: { id: commentId, threadId: target.threadId } });
+  if (!comment) throw new AppError("not_found", "No such comment in this thread.");
+  return comment;
+}
+
+async function recordMentions(tx: Tx, { planId, commentId, body }: { planId: string; commentId: string; body: string }) {
+  const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { dialogueId: true } });
+  const mentions = await resolveMentions(tx, { body, dialogueId: plan.dialogueId });
+  if (mentions.length) await tx.commentMention.createMany({ data: mentions.map((m) => ({ commentId, ...m })) });
+}

@@ -1,0 +1,128 @@
+/** Comment threads against a real PostgreSQL: attribution, numbering, visibility, the 15-minute edit window, tombstones, resolving and mentions. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { createThread } from "@/lib/comments/create-thread";
+import { listThreads } from "@/lib/comments/list-threads";
+import { ZCreateThread } from "@/lib/comments/schemas";
+import type { TCreateThread } from "@/lib/comments/schemas";
+import { setThreadStatus } from "@/lib/comments/set-thread-status";
+import { deleteComment, editComment, replyToThread } from "@/lib/comments/write-comment";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { seedPlan } from "@/lib/plan/seed-plan";
+import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+
+const prisma = getPrisma();
+let planId: string;
+const people = {} as Record<"facilitator" | "ecuador" | "bahrain" | "observer", CurrentUser>;
+
+async function makeUser(role: CurrentUser["role"], delegationName?: string): Promise<CurrentUser> {
+  const delegation = delegationName ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } }) : null;
+  const user = await prisma.user.create({
+    data: { email: `${crypto.randomUUID()}@test.local`, name: `${role} ${delegationName ?? ""}`.trim(), role, passwordHash: "x", delegationId: delegation?.id ?? null },
+  });
+  return { ...user, delegation: delegation && { id: delegation.id, name: delegation.name, onBehalfOf: delegation.onBehalfOf } };
+}
+
+const input = (overrides: Partial<TCreateThread> = {}): TCreateThread =>
+  ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "support", body: "We support this.", ...overrides });
+
+beforeAll(async () => {
+  await resetToSeedDialogue();
+  planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
+  people.facilitator = await makeUser("facilitator");
+  people.ecuador = await makeUser("delegate", "Ecuador");
+  people.bahrain = await makeUser("delegate", "Bahrain");
+  people.observer = await makeUser("observer");
+});
+afterAll(async () => {
+  await clearDatabase();
+  await disconnectPrisma();
+});
+
+describe("opening a thread", () => {
+  it("attributes it to the delegate's delegation, numbers it per plan, records mentions and audits it", async () => {
+    const first = await createThread({ actor: people.ecuador, planId, input: input({ body: "Ecuador supports this; @bahrain, do you agree?" }) });
+    const second = await createThread({ actor: people.facilitator, planId, input: input({ stance: "question", body: "Which resources?" }) });
+    expect([first.number, second.number]).toEqual([second.number - 1, second.number]);
+    const thread = await prisma.commentThread.findUniqueOrThrow({ where: { id: first.id }, include: { delegation: true, comments: { include: { mentions: true } } } });
+    expect(thread).toMatchObject({ stance: "support", visibility: "everyone", status: "open", delegation: { name: "Ecuador" }, quoteExact: "Map the resources required" });
+    const bahrain = await prisma.delegation.findFirstOrThrow({ where: { name: "Bahrain" } });
+    expect(thread.comments[0].mentions).toEqual([expect.objectContaining({ delegationId: bahrain.id, userId: null })]);
+    expect(await prisma.auditLog.count({ where: { action: "comment.thread_create", resourceId: first.id, userId: people.ecuador.id } })).toBe(1);
+  });
+
+  it("refuses an observer, and a delegate's facilitators-only thread, writing nothing", async () => {
+    const before = await prisma.commentThread.count();
+    await expect(createThread({ actor: people.observer, planId, input: input() })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createThread({ actor: people.ecuador, planId, input: input({ visibility: "facilitators" }) })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await prisma.commentThread.count()).toBe(before);
+  });
+
+  it("stores markup as plain text and refuses empty bodies and hidden characters", async () => {
+    const body = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+    const { commentId } = await createThread({ actor: people.ecuador, planId, input: input({ body }) });
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: commentId } })).body).toBe(body);
+    expect(ZCreateThread.safeParse({ ...input(), body: "   " }).success).toBe(false);
+    expect(ZCreateThread.safeParse({ ...input(), body: "a\u202eb" }).success).toBe(false);
+  });
+});
+
+describe("facilitators-only threads", () => {
+  it("are never listed for delegates or observers, and are 'not found' to them on every route", async () => {
+    const hidden = await createThread({ actor: people.facilitator, planId, input: input({ visibility: "facilitators", body: "Internal note." }) });
+    const target = { planId, threadId: hidden.id };
+    for (const viewer of [people.ecuador, people.observer]) {
+      expect((await listThreads({ viewer, planId })).map((t) => t.id)).not.toContain(hidden.id);
+    }
+    expect((await listThreads({ viewer: people.facilitator, planId })).map((t) => t.id)).toContain(hidden.id);
+    await expect(replyToThread({ actor: people.ecuador, target, input: { body: "peek" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setThreadStatus({ actor: people.ecuador, target, input: { status: "resolved" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(editComment({ actor: people.ecuador, target, commentId: hidden.commentId, input: { body: "x" } })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("replies, edits and deletions", () => {
+  it("lets an author edit within 15 minutes only, and nobody else's comment", async () => {
+    const thread = await createThread({ actor: people.ecuador, planId, input: input() });
+    const target = { planId, threadId: thread.id };
+    await editComment({ actor: people.ecuador, target, commentId: thread.commentId, input: { body: "We strongly support this." } });
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: thread.commentId } })).editedAt).not.toBeNull();
+    const later = new Date(Date.now() + 16 * 60_000);
+    await expect(editComment({ actor: people.ecuador, target, commentId: thread.commentId, input: { body: "too late" }, now: later })).rejects.toMatchObject({ code: "conflict" });
+    await expect(editComment({ actor: people.bahrain, target, commentId: thread.commentId, input: { body: "hijack" } })).rejects.toMatchObject({ code: "forbidden" });
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: thread.commentId } })).body).toBe("We strongly support this.");
+  });
+
+  it("leaves a tombstone when a comment is deleted, so the replies stay", async () => {
+    const thread = await createThread({ actor: people.ecuador, planId, input: input() });
+    const target = { planId, threadId: thread.id };
+    await replyToThread({ actor: people.bahrain, target, input: { body: "Bahrain agrees." } });
+    await expect(deleteComment({ actor: people.bahrain, target, commentId: thread.commentId })).rejects.toMatchObject({ code: "forbidden" });
+    await deleteComment({ actor: people.ecuador, target, commentId: thread.commentId });
+    const listed = (await listThreads({ viewer: people.observer, planId })).find((t) => t.id === thread.id)!;
+    expect(listed.comments.map((c) => [c.isDeleted, c.body, c.delegation?.name])).toEqual([[true, null, "Ecuador"], [false, "Bahrain agrees.", "Bahrain"]]);
+    expect(await prisma.auditLog.count({ where: { action: "comment.delete", resourceId: thread.commentId } })).toBe(1);
+  });
+});
+
+describe("resolving and reopening", () => {
+  it("is for facilitators and the delegation that opened the thread", async () => {
+    const thread = await createThread({ actor: people.ecuador, planId, input: input() });
+    const target = { planId, threadId: thread.id };
+    await expect(setThreadStatus({ actor: people.bahrain, target, input: { status: "resolved" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(setThreadStatus({ actor: people.observer, target, input: { status: "resolved" } })).rejects.toMatchObject({ code: "forbidden" });
+    await setThreadStatus({ actor: people.ecuador, target, input: { status: "resolved" } });
+    expect(await prisma.commentThread.findUniqueOrThrow({ where: { id: thread.id } })).toMatchObject({ status: "resolved", resolvedById: people.ecuador.id });
+    await setThreadStatus({ actor: people.facilitator, target, input: { status: "open" } });
+    expect(await prisma.commentThread.findUniqueOrThrow({ where: { id: thread.id } })).toMatchObject({ status: "open", resolvedById: null });
+    expect(await prisma.auditLog.count({ where: { resourceId: thread.id, action: { in: ["comment.resolve", "comment.reopen"] } } })).toBe(2);
+  });
+
+  it("filters the list by status, delegation, stance and section", async () => {
+    const ecuador = await prisma.delegation.findFirstOrThrow({ where: { name: "Ecuador" } });
+    const byEcuador = await listThreads({ viewer: people.facilitator, planId, filter: { delegationId: ecuador.id, stance: "support", sectionKey: "resources" } });
+    expect(byEcuador.length).toBeGreaterThan(0);
+    expect(byEcuador.every((t) => t.delegation?.id === ecuador.id && t.stance === "support" && t.section.key === "resources")).toBe(true);
+    expect(await listThreads({ viewer: people.facilitator, planId, filter: { sectionKey: "timeframe" } })).toEqual([]);
+  });
+});
