@@ -1,0 +1,82 @@
+/** The comment-thread endpoints over HTTP against `next start`: 401 without a session, 403 for the wrong role, 400 naming the field, absence for hidden threads. */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { ACCOUNTS } from "@/test/support/accounts";
+import type { HttpSession } from "@/test/support/sign-in";
+import { signInOverHttp } from "@/test/support/sign-in";
+
+const baseUrl = inject("baseUrl");
+const hasServer = inject("hasBrowser");
+const json = (body: unknown, method = "POST"): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const newThread = { sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "support", body: "Ecuador supports this." };
+
+let planId: string;
+let sessions: Record<"facilitator" | "delegate" | "observer", HttpSession>;
+
+beforeAll(async () => {
+  if (!hasServer) return;
+  process.env.DATABASE_URL = inject("databaseUrl");
+  planId = (await getPrisma().plan.findFirstOrThrow()).id;
+  sessions = {
+    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
+    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
+    observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
+  };
+});
+afterAll(() => disconnectPrisma());
+
+describe.skipIf(!hasServer)("/api/plans/[id]/threads", () => {
+  it("requires a session (401) and refuses observers (403), writing nothing", async () => {
+    const before = await getPrisma().commentThread.count();
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/threads`, json(newThread))).status).toBe(401);
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/threads`)).status).toBe(401);
+    expect((await sessions.observer.fetch(`/api/plans/${planId}/threads`, json(newThread))).status).toBe(403);
+    expect(await getPrisma().commentThread.count()).toBe(before);
+  });
+
+  it("answers 400 naming the field", async () => {
+    const response = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, json({ ...newThread, stance: "furious" }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ field: "stance" });
+  });
+
+  it("opens a thread for the delegate's delegation (201) that every reader lists", async () => {
+    const response = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, json(newThread));
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    const listed = (await (await sessions.observer.fetch(`/api/plans/${planId}/threads`)).json()) as { id: string; delegation: { name: string } }[];
+    expect(listed.find((t) => t.id === id)?.delegation.name).toBe("Ecuador");
+  });
+
+  it("keeps a facilitators-only thread from delegates and observers on every route", async () => {
+    const created = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, json({ ...newThread, visibility: "facilitators", body: "Internal." }));
+    const { id, commentId } = (await created.json()) as { id: string; commentId: string };
+    for (const role of ["delegate", "observer"] as const) {
+      const listed = (await (await sessions[role].fetch(`/api/plans/${planId}/threads`)).json()) as { id: string }[];
+      expect(listed.map((t) => t.id)).not.toContain(id);
+    }
+    expect((await sessions.delegate.fetch(`/api/plans/${planId}/threads/${id}/comments`, json({ body: "peek" }))).status).toBe(404);
+    expect((await sessions.delegate.fetch(`/api/plans/${planId}/threads/${id}/status`, json({ status: "resolved" }))).status).toBe(404);
+    expect((await sessions.delegate.fetch(`/api/plans/${planId}/threads/${id}/comments/${commentId}`, json({ body: "x" }, "PATCH"))).status).toBe(404);
+    expect((await sessions.delegate.fetch(`/api/plans/${planId}/threads`, json({ ...newThread, visibility: "facilitators" }))).status).toBe(403);
+  });
+});
+
+describe.skipIf(!hasServer)("replies, edits, deletions and status of a thread", () => {
+  it("refuses observers (403), another user's edit (403) and a reply without a session (401)", async () => {
+    const created = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, json({ ...newThread, body: "A facilitator's question." }));
+    const { id, commentId } = (await created.json()) as { id: string; commentId: string };
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/threads/${id}/comments`, json({ body: "hi" }))).status).toBe(401);
+    expect((await sessions.observer.fetch(`/api/plans/${planId}/threads/${id}/comments`, json({ body: "hi" }))).status).toBe(403);
+    expect((await sessions.observer.fetch(`/api/plans/${planId}/threads/${id}/status`, json({ status: "resolved" }))).status).toBe(403);
+    expect((await sessions.delegate.fetch(`/api/plans/${planId}/threads/${id}/comments/${commentId}`, json({ body: "mine now" }, "PATCH"))).status).toBe(403);
+    expect((await sessions.delegate.fetch(`/api/plans/${planId}/threads/${id}/comments/${commentId}`, { method: "DELETE" })).status).toBe(403);
+    // A delegate may not resolve a thread their delegation did not open.
+    expect((await sessions.delegate.fetch(`/api/plans/${planId}/threads/${id}/status`, json({ status: "resolved" }))).status).toBe(403);
+    expect((await getPrisma().comment.findUniqueOrThrow({ where: { id: commentId } })).body).toBe("A facilitator's question.");
+    const reply = await sessions.delegate.fetch(`/api/plans/${planId}/threads/${id}/comments`, json({ body: "Ecuador answers." }));
+    expect(reply.status).toBe(201);
+    expect((await sessions.facilitator.fetch(`/api/plans/${planId}/threads/${id}/status`, json({ status: "resolved" }))).status).toBe(200);
+    expect((await getPrisma().commentThread.findUniqueOrThrow({ where: { id } })).status).toBe("resolved");
+  });
+});
