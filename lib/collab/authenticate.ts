@@ -11,7 +11,8 @@ import type { SectionDocument } from "./document-name";
 import { verifyCollabToken } from "./token";
 
 export type CollabUser = Actor & { name: string };
-export type CollabAccess = { user: CollabUser; section: SectionDocument; readOnly: boolean };
+/** What a connection was granted, and on the strength of which token (issuedAt, ms). */
+export type CollabAccess = { user: CollabUser; section: SectionDocument; readOnly: boolean; issuedAt: number };
 
 /** Thrown for every refusal; Hocuspocus turns it into `permission-denied` for the client. */
 export class CollabAccessDenied extends Error {}
@@ -35,5 +36,5 @@ export async function authenticateCollab({ token, documentName, secret }: { toke
   if (!can(user, "dialogue.read")) throw new CollabAccessDenied("may not read plans");
   const exists = await getPrisma().planSection.count({ where: { id: section.sectionId, planId: section.planId } });
   if (!exists) throw new CollabAccessDenied("no such section");
-  return { user, section, readOnly: !can(user, "plan.edit") };
+  return { user, section, readOnly: !can(user, "plan.edit"), issuedAt: payload.iat };
 }

@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { authenticateCollab, CollabAccessDenied } from "./authenticate";
 import type { CollabAccess } from "./authenticate";
 import { parseSectionDocumentName } from "./document-name";
+import { recheckConnections } from "./recheck-connections";
 import type { SectionDocument } from "./document-name";
 import { loadSectionState, rehearseStore, storeSectionState } from "./section-state";
 
@@ -22,11 +23,13 @@ export type CollabServerOptions = {
   /** Quiet period before a store, and the longest a busy document waits. */
   debounceMs?: number;
   maxDebounceMs?: number;
+  /** How often open connections' users are read again (see recheck-connections.ts). */
+  recheckMs?: number;
   name?: string;
   log?: (line: string) => void;
 };
 
-export type CollabServer = { port: number; hocuspocus: Hocuspocus; stop: () => Promise<void>; flush: () => Promise<void> };
+export type CollabServer = { port: number; hocuspocus: Hocuspocus; stop: () => Promise<void>; flush: () => Promise<void>; recheck: () => Promise<number> };
 
 type Context = CollabAccess;
 
@@ -93,11 +96,20 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   }
   await server.listen();
   const flush = () => flushPendingStores(server.hocuspocus);
+  const recheck = async () => {
+    const closed = await recheckConnections(server.hocuspocus);
+    if (closed) log(`closed ${closed} connection(s) whose user lost access`);
+    return closed;
+  };
+  const timer = setInterval(() => void recheck().catch((error) => log(`recheck failed: ${(error as Error).message}`)), options.recheckMs ?? 30_000);
+  timer.unref();
   return {
     port: server.address.port,
     hocuspocus: server.hocuspocus,
     flush,
+    recheck,
     async stop() {
+      clearInterval(timer);
       await flush();
       await server.destroy();
     },

@@ -136,6 +136,24 @@ describe("access", () => {
     for (const token of tokens) expect(await connect(target.id, token).denied).toBe("permission-denied");
   });
 
+  it("disconnects an open connection whose user was disabled or demoted, and refuses it on reconnect", async () => {
+    const target = await section("objectives");
+    const [toDisable, toDemote, unchanged] = await Promise.all([createTestUser("facilitator"), createTestUser("facilitator"), createTestUser("facilitator")]);
+    const clients = [toDisable, toDemote, unchanged].map((user) => connect(target.id, user.token));
+    await Promise.all(clients.map((c) => c.synced));
+    await prisma.user.update({ where: { id: toDisable.id }, data: { disabledAt: new Date() } });
+    await prisma.user.update({ where: { id: toDemote.id }, data: { role: "observer" } });
+    expect(await server.recheck()).toBe(2);
+    expect(await clients[0].denied).toBe("permission-denied");
+    // The demoted user's provider reconnects with its (still valid) token and is now read-only.
+    await waitFor(() => clients[1].provider.isSynced, "the demoted user reconnects");
+    firstText(clients[1].doc).insert(0, "AFTER DEMOTION ");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(clients[1].provider.hasUnsyncedChanges).toBe(true);
+    expect(JSON.stringify(contentFromYdoc(clients[2].doc))).not.toContain("AFTER DEMOTION");
+    expect(await server.recheck()).toBe(0);
+  });
+
   it("refuses a document that is not a section of the plan", async () => {
     const client = connectClient({ port: server.port, planId, sectionId: "no-such-section", token: facilitator.token });
     clients.push(client);
