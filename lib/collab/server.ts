@@ -10,6 +10,7 @@ import * as Y from "yjs";
 import { AppError } from "@/lib/errors";
 import { authenticateCollab, CollabAccessDenied } from "./authenticate";
 import type { CollabAccess } from "./authenticate";
+import { listenForThreads } from "./anchor-threads";
 import { parseSectionDocumentName } from "./document-name";
 import { recheckConnections } from "./recheck-connections";
 import type { SectionDocument } from "./document-name";
@@ -23,6 +24,8 @@ export type CollabServerOptions = {
   /** Quiet period before a store, and the longest a busy document waits. */
   debounceMs?: number;
   maxDebounceMs?: number;
+  /** Where new comment threads are announced (LISTEN/NOTIFY); without it, threads are not anchored. */
+  databaseUrl?: string;
   /** How often open connections' users are read again (see recheck-connections.ts). */
   recheckMs?: number;
   name?: string;
@@ -95,6 +98,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     await rehearseStore().catch((error) => log(`store rehearsal failed (the first save may be slow): ${(error as Error).message}`));
   }
   await server.listen();
+  const stopListening = options.databaseUrl ? await listenForThreads({ hocuspocus: server.hocuspocus, databaseUrl: options.databaseUrl, log }) : async () => {};
   const flush = () => flushPendingStores(server.hocuspocus);
   const recheck = async () => {
     const closed = await recheckConnections(server.hocuspocus);
@@ -110,6 +114,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     recheck,
     async stop() {
       clearInterval(timer);
+      await stopListening();
       await flush();
       await server.destroy();
     },

@@ -1,6 +1,8 @@
 /** A plan's threads as this user may see them, oldest first, with their comments (tombstones as such). */
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getPrisma } from "@/lib/db";
+import type { JSONContent } from "@tiptap/core";
+import { listAnchoredThreadIds } from "@/lib/editor/plan-document";
 import { seesFacilitatorThreads } from "./thread-access";
 
 export type ThreadFilter = { sectionKey?: string; status?: "open" | "resolved"; delegationId?: string; stance?: "support" | "oppose" | "question" | "neutral" };
@@ -18,7 +20,7 @@ export async function listThreads({ viewer, planId, filter = {} }: { viewer: Cur
     },
     orderBy: { number: "asc" },
     include: {
-      section: { select: { key: true, title: true } },
+      section: { select: { key: true, title: true, content: true } },
       delegation: { select: { id: true, name: true } },
       author: { select: { id: true, name: true } },
       comments: {
@@ -27,8 +29,15 @@ export async function listThreads({ viewer, planId, filter = {} }: { viewer: Cur
       },
     },
   });
+  const anchoredBySection = new Map<string, Set<string>>();
+  const anchoredIn = (section: { key: string; content: unknown }) => {
+    if (!anchoredBySection.has(section.key)) anchoredBySection.set(section.key, listAnchoredThreadIds(section.content as JSONContent));
+    return anchoredBySection.get(section.key)!;
+  };
   return threads.map((thread) => ({
-    id: thread.id, number: thread.number, section: thread.section, blockId: thread.blockId,
+    id: thread.id, number: thread.number, section: { key: thread.section.key, title: thread.section.title }, blockId: thread.blockId,
+    // "pending" until the collaboration server has marked the text; "detached" once its text is gone (the quote remains).
+    anchor: thread.anchoredAt === null ? ("pending" as const) : anchoredIn(thread.section).has(thread.id) ? ("anchored" as const) : ("detached" as const),
     quote: { exact: thread.quoteExact, prefix: thread.quotePrefix, suffix: thread.quoteSuffix },
     stance: thread.stance, visibility: thread.visibility, status: thread.status,
     delegation: thread.delegation, author: thread.author, resolvedAt: thread.resolvedAt, createdAt: thread.createdAt,

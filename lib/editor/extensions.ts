@@ -4,7 +4,7 @@
  * tests and — with its collaboration and view extensions added on top — the
  * editor in the browser. React-free, so the collab server can import it.
  */
-import { Extension, mergeAttributes, Node } from "@tiptap/core";
+import { Extension, Mark, mergeAttributes, Node } from "@tiptap/core";
 import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { uniqueBlockIdsPlugin } from "./block-ids";
@@ -71,11 +71,37 @@ export const Citation = Node.create({
 });
 
 /**
+ * The text a comment thread is anchored to. Placed by the collaboration
+ * server, never by a delegate's editor. One mark carries every thread on its
+ * text ("id1 id2"), so overlapping comments do not overwrite each other;
+ * text typed at its edges does not join it.
+ */
+export const CommentMark = Mark.create({
+  name: "comment",
+  inclusive: false,
+  addAttributes() {
+    return {
+      threadIds: {
+        default: "",
+        parseHTML: (element) => element.getAttribute("data-thread-ids") ?? "",
+        renderHTML: (attributes) => ({ "data-thread-ids": attributes.threadIds }),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: "span[data-thread-ids]" }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ["span", mergeAttributes({ class: "comment-mark" }, HTMLAttributes), 0];
+  },
+});
+
+/**
  * The one list of document extensions. Undo/redo is left to the collaboration
  * layer (Yjs undo). No trailing node: it makes every editor that opens a
  * document append its own empty paragraph — a write even from read-only
  * viewers, and one empty paragraph per concurrent editor.
  */
 export function createPlanExtensions(): Extensions {
-  return [StarterKit.configure({ undoRedo: false, trailingNode: false }), BlockId, Citation];
+  return [StarterKit.configure({ undoRedo: false, trailingNode: false }), BlockId, Citation, CommentMark];
 }

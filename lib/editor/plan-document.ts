@@ -66,3 +66,16 @@ export function listCitations(content: JSONContent): { linkId: string; blockId: 
   visit(content, null);
   return citations;
 }
+
+/** The comment threads that still have marked text in a document. */
+export function listAnchoredThreadIds(content: JSONContent): Set<string> {
+  const ids = new Set<string>();
+  const visit = (node: JSONContent) => {
+    for (const mark of node.marks ?? []) {
+      if (mark.type === "comment") for (const id of String(mark.attrs?.threadIds ?? "").split(" ").filter(Boolean)) ids.add(id);
+    }
+    for (const child of node.content ?? []) visit(child);
+  };
+  visit(content);
+  return ids;
+}

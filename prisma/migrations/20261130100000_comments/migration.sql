@@ -27,6 +27,7 @@ CREATE TABLE "CommentThread" (
     "authorId" TEXT,
     "resolvedById" TEXT,
     "resolvedAt" TIMESTAMP(3),
+    "anchoredAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

@@ -1,0 +1,130 @@
+/**
+ * Comment anchors: the collaboration server hears of a new thread through
+ * LISTEN/NOTIFY and marks its quote in the live document; the mark survives
+ * concurrent edits before and inside it; a deleted range leaves a detached
+ * thread that keeps its quote.
+ */
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { CollabServer } from "@/lib/collab/server";
+import { createThread } from "@/lib/comments/create-thread";
+import { listThreads } from "@/lib/comments/list-threads";
+import { ZCreateThread } from "@/lib/comments/schemas";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { listAnchoredThreadIds } from "@/lib/editor/plan-document";
+import { seedPlan } from "@/lib/plan/seed-plan";
+import { connectClient, createTestUser, firstTextIn, startTestCollab, waitFor } from "@/test/support/collab";
+import type { TestClient } from "@/test/support/collab";
+import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+
+const prisma = getPrisma();
+let planId: string;
+let sectionId: string;
+let server: CollabServer;
+let delegate: CurrentUser;
+let editor: TestClient;
+
+const QUOTE = "resources required";
+
+async function anchorOf(threadId: string) {
+  return (await listThreads({ viewer: delegate, planId })).find((t) => t.id === threadId)!.anchor;
+}
+
+/** The text of the "Map the resources required…" list item in a client's document. */
+function itemText(doc: Y.Doc): Y.XmlText {
+  const find = (node: Y.XmlFragment | Y.XmlElement): Y.XmlElement | null => {
+    for (const child of node.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.getAttribute("blockId") === "resources.should-8") return child;
+      const found = find(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  return firstTextIn(find(doc.getXmlFragment("default"))!)!;
+}
+
+/** The text under each thread's mark, in a client's document. */
+function markedText(doc: Y.Doc, threadId: string): string {
+  const delta = itemText(doc).toDelta() as { insert: string; attributes?: { comment?: { threadIds: string } } }[];
+  return delta.filter((op) => op.attributes?.comment?.threadIds.split(" ").includes(threadId)).map((op) => op.insert).join("");
+}
+
+beforeAll(async () => {
+  await resetToSeedDialogue();
+  planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
+  sectionId = (await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } })).id;
+  const ecuador = await prisma.delegation.findFirstOrThrow({ where: { name: "Ecuador" } });
+  const user = await prisma.user.create({ data: { email: "ecuador@test.local", name: "Ecuador", role: "delegate", passwordHash: "x", delegationId: ecuador.id } });
+  delegate = { ...user, delegation: { id: ecuador.id, name: ecuador.name, onBehalfOf: ecuador.onBehalfOf } };
+  server = await startTestCollab({ databaseUrl: process.env.DATABASE_URL });
+  const facilitator = await createTestUser("facilitator");
+  editor = connectClient({ port: server.port, planId, sectionId, token: facilitator.token });
+  await editor.synced;
+});
+afterAll(async () => {
+  editor?.close();
+  await server?.stop();
+  await clearDatabase();
+  await disconnectPrisma();
+});
+
+function open(quote = QUOTE, body = "Ecuador comments.") {
+  return createThread({ actor: delegate, planId, input: ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: quote }, stance: "question", body }) });
+}
+
+describe("anchoring a new thread", () => {
+  it("marks the quoted text live in every editor, then in PostgreSQL", async () => {
+    const thread = await open();
+    await waitFor(() => markedText(editor.doc, thread.id) === QUOTE, "the editor receives the mark");
+    await server.flush();
+    await waitFor(async () => (await anchorOf(thread.id)) === "anchored", "the stored text carries the mark");
+  });
+
+  it("keeps overlapping threads apart", async () => {
+    const first = await open("the resources");
+    const second = await open("resources required and how");
+    await waitFor(() => markedText(editor.doc, second.id) === "resources required and how" && markedText(editor.doc, first.id) === "the resources", "both marks are placed");
+  });
+
+  it("survives concurrent edits before and inside the range", async () => {
+    const thread = await open("how they may be mobilized");
+    await waitFor(() => markedText(editor.doc, thread.id) === "how they may be mobilized", "the mark is placed");
+    const text = itemText(editor.doc);
+    text.insert(0, "First, ");
+    const plain = (text.toDelta() as { insert: string }[]).map((op) => op.insert).join("");
+    text.insert(plain.indexOf("may be"), "quickly ");
+    await editor.settled();
+    await server.flush();
+    expect(markedText(editor.doc, thread.id)).toBe("how they quickly may be mobilized");
+    expect(await anchorOf(thread.id)).toBe("anchored");
+  });
+
+  it("leaves a detached thread with its quote when the marked text is deleted", async () => {
+    const thread = await open("Map the");
+    await waitFor(() => markedText(editor.doc, thread.id) === "Map the", "the mark is placed");
+    const text = itemText(editor.doc);
+    const plain = (text.toDelta() as { insert: string }[]).map((op) => op.insert).join("");
+    text.delete(plain.indexOf("Map the"), "Map the".length);
+    await editor.settled();
+    await server.flush();
+    const listed = (await listThreads({ viewer: delegate, planId })).find((t) => t.id === thread.id)!;
+    expect(listed).toMatchObject({ anchor: "detached", quote: { exact: "Map the" } });
+  });
+
+  it("anchors, at start, threads created while no collaboration server listened", async () => {
+    const quiet = await prisma.commentThread.create({
+      data: { planId, sectionId, number: 999, blockId: "resources.should-8", quoteExact: "mobilized", stance: "neutral", authorId: delegate.id, comments: { create: { authorId: delegate.id, body: "Left while offline." } } },
+    });
+    const second = await startTestCollab({ databaseUrl: process.env.DATABASE_URL });
+    try {
+      await waitFor(async () => (await prisma.commentThread.findUniqueOrThrow({ where: { id: quiet.id } })).anchoredAt !== null, "the new server anchors it");
+      await second.flush();
+    } finally {
+      await second.stop();
+    }
+    const stored = await prisma.planSection.findUniqueOrThrow({ where: { id: sectionId } });
+    expect(listAnchoredThreadIds(stored.content as never).has(quiet.id)).toBe(true);
+  });
+});
