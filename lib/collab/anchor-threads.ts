@@ -4,7 +4,10 @@
  * threads arrive). The server claims each thread once — several instances
  * may hear it — and marks its quote through a direct connection, so every
  * editor sees the mark live. Threads created while no server listened are
- * picked up at start.
+ * picked up at start. Every other change to a thread (a reply, an edit, a
+ * resolution) is announced the same way and passed on to the section's
+ * editors as a stateless message, on every instance: that is how comments
+ * appear live.
  */
 import type { Hocuspocus } from "@hocuspocus/server";
 import postgres from "postgres";
@@ -14,7 +17,15 @@ import { sectionDocumentName } from "./document-name";
 
 export const COLLAB_CHANNEL = "gpa_collab";
 
-export type CollabNotice = { type: "anchor-thread"; threadId: string };
+export type CollabNotice = { type: "anchor-thread"; threadId: string } | { type: "threads-changed"; planId: string; sectionId: string };
+
+/** What editors hear over their socket: only that a section's threads changed, never which (a thread may be facilitators-only). */
+export const THREADS_CHANGED = JSON.stringify({ type: "threads-changed" });
+
+/** Tells the editors of a section, on this instance, to fetch its threads again. */
+function announceThreadsChanged(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }): void {
+  hocuspocus.documents.get(sectionDocumentName(section))?.broadcastStateless(THREADS_CHANGED);
+}
 
 /** Claims and anchors one thread; returns whether its quote was found. */
 export async function anchorThread(hocuspocus: Hocuspocus, threadId: string): Promise<"anchored" | "detached" | "skipped"> {
@@ -30,6 +41,7 @@ export async function anchorThread(hocuspocus: Hocuspocus, threadId: string): Pr
   } finally {
     await connection.disconnect();
   }
+  announceThreadsChanged(hocuspocus, thread);
   return isFound ? "anchored" : "detached";
 }
 
@@ -43,6 +55,7 @@ export async function listenForThreads({ hocuspocus, databaseUrl, log }: { hocus
   await sql.listen(COLLAB_CHANNEL, (payload) => {
     const notice = JSON.parse(payload) as CollabNotice;
     if (notice.type === "anchor-thread") void anchor(notice.threadId);
+    if (notice.type === "threads-changed") announceThreadsChanged(hocuspocus, notice);
   });
   const waiting = await getPrisma().commentThread.findMany({ where: { anchoredAt: null }, select: { id: true } });
   for (const { id } of waiting) await anchor(id);

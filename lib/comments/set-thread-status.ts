@@ -3,6 +3,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { announceThreadsChanged } from "./announce";
 import type { TThreadStatus } from "./schemas";
 import { canSetThreadStatus, findVisibleThread } from "./thread-access";
 
@@ -17,6 +18,7 @@ export async function setThreadStatus({ actor, target, input }: { actor: Current
       data: { status: input.status, resolvedById: isResolving ? actor.id : null, resolvedAt: isResolving ? new Date() : null },
     });
     await appendAudit(tx, { userId: actor.id, action: isResolving ? "comment.resolve" : "comment.reopen", resourceType: "comment_thread", resourceId: thread.id, detail: { ...target } });
+    await announceThreadsChanged(tx, thread);
     return { id: thread.id, status: input.status };
   });
 }

@@ -9,6 +9,7 @@ import { authorize } from "@/lib/auth/current-user";
 import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { announceThreadsChanged } from "./announce";
 import { resolveMentions } from "./mentions";
 import { EDIT_WINDOW_MS } from "./schemas";
 import type { TReply } from "./schemas";
@@ -19,12 +20,13 @@ type ThreadTarget = { planId: string; threadId: string };
 export async function replyToThread({ actor, target, input }: { actor: CurrentUser; target: ThreadTarget; input: TReply }) {
   authorize(actor, "comment.create");
   return getPrisma().$transaction(async (tx) => {
-    await findVisibleThread(tx, actor, target);
+    const thread = await findVisibleThread(tx, actor, target);
     const delegationId = actor.role === "delegate" ? actor.delegationId : null;
     const comment = await tx.comment.create({ data: { threadId: target.threadId, authorId: actor.id, delegationId, body: input.body }, select: { id: true } });
     await recordMentions(tx, { planId: target.planId, commentId: comment.id, body: input.body });
     await tx.commentThread.update({ where: { id: target.threadId }, data: { updatedAt: new Date() } });
     await appendAudit(tx, { userId: actor.id, action: "comment.reply", resourceType: "comment", resourceId: comment.id, detail: { ...target } });
+    await announceThreadsChanged(tx, thread);
     return comment;
   });
 }
@@ -42,6 +44,7 @@ export async function editComment({ actor, target, commentId, input, now = new D
     await tx.commentMention.deleteMany({ where: { commentId } });
     await recordMentions(tx, { planId: target.planId, commentId, body: input.body });
     await appendAudit(tx, { userId: actor.id, action: "comment.edit", resourceType: "comment", resourceId: commentId, detail: { ...target } });
+    await announceThreadsChanged(tx, comment.thread);
     return { id: commentId, editedAt: now };
   });
 }
@@ -56,15 +59,16 @@ export async function deleteComment({ actor, target, commentId }: { actor: Curre
     await tx.comment.update({ where: { id: commentId }, data: { body: "", deletedAt } });
     await tx.commentMention.deleteMany({ where: { commentId } });
     await appendAudit(tx, { userId: actor.id, action: "comment.delete", resourceType: "comment", resourceId: commentId, detail: { ...target, byAuthor: comment.authorId === actor.id } });
+    await announceThreadsChanged(tx, comment.thread);
     return { id: commentId, deletedAt };
   });
 }
 
 async function findComment(tx: Tx, actor: CurrentUser, target: ThreadTarget, commentId: string) {
-  await findVisibleThread(tx, actor, target);
+  const thread = await findVisibleThread(tx, actor, target);
   const comment = await tx.comment.findFirst({ where: { id: commentId, threadId: target.threadId } });
   if (!comment) throw new AppError("not_found", "No such comment in this thread.");
-  return comment;
+  return { ...comment, thread };
 }
 
 async function recordMentions(tx: Tx, { planId, commentId, body }: { planId: string; commentId: string; body: string }) {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { CollabServer } from "@/lib/collab/server";
 import { createThread } from "@/lib/comments/create-thread";
+import { replyToThread } from "@/lib/comments/write-comment";
 import { listThreads } from "@/lib/comments/list-threads";
 import { ZCreateThread } from "@/lib/comments/schemas";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
@@ -73,6 +74,21 @@ afterAll(async () => {
 function open(quote = QUOTE, body = "Ecuador comments.") {
   return createThread({ actor: delegate, planId, input: ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: quote }, stance: "question", body }) });
 }
+
+describe("live announcements", () => {
+  it("tells the section's editors, within a second, that its threads changed — without saying which", async () => {
+    const heard: { payload: string; at: number }[] = [];
+    editor.provider.on("stateless", ({ payload }: { payload: string }) => heard.push({ payload, at: Date.now() }));
+    const thread = await open("resources", "Opening.");
+    await waitFor(() => heard.length > 0, "the editor hears of the new thread", 1000);
+    heard.length = 0;
+    const sent = Date.now();
+    await replyToThread({ actor: delegate, target: { planId, threadId: thread.id }, input: { body: "A reply." } });
+    await waitFor(() => heard.length > 0, "the editor hears of the reply", 1000);
+    expect(heard[0].at - sent).toBeLessThan(1000);
+    expect(JSON.parse(heard[0].payload)).toEqual({ type: "threads-changed" });
+  });
+});
 
 describe("anchoring a new thread", () => {
   it("marks the quoted text live in every editor, then in PostgreSQL", async () => {
