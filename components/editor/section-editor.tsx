@@ -37,6 +37,8 @@ type Props = {
   fallback: React.ReactNode;
   onActivePassage: (passage: ActivePassage | null) => void;
   onEditor: (editor: Editor | null) => void;
+  /** The collab server says this section's comment threads changed. */
+  onThreadsChanged: () => void;
 };
 
 export function SectionEditor(props: Props) {
@@ -46,7 +48,7 @@ export function SectionEditor(props: Props) {
   return <ConnectedEditor {...props} />;
 }
 
-function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback, onActivePassage, onEditor }: Props) {
+function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback, onActivePassage, onEditor, onThreadsChanged }: Props) {
   const { socket, getToken, user } = useCollabSession();
   const [doc] = useState(() => new Y.Doc());
   const [state, setState] = useState<SaveState>("connecting");
@@ -58,6 +60,13 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback,
     [socket, planId, sectionId, doc, getToken],
   );
   useProviderState(provider, { setState, setSynced, setPeople, selfId: user.id });
+  useEffect(() => {
+    const onStateless = ({ payload }: { payload: string }) => {
+      if (payload.includes('"threads-changed"')) onThreadsChanged();
+    };
+    provider.on("stateless", onStateless);
+    return () => void provider.off("stateless", onStateless);
+  }, [provider, onThreadsChanged]);
 
   const editor = useEditor({
     immediatelyRender: false,

@@ -7,12 +7,16 @@
  */
 import type { Editor } from "@tiptap/core";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CitationInfo } from "@/components/editor/citation-badge";
 import { CitationLinksContext } from "@/components/editor/citation-view";
 import type { PassageMarker } from "@/components/editor/passage-numbers";
 import type { ActivePassage } from "@/components/editor/section-editor";
 import { SectionEditor } from "@/components/editor/section-editor";
+import { readSelectedQuote } from "@/components/comments/selection-quote";
+import type { SelectedQuote } from "@/components/comments/selection-quote";
+import { ThreadsPanel } from "@/components/comments/threads-panel";
+import type { Viewer } from "@/components/comments/threads-panel";
 import type { PlanLink } from "@/lib/plan/get-plan";
 import { PassageSuggestions } from "./passage-suggestions";
 import { SourceList } from "./source-list";
@@ -26,16 +30,21 @@ type Props = {
   citations: CitationInfo[];
   canEdit: boolean;
   canDecide: boolean;
+  viewer: Viewer;
   children: React.ReactNode;
 };
 
 const ACTIVE_SECTION_EVENT = "gpa:active-section";
 
-export function LiveSection({ planId, dialogueId, section, links, numbering, citations, canEdit, canDecide, children }: Props) {
+export function LiveSection({ planId, dialogueId, section, links, numbering, citations, canEdit, canDecide, viewer, children }: Props) {
   const router = useRouter();
   const [editor, setEditor] = useState<Editor | null>(null);
   const [passage, setPassage] = useState<ActivePassage | null>(null);
   const [status, setStatus] = useState("");
+  const [threadsVersion, setThreadsVersion] = useState(0);
+  const [selection, setSelection] = useState<SelectedQuote | null>(null);
+  const onThreadsChanged = useCallback(() => setThreadsVersion((v) => v + 1), []);
+  const textRef = useRef<HTMLDivElement>(null);
   const numbers = useMemo(() => new Map(numbering), [numbering]);
   const citationLinks = useMemo(() => new Map(citations.map((c) => [c.id, c])), [citations]);
   const markers = useMemo(() => passageMarkers(links, numbers), [links, numbers]);
@@ -68,12 +77,38 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, cit
     router.refresh();
   }
 
+  function captureSelection() {
+    const selected = textRef.current ? readSelectedQuote(textRef.current) : null;
+    if (selected) setSelection(selected);
+  }
+
+  /** Clicking commented text opens its thread. */
+  function focusThreadOfMark(event: React.MouseEvent) {
+    const mark = (event.target as HTMLElement).closest?.(".comment-mark");
+    const threadId = mark?.getAttribute("data-thread-ids")?.split(" ")[0];
+    const thread = threadId ? document.getElementById(`thread-${threadId}`) : null;
+    if (!thread) return;
+    thread.scrollIntoView({ block: "nearest" });
+    thread.focus({ preventScroll: true });
+  }
+
+  /** Clicking a thread shows its text. */
+  function showThreadText(threadId: string) {
+    const mark = textRef.current?.querySelector<HTMLElement>(`.comment-mark[data-thread-ids~="${CSS.escape(threadId)}"]`);
+    if (!mark) return;
+    mark.scrollIntoView({ block: "center" });
+    mark.classList.add("comment-mark-focused");
+    setTimeout(() => mark.classList.remove("comment-mark-focused"), 1500);
+  }
+
   const passageLinks = passage ? links.filter((l) => l.blockId === passage.blockId) : [];
   const canCite = canEdit && canDecide && editor !== null;
   return (
     <CitationLinksContext.Provider value={citationLinks}>
-      <SectionEditor planId={planId} sectionId={section.id} title={section.title} canEdit={canEdit} markers={markers}
-        fallback={children} onActivePassage={activate} onEditor={setEditor} />
+      <div ref={textRef} onMouseUp={captureSelection} onKeyUp={captureSelection} onClick={focusThreadOfMark}>
+        <SectionEditor planId={planId} sectionId={section.id} title={section.title} canEdit={canEdit} markers={markers}
+          fallback={children} onActivePassage={activate} onEditor={setEditor} onThreadsChanged={onThreadsChanged} />
+      </div>
       {passage && (
         <div role="region" aria-label={`Sources of the passage at the caret in ${section.title}`} data-testid="passage-panel" tabIndex={-1}
           onKeyDown={(event) => event.key === "Escape" && setPassage(null)}
@@ -93,6 +128,8 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, cit
           <p role="status" aria-live="polite" className="text-xs text-slate-700">{status}</p>
         </div>
       )}
+      <ThreadsPanel planId={planId} sectionKey={section.key} title={section.title} viewer={viewer} version={threadsVersion}
+        selection={selection} onFocusThread={showThreadText} />
     </CitationLinksContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import type { CitationInfo } from "@/components/editor/citation-badge";
 import { formatSegmentLabel } from "@/lib/dialogue/format";
 import { listBlocks } from "@/lib/editor/plan-document";
 import type { PlanForPage, PlanLink } from "@/lib/plan/get-plan";
+import type { Viewer } from "@/components/comments/threads-panel";
 import { LiveSection } from "./live-section";
 import { PassageSuggestions } from "./passage-suggestions";
 import { describeSource, SourceList } from "./source-list";
@@ -16,7 +17,7 @@ type Section = PlanForPage["sections"][number];
  * passage followed by the numbers of its confirmed sources and a disclosure
  * with the sources and suggestions behind it.
  */
-export function SectionView({ section, dialogueId, planId, canDecide, canEdit }: { section: Section; dialogueId: string; planId: string; canDecide: boolean; canEdit: boolean }) {
+export function SectionView({ section, dialogueId, planId, canDecide, canEdit, viewer }: { section: Section; dialogueId: string; planId: string; canDecide: boolean; canEdit: boolean; viewer: Viewer }) {
   const byBlock = new Map<string, PlanLink[]>();
   for (const link of section.links) byBlock.set(link.blockId, [...(byBlock.get(link.blockId) ?? []), link]);
   const numbering = numberConfirmedLinks(section, byBlock);
@@ -38,7 +39,7 @@ export function SectionView({ section, dialogueId, planId, canDecide, canEdit }:
         </p>
       </header>
       <LiveSection planId={planId} dialogueId={dialogueId} section={{ id: section.id, key: section.key, title: section.title }} links={section.links}
-        numbering={[...numbering]} citations={citations} canEdit={canEdit} canDecide={canDecide}>
+        numbering={[...numbering]} citations={citations} canEdit={canEdit} canDecide={canDecide} viewer={viewer}>
         <div className="plan-text space-y-2">{((section.content as JSONContent).content ?? []).map((node, i) => render(node, `${section.key}-${i}`))}</div>
       </LiveSection>
       {sectionWide.length > 0 && (

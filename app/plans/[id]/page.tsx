@@ -47,7 +47,8 @@ export default async function PlanPage({ params }: Props) {
         </header>
         <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>
           {plan.sections.map((section) => (
-            <SectionView key={section.key} section={section} dialogueId={plan.dialogue.id} planId={plan.id} canDecide={canDecide} canEdit={canEdit} />
+            <SectionView key={section.key} section={section} dialogueId={plan.dialogue.id} planId={plan.id} canDecide={canDecide} canEdit={canEdit}
+              viewer={{ id: user.id, role: user.role, delegationId: user.delegationId }} />
           ))}
         </CollabSession>
       </div>

@@ -1,0 +1,165 @@
+"use client";
+
+/**
+ * A section's comment threads, beside its text (like comments in a shared
+ * document): open a thread on selected text, reply, resolve or reopen.
+ * The server decides who may do what; this only offers what it would allow.
+ */
+import { useState } from "react";
+import type { SelectedQuote } from "./selection-quote";
+import type { ThreadView } from "./use-threads";
+import { useThreads } from "./use-threads";
+
+export type Viewer = { id: string; role: "admin" | "facilitator" | "delegate" | "observer"; delegationId: string | null };
+
+const STANCE_LABEL: Record<ThreadView["stance"], string> = { support: "Supports", oppose: "Opposes", question: "Question", neutral: "Comment" };
+const STANCE_STYLE: Record<ThreadView["stance"], string> = {
+  support: "bg-emerald-100 text-emerald-900", oppose: "bg-red-100 text-red-900", question: "bg-sky-100 text-sky-900", neutral: "bg-slate-100 text-slate-800",
+};
+
+type Props = { planId: string; sectionKey: string; title: string; viewer: Viewer; version: number; selection: SelectedQuote | null; onFocusThread: (threadId: string) => void };
+
+export function ThreadsPanel({ planId, sectionKey, title, viewer, version, selection, onFocusThread }: Props) {
+  const { threads, error, refresh } = useThreads(planId, sectionKey, version);
+  const [filter, setFilter] = useState<"open" | "resolved" | "all">("open");
+  const canComment = viewer.role !== "observer";
+  const shown = (threads ?? []).filter((t) => filter === "all" || t.status === filter);
+  return (
+    <section aria-label={`Comments on ${title}`} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="font-semibold">Comments {threads && <span className="font-normal text-slate-600">({threads.filter((t) => t.status === "open").length} open)</span>}</h3>
+        <label className="text-xs">
+          Show{" "}
+          <select value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)} className="rounded border border-slate-300 bg-white px-1 py-0.5">
+            <option value="open">open</option>
+            <option value="resolved">resolved</option>
+            <option value="all">all</option>
+          </select>
+        </label>
+      </div>
+      {canComment && <NewThreadForm planId={planId} sectionKey={sectionKey} viewer={viewer} selection={selection} onCreated={refresh} />}
+      {error && <p role="alert" className="text-xs text-red-800">{error}</p>}
+      {threads === null ? <p className="text-xs text-slate-600">Loading comments…</p> : shown.length === 0 ? <p className="text-xs text-slate-600">No {filter === "all" ? "" : filter} comments.</p> : null}
+      <ol className="space-y-2">
+        {shown.map((thread) => (
+          <li key={thread.id}><Thread thread={thread} planId={planId} viewer={viewer} onChanged={refresh} onFocusThread={onFocusThread} /></li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Thread({ thread, planId, viewer, onChanged, onFocusThread }: { thread: ThreadView; planId: string; viewer: Viewer; onChanged: () => void; onFocusThread: (id: string) => void }) {
+  const canModerate = viewer.role === "facilitator" || viewer.role === "admin";
+  const canSetStatus = canModerate || (viewer.role === "delegate" && thread.delegation?.id === viewer.delegationId);
+  const [status, setStatus] = useState("");
+  async function post(path: string, body: unknown, done: string) {
+    setStatus("Saving…");
+    const response = await fetch(`/api/plans/${planId}/threads/${thread.id}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
+    if (!response?.ok) {
+      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
+      return setStatus(data?.message ?? "Could not save. Try again.") as unknown as boolean;
+    }
+    setStatus(done);
+    onChanged();
+    return true;
+  }
+  return (
+    <article id={`thread-${thread.id}`} tabIndex={-1} data-testid="comment-thread" data-status={thread.status}
+      className={`rounded border bg-white p-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-un ${thread.status === "resolved" ? "border-slate-200 opacity-80" : "border-slate-300"}`}>
+      <header className="flex flex-wrap items-center gap-2 text-xs">
+        <span className="font-mono text-slate-600">#{thread.number}</span>
+        <span className={`rounded px-1.5 py-0.5 ${STANCE_STYLE[thread.stance]}`}>{STANCE_LABEL[thread.stance]}</span>
+        <span className="font-medium">{thread.delegation?.name ?? thread.author?.name ?? "Unknown"}</span>
+        {thread.visibility === "facilitators" && <span className="rounded bg-purple-100 px-1.5 py-0.5 text-purple-900">facilitators only</span>}
+        {thread.status === "resolved" && <span className="rounded bg-slate-200 px-1.5 py-0.5">resolved</span>}
+        {thread.anchor === "detached" && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">detached: its text was removed</span>}
+      </header>
+      <button type="button" onClick={() => onFocusThread(thread.id)} className="mt-1 block w-full border-l-2 border-amber-400 pl-2 text-left font-serif text-slate-800 hover:bg-amber-50" title="Show this text">
+        “{thread.quote.exact}”
+      </button>
+      <ol className="mt-1 space-y-1">
+        {thread.comments.map((comment) => (
+          <li key={comment.id} className="text-sm">
+            <p className="text-xs text-slate-600">
+              <span className="font-medium text-slate-800">{comment.author?.name ?? "Former user"}</span>
+              {comment.delegation && <> for {comment.delegation.name}</>} · <time dateTime={comment.createdAt}>{new Date(comment.createdAt).toLocaleString()}</time>
+              {comment.editedAt && " (edited)"}
+            </p>
+            {/* Always text, never markup: whatever was typed stays inert. */}
+            {comment.isDeleted ? <p className="italic text-slate-500">Comment deleted</p> : <p className="whitespace-pre-wrap break-words">{comment.body}</p>}
+          </li>
+        ))}
+      </ol>
+      {viewer.role !== "observer" && <ReplyForm threadNumber={thread.number} onSubmit={(body) => post("/comments", { body }, "Reply posted")} />}
+      {canSetStatus && (
+        <button type="button" onClick={() => post("/status", { status: thread.status === "open" ? "resolved" : "open" }, thread.status === "open" ? "Resolved" : "Reopened")}
+          className="mt-1 rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
+          {thread.status === "open" ? "Resolve" : "Reopen"}<span className="sr-only"> comment {thread.number}</span>
+        </button>
+      )}
+      <p role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
+    </article>
+  );
+}
+
+function ReplyForm({ threadNumber, onSubmit }: { threadNumber: number; onSubmit: (body: string) => Promise<boolean> }) {
+  const [body, setBody] = useState("");
+  return (
+    <form className="mt-1 flex gap-1" onSubmit={async (e) => { e.preventDefault(); if (body.trim() && (await onSubmit(body))) setBody(""); }}>
+      <label className="sr-only" htmlFor={`reply-${threadNumber}`}>Reply to comment {threadNumber}</label>
+      <input id={`reply-${threadNumber}`} value={body} onChange={(e) => setBody(e.target.value)} maxLength={5000} placeholder="Reply…"
+        className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm" />
+      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">Reply<span className="sr-only"> to comment {threadNumber}</span></button>
+    </form>
+  );
+}
+
+function NewThreadForm({ planId, sectionKey, viewer, selection, onCreated }: { planId: string; sectionKey: string; viewer: Viewer; selection: SelectedQuote | null; onCreated: () => void }) {
+  const [body, setBody] = useState("");
+  const [stance, setStance] = useState<ThreadView["stance"]>("neutral");
+  const [visibility, setVisibility] = useState<ThreadView["visibility"]>("everyone");
+  const [status, setStatus] = useState("");
+  const canChooseVisibility = viewer.role === "facilitator" || viewer.role === "admin";
+  if (!selection) return <p className="text-xs text-slate-600">Select text in this section to comment on it.</p>;
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!selection) return;
+    setStatus("Posting…");
+    const response = await fetch(`/api/plans/${planId}/threads`, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sectionKey, blockId: selection.blockId, quote: { exact: selection.exact, prefix: selection.prefix, suffix: selection.suffix }, stance, visibility, body }),
+    }).catch(() => null);
+    if (!response?.ok) {
+      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
+      return setStatus(data?.message ?? "Could not post. Try again.");
+    }
+    setBody("");
+    setStatus("Comment posted");
+    onCreated();
+  }
+  return (
+    <form onSubmit={submit} className="space-y-1 rounded border border-amber-300 bg-white p-2" aria-label="New comment on the selected text">
+      <p className="text-xs">On: <q className="font-serif">{selection.exact.length > 120 ? `${selection.exact.slice(0, 120)}…` : selection.exact}</q></p>
+      <div className="flex flex-wrap gap-2 text-xs">
+        <label>Stance{" "}
+          <select value={stance} onChange={(e) => setStance(e.target.value as ThreadView["stance"])} className="rounded border border-slate-300 px-1 py-0.5">
+            <option value="neutral">comment</option><option value="support">support</option><option value="oppose">oppose</option><option value="question">question</option>
+          </select>
+        </label>
+        {canChooseVisibility && (
+          <label>Visible to{" "}
+            <select value={visibility} onChange={(e) => setVisibility(e.target.value as ThreadView["visibility"])} className="rounded border border-slate-300 px-1 py-0.5">
+              <option value="everyone">everyone</option><option value="facilitators">facilitators only</option>
+            </select>
+          </label>
+        )}
+      </div>
+      <label className="sr-only" htmlFor={`new-comment-${sectionKey}`}>Your comment</label>
+      <textarea id={`new-comment-${sectionKey}`} value={body} onChange={(e) => setBody(e.target.value)} maxLength={5000} rows={2} required placeholder="Your comment…"
+        className="w-full rounded border border-slate-300 px-2 py-1 text-sm" />
+      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">Comment</button>
+      <p role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
+    </form>
+  );
+}
