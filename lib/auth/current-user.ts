@@ -9,7 +9,7 @@ import { redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authOptions, SESSION_MAX_AGE_SECONDS } from "./auth-options";
-import type { Action, Resource } from "./can";
+import type { Action } from "./can";
 import { can } from "./can";
 
 export type CurrentUser = {
@@ -54,12 +54,7 @@ export async function requirePageUser(returnTo: string): Promise<CurrentUser> {
   return user;
 }
 
-/** Throws 403 unless `user` may do `action` on `resource`. */
-export function authorize(user: CurrentUser, action: Action, resource?: Resource): void {
-  if (!can(user, action, resource)) {
-    throw new AppError("forbidden", `Your role (${user.role}) may not do this (${action}).`);
-  }
-}
+export { authorize } from "./authorize";
 
 /** For pages: a 403 page unless the user may do `action`. */
 export function authorizePage(user: CurrentUser, action: Action): void {

@@ -4,7 +4,7 @@
  */
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveMentions } from "./mentions";

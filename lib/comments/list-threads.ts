@@ -7,12 +7,36 @@ import { seesFacilitatorThreads } from "./thread-access";
 
 export type ThreadFilter = { sectionKey?: string; status?: "open" | "resolved"; delegationId?: string; stance?: "support" | "oppose" | "question" | "neutral" };
 
-export async function listThreads({ viewer, planId, filter = {} }: { viewer: CurrentUser; planId: string; filter?: ThreadFilter }) {
+/**
+ * Identical reads that arrive together share one query: a "threads-changed"
+ * notice makes every open page of a section ask at the same moment. A read
+ * joins only a batch whose query has not started yet, so it never gets an
+ * answer older than itself (an in-flight query may predate the very change
+ * the reader was told about). Only the visibility class is part of the key,
+ * never the viewer, so nothing leaks across it.
+ */
+const BATCH_WINDOW_MS = 5;
+const waiting = new Map<string, ReturnType<typeof loadThreads>>();
+
+export function listThreads({ viewer, planId, filter = {} }: { viewer: Pick<CurrentUser, "role">; planId: string; filter?: ThreadFilter }) {
+  const withFacilitatorThreads = seesFacilitatorThreads(viewer);
+  const key = JSON.stringify([planId, withFacilitatorThreads, filter.sectionKey, filter.status, filter.delegationId, filter.stance]);
+  const batch = waiting.get(key);
+  if (batch) return batch;
+  const load = new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS)).then(() => {
+    waiting.delete(key);
+    return loadThreads({ planId, filter, withFacilitatorThreads });
+  });
+  waiting.set(key, load);
+  return load;
+}
+
+async function loadThreads({ planId, filter, withFacilitatorThreads }: { planId: string; filter: ThreadFilter; withFacilitatorThreads: boolean }) {
   const threads = await getPrisma().commentThread.findMany({
     where: {
       planId,
       // Never loaded for other roles, so no later step can leak it.
-      ...(seesFacilitatorThreads(viewer) ? {} : { visibility: "everyone" as const }),
+      ...(withFacilitatorThreads ? {} : { visibility: "everyone" as const }),
       ...(filter.sectionKey ? { section: { key: filter.sectionKey } } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.delegationId ? { delegationId: filter.delegationId } : {}),
@@ -20,7 +44,7 @@ export async function listThreads({ viewer, planId, filter = {} }: { viewer: Cur
     },
     orderBy: { number: "asc" },
     include: {
-      section: { select: { key: true, title: true, content: true } },
+      section: { select: { key: true, title: true } },
       delegation: { select: { id: true, name: true } },
       author: { select: { id: true, name: true } },
       comments: {
@@ -29,11 +53,10 @@ export async function listThreads({ viewer, planId, filter = {} }: { viewer: Cur
       },
     },
   });
-  const anchoredBySection = new Map<string, Set<string>>();
-  const anchoredIn = (section: { key: string; content: unknown }) => {
-    if (!anchoredBySection.has(section.key)) anchoredBySection.set(section.key, listAnchoredThreadIds(section.content as JSONContent));
-    return anchoredBySection.get(section.key)!;
-  };
+  // Each section's text once, not once per thread.
+  const sections = await getPrisma().planSection.findMany({ where: { id: { in: [...new Set(threads.map((t) => t.sectionId))] } }, select: { key: true, content: true } });
+  const anchoredBySection = new Map(sections.map((section) => [section.key, listAnchoredThreadIds(section.content as JSONContent)]));
+  const anchoredIn = (section: { key: string }) => anchoredBySection.get(section.key) ?? new Set<string>();
   return threads.map((thread) => ({
     id: thread.id, number: thread.number, section: { key: thread.section.key, title: thread.section.title }, blockId: thread.blockId,
     // "pending" until the collaboration server has marked the text; "detached" once its text is gone (the quote remains).

@@ -118,6 +118,18 @@ describe("resolving and reopening", () => {
     expect(await prisma.auditLog.count({ where: { resourceId: thread.id, action: { in: ["comment.resolve", "comment.reopen"] } } })).toBe(2);
   });
 
+  it("shares one read among requests arriving together, and never answers a request with a read older than it", async () => {
+    const [a, b] = await Promise.all([listThreads({ viewer: people.observer, planId }), listThreads({ viewer: people.ecuador, planId })]);
+    expect(a).toBe(b);
+    const before = listThreads({ viewer: people.observer, planId });
+    const created = await createThread({ actor: people.ecuador, planId, input: input({ body: "Just now." }) });
+    const after = await listThreads({ viewer: people.observer, planId });
+    expect(after.map((t) => t.id)).toContain(created.id);
+    expect(await before).not.toBe(after);
+    // Facilitators' reads are never shared with other roles'.
+    expect(await listThreads({ viewer: people.facilitator, planId })).not.toBe(await listThreads({ viewer: people.observer, planId }));
+  });
+
   it("filters the list by status, delegation, stance and section", async () => {
     const ecuador = await prisma.delegation.findFirstOrThrow({ where: { name: "Ecuador" } });
     const byEcuador = await listThreads({ viewer: people.facilitator, planId, filter: { delegationId: ecuador.id, stance: "support", sectionKey: "resources" } });
