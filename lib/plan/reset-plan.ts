@@ -1,9 +1,15 @@
-/** An admin resets a plan to the skeleton: every section, link and exclusion is replaced, in one audited transaction. */
+/**
+ * An admin resets a plan to the skeleton: every section, link and exclusion
+ * is replaced, in one audited transaction. Comment threads are the
+ * delegations' words and are kept: they move to the new section of the same
+ * key and are anchored again in its text where their quote is still there.
+ */
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeSkeleton } from "./seed-plan";
 
@@ -18,8 +24,7 @@ export async function resetPlan({ actor, planId }: { actor: CurrentUser; planId:
       if (!plan) throw new AppError("not_found", "No such plan.");
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${plan.dialogueId}`}))`;
       await tx.coverageExclusion.deleteMany({ where: { planId } });
-      await tx.planSection.deleteMany({ where: { planId } }); // links go with their sections
-      const counts = await writeSkeleton(tx, { planId, dialogueId: plan.dialogueId });
+      const counts = await replaceSectionsKeepingThreads(tx, { planId, dialogueId: plan.dialogueId });
       await appendAudit(tx, {
         userId: actor.id, action: "plan.reset", resourceType: "plan", resourceId: planId,
         detail: { removed: plan._count, seeded: counts },
@@ -28,4 +33,23 @@ export async function resetPlan({ actor, planId }: { actor: CurrentUser; planId:
     },
     { timeout: 60_000 },
   );
+}
+
+async function replaceSectionsKeepingThreads(tx: Tx, { planId, dialogueId }: { planId: string; dialogueId: string }) {
+  // The old sections step aside (their keys must be free for the new ones) until their threads have moved.
+  await tx.$executeRaw`UPDATE "PlanSection" SET "key" = "key" || ':replaced:' || "id" WHERE "planId" = ${planId}`;
+  const counts = await writeSkeleton(tx, { planId, dialogueId });
+  const sections = await tx.planSection.findMany({ where: { planId }, select: { id: true, key: true } });
+  const fresh = sections.filter((section) => !section.key.includes(":replaced:"));
+  const freshByKey = new Map(fresh.map((section) => [section.key, section.id]));
+  for (const old of sections.filter((section) => section.key.includes(":replaced:"))) {
+    const target = freshByKey.get(old.key.split(":replaced:")[0]) ?? fresh[0].id;
+    await tx.commentThread.updateMany({ where: { sectionId: old.id }, data: { sectionId: target, anchoredAt: null } });
+  }
+  await tx.planSection.deleteMany({ where: { planId, key: { contains: ":replaced:" } } }); // links go with their sections
+  // The collaboration server marks each quote again where the new text still has it; the others show as detached.
+  for (const { id } of await tx.commentThread.findMany({ where: { planId }, select: { id: true } })) {
+    await tx.$executeRaw`SELECT pg_notify('gpa_collab', ${JSON.stringify({ type: "anchor-thread", threadId: id })})`;
+  }
+  return counts;
 }

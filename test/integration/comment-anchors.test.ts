@@ -14,6 +14,7 @@ import { listThreads } from "@/lib/comments/list-threads";
 import { ZCreateThread } from "@/lib/comments/schemas";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { listAnchoredThreadIds } from "@/lib/editor/plan-document";
+import { resetPlan } from "@/lib/plan/reset-plan";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { connectClient, createTestUser, firstTextIn, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
@@ -127,6 +128,19 @@ describe("anchoring a new thread", () => {
     await server.flush();
     const listed = (await listThreads({ viewer: delegate, planId })).find((t) => t.id === thread.id)!;
     expect(listed).toMatchObject({ anchor: "detached", quote: { exact: "Map the" } });
+  });
+
+  it("anchors a thread again after a plan reset, in the new text where its quote still is", async () => {
+    const thread = await open("resources required", "Before the reset.");
+    await waitFor(async () => (await anchorOf(thread.id)) === "anchored" || markedText(editor.doc, thread.id) !== "", "the mark is placed");
+    const admin = await prisma.user.create({ data: { email: "admin@test.local", name: "Admin", role: "admin", passwordHash: "x" } });
+    await resetPlan({ actor: { ...admin, delegation: null }, planId });
+    const fresh = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
+    await waitFor(async () => (await prisma.commentThread.findUniqueOrThrow({ where: { id: thread.id } })).anchoredAt !== null, "the thread is anchored again");
+    await server.flush();
+    await waitFor(async () => (await anchorOf(thread.id)) === "anchored", "the new text carries the mark");
+    expect((await prisma.commentThread.findUniqueOrThrow({ where: { id: thread.id } })).sectionId).toBe(fresh.id);
+    sectionId = fresh.id;
   });
 
   it("anchors, at start, threads created while no collaboration server listened", async () => {

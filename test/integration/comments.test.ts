@@ -8,6 +8,7 @@ import type { TCreateThread } from "@/lib/comments/schemas";
 import { setThreadStatus } from "@/lib/comments/set-thread-status";
 import { deleteComment, editComment, replyToThread } from "@/lib/comments/write-comment";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { resetPlan } from "@/lib/plan/reset-plan";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
 
@@ -102,6 +103,20 @@ describe("replies, edits and deletions", () => {
     const listed = (await listThreads({ viewer: people.observer, planId })).find((t) => t.id === thread.id)!;
     expect(listed.comments.map((c) => [c.isDeleted, c.body, c.delegation?.name])).toEqual([[true, null, "Ecuador"], [false, "Bahrain agrees.", "Bahrain"]]);
     expect(await prisma.auditLog.count({ where: { action: "comment.delete", resourceId: thread.commentId } })).toBe(1);
+  });
+});
+
+describe("a plan reset", () => {
+  it("keeps every comment thread, moved to the new section of the same key and waiting to be anchored again", async () => {
+    const thread = await createThread({ actor: people.ecuador, planId, input: input({ body: "Kept through a reset." }) });
+    const before = await prisma.commentThread.count({ where: { planId } });
+    const admin = await makeUser("admin");
+    await resetPlan({ actor: admin, planId });
+    expect(await prisma.commentThread.count({ where: { planId } })).toBe(before);
+    const listed = (await listThreads({ viewer: people.facilitator, planId })).find((t) => t.id === thread.id)!;
+    expect(listed).toMatchObject({ section: { key: "resources" }, anchor: "pending", quote: { exact: "Map the resources required" } });
+    expect(listed.comments[0].body).toBe("Kept through a reset.");
+    expect(await prisma.planSection.count({ where: { planId, key: { contains: ":replaced:" } } })).toBe(0);
   });
 });
 
