@@ -33,6 +33,24 @@ async function stop(signal: string): Promise<void> {
   process.exit(0);
 }
 
+/**
+ * Started by another process (npm start, the test setup) with its pid: if
+ * that process dies without stopping us (SIGKILL), stop too, rather than
+ * live on as an orphan holding the port.
+ */
+function stopWithParent(): void {
+  const parentPid = Number(process.env.COLLAB_PARENT_PID);
+  if (!parentPid) return;
+  setInterval(() => {
+    try {
+      process.kill(parentPid, 0);
+    } catch {
+      void stop("parent gone");
+    }
+  }, 2000).unref();
+}
+
+stopWithParent();
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));
 

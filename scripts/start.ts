@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   if (ENV.START_COLLAB === "1") {
     collab = spawn(process.execPath, ["--import", "tsx", COLLAB_ENTRY], {
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, COLLAB_PORT: String(ENV.COLLAB_PORT) },
+      env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, COLLAB_PORT: String(ENV.COLLAB_PORT), COLLAB_PARENT_PID: String(process.pid) },
     });
     collab.on("exit", (code, signal) => void stop(signal ? 0 : (code ?? 0)));
     step("collab", `${collabUrl} (saves to PostgreSQL${ENV.REDIS_URL ? ", shares documents through Redis" : ""})`);

@@ -126,6 +126,17 @@ describe("the collaboration server process", () => {
   }, 90_000);
 });
 
+describe("the collab process started by another", () => {
+  it("stops when its parent dies without stopping it, instead of living on as an orphan", async () => {
+    const parent = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    const server = await startCollabProcess(await findFreePort(), parent.pid);
+    parent.kill("SIGKILL");
+    const { code } = await server.exited;
+    expect(code).toBe(0);
+    expect(server.output()).toContain("parent gone");
+  }, 30_000);
+});
+
 function connect(port: number, sectionId: string): TestClient {
   const client = connectClient({ port, planId, sectionId, token: facilitator.token });
   clients.push(client);
@@ -133,11 +144,14 @@ function connect(port: number, sectionId: string): TestClient {
 }
 
 /** Starts `node --import tsx scripts/collab.ts` and resolves once it logs that it listens. */
-async function startCollabProcess(port: number): Promise<CollabProcess> {
+async function startCollabProcess(port: number, parentPid?: number): Promise<CollabProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/collab.ts"], {
     stdio: ["ignore", "pipe", "pipe"],
     // No REDIS_URL: one process, its own documents.
-    env: toChildEnv({ ...process.env, DATABASE_URL: inject("databaseUrl"), AUTH_SECRET: TEST_AUTH_SECRET, COLLAB_PORT: String(port), REDIS_URL: undefined }),
+    env: toChildEnv({
+      ...process.env, DATABASE_URL: inject("databaseUrl"), AUTH_SECRET: TEST_AUTH_SECRET, COLLAB_PORT: String(port), REDIS_URL: undefined,
+      COLLAB_PARENT_PID: parentPid ? String(parentPid) : undefined,
+    }),
   });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));

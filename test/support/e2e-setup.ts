@@ -55,7 +55,7 @@ export default async function setupEndToEnd(project: TestProject): Promise<() =>
     // One host name throughout: cookies set on localhost are not sent to 127.0.0.1.
     const baseUrl = `http://localhost:${port}`;
     collab = spawn(process.execPath, ["--import", "tsx", "scripts/collab.ts"], {
-      env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: TEST_AUTH_SECRET, COLLAB_PORT: String(collabPort) },
+      env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: TEST_AUTH_SECRET, COLLAB_PORT: String(collabPort), COLLAB_PARENT_PID: String(process.pid) },
       stdio: ["ignore", "inherit", "inherit"],
     });
     server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
