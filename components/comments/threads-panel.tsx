@@ -22,24 +22,44 @@ type Props = { planId: string; sectionKey: string; title: string; viewer: Viewer
 export function ThreadsPanel({ planId, sectionKey, title, viewer, version, selection, onFocusThread }: Props) {
   const { threads, error, refresh } = useThreads(planId, sectionKey, version);
   const [filter, setFilter] = useState<"open" | "resolved" | "all">("open");
+  const [stance, setStance] = useState<ThreadView["stance"] | "any">("any");
+  const [delegation, setDelegation] = useState("any");
   const canComment = viewer.role !== "observer";
-  const shown = (threads ?? []).filter((t) => filter === "all" || t.status === filter);
+  const delegations = [...new Map((threads ?? []).filter((t) => t.delegation).map((t) => [t.delegation!.id, t.delegation!.name])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const shown = (threads ?? []).filter((t) =>
+    (filter === "all" || t.status === filter) && (stance === "any" || t.stance === stance) && (delegation === "any" || t.delegation?.id === delegation));
   return (
     <section aria-label={`Comments on ${title}`} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="font-semibold">Comments {threads && <span className="font-normal text-slate-600">({threads.filter((t) => t.status === "open").length} open)</span>}</h3>
-        <label className="text-xs">
-          Show{" "}
-          <select value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)} className="rounded border border-slate-300 bg-white px-1 py-0.5">
-            <option value="open">open</option>
-            <option value="resolved">resolved</option>
-            <option value="all">all</option>
-          </select>
-        </label>
+        <div className="flex flex-wrap gap-2 text-xs">
+          <label>
+            Show{" "}
+            <select value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)} className="rounded border border-slate-300 bg-white px-1 py-0.5">
+              <option value="open">open</option>
+              <option value="resolved">resolved</option>
+              <option value="all">all</option>
+            </select>
+          </label>
+          <label>
+            Stance{" "}
+            <select value={stance} onChange={(e) => setStance(e.target.value as typeof stance)} className="rounded border border-slate-300 bg-white px-1 py-0.5">
+              <option value="any">any</option>
+              {(Object.keys(STANCE_LABEL) as ThreadView["stance"][]).map((s) => <option key={s} value={s}>{STANCE_LABEL[s].toLowerCase()}</option>)}
+            </select>
+          </label>
+          <label>
+            Delegation{" "}
+            <select value={delegation} onChange={(e) => setDelegation(e.target.value)} className="rounded border border-slate-300 bg-white px-1 py-0.5">
+              <option value="any">any</option>
+              {delegations.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+            </select>
+          </label>
+        </div>
       </div>
       {canComment && <NewThreadForm planId={planId} sectionKey={sectionKey} viewer={viewer} selection={selection} onCreated={refresh} />}
       {error && <p role="alert" className="text-xs text-red-800">{error}</p>}
-      {threads === null ? <p className="text-xs text-slate-600">Loading comments…</p> : shown.length === 0 ? <p className="text-xs text-slate-600">No {filter === "all" ? "" : filter} comments.</p> : null}
+      {threads === null ? <p className="text-xs text-slate-600">Loading comments…</p> : shown.length === 0 ? <p className="text-xs text-slate-600">No comments match.</p> : null}
       <ol className="space-y-2">
         {shown.map((thread) => (
           <li key={thread.id}><Thread thread={thread} planId={planId} viewer={viewer} onChanged={refresh} onFocusThread={onFocusThread} /></li>

@@ -69,6 +69,14 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     await expect(thread.textContent()).resolves.toContain('<img src=x onerror="alert(1)">');
     await facilitator.locator("#resources .ProseMirror .comment-mark", { hasText: "resources required" }).waitFor();
 
+    // The panel's filters: by stance and by delegation.
+    const panel = facilitator.locator('#resources section[aria-label^="Comments on"]');
+    await panel.getByRole("combobox", { name: /^Stance/ }).selectOption("oppose");
+    await expect(thread.count()).resolves.toBe(0);
+    await panel.getByRole("combobox", { name: /^Stance/ }).selectOption("any");
+    await panel.getByRole("combobox", { name: /^Delegation/ }).selectOption({ label: "Ecuador" });
+    await thread.waitFor();
+
     await thread.getByLabel(/^Reply to comment \d+$/).fill("Thank you, Ecuador: noted for the next draft.");
     await thread.getByRole("button", { name: /^Reply to comment/ }).click();
     await delegate.locator("#resources [data-testid=comment-thread]", { hasText: "Thank you, Ecuador" }).waitFor({ timeout: 10_000 });
