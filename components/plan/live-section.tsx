@@ -11,7 +11,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CitationInfo } from "@/components/editor/citation-badge";
 import { CitationLinksContext } from "@/components/editor/citation-view";
 import type { PassageMarker } from "@/components/editor/passage-numbers";
-import type { ActivePassage } from "@/components/editor/section-editor";
+import type { ActivePassage, SectionNotice } from "@/components/editor/section-editor";
+import { AmendmentsPanel } from "@/components/amendments/amendments-panel";
 import { SectionEditor } from "@/components/editor/section-editor";
 import { readSelectedQuote } from "@/components/comments/selection-quote";
 import type { SelectedQuote } from "@/components/comments/selection-quote";
@@ -42,8 +43,14 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, cit
   const [passage, setPassage] = useState<ActivePassage | null>(null);
   const [status, setStatus] = useState("");
   const [threadsVersion, setThreadsVersion] = useState(0);
+  const [amendmentsVersion, setAmendmentsVersion] = useState(0);
   const [selection, setSelection] = useState<SelectedQuote | null>(null);
-  const onThreadsChanged = useCallback(() => setThreadsVersion((v) => v + 1), []);
+  const onSectionNotice = useCallback((type: SectionNotice) => {
+    if (type === "threads-changed") return setThreadsVersion((v) => v + 1);
+    setAmendmentsVersion((v) => v + 1);
+    // An accepted amendment adds a source to its passage: the page's links come from the server.
+    router.refresh();
+  }, [router]);
   const textRef = useRef<HTMLDivElement>(null);
   const numbers = useMemo(() => new Map(numbering), [numbering]);
   const citationLinks = useMemo(() => new Map(citations.map((c) => [c.id, c])), [citations]);
@@ -107,7 +114,7 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, cit
     <CitationLinksContext.Provider value={citationLinks}>
       <div ref={textRef} onMouseUp={captureSelection} onKeyUp={captureSelection} onClick={focusThreadOfMark}>
         <SectionEditor planId={planId} sectionId={section.id} title={section.title} canEdit={canEdit} markers={markers}
-          fallback={children} onActivePassage={activate} onEditor={setEditor} onThreadsChanged={onThreadsChanged} />
+          fallback={children} onActivePassage={activate} onEditor={setEditor} onSectionNotice={onSectionNotice} />
       </div>
       {passage && (
         <div role="region" aria-label={`Sources of the passage at the caret in ${section.title}`} data-testid="passage-panel" tabIndex={-1}
@@ -130,6 +137,7 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, cit
       )}
       <ThreadsPanel planId={planId} sectionKey={section.key} title={section.title} viewer={viewer} version={threadsVersion}
         selection={selection} onFocusThread={showThreadText} />
+      <AmendmentsPanel planId={planId} sectionKey={section.key} title={section.title} viewer={viewer} version={amendmentsVersion} selection={selection} />
     </CitationLinksContext.Provider>
   );
 }

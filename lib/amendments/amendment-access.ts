@@ -17,8 +17,3 @@ export async function lockAmendment(tx: Tx, { planId, amendmentId }: { planId: s
 export function assertPending(amendment: { status: string; number: number }): void {
   if (amendment.status !== "pending") throw new AppError("conflict", `Amendment ${amendment.number} is already ${amendment.status}.`);
 }
-
-/** "amendment 4 by Bahrain": how the plan's sources and notifications name it. */
-export function describeAmendment(amendment: { number: number; delegation: { name: string } | null }): string {
-  return `Amendment ${amendment.number} by ${amendment.delegation?.name ?? "the Secretariat"}`;
-}

@@ -19,7 +19,8 @@ import { listBlocks } from "@/lib/editor/plan-document";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { fingerprintPassage } from "@/lib/provenance/fingerprint";
-import { assertPending, describeAmendment, lockAmendment } from "./amendment-access";
+import { assertPending, lockAmendment } from "./amendment-access";
+import { describeAmendment } from "./describe-amendment";
 import { applyAmendment } from "./apply-amendment";
 import type { TDecideAmendment } from "./schemas";
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
-import { signInWithForm } from "@/test/support/sign-in";
+import { openPlanAs as openPlanWith, selectInPassage as selectText } from "@/test/support/plan-page";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -22,32 +22,12 @@ afterAll(async () => {
   await disconnectPrisma();
 });
 
-async function openPlanAs(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-  await signInWithForm(page, email);
-  await page.goto(`/plans/${planId}`);
-  await page.locator('#resources [data-testid="save-status"][data-state="saved"]').waitFor();
-  return page;
+function openPlanAs(email: string): Promise<Page> {
+  return openPlanWith(browser, { baseUrl, planId, email });
 }
 
-/** Selects `text` inside a passage of the live editor, as a mouse drag would, and lets the page see the selection. */
-async function selectInPassage(page: Page, blockId: string, text: string): Promise<void> {
-  await page.evaluate(({ blockId, text }) => {
-    const passage = document.querySelector(`#resources .ProseMirror [data-block-id="${blockId}"]`)!;
-    const walker = document.createTreeWalker(passage, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(text);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      passage.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${text}" not found in ${blockId}`);
-  }, { blockId, text });
+function selectInPassage(page: Page, blockId: string, text: string): Promise<void> {
+  return selectText(page, { sectionKey: "resources", blockId, text });
 }
 
 describe.skipIf(!hasServer)("comments in the browser", () => {
