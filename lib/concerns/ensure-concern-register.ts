@@ -21,19 +21,21 @@ export type EnsureResult = { created: number[]; repaired: number[] };
 export async function ensureConcernRegister({ planId, tx }: { planId: string; tx?: Tx }): Promise<EnsureResult> {
   if (tx) return ensureInTransaction(tx, planId);
   // The common case, a complete register, costs two counts and no lock or write.
-  if (!(await isIncomplete(getPrisma(), planId))) return { created: [], repaired: [] };
+  const state = await checkRegister(getPrisma(), planId);
+  if (state === "missing-plan") throw new AppError("not_found", "No such plan.");
+  if (state === "complete") return { created: [], repaired: [] };
   return getPrisma().$transaction((inner) => ensureInTransaction(inner, planId));
 }
 
-async function isIncomplete(db: Tx, planId: string): Promise<boolean> {
+async function checkRegister(db: Tx, planId: string): Promise<"complete" | "incomplete" | "missing-plan"> {
   const plan = await db.plan.findUnique({ where: { id: planId }, select: { dialogueId: true } });
-  if (!plan) return false;
+  if (!plan) return "missing-plan";
   const [items, registered, lost] = await Promise.all([
     db.summaryItem.count({ where: { dialogueId: plan.dialogueId, list: "concerns" } }),
     db.concern.count({ where: { planId, origin: "dialogue" } }),
     db.concern.count({ where: { planId, status: "addressed", answerSectionId: null } }),
   ]);
-  return registered < items || lost > 0;
+  return registered < items || lost > 0 ? "incomplete" : "complete";
 }
 
 async function ensureInTransaction(tx: Tx, planId: string): Promise<EnsureResult> {

@@ -42,7 +42,10 @@ export default async function PlanPage({ params }: Props) {
             {canEdit ? " Sections save as you type and everyone sees your edits live." : " The text updates live as facilitators draft."}
             {!canDecide && " Only facilitators can confirm or reject suggestions."}
           </p>
-          <p><Link href={`/plans/${plan.id}/coverage`} className="font-medium text-un-dark underline">Coverage of the dialogue</Link></p>
+          <p className="flex flex-wrap gap-4">
+            <Link href={`/plans/${plan.id}/coverage`} className="font-medium text-un-dark underline">Coverage of the dialogue</Link>
+            <Link href={`/plans/${plan.id}/concerns`} className="font-medium text-un-dark underline">Concern register</Link>
+          </p>
           {can(user, "plan.reset") && <ResetPlanButton planId={plan.id} />}
         </header>
         <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>
