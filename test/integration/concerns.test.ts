@@ -97,6 +97,7 @@ describe("the dialogue's concerns on the register", () => {
     await Promise.all([listConcerns({ viewer: people.observer, planId }), ensureConcernRegister({ planId })]);
     expect(await prisma.concern.count({ where: { planId } })).toBe(3);
     expect(await ensured()).toBe(ensuredBefore + 1);
+    await expect(listConcerns({ viewer: people.facilitator, planId: "no-such-plan" })).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
