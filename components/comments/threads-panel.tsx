@@ -128,8 +128,41 @@ export function Thread({ thread, planId, viewer, onChanged, onFocusThread }: { t
           {thread.status === "open" ? "Resolve" : "Reopen"}<span className="sr-only"> comment {thread.number}</span>
         </button>
       )}
+      <ConcernMarker thread={thread} planId={planId} canMark={canModerate} onMarked={onChanged} />
       <p role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
     </article>
+  );
+}
+
+/** Where the thread stands on the concern register; facilitators can put it there. */
+function ConcernMarker({ thread, planId, canMark, onMarked }: { thread: ThreadView; planId: string; canMark: boolean; onMarked: () => void }) {
+  const [status, setStatus] = useState("");
+  if (thread.concern) {
+    return (
+      <p className="mt-1 text-xs">
+        <a href={`/plans/${planId}/concerns#concern-${thread.concern.number}`} className="text-un-dark underline">On the concern register (#{thread.concern.number})</a>
+        <span className="text-slate-600"> · {thread.concern.status}</span>
+      </p>
+    );
+  }
+  if (!canMark) return null;
+  async function mark() {
+    setStatus("Saving…");
+    const response = await fetch(`/api/plans/${planId}/concerns`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ threadId: thread.id }) }).catch(() => null);
+    if (!response?.ok) {
+      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
+      return setStatus(data?.message ?? "Could not save. Try again.");
+    }
+    setStatus("");
+    onMarked();
+  }
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button type="button" onClick={mark} className="mt-1 rounded border border-rose-400 px-2 py-0.5 text-xs text-rose-900 hover:bg-rose-50">
+        Mark as concern<span className="sr-only"> (comment {thread.number})</span>
+      </button>
+      <span role="status" className="text-xs text-slate-600">{status}</span>
+    </span>
   );
 }
 

@@ -14,6 +14,8 @@ export const ACTIONS = [
   "amendment.propose",
   "amendment.decide",
   "provenance.confirm",
+  /** Mark a comment as a concern; address, note or reopen a concern on the register. */
+  "concern.manage",
   "user.manage",
   "audit.read",
 ] as const;
@@ -30,7 +32,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set(ACTIONS),
   // Resetting a plan throws away everyone's drafting, so it is an admin's call alone.
   facilitator: new Set([
-    "dialogue.read", "plan.edit", "comment.create", "comment.resolve", "amendment.decide", "provenance.confirm",
+    "dialogue.read", "plan.edit", "comment.create", "comment.resolve", "amendment.decide", "provenance.confirm", "concern.manage",
   ]),
   delegate: new Set(["dialogue.read", "comment.create", "amendment.propose"]),
   observer: new Set(["dialogue.read"]),

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
+import { ensureConcernRegister } from "@/lib/concerns/ensure-concern-register";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db";
@@ -27,6 +28,8 @@ export async function resetPlan({ actor, planId }: { actor: CurrentUser; planId:
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${plan.dialogueId}`}))`;
       await tx.coverageExclusion.deleteMany({ where: { planId } });
       const counts = await replaceSectionsKeepingThreads(tx, { planId, dialogueId: plan.dialogueId });
+      // The register is kept; answers that lived in the old sections move to the new seeded passages or go back to raised.
+      await ensureConcernRegister({ planId, tx });
       await appendAudit(tx, {
         userId: actor.id, action: "plan.reset", resourceType: "plan", resourceId: planId,
         detail: { removed: plan._count, seeded: counts },

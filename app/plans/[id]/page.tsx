@@ -46,6 +46,7 @@ export default async function PlanPage({ params }: Props) {
             <Link href={`/plans/${plan.id}/coverage`} className="font-medium text-un-dark underline">Coverage of the dialogue</Link>
             <Link href={`/plans/${plan.id}/comments`} className="font-medium text-un-dark underline">All comments</Link>
             <Link href={`/plans/${plan.id}/amendments`} className="font-medium text-un-dark underline">Amendments</Link>
+            <Link href={`/plans/${plan.id}/concerns`} className="font-medium text-un-dark underline">Concern register</Link>
           </p>
           {can(user, "plan.reset") && <ResetPlanButton planId={plan.id} />}
         </header>
