@@ -9,7 +9,7 @@ import { locateQuote } from "@/lib/collab/comment-anchor";
 import { getPrisma } from "@/lib/db";
 import { diffWords } from "@/lib/diff/word-diff";
 import type { DiffSegment } from "@/lib/diff/word-diff";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { listBlocks, listPassageTextRuns } from "@/lib/editor/plan-document";
 import type { AmendmentState } from "./schemas";
 
 export type AmendmentFilter = { sectionKey?: string; delegationId?: string; state?: AmendmentState };
@@ -24,6 +24,11 @@ export function diffAmendment(change: Change): DiffSegment[] {
     : [{ type: "equal", text: change.quoteExact }, { type: "insert", text: /^[\s,.;:!?)]/.test(change.newText) ? change.newText : ` ${change.newText}` }];
   const context = (text: string): DiffSegment[] => (text ? [{ type: "equal", text }] : []);
   return [...context(change.quotePrefix), ...core, ...context(change.quoteSuffix)];
+}
+
+/** Whether the quote can still be amended: it lies, whole, in one run of the passage's text (see listPassageTextRuns). */
+export function isQuoteAmendable(content: JSONContent, blockId: string, quote: { exact: string; prefix: string; suffix: string }): boolean {
+  return (listPassageTextRuns(content, blockId) ?? []).some((run) => locateQuote(run, quote) !== -1);
 }
 
 export async function listAmendments({ planId, filter = {} }: { planId: string; filter?: AmendmentFilter }) {
@@ -54,7 +59,7 @@ export async function listAmendments({ planId, filter = {} }: { planId: string; 
   const listed = amendments.map(({ section, sponsors, ...amendment }) => {
     const current = passageText(section, amendment.blockId);
     const quote = { exact: amendment.quoteExact, prefix: amendment.quotePrefix, suffix: amendment.quoteSuffix };
-    const isStale = amendment.status === "pending" && (current === null || locateQuote(current, quote) === -1);
+    const isStale = amendment.status === "pending" && !isQuoteAmendable(section.content as JSONContent, amendment.blockId, quote);
     return {
       id: amendment.id, number: amendment.number, section: { key: section.key, title: section.title }, blockId: amendment.blockId,
       quote, kind: amendment.kind, newText: amendment.newText, rationale: amendment.rationale,

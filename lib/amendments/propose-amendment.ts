@@ -8,11 +8,10 @@ import type { JSONContent } from "@tiptap/core";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/authorize";
-import { locateQuote } from "@/lib/collab/comment-anchor";
 import { sendCollabNotice } from "@/lib/collab/notices";
 import { getPrisma } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
 import { AppError } from "@/lib/errors";
+import { isQuoteAmendable } from "./list-amendments";
 import type { TProposeAmendment } from "./schemas";
 
 export async function proposeAmendment({ actor, planId, input }: { actor: CurrentUser; planId: string; input: TProposeAmendment }) {
@@ -20,9 +19,8 @@ export async function proposeAmendment({ actor, planId, input }: { actor: Curren
   return getPrisma().$transaction(async (tx) => {
     const section = await tx.planSection.findFirst({ where: { planId, key: input.sectionKey }, select: { id: true, content: true } });
     if (!section) throw new AppError("not_found", "No such section in this plan.");
-    const block = listBlocks(section.content as JSONContent).find((b) => b.blockId === input.blockId);
-    if (!block || locateQuote(block.text, input.quote) === -1) {
-      throw new AppError("conflict", "The selected text is no longer in this passage; select it again.");
+    if (!isQuoteAmendable(section.content as JSONContent, input.blockId, input.quote)) {
+      throw new AppError("conflict", "The selected text is not in this passage as last saved, or spans a citation or a line break; select it again.");
     }
     // Numbers are handed out one at a time per plan.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`amendments:${planId}`}))`;

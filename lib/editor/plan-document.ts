@@ -79,3 +79,39 @@ export function listAnchoredThreadIds(content: JSONContent): Set<string> {
   visit(content);
   return ids;
 }
+
+/**
+ * The runs of plain text in a passage, split wherever the Yjs document splits
+ * them: at inline nodes (a citation, a line break) and between paragraphs.
+ * Text the server edits through Yjs must lie inside one run; null when the
+ * passage is gone.
+ */
+export function listPassageTextRuns(content: JSONContent, blockId: string): string[] | null {
+  const find = (node: JSONContent): JSONContent | null => {
+    if (node.attrs?.blockId === blockId) return node;
+    for (const child of node.content ?? []) {
+      const found = find(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  const passage = find(content);
+  if (!passage) return null;
+  const runs: string[] = [];
+  const visit = (node: JSONContent) => {
+    const children = node.content ?? [];
+    if (!children.some((child) => child.type === "text")) return children.forEach(visit);
+    let run = "";
+    for (const child of children) {
+      if (child.type === "text") {
+        run += child.text ?? "";
+      } else {
+        runs.push(run);
+        run = "";
+      }
+    }
+    runs.push(run);
+  };
+  visit(passage);
+  return runs;
+}
