@@ -8,6 +8,7 @@ import { authorize } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveMentions } from "./mentions";
+import { notifyAboutComment } from "./notify-comment";
 import type { TCreateThread } from "./schemas";
 import { seesFacilitatorThreads } from "./thread-access";
 
@@ -34,6 +35,7 @@ export async function createThread({ actor, planId, input }: { actor: CurrentUse
     });
     const mentions = await resolveMentions(tx, { body: input.body, dialogueId: section.plan.dialogueId });
     if (mentions.length) await tx.commentMention.createMany({ data: mentions.map((m) => ({ commentId: thread.comments[0].id, ...m })) });
+    await notifyAboutComment(tx, { actor, thread, mentions, isReply: false });
     // Delivered on commit: the collaboration server then marks the quoted text.
     const notice = JSON.stringify({ type: "anchor-thread", threadId: thread.id });
     await tx.$executeRaw`SELECT pg_notify('gpa_collab', ${notice})`;
