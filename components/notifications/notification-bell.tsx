@@ -11,7 +11,7 @@ import type { TNotificationView } from "@/lib/notifications/schemas";
 import { useNotificationFeed } from "./use-notification-feed";
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
-  const { unread, items, isLive, newsVersion, load, markRead } = useNotificationFeed(initialUnread);
+  const { unread, items, connection, newsVersion, load, markRead } = useNotificationFeed(initialUnread);
   const [isOpen, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -56,7 +56,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
 
   const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread";
   return (
-    <div ref={rootRef} className="relative flex items-center gap-1" onKeyDown={closeOnEscape}>
+    <div ref={rootRef} className="relative flex items-center gap-1" onKeyDown={closeOnEscape} data-connection={connection}>
       <button ref={buttonRef} type="button" aria-label={label} aria-expanded={isOpen} aria-controls={panelId} onClick={() => setOpen((open) => !open)}
         data-testid="notification-bell" className="relative rounded p-1.5 text-slate-700 hover:bg-slate-100">
         <BellIcon />
@@ -68,7 +68,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         )}
       </button>
       <span role="status" className="text-xs text-slate-600" data-testid="notification-connection">
-        {isLive ? "" : <>Reconnecting…<span className="sr-only"> (live notifications)</span></>}
+        {connection !== "reconnecting" ? "" : <>Reconnecting…<span className="sr-only"> (live notifications)</span></>}
       </span>
       {isOpen && (
         <div id={panelId} role="region" aria-labelledby={headingId}
