@@ -106,4 +106,21 @@ describe.skipIf(!hasServer)("the notification bell", () => {
     expect(await getPrisma().notification.count({ where: { readAt: null, user: { email: ACCOUNTS.delegate } } })).toBe(0);
     await page.context().close();
   });
+
+  it("says it is reconnecting while the live connection is down, and recovers by itself", async () => {
+    const page = await signedInPage(ACCOUNTS.delegate);
+    await page.locator('[data-connection="open"]').waitFor();
+    // The server ends the stream of a disabled user (at their next news) and refuses the reconnection.
+    const delegate = await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.delegate } });
+    try {
+      await getPrisma().user.update({ where: { id: delegate.id }, data: { disabledAt: new Date() } });
+      await getPrisma().$executeRaw`SELECT pg_notify('gpa_notifications', ${JSON.stringify({ userIds: [delegate.id] })})`;
+      await page.getByRole("status").filter({ hasText: "Reconnecting…" }).waitFor({ timeout: 15_000 });
+    } finally {
+      await getPrisma().user.update({ where: { id: delegate.id }, data: { disabledAt: null } });
+    }
+    await page.locator('[data-connection="open"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByText("Reconnecting…").count()).resolves.toBe(0);
+    await page.context().close();
+  });
 });
