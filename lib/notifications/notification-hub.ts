@@ -21,6 +21,9 @@ import type { NotificationNotice } from "./notify";
 
 type OnNews = () => void;
 
+/** Streams one user may hold open in one process: a browser holds at most 6 per host, so more is a script. */
+export const MAX_STREAMS_PER_USER = 20;
+
 type Hub = {
   sql: postgres.Sql;
   /** Per user id, the callbacks of the streams open for them in this process. */
@@ -36,12 +39,14 @@ const globalForHub = globalThis as typeof globalThis & { gpaNotificationHub?: Hu
  * Calls `onNews` whenever user `userId` may have new or newly read
  * notifications. Resolves once the process is listening, so nothing committed
  * after it resolves can be missed; returns the unsubscribe function.
- * Throws AppError "unavailable" if PostgreSQL cannot be reached.
+ * Throws AppError "unavailable" if PostgreSQL cannot be reached, and
+ * "rate_limited" past MAX_STREAMS_PER_USER (each stream costs a count per notice).
  */
 export async function subscribeToNotifications({ userId, onNews }: { userId: string; onNews: OnNews }): Promise<() => void> {
   const hub = getHub();
   let listeners = hub.subscribers.get(userId);
   if (!listeners) hub.subscribers.set(userId, (listeners = new Set()));
+  if (listeners.size >= MAX_STREAMS_PER_USER) throw new AppError("rate_limited", "Too many live notification streams are open; close some tabs.");
   // A wrapper of its own, so the same callback subscribed twice is two subscriptions.
   const entry: OnNews = () => onNews();
   const own = listeners;

@@ -97,7 +97,6 @@ export async function openNotificationStream({ viewer, signal, heartbeatMs = HEA
       "Content-Type": "text/event-stream; charset=utf-8",
       // no-transform: the compression in `next start` would otherwise buffer the stream.
       "Cache-Control": "no-cache, no-transform",
-      Connection: "keep-alive",
       "X-Accel-Buffering": "no",
     },
   });

@@ -7,7 +7,6 @@ export const ZMarkRead = z
     ids: z.array(z.string().min(1).max(100)).min(1, "must name at least one notification").max(100).optional(),
     all: z.literal(true).optional(),
   })
-  .strict()
   .superRefine((body, context) => {
     // Named after a field, so the 400 says what to send.
     if (body.ids === undefined && body.all === undefined) context.addIssue({ code: "custom", path: ["ids"], message: "give the ids to mark read, or all: true" });

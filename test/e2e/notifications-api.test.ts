@@ -39,7 +39,7 @@ describe.skipIf(!hasServer)("/api/notifications", () => {
   });
 
   it("answers 400 naming the field", async () => {
-    for (const [body, field] of [[{}, "ids"], [{ ids: "abc" }, "ids"], [{ ids: [] }, "ids"], [{ all: false }, "all"], [{ ids: ["a"], all: true }, "all"]] as const) {
+    for (const [body, field] of [[{}, "ids"], [{ id: "abc" }, "ids"], [{ ids: "abc" }, "ids"], [{ ids: [] }, "ids"], [{ all: false }, "all"], [{ ids: ["a"], all: true }, "all"]] as const) {
       const response = await sessions.delegate.fetch("/api/notifications/read", json(body));
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(await response.json()).toMatchObject({ error: "invalid", field });

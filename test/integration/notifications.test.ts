@@ -8,7 +8,7 @@ import { editComment, replyToThread } from "@/lib/comments/write-comment";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { markNotificationsRead } from "@/lib/notifications/mark-read";
-import { stopNotificationHub, subscribeToNotifications } from "@/lib/notifications/notification-hub";
+import { MAX_STREAMS_PER_USER, stopNotificationHub, subscribeToNotifications } from "@/lib/notifications/notification-hub";
 import { openNotificationStream } from "@/lib/notifications/open-notification-stream";
 import { ZMarkRead } from "@/lib/notifications/schemas";
 import { seedPlan } from "@/lib/plan/seed-plan";
@@ -155,6 +155,7 @@ describe("reading one's notifications", () => {
     expect(ZMarkRead.safeParse({ ids: [] }).error?.issues[0].path).toEqual(["ids"]);
     expect(ZMarkRead.safeParse({ all: false }).error?.issues[0].path).toEqual(["all"]);
     expect(ZMarkRead.safeParse({ ids: ["a"], all: true }).error?.issues[0].path).toEqual(["all"]);
+    expect(ZMarkRead.safeParse({ id: "a" }).error?.issues[0].path).toEqual(["ids"]);
     expect(ZMarkRead.safeParse({ ids: ["a"] }).success).toBe(true);
   });
 });
@@ -173,6 +174,14 @@ describe("the LISTEN hub", () => {
     await vi.waitFor(() => expect(heard.bilal).toBe(1), { timeout: 5_000 });
     expect(heard.eva).toBe(1);
     stopBilal();
+  });
+
+  it("refuses a user more than MAX_STREAMS_PER_USER at once", async () => {
+    const stops = await Promise.all(Array.from({ length: MAX_STREAMS_PER_USER }, () => subscribeToNotifications({ userId: people.observer.id, onNews: () => {} })));
+    await expect(subscribeToNotifications({ userId: people.observer.id, onNews: () => {} })).rejects.toMatchObject({ code: "rate_limited" });
+    stops.pop()!();
+    const again = await subscribeToNotifications({ userId: people.observer.id, onNews: () => {} });
+    for (const stop of [...stops, again]) stop();
   });
 
   it("shares one connection per process, listens again after it drops, and then tells every subscriber to check", async () => {
