@@ -5,7 +5,9 @@
  * document): open a thread on selected text, reply, resolve or reopen.
  * The server decides who may do what; this only offers what it would allow.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import type { RefObject } from "react";
+import { sortByAnchor, useAnchorAlignment } from "./use-anchor-alignment";
 import type { SelectedQuote } from "./selection-quote";
 import type { ThreadView } from "./use-threads";
 import { useThreads } from "./use-threads";
@@ -17,9 +19,13 @@ const STANCE_STYLE: Record<ThreadView["stance"], string> = {
   support: "bg-emerald-100 text-emerald-900", oppose: "bg-red-100 text-red-900", question: "bg-sky-100 text-sky-900", neutral: "bg-slate-100 text-slate-800",
 };
 
-type Props = { planId: string; sectionKey: string; title: string; viewer: Viewer; version: number; selection: SelectedQuote | null; onFocusThread: (threadId: string) => void };
+type Props = {
+  planId: string; sectionKey: string; title: string; viewer: Viewer; version: number; selection: SelectedQuote | null; onFocusThread: (threadId: string) => void;
+  /** The section's text: on wide screens each thread sits level with its marked text there. */
+  textRef: RefObject<HTMLElement | null>;
+};
 
-export function ThreadsPanel({ planId, sectionKey, title, viewer, version, selection, onFocusThread }: Props) {
+export function ThreadsPanel({ planId, sectionKey, title, viewer, version, selection, onFocusThread, textRef }: Props) {
   const { threads, error, refresh } = useThreads(planId, sectionKey, version);
   const [filter, setFilter] = useState<"open" | "resolved" | "all">("open");
   const [stance, setStance] = useState<ThreadView["stance"] | "any">("any");
@@ -32,8 +38,11 @@ export function ThreadsPanel({ planId, sectionKey, title, viewer, version, selec
     setDelegation("any");
   });
   const delegations = [...new Map((threads ?? []).filter((t) => t.delegation).map((t) => [t.delegation!.id, t.delegation!.name])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
-  const shown = (threads ?? []).filter((t) =>
+  const filtered = (threads ?? []).filter((t) =>
     (filter === "all" || t.status === filter) && (stance === "any" || t.stance === stance) && (delegation === "any" || t.delegation?.id === delegation));
+  const shown = sortByAnchor(filtered, textRef.current);
+  const listRef = useRef<HTMLOListElement>(null);
+  const offsets = useAnchorAlignment({ textRef, listRef, threads: shown });
   return (
     <section aria-label={`Comments on ${title}`} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -66,9 +75,9 @@ export function ThreadsPanel({ planId, sectionKey, title, viewer, version, selec
       {canComment && <NewThreadForm planId={planId} sectionKey={sectionKey} viewer={viewer} selection={selection} onCreated={refresh} />}
       {error && <p role="alert" className="text-xs text-red-800">{error}</p>}
       {threads === null ? <p className="text-xs text-slate-600">Loading comments…</p> : shown.length === 0 ? <p className="text-xs text-slate-600">No comments match.</p> : null}
-      <ol className="space-y-2">
+      <ol ref={listRef} className="space-y-2">
         {shown.map((thread) => (
-          <li key={thread.id}><Thread thread={thread} planId={planId} viewer={viewer} onChanged={refresh} onFocusThread={onFocusThread} /></li>
+          <li key={thread.id} data-thread-card={thread.id} style={{ paddingTop: offsets.get(thread.id) ?? 0 }}><Thread thread={thread} planId={planId} viewer={viewer} onChanged={refresh} onFocusThread={onFocusThread} /></li>
         ))}
       </ol>
     </section>
@@ -110,7 +119,8 @@ function useLinkedThread(threads: ThreadView[] | null, reveal: (thread: ThreadVi
   });
 }
 
-function Thread({ thread, planId, viewer, onChanged, onFocusThread }: { thread: ThreadView; planId: string; viewer: Viewer; onChanged: () => void; onFocusThread: (id: string) => void }) {
+/** One thread with its replies and the actions the viewer may take; also listed on the plan-wide comments page. */
+export function Thread({ thread, planId, viewer, onChanged, onFocusThread }: { thread: ThreadView; planId: string; viewer: Viewer; onChanged: () => void; onFocusThread: (id: string) => void }) {
   const canModerate = viewer.role === "facilitator" || viewer.role === "admin";
   const canSetStatus = canModerate || (viewer.role === "delegate" && thread.delegation?.id === viewer.delegationId);
   const [status, setStatus] = useState("");
@@ -159,8 +169,41 @@ function Thread({ thread, planId, viewer, onChanged, onFocusThread }: { thread: 
           {thread.status === "open" ? "Resolve" : "Reopen"}<span className="sr-only"> comment {thread.number}</span>
         </button>
       )}
+      <ConcernMarker thread={thread} planId={planId} canMark={canModerate} onMarked={onChanged} />
       <p role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
     </article>
+  );
+}
+
+/** Where the thread stands on the concern register; facilitators can put it there. */
+function ConcernMarker({ thread, planId, canMark, onMarked }: { thread: ThreadView; planId: string; canMark: boolean; onMarked: () => void }) {
+  const [status, setStatus] = useState("");
+  if (thread.concern) {
+    return (
+      <p className="mt-1 text-xs">
+        <a href={`/plans/${planId}/concerns#concern-${thread.concern.number}`} className="text-un-dark underline">On the concern register (#{thread.concern.number})</a>
+        <span className="text-slate-600"> · {thread.concern.status}</span>
+      </p>
+    );
+  }
+  if (!canMark) return null;
+  async function mark() {
+    setStatus("Saving…");
+    const response = await fetch(`/api/plans/${planId}/concerns`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ threadId: thread.id }) }).catch(() => null);
+    if (!response?.ok) {
+      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
+      return setStatus(data?.message ?? "Could not save. Try again.");
+    }
+    setStatus("");
+    onMarked();
+  }
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button type="button" onClick={mark} className="mt-1 rounded border border-rose-400 px-2 py-0.5 text-xs text-rose-900 hover:bg-rose-50">
+        Mark as concern<span className="sr-only"> (comment {thread.number})</span>
+      </button>
+      <span role="status" className="text-xs text-slate-600">{status}</span>
+    </span>
   );
 }
 

@@ -15,6 +15,8 @@ export type ThreadView = {
   delegation: { id: string; name: string } | null;
   author: { id: string; name: string } | null;
   createdAt: string;
+  /** Its entry on the concern register, once a facilitator marked it. */
+  concern: { number: number; status: "raised" | "addressed" | "noted" } | null;
   comments: { id: string; author: { id: string; name: string } | null; delegation: { id: string; name: string } | null; createdAt: string; editedAt: string | null; isDeleted: boolean; body: string | null }[];
 };
 

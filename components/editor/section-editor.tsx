@@ -37,8 +37,8 @@ type Props = {
   fallback: React.ReactNode;
   onActivePassage: (passage: ActivePassage | null) => void;
   onEditor: (editor: Editor | null) => void;
-  /** The collab server says this section's comment threads changed. */
-  onThreadsChanged: () => void;
+  /** The collab server says this section's comment threads, or its amendments, changed. */
+  onSectionNotice: (type: SectionNotice) => void;
 };
 
 export function SectionEditor(props: Props) {
@@ -48,7 +48,9 @@ export function SectionEditor(props: Props) {
   return <ConnectedEditor {...props} />;
 }
 
-function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback, onActivePassage, onEditor, onThreadsChanged }: Props) {
+export type SectionNotice = "threads-changed" | "amendments-changed";
+
+function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback, onActivePassage, onEditor, onSectionNotice }: Props) {
   const { socket, getToken, user } = useCollabSession();
   const [doc] = useState(() => new Y.Doc());
   const [state, setState] = useState<SaveState>("connecting");
@@ -62,11 +64,12 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback,
   useProviderState(provider, { setState, setSynced, setPeople, selfId: user.id });
   useEffect(() => {
     const onStateless = ({ payload }: { payload: string }) => {
-      if (payload.includes('"threads-changed"')) onThreadsChanged();
+      const type = (JSON.parse(payload) as { type?: string }).type;
+      if (type === "threads-changed" || type === "amendments-changed") onSectionNotice(type);
     };
     provider.on("stateless", onStateless);
     return () => void provider.off("stateless", onStateless);
-  }, [provider, onThreadsChanged]);
+  }, [provider, onSectionNotice]);
 
   const editor = useEditor({
     immediatelyRender: false,

@@ -11,7 +11,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CitationInfo } from "@/components/editor/citation-badge";
 import { CitationLinksContext } from "@/components/editor/citation-view";
 import type { PassageMarker } from "@/components/editor/passage-numbers";
-import type { ActivePassage } from "@/components/editor/section-editor";
+import type { ActivePassage, SectionNotice } from "@/components/editor/section-editor";
+import { AmendmentsPanel } from "@/components/amendments/amendments-panel";
 import { SectionEditor } from "@/components/editor/section-editor";
 import { readSelectedQuote } from "@/components/comments/selection-quote";
 import type { SelectedQuote } from "@/components/comments/selection-quote";
@@ -42,8 +43,14 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, cit
   const [passage, setPassage] = useState<ActivePassage | null>(null);
   const [status, setStatus] = useState("");
   const [threadsVersion, setThreadsVersion] = useState(0);
+  const [amendmentsVersion, setAmendmentsVersion] = useState(0);
   const [selection, setSelection] = useState<SelectedQuote | null>(null);
-  const onThreadsChanged = useCallback(() => setThreadsVersion((v) => v + 1), []);
+  const onSectionNotice = useCallback((type: SectionNotice) => {
+    if (type === "threads-changed") return setThreadsVersion((v) => v + 1);
+    setAmendmentsVersion((v) => v + 1);
+    // An accepted amendment adds a source to its passage: the page's links come from the server.
+    router.refresh();
+  }, [router]);
   const textRef = useRef<HTMLDivElement>(null);
   const numbers = useMemo(() => new Map(numbering), [numbering]);
   const citationLinks = useMemo(() => new Map(citations.map((c) => [c.id, c])), [citations]);
@@ -105,32 +112,47 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, cit
   const canCite = canEdit && canDecide && editor !== null;
   return (
     <CitationLinksContext.Provider value={citationLinks}>
-      <div ref={textRef} onMouseUp={captureSelection} onKeyUp={captureSelection} onClick={focusThreadOfMark}>
-        <SectionEditor planId={planId} sectionId={section.id} title={section.title} canEdit={canEdit} markers={markers}
-          fallback={children} onActivePassage={activate} onEditor={setEditor} onThreadsChanged={onThreadsChanged} />
-      </div>
-      {passage && (
-        <div role="region" aria-label={`Sources of the passage at the caret in ${section.title}`} data-testid="passage-panel" tabIndex={-1}
-          onKeyDown={(event) => event.key === "Escape" && setPassage(null)}
-          className="space-y-2 rounded-lg border border-slate-300 bg-white p-3 shadow-sm xl:absolute xl:left-[calc(100%+1rem)] xl:top-0 xl:z-10 xl:max-h-[80vh] xl:w-[24rem] xl:overflow-y-auto">
-          <div className="flex items-start justify-between gap-2">
-            <p className="text-xs text-slate-700"><span className="font-semibold">Passage:</span> {excerpt(passage.text)}</p>
-            <button type="button" onClick={() => setPassage(null)} className="text-xs text-slate-600 underline">Close<span className="sr-only"> sources panel</span></button>
-          </div>
-          {passageLinks.length > 0 ? (
-            <SourceList links={passageLinks} dialogueId={dialogueId} planId={planId} canDecide={canDecide} numbering={numbers}
-              onCite={canCite ? cite : undefined} />
-          ) : (
-            <p className="text-xs text-slate-600">No source linked to this passage yet.</p>
-          )}
-          <PassageSuggestions key={passage.blockId} planId={planId} sectionKey={section.key} blockId={passage.blockId} passageText={passage.text}
-            dialogueId={dialogueId} canDecide={canDecide} onCite={canCite ? cite : undefined} />
-          <p role="status" aria-live="polite" className="text-xs text-slate-700">{status}</p>
+      {/* Wide screens: the text, and beside it a margin with the passage's sources and the comments level with their text. */}
+      <div className="space-y-3 xl:grid xl:grid-cols-[minmax(0,1fr)_22rem] xl:items-start xl:gap-4 xl:space-y-0">
+        <div ref={textRef} onMouseUp={captureSelection} onKeyUp={captureSelection} onClick={focusThreadOfMark}>
+          <SectionEditor planId={planId} sectionId={section.id} title={section.title} canEdit={canEdit} markers={markers}
+            fallback={children} onActivePassage={activate} onEditor={setEditor} onSectionNotice={onSectionNotice} />
         </div>
-      )}
-      <ThreadsPanel planId={planId} sectionKey={section.key} title={section.title} viewer={viewer} version={threadsVersion}
-        selection={selection} onFocusThread={showThreadText} />
+        <div className="space-y-3">
+          {passage && (
+            <PassagePanel passage={passage} sectionTitle={section.title} onClose={() => setPassage(null)} status={status}>
+              {passageLinks.length > 0 ? (
+                <SourceList links={passageLinks} dialogueId={dialogueId} planId={planId} canDecide={canDecide} numbering={numbers}
+                  onCite={canCite ? cite : undefined} />
+              ) : (
+                <p className="text-xs text-slate-600">No source linked to this passage yet.</p>
+              )}
+              <PassageSuggestions key={passage.blockId} planId={planId} sectionKey={section.key} blockId={passage.blockId} passageText={passage.text}
+                dialogueId={dialogueId} canDecide={canDecide} onCite={canCite ? cite : undefined} />
+            </PassagePanel>
+          )}
+          <ThreadsPanel planId={planId} sectionKey={section.key} title={section.title} viewer={viewer} version={threadsVersion}
+            selection={selection} onFocusThread={showThreadText} textRef={textRef} />
+        </div>
+      </div>
+      <AmendmentsPanel planId={planId} sectionKey={section.key} title={section.title} viewer={viewer} version={amendmentsVersion} selection={selection} />
     </CitationLinksContext.Provider>
+  );
+}
+
+/** The sources of the passage at the caret (or clicked): Escape or Close returns to the text. */
+function PassagePanel({ passage, sectionTitle, onClose, status, children }: { passage: ActivePassage; sectionTitle: string; onClose: () => void; status: string; children: React.ReactNode }) {
+  return (
+    <div role="region" aria-label={`Sources of the passage at the caret in ${sectionTitle}`} data-testid="passage-panel" tabIndex={-1}
+      onKeyDown={(event) => event.key === "Escape" && onClose()}
+      className="space-y-2 rounded-lg border border-slate-300 bg-white p-3 shadow-sm xl:max-h-[80vh] xl:overflow-y-auto">
+      <div className="flex items-start justify-between gap-2">
+        <p className="text-xs text-slate-700"><span className="font-semibold">Passage:</span> {excerpt(passage.text)}</p>
+        <button type="button" onClick={onClose} className="text-xs text-slate-600 underline">Close<span className="sr-only"> sources panel</span></button>
+      </div>
+      {children}
+      <p role="status" aria-live="polite" className="text-xs text-slate-700">{status}</p>
+    </div>
   );
 }
 

@@ -24,7 +24,7 @@ export function SectionView({ section, dialogueId, planId, canDecide, canEdit, v
   const confirmed = numbering.size;
   const hasOwnText = hasTextBeyondSeed(section);
   const sectionWide = byBlock.get("") ?? [];
-  const citations = describeCitations(section.links, dialogueId);
+  const citations = describeCitations(section.links, dialogueId, planId);
   const citationById = new Map(citations.map((c) => [c.id, c]));
   const citationNumbers = numberCitations(section.content as JSONContent);
   const render = (node: JSONContent, key: string): React.ReactNode =>
@@ -85,13 +85,12 @@ function numberCitations(content: JSONContent): Map<JSONContent, number> {
 }
 
 /** What a citation's hover card shows, for every link a citation may point at. */
-function describeCitations(links: PlanLink[], dialogueId: string): CitationInfo[] {
+function describeCitations(links: PlanLink[], dialogueId: string, planId: string): CitationInfo[] {
   return links.map((link) => {
-    const { address, label } = describeSource(link);
+    const { label, quote, href } = describeSource(link, { dialogueId, planId });
     const speaker = link.statement?.speaker;
     const detail = [speaker?.affiliation, link.statement ? formatSegmentLabel(link.statement.segment) : null].filter(Boolean).join(" · ");
-    const quote = link.summaryItem?.text ?? link.sentence?.text ?? link.statement?.text ?? "";
-    return { id: link.id, status: link.status, label, detail, quote, href: `/dialogues/${dialogueId}#${address}` };
+    return { id: link.id, status: link.status, label, detail, quote, href };
   });
 }
 

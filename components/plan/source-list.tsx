@@ -1,6 +1,7 @@
 import type { PlanLink } from "@/lib/plan/get-plan";
 import { formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import type { SummaryListName } from "@/lib/dialogue/types";
+import { describeAmendment } from "@/lib/amendments/describe-amendment";
 import { LinkDecision } from "./link-decision";
 
 const RELATION_LABELS: Record<string, string> = {
@@ -10,13 +11,23 @@ const RELATION_LABELS: Record<string, string> = {
   responds_to_concern: "answers the concern",
 };
 
-/** The reader address of a link's source, and a short name for it. */
-export function describeSource(link: PlanLink): { address: string; label: string } {
+type SourceDescription = { address: string; label: string; quote: string; href: string };
+
+/** A link's source: its address (reader anchor or amendment), a short name, the words it contributes, and where to read it. */
+export function describeSource(link: PlanLink, { dialogueId, planId }: { dialogueId: string; planId: string }): SourceDescription {
+  if (link.amendment) {
+    const address = `amendment-${link.amendment.number}`;
+    const quote = `${link.amendment.newText || "(deletion)"} — ${link.amendment.rationale}`;
+    return { address, label: describeAmendment(link.amendment), quote, href: `/plans/${planId}/amendments#${address}` };
+  }
+  const href = (address: string) => `/dialogues/${dialogueId}#${address}`;
   if (link.summaryItem) {
-    return { address: link.summaryItem.key, label: `${SUMMARY_LIST_TITLES[link.summaryItem.list as SummaryListName]} ${link.summaryItem.n}` };
+    const address = link.summaryItem.key;
+    return { address, label: `${SUMMARY_LIST_TITLES[link.summaryItem.list as SummaryListName]} ${link.summaryItem.n}`, quote: link.summaryItem.text, href: href(address) };
   }
   const address = link.sentence?.key ?? link.statement?.key ?? "";
-  return { address, label: link.statement ? link.statement.speaker.name : address };
+  const quote = link.sentence?.text ?? link.statement?.text ?? "";
+  return { address, label: link.statement ? link.statement.speaker.name : address, quote, href: href(address) };
 }
 
 /** Sources of one passage: who said it, in what role and session, the quoted sentence, and a link to it in the reader. */
@@ -32,8 +43,7 @@ export function SourceList({ links, dialogueId, planId, canDecide, numbering, on
   return (
     <ol className="space-y-2">
       {links.map((link) => {
-        const { address, label } = describeSource(link);
-        const quoted = link.summaryItem?.text ?? link.sentence?.text ?? link.statement?.text ?? "";
+        const { address, label, quote: quoted, href } = describeSource(link, { dialogueId, planId });
         const speaker = link.statement?.speaker;
         const number = numbering.get(link.id);
         return (
@@ -49,9 +59,9 @@ export function SourceList({ links, dialogueId, planId, canDecide, numbering, on
             </p>
             <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 font-serif text-slate-800">{quoted}</blockquote>
             <p className="mt-1 flex flex-wrap items-center gap-3">
-              <a href={`/dialogues/${dialogueId}#${address}`} className="font-mono text-xs text-un-dark underline">#{address}</a>
+              <a href={href} className="font-mono text-xs text-un-dark underline">#{address}</a>
               {canDecide && link.status !== "confirmed" && <LinkDecision planId={planId} linkId={link.id} label={`${label}, ${address}`} isSuspect={link.status === "suspect"} />}
-              {onCite && (
+              {onCite && !link.amendment && (
                 <button type="button" onClick={() => onCite(link.targetKey, address)} className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50">
                   Cite<span className="sr-only"> {address} at the caret</span>
                 </button>

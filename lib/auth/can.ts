@@ -14,6 +14,8 @@ export const ACTIONS = [
   "amendment.propose",
   "amendment.decide",
   "provenance.confirm",
+  /** Mark a comment as a concern; address, note or reopen a concern on the register. */
+  "concern.manage",
   "user.manage",
   "audit.read",
   "notification.read",
@@ -31,7 +33,8 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set(ACTIONS),
   // Resetting a plan throws away everyone's drafting, so it is an admin's call alone.
   facilitator: new Set([
-    "dialogue.read", "plan.edit", "comment.create", "comment.resolve", "amendment.decide", "provenance.confirm", "notification.read",
+    "dialogue.read", "plan.edit", "comment.create", "comment.resolve", "amendment.decide", "provenance.confirm", "concern.manage",
+    "notification.read",
   ]),
   // notification.read is one's own bell: every role has one, and lib/notifications only ever touches the viewer's rows.
   delegate: new Set(["dialogue.read", "comment.create", "amendment.propose", "notification.read"]),

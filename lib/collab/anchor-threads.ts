@@ -13,18 +13,43 @@ import type { Hocuspocus } from "@hocuspocus/server";
 import postgres from "postgres";
 import { getPrisma } from "@/lib/db";
 import { applyCommentMark } from "./comment-anchor";
+import * as Y from "yjs";
 import { sectionDocumentName } from "./document-name";
+import { COLLAB_CHANNEL } from "./notices";
+import type { CollabNotice } from "./notices";
+import { STORED_STATE_ORIGIN } from "./section-state";
 
-export const COLLAB_CHANNEL = "gpa_collab";
-
-export type CollabNotice = { type: "anchor-thread"; threadId: string } | { type: "threads-changed"; planId: string; sectionId: string };
-
-/** What editors hear over their socket: only that a section's threads changed, never which (a thread may be facilitators-only). */
+/** What editors hear over their socket: only that a section's threads (or amendments) changed, never which (a thread may be facilitators-only). */
 export const THREADS_CHANGED = JSON.stringify({ type: "threads-changed" });
+export const AMENDMENTS_CHANGED = JSON.stringify({ type: "amendments-changed" });
 
-/** Tells the editors of a section, on this instance, to fetch its threads again. */
+/** Tells the editors of a section, on this instance, to fetch its threads or amendments again. */
+function announceToEditors(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }, message: string): void {
+  hocuspocus.documents.get(sectionDocumentName(section))?.broadcastStateless(message);
+}
+
 function announceThreadsChanged(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }): void {
-  hocuspocus.documents.get(sectionDocumentName(section))?.broadcastStateless(THREADS_CHANGED);
+  announceToEditors(hocuspocus, section, THREADS_CHANGED);
+}
+
+/**
+ * Merges the stored state into the live document, if this instance has it
+ * open, through a direct connection so every editor gets the change at once.
+ * Yjs merges are idempotent, so instances that share the document through
+ * Redis may all do it.
+ */
+export async function mergeStoredState(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }): Promise<boolean> {
+  const name = sectionDocumentName(section);
+  if (!hocuspocus.documents.has(name)) return false;
+  const stored = await getPrisma().planSection.findUnique({ where: { id: section.sectionId }, select: { ydoc: true } });
+  if (!stored?.ydoc) return false;
+  const connection = await hocuspocus.openDirectConnection(name, { system: "merge-stored" });
+  try {
+    await connection.transact((doc) => Y.applyUpdate(doc, new Uint8Array(stored.ydoc!), STORED_STATE_ORIGIN));
+  } finally {
+    await connection.disconnect();
+  }
+  return true;
 }
 
 /** Claims and anchors one thread; returns whether its quote was found. */
@@ -56,6 +81,10 @@ export async function listenForThreads({ hocuspocus, databaseUrl, log }: { hocus
     const notice = JSON.parse(payload) as CollabNotice;
     if (notice.type === "anchor-thread") void anchor(notice.threadId);
     if (notice.type === "threads-changed") announceThreadsChanged(hocuspocus, notice);
+    if (notice.type === "amendments-changed") announceToEditors(hocuspocus, notice, AMENDMENTS_CHANGED);
+    if (notice.type === "merge-stored") {
+      void mergeStoredState(hocuspocus, notice).catch((error) => log(`merging stored ${notice.sectionId} failed: ${(error as Error).message}`));
+    }
   });
   const waiting = await getPrisma().commentThread.findMany({ where: { anchoredAt: null }, select: { id: true } });
   for (const { id } of waiting) await anchor(id);

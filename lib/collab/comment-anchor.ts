@@ -11,7 +11,7 @@ export type Anchor = { threadId: string; blockId: string; quote: { exact: string
 const EMBED = "\uFFFC";
 
 /** The text nodes of the block with this id (a list item's live in its paragraphs). */
-function textsOfBlock(doc: Y.Doc, blockId: string): Y.XmlText[] {
+export function textsOfBlock(doc: Y.Doc, blockId: string): Y.XmlText[] {
   const block = findBlock(doc.getXmlFragment(YDOC_FIELD), blockId);
   if (!block) return [];
   const texts: Y.XmlText[] = [];
@@ -35,9 +35,9 @@ function findBlock(node: Y.XmlFragment | Y.XmlElement, blockId: string): Y.XmlEl
   return null;
 }
 
-type Run = { text: string; start: number; attributes: Record<string, unknown> };
+export type Run = { text: string; start: number; attributes: Record<string, unknown> };
 
-function runsOf(text: Y.XmlText): Run[] {
+export function runsOf(text: Y.XmlText): Run[] {
   let start = 0;
   return (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).map((op) => {
     const piece = typeof op.insert === "string" ? op.insert : EMBED;

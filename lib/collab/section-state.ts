@@ -66,15 +66,38 @@ export async function storeSectionState(section: { planId: string; sectionId: st
     if (locked.ydoc) Y.applyUpdate(doc, new Uint8Array(locked.ydoc), STORED_STATE_ORIGIN);
     const state = Y.encodeStateAsUpdate(doc);
     if (!isRehearsal && locked.ydoc && Buffer.from(locked.ydoc).equals(Buffer.from(state))) return { status: "unchanged" as const };
-    const content = contentFromYdoc(doc);
-    await tx.planSection.update({
-      where: { id: section.sectionId },
-      data: { ydoc: new Uint8Array(state), content: content as object, text: toPlainText(content) },
-    });
-    const reconciled = await reconcileLinks(tx, { ...section, before: locked.content, after: content, actorId });
+    const reconciled = await writeSectionState(tx, section, { doc, state, before: locked.content, actorId });
     if (isRehearsal) throw new RehearsalDone();
     return { status: "saved" as const, ...reconciled };
   });
+}
+
+/** Writes the three forms of a section's document, then brings its links in line with the new text. */
+async function writeSectionState(tx: Tx, section: { planId: string; sectionId: string }, { doc, state, before, actorId }: { doc: Y.Doc; state: Uint8Array; before: JSONContent; actorId: string | null }) {
+  const content = contentFromYdoc(doc);
+  await tx.planSection.update({
+    where: { id: section.sectionId },
+    data: { ydoc: new Uint8Array(state), content: content as object, text: toPlainText(content) },
+  });
+  return reconcileLinks(tx, { ...section, before, after: content, actorId });
+}
+
+/**
+ * A server-side edit of a section, in the caller's transaction, for edits
+ * that must commit together with other rows (an accepted amendment and its
+ * provenance link). `edit` changes the stored document through Yjs, so the
+ * change merges with whatever editors typed meanwhile; it returns false to
+ * leave the section untouched. The caller then sends a MERGE_STORED notice
+ * so live documents take the change at once.
+ */
+export async function editSectionState<T>(tx: Tx, section: { planId: string; sectionId: string }, { edit, actorId }: { edit: (doc: Y.Doc) => T | false; actorId: string | null }): Promise<{ result: T | false; content: JSONContent }> {
+  const locked = await lockSection(tx, section);
+  const doc = locked.ydoc ? new Y.Doc() : ydocFromContent(locked.content);
+  if (locked.ydoc) Y.applyUpdate(doc, new Uint8Array(locked.ydoc));
+  const result = edit(doc);
+  if (result === false) return { result, content: locked.content };
+  await writeSectionState(tx, section, { doc, state: Y.encodeStateAsUpdate(doc), before: locked.content, actorId });
+  return { result, content: contentFromYdoc(doc) };
 }
 
 class RehearsalDone extends Error {}

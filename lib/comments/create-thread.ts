@@ -6,6 +6,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db";
+import { sendCollabNotice } from "@/lib/collab/notices";
 import { AppError } from "@/lib/errors";
 import { resolveMentions } from "./mentions";
 import { notifyAboutComment } from "./notify-comment";
@@ -37,8 +38,7 @@ export async function createThread({ actor, planId, input }: { actor: CurrentUse
     if (mentions.length) await tx.commentMention.createMany({ data: mentions.map((m) => ({ commentId: thread.comments[0].id, ...m })) });
     await notifyAboutComment(tx, { actor, thread, mentions, isReply: false });
     // Delivered on commit: the collaboration server then marks the quoted text.
-    const notice = JSON.stringify({ type: "anchor-thread", threadId: thread.id });
-    await tx.$executeRaw`SELECT pg_notify('gpa_collab', ${notice})`;
+    await sendCollabNotice(tx, { type: "anchor-thread", threadId: thread.id });
     await appendAudit(tx, {
       userId: actor.id, action: "comment.thread_create", resourceType: "comment_thread", resourceId: thread.id,
       detail: { planId, number: thread.number, sectionKey: input.sectionKey, blockId: input.blockId, stance: input.stance, visibility: input.visibility },

@@ -47,6 +47,8 @@ async function loadThreads({ planId, filter, withFacilitatorThreads }: { planId:
       section: { select: { key: true, title: true } },
       delegation: { select: { id: true, name: true } },
       author: { select: { id: true, name: true } },
+      // Its entry on the concern register, if a facilitator put it there (same visibility as the thread).
+      concern: { select: { number: true, status: true } },
       comments: {
         orderBy: { createdAt: "asc" },
         include: { author: { select: { id: true, name: true } }, delegation: { select: { id: true, name: true } } },
@@ -63,7 +65,7 @@ async function loadThreads({ planId, filter, withFacilitatorThreads }: { planId:
     anchor: thread.anchoredAt === null ? ("pending" as const) : anchoredIn(thread.section).has(thread.id) ? ("anchored" as const) : ("detached" as const),
     quote: { exact: thread.quoteExact, prefix: thread.quotePrefix, suffix: thread.quoteSuffix },
     stance: thread.stance, visibility: thread.visibility, status: thread.status,
-    delegation: thread.delegation, author: thread.author, resolvedAt: thread.resolvedAt, createdAt: thread.createdAt,
+    delegation: thread.delegation, author: thread.author, resolvedAt: thread.resolvedAt, createdAt: thread.createdAt, concern: thread.concern,
     comments: thread.comments.map((c) => ({
       id: c.id, author: c.author, delegation: c.delegation, createdAt: c.createdAt, editedAt: c.editedAt,
       isDeleted: c.deletedAt !== null, body: c.deletedAt ? null : c.body,

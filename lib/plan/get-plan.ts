@@ -22,6 +22,7 @@ export async function getPlan({ planId }: { planId: string }) {
                   segment: { select: { kind: true, number: true, title: true } },
                 },
               },
+              amendment: { select: { number: true, newText: true, kind: true, rationale: true, delegation: { select: { name: true } } } },
               confirmedBy: { select: { name: true } },
             },
           },
@@ -42,4 +43,12 @@ export async function listPlans() {
 /** A plan's title and dialogue, or null. */
 export async function findPlanSummary({ planId }: { planId: string }) {
   return getPrisma().plan.findUnique({ where: { id: planId }, select: { id: true, title: true, dialogueId: true } });
+}
+
+/** A plan's title and its sections' keys and titles, in order: for pages about the plan rather than its text. */
+export async function getPlanOutline({ planId }: { planId: string }) {
+  return getPrisma().plan.findUnique({
+    where: { id: planId },
+    select: { id: true, title: true, dialogueId: true, sections: { orderBy: { position: "asc" }, select: { key: true, title: true } } },
+  });
 }

@@ -3,13 +3,16 @@
  * is replaced, in one audited transaction. Comment threads are the
  * delegations' words and are kept: they move to the new section of the same
  * key and are anchored again in its text where their quote is still there.
+ * Amendments are kept and moved the same way.
  */
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
+import { ensureConcernRegister } from "@/lib/concerns/ensure-concern-register";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
+import { sendCollabNotice } from "@/lib/collab/notices";
 import { AppError } from "@/lib/errors";
 import { writeSkeleton } from "./seed-plan";
 
@@ -25,6 +28,8 @@ export async function resetPlan({ actor, planId }: { actor: CurrentUser; planId:
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${plan.dialogueId}`}))`;
       await tx.coverageExclusion.deleteMany({ where: { planId } });
       const counts = await replaceSectionsKeepingThreads(tx, { planId, dialogueId: plan.dialogueId });
+      // The register is kept; answers that lived in the old sections move to the new seeded passages or go back to raised.
+      await ensureConcernRegister({ planId, tx });
       await appendAudit(tx, {
         userId: actor.id, action: "plan.reset", resourceType: "plan", resourceId: planId,
         detail: { removed: plan._count, seeded: counts },
@@ -45,11 +50,13 @@ async function replaceSectionsKeepingThreads(tx: Tx, { planId, dialogueId }: { p
   for (const old of sections.filter((section) => section.key.includes(":replaced:"))) {
     const target = freshByKey.get(old.key.split(":replaced:")[0]) ?? fresh[0].id;
     await tx.commentThread.updateMany({ where: { sectionId: old.id }, data: { sectionId: target, anchoredAt: null } });
+    // Pending ones whose text the skeleton no longer has then show as stale.
+    await tx.amendment.updateMany({ where: { sectionId: old.id }, data: { sectionId: target } });
   }
   await tx.planSection.deleteMany({ where: { planId, key: { contains: ":replaced:" } } }); // links go with their sections
   // The collaboration server marks each quote again where the new text still has it; the others show as detached.
   for (const { id } of await tx.commentThread.findMany({ where: { planId }, select: { id: true } })) {
-    await tx.$executeRaw`SELECT pg_notify('gpa_collab', ${JSON.stringify({ type: "anchor-thread", threadId: id })})`;
+    await sendCollabNotice(tx, { type: "anchor-thread", threadId: id });
   }
   return counts;
 }

@@ -5,6 +5,7 @@
  * it. One transaction; seeding a dialogue that has a plan changes nothing.
  */
 import { appendAudit } from "@/lib/audit/append-audit";
+import { ensureConcernRegister } from "@/lib/concerns/ensure-concern-register";
 import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
 import type { SummaryListName } from "@/lib/dialogue/types";
@@ -48,6 +49,8 @@ export async function seedPlan({ dialogueId, actorId = null }: { dialogueId: str
       const dialogue = await tx.dialogue.findUniqueOrThrow({ where: { id: dialogueId } });
       const plan = await tx.plan.create({ data: { dialogueId, title: `Global Plan of Action: ${dialogue.topic ?? dialogue.title}` } });
       const counts = await writeSkeleton(tx, { planId: plan.id, dialogueId });
+      // The dialogue's concerns go on the register now, addressed by the passages just seeded for them.
+      await ensureConcernRegister({ planId: plan.id, tx });
       await appendAudit(tx, { userId: actorId, action: "plan.seed", resourceType: "plan", resourceId: plan.id, detail: { dialogueId, ...counts } });
       return { planId: plan.id, status: "created" as const, sections: PLAN_TEMPLATE.length, ...counts };
     },

@@ -12,12 +12,13 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/current-user";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { ZBlockId } from "@/lib/plan/passage-schemas";
 import { fingerprintPassage } from "./fingerprint";
 import { resolveTarget } from "./link-suggested-source";
 
 export const ZCiteSource = z.object({
   sectionKey: z.string().min(1).max(100),
-  blockId: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, "must be a block id"),
+  blockId: ZBlockId,
   targetKey: z.string().regex(/^(sentence|summary-item):.+$/, "must be sentence:<id> or summary-item:<id>").max(300),
   quote: z.object({ exact: z.string().max(5000), prefix: z.string().max(200).default(""), suffix: z.string().max(200).default("") }),
   relation: z.enum(["derived_from", "supports", "quotes", "responds_to_concern"]).optional(),

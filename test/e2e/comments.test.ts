@@ -1,10 +1,14 @@
 /** Comments in Chromium, as two users: a delegate comments on selected text, the facilitator sees it live and replies, the delegate sees the reply live. */
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
+import type { JSONContent } from "@tiptap/core";
+import { listBlocks } from "@/lib/editor/plan-document";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
-import { signInWithForm } from "@/test/support/sign-in";
+import { openPlanAs as openPlanWith, selectInPassage as selectText } from "@/test/support/plan-page";
+import { signInOverHttp } from "@/test/support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -22,32 +26,12 @@ afterAll(async () => {
   await disconnectPrisma();
 });
 
-async function openPlanAs(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-  await signInWithForm(page, email);
-  await page.goto(`/plans/${planId}`);
-  await page.locator('#resources [data-testid="save-status"][data-state="saved"]').waitFor();
-  return page;
+function openPlanAs(email: string): Promise<Page> {
+  return openPlanWith(browser, { baseUrl, planId, email });
 }
 
-/** Selects `text` inside a passage of the live editor, as a mouse drag would, and lets the page see the selection. */
-async function selectInPassage(page: Page, blockId: string, text: string): Promise<void> {
-  await page.evaluate(({ blockId, text }) => {
-    const passage = document.querySelector(`#resources .ProseMirror [data-block-id="${blockId}"]`)!;
-    const walker = document.createTreeWalker(passage, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(text);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      passage.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${text}" not found in ${blockId}`);
-  }, { blockId, text });
+function selectInPassage(page: Page, blockId: string, text: string): Promise<void> {
+  return selectText(page, { sectionKey: "resources", blockId, text });
 }
 
 describe.skipIf(!hasServer)("comments in the browser", () => {
@@ -92,5 +76,61 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     await expect(observer.getByText("Select text in this section to comment on it.").count()).resolves.toBe(0);
     await expect(observer.getByRole("button", { name: /^Reply/ }).count()).resolves.toBe(0);
     await observer.context().close();
+  });
+
+  it("sits the comments in the margin beside the text, each level with its marked text unless the card above is in the way", async () => {
+    // A section no other end-to-end test comments on; threads on its first and last passages, opened over HTTP.
+    const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "objectives" }, select: { content: true } });
+    const blocks = listBlocks(section.content as JSONContent).filter((b) => b.text.split(" ").length > 2);
+    const delegate = await signInOverHttp(baseUrl, ACCOUNTS.delegate);
+    for (const [block, stance] of [[blocks[0], "question"], [blocks.at(-1)!, "oppose"]] as const) {
+      const quote = { exact: block.text.split(" ").slice(0, 2).join(" ") };
+      const response = await delegate.fetch(`/api/plans/${planId}/threads`, {
+        method: "POST", headers: { "content-type": "application/json" },
+        body: JSON.stringify({ sectionKey: "objectives", blockId: block.blockId, quote, stance, body: `Ecuador on ${block.blockId}.` }),
+      });
+      expect(response.status).toBe(201);
+    }
+    const page = await openPlanWith(browser, { baseUrl, planId, email: ACCOUNTS.facilitator, sectionKey: "objectives" });
+    const cards = page.locator("#objectives [data-thread-card]");
+    await expect.poll(() => page.locator("#objectives .ProseMirror .comment-mark").count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => cards.count()).toBe(2);
+    const text = (await page.locator("#objectives .ProseMirror").boundingBox())!;
+    // Level with the marks once the layout settles: card i's top = max(its mark's top, the card above's bottom + 8),
+    // the first one no higher than the list (the panel's title and filters sit above it).
+    await expect.poll(async () => {
+      let floor = (await page.locator("#objectives ol:has(> [data-thread-card])").boundingBox())!.y;
+      const misplaced: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const card = cards.nth(i);
+        const id = (await card.getAttribute("data-thread-card"))!;
+        const box = (await card.locator("article").boundingBox())!;
+        const mark = (await page.locator(`#objectives .comment-mark[data-thread-ids~="${id}"]`).boundingBox())!;
+        if (box.x < text.x + text.width) misplaced.push(`card ${i} is not beside the text`);
+        if (Math.abs(box.y - Math.max(mark.y, floor)) > 3) misplaced.push(`card ${i} at ${box.y}, mark at ${mark.y}, floor ${floor}`);
+        // The last passage is far enough down that its card must have moved to meet it: stacking alone would fail here.
+        if (i === 1 && mark.y <= floor) misplaced.push("the second mark is not below the first card, so this checks nothing");
+        floor = box.y + box.height + 8;
+      }
+      return misplaced;
+    }, { timeout: 5_000 }).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lists every visible thread of the plan on one page, filterable by section and stance", async () => {
+    const page = await openPlanWith(browser, { baseUrl, planId, email: ACCOUNTS.observer, sectionKey: "objectives" });
+    await page.goto(`/plans/${planId}/comments`);
+    await page.getByRole("heading", { name: "Comments", level: 1 }).waitFor();
+    await page.getByLabel("Section").selectOption("objectives");
+    await page.getByLabel("Stance").selectOption("oppose");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/section=objectives.*stance=oppose/);
+    const threads = page.getByTestId("comment-thread");
+    await expect(threads.count()).resolves.toBe(1);
+    await expect(threads.first().textContent()).resolves.toContain("Opposes");
+    await expect(page.getByRole("button", { name: /^Reply/ }).count()).resolves.toBe(0);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await page.context().close();
   });
 });

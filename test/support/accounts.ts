@@ -7,5 +7,6 @@ export const ACCOUNTS = {
   facilitator: "facilitator@demo.local",
   facilitator2: "facilitator2@demo.local",
   delegate: "delegate.ecuador@demo.local",
+  bahrain: "delegate.bahrain@demo.local",
   observer: "observer@demo.local",
 } as const;

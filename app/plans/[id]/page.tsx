@@ -32,8 +32,8 @@ export default async function PlanPage({ params }: Props) {
           ))}
         </ol>
       </nav>
-      {/* On wide screens the open "Sources" of a passage sit in the right margin beside it, like comments in a document. */}
-      <div className="relative min-w-0 space-y-6 xl:pr-[25rem]">
+      {/* On wide screens each section has a margin beside its text for the passage's sources and the comments (see LiveSection). */}
+      <div className="relative min-w-0 space-y-6">
         <header className="space-y-2">
           <h1 className="text-2xl font-semibold">{plan.title}</h1>
           <p className="text-sm text-slate-700">
@@ -42,7 +42,12 @@ export default async function PlanPage({ params }: Props) {
             {canEdit ? " Sections save as you type and everyone sees your edits live." : " The text updates live as facilitators draft."}
             {!canDecide && " Only facilitators can confirm or reject suggestions."}
           </p>
-          <p><Link href={`/plans/${plan.id}/coverage`} className="font-medium text-un-dark underline">Coverage of the dialogue</Link></p>
+          <p className="flex flex-wrap gap-4">
+            <Link href={`/plans/${plan.id}/coverage`} className="font-medium text-un-dark underline">Coverage of the dialogue</Link>
+            <Link href={`/plans/${plan.id}/comments`} className="font-medium text-un-dark underline">All comments</Link>
+            <Link href={`/plans/${plan.id}/amendments`} className="font-medium text-un-dark underline">Amendments</Link>
+            <Link href={`/plans/${plan.id}/concerns`} className="font-medium text-un-dark underline">Concern register</Link>
+          </p>
           {can(user, "plan.reset") && <ResetPlanButton planId={plan.id} />}
         </header>
         <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>

@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ConcernBar } from "@/components/concerns/concern-bar";
 import { CoverageBar, CoverageLegend, STATUS_STYLE } from "@/components/coverage/coverage-bar";
 import { ExclusionControl } from "@/components/coverage/exclusion-control";
 import { can } from "@/lib/auth/can";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
+import { countConcerns } from "@/lib/concerns/count-concerns";
+import { listConcerns } from "@/lib/concerns/list-concerns";
 import { SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import { SUMMARY_LISTS } from "@/lib/dialogue/types";
 import { findPlanSummary } from "@/lib/plan/get-plan";
@@ -31,9 +34,10 @@ export default async function CoveragePage({ params, searchParams }: Props) {
   const plan = await findPlanSummary({ planId: id });
   if (!plan) notFound();
   const filter = ZFilter.parse(await searchParams);
-  const [coverage, concerns, matrix] = await Promise.all([
-    computeCoverage({ planId: id }), listConcernAnswers({ planId: id }), buildTraceabilityMatrix({ planId: id }),
+  const [coverage, concerns, matrix, register] = await Promise.all([
+    computeCoverage({ planId: id }), listConcernAnswers({ planId: id }), buildTraceabilityMatrix({ planId: id }), listConcerns({ viewer: user, planId: id }),
   ]);
+  const registerCounts = countConcerns(register);
   const canExclude = can(user, "provenance.confirm");
   const groups = [
     ...SUMMARY_LISTS.map((list) => ({ key: list, title: SUMMARY_LIST_TITLES[list], entries: coverage.lists[list], type: "summary-item" as const })),
@@ -64,6 +68,21 @@ export default async function CoveragePage({ params, searchParams }: Props) {
           <CoverageLegend />
         </div>
         {groups.map((g) => <CoverageBar key={g.key} title={g.title} counts={countCoverage(g.entries)} href={filterHref({ group: g.key })} />)}
+      </section>
+
+      <section aria-labelledby="register-title" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="coverage-concern-register">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="register-title" className="font-semibold">Concern register</h2>
+          <Link href={`/plans/${id}/concerns`} className="text-sm font-medium text-un-dark underline">Open the concern register</Link>
+        </div>
+        <ConcernBar counts={registerCounts} />
+        {registerCounts.raised > 0 && (
+          <p className="text-sm text-slate-700">
+            Still raised: {register.filter((c) => c.status === "raised").map((c, i) => (
+              <span key={c.id}>{i > 0 && ", "}<Link href={`/plans/${id}/concerns#concern-${c.number}`} className="text-un-dark underline">#{c.number}</Link></span>
+            ))}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="concerns-title" className="space-y-2">

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { listAmendments } from "@/lib/amendments/list-amendments";
+import { proposeAmendment } from "@/lib/amendments/propose-amendment";
+import { AMENDMENT_STATES, ZProposeAmendment } from "@/lib/amendments/schemas";
+import { authorize, requireUser } from "@/lib/auth/current-user";
+import { readJson, withErrors } from "@/lib/http/respond";
+
+type Context = { params: Promise<{ id: string }> };
+
+const ZFilter = z.object({
+  section: z.string().max(100).optional(),
+  delegation: z.string().max(200).optional(),
+  state: z.enum(AMENDMENT_STATES).optional(),
+});
+
+/** Every amendment of the plan, with its diff and state (every signed-in role reads them). */
+export const GET = withErrors(async (request: Request, context: Context) => {
+  const viewer = await requireUser();
+  authorize(viewer, "dialogue.read");
+  const query = ZFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filter = { sectionKey: query.section, delegationId: query.delegation, state: query.state };
+  return Response.json(await listAmendments({ planId: (await context.params).id, filter }));
+});
+
+/** A delegate proposes an amendment for their delegation. */
+export const POST = withErrors(async (request: Request, context: Context) => {
+  const actor = await requireUser();
+  authorize(actor, "amendment.propose");
+  const input = await readJson(request, ZProposeAmendment);
+  return Response.json(await proposeAmendment({ actor, planId: (await context.params).id, input }), { status: 201 });
+});

@@ -1,0 +1,73 @@
+/**
+ * A plan's amendments with everything a reader needs to judge one: the word
+ * diff in its context, the sponsors, the decision, and whether it has gone
+ * stale — a pending amendment whose target text is no longer in the passage
+ * as last saved, shown with the passage's current text beside it.
+ */
+import type { JSONContent } from "@tiptap/core";
+import { locateQuote } from "@/lib/collab/comment-anchor";
+import { getPrisma } from "@/lib/db";
+import { diffWords } from "@/lib/diff/word-diff";
+import type { DiffSegment } from "@/lib/diff/word-diff";
+import { listBlocks } from "@/lib/editor/plan-document";
+import type { AmendmentState } from "./schemas";
+
+export type AmendmentFilter = { sectionKey?: string; delegationId?: string; state?: AmendmentState };
+
+type Change = { kind: "replace" | "insert_after" | "delete"; quoteExact: string; quotePrefix: string; quoteSuffix: string; newText: string };
+
+/** The change as a word diff, with the quote's surroundings as context. */
+export function diffAmendment(change: Change): DiffSegment[] {
+  const core: DiffSegment[] =
+    change.kind === "replace" ? diffWords(change.quoteExact, change.newText)
+    : change.kind === "delete" ? [{ type: "delete", text: change.quoteExact }]
+    : [{ type: "equal", text: change.quoteExact }, { type: "insert", text: /^[\s,.;:!?)]/.test(change.newText) ? change.newText : ` ${change.newText}` }];
+  const context = (text: string): DiffSegment[] => (text ? [{ type: "equal", text }] : []);
+  return [...context(change.quotePrefix), ...core, ...context(change.quoteSuffix)];
+}
+
+export async function listAmendments({ planId, filter = {} }: { planId: string; filter?: AmendmentFilter }) {
+  const statusFilter = filter.state === "stale" ? "pending" : filter.state;
+  const amendments = await getPrisma().amendment.findMany({
+    where: {
+      planId,
+      ...(filter.sectionKey ? { section: { key: filter.sectionKey } } : {}),
+      ...(filter.delegationId ? { delegationId: filter.delegationId } : {}),
+      ...(statusFilter ? { status: statusFilter } : {}),
+    },
+    orderBy: { number: "asc" },
+    include: {
+      section: { select: { key: true, title: true, content: true } },
+      delegation: { select: { id: true, name: true } },
+      author: { select: { id: true, name: true } },
+      decidedBy: { select: { id: true, name: true } },
+      sponsors: { orderBy: { createdAt: "asc" }, select: { delegation: { select: { id: true, name: true } } } },
+    },
+  });
+  const blocksBySection = new Map<string, Map<string, string>>();
+  const passageText = (section: { key: string; content: unknown }, blockId: string) => {
+    if (!blocksBySection.has(section.key)) {
+      blocksBySection.set(section.key, new Map(listBlocks(section.content as JSONContent).map((b) => [b.blockId, b.text])));
+    }
+    return blocksBySection.get(section.key)!.get(blockId) ?? null;
+  };
+  const listed = amendments.map(({ section, sponsors, ...amendment }) => {
+    const current = passageText(section, amendment.blockId);
+    const quote = { exact: amendment.quoteExact, prefix: amendment.quotePrefix, suffix: amendment.quoteSuffix };
+    const isStale = amendment.status === "pending" && (current === null || locateQuote(current, quote) === -1);
+    return {
+      id: amendment.id, number: amendment.number, section: { key: section.key, title: section.title }, blockId: amendment.blockId,
+      quote, kind: amendment.kind, newText: amendment.newText, rationale: amendment.rationale,
+      status: amendment.status, state: (isStale ? "stale" : amendment.status) as AmendmentState,
+      // Only when stale: what the passage says now, to compare with the target.
+      currentText: isStale ? (current ?? "") : null,
+      diff: diffAmendment(amendment),
+      delegation: amendment.delegation, author: amendment.author, sponsors: sponsors.map((s) => s.delegation),
+      decidedBy: amendment.decidedBy, decidedAt: amendment.decidedAt, decisionReason: amendment.decisionReason,
+      withdrawnAt: amendment.withdrawnAt, createdAt: amendment.createdAt,
+    };
+  });
+  return filter.state === "pending" ? listed.filter((a) => a.state === "pending") : filter.state === "stale" ? listed.filter((a) => a.state === "stale") : listed;
+}
+
+export type ListedAmendment = Awaited<ReturnType<typeof listAmendments>>[number];

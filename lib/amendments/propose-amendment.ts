@@ -1,0 +1,46 @@
+/**
+ * A delegate proposes to replace, insert after or delete a piece of a
+ * passage, with a rationale, for their own delegation. The target must be in
+ * the passage as last saved, so nobody amends text that is already gone.
+ * Numbered per plan, audited, announced to the section's editors.
+ */
+import type { JSONContent } from "@tiptap/core";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/authorize";
+import { locateQuote } from "@/lib/collab/comment-anchor";
+import { sendCollabNotice } from "@/lib/collab/notices";
+import { getPrisma } from "@/lib/db";
+import { listBlocks } from "@/lib/editor/plan-document";
+import { AppError } from "@/lib/errors";
+import type { TProposeAmendment } from "./schemas";
+
+export async function proposeAmendment({ actor, planId, input }: { actor: CurrentUser; planId: string; input: TProposeAmendment }) {
+  authorize(actor, "amendment.propose");
+  return getPrisma().$transaction(async (tx) => {
+    const section = await tx.planSection.findFirst({ where: { planId, key: input.sectionKey }, select: { id: true, content: true } });
+    if (!section) throw new AppError("not_found", "No such section in this plan.");
+    const block = listBlocks(section.content as JSONContent).find((b) => b.blockId === input.blockId);
+    if (!block || locateQuote(block.text, input.quote) === -1) {
+      throw new AppError("conflict", "The selected text is no longer in this passage; select it again.");
+    }
+    // Numbers are handed out one at a time per plan.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`amendments:${planId}`}))`;
+    const last = await tx.amendment.aggregate({ where: { planId }, _max: { number: true } });
+    const amendment = await tx.amendment.create({
+      data: {
+        planId, sectionId: section.id, number: (last._max.number ?? 0) + 1, blockId: input.blockId,
+        quoteExact: input.quote.exact, quotePrefix: input.quote.prefix, quoteSuffix: input.quote.suffix,
+        kind: input.kind, newText: input.kind === "delete" ? "" : input.newText, rationale: input.rationale,
+        delegationId: actor.role === "delegate" ? actor.delegationId : null, authorId: actor.id,
+      },
+      select: { id: true, number: true },
+    });
+    await appendAudit(tx, {
+      userId: actor.id, action: "amendment.propose", resourceType: "amendment", resourceId: amendment.id,
+      detail: { planId, number: amendment.number, sectionKey: input.sectionKey, blockId: input.blockId, kind: input.kind },
+    });
+    await sendCollabNotice(tx, { type: "amendments-changed", planId, sectionId: section.id });
+    return amendment;
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * A plan's concern register as this user may see it, by number: each entry
+ * with where it came from, who raised it, its status and its answer. Reading
+ * first ensures the dialogue's concerns are on it (see ensureConcernRegister).
+ */
+import type { JSONContent } from "@tiptap/core";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { getPrisma } from "@/lib/db";
+import { listBlocks } from "@/lib/editor/plan-document";
+import { visibleConcernsWhere } from "./concern-access";
+import { ensureConcernRegister } from "./ensure-concern-register";
+import type { TConcernFilter } from "./schemas";
+
+export async function listConcerns({ viewer, planId, filter = {} }: { viewer: Pick<CurrentUser, "role">; planId: string; filter?: TConcernFilter }) {
+  await ensureConcernRegister({ planId });
+  const prisma = getPrisma();
+  const concerns = await prisma.concern.findMany({
+    where: {
+      planId, ...visibleConcernsWhere(viewer),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.origin ? { origin: filter.origin } : {}),
+    },
+    orderBy: { number: "asc" },
+    include: {
+      plan: { select: { dialogueId: true } },
+      summaryItem: { select: { key: true } },
+      thread: { select: { id: true, number: true, visibility: true, section: { select: { key: true } } } },
+      delegation: { select: { id: true, name: true } },
+      answerSection: { select: { id: true, key: true, title: true } },
+      answerLink: { select: { status: true } },
+      decidedBy: { select: { name: true } },
+    },
+  });
+  // Each answering section's blocks once, to flag an answer whose passage was since deleted from the text.
+  const sectionIds = [...new Set(concerns.flatMap((c) => (c.answerSectionId ? [c.answerSectionId] : [])))];
+  const sections = sectionIds.length ? await prisma.planSection.findMany({ where: { id: { in: sectionIds } }, select: { id: true, content: true } }) : [];
+  const blocksBySection = new Map(sections.map((s) => [s.id, new Set(listBlocks(s.content as JSONContent).map((b) => b.blockId))]));
+  return concerns.map((c) => ({
+    id: c.id, number: c.number, origin: c.origin, text: c.text, status: c.status,
+    source: c.summaryItem
+      ? { type: "dialogue" as const, key: c.summaryItem.key, href: `/dialogues/${c.plan.dialogueId}#${c.summaryItem.key}` }
+      : { type: "comment" as const, threadNumber: c.thread!.number, visibility: c.thread!.visibility, href: `/plans/${planId}#thread-${c.thread!.id}` },
+    delegation: c.delegation,
+    answer: c.status === "addressed" && c.answerSection && c.answerBlockId
+      ? {
+          section: { key: c.answerSection.key, title: c.answerSection.title }, blockId: c.answerBlockId, quote: c.answerQuote ?? "",
+          href: `/plans/${planId}#passage-${c.answerBlockId}`,
+          /** The passage is no longer in the section's saved text. */
+          isMissing: !blocksBySection.get(c.answerSection.id)?.has(c.answerBlockId),
+          /** The provenance link's status when it is no longer confirmed (e.g. suspect after an edit). */
+          linkStatus: c.answerLink?.status ?? null,
+        }
+      : null,
+    noteReason: c.status === "noted" ? c.noteReason : null,
+    decidedBy: c.decidedBy, decidedAt: c.decidedAt, createdAt: c.createdAt,
+  }));
+}
+
+export type ConcernEntry = Awaited<ReturnType<typeof listConcerns>>[number];

@@ -1,0 +1,15 @@
+/** Every citable passage of a plan, section by section, from the saved text: what a facilitator picks from when answering a concern. */
+import type { JSONContent } from "@tiptap/core";
+import { getPrisma } from "@/lib/db";
+import { listBlocks } from "@/lib/editor/plan-document";
+
+export async function listPassages({ planId }: { planId: string }) {
+  const sections = await getPrisma().planSection.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { key: true, title: true, content: true } });
+  return sections.map((section) => ({
+    key: section.key, title: section.title,
+    // Empty blocks cannot answer anything.
+    passages: listBlocks(section.content as JSONContent).filter((b) => b.text.trim()).map((b) => ({ blockId: b.blockId, text: b.text })),
+  }));
+}
+
+export type SectionPassages = Awaited<ReturnType<typeof listPassages>>[number];

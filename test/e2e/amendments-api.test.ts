@@ -1,0 +1,101 @@
+/** The amendment endpoints over HTTP against `next start`: 401 without a session, 403 for the wrong role with nothing written, 400 naming the field. */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { ACCOUNTS } from "@/test/support/accounts";
+import type { HttpSession } from "@/test/support/sign-in";
+import { signInOverHttp } from "@/test/support/sign-in";
+
+const baseUrl = inject("baseUrl");
+const hasServer = inject("hasBrowser");
+const json = (body: unknown, method = "POST"): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+// A passage no other end-to-end test amends or edits.
+const proposal = { sectionKey: "cross-cutting", blockId: "cross-cutting.guidance", quote: { exact: "" }, kind: "delete", rationale: "Shorter is clearer." };
+
+let planId: string;
+let sessions: Record<"facilitator" | "delegate" | "bahrain" | "observer", HttpSession>;
+
+/** The first words of a passage of the plan, as a valid target for an amendment. */
+async function firstWordsOfPassage(): Promise<{ blockId: string; exact: string }> {
+  const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "cross-cutting" }, select: { text: true, content: true } });
+  const paragraph = (section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
+  return { blockId: paragraph.attrs!.blockId!, exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") };
+}
+
+beforeAll(async () => {
+  if (!hasServer) return;
+  process.env.DATABASE_URL = inject("databaseUrl");
+  planId = (await getPrisma().plan.findFirstOrThrow()).id;
+  const target = await firstWordsOfPassage();
+  Object.assign(proposal, { blockId: target.blockId, quote: { exact: target.exact } });
+  sessions = {
+    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
+    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
+    bahrain: await signInOverHttp(baseUrl, ACCOUNTS.bahrain),
+    observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
+  };
+});
+afterAll(() => disconnectPrisma());
+
+const url = (path = "") => `/api/plans/${planId}/amendments${path}`;
+
+describe.skipIf(!hasServer)("/api/plans/[id]/amendments", () => {
+  it("requires a session on every endpoint (401)", async () => {
+    const some = await getPrisma().amendment.findFirst({ select: { id: true } });
+    const id = some?.id ?? "any";
+    expect((await fetch(`${baseUrl}${url()}`)).status).toBe(401);
+    expect((await fetch(`${baseUrl}${url()}`, json(proposal))).status).toBe(401);
+    expect((await fetch(`${baseUrl}${url(`/${id}/sponsors`)}`, json({}))).status).toBe(401);
+    expect((await fetch(`${baseUrl}${url(`/${id}/sponsors`)}`, { method: "DELETE" })).status).toBe(401);
+    expect((await fetch(`${baseUrl}${url(`/${id}/withdraw`)}`, json({}))).status).toBe(401);
+    expect((await fetch(`${baseUrl}${url(`/${id}/decision`)}`, json({ decision: "accept" }))).status).toBe(401);
+  });
+
+  it("refuses to let observers and facilitators propose (403), writing nothing", async () => {
+    const before = await getPrisma().amendment.count();
+    expect((await sessions.observer.fetch(url(), json(proposal))).status).toBe(403);
+    expect((await sessions.facilitator.fetch(url(), json(proposal))).status).toBe(403);
+    expect(await getPrisma().amendment.count()).toBe(before);
+  });
+
+  it("answers 400 naming the field", async () => {
+    const noRationale = await sessions.bahrain.fetch(url(), json({ ...proposal, rationale: "" }));
+    expect(noRationale.status).toBe(400);
+    expect(await noRationale.json()).toMatchObject({ field: "rationale" });
+    const noText = await sessions.bahrain.fetch(url(), json({ ...proposal, kind: "replace" }));
+    expect(await noText.json()).toMatchObject({ field: "newText" });
+  });
+
+  it("lets a delegate propose (201), every role read it, only other delegations co-sponsor, and only facilitators decide", async () => {
+    const created = await sessions.bahrain.fetch(url(), json(proposal));
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const listed = (await (await sessions.observer.fetch(url())).json()) as { id: string; delegation: { name: string }; state: string }[];
+    expect(listed.find((a) => a.id === id)).toMatchObject({ delegation: { name: "Bahrain" }, state: "pending" });
+
+    expect((await sessions.observer.fetch(url(`/${id}/sponsors`), json({}))).status).toBe(403);
+    expect((await sessions.facilitator.fetch(url(`/${id}/sponsors`), json({}))).status).toBe(403);
+    expect((await sessions.bahrain.fetch(url(`/${id}/sponsors`), json({}))).status).toBe(409);
+    expect((await sessions.delegate.fetch(url(`/${id}/sponsors`), json({}))).status).toBe(200);
+    expect(await getPrisma().amendmentSponsor.count({ where: { amendmentId: id } })).toBe(1);
+    expect((await sessions.delegate.fetch(url(`/${id}/sponsors`), { method: "DELETE" })).status).toBe(200);
+    expect(await getPrisma().amendmentSponsor.count({ where: { amendmentId: id } })).toBe(0);
+
+    // Deciding: never a delegate (even of another delegation) or an observer; nothing changes.
+    for (const role of ["bahrain", "delegate", "observer"] as const) {
+      expect((await sessions[role].fetch(url(`/${id}/decision`), json({ decision: "accept" }))).status).toBe(403);
+    }
+    expect((await getPrisma().amendment.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
+    const noReason = await sessions.facilitator.fetch(url(`/${id}/decision`), json({ decision: "reject" }));
+    expect(await noReason.json()).toMatchObject({ field: "reason" });
+
+    // Withdrawing: only the author.
+    expect((await sessions.delegate.fetch(url(`/${id}/withdraw`), json({}))).status).toBe(403);
+    expect((await sessions.bahrain.fetch(url(`/${id}/withdraw`), json({}))).status).toBe(200);
+    expect((await getPrisma().amendment.findUniqueOrThrow({ where: { id } })).status).toBe("withdrawn");
+    expect((await sessions.facilitator.fetch(url(`/${id}/decision`), json({ decision: "accept" }))).status).toBe(409);
+  });
+
+  it("answers 404 for an amendment of another plan or none", async () => {
+    expect((await sessions.facilitator.fetch(url("/no-such-amendment/decision"), json({ decision: "accept" }))).status).toBe(404);
+  });
+});

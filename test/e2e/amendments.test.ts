@@ -1,0 +1,89 @@
+/**
+ * Amendments in Chromium, as three users: Bahrain proposes on selected text,
+ * Ecuador sees it live and co-sponsors, the facilitator sees the word diff
+ * and accepts — the text changes in both the facilitator's and Bahrain's
+ * browsers, and the passage's sources list the amendment.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { ACCOUNTS } from "@/test/support/accounts";
+import { launchChromium } from "@/test/support/chromium";
+import { openPlanAs, selectInPassage } from "@/test/support/plan-page";
+
+const baseUrl = inject("baseUrl");
+const hasServer = inject("hasBrowser");
+const SECTION = "targets";
+const BLOCK = "targets.should-5";
+let planId: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasServer) return;
+  process.env.DATABASE_URL = inject("databaseUrl");
+  planId = (await getPrisma().plan.findFirstOrThrow()).id;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await disconnectPrisma();
+});
+
+const open = (email: string) => openPlanAs(browser, { baseUrl, planId, email, sectionKey: SECTION });
+
+describe.skipIf(!hasServer)("amendments in the browser", () => {
+  it("Bahrain proposes, Ecuador co-sponsors, the facilitator accepts and the text changes for everyone", async () => {
+    const [bahrain, ecuador, facilitator] = await Promise.all([open(ACCOUNTS.bahrain), open(ACCOUNTS.delegate), open(ACCOUNTS.facilitator)]);
+    await selectInPassage(bahrain, { sectionKey: SECTION, blockId: BLOCK, text: "concretize standards" });
+    const form = bahrain.getByRole("form", { name: "Propose an amendment to the selected text" });
+    await form.getByLabel("Change").selectOption("replace");
+    await form.getByLabel("New text").fill("concretize common minimum standards");
+    await form.getByLabel("Rationale").fill("Standards need a floor that every State can meet.");
+    await form.getByRole("button", { name: "Propose amendment" }).click();
+    await form.getByText("Amendment proposed").waitFor();
+
+    // Ecuador sees it live and co-sponsors it.
+    const ecuadorCard = ecuador.locator(`#${SECTION} [data-testid=amendment]`, { hasText: "Bahrain" });
+    await ecuadorCard.waitFor({ timeout: 10_000 });
+    await ecuadorCard.getByRole("button", { name: /^Co-sponsor/ }).click();
+    await ecuadorCard.getByRole("button", { name: /^Withdraw support/ }).waitFor();
+
+    // The facilitator sees the word diff and the co-sponsor, live, and accepts.
+    const card = facilitator.locator(`#${SECTION} [data-testid=amendment]`, { hasText: "Co-sponsored by Ecuador" });
+    await card.waitFor({ timeout: 10_000 });
+    await expect(card.locator("ins").allTextContents()).resolves.toEqual(["[inserted: common minimum ]"]);
+    await card.getByRole("button", { name: /^Accept/ }).click();
+
+    const amended = "Develop and concretize common minimum standards.";
+    for (const page of [facilitator, bahrain]) {
+      await page.locator(`#${SECTION} .ProseMirror [data-block-id="${BLOCK}"]`, { hasText: amended }).waitFor({ timeout: 10_000 });
+    }
+    // The passage's sources list the amendment.
+    await facilitator.locator(`#${SECTION} .ProseMirror [data-block-id="${BLOCK}"]`).click();
+    await facilitator.getByTestId("passage-panel").getByText(/^Amendment \d+ by Bahrain$/).waitFor({ timeout: 10_000 });
+
+    const stored = await getPrisma().amendment.findFirstOrThrow({ where: { planId, newText: "concretize common minimum standards" }, include: { links: true } });
+    expect(stored.status).toBe("accepted");
+    expect(stored.links).toHaveLength(1);
+    await Promise.all([bahrain, ecuador, facilitator].map((page) => page.context().close()));
+  });
+
+  it("lists every amendment with its status, filters it, and passes axe", async () => {
+    const page = await open(ACCOUNTS.observer);
+    await page.goto(`/plans/${planId}/amendments`);
+    await page.getByRole("heading", { name: "Amendments", level: 1 }).waitFor();
+    await expect(page.getByTestId("amendment-counts").textContent()).resolves.toMatch(/accepted: ?1/);
+    await page.getByLabel("Status").selectOption("accepted");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/state=accepted/);
+    const cards = page.getByTestId("amendment");
+    await expect(cards.count()).resolves.toBeGreaterThan(0);
+    for (const state of await page.getByTestId("amendment-state").allTextContents()) expect(state).toBe("accepted");
+    // An observer reads but gets no action.
+    await expect(page.getByRole("button", { name: /^(Accept|Co-sponsor|Withdraw)/ }).count()).resolves.toBe(0);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await page.context().close();
+  });
+});
