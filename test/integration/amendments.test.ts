@@ -20,7 +20,7 @@ import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { listBlocks } from "@/lib/editor/plan-document";
 import { resetPlan } from "@/lib/plan/reset-plan";
 import { seedPlan } from "@/lib/plan/seed-plan";
-import { connectClient, createTestUser, firstTextIn, startTestCollab, waitFor } from "@/test/support/collab";
+import { blockTextIn, connectClient, createTestUser, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
 
@@ -44,16 +44,7 @@ async function makeUser(role: CurrentUser["role"], delegationName?: string): Pro
 
 /** The Y.XmlText of the amended list item in a client's live document. */
 function blockText(doc: Y.Doc): Y.XmlText {
-  const find = (node: Y.XmlFragment | Y.XmlElement): Y.XmlElement | null => {
-    for (const child of node.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (child.getAttribute("blockId") === BLOCK) return child;
-      const found = find(child);
-      if (found) return found;
-    }
-    return null;
-  };
-  return firstTextIn(find(doc.getXmlFragment("default"))!)!;
+  return blockTextIn(doc, BLOCK);
 }
 
 function liveText(doc: Y.Doc): string {

@@ -16,7 +16,7 @@ import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { listAnchoredThreadIds } from "@/lib/editor/plan-document";
 import { resetPlan } from "@/lib/plan/reset-plan";
 import { seedPlan } from "@/lib/plan/seed-plan";
-import { connectClient, createTestUser, firstTextIn, startTestCollab, waitFor } from "@/test/support/collab";
+import { blockTextIn, connectClient, createTestUser, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
 
@@ -35,16 +35,7 @@ async function anchorOf(threadId: string) {
 
 /** The text of the "Map the resources required…" list item in a client's document. */
 function itemText(doc: Y.Doc): Y.XmlText {
-  const find = (node: Y.XmlFragment | Y.XmlElement): Y.XmlElement | null => {
-    for (const child of node.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (child.getAttribute("blockId") === "resources.should-8") return child;
-      const found = find(child);
-      if (found) return found;
-    }
-    return null;
-  };
-  return firstTextIn(find(doc.getXmlFragment("default"))!)!;
+  return blockTextIn(doc, "resources.should-8");
 }
 
 /** The text under each thread's mark, in a client's document. */

@@ -94,3 +94,20 @@ export function firstText(doc: Y.Doc): Y.XmlText {
   if (!text) throw new Error("the document has no text");
   return text;
 }
+
+/** The first text node of the block with this id (a paragraph, or a list item's paragraph) in a live document. */
+export function blockTextIn(doc: Y.Doc, blockId: string): Y.XmlText {
+  const find = (node: Y.XmlFragment | Y.XmlElement): Y.XmlElement | null => {
+    for (const child of node.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.getAttribute("blockId") === blockId) return child;
+      const found = find(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  const block = find(doc.getXmlFragment("default"));
+  const text = block ? firstTextIn(block) : null;
+  if (!text) throw new Error(`the document has no text in block ${blockId}`);
+  return text;
+}
