@@ -1,8 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
-  // The Prisma client and pg are server-only Node packages; bundling them gains nothing.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // The Prisma client, pg and postgres (the LISTEN hub) are server-only Node packages; bundling them gains nothing.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "postgres"],
   poweredByHeader: false,
   // No page may be framed (clickjacking of admin actions), nor sniffed into another type.
   async headers() {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { UserMenu } from "@/components/auth/user-menu";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { countUnreadNotifications } from "@/lib/notifications/count-unread";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,6 +13,8 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Only to show who is signed in: every page checks access itself.
   const user = await getCurrentUser();
+  // The bell's first number, so it does not flash empty; its live stream takes over from there.
+  const unread = user ? await countUnreadNotifications({ viewer: user }) : 0;
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -29,7 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/" className="text-sm text-slate-700 hover:text-un">
               Dialogues
             </Link>
-            {user && <UserMenu user={user} />}
+            {user && <UserMenu user={user} unreadNotifications={unread} />}
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-8">

@@ -1,15 +1,17 @@
 import Link from "next/link";
 import { can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
-/** Who is signed in, in what role, and the admin pages their role opens. */
-export function UserMenu({ user }: { user: CurrentUser }) {
+/** Who is signed in, in what role, their notifications, and the admin pages their role opens. */
+export function UserMenu({ user, unreadNotifications }: { user: CurrentUser; unreadNotifications: number }) {
   return (
     <div className="ml-auto flex items-center gap-4 text-sm">
       {can(user, "user.manage") && (
         <Link href="/admin/users" className="text-slate-700 hover:text-un">Admin</Link>
       )}
+      <NotificationBell initialUnread={unreadNotifications} />
       <span data-testid="current-user">
         <span className="font-medium">{user.name}</span>{" "}
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">

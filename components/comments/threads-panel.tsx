@@ -5,7 +5,7 @@
  * document): open a thread on selected text, reply, resolve or reopen.
  * The server decides who may do what; this only offers what it would allow.
  */
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { RefObject } from "react";
 import { sortByAnchor, useAnchorAlignment } from "./use-anchor-alignment";
 import type { SelectedQuote } from "./selection-quote";
@@ -31,6 +31,12 @@ export function ThreadsPanel({ planId, sectionKey, title, viewer, version, selec
   const [stance, setStance] = useState<ThreadView["stance"] | "any">("any");
   const [delegation, setDelegation] = useState("any");
   const canComment = viewer.role !== "observer";
+  useLinkedThread(threads, (thread) => {
+    // A filter must never hide the thread a link (e.g. a notification) points at.
+    if (filter !== "all" && filter !== thread.status) setFilter("all");
+    setStance("any");
+    setDelegation("any");
+  });
   const delegations = [...new Map((threads ?? []).filter((t) => t.delegation).map((t) => [t.delegation!.id, t.delegation!.name])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const filtered = (threads ?? []).filter((t) =>
     (filter === "all" || t.status === filter) && (stance === "any" || t.stance === stance) && (delegation === "any" || t.delegation?.id === delegation));
@@ -76,6 +82,41 @@ export function ThreadsPanel({ planId, sectionKey, title, viewer, version, selec
       </ol>
     </section>
   );
+}
+
+/**
+ * The thread the address points at (`#thread-<id>`, where notifications
+ * link), once this panel has loaded it: `reveal` clears the filters that would
+ * hide it, then it is scrolled to and focused.
+ */
+function useLinkedThread(threads: ThreadView[] | null, reveal: (thread: ThreadView) => void): void {
+  // An object, not the id: following the same link twice must show the thread twice.
+  const [linked, setLinked] = useState<{ id: string } | null>(null);
+  const [handled, setHandled] = useState<{ id: string } | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    const read = () => setLinked(window.location.hash.startsWith("#thread-") ? { id: decodeURIComponent(window.location.hash.slice("#thread-".length)) } : null);
+    read();
+    window.addEventListener("hashchange", read);
+    return () => window.removeEventListener("hashchange", read);
+  }, []);
+  useEffect(() => {
+    if (!linked || linked === handled || !threads) return;
+    const thread = threads.find((t) => t.id === linked.id);
+    if (!thread) return; // another section's thread
+    setHandled(linked);
+    reveal(thread);
+    setFocusId(thread.id);
+  }, [linked, handled, threads, reveal]);
+  // After the render that shows it.
+  useEffect(() => {
+    if (!focusId) return;
+    const element = document.getElementById(`thread-${focusId}`);
+    if (!element) return;
+    element.scrollIntoView({ block: "center" });
+    element.focus({ preventScroll: true });
+    setFocusId(null);
+  });
 }
 
 /** One thread with its replies and the actions the viewer may take; also listed on the plan-wide comments page. */

@@ -18,6 +18,7 @@ export const ACTIONS = [
   "concern.manage",
   "user.manage",
   "audit.read",
+  "notification.read",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -33,9 +34,11 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   // Resetting a plan throws away everyone's drafting, so it is an admin's call alone.
   facilitator: new Set([
     "dialogue.read", "plan.edit", "comment.create", "comment.resolve", "amendment.decide", "provenance.confirm", "concern.manage",
+    "notification.read",
   ]),
-  delegate: new Set(["dialogue.read", "comment.create", "amendment.propose"]),
-  observer: new Set(["dialogue.read"]),
+  // notification.read is one's own bell: every role has one, and lib/notifications only ever touches the viewer's rows.
+  delegate: new Set(["dialogue.read", "comment.create", "amendment.propose", "notification.read"]),
+  observer: new Set(["dialogue.read", "notification.read"]),
 };
 
 /**

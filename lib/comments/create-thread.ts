@@ -9,6 +9,7 @@ import { getPrisma } from "@/lib/db";
 import { sendCollabNotice } from "@/lib/collab/notices";
 import { AppError } from "@/lib/errors";
 import { resolveMentions } from "./mentions";
+import { notifyAboutComment } from "./notify-comment";
 import type { TCreateThread } from "./schemas";
 import { seesFacilitatorThreads } from "./thread-access";
 
@@ -35,6 +36,7 @@ export async function createThread({ actor, planId, input }: { actor: CurrentUse
     });
     const mentions = await resolveMentions(tx, { body: input.body, dialogueId: section.plan.dialogueId });
     if (mentions.length) await tx.commentMention.createMany({ data: mentions.map((m) => ({ commentId: thread.comments[0].id, ...m })) });
+    await notifyAboutComment(tx, { actor, thread, mentions, isReply: false });
     // Delivered on commit: the collaboration server then marks the quoted text.
     await sendCollabNotice(tx, { type: "anchor-thread", threadId: thread.id });
     await appendAudit(tx, {

@@ -4,6 +4,9 @@
  */
 import type { Tx } from "@/lib/db";
 
+/** Who a comment names: a delegation (all its members) or one user. */
+export type Mention = { delegationId: string } | { userId: string };
+
 const MENTION = /(?:^|[\s(])@([A-Za-z0-9][A-Za-z0-9._%+-]*(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?)/g;
 
 export function findMentionTokens(body: string): string[] {
@@ -11,7 +14,7 @@ export function findMentionTokens(body: string): string[] {
 }
 
 /** The delegations (of the plan's dialogue) and users a body mentions. */
-export async function resolveMentions(tx: Tx, { body, dialogueId }: { body: string; dialogueId: string }) {
+export async function resolveMentions(tx: Tx, { body, dialogueId }: { body: string; dialogueId: string }): Promise<Mention[]> {
   const tokens = findMentionTokens(body);
   if (!tokens.length) return [];
   const emails = tokens.filter((t) => t.includes("@"));

@@ -11,6 +11,8 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { announceThreadsChanged } from "./announce";
 import { resolveMentions } from "./mentions";
+import type { Mention } from "./mentions";
+import { notifyAboutComment } from "./notify-comment";
 import { EDIT_WINDOW_MS } from "./schemas";
 import type { TReply } from "./schemas";
 import { findVisibleThread, seesFacilitatorThreads } from "./thread-access";
@@ -23,7 +25,8 @@ export async function replyToThread({ actor, target, input }: { actor: CurrentUs
     const thread = await findVisibleThread(tx, actor, target);
     const delegationId = actor.role === "delegate" ? actor.delegationId : null;
     const comment = await tx.comment.create({ data: { threadId: target.threadId, authorId: actor.id, delegationId, body: input.body }, select: { id: true } });
-    await recordMentions(tx, { planId: target.planId, commentId: comment.id, body: input.body });
+    const mentions = await recordMentions(tx, { planId: target.planId, commentId: comment.id, body: input.body });
+    await notifyAboutComment(tx, { actor, thread, mentions, isReply: true });
     await tx.commentThread.update({ where: { id: target.threadId }, data: { updatedAt: new Date() } });
     await appendAudit(tx, { userId: actor.id, action: "comment.reply", resourceType: "comment", resourceId: comment.id, detail: { ...target } });
     await announceThreadsChanged(tx, thread);
@@ -41,8 +44,20 @@ export async function editComment({ actor, target, commentId, input, now = new D
       throw new AppError("conflict", "Comments can be edited for 15 minutes; reply instead.");
     }
     await tx.comment.update({ where: { id: commentId }, data: { body: input.body, editedAt: now } });
+    const before = await tx.commentMention.findMany({ where: { commentId }, select: { userId: true, delegationId: true } });
     await tx.commentMention.deleteMany({ where: { commentId } });
-    await recordMentions(tx, { planId: target.planId, commentId, body: input.body });
+    const after = await recordMentions(tx, { planId: target.planId, commentId, body: input.body });
+    // Only mentions the edit added are announced, and never to someone this author already told of a
+    // mention in this thread since writing the comment (e.g. a mention removed, then put back).
+    const hadBefore = new Set(before.map((m) => m.userId ?? `delegation:${m.delegationId}`));
+    const added = after.filter((m) => !hadBefore.has("userId" in m ? m.userId : `delegation:${m.delegationId}`));
+    if (added.length) {
+      const alreadyTold = await tx.notification.findMany({
+        where: { kind: "mention", resourceType: "comment_thread", resourceId: comment.thread.id, actorId: actor.id, createdAt: { gte: comment.createdAt } },
+        select: { userId: true },
+      });
+      await notifyAboutComment(tx, { actor, thread: comment.thread, mentions: added, isReply: false, skipUserIds: alreadyTold.map((n) => n.userId) });
+    }
     await appendAudit(tx, { userId: actor.id, action: "comment.edit", resourceType: "comment", resourceId: commentId, detail: { ...target } });
     await announceThreadsChanged(tx, comment.thread);
     return { id: commentId, editedAt: now };
@@ -71,8 +86,9 @@ async function findComment(tx: Tx, actor: CurrentUser, target: ThreadTarget, com
   return { ...comment, thread };
 }
 
-async function recordMentions(tx: Tx, { planId, commentId, body }: { planId: string; commentId: string; body: string }) {
+async function recordMentions(tx: Tx, { planId, commentId, body }: { planId: string; commentId: string; body: string }): Promise<Mention[]> {
   const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { dialogueId: true } });
   const mentions = await resolveMentions(tx, { body, dialogueId: plan.dialogueId });
   if (mentions.length) await tx.commentMention.createMany({ data: mentions.map((m) => ({ commentId, ...m })) });
+  return mentions;
 }

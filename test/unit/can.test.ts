@@ -6,17 +6,17 @@ import { ACTIONS, can } from "@/lib/auth/can";
 const Y = true;
 const N = false;
 
-//                               read plan.edit reset comment resolve propose decide prov concern user audit
+//                               read plan.edit reset comment resolve propose decide prov concern user audit notif
 const TABLE: Record<Actor["role"], boolean[]> = {
-  admin: /*                */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y],
-  facilitator: /*          */ [Y, Y, N, Y, Y, N, Y, Y, Y, N, N],
-  delegate: /*             */ [Y, N, N, Y, N, Y, N, N, N, N, N],
-  observer: /*             */ [Y, N, N, N, N, N, N, N, N, N, N],
+  admin: /*                */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y],
+  facilitator: /*          */ [Y, Y, N, Y, Y, N, Y, Y, Y, N, N, Y],
+  delegate: /*             */ [Y, N, N, Y, N, Y, N, N, N, N, N, Y],
+  observer: /*             */ [Y, N, N, N, N, N, N, N, N, N, N, Y],
 };
 
 const ORDER: Action[] = [
   "dialogue.read", "plan.edit", "plan.reset", "comment.create", "comment.resolve", "amendment.propose",
-  "amendment.decide", "provenance.confirm", "concern.manage", "user.manage", "audit.read",
+  "amendment.decide", "provenance.confirm", "concern.manage", "user.manage", "audit.read", "notification.read",
 ];
 
 function actor(role: Actor["role"], extra: Partial<Actor> = {}): Actor {

@@ -1,0 +1,119 @@
+"use client";
+
+/**
+ * The bell in the header: the unread count on the button, and a list that
+ * opens below it (a disclosure: Enter or Space opens it, Escape closes it and
+ * puts focus back on the button, Tab walks through it). Following an item
+ * marks it read first.
+ */
+import { useEffect, useId, useRef, useState } from "react";
+import type { TNotificationView } from "@/lib/notifications/schemas";
+import { useNotificationFeed } from "./use-notification-feed";
+
+export function NotificationBell({ initialUnread }: { initialUnread: number }) {
+  const { unread, items, connection, newsVersion, load, markRead } = useNotificationFeed(initialUnread);
+  const [isOpen, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const headingId = useId();
+
+  // The list is fetched when opened, and again on news while it is open.
+  useEffect(() => {
+    if (isOpen) void load();
+  }, [isOpen, newsVersion, load]);
+
+  useEffect(() => {
+    if (!isOpen) return;
+    const closeOnOutsideClick = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", closeOnOutsideClick);
+    return () => document.removeEventListener("pointerdown", closeOnOutsideClick);
+  }, [isOpen]);
+
+  function closeOnEscape(event: React.KeyboardEvent) {
+    if (event.key !== "Escape" || !isOpen) return;
+    event.preventDefault();
+    setOpen(false);
+    buttonRef.current?.focus();
+  }
+
+  async function follow(event: React.MouseEvent<HTMLAnchorElement>, item: TNotificationView) {
+    // A new tab or window: let the browser open it, and mark it read on the way.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      if (!item.isRead) void markRead({ ids: [item.id] });
+      return;
+    }
+    event.preventDefault();
+    const target = event.currentTarget.href;
+    if (!item.isRead) await markRead({ ids: [item.id] });
+    setOpen(false);
+    // The same address again changes nothing by itself; the comments panel listens for this to show the thread.
+    if (target === window.location.href) window.dispatchEvent(new HashChangeEvent("hashchange"));
+    else window.location.assign(target);
+  }
+
+  const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread";
+  return (
+    <div ref={rootRef} className="relative flex items-center gap-1" onKeyDown={closeOnEscape} data-connection={connection}>
+      <button ref={buttonRef} type="button" aria-label={label} aria-expanded={isOpen} aria-controls={panelId} onClick={() => setOpen((open) => !open)}
+        data-testid="notification-bell" className="relative rounded p-1.5 text-slate-700 hover:bg-slate-100">
+        <BellIcon />
+        {unread > 0 && (
+          <span aria-hidden="true" data-testid="notification-badge"
+            className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white">
+            {unread > 99 ? "99+" : unread}
+          </span>
+        )}
+      </button>
+      <span role="status" className="text-xs text-slate-600" data-testid="notification-connection">
+        {connection !== "reconnecting" ? "" : <>Reconnecting…<span className="sr-only"> (live notifications)</span></>}
+      </span>
+      {isOpen && (
+        <div id={panelId} role="region" aria-labelledby={headingId}
+          className="absolute right-0 top-full z-50 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white text-left shadow-lg">
+          <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
+            <h2 id={headingId} className="text-sm font-semibold">Notifications</h2>
+            <button type="button" onClick={() => void markRead({ all: true })} disabled={unread === 0}
+              className="rounded px-1 text-xs text-un-dark underline hover:bg-slate-100 disabled:text-slate-500 disabled:no-underline">
+              Mark all as read
+            </button>
+          </div>
+          {items === null ? (
+            <p className="px-3 py-2 text-sm text-slate-600">Loading…</p>
+          ) : items.length === 0 ? (
+            <p className="px-3 py-2 text-sm text-slate-600">No notifications yet.</p>
+          ) : (
+            <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
+              {items.map((item) => (
+                <li key={item.id}>
+                  <a href={toSafeHref(item.href)} onClick={(event) => void follow(event, item)} data-testid="notification-item" data-read={item.isRead}
+                    className={`block px-3 py-2 text-sm hover:bg-slate-50 ${item.isRead ? "text-slate-700" : "bg-sky-50 font-medium text-slate-900"}`}>
+                    {!item.isRead && <span className="sr-only">Unread: </span>}
+                    {item.title}
+                    <time dateTime={item.createdAt} className="block text-xs font-normal text-slate-600">{new Date(item.createdAt).toLocaleString()}</time>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Links stay inside the app: a path of ours, never another origin or a javascript: URL. */
+function toSafeHref(href: string): string {
+  return /^\/(?!\/)/.test(href) ? href : "/";
+}
+
+function BellIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </svg>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * Marks the viewer's notifications read: the given ids, or all of them.
+ * Ids of other users' notifications match nothing (the owner is part of the
+ * `where`), so they are neither changed nor revealed to exist.
+ */
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { getPrisma } from "@/lib/db";
+import { NOTIFICATIONS_CHANNEL } from "./notify";
+import type { NotificationNotice } from "./notify";
+import type { TMarkRead } from "./schemas";
+
+export async function markNotificationsRead({ viewer, input, now = new Date() }: { viewer: Pick<CurrentUser, "id">; input: TMarkRead; now?: Date }): Promise<{ marked: number; unread: number }> {
+  return getPrisma().$transaction(async (tx) => {
+    const { count } = await tx.notification.updateMany({
+      where: { userId: viewer.id, readAt: null, ...(input.all ? {} : { id: { in: input.ids ?? [] } }) },
+      data: { readAt: now },
+    });
+    const unread = await tx.notification.count({ where: { userId: viewer.id, readAt: null } });
+    if (count > 0) {
+      // The user's other tabs (served by any app instance) update their badge too.
+      const notice: NotificationNotice = { userIds: [viewer.id] };
+      await tx.$executeRaw`SELECT pg_notify(${NOTIFICATIONS_CHANNEL}, ${JSON.stringify(notice)})`;
+    }
+    return { marked: count, unread };
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * Two app instances, one database: a delegate connected to instance B hears
+ * live about a reply written through instance A, because every instance
+ * LISTENs on PostgreSQL and NOTIFY reaches them all.
+ */
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { terminateChild } from "@/lib/cli/terminate-child";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { ACCOUNTS, TEST_AUTH_SECRET } from "@/test/support/accounts";
+import { openEventStream, unreadOf } from "@/test/support/event-stream";
+import { findFreePort } from "@/test/support/free-port";
+import type { HttpSession } from "@/test/support/sign-in";
+import { signInOverHttp } from "@/test/support/sign-in";
+
+const baseUrl = inject("baseUrl");
+const hasServer = inject("hasBrowser");
+const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
+
+let instanceB: ChildProcess | null = null;
+let baseUrlB: string;
+let planId: string;
+
+beforeAll(async () => {
+  if (!hasServer) return;
+  // The same build, database, secret and collaboration server as instance A (see e2e-setup.ts); only the port differs.
+  const port = await findFreePort();
+  baseUrlB = `http://localhost:${port}`;
+  instanceB = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+    env: {
+      ...process.env, DATABASE_URL: inject("databaseUrl"), NODE_ENV: "production", AUTH_SECRET: TEST_AUTH_SECRET, NEXTAUTH_URL: baseUrlB,
+      COLLAB_URL: `ws://localhost:${inject("collabPort")}`,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForHttp(baseUrlB, 60_000);
+  process.env.DATABASE_URL = inject("databaseUrl");
+  planId = (await getPrisma().plan.findFirstOrThrow()).id;
+});
+afterAll(async () => {
+  await terminateChild(instanceB);
+  await disconnectPrisma();
+});
+
+describe.skipIf(!hasServer)("notifications across two app instances", () => {
+  it("reach a delegate streaming from instance B when the facilitator replies through instance A, and the other way round", async () => {
+    const delegateOnB: HttpSession = await signInOverHttp(baseUrlB, ACCOUNTS.delegate);
+    const facilitatorOnA: HttpSession = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
+
+    await delegateOnB.fetch("/api/notifications/read", json({ all: true }));
+    const opened = await delegateOnB.fetch(`/api/plans/${planId}/threads`, json({
+      sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "question", body: "Ecuador asks, via B.",
+    }));
+    expect(opened.status).toBe(201);
+    const { id: threadId, number } = (await opened.json()) as { id: string; number: number };
+
+    const streamOnB = await openEventStream(`${baseUrlB}/api/notifications/stream`, { cookie: delegateOnB.cookie });
+    const streamOnA = await openEventStream(`${baseUrl}/api/notifications/stream`, { cookie: facilitatorOnA.cookie });
+    try {
+      expect(unreadOf(await streamOnB.next((e) => e.event === "unread", 5_000))).toBe(0);
+      const facilitatorUnread = unreadOf(await streamOnA.next((e) => e.event === "unread", 5_000));
+
+      const reply = await facilitatorOnA.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, json({ body: "Answered via A." }));
+      expect(reply.status).toBe(201);
+      // Live: within a couple of seconds, on the other instance.
+      expect(unreadOf(await streamOnB.next((e) => e.event === "unread", 2_500))).toBe(1);
+      const list = (await (await delegateOnB.fetch("/api/notifications")).json()) as { items: { title: string; href: string }[] };
+      expect(list.items[0]).toEqual(expect.objectContaining({ title: `Fatima Facilitator (facilitator) replied to comment ${number}`, href: `/plans/${planId}#thread-${threadId}` }));
+
+      // And back: the delegate replies through B, the facilitator (a participant now) hears on A.
+      await delegateOnB.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, json({ body: "Thanks, via B." }));
+      expect(unreadOf(await streamOnA.next((e) => e.event === "unread", 2_500))).toBe(facilitatorUnread + 1);
+    } finally {
+      streamOnB.close();
+      streamOnA.close();
+    }
+  });
+});
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (instanceB?.exitCode !== null) throw new Error(`instance B exited with ${instanceB?.exitCode}`);
+    const response = await fetch(url).catch(() => null);
+    if (response && response.status < 500) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,126 @@
+/**
+ * The bell in Chromium: the Ecuador delegate opens a thread, the facilitator
+ * replies, and the delegate's bell shows it live, keeps it over a reload, and
+ * following it marks it read and lands on the thread. Keyboard and axe too.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { ACCOUNTS } from "@/test/support/accounts";
+import { launchChromium } from "@/test/support/chromium";
+import type { HttpSession } from "@/test/support/sign-in";
+import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
+
+const baseUrl = inject("baseUrl");
+const hasServer = inject("hasBrowser");
+const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+let planId: string;
+let browser: Browser;
+let sessions: Record<"facilitator" | "delegate", HttpSession>;
+
+beforeAll(async () => {
+  if (!hasServer) return;
+  process.env.DATABASE_URL = inject("databaseUrl");
+  planId = (await getPrisma().plan.findFirstOrThrow()).id;
+  browser = await launchChromium();
+  sessions = { facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator), delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate) };
+});
+afterAll(async () => {
+  await browser?.close();
+  await disconnectPrisma();
+});
+
+async function signedInPage(email: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+  await signInWithForm(page, email);
+  return page;
+}
+
+describe.skipIf(!hasServer)("the notification bell", () => {
+  it("shows the facilitator's reply to the delegate live, keeps it over a reload, and following it marks it read and opens the thread", async () => {
+    // Earlier tests may have left the delegate notifications: start from none unread.
+    await sessions.delegate.fetch("/api/notifications/read", json({ all: true }));
+    const opened = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, json({
+      sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "question", body: "Which resources, exactly?",
+    }));
+    const { id: threadId, number } = (await opened.json()) as { id: string; number: number };
+
+    const page = await signedInPage(ACCOUNTS.delegate);
+    const bell = page.getByTestId("notification-bell");
+    await expect(bell.getAttribute("aria-label")).resolves.toBe("Notifications, none unread");
+    // The stream is open before the reply is written, so what follows is a live event, not its first count.
+    await page.locator('[data-connection="open"]').waitFor();
+
+    const reply = await sessions.facilitator.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, json({ body: "The ones in the annex." }));
+    expect(reply.status).toBe(201);
+    // Live, without a reload.
+    await page.getByRole("button", { name: "Notifications, 1 unread" }).waitFor({ timeout: 10_000 });
+    await expect(page.getByTestId("notification-badge").textContent()).resolves.toBe("1");
+
+    // Keyboard: Enter opens the list, Escape closes it and gives focus back to the bell.
+    await bell.focus();
+    await page.keyboard.press("Enter");
+    const title = `Fatima Facilitator (facilitator) replied to comment ${number}`;
+    // A string name matches a part of it: the link also reads out its time.
+    const item = page.getByRole("link", { name: `Unread: ${title}` });
+    await item.waitFor();
+    await expect(bell.getAttribute("aria-expanded")).resolves.toBe("true");
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(item.count()).resolves.toBe(0);
+    await expect(bell.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+
+    // A reload keeps it.
+    await page.reload();
+    await page.getByRole("button", { name: "Notifications, 1 unread" }).waitFor();
+
+    // Space opens it too; following the item marks it read and lands on the thread.
+    await bell.focus();
+    await page.keyboard.press(" ");
+    await item.click();
+    await page.waitForURL(`${baseUrl}/plans/${planId}#thread-${threadId}`);
+    await page.getByRole("button", { name: "Notifications, none unread" }).waitFor();
+    const thread = page.locator(`#thread-${threadId}`);
+    await thread.waitFor();
+    await expect(thread.textContent()).resolves.toContain("The ones in the annex.");
+    await page.waitForFunction((id) => document.activeElement?.id === `thread-${id}`, threadId);
+    const stored = await getPrisma().notification.findFirstOrThrow({ where: { resourceId: threadId, user: { email: ACCOUNTS.delegate } } });
+    expect(stored.readAt).not.toBeNull();
+    await page.context().close();
+  });
+
+  it("marks all as read from the list", async () => {
+    const opened = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, json({
+      sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "neutral", body: "@ecuador and @bahrain, please look.",
+    }));
+    expect(opened.status).toBe(201);
+    const page = await signedInPage(ACCOUNTS.delegate);
+    const bell = page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
+    await bell.click();
+    await page.getByRole("button", { name: "Mark all as read" }).click();
+    await page.getByRole("button", { name: "Notifications, none unread" }).waitFor();
+    await expect(page.getByRole("link", { name: /^Unread: / }).count()).resolves.toBe(0);
+    expect(await getPrisma().notification.count({ where: { readAt: null, user: { email: ACCOUNTS.delegate } } })).toBe(0);
+    await page.context().close();
+  });
+
+  it("says it is reconnecting while the live connection is down, and recovers by itself", async () => {
+    const page = await signedInPage(ACCOUNTS.delegate);
+    await page.locator('[data-connection="open"]').waitFor();
+    // The server ends the stream of a disabled user (at their next news) and refuses the reconnection.
+    const delegate = await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.delegate } });
+    try {
+      await getPrisma().user.update({ where: { id: delegate.id }, data: { disabledAt: new Date() } });
+      await getPrisma().$executeRaw`SELECT pg_notify('gpa_notifications', ${JSON.stringify({ userIds: [delegate.id] })})`;
+      await page.getByRole("status").filter({ hasText: "Reconnecting…" }).waitFor({ timeout: 15_000 });
+    } finally {
+      await getPrisma().user.update({ where: { id: delegate.id }, data: { disabledAt: null } });
+    }
+    await page.locator('[data-connection="open"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByText("Reconnecting…").count()).resolves.toBe(0);
+    await page.context().close();
+  });
+});

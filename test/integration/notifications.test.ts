@@ -1,0 +1,245 @@
+/** Notifications against a real PostgreSQL: who a reply or mention notifies, facilitators-only threads, reading only one's own, the LISTEN hub and the SSE stream. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { createThread } from "@/lib/comments/create-thread";
+import { ZCreateThread } from "@/lib/comments/schemas";
+import type { TCreateThread } from "@/lib/comments/schemas";
+import { editComment, replyToThread } from "@/lib/comments/write-comment";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { listNotifications } from "@/lib/notifications/list-notifications";
+import { markNotificationsRead } from "@/lib/notifications/mark-read";
+import { MAX_STREAMS_PER_USER, stopNotificationHub, subscribeToNotifications } from "@/lib/notifications/notification-hub";
+import { openNotificationStream } from "@/lib/notifications/open-notification-stream";
+import { ZMarkRead } from "@/lib/notifications/schemas";
+import { seedPlan } from "@/lib/plan/seed-plan";
+import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+
+const prisma = getPrisma();
+let planId: string;
+const people = {} as Record<"facilitator" | "facilitator2" | "ecuador" | "ecuador2" | "bahrain" | "observer", CurrentUser>;
+
+async function makeUser(role: CurrentUser["role"], name: string, delegationName?: string): Promise<CurrentUser> {
+  const delegation = delegationName ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } }) : null;
+  const user = await prisma.user.create({
+    data: { email: `${name.toLowerCase().replace(/\W+/g, ".")}@test.local`, name, role, passwordHash: "x", delegationId: delegation?.id ?? null },
+  });
+  return { ...user, delegation: delegation && { id: delegation.id, name: delegation.name, onBehalfOf: delegation.onBehalfOf } };
+}
+
+const input = (overrides: Partial<TCreateThread> = {}): TCreateThread =>
+  ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "support", body: "We support this.", ...overrides });
+
+/** Who holds notifications, as { user name: [kind, title][] }, newest last. */
+async function notificationsByName() {
+  const rows = await prisma.notification.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { name: true } } } });
+  const byName: Record<string, [string, string][]> = {};
+  for (const row of rows) (byName[row.user.name] ??= []).push([row.kind, row.title]);
+  return byName;
+}
+
+beforeAll(async () => {
+  await resetToSeedDialogue();
+  planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
+  people.facilitator = await makeUser("facilitator", "Fay Facilitator");
+  people.facilitator2 = await makeUser("facilitator", "Fred Facilitator");
+  people.ecuador = await makeUser("delegate", "Eva Ecuador", "Ecuador");
+  people.ecuador2 = await makeUser("delegate", "Enzo Ecuador", "Ecuador");
+  people.bahrain = await makeUser("delegate", "Bilal Bahrain", "Bahrain");
+  people.observer = await makeUser("observer", "Olga Observer");
+});
+beforeEach(async () => {
+  await prisma.notification.deleteMany();
+});
+afterAll(async () => {
+  await stopNotificationHub();
+  await clearDatabase();
+  await disconnectPrisma();
+});
+
+describe("a reply", () => {
+  it("notifies the thread's opener and everyone who commented, but never the one replying", async () => {
+    const thread = await createThread({ actor: people.ecuador, planId, input: input({ body: "Ecuador supports this." }) });
+    const target = { planId, threadId: thread.id };
+    await replyToThread({ actor: people.bahrain, target, input: { body: "Bahrain too." } });
+    expect(await notificationsByName()).toEqual({ "Eva Ecuador": [["reply", `Bilal Bahrain (Bahrain) replied to comment ${thread.number}`]] });
+
+    await prisma.notification.deleteMany();
+    await replyToThread({ actor: people.facilitator, target, input: { body: "Noted, thank you both." } });
+    const rows = await prisma.notification.findMany({ include: { user: { select: { name: true } } } });
+    expect(rows.map((r) => r.user.name).sort()).toEqual(["Bilal Bahrain", "Eva Ecuador"]);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        kind: "reply", title: `Fay Facilitator (facilitator) replied to comment ${thread.number}`, href: `/plans/${planId}#thread-${thread.id}`,
+        planId, resourceType: "comment_thread", resourceId: thread.id, actorId: people.facilitator.id, readAt: null,
+      });
+    }
+  });
+});
+
+describe("a mention", () => {
+  it("of a delegation notifies each of its members once (a mention wins over a reply), and no one else", async () => {
+    const thread = await createThread({ actor: people.facilitator, planId, input: input({ stance: "question", body: "@ecuador, which resources do you mean?" }) });
+    expect(await notificationsByName()).toEqual({
+      "Eva Ecuador": [["mention", `Fay Facilitator (facilitator) mentioned your delegation in comment ${thread.number}`]],
+      "Enzo Ecuador": [["mention", `Fay Facilitator (facilitator) mentioned your delegation in comment ${thread.number}`]],
+    });
+
+    await prisma.notification.deleteMany();
+    // Eva replies naming her own delegation and the facilitator by email: Enzo is mentioned, Fay is the opener and mentioned.
+    await replyToThread({ actor: people.ecuador, target: { planId, threadId: thread.id }, input: { body: "@ecuador means us; @fay.facilitator@test.local see above." } });
+    expect(await notificationsByName()).toEqual({
+      "Fay Facilitator": [["mention", `Eva Ecuador (Ecuador) mentioned you in comment ${thread.number}`]],
+      "Enzo Ecuador": [["mention", `Eva Ecuador (Ecuador) mentioned your delegation in comment ${thread.number}`]],
+    });
+  });
+
+  it("in a facilitators-only thread reaches no delegate or observer, even when it names their delegation or them", async () => {
+    const body = "Internal: @ecuador and @olga.observer@test.local and @fred.facilitator@test.local, see this.";
+    const thread = await createThread({ actor: people.facilitator, planId, input: input({ visibility: "facilitators", body }) });
+    await replyToThread({ actor: people.facilitator2, target: { planId, threadId: thread.id }, input: { body: "Agreed, @bahrain is next." } });
+    const rows = await prisma.notification.findMany({ orderBy: { createdAt: "asc" }, include: { user: { select: { name: true, role: true } } } });
+    expect(rows.map((r) => [r.user.name, r.kind])).toEqual([["Fred Facilitator", "mention"], ["Fay Facilitator", "reply"]]);
+    expect(rows.every((r) => r.user.role === "facilitator")).toBe(true);
+  });
+
+  it("added by an edit is announced once; mentions already announced are not announced again", async () => {
+    const thread = await createThread({ actor: people.facilitator, planId, input: input({ body: "@bahrain, a question." }) });
+    const target = { planId, threadId: thread.id };
+    expect(Object.keys(await notificationsByName())).toEqual(["Bilal Bahrain"]);
+    await editComment({ actor: people.facilitator, target, commentId: thread.commentId, input: { body: "@bahrain, a question (typo fixed)." } });
+    expect(await prisma.notification.count()).toBe(1);
+    await editComment({ actor: people.facilitator, target, commentId: thread.commentId, input: { body: "@bahrain and @ecuador, a question." } });
+    expect(Object.fromEntries(Object.entries(await notificationsByName()).map(([name, list]) => [name, list.length]))).toEqual({ "Bilal Bahrain": 1, "Eva Ecuador": 1, "Enzo Ecuador": 1 });
+    // Taken out, then put back: already told, so not told again.
+    await editComment({ actor: people.facilitator, target, commentId: thread.commentId, input: { body: "A question." } });
+    await editComment({ actor: people.facilitator, target, commentId: thread.commentId, input: { body: "@bahrain, a question." } });
+    expect(await prisma.notification.count()).toBe(3);
+  });
+});
+
+describe("reading one's notifications", () => {
+  it("lists only one's own, newest first, with the unread count", async () => {
+    const thread = await createThread({ actor: people.facilitator, planId, input: input({ body: "@ecuador @bahrain first." }) });
+    await replyToThread({ actor: people.facilitator2, target: { planId, threadId: thread.id }, input: { body: "@ecuador second." } });
+    const eva = await listNotifications({ viewer: people.ecuador });
+    expect(eva.unread).toBe(2);
+    expect(eva.items.map((n) => n.title)).toEqual([
+      `Fred Facilitator (facilitator) mentioned your delegation in comment ${thread.number}`,
+      `Fay Facilitator (facilitator) mentioned your delegation in comment ${thread.number}`,
+    ]);
+    const mine = await prisma.notification.findMany({ where: { userId: people.ecuador.id }, select: { id: true } });
+    expect(eva.items.map((n) => n.id).sort()).toEqual(mine.map((n) => n.id).sort());
+    expect(await listNotifications({ viewer: people.observer })).toEqual({ items: [], unread: 0 });
+  });
+
+  it("marks read only the viewer's own rows, by id or all", async () => {
+    await createThread({ actor: people.facilitator, planId, input: input({ body: "@ecuador @bahrain look." }) });
+    await createThread({ actor: people.facilitator, planId, input: input({ body: "@ecuador @bahrain look again." }) });
+    const bilals = await prisma.notification.findMany({ where: { userId: people.bahrain.id } });
+    const [evas1, evas2] = await prisma.notification.findMany({ where: { userId: people.ecuador.id }, orderBy: { createdAt: "asc" } });
+
+    // Eva names Bilal's notifications and one of her own: only hers changes.
+    const result = await markNotificationsRead({ viewer: people.ecuador, input: ZMarkRead.parse({ ids: [...bilals.map((n) => n.id), evas1.id] }) });
+    expect(result).toEqual({ marked: 1, unread: 1 });
+    expect(await prisma.notification.count({ where: { userId: people.bahrain.id, readAt: null } })).toBe(2);
+    expect((await prisma.notification.findUniqueOrThrow({ where: { id: evas2.id } })).readAt).toBeNull();
+
+    // "All" is all of one's own, nobody else's.
+    expect(await markNotificationsRead({ viewer: people.ecuador, input: { all: true } })).toEqual({ marked: 1, unread: 0 });
+    expect(await prisma.notification.count({ where: { userId: people.bahrain.id, readAt: null } })).toBe(2);
+    expect(await prisma.notification.count({ where: { userId: people.ecuador2.id, readAt: null } })).toBe(2);
+  });
+
+  it("refuses a body with neither or both of ids and all, naming the field", () => {
+    expect(ZMarkRead.safeParse({}).error?.issues[0].path).toEqual(["ids"]);
+    expect(ZMarkRead.safeParse({ ids: [] }).error?.issues[0].path).toEqual(["ids"]);
+    expect(ZMarkRead.safeParse({ all: false }).error?.issues[0].path).toEqual(["all"]);
+    expect(ZMarkRead.safeParse({ ids: ["a"], all: true }).error?.issues[0].path).toEqual(["all"]);
+    expect(ZMarkRead.safeParse({ id: "a" }).error?.issues[0].path).toEqual(["ids"]);
+    expect(ZMarkRead.safeParse({ ids: ["a"] }).success).toBe(true);
+  });
+});
+
+describe("the LISTEN hub", () => {
+  it("delivers a committed notification to the subscribers of its recipients only, and nothing after unsubscribing", async () => {
+    const heard = { eva: 0, bilal: 0 };
+    const stopEva = await subscribeToNotifications({ userId: people.ecuador.id, onNews: () => heard.eva++ });
+    const stopBilal = await subscribeToNotifications({ userId: people.bahrain.id, onNews: () => heard.bilal++ });
+    await createThread({ actor: people.facilitator, planId, input: input({ body: "@ecuador, live?" }) });
+    await vi.waitFor(() => expect(heard.eva).toBe(1), { timeout: 5_000 });
+    expect(heard.bilal).toBe(0);
+
+    stopEva();
+    await createThread({ actor: people.facilitator, planId, input: input({ body: "@ecuador @bahrain, again?" }) });
+    await vi.waitFor(() => expect(heard.bilal).toBe(1), { timeout: 5_000 });
+    expect(heard.eva).toBe(1);
+    stopBilal();
+  });
+
+  it("refuses a user more than MAX_STREAMS_PER_USER at once", async () => {
+    const stops = await Promise.all(Array.from({ length: MAX_STREAMS_PER_USER }, () => subscribeToNotifications({ userId: people.observer.id, onNews: () => {} })));
+    await expect(subscribeToNotifications({ userId: people.observer.id, onNews: () => {} })).rejects.toMatchObject({ code: "rate_limited" });
+    stops.pop()!();
+    const again = await subscribeToNotifications({ userId: people.observer.id, onNews: () => {} });
+    for (const stop of [...stops, again]) stop();
+  });
+
+  it("shares one connection per process, listens again after it drops, and then tells every subscriber to check", async () => {
+    let heard = 0;
+    const stop = await subscribeToNotifications({ userId: people.ecuador.id, onNews: () => heard++ });
+    const stopOther = await subscribeToNotifications({ userId: people.bahrain.id, onNews: () => {} });
+    const hubBackends = () => prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE application_name = 'gpa-notification-hub' AND datname = current_database()`;
+    expect(await hubBackends()).toHaveLength(1);
+
+    await prisma.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'gpa-notification-hub' AND datname = current_database()`;
+    // The re-LISTEN itself announces "check again", since notices may have been lost meanwhile.
+    await vi.waitFor(() => expect(heard).toBe(1), { timeout: 10_000 });
+    await createThread({ actor: people.facilitator, planId, input: input({ body: "@ecuador, after the drop." }) });
+    await vi.waitFor(() => expect(heard).toBe(2), { timeout: 5_000 });
+    expect(await hubBackends()).toHaveLength(1);
+    stop();
+    stopOther();
+  });
+});
+
+describe("the notification stream", () => {
+  it("sends the unread count on connect and again on news, and unsubscribes when the client goes away", async () => {
+    await createThread({ actor: people.facilitator, planId, input: input({ body: "@ecuador, one." }) });
+    const abort = new AbortController();
+    const response = await openNotificationStream({ viewer: people.ecuador, signal: abort.signal });
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = "";
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(received)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended; got ${JSON.stringify(received)}`);
+        received += value;
+      }
+    };
+    await readUntil(/event: unread\ndata: \{"unread":1\}\n\n/);
+    await createThread({ actor: people.facilitator, planId, input: input({ body: "@ecuador, two." }) });
+    await readUntil(/data: \{"unread":2\}\n\n/);
+    await markNotificationsRead({ viewer: people.ecuador, input: { all: true } });
+    await readUntil(/data: \{"unread":0\}\n\n/);
+
+    abort.abort();
+    await expect(reader.read()).resolves.toMatchObject({ done: true });
+  });
+
+  it("ends when the user is disabled", async () => {
+    const abort = new AbortController();
+    const response = await openNotificationStream({ viewer: people.observer, signal: abort.signal });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = "";
+    while (!received.includes('"unread":0')) received += (await reader.read()).value ?? "";
+    await prisma.user.update({ where: { id: people.observer.id }, data: { disabledAt: new Date() } });
+    // Any news makes the stream look at the user again.
+    await prisma.$executeRaw`SELECT pg_notify('gpa_notifications', ${JSON.stringify({ userIds: [people.observer.id] })})`;
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
+    await prisma.user.update({ where: { id: people.observer.id }, data: { disabledAt: null } });
+    abort.abort();
+  });
+});
