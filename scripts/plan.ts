@@ -2,31 +2,44 @@
  * Plans from the command line.
  *   npm run plan -- seed [--dialogue ID]
  *   npm run --silent plan -- suggest --text TEXT [--limit 10] [--dialogue ID]
- *   npm run --silent plan -- export --format json [--plan ID]
+ *   npm run --silent plan -- export --format json|md|docx|pdf [--version LABEL] [--plan ID] [--out FILE]
+ *   npm run plan -- import --file FILE
  * Without --dialogue or --plan, the most recent dialogue (or its plan) is used.
+ * Without --out, json and md go to stdout; docx and pdf need --out.
+ * Exit codes: 0 done, 1 refused or failed (the reason on stderr), 2 usage.
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { stat, readFile, writeFile } from "node:fs/promises";
 import { writeStdout } from "@/lib/cli/write-stdout";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { exportPlan } from "@/lib/plan/export-plan";
+import { MAX_BACKUP_BYTES } from "@/lib/export/backup-schema";
+import { exportPlanFile, ZExportFormat } from "@/lib/export/export-plan-file";
+import { importBackup } from "@/lib/export/import-backup";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { suggestSources } from "@/lib/provenance/suggest-sources";
 
-const USAGE = "usage: npm run plan -- seed [--dialogue ID] | suggest --text TEXT [--limit N] [--dialogue ID] | export --format json [--plan ID]";
+const USAGE = "usage: npm run plan -- seed [--dialogue ID] | suggest --text TEXT [--limit N] [--dialogue ID]"
+  + " | export --format json|md|docx|pdf [--version LABEL] [--plan ID] [--out FILE] | import --file FILE";
 
 const ZOptions = z.object({
   dialogue: z.string().min(1).optional(),
   plan: z.string().min(1).optional(),
   text: z.string().trim().min(1).max(5000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(10),
-  format: z.literal("json").default("json"),
+  format: ZExportFormat.default("json"),
+  version: z.string().min(1).max(200).optional(),
+  out: z.string().min(1).optional(),
+  file: z.string().min(1).optional(),
 });
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { dialogue: { type: "string" }, plan: { type: "string" }, text: { type: "string" }, limit: { type: "string" }, format: { type: "string" } },
+    options: {
+      dialogue: { type: "string" }, plan: { type: "string" }, text: { type: "string" }, limit: { type: "string" }, format: { type: "string" },
+      version: { type: "string" }, out: { type: "string" }, file: { type: "string" },
+    },
   });
   const options = ZOptions.parse(values);
   const [command] = positionals;
@@ -48,7 +61,29 @@ async function main(argv: string[]): Promise<number> {
   if (command === "export") {
     const planId = options.plan ?? (await findLatestPlanId());
     if (!(await getPrisma().plan.findUnique({ where: { id: planId } }))) throw new Error(`no plan ${planId}`);
-    await writeStdout(JSON.stringify(await exportPlan({ planId }), null, 2) + "\n");
+    if (!options.out && (options.format === "docx" || options.format === "pdf")) {
+      console.error(`export --format ${options.format} needs --out FILE (it is a binary file)`);
+      return 2;
+    }
+    // The CLI is run by whoever holds the database, so it writes the full backup (viewer null).
+    const file = await exportPlanFile({ planId, format: options.format, versionLabel: options.version ?? null });
+    if (options.out) {
+      await writeFile(options.out, file.body);
+      console.error(`wrote ${options.out} (${file.body.length} bytes, ${options.format})`);
+    } else {
+      await writeStdout(file.body.toString("utf8"));
+    }
+    return 0;
+  }
+  if (command === "import") {
+    if (!options.file) {
+      console.error("import needs --file FILE");
+      return 2;
+    }
+    // Checked before reading, so a huge file is refused without loading it.
+    if ((await stat(options.file)).size > MAX_BACKUP_BYTES) throw new Error(`${options.file} is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB: not a backup; nothing was imported`);
+    const result = await importBackup({ text: await readFile(options.file, "utf8") });
+    console.log(`restored plan ${result.planId} of dialogue ${result.dialogueId} (${Object.entries(result.counts).map(([name, n]) => `${n} ${name}`).join(", ")})`);
     return 0;
   }
   console.error(USAGE);

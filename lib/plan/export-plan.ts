@@ -17,7 +17,7 @@ export async function exportPlan({ planId }: { planId: string }) {
             orderBy: [{ status: "asc" }, { createdAt: "asc" }, { id: "asc" }],
             select: {
               id: true, blockId: true, quoteExact: true, quotePrefix: true, quoteSuffix: true, relation: true, status: true,
-              targetType: true, statementId: true, sentenceId: true, summaryItemId: true,
+              targetType: true, statementId: true, sentenceId: true, summaryItemId: true, amendmentId: true,
             },
           },
         },
@@ -33,9 +33,7 @@ export async function exportPlan({ planId }: { planId: string }) {
         id: link.id, blockId: link.blockId,
         quote: { exact: link.quoteExact, prefix: link.quotePrefix, suffix: link.quoteSuffix },
         relation: link.relation, status: link.status,
-        target: link.targetType === "statement"
-          ? { type: "statement" as const, id: link.statementId, sentenceId: link.sentenceId }
-          : { type: "summary-item" as const, id: link.summaryItemId, sentenceId: null },
+        target: describeTarget(link),
       })),
     })),
     coverage: {
@@ -44,4 +42,11 @@ export async function exportPlan({ planId }: { planId: string }) {
       delegations: countCoverage(coverage.delegations),
     },
   };
+}
+
+/** Where a link points. An accepted amendment is its own kind of source, not a summary item. */
+function describeTarget(link: { targetType: string; statementId: string | null; sentenceId: string | null; summaryItemId: string | null; amendmentId: string | null }) {
+  if (link.targetType === "statement") return { type: "statement" as const, id: link.statementId, sentenceId: link.sentenceId };
+  if (link.targetType === "amendment") return { type: "amendment" as const, id: link.amendmentId, sentenceId: null };
+  return { type: "summary-item" as const, id: link.summaryItemId, sentenceId: null };
 }

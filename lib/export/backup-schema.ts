@@ -1,0 +1,130 @@
+/**
+ * The JSON backup of one plan (`npm run plan -- export --format json`), as
+ * zod schemas: export-backup.ts writes this shape and import-backup.ts reads
+ * it back, so a file that does not match is refused naming the field.
+ *
+ * Every id and timestamp is kept, because the documents themselves refer to
+ * ids (a citation node carries its link's id, a comment mark its threads'
+ * ids, inside both the Tiptap JSON and the Yjs state), and rewriting a Yjs
+ * state is not possible without replaying it. Only `exportedAt` differs
+ * between an export and the export of its restore.
+ */
+import { z } from "zod";
+
+export const BACKUP_FORMAT = "gpa-plan-backup";
+export const BACKUP_FORMAT_VERSION = 1;
+/** A backup larger than this is refused before it is parsed. */
+export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+
+/** Dates travel as ISO strings and come back as Dates. */
+const ZDate = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+const ZDateOrNull = ZDate.nullable();
+const ZId = z.string().min(1).max(300);
+const ZIdOrNull = ZId.nullable();
+/** Binary (a Yjs state) as base64; null until the collab server first loaded the section. */
+const ZBase64OrNull = z.base64().nullable().transform((value) => (value === null ? null : Buffer.from(value, "base64")));
+/** Tiptap JSON and the other JSON columns: any JSON value, checked only for being one. */
+const ZJson = z.json();
+
+const ZQuote = { quoteExact: z.string(), quotePrefix: z.string(), quoteSuffix: z.string() };
+
+export const ZBackupUser = z.strictObject({
+  id: ZId,
+  /** Null in a reader's export (see export-backup.ts); a restore needs them all. */
+  email: z.string().email().nullable(),
+  name: z.string(),
+  role: z.enum(["admin", "facilitator", "delegate", "observer"]),
+  delegationId: ZIdOrNull,
+  disabledAt: ZDateOrNull,
+  createdAt: ZDate,
+  updatedAt: ZDate,
+});
+
+export const ZBackupSection = z.strictObject({
+  id: ZId, key: z.string().min(1), title: z.string(), position: z.number().int(), guidance: z.string(),
+  content: ZJson, text: z.string(), ydoc: ZBase64OrNull, updatedAt: ZDate,
+});
+
+export const ZBackupLink = z.strictObject({
+  id: ZId, sectionId: ZId, blockId: z.string(), ...ZQuote,
+  targetType: z.enum(["statement", "summary_item", "amendment"]), targetKey: z.string().min(1),
+  statementId: ZIdOrNull, sentenceId: ZIdOrNull, summaryItemId: ZIdOrNull, amendmentId: ZIdOrNull,
+  relation: z.enum(["derived_from", "supports", "quotes", "responds_to_concern"]),
+  status: z.enum(["suggested", "confirmed", "rejected", "suspect", "removed"]),
+  score: z.number().nullable(), fingerprint: z.string().nullable(), cited: z.boolean(),
+  createdById: ZIdOrNull, createdAt: ZDate, confirmedById: ZIdOrNull, confirmedAt: ZDateOrNull,
+});
+
+export const ZBackupExclusion = z.strictObject({
+  id: ZId, targetType: z.string().min(1), targetId: z.string().min(1), reason: z.string(), createdById: ZIdOrNull, createdAt: ZDate,
+});
+
+export const ZBackupMention = z.strictObject({ id: ZId, userId: ZIdOrNull, delegationId: ZIdOrNull });
+
+export const ZBackupComment = z.strictObject({
+  id: ZId, authorId: ZIdOrNull, delegationId: ZIdOrNull, body: z.string(), createdAt: ZDate, editedAt: ZDateOrNull, deletedAt: ZDateOrNull,
+  mentions: z.array(ZBackupMention),
+});
+
+export const ZBackupThread = z.strictObject({
+  id: ZId, number: z.number().int().positive(), sectionId: ZId, blockId: z.string(), ...ZQuote,
+  stance: z.enum(["support", "oppose", "question", "neutral"]), visibility: z.enum(["everyone", "facilitators"]),
+  status: z.enum(["open", "resolved"]), delegationId: ZIdOrNull, authorId: ZIdOrNull, resolvedById: ZIdOrNull,
+  resolvedAt: ZDateOrNull, anchoredAt: ZDateOrNull, createdAt: ZDate, updatedAt: ZDate,
+  comments: z.array(ZBackupComment),
+});
+
+export const ZBackupSponsor = z.strictObject({ id: ZId, delegationId: ZId, userId: ZIdOrNull, createdAt: ZDate });
+
+export const ZBackupAmendment = z.strictObject({
+  id: ZId, number: z.number().int().positive(), sectionId: ZId, blockId: z.string(), ...ZQuote,
+  kind: z.enum(["replace", "insert_after", "delete"]), newText: z.string(), rationale: z.string(),
+  status: z.enum(["pending", "accepted", "rejected", "withdrawn"]), delegationId: ZIdOrNull, authorId: ZIdOrNull,
+  decidedById: ZIdOrNull, decidedAt: ZDateOrNull, decisionReason: z.string().nullable(), withdrawnAt: ZDateOrNull,
+  createdAt: ZDate, updatedAt: ZDate,
+  sponsors: z.array(ZBackupSponsor),
+});
+
+export const ZBackupConcern = z.strictObject({
+  id: ZId, number: z.number().int().positive(), origin: z.enum(["dialogue", "comment"]), summaryItemId: ZIdOrNull, threadId: ZIdOrNull,
+  text: z.string(), delegationId: ZIdOrNull, status: z.enum(["raised", "addressed", "noted"]),
+  answerSectionId: ZIdOrNull, answerBlockId: z.string().nullable(), answerQuote: z.string().nullable(), answerLinkId: ZIdOrNull,
+  noteReason: z.string().nullable(), decidedById: ZIdOrNull, decidedAt: ZDateOrNull, createdById: ZIdOrNull, createdAt: ZDate, updatedAt: ZDate,
+});
+
+export const ZBackupVersionSection = z.strictObject({
+  id: ZId, sectionId: ZIdOrNull, key: z.string().min(1), title: z.string(), position: z.number().int(), content: ZJson, text: z.string(), ydoc: ZBase64OrNull,
+});
+
+export const ZBackupVersion = z.strictObject({
+  id: ZId, number: z.number().int().positive(), label: z.string().min(1), kind: z.enum(["named", "auto", "before_restore"]),
+  contentHash: z.string(), summary: ZJson, links: ZJson, amendments: ZJson, createdById: ZIdOrNull, createdAt: ZDate,
+  sections: z.array(ZBackupVersionSection),
+});
+
+export const ZBackup = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  /** "full" from the CLI and for admins; "reader" leaves out what the reader may not see, and cannot be restored. */
+  scope: z.enum(["full", "reader"]),
+  exportedAt: ZDate,
+  /** The dialogue's source text: importing it again rebuilds every unit with the same ids. */
+  dialogue: z.strictObject({
+    id: ZId, title: z.string(), sourceName: z.string(), sourceText: z.string().min(1), contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+    importedAt: ZDate, updatedAt: ZDate,
+  }),
+  /** The users the plan refers to; never a password hash. */
+  users: z.array(ZBackupUser),
+  plan: z.strictObject({ id: ZId, title: z.string().min(1), createdAt: ZDate, updatedAt: ZDate }),
+  sections: z.array(ZBackupSection),
+  links: z.array(ZBackupLink),
+  exclusions: z.array(ZBackupExclusion),
+  threads: z.array(ZBackupThread),
+  amendments: z.array(ZBackupAmendment),
+  concerns: z.array(ZBackupConcern),
+  versions: z.array(ZBackupVersion),
+});
+
+export type TBackup = z.infer<typeof ZBackup>;
+/** The backup as written: dates as ISO strings, binary as base64. */
+export type TBackupJson = z.input<typeof ZBackup>;

@@ -1,0 +1,306 @@
+/**
+ * Builds the export document model (lib/export/export-document.ts) once from
+ * a plan: the live draft, or a version by its label (its sections' content
+ * and the links of its snapshot). Citations in the text become footnotes in
+ * reading order; a passage with a confirmed source but no citation of it in
+ * the text gets that source as a footnote at the end of the passage, so no
+ * confirmed source goes unprinted. The annex lists every link.
+ */
+import type { JSONContent } from "@tiptap/core";
+import { z } from "zod";
+import { describeAmendment } from "@/lib/amendments/describe-amendment";
+import { getPrisma } from "@/lib/db";
+import { formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
+import type { SummaryListName } from "@/lib/dialogue/types";
+import { AppError } from "@/lib/errors";
+import type { TAnnexRow, TBlock, TExportDocument, TFootnote, TRun, TSection, TSourceDescription } from "./export-document";
+
+/** A provenance link as both the live tables and a version's snapshot can give it. */
+type TLinkRow = {
+  id: string;
+  sectionKey: string | null;
+  blockId: string;
+  quoteExact: string;
+  relation: string;
+  status: string;
+  statementId: string | null;
+  sentenceId: string | null;
+  summaryItemId: string | null;
+  amendmentId: string | null;
+};
+
+type TSectionRow = { id: string | null; key: string; title: string; content: unknown };
+
+export async function buildExportDocument({ planId, versionLabel, now = new Date() }: {
+  planId: string;
+  /** Export this version of the plan instead of the live draft. */
+  versionLabel?: string | null;
+  /** The date of a live export (tests pass a fixed one). */
+  now?: Date;
+}): Promise<TExportDocument> {
+  const prisma = getPrisma();
+  const plan = await prisma.plan.findUnique({
+    where: { id: planId },
+    select: { id: true, title: true, dialogue: { select: { title: true } } },
+  });
+  if (!plan) throw new AppError("not_found", `No plan ${planId}.`);
+  const { sections, links, date } = versionLabel
+    ? await loadVersion({ planId, label: versionLabel })
+    : { ...(await loadLive({ planId })), date: now };
+  const sources = await resolveSources(links);
+  const built = buildSections({ sections, links, sources });
+  return {
+    planId: plan.id, title: plan.title, dialogueTitle: plan.dialogue.title, versionLabel: versionLabel ?? null, date,
+    sections: built.sections, footnotes: built.footnotes, annex: buildAnnex({ sections, links, sources, footnotes: built.footnotes }),
+  };
+}
+
+async function loadLive({ planId }: { planId: string }) {
+  const sections = await getPrisma().planSection.findMany({
+    where: { planId }, orderBy: { position: "asc" },
+    select: {
+      id: true, key: true, title: true, content: true,
+      links: {
+        // Links made in one transaction share a createdAt; the id breaks the tie so exports are stable.
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true, blockId: true, quoteExact: true, relation: true, status: true,
+          statementId: true, sentenceId: true, summaryItemId: true, amendmentId: true,
+        },
+      },
+    },
+  });
+  return {
+    sections: sections.map(({ links: _links, ...section }) => section),
+    links: sections.flatMap((section) => section.links.map((link) => ({ ...link, sectionKey: section.key }))),
+  };
+}
+
+/**
+ * A version's snapshot rows. The versions work owns their exact shape, so this
+ * reads them leniently: the link table's own column names, or export-plan's
+ * nested `quote`/`target`, with the section by id or by key.
+ */
+const ZSnapshotLink = z.looseObject({
+  id: z.string(),
+  sectionId: z.string().nullish(),
+  sectionKey: z.string().nullish(),
+  blockId: z.string().nullish(),
+  quoteExact: z.string().nullish(),
+  quote: z.looseObject({ exact: z.string().nullish() }).nullish(),
+  relation: z.string(),
+  status: z.string(),
+  statementId: z.string().nullish(),
+  sentenceId: z.string().nullish(),
+  summaryItemId: z.string().nullish(),
+  amendmentId: z.string().nullish(),
+  target: z.looseObject({ type: z.string(), id: z.string().nullish(), sentenceId: z.string().nullish() }).nullish(),
+});
+
+async function loadVersion({ planId, label }: { planId: string; label: string }) {
+  const version = await getPrisma().planVersion.findUnique({
+    where: { planId_label: { planId, label } },
+    select: { createdAt: true, links: true, sections: { orderBy: { position: "asc" }, select: { sectionId: true, key: true, title: true, content: true } } },
+  });
+  if (!version) throw new AppError("not_found", `No version "${label}" of this plan.`, { field: "version" });
+  const keyOfSection = new Map(version.sections.filter((s) => s.sectionId).map((s) => [s.sectionId!, s.key]));
+  // Rows that name no section are placed by their passage's block id, which is unique within the plan.
+  const keyOfBlock = new Map<string, string>();
+  for (const section of version.sections) {
+    const order: string[] = [];
+    listBlockOrder(section.content as JSONContent, order);
+    for (const blockId of order) keyOfBlock.set(blockId, section.key);
+  }
+  const raw = Array.isArray(version.links) ? version.links : [];
+  const links: TLinkRow[] = raw.flatMap((row) => {
+    const parsed = ZSnapshotLink.safeParse(row);
+    if (!parsed.success) return [];
+    const link = parsed.data;
+    const target = link.target;
+    return [{
+      id: link.id,
+      sectionKey: link.sectionKey ?? (link.sectionId ? keyOfSection.get(link.sectionId) : undefined) ?? keyOfBlock.get(link.blockId ?? "") ?? null,
+      blockId: link.blockId ?? "",
+      quoteExact: link.quoteExact ?? link.quote?.exact ?? "",
+      relation: link.relation, status: link.status,
+      statementId: link.statementId ?? (target?.type === "statement" ? target.id ?? null : null),
+      sentenceId: link.sentenceId ?? target?.sentenceId ?? null,
+      summaryItemId: link.summaryItemId ?? (target?.type === "summary-item" ? target.id ?? null : null),
+      amendmentId: link.amendmentId ?? (target?.type === "amendment" ? target.id ?? null : null),
+    }];
+  });
+  return { sections: version.sections.map((s) => ({ ...s, id: s.sectionId })), links, date: version.createdAt };
+}
+
+/** Each link's source, named the way the plan page names it (components/plan/source-list.tsx). */
+async function resolveSources(links: TLinkRow[]): Promise<Map<string, TSourceDescription>> {
+  const prisma = getPrisma();
+  const ids = (pick: (link: TLinkRow) => string | null) => [...new Set(links.map(pick).filter((id): id is string => Boolean(id)))];
+  const [statements, sentences, items, amendments] = await Promise.all([
+    prisma.statement.findMany({
+      where: { id: { in: ids((l) => l.statementId) } },
+      select: { id: true, key: true, text: true, speaker: { select: { name: true, affiliation: true } }, segment: { select: { kind: true, number: true, title: true } } },
+    }),
+    prisma.sentence.findMany({ where: { id: { in: ids((l) => l.sentenceId) } }, select: { id: true, key: true, text: true } }),
+    prisma.summaryItem.findMany({ where: { id: { in: ids((l) => l.summaryItemId) } }, select: { id: true, key: true, list: true, n: true, text: true } }),
+    prisma.amendment.findMany({
+      where: { id: { in: ids((l) => l.amendmentId) } },
+      select: { id: true, number: true, newText: true, delegation: { select: { name: true } } },
+    }),
+  ]);
+  const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
+  const [statementOf, sentenceOf, itemOf, amendmentOf] = [byId(statements), byId(sentences), byId(items), byId(amendments)];
+  const described = new Map<string, TSourceDescription>();
+  for (const link of links) {
+    const amendment = link.amendmentId ? amendmentOf.get(link.amendmentId) : undefined;
+    const item = link.summaryItemId ? itemOf.get(link.summaryItemId) : undefined;
+    const statement = link.statementId ? statementOf.get(link.statementId) : undefined;
+    const sentence = link.sentenceId ? sentenceOf.get(link.sentenceId) : undefined;
+    if (amendment) {
+      described.set(link.id, { label: describeAmendment(amendment), role: null, segment: null, address: `amendment-${amendment.number}`, quote: amendment.newText || "(deletion)" });
+    } else if (item) {
+      described.set(link.id, { label: `${SUMMARY_LIST_TITLES[item.list as SummaryListName]} ${item.n}`, role: null, segment: "Summary of the dialogue", address: item.key, quote: item.text });
+    } else if (statement) {
+      described.set(link.id, {
+        label: statement.speaker.name, role: statement.speaker.affiliation, segment: formatSegmentLabel(statement.segment),
+        address: sentence?.key ?? statement.key, quote: sentence?.text ?? statement.text,
+      });
+    } else {
+      described.set(link.id, { label: "Source no longer available", role: null, segment: null, address: "", quote: "" });
+    }
+  }
+  return described;
+}
+
+type TMarks = Omit<Extract<TRun, { kind: "text" }>, "kind" | "text">;
+
+function buildSections({ sections, links, sources }: { sections: TSectionRow[]; links: TLinkRow[]; sources: Map<string, TSourceDescription> }) {
+  const footnotes: TFootnote[] = [];
+  const linkById = new Map(links.map((link) => [link.id, link]));
+  const addFootnote = (linkId: string, isInline: boolean): TRun => {
+    const link = linkById.get(linkId);
+    const source = sources.get(linkId) ?? { label: "Source not found", role: null, segment: null, address: "", quote: "" };
+    const n = footnotes.length + 1;
+    footnotes.push({ ...source, n, linkId, relation: link?.relation ?? "", status: link?.status ?? "unknown", isInline });
+    return { kind: "footnote", n };
+  };
+
+  const built: TSection[] = sections.map((section) => {
+    const content = (section.content ?? { type: "doc", content: [] }) as JSONContent;
+    const sectionLinks = links.filter((link) => link.sectionKey === section.key);
+    const citedInText = new Set<string>();
+    collectCitations(content, citedInText);
+    // Confirmed sources the text does not cite, by passage: printed at the passage's end.
+    const uncitedByBlock = new Map<string, string[]>();
+    for (const link of sectionLinks) {
+      if (link.status !== "confirmed" || citedInText.has(link.id)) continue;
+      uncitedByBlock.set(link.blockId, [...(uncitedByBlock.get(link.blockId) ?? []), link.id]);
+    }
+    const blocks: TBlock[] = [];
+    const titleRuns: TRun[] = [{ kind: "text", text: section.title }, ...(uncitedByBlock.get("") ?? []).map((id) => addFootnote(id, false))];
+    blocks.push({ kind: "heading", level: 1, runs: titleRuns });
+    let listCount = 0;
+    const endOfPassage = (blockId: unknown): TRun[] =>
+      typeof blockId === "string" ? (uncitedByBlock.get(blockId) ?? []).map((id) => addFootnote(id, false)) : [];
+    const inlineRuns = (node: JSONContent): TRun[] => {
+      const runs: TRun[] = [];
+      for (const child of node.content ?? []) {
+        if (child.type === "text") runs.push({ kind: "text", text: child.text ?? "", ...marksOf(child) });
+        else if (child.type === "citation" && typeof child.attrs?.linkId === "string") runs.push(addFootnote(child.attrs.linkId, true));
+        else if (child.type === "hardBreak") runs.push({ kind: "break" });
+      }
+      return runs;
+    };
+    const visitList = (list: JSONContent, depth: number) => {
+      const listNumber = ++listCount;
+      for (const item of list.content ?? []) {
+        const runs: TRun[] = [];
+        const nested: JSONContent[] = [];
+        for (const child of item.content ?? []) {
+          if (child.type === "bulletList" || child.type === "orderedList") nested.push(child);
+          else {
+            if (runs.length) runs.push({ kind: "break" });
+            runs.push(...inlineRuns(child));
+          }
+        }
+        runs.push(...endOfPassage(item.attrs?.blockId));
+        blocks.push({ kind: "listItem", isOrdered: list.type === "orderedList", depth, list: listNumber, runs });
+        for (const child of nested) visitList(child, depth + 1);
+      }
+    };
+    const visit = (node: JSONContent, isQuote: boolean) => {
+      switch (node.type) {
+        case "heading":
+          // Section titles are level 1; headings inside a section sit below them.
+          blocks.push({ kind: "heading", level: Math.min(6, Number(node.attrs?.level ?? 2) + 1), runs: [...inlineRuns(node), ...endOfPassage(node.attrs?.blockId)] });
+          break;
+        case "paragraph":
+        case "codeBlock":
+          blocks.push({ kind: "paragraph", isQuote, runs: [...inlineRuns(node), ...endOfPassage(node.attrs?.blockId)] });
+          break;
+        case "bulletList":
+        case "orderedList":
+          visitList(node, 0);
+          break;
+        case "blockquote":
+          for (const child of node.content ?? []) visit(child, true);
+          break;
+        default:
+          for (const child of node.content ?? []) visit(child, isQuote);
+      }
+    };
+    visit(content, false);
+    // Drop empty paragraphs (an editor's trailing one) so documents do not print blank lines.
+    return { key: section.key, title: section.title, blocks: blocks.filter((block) => block.kind !== "paragraph" || block.runs.length > 0) };
+  });
+  return { sections: built, footnotes };
+}
+
+function marksOf(node: JSONContent): TMarks {
+  const marks: TMarks = {};
+  for (const mark of node.marks ?? []) {
+    if (mark.type === "bold") marks.bold = true;
+    if (mark.type === "italic") marks.italic = true;
+    if (mark.type === "underline") marks.underline = true;
+    if (mark.type === "strike") marks.strike = true;
+  }
+  return marks;
+}
+
+function collectCitations(node: JSONContent, into: Set<string>): void {
+  if (node.type === "citation" && typeof node.attrs?.linkId === "string") into.add(node.attrs.linkId);
+  for (const child of node.content ?? []) collectCitations(child, into);
+}
+
+function listBlockOrder(node: JSONContent, into: string[]): void {
+  if (typeof node.attrs?.blockId === "string") into.push(node.attrs.blockId);
+  for (const child of node.content ?? []) listBlockOrder(child, into);
+}
+
+const STATUS_ORDER = ["confirmed", "suspect", "suggested", "removed", "rejected"];
+
+function buildAnnex({ sections, links, sources, footnotes }: {
+  sections: TSectionRow[]; links: TLinkRow[]; sources: Map<string, TSourceDescription>; footnotes: TFootnote[];
+}): TAnnexRow[] {
+  const notesOf = new Map<string, number[]>();
+  for (const note of footnotes) notesOf.set(note.linkId, [...(notesOf.get(note.linkId) ?? []), note.n]);
+  const rows: TAnnexRow[] = [];
+  for (const section of sections) {
+    const order = [""];
+    listBlockOrder((section.content ?? {}) as JSONContent, order);
+    const rank = (blockId: string) => (order.indexOf(blockId) + 1 || order.length + 1);
+    const sectionLinks = links
+      .filter((link) => link.sectionKey === section.key)
+      .map((link, index) => ({ link, index }))
+      // Stable: by passage in reading order, then status, then the links' own order.
+      .sort((a, b) => rank(a.link.blockId) - rank(b.link.blockId)
+        || STATUS_ORDER.indexOf(a.link.status) - STATUS_ORDER.indexOf(b.link.status) || a.index - b.index);
+    for (const { link } of sectionLinks) {
+      rows.push({
+        ...sources.get(link.id)!, linkId: link.id, sectionTitle: section.title, blockId: link.blockId, passage: link.quoteExact,
+        relation: link.relation, status: link.status, footnotes: notesOf.get(link.id) ?? [],
+      });
+    }
+  }
+  return rows;
+}

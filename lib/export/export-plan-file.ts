@@ -1,0 +1,53 @@
+/**
+ * A plan as a file in one of the export formats, with its content type and a
+ * file name: the one call behind both the CLI and GET /api/plans/<id>/export.
+ */
+import { z } from "zod";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { buildExportDocument } from "./build-export-document";
+import { exportBackup } from "./export-backup";
+import { renderDocx } from "./render-docx";
+import { renderMarkdown } from "./render-markdown";
+import { renderPdf } from "./render-pdf";
+
+export const EXPORT_FORMATS = ["json", "md", "docx", "pdf"] as const;
+export const ZExportFormat = z.enum(EXPORT_FORMATS);
+export type TExportFormat = z.infer<typeof ZExportFormat>;
+
+const CONTENT_TYPES: Record<TExportFormat, string> = {
+  json: "application/json; charset=utf-8",
+  md: "text/markdown; charset=utf-8",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+};
+
+export type TExportFile = { body: Buffer; contentType: string; filename: string };
+
+export async function exportPlanFile({ planId, format, versionLabel = null, viewer = null, now = new Date() }: {
+  planId: string;
+  format: TExportFormat;
+  /** md, docx and pdf: print this version instead of the live draft. */
+  versionLabel?: string | null;
+  /** Who asks (decides what a JSON export holds); null for the command line. */
+  viewer?: Pick<CurrentUser, "role"> | null;
+  now?: Date;
+}): Promise<TExportFile> {
+  if (format === "json") {
+    // The JSON export is the whole plan, every version included, so one version of it would be a partial backup.
+    if (versionLabel) throw new AppError("invalid", "JSON is the whole plan with all its versions; --version applies to md, docx and pdf.", { field: "version" });
+    const backup = await exportBackup({ planId, viewer, now });
+    return { body: Buffer.from(JSON.stringify(backup, null, 2) + "\n"), contentType: CONTENT_TYPES.json, filename: fileName(backup.plan.title, null, "json") };
+  }
+  const document = await buildExportDocument({ planId, versionLabel, now });
+  const body = format === "md"
+    ? Buffer.from(renderMarkdown({ document }))
+    : format === "docx" ? await renderDocx({ document }) : await renderPdf({ document });
+  return { body, contentType: CONTENT_TYPES[format], filename: fileName(document.title, versionLabel, format) };
+}
+
+/** "global-plan-of-action-rev-1.docx": ASCII only, so every browser and mail client keeps it. */
+function fileName(title: string, versionLabel: string | null, extension: string): string {
+  const slug = (text: string) => text.normalize("NFKD").replace(/[^\w\s.-]/g, "").trim().toLowerCase().replace(/[\s._]+/g, "-").replace(/-+/g, "-").slice(0, 60);
+  return `${[slug(title) || "plan", versionLabel ? slug(versionLabel) : "draft"].filter(Boolean).join("-")}.${extension}`;
+}

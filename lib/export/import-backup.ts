@@ -1,0 +1,212 @@
+/**
+ * Restores a JSON backup (export-backup.ts) into an empty database, in one
+ * transaction: a file that is too large, not JSON, not a full backup, or
+ * wrong in any field is refused naming the field, and nothing is written.
+ * Ids and timestamps are kept as exported (see backup-schema.ts); the
+ * dialogue is rebuilt from its source text, which gives its units the same
+ * ids again. Users come back without a password (the backup never holds a
+ * hash): they cannot sign in until an admin gives them one.
+ */
+import { ZodError } from "zod";
+import { appendAudit } from "@/lib/audit/append-audit";
+import type { Tx } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
+import { buildDialogueRows, hashSource } from "@/lib/dialogue/build-dialogue-rows";
+import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
+import { upsertRows } from "@/lib/dialogue/upsert-rows";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { MAX_BACKUP_BYTES, ZBackup } from "./backup-schema";
+import type { TBackup } from "./backup-schema";
+
+/** A password hash no password matches (argon2 refuses to parse it), for restored accounts. */
+export const RESTORED_PASSWORD_HASH = "!restored-without-password";
+
+export type TImportResult = { planId: string; dialogueId: string; counts: Record<string, number> };
+
+export async function importBackup({ text, maxBytes = MAX_BACKUP_BYTES }: { text: string; maxBytes?: number }): Promise<TImportResult> {
+  if (Buffer.byteLength(text, "utf8") > maxBytes) {
+    throw new AppError("payload_too_large", `The backup is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; nothing was imported.`);
+  }
+  const backup = parseBackup(text);
+  const rows = buildDialogueFromBackup(backup);
+  checkReferences(backup, rows);
+  const prisma = getPrisma();
+  return prisma.$transaction(async (tx) => {
+    // Two restores at once would both see an empty database.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('gpa-import-backup'))`;
+    await assertEmpty(tx);
+    await tx.dialogue.create({ data: { ...rows.dialogue, importedAt: backup.dialogue.importedAt, updatedAt: backup.dialogue.updatedAt } });
+    for (const table of ["Delegation", "Segment", "Speaker", "Statement", "Sentence", "SummaryItem", "SummaryNote"] as const) {
+      await upsertRows(tx, table, rows[ROWS_OF[table]]);
+    }
+    await tx.user.createMany({ data: backup.users.map((user) => ({ ...user, email: user.email!, passwordHash: RESTORED_PASSWORD_HASH })) });
+    const planId = backup.plan.id;
+    await tx.plan.create({ data: { ...backup.plan, dialogueId: rows.dialogue.id } });
+    await tx.planSection.createMany({ data: backup.sections.map((section) => ({ ...section, planId, content: json(section.content), ydoc: bytes(section.ydoc) })) });
+    // Links point at amendments, and concerns at links and threads: parents first.
+    await tx.amendment.createMany({ data: backup.amendments.map(({ sponsors: _s, ...amendment }) => ({ ...amendment, planId })) });
+    await tx.amendmentSponsor.createMany({ data: backup.amendments.flatMap((a) => a.sponsors.map((sponsor) => ({ ...sponsor, amendmentId: a.id }))) });
+    await tx.provenanceLink.createMany({ data: backup.links.map((link) => ({ ...link, planId })) });
+    await tx.coverageExclusion.createMany({ data: backup.exclusions.map((exclusion) => ({ ...exclusion, planId })) });
+    await tx.commentThread.createMany({ data: backup.threads.map(({ comments: _c, ...thread }) => ({ ...thread, planId })) });
+    const comments = backup.threads.flatMap((thread) => thread.comments.map((comment) => ({ ...comment, threadId: thread.id })));
+    await tx.comment.createMany({ data: comments.map(({ mentions: _m, ...comment }) => comment) });
+    await tx.commentMention.createMany({ data: comments.flatMap((comment) => comment.mentions.map((mention) => ({ ...mention, commentId: comment.id }))) });
+    await tx.concern.createMany({ data: backup.concerns.map((concern) => ({ ...concern, planId })) });
+    await tx.planVersion.createMany({
+      data: backup.versions.map(({ sections: _s, ...version }) => ({
+        ...version, planId, summary: json(version.summary), links: json(version.links), amendments: json(version.amendments),
+      })),
+    });
+    await tx.planVersionSection.createMany({
+      data: backup.versions.flatMap((version) => version.sections.map((section) => ({
+        ...section, versionId: version.id, content: json(section.content), ydoc: bytes(section.ydoc),
+      }))),
+    });
+    const counts = {
+      users: backup.users.length, sections: backup.sections.length, links: backup.links.length, threads: backup.threads.length,
+      comments: comments.length, amendments: backup.amendments.length, concerns: backup.concerns.length, versions: backup.versions.length,
+    };
+    await appendAudit(tx, { userId: null, action: "plan.restore", resourceType: "plan", resourceId: planId, detail: { exportedAt: backup.exportedAt.toISOString(), counts } });
+    return { planId, dialogueId: rows.dialogue.id, counts };
+  }, { timeout: 300_000, maxWait: 30_000 }).catch((error: unknown) => {
+    throw explainWriteError(error);
+  });
+}
+
+/** The backup, checked; a bad one is an `invalid` error naming the first wrong field, e.g. "links.3.status". */
+function parseBackup(text: string): TBackup {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new AppError("invalid", `The backup is not JSON (${(error as Error).message}); nothing was imported.`, { field: null });
+  }
+  let backup: TBackup;
+  try {
+    backup = ZBackup.parse(raw);
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    const issue = error.issues[0];
+    const field = issue.path.join(".") || "(the file)";
+    throw new AppError("invalid", `The backup is invalid at ${field}: ${issue.message}; nothing was imported.`, { field });
+  }
+  if (backup.scope !== "full") {
+    throw new AppError("invalid", "This export was made for a reader (it leaves out facilitators-only threads and users' emails) and cannot be restored; export a full backup with `npm run plan -- export --format json`.", { field: "scope" });
+  }
+  return backup;
+}
+
+const ROWS_OF = {
+  Delegation: "delegations", Segment: "segments", Speaker: "speakers", Statement: "statements", Sentence: "sentences",
+  SummaryItem: "summaryItems", SummaryNote: "summaryNotes",
+} as const;
+
+function buildDialogueFromBackup(backup: TBackup) {
+  const { dialogue } = backup;
+  if (hashSource(dialogue.sourceText) !== dialogue.contentHash) {
+    throw new AppError("invalid", "The backup is invalid at dialogue.sourceText: it does not match dialogue.contentHash; nothing was imported.", { field: "dialogue.sourceText" });
+  }
+  let rows;
+  try {
+    rows = buildDialogueRows({ parsed: parseDialogue(dialogue.sourceText), sourceText: dialogue.sourceText, sourceName: dialogue.sourceName });
+  } catch (error) {
+    throw new AppError("invalid", `The backup is invalid at dialogue.sourceText: ${(error as Error).message}; nothing was imported.`, { field: "dialogue.sourceText" });
+  }
+  if (rows.dialogue.id !== dialogue.id) {
+    throw new AppError("invalid", `The backup is invalid at dialogue.id: its source text is dialogue ${rows.dialogue.id}; nothing was imported.`, { field: "dialogue.id" });
+  }
+  return rows;
+}
+
+/**
+ * Every id the backup refers to must be in it (or in its dialogue), checked
+ * before writing so the error names the field rather than a foreign key.
+ */
+function checkReferences(backup: TBackup, rows: ReturnType<typeof buildDialogueRows>): void {
+  const set = (items: { id: string }[]) => new Set(items.map((item) => item.id));
+  const known = {
+    user: set(backup.users), delegation: set(rows.delegations), section: set(backup.sections), statement: set(rows.statements),
+    sentence: set(rows.sentences), summaryItem: set(rows.summaryItems), amendment: set(backup.amendments), thread: set(backup.threads),
+    link: set(backup.links),
+  };
+  const check = (field: string, value: string | null, kind: keyof typeof known) => {
+    if (value !== null && !known[kind].has(value)) {
+      throw new AppError("invalid", `The backup is invalid at ${field}: no ${kind} ${value} in the backup; nothing was imported.`, { field });
+    }
+  };
+  backup.users.forEach((u, i) => {
+    check(`users.${i}.delegationId`, u.delegationId, "delegation");
+    if (!u.email) throw new AppError("invalid", `The backup is invalid at users.${i}.email: a restore needs every user's email; nothing was imported.`, { field: `users.${i}.email` });
+  });
+  backup.links.forEach((l, i) => {
+    check(`links.${i}.sectionId`, l.sectionId, "section");
+    check(`links.${i}.statementId`, l.statementId, "statement");
+    check(`links.${i}.sentenceId`, l.sentenceId, "sentence");
+    check(`links.${i}.summaryItemId`, l.summaryItemId, "summaryItem");
+    check(`links.${i}.amendmentId`, l.amendmentId, "amendment");
+    check(`links.${i}.createdById`, l.createdById, "user");
+    check(`links.${i}.confirmedById`, l.confirmedById, "user");
+  });
+  backup.exclusions.forEach((e, i) => check(`exclusions.${i}.createdById`, e.createdById, "user"));
+  backup.threads.forEach((t, i) => {
+    check(`threads.${i}.sectionId`, t.sectionId, "section");
+    check(`threads.${i}.delegationId`, t.delegationId, "delegation");
+    check(`threads.${i}.authorId`, t.authorId, "user");
+    check(`threads.${i}.resolvedById`, t.resolvedById, "user");
+    t.comments.forEach((c, j) => {
+      check(`threads.${i}.comments.${j}.authorId`, c.authorId, "user");
+      check(`threads.${i}.comments.${j}.delegationId`, c.delegationId, "delegation");
+      c.mentions.forEach((m, k) => {
+        check(`threads.${i}.comments.${j}.mentions.${k}.userId`, m.userId, "user");
+        check(`threads.${i}.comments.${j}.mentions.${k}.delegationId`, m.delegationId, "delegation");
+      });
+    });
+  });
+  backup.amendments.forEach((a, i) => {
+    check(`amendments.${i}.sectionId`, a.sectionId, "section");
+    check(`amendments.${i}.delegationId`, a.delegationId, "delegation");
+    check(`amendments.${i}.authorId`, a.authorId, "user");
+    check(`amendments.${i}.decidedById`, a.decidedById, "user");
+    a.sponsors.forEach((s, j) => {
+      check(`amendments.${i}.sponsors.${j}.delegationId`, s.delegationId, "delegation");
+      check(`amendments.${i}.sponsors.${j}.userId`, s.userId, "user");
+    });
+  });
+  backup.concerns.forEach((c, i) => {
+    check(`concerns.${i}.summaryItemId`, c.summaryItemId, "summaryItem");
+    check(`concerns.${i}.threadId`, c.threadId, "thread");
+    check(`concerns.${i}.delegationId`, c.delegationId, "delegation");
+    check(`concerns.${i}.answerSectionId`, c.answerSectionId, "section");
+    check(`concerns.${i}.answerLinkId`, c.answerLinkId, "link");
+    check(`concerns.${i}.decidedById`, c.decidedById, "user");
+    check(`concerns.${i}.createdById`, c.createdById, "user");
+  });
+  backup.versions.forEach((v, i) => check(`versions.${i}.createdById`, v.createdById, "user"));
+}
+
+async function assertEmpty(tx: Tx): Promise<void> {
+  const [dialogues, plans, users] = await Promise.all([tx.dialogue.count(), tx.plan.count(), tx.user.count()]);
+  if (dialogues + plans + users > 0) {
+    throw new AppError("conflict", `The database is not empty (${dialogues} dialogues, ${plans} plans, ${users} users): a backup is only restored into an empty database; nothing was imported.`);
+  }
+}
+
+/** A constraint the checks above did not foresee (a CHECK, a duplicate number), said plainly. */
+function explainWriteError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const text = String((error as Error)?.message ?? "");
+  if (/unique constraint|23505|foreign key|23503|check constraint|23514/i.test(text)) {
+    return new AppError("invalid", `The backup is inconsistent and was refused by the database (${text.split("\n").pop()}); nothing was imported.`, { field: null });
+  }
+  return error;
+}
+
+function json(value: unknown): Prisma.InputJsonValue {
+  return value as Prisma.InputJsonValue;
+}
+
+function bytes(value: Buffer | null): Uint8Array<ArrayBuffer> | null {
+  return value === null ? null : new Uint8Array(value);
+}

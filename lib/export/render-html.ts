@@ -1,0 +1,106 @@
+/**
+ * The export document as one self-contained HTML page with a print
+ * stylesheet (A4, title page, running footnote numbers, the annex in
+ * landscape-friendly small type), which render-pdf.ts prints with Chromium.
+ * Everything from the plan is escaped: a passage is text, never markup.
+ */
+import type { TBlock, TExportDocument, TRun } from "./export-document";
+import { describeVersion, formatExportDate, formatFootnoteText } from "./export-document";
+
+const PRINT_CSS = `
+@page { size: A4; margin: 25mm 22mm 22mm 22mm; }
+html { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 11.5pt; line-height: 1.45; color: #000; }
+body { margin: 0; }
+.title-page { height: 230mm; display: flex; flex-direction: column; justify-content: center; text-align: center; break-after: page; }
+.title-page h1 { font-size: 24pt; margin: 0 0 12mm; }
+.title-page .version { font-size: 14pt; font-weight: bold; }
+.title-page .source { margin-top: 16mm; font-style: italic; }
+h2 { font-size: 15pt; margin: 10mm 0 3mm; break-after: avoid; }
+h3, h4, h5, h6, h7 { font-size: 12.5pt; margin: 6mm 0 2mm; break-after: avoid; }
+p, li { orphans: 3; widows: 3; }
+blockquote { margin: 0 0 0 10mm; }
+sup.fn { font-size: 7.5pt; line-height: 0; }
+sup.fn a { color: inherit; text-decoration: none; }
+.footnotes { border-top: 0.5pt solid #000; margin-top: 10mm; padding-top: 3mm; font-size: 9pt; }
+.footnotes ol { padding-left: 7mm; }
+.annex { break-before: page; }
+.annex table { width: 100%; border-collapse: collapse; font-size: 8pt; line-height: 1.25; }
+.annex th, .annex td { border: 0.5pt solid #555; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
+.annex thead { display: table-header-group; }
+.annex tr { break-inside: avoid; }
+`;
+
+export function renderHtml({ document }: { document: TExportDocument }): string {
+  const body: string[] = [
+    `<section class="title-page"><h1>${escape(document.title)}</h1>`,
+    `<p class="version">${escape(describeVersion(document))}</p><p class="date">${escape(formatExportDate(document.date))}</p>`,
+    `<p class="source">Drawn from: ${escape(document.dialogueTitle)}</p></section>`,
+    "<main>",
+  ];
+  for (const section of document.sections) body.push(`<section id="${escape(section.key)}">${renderBlocks(section.blocks)}</section>`);
+  body.push("</main>");
+  if (document.footnotes.length) {
+    body.push('<section class="footnotes"><h2>Sources</h2><ol>');
+    for (const note of document.footnotes) body.push(`<li id="fn-${note.n}" value="${note.n}">${escape(formatFootnoteText(note))}</li>`);
+    body.push("</ol></section>");
+  }
+  body.push('<section class="annex"><h2>Annex: provenance links</h2>');
+  if (document.annex.length === 0) body.push("<p>No provenance links.</p>");
+  else {
+    body.push("<table><thead><tr><th>Section</th><th>Passage</th><th>Source</th><th>Quoted</th><th>Relation</th><th>Status</th><th>Notes</th></tr></thead><tbody>");
+    for (const row of document.annex) {
+      const source = [row.label, row.role, row.segment, row.address ? `#${row.address}` : ""].filter(Boolean).join(", ");
+      body.push(`<tr>${[row.sectionTitle, row.passage, source, row.quote, row.relation.replace(/_/g, " "), row.status, row.footnotes.join(", ")].map((cell) => `<td>${escape(cell)}</td>`).join("")}</tr>`);
+    }
+    body.push("</tbody></table>");
+  }
+  body.push("</section>");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(document.title)}</title><style>${PRINT_CSS}</style></head><body>${body.join("\n")}</body></html>`;
+}
+
+function renderBlocks(blocks: TBlock[]): string {
+  const html: string[] = [];
+  // Open lists as a stack of [tag, depth, list number], so nested and consecutive lists close in the right order.
+  const open: { tag: string; depth: number; list: number }[] = [];
+  const closeTo = (depth: number) => {
+    while (open.length && open[open.length - 1].depth >= depth) html.push(`</li></${open.pop()!.tag}>`);
+  };
+  for (const block of blocks) {
+    if (block.kind !== "listItem") {
+      closeTo(0);
+      const runs = renderRuns(block.runs);
+      if (block.kind === "heading") html.push(`<h${block.level + 1}>${runs}</h${block.level + 1}>`);
+      else html.push(block.isQuote ? `<blockquote><p>${runs}</p></blockquote>` : `<p>${runs}</p>`);
+      continue;
+    }
+    const tag = block.isOrdered ? "ol" : "ul";
+    const top = open[open.length - 1];
+    if (top && top.depth === block.depth && (top.list !== block.list || top.tag !== tag)) closeTo(block.depth);
+    else if (top && top.depth > block.depth) closeTo(block.depth + 1);
+    const current = open[open.length - 1];
+    if (current && current.depth === block.depth) html.push(`</li><li>${renderRuns(block.runs)}`);
+    else {
+      open.push({ tag, depth: block.depth, list: block.list });
+      html.push(`<${tag}><li>${renderRuns(block.runs)}`);
+    }
+  }
+  closeTo(0);
+  return html.join("");
+}
+
+function renderRuns(runs: TRun[]): string {
+  return runs.map((run) => {
+    if (run.kind === "footnote") return `<sup class="fn"><a href="#fn-${run.n}">${run.n}</a></sup>`;
+    if (run.kind === "break") return "<br>";
+    let text = escape(run.text);
+    if (run.bold) text = `<strong>${text}</strong>`;
+    if (run.italic) text = `<em>${text}</em>`;
+    if (run.underline) text = `<u>${text}</u>`;
+    if (run.strike) text = `<s>${text}</s>`;
+    return text;
+  }).join("");
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

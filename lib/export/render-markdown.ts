@@ -1,0 +1,65 @@
+/**
+ * The export document as Markdown with `[^n]` footnotes (GitHub, Pandoc and
+ * most editors render them), followed by the annex of provenance links as a table.
+ */
+import type { TBlock, TExportDocument, TRun } from "./export-document";
+import { describeVersion, formatExportDate, formatFootnoteText } from "./export-document";
+
+export function renderMarkdown({ document }: { document: TExportDocument }): string {
+  const lines: string[] = [
+    `# ${escapeInline(document.title)}`,
+    "",
+    `${escapeInline(describeVersion(document))} · ${formatExportDate(document.date)}`,
+    "",
+    `Drawn from: ${escapeInline(document.dialogueTitle)}`,
+    "",
+  ];
+  let isInList = false;
+  for (const block of document.sections.flatMap((section) => section.blocks)) {
+    // A list ends with a blank line before whatever follows it.
+    if (isInList && block.kind !== "listItem") lines.push("");
+    isInList = block.kind === "listItem";
+    lines.push(...renderBlock(block));
+  }
+  if (isInList) lines.push("");
+  lines.push("## Annex: provenance links", "");
+  if (document.annex.length === 0) lines.push("No provenance links.", "");
+  else {
+    lines.push("| Section | Passage | Source | Address | Relation | Status | Footnotes |", "| --- | --- | --- | --- | --- | --- | --- |");
+    for (const row of document.annex) {
+      const source = [row.label, row.role, row.segment].filter(Boolean).join(", ");
+      lines.push(`| ${[row.sectionTitle, row.passage, source, row.address ? `#${row.address}` : "", row.relation, row.status, row.footnotes.join(", ")].map(escapeInline).join(" | ")} |`);
+    }
+    lines.push("");
+  }
+  for (const note of document.footnotes) lines.push(`[^${note.n}]: ${escapeInline(formatFootnoteText(note))}`);
+  return lines.join("\n").replace(/\n+$/, "") + "\n";
+}
+
+function renderBlock(block: TBlock): string[] {
+  const text = renderRuns(block.runs);
+  if (block.kind === "heading") return [`${"#".repeat(Math.min(6, block.level + 1))} ${text}`, ""];
+  if (block.kind === "listItem") {
+    // Consecutive items of one list stay together; the blank line comes from the next non-list block.
+    return [`${"  ".repeat(block.depth)}${block.isOrdered ? "1." : "-"} ${text}`];
+  }
+  return [block.isQuote ? `> ${text}` : text, ""];
+}
+
+function renderRuns(runs: TRun[]): string {
+  return runs.map((run) => {
+    if (run.kind === "footnote") return `[^${run.n}]`;
+    if (run.kind === "break") return "  \n";
+    let text = escapeInline(run.text);
+    if (!text.trim()) return text;
+    if (run.bold) text = `**${text}**`;
+    if (run.italic) text = `*${text}*`;
+    if (run.strike) text = `~~${text}~~`;
+    return text;
+  }).join("");
+}
+
+/** Characters that would otherwise start markup (a delegate's "*" or "[" stays literal; "|" would split a table cell). */
+function escapeInline(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|~])/g, "\\$1").replace(/\n/g, " ");
+}

@@ -1,0 +1,52 @@
+/**
+ * The export document as PDF: render-html.ts's print stylesheet, printed by
+ * headless Chromium (Debian's, through playwright-core, which downloads no
+ * browser). Chromium lays out type and tables as well as a browser prints
+ * them, with no second layout engine to keep in step with the HTML.
+ */
+import { existsSync } from "node:fs";
+import { chromium } from "playwright-core";
+import { AppError } from "@/lib/errors";
+import type { TExportDocument } from "./export-document";
+import { describeVersion } from "./export-document";
+import { renderHtml } from "./render-html";
+
+/** Where Chromium is: CHROMIUM_PATH, or Debian's package. */
+export function findChromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+}
+
+// Flags that keep Chromium from reaching for a network these machines do not have, and running as root in a container.
+const FLAGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];
+
+export async function renderPdf({ document, chromiumPath = findChromiumPath() }: { document: TExportDocument; chromiumPath?: string }): Promise<Buffer> {
+  if (!existsSync(chromiumPath)) {
+    throw new AppError("unavailable", `PDF export needs Chromium, which is not at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: FLAGS });
+  try {
+    // No network and no scripts: the page is our own escaped HTML and needs neither.
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    const page = await context.newPage();
+    await page.setContent(renderHtml({ document }), { waitUntil: "load" });
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: "<span></span>",
+      footerTemplate: `<div style="width:100%;font-size:8pt;text-align:center;font-family:serif">${escapeTemplate(document.title)} · ${escapeTemplate(describeVersion(document))} · <span class="pageNumber"></span>/<span class="totalPages"></span></div>`,
+      tagged: true,
+      outline: true,
+    });
+    return Buffer.from(pdf);
+  } finally {
+    await browser.close();
+  }
+}
+
+function escapeTemplate(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
