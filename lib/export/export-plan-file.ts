@@ -15,6 +15,9 @@ export const EXPORT_FORMATS = ["json", "md", "docx", "pdf"] as const;
 export const ZExportFormat = z.enum(EXPORT_FORMATS);
 export type TExportFormat = z.infer<typeof ZExportFormat>;
 
+/** The export endpoint's query: ?format=docx[&version=Rev.1]. */
+export const ZExportQuery = z.object({ format: ZExportFormat, version: z.string().trim().min(1).max(200).optional() });
+
 const CONTENT_TYPES: Record<TExportFormat, string> = {
   json: "application/json; charset=utf-8",
   md: "text/markdown; charset=utf-8",

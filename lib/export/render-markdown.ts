@@ -59,7 +59,12 @@ function renderRuns(runs: TRun[]): string {
   }).join("");
 }
 
-/** Characters that would otherwise start markup (a delegate's "*" or "[" stays literal; "|" would split a table cell). */
+/**
+ * Escapes what would otherwise be markup, so a delegate's "*" or "[" stays
+ * literal: emphasis, links and footnote brackets anywhere; "#" and ">" only
+ * where they would start a heading or a quote; "|" always, as a table cell
+ * would split on it.
+ */
 function escapeInline(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|~])/g, "\\$1").replace(/\n/g, " ");
+  return text.replace(/([\\`*_[\]<|~])/g, "\\$1").replace(/^(\s*)([#>+-]|\d+\.)(?=\s|$)/, "$1\\$2").replace(/\n/g, " ");
 }

@@ -22,10 +22,31 @@ const FLAGS = [
   "--disable-component-update", "--disable-sync",
 ];
 
+/**
+ * Each print starts a Chromium of a few hundred MB; more than two at once on a
+ * small server would starve the app, so further requests wait their turn.
+ */
+const MAX_CONCURRENT_PRINTS = 2;
+let printing = 0;
+const waiting: (() => void)[] = [];
+
 export async function renderPdf({ document, chromiumPath = findChromiumPath() }: { document: TExportDocument; chromiumPath?: string }): Promise<Buffer> {
   if (!existsSync(chromiumPath)) {
     throw new AppError("unavailable", `PDF export needs Chromium, which is not at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
+  // A finished print hands its slot straight to the next in line, so the count never overshoots.
+  if (printing >= MAX_CONCURRENT_PRINTS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else printing++;
+  try {
+    return await printHtml({ document, chromiumPath });
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else printing--;
+  }
+}
+
+async function printHtml({ document, chromiumPath }: { document: TExportDocument; chromiumPath: string }): Promise<Buffer> {
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: FLAGS });
   try {
     // No network and no scripts: the page is our own escaped HTML and needs neither.

@@ -136,7 +136,7 @@ describe("Markdown and versions", () => {
     expect(markdown).toMatch(/^Rev\.1 · /m);
     expect(file.filename).toMatch(/-rev-1\.md$/);
     // The version's links still give the inline citation its footnote.
-    expect(markdown).toContain(fixture.cited.quote.replace(/([\\`*_[\]<>#|~])/g, "\\$1"));
+    expect(markdown.replace(/\\(.)/g, "$1")).toContain(fixture.cited.quote);
   });
 
   it("refuses an unknown version", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CollabSession } from "@/components/editor/collab-session";
+import { ExportMenu } from "@/components/plan/export-menu";
 import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
 import { can } from "@/lib/auth/can";
@@ -48,6 +49,7 @@ export default async function PlanPage({ params }: Props) {
             <Link href={`/plans/${plan.id}/amendments`} className="font-medium text-un-dark underline">Amendments</Link>
             <Link href={`/plans/${plan.id}/concerns`} className="font-medium text-un-dark underline">Concern register</Link>
           </p>
+          <ExportMenu planId={plan.id} />
           {can(user, "plan.reset") && <ResetPlanButton planId={plan.id} />}
         </header>
         <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>
