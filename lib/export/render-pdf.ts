@@ -31,7 +31,8 @@ let printing = 0;
 const waiting: (() => void)[] = [];
 
 export async function renderPdf({ document, chromiumPath = findChromiumPath() }: { document: TExportDocument; chromiumPath?: string }): Promise<Buffer> {
-  if (!existsSync(chromiumPath)) {
+  // An absolute path the operator configures, not a project file: nothing for the build to trace.
+  if (!existsSync(/*turbopackIgnore: true*/ chromiumPath)) {
     throw new AppError("unavailable", `PDF export needs Chromium, which is not at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
   // A finished print hands its slot straight to the next in line, so the count never overshoots.

@@ -42,12 +42,15 @@ describe("npm run plan", () => {
     expect(suggestions[0].score).toBeGreaterThanOrEqual(suggestions[1].score);
   });
 
-  it("exports the plan as JSON in the documented shape", async () => {
+  it("exports the plan as JSON in the documented shape (the backup format)", async () => {
     const { stdout } = await plan("export", "--format", "json");
     const exported = JSON.parse(stdout);
-    expect(Object.keys(exported)).toEqual(["plan", "sections", "coverage"]);
-    expect(exported.sections[0]).toMatchObject({ key: "principles", order: 0, title: expect.any(String), text: expect.any(String), content: { type: "doc" } });
-    expect(exported.coverage.should).toEqual({ covered: 11, suspect: 0, suggested: 0, excluded: 0, uncovered: 0 });
+    expect(Object.keys(exported)).toEqual([
+      "format", "formatVersion", "scope", "exportedAt", "dialogue", "users", "plan", "sections", "links", "exclusions", "threads", "amendments", "concerns", "versions",
+    ]);
+    expect(exported).toMatchObject({ format: "gpa-plan-backup", formatVersion: 1, scope: "full" });
+    expect(exported.sections[0]).toMatchObject({ key: "principles", position: 0, title: expect.any(String), text: expect.any(String), content: { type: "doc" } });
+    expect(exported.dialogue.sourceText.length).toBeGreaterThan(1000);
   });
 
   it("refuses bad options with a clear message", async () => {

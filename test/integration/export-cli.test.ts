@@ -1,0 +1,106 @@
+/** `npm run plan -- export|import` as a person runs them: formats, --out, --version, the restore, usage errors and exit codes. */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectPrisma } from "@/lib/db";
+import { buildExportFixture, VERSION_ONLY_TEXT } from "@/test/support/export-fixture";
+import { clearDatabase, resetToSeedDialogue } from "@/test/support/seed-database";
+import { createTestDatabase } from "@/test/support/test-database";
+import type { TestDatabase } from "@/test/support/test-database";
+
+const run = promisify(execFile);
+const TSX = path.resolve("node_modules/.bin/tsx");
+let dir: string;
+let spare: TestDatabase | null = null;
+
+async function plan(args: string[], databaseUrl = inject("databaseUrl")) {
+  try {
+    const { stdout, stderr } = await run(TSX, ["scripts/plan.ts", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  await resetToSeedDialogue();
+  await buildExportFixture();
+  dir = await mkdtemp(path.join(tmpdir(), "gpa-export-cli-"));
+}, 60_000);
+afterAll(async () => {
+  await clearDatabase();
+  await disconnectPrisma();
+  await spare?.drop().catch(() => {});
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("npm run plan -- export", () => {
+  it("writes Markdown with [^n] footnotes to stdout", async () => {
+    const { code, stdout } = await plan(["export", "--format", "md"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^# Global Plan of Action/);
+    expect(stdout).toMatch(/^\[\^1\]: /m);
+  });
+
+  it("writes DOCX and PDF to --out, and needs --out for them", async () => {
+    const docx = path.join(dir, "plan.docx");
+    const written = await plan(["export", "--format", "docx", "--out", docx]);
+    expect(written.code).toBe(0);
+    expect(written.stderr).toMatch(/^wrote .*plan\.docx \(\d+ bytes, docx\)/);
+    expect((await readFile(docx)).subarray(0, 2).toString()).toBe("PK");
+    const noOut = await plan(["export", "--format", "pdf"]);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toMatch(/needs --out FILE/);
+  });
+
+  it("prints a version's text with --version", async () => {
+    const pdf = path.join(dir, "rev1.pdf");
+    expect((await plan(["export", "--format", "pdf", "--version", "Rev.1", "--out", pdf])).code).toBe(0);
+    const text = (await run("pdftotext", [pdf, "-"])).stdout.replace(/\s+/g, " ");
+    expect(text).toContain(VERSION_ONLY_TEXT);
+    expect(text).toContain("Rev.1");
+    const missing = await plan(["export", "--format", "md", "--version", "Rev.7"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('No version "Rev.7" of this plan.');
+  });
+
+  it("refuses bad options clearly", async () => {
+    expect((await plan(["export", "--format", "odt"])).stderr).toMatch(/invalid option format/);
+    expect((await plan(["export", "--format", "json", "--version", "Rev.1"])).stderr).toMatch(/--version applies to md, docx and pdf/);
+    expect((await plan(["export", "--format", "md", "--plan", "nope"])).stderr.trim()).toBe("no plan nope");
+  });
+});
+
+describe("npm run plan -- import", () => {
+  it("restores a JSON export into an empty database, and refuses a non-empty one", async () => {
+    const backup = path.join(dir, "backup.json");
+    expect((await plan(["export", "--format", "json", "--out", backup])).code).toBe(0);
+    const refused = await plan(["import", "--file", backup]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/not empty.*nothing was imported/);
+    spare = await createTestDatabase();
+    const restored = await plan(["import", "--file", backup], spare.url);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(/^restored plan \S+ of dialogue 2009-05-13-\S+ \(\d+ users, 12 sections, \d+ links, 2 threads/);
+    // The restore exports the same JSON, apart from when it was exported.
+    const again = await plan(["export", "--format", "json"], spare.url);
+    const stamp = (text: string) => text.replace(/"exportedAt": "[^"]+"/, "");
+    expect(stamp(again.stdout)).toBe(stamp(await readFile(backup, "utf8")));
+  });
+
+  it("names the wrong field of a bad file, and needs --file", async () => {
+    const bad = path.join(dir, "bad.json");
+    const backup = JSON.parse(await readFile(path.join(dir, "backup.json"), "utf8"));
+    backup.sections[2].position = "third";
+    await writeFile(bad, JSON.stringify(backup));
+    const result = await plan(["import", "--file", bad], spare!.url);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/invalid at sections\.2\.position/);
+    expect((await plan(["import"])).code).toBe(2);
+    expect((await plan(["import", "--file", path.join(dir, "missing.json")])).code).toBe(1);
+  });
+});
