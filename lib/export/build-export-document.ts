@@ -277,6 +277,17 @@ function listBlockOrder(node: JSONContent, into: string[]): void {
   for (const child of node.content ?? []) listBlockOrder(child, into);
 }
 
+/**
+ * The annex names each source; a suggestion of a whole statement would
+ * otherwise fill a page per row. The full words of every cited source are in
+ * its footnote.
+ */
+const ANNEX_QUOTE_MAX = 300;
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, text.lastIndexOf(" ", max - 1) > max * 0.6 ? text.lastIndexOf(" ", max - 1) : max - 1)}…`;
+}
+
 const STATUS_ORDER = ["confirmed", "suspect", "suggested", "removed", "rejected"];
 
 function buildAnnex({ sections, links, sources, footnotes }: {
@@ -296,8 +307,9 @@ function buildAnnex({ sections, links, sources, footnotes }: {
       .sort((a, b) => rank(a.link.blockId) - rank(b.link.blockId)
         || STATUS_ORDER.indexOf(a.link.status) - STATUS_ORDER.indexOf(b.link.status) || a.index - b.index);
     for (const { link } of sectionLinks) {
+      const source = sources.get(link.id)!;
       rows.push({
-        ...sources.get(link.id)!, linkId: link.id, sectionTitle: section.title, blockId: link.blockId, passage: link.quoteExact,
+        ...source, quote: shorten(source.quote, ANNEX_QUOTE_MAX), linkId: link.id, sectionTitle: section.title, blockId: link.blockId, passage: link.quoteExact,
         relation: link.relation, status: link.status, footnotes: notesOf.get(link.id) ?? [],
       });
     }

@@ -1,6 +1,7 @@
 /**
- * Export and backup against a real PostgreSQL and Chromium: DOCX footnotes,
- * PDF text, Markdown of a version, the JSON round trip through a second fresh
+ * Export and backup against a real PostgreSQL and Chromium: DOCX footnotes
+ * (read out of the file with a small zip reader), PDF text (poppler's
+ * pdftotext and pdfinfo), Markdown of a version, the JSON round trip through a second fresh
  * database, and a restore that refuses a non-empty database or a bad file
  * and then writes nothing.
  */
@@ -17,6 +18,7 @@ import { exportPlanFile } from "@/lib/export/export-plan-file";
 import { importBackup } from "@/lib/export/import-backup";
 import { buildExportFixture, VERSION_ONLY_TEXT } from "@/test/support/export-fixture";
 import type { TExportFixture } from "@/test/support/export-fixture";
+import { readZipEntry } from "@/test/support/read-zip-entry";
 import { clearDatabase, resetToSeedDialogue } from "@/test/support/seed-database";
 import { createTestDatabase } from "@/test/support/test-database";
 import type { TestDatabase } from "@/test/support/test-database";
@@ -72,10 +74,8 @@ describe("DOCX", () => {
   it("holds every cited quote as a real footnote, the title page and an annex table", async () => {
     const file = await exportPlanFile({ planId: fixture.planId, format: "docx" });
     expect(file.contentType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    const docxPath = path.join(dir, "plan.docx");
-    await writeFile(docxPath, file.body);
-    const footnotes = decodeXml((await run("unzip", ["-p", docxPath, "word/footnotes.xml"], { maxBuffer: 64 * 1024 * 1024 })).stdout);
-    const body = (await run("unzip", ["-p", docxPath, "word/document.xml"], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+    const footnotes = decodeXml(readZipEntry(file.body, "word/footnotes.xml"));
+    const body = readZipEntry(file.body, "word/document.xml");
     // The inline citation: speaker, role, segment and the quoted sentence.
     expect(footnotes).toContain(fixture.cited.quote);
     expect(footnotes).toContain(fixture.cited.speaker);
