@@ -8,7 +8,7 @@
  * timed beside it. Each run is the whole export: reading the plan, building
  * the document model and rendering the file.
  *
- *   npm run bench:export [-- --sections 200 --runs 10 --pdf-runs 3]
+ *   npm run bench:export [-- --sections 200 --runs 20 --pdf-runs 5]
  */
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -52,7 +52,7 @@ async function measure(planId: string, format: TExportFormat, runs: number): Pro
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sections: { type: "string", default: "200" }, runs: { type: "string", default: "10" }, "pdf-runs": { type: "string", default: "3" } } });
+  const { values } = parseArgs({ options: { sections: { type: "string", default: "200" }, runs: { type: "string", default: "20" }, "pdf-runs": { type: "string", default: "5" } } });
   await withBenchDatabase(async (prisma) => {
     log("importing the 2009 dialogue …");
     await resetToSeedDialogue();

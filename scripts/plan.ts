@@ -34,13 +34,21 @@ const ZOptions = z.object({
 });
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv, allowPositionals: true,
-    options: {
-      dialogue: { type: "string" }, plan: { type: "string" }, text: { type: "string" }, limit: { type: "string" }, format: { type: "string" },
-      version: { type: "string" }, out: { type: "string" }, file: { type: "string" },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true,
+      options: {
+        dialogue: { type: "string" }, plan: { type: "string" }, text: { type: "string" }, limit: { type: "string" }, format: { type: "string" },
+        version: { type: "string" }, out: { type: "string" }, file: { type: "string" },
+      },
+    });
+  } catch (error) {
+    // An unknown option or one without its value is a usage error, like an unknown command.
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { positionals, values } = parsed;
   const options = ZOptions.parse(values);
   const [command] = positionals;
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set: say which database to use");

@@ -72,6 +72,9 @@ describe("npm run plan -- export", () => {
     expect((await plan(["export", "--format", "odt"])).stderr).toMatch(/invalid option format/);
     expect((await plan(["export", "--format", "json", "--version", "Rev.1"])).stderr).toMatch(/--version applies to md, docx and pdf/);
     expect((await plan(["export", "--format", "md", "--plan", "nope"])).stderr.trim()).toBe("no plan nope");
+    const unknown = await plan(["export", "--format", "md", "--output", "x.md"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--output'[\s\S]*usage: npm run plan/);
   });
 });
 
