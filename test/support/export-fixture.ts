@@ -87,14 +87,14 @@ export async function buildExportFixture(): Promise<TExportFixture> {
     actor: people.facilitator, planId,
     input: ZCreateThread.parse({ sectionKey: "resources", blockId: passage.blockId, quote, stance: "question", visibility: "facilitators", body: hiddenThreadBody }),
   });
-  await markThreadAsConcern({ actor: people.facilitator, planId, input: { threadId: (hidden as { id: string }).id } });
+  await markThreadAsConcern({ actor: people.facilitator, planId, input: { threadId: hidden.id } });
 
   // An amendment by Ecuador, co-sponsored by Bahrain, and a confirmed link to it.
   const amendment = await proposeAmendment({
     actor: people.ecuador, planId,
     input: ZProposeAmendment.parse({ kind: "replace", sectionKey: "resources", blockId: passage.blockId, quote, newText: "Mobilize new resources", rationale: "Clearer." }),
   });
-  const amendmentId = (amendment as { id: string }).id;
+  const amendmentId = amendment.id;
   await setSponsorship({ actor: people.bahrain, target: { planId, amendmentId }, isSponsoring: true });
   await prisma.provenanceLink.create({
     data: {
