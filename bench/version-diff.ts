@@ -7,6 +7,7 @@
  * versions (both versions read from PostgreSQL, every section diffed word by
  * word, citations compared) is timed over repeated runs, and so is the
  * comparison of Zero draft with the live draft. Target: p95 under 300 ms.
+ * Creating a version and restoring the whole plan are timed once, for scale.
  *
  *   npx tsx bench/version-diff.ts [--sections 200] [--runs 50]
  */
@@ -17,6 +18,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { toPlainText } from "@/lib/editor/plan-document";
 import { compareVersions } from "@/lib/versions/compare-versions";
 import { createVersion } from "@/lib/versions/create-version";
+import { restoreVersion } from "@/lib/versions/restore-version";
 import { resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
 import { findPercentile, formatMs, log, withBenchDatabase } from "./bench-support";
 
@@ -122,6 +124,10 @@ async function main(): Promise<void> {
     const versions = await time({ from: zero.id, to: rev1.id });
     const live = await time({ from: zero.id, to: "live" });
     const memoryAfter = process.memoryUsage();
+    // Once, for scale: the whole plan back to Zero draft through Yjs (a before-restore version first, then every section's document).
+    started = performance.now();
+    const restored = await restoreVersion({ actor: facilitator, planId: plan.id, input: { versionId: zero.id } });
+    const restoreMs = performance.now() - started;
 
     const { totals } = versions.result;
     const citations = versions.result.sections.reduce((sum, s) => sum + s.citationsRemoved.length, 0);
@@ -131,6 +137,7 @@ async function main(): Promise<void> {
     console.log(row("compare Zero draft → Rev.1", versions.times));
     console.log(row("compare Zero draft → live draft", live.times));
     console.log(`create a version (snapshot + summary): ${formatMs(createMs)} ms (once)`);
+    console.log(`restore the whole plan from Zero draft (${restored.restored.length} sections rewritten through Yjs, ${restored.unchanged.length} unchanged): ${formatMs(restoreMs)} ms (once)`);
     console.log(`target: p95 under 300 ms — ${findPercentile(versions.times, 95) < 300 ? "met" : "NOT met"}`);
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
     console.log(`memory: RSS ${mb(memoryBefore.rss)} → ${mb(memoryAfter.rss)}, heap used ${mb(memoryBefore.heapUsed)} → ${mb(memoryAfter.heapUsed)}; one comparison's JSON ${(JSON.stringify(versions.result).length / 1024).toFixed(0)} KB`);
