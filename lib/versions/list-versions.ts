@@ -1,4 +1,4 @@
-/** A plan's versions, newest first, each with its author and change summary; null when there is no such plan. */
+/** A plan's versions, newest first, each with its author and change summary (changed sections named by their current title); null when there is no such plan. */
 import { getPrisma } from "@/lib/db";
 import type { VersionSummary } from "./write-version";
 
@@ -7,6 +7,7 @@ export async function listVersions({ planId }: { planId: string }) {
     where: { id: planId },
     select: {
       id: true, title: true,
+      sections: { select: { key: true, title: true } },
       versions: {
         orderBy: { number: "desc" },
         select: { id: true, number: true, label: true, kind: true, summary: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
@@ -14,7 +15,14 @@ export async function listVersions({ planId }: { planId: string }) {
     },
   });
   if (!plan) return null;
-  return { plan: { id: plan.id, title: plan.title }, versions: plan.versions.map((v) => ({ ...v, summary: v.summary as VersionSummary })) };
+  const titles = new Map(plan.sections.map((s) => [s.key, s.title]));
+  return {
+    plan: { id: plan.id, title: plan.title },
+    versions: plan.versions.map((v) => {
+      const summary = v.summary as VersionSummary;
+      return { ...v, summary, changedTitles: summary.sectionsChanged.map((key) => titles.get(key) ?? key) };
+    }),
+  };
 }
 
 export type VersionListItem = NonNullable<Awaited<ReturnType<typeof listVersions>>>["versions"][number];

@@ -71,7 +71,7 @@ describe.skipIf(!hasServer)("versions in the browser", () => {
     await facilitator.goto(`/plans/${planId}/versions`);
     await createVersion(facilitator, "Rev.1");
     const rev1 = facilitator.getByTestId("version").filter({ hasText: "Rev.1" });
-    await expect(rev1.getByTestId("version-summary").textContent()).resolves.toMatch(/^1 section changed, \+7 \/ −0 words/);
+    await expect(rev1.getByTestId("version-summary").textContent()).resolves.toMatch(/^1 section changed \(Existing instruments\), \+7 \/ −0 words/);
 
     // The facilitator's list, with its create form and restore controls.
     await expectNoSeriousViolations(facilitator);

@@ -73,7 +73,7 @@ export default async function VersionsPage({ params }: Props) {
               <p className="mt-1 flex flex-wrap items-center gap-3" data-testid="version-summary">
                 <span>
                   {v.summary.sectionsChanged.length} section{v.summary.sectionsChanged.length === 1 ? "" : "s"} changed
-                  {v.summary.previousNumber === null ? " (first version)" : ""},{" "}
+                  {v.summary.previousNumber === null ? " (first version)" : v.changedTitles.length > 0 && v.changedTitles.length <= 4 ? ` (${v.changedTitles.join(", ")})` : ""},{" "}
                   <span className="text-emerald-800">+{v.summary.wordsAdded}</span> / <span className="text-red-800">−{v.summary.wordsRemoved}</span> words
                 </span>
                 <ChangeBar added={v.summary.wordsAdded} removed={v.summary.wordsRemoved} scale={scale} />
