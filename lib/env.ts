@@ -25,6 +25,8 @@ const ZEnv = z.object({
   COLLAB_URL: z.string().regex(/^wss?:\/\/\S+$/, "must be a ws:// or wss:// URL").optional(),
   /** "0": npm start does not run the collaboration server (it runs elsewhere, e.g. its own container). */
   START_COLLAB: z.enum(["0", "1"]).default("1"),
+  /** How often the collaboration server takes an automatic version of a plan being edited, in minutes (0: never). */
+  AUTO_SNAPSHOT_MINUTES: z.coerce.number().min(0).max(24 * 60).default(10),
   /** With it, collaboration servers share live documents through Redis, so there can be several. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
 });

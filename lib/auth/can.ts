@@ -19,6 +19,10 @@ export const ACTIONS = [
   "user.manage",
   "audit.read",
   "notification.read",
+  /** Issue a named version of the draft ("Rev.1"). */
+  "version.create",
+  /** Restore a section or the whole plan from a version. */
+  "version.restore",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -34,7 +38,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   // Resetting a plan throws away everyone's drafting, so it is an admin's call alone.
   facilitator: new Set([
     "dialogue.read", "plan.edit", "comment.create", "comment.resolve", "amendment.decide", "provenance.confirm", "concern.manage",
-    "notification.read",
+    "notification.read", "version.create", "version.restore",
   ]),
   // notification.read is one's own bell: every role has one, and lib/notifications only ever touches the viewer's rows.
   delegate: new Set(["dialogue.read", "comment.create", "amendment.propose", "notification.read"]),

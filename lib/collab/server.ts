@@ -9,6 +9,8 @@ import type { Extension, Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { AppError } from "@/lib/errors";
 import { authenticateCollab, CollabAccessDenied } from "./authenticate";
+import { startAutoSnapshots } from "./auto-snapshots";
+import type { AutoSnapshots } from "./auto-snapshots";
 import type { CollabAccess } from "./authenticate";
 import { listenForThreads } from "./anchor-threads";
 import { parseSectionDocumentName } from "./document-name";
@@ -28,11 +30,17 @@ export type CollabServerOptions = {
   databaseUrl?: string;
   /** How often open connections' users are read again (see recheck-connections.ts). */
   recheckMs?: number;
+  /** How often plans being edited get an automatic version (default 10 minutes; 0: never). */
+  autoSnapshotMs?: number;
   name?: string;
   log?: (line: string) => void;
 };
 
-export type CollabServer = { port: number; hocuspocus: Hocuspocus; stop: () => Promise<void>; flush: () => Promise<void>; recheck: () => Promise<number> };
+export type CollabServer = {
+  port: number; hocuspocus: Hocuspocus; stop: () => Promise<void>; flush: () => Promise<void>; recheck: () => Promise<number>;
+  /** Takes the automatic versions due now, as the timer does. */
+  snapshot: () => Promise<string[]>;
+};
 
 type Context = CollabAccess;
 
@@ -43,7 +51,7 @@ function sectionOf(documentName: string): SectionDocument {
 }
 
 /** Our hooks: who may connect (read-write or read-only), where documents come from and go to. */
-function gpaExtension({ secret, log }: { secret: string; log: (line: string) => void }): Extension {
+function gpaExtension({ secret, log, snapshots }: { secret: string; log: (line: string) => void; snapshots: AutoSnapshots }): Extension {
   return {
     extensionName: "gpa",
     async onAuthenticate({ token, documentName, connectionConfig }) {
@@ -72,6 +80,7 @@ function gpaExtension({ secret, log }: { secret: string; log: (line: string) => 
         instance.closeConnections(documentName);
         return;
       }
+      if (result.status === "saved") snapshots.noteEdited(sectionOf(documentName).planId);
       if (result.status === "saved" && (result.suspect.length || result.removed.length)) {
         log(`saved ${documentName}: ${result.suspect.length} link(s) suspect, ${result.removed.length} removed`);
       }
@@ -81,7 +90,8 @@ function gpaExtension({ secret, log }: { secret: string; log: (line: string) => 
 
 export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
   const log = options.log ?? ((line: string) => console.log(`[collab] ${line}`));
-  const extensions: Extension[] = [gpaExtension({ secret: options.secret, log })];
+  const snapshots = startAutoSnapshots({ intervalMs: options.autoSnapshotMs ?? 10 * 60_000, log });
+  const extensions: Extension[] = [gpaExtension({ secret: options.secret, log, snapshots })];
   if (options.redisUrl) extensions.push(redisExtension(options.redisUrl, options.name));
   const server = new Server({
     name: options.name ?? "gpa-collab",
@@ -112,8 +122,10 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     hocuspocus: server.hocuspocus,
     flush,
     recheck,
+    snapshot: snapshots.tick,
     async stop() {
       clearInterval(timer);
+      snapshots.stop();
       await stopListening();
       await flush();
       await server.destroy();

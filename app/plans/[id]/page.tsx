@@ -48,6 +48,7 @@ export default async function PlanPage({ params }: Props) {
             <Link href={`/plans/${plan.id}/comments`} className="font-medium text-un-dark underline">All comments</Link>
             <Link href={`/plans/${plan.id}/amendments`} className="font-medium text-un-dark underline">Amendments</Link>
             <Link href={`/plans/${plan.id}/concerns`} className="font-medium text-un-dark underline">Concern register</Link>
+            <Link href={`/plans/${plan.id}/versions`} className="font-medium text-un-dark underline">Versions</Link>
           </p>
           <ExportMenu planId={plan.id} />
           {can(user, "plan.reset") && <ResetPlanButton planId={plan.id} />}

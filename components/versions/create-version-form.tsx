@@ -1,0 +1,40 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { sendJson } from "@/components/admin/json-request";
+
+/** "Create version": a facilitator names the draft as it stands ("Rev.1"). */
+export function CreateVersionForm({ planId }: { planId: string }) {
+  const router = useRouter();
+  const [label, setLabel] = useState("");
+  const [status, setStatus] = useState("");
+  const [isBusy, setBusy] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setStatus("Creating the version…");
+    const { data, error } = await sendJson(`/api/plans/${planId}/versions`, "POST", { label });
+    setBusy(false);
+    if (error) return setStatus(error);
+    const version = data as { number: number; label: string };
+    setStatus(`Created version ${version.number}: ${version.label}.`);
+    setLabel("");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="Create a version" className="flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-3 text-sm">
+      <label className="flex flex-col">
+        Label
+        <input value={label} onChange={(e) => setLabel(e.target.value)} required maxLength={80} placeholder="e.g. Rev.1" autoComplete="off"
+          className="rounded border border-slate-400 px-2 py-1" />
+      </label>
+      <button type="submit" disabled={isBusy || !label.trim()} className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un disabled:opacity-50">
+        Create version
+      </button>
+      <p role="status" aria-live="polite" className="basis-full text-xs text-slate-700" data-testid="create-version-status">{status}</p>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { sendJson } from "@/components/admin/json-request";
+
+type Restored = { beforeVersion: { label: string }; restored: string[]; unchanged: string[]; missing: string[] };
+
+/**
+ * Restore the whole plan, or one section, from a version — with a
+ * confirmation step, and a status while it runs. The text as it stands is
+ * kept as a "before restore" version first, so nothing is lost.
+ */
+export function RestoreButton({ planId, versionId, versionLabel, section }: {
+  planId: string; versionId: string; versionLabel: string; section?: { key: string; title: string };
+}) {
+  const router = useRouter();
+  const id = useId();
+  const [isAsking, setAsking] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const [status, setStatus] = useState("");
+  const what = section ? `“${section.title}”` : "the whole plan";
+
+  async function restore() {
+    setBusy(true);
+    setStatus(`Restoring ${what} from ${versionLabel}…`);
+    const { data, error } = await sendJson(`/api/plans/${planId}/versions/restore`, "POST", { versionId, ...(section ? { sectionKey: section.key } : {}) });
+    setBusy(false);
+    setAsking(false);
+    if (error) return setStatus(error);
+    const result = data as Restored;
+    const missing = result.missing.length ? ` ${result.missing.length} section(s) of the version no longer exist and were left out.` : "";
+    setStatus(result.restored.length
+      ? `Restored ${result.restored.length} section(s) from ${versionLabel}. The text before is kept as “${result.beforeVersion.label}”.${missing}`
+      : `Nothing to restore: the text already matches ${versionLabel}.${missing}`);
+    router.refresh();
+  }
+
+  return (
+    <div className="text-sm">
+      {isAsking ? (
+        <div role="alertdialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} className="space-y-2 rounded border border-amber-300 bg-amber-50 p-2"
+          onKeyDown={(e) => e.key === "Escape" && setAsking(false)}>
+          <p id={`${id}-title`} className="font-semibold">Restore {what} from {versionLabel}?</p>
+          <p id={`${id}-text`}>Everyone editing sees the restored text at once. The current text is kept as a version first, so it can be restored in turn.</p>
+          <div className="flex gap-2">
+            <button type="button" autoFocus onClick={restore} disabled={isBusy} className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un disabled:opacity-50">
+              {isBusy ? "Restoring…" : "Restore"}
+            </button>
+            <button type="button" onClick={() => setAsking(false)} disabled={isBusy} className="rounded border border-slate-400 px-3 py-1">Cancel</button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setAsking(true)} className="rounded border border-un-dark px-2 py-0.5 text-un-dark hover:bg-sky-50">
+          {section ? <>Restore this section<span className="sr-only"> ({section.title})</span> from {versionLabel}…</> : <>Restore plan from {versionLabel}…</>}
+        </button>
+      )}
+      <p role="status" aria-live="polite" className="mt-1 text-xs text-slate-700" data-testid="restore-status">{status}</p>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The plan as a version records it: every section as last stored (Yjs state,
+ * Tiptap JSON, text), every provenance link named for readers, and the
+ * pending amendments — read from the stored rows, not from live documents,
+ * so any process (the app, the collab server, a script) can take it.
+ */
+import { createHash } from "node:crypto";
+import type { Tx } from "@/lib/db";
+import { describeAmendment } from "@/lib/amendments/describe-amendment";
+import { describeLink } from "./describe-link";
+
+export type SnapshotSection = { sectionId: string; key: string; title: string; position: number; content: unknown; text: string; ydoc: Uint8Array | null };
+export type SnapshotLink = {
+  id: string; sectionKey: string; blockId: string; quoteExact: string; targetType: string; targetKey: string;
+  relation: string; status: string; cited: boolean; label: string;
+};
+export type SnapshotAmendment = {
+  id: string; number: number; label: string; sectionKey: string; blockId: string; kind: string;
+  quoteExact: string; newText: string; rationale: string; delegation: string | null;
+};
+export type PlanSnapshot = { sections: SnapshotSection[]; links: SnapshotLink[]; amendments: SnapshotAmendment[]; contentHash: string };
+
+export async function readPlanSnapshot({ db, planId, withYdoc = true }: { db: Tx; planId: string; withYdoc?: boolean }): Promise<PlanSnapshot> {
+  const [sections, links, amendments] = await Promise.all([
+    db.planSection.findMany({
+      where: { planId }, orderBy: { position: "asc" },
+      select: { id: true, key: true, title: true, position: true, content: true, text: true, ydoc: withYdoc },
+    }),
+    db.provenanceLink.findMany({
+      where: { planId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true, blockId: true, quoteExact: true, targetType: true, targetKey: true, relation: true, status: true, cited: true,
+        section: { select: { key: true } },
+        statement: { select: { key: true, speaker: { select: { name: true } } } },
+        sentence: { select: { key: true } },
+        summaryItem: { select: { list: true, n: true } },
+        amendment: { select: { number: true, delegation: { select: { name: true } } } },
+      },
+    }),
+    db.amendment.findMany({
+      where: { planId, status: "pending" }, orderBy: { number: "asc" },
+      select: {
+        id: true, number: true, blockId: true, kind: true, quoteExact: true, newText: true, rationale: true,
+        section: { select: { key: true } }, delegation: { select: { name: true } },
+      },
+    }),
+  ]);
+  const snapshot = {
+    sections: sections.map((s) => ({ sectionId: s.id, key: s.key, title: s.title, position: s.position, content: s.content, text: s.text, ydoc: s.ydoc ? new Uint8Array(s.ydoc) : null })),
+    links: links.map((l) => ({
+      id: l.id, sectionKey: l.section.key, blockId: l.blockId, quoteExact: l.quoteExact, targetType: l.targetType, targetKey: l.targetKey,
+      relation: l.relation, status: l.status, cited: l.cited, label: describeLink(l),
+    })),
+    amendments: amendments.map((a) => ({
+      id: a.id, number: a.number, label: describeAmendment(a), sectionKey: a.section.key, blockId: a.blockId, kind: a.kind,
+      quoteExact: a.quoteExact, newText: a.newText, rationale: a.rationale, delegation: a.delegation?.name ?? null,
+    })),
+  };
+  return { ...snapshot, contentHash: hashSnapshot(snapshot) };
+}
+
+/**
+ * sha256 over the documents, links and open amendments, with object keys
+ * sorted: the same plan always hashes the same, whatever order PostgreSQL
+ * or Yjs happened to write the keys in. The Yjs state is left out on
+ * purpose — two states can hold the same document (edits typed and undone),
+ * and such a snapshot would be identical to the reader.
+ */
+function hashSnapshot({ sections, links, amendments }: Omit<PlanSnapshot, "contentHash">): string {
+  const documents = sections.map(({ key, title, position, content }) => ({ key, title, position, content }));
+  return createHash("sha256").update(canonicalJson({ documents, links, amendments })).digest("hex");
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
