@@ -27,6 +27,8 @@ type TLinkRow = {
   sentenceId: string | null;
   summaryItemId: string | null;
   amendmentId: string | null;
+  /** A version's own name for the source, for when its row is gone. */
+  label?: string | null;
 };
 
 type TSectionRow = { id: string | null; key: string; title: string; content: unknown };
@@ -77,9 +79,10 @@ async function loadLive({ planId }: { planId: string }) {
 }
 
 /**
- * A version's snapshot rows. The versions work owns their exact shape, so this
- * reads them leniently: the link table's own column names, or export-plan's
- * nested `quote`/`target`, with the section by id or by key.
+ * A version's snapshot rows (lib/versions/read-plan-snapshot.ts: section key,
+ * block, quote, targetKey "sentence:<id>" and a label). Read leniently, so
+ * snapshots that also carry the link table's id columns, or export-plan's
+ * nested `quote`/`target`, or name the section by id, work as well.
  */
 const ZSnapshotLink = z.looseObject({
   id: z.string(),
@@ -90,6 +93,8 @@ const ZSnapshotLink = z.looseObject({
   quote: z.looseObject({ exact: z.string().nullish() }).nullish(),
   relation: z.string(),
   status: z.string(),
+  targetKey: z.string().nullish(),
+  label: z.string().nullish(),
   statementId: z.string().nullish(),
   sentenceId: z.string().nullish(),
   summaryItemId: z.string().nullish(),
@@ -117,16 +122,21 @@ async function loadVersion({ planId, label }: { planId: string; label: string })
     if (!parsed.success) return [];
     const link = parsed.data;
     const target = link.target;
+    // "sentence:<dialogue>:<address>": the kind is before the first colon, the id (which has colons of its own) after it.
+    const keyKind = link.targetKey?.slice(0, link.targetKey.indexOf(":")) ?? "";
+    const keyId = link.targetKey?.slice(link.targetKey.indexOf(":") + 1) ?? null;
+    const fromKey = (kind: string) => (keyKind === kind ? keyId : null);
     return [{
       id: link.id,
       sectionKey: link.sectionKey ?? (link.sectionId ? keyOfSection.get(link.sectionId) : undefined) ?? keyOfBlock.get(link.blockId ?? "") ?? null,
       blockId: link.blockId ?? "",
       quoteExact: link.quoteExact ?? link.quote?.exact ?? "",
       relation: link.relation, status: link.status,
-      statementId: link.statementId ?? (target?.type === "statement" ? target.id ?? null : null),
-      sentenceId: link.sentenceId ?? target?.sentenceId ?? null,
-      summaryItemId: link.summaryItemId ?? (target?.type === "summary-item" ? target.id ?? null : null),
-      amendmentId: link.amendmentId ?? (target?.type === "amendment" ? target.id ?? null : null),
+      statementId: link.statementId ?? (target?.type === "statement" ? target.id ?? null : null) ?? fromKey("statement"),
+      sentenceId: link.sentenceId ?? target?.sentenceId ?? fromKey("sentence"),
+      summaryItemId: link.summaryItemId ?? (target?.type === "summary-item" ? target.id ?? null : null) ?? fromKey("summary-item"),
+      amendmentId: link.amendmentId ?? (target?.type === "amendment" ? target.id ?? null : null) ?? fromKey("amendment"),
+      label: link.label ?? null,
     }];
   });
   return { sections: version.sections.map((s) => ({ ...s, id: s.sectionId })), links, date: version.createdAt };
@@ -136,12 +146,13 @@ async function loadVersion({ planId, label }: { planId: string; label: string })
 async function resolveSources(links: TLinkRow[]): Promise<Map<string, TSourceDescription>> {
   const prisma = getPrisma();
   const ids = (pick: (link: TLinkRow) => string | null) => [...new Set(links.map(pick).filter((id): id is string => Boolean(id)))];
-  const [statements, sentences, items, amendments] = await Promise.all([
+  // A snapshot may name only the sentence: its statement (speaker, segment) is found through it.
+  const sentences = await prisma.sentence.findMany({ where: { id: { in: ids((l) => l.sentenceId) } }, select: { id: true, key: true, text: true, statementId: true } });
+  const [statements, items, amendments] = await Promise.all([
     prisma.statement.findMany({
-      where: { id: { in: ids((l) => l.statementId) } },
+      where: { id: { in: [...new Set([...ids((l) => l.statementId), ...sentences.map((s) => s.statementId)])] } },
       select: { id: true, key: true, text: true, speaker: { select: { name: true, affiliation: true } }, segment: { select: { kind: true, number: true, title: true } } },
     }),
-    prisma.sentence.findMany({ where: { id: { in: ids((l) => l.sentenceId) } }, select: { id: true, key: true, text: true } }),
     prisma.summaryItem.findMany({ where: { id: { in: ids((l) => l.summaryItemId) } }, select: { id: true, key: true, list: true, n: true, text: true } }),
     prisma.amendment.findMany({
       where: { id: { in: ids((l) => l.amendmentId) } },
@@ -154,8 +165,9 @@ async function resolveSources(links: TLinkRow[]): Promise<Map<string, TSourceDes
   for (const link of links) {
     const amendment = link.amendmentId ? amendmentOf.get(link.amendmentId) : undefined;
     const item = link.summaryItemId ? itemOf.get(link.summaryItemId) : undefined;
-    const statement = link.statementId ? statementOf.get(link.statementId) : undefined;
     const sentence = link.sentenceId ? sentenceOf.get(link.sentenceId) : undefined;
+    const statementId = link.statementId ?? sentence?.statementId;
+    const statement = statementId ? statementOf.get(statementId) : undefined;
     if (amendment) {
       described.set(link.id, { label: describeAmendment(amendment), role: null, segment: null, address: `amendment-${amendment.number}`, quote: amendment.newText || "(deletion)" });
     } else if (item) {
@@ -166,7 +178,7 @@ async function resolveSources(links: TLinkRow[]): Promise<Map<string, TSourceDes
         address: sentence?.key ?? statement.key, quote: sentence?.text ?? statement.text,
       });
     } else {
-      described.set(link.id, { label: "Source no longer available", role: null, segment: null, address: "", quote: "" });
+      described.set(link.id, { label: link.label ?? "Source no longer available", role: null, segment: null, address: "", quote: "" });
     }
   }
   return described;

@@ -135,8 +135,11 @@ describe("Markdown and versions", () => {
     expect(markdown).toContain(VERSION_ONLY_TEXT);
     expect(markdown).toMatch(/^Rev\.1 · /m);
     expect(file.filename).toMatch(/-rev-1\.md$/);
-    // The version's links still give the inline citation its footnote.
-    expect(markdown.replace(/\\(.)/g, "$1")).toContain(fixture.cited.quote);
+    // The version's snapshot (which names sources by targetKey only) still gives the inline citation its full footnote.
+    const footnote = markdown.replace(/\\(.)/g, "$1").split("\n").find((line) => line.includes(fixture.cited.quote));
+    expect(footnote).toMatch(/^\[\^\d+\]: /);
+    expect(footnote).toContain(fixture.cited.speaker);
+    expect(footnote).toContain("Panel");
   });
 
   it("refuses an unknown version", async () => {

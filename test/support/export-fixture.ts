@@ -17,6 +17,7 @@ import { getPrisma } from "@/lib/db";
 import { listBlocks } from "@/lib/editor/plan-document";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { excludeFromCoverage } from "@/lib/provenance/exclude-from-coverage";
+import { createVersion } from "@/lib/versions/create-version";
 import { SEED_DIALOGUE_ID } from "@/test/support/seed-database";
 
 export const VERSION_ONLY_TEXT = "Text that only version Rev.1 holds.";
@@ -106,24 +107,12 @@ export async function buildExportFixture(): Promise<TExportFixture> {
   const speaker = await prisma.speaker.findFirstOrThrow({ where: { dialogueId: SEED_DIALOGUE_ID }, orderBy: { id: "asc" } });
   await excludeFromCoverage({ actor: people.facilitator, planId, input: { targetType: "speaker", targetId: speaker.id, reason: "Procedural remarks only." } });
 
-  // Version "Rev.1": the live sections with one passage changed, and the links of the moment.
-  const sections = await prisma.planSection.findMany({ where: { planId }, orderBy: { position: "asc" } });
-  const links = await prisma.provenanceLink.findMany({ where: { planId } });
-  await prisma.planVersion.create({
-    data: {
-      planId, number: 1, label: "Rev.1", kind: "named", contentHash: "0".repeat(64), summary: { sectionsChanged: [], wordsAdded: 0, wordsRemoved: 0 },
-      links: links.map((l) => ({ ...l, createdAt: l.createdAt.toISOString(), confirmedAt: l.confirmedAt?.toISOString() ?? null })),
-      amendments: [], createdById: people.facilitator.id,
-      sections: {
-        create: sections.map((s) => ({
-          sectionId: s.id, key: s.key, title: s.title, position: s.position, text: s.text, ydoc: s.ydoc,
-          content: s.key === "objectives"
-            ? { type: "doc", content: [{ type: "paragraph", attrs: { blockId: "objectives.rev1" }, content: [{ type: "text", text: VERSION_ONLY_TEXT }] }] }
-            : (s.content as object),
-        })),
-      },
-    },
-  });
+  // Version "Rev.1", taken the way facilitators take one, while "objectives" held a passage the live draft then loses.
+  const objectives = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "objectives" } });
+  const versionOnly = { type: "doc", content: [{ type: "paragraph", attrs: { blockId: "objectives.rev1" }, content: [{ type: "text", text: VERSION_ONLY_TEXT }] }] };
+  await prisma.planSection.update({ where: { id: objectives.id }, data: { content: versionOnly, text: VERSION_ONLY_TEXT } });
+  await createVersion({ actor: people.facilitator, planId, input: { label: "Rev.1" } });
+  await prisma.planSection.update({ where: { id: objectives.id }, data: { content: objectives.content as object, text: objectives.text } });
   return {
     planId, people, hiddenThreadBody,
     cited: { quote: sentence.text, speaker: sentence.statement.speaker.name, affiliation: sentence.statement.speaker.affiliation, segment: sentence.statement.segment.title },
