@@ -13,17 +13,26 @@ const FORMATS = [
  * "Export ▾": downloads the plan (or one of its versions) as DOCX, PDF,
  * Markdown or JSON, saying what it is doing while the file is made (a PDF
  * takes a few seconds). Fetches rather than links, so an error is shown here
- * instead of downloading as a file.
+ * instead of downloading as a file. The versions are fetched when the menu
+ * first opens, so the plan page does not load them for everyone.
  */
 export function ExportMenu({ planId }: { planId: string }) {
   const [version, setVersion] = useState("");
+  const [versions, setVersions] = useState<string[] | null>(null);
   const [status, setStatus] = useState("");
   const [isBusy, setBusy] = useState(false);
+
+  async function loadVersions() {
+    if (versions) return;
+    const response = await fetch(`/api/plans/${planId}/versions`).catch(() => null);
+    const listed = (response?.ok ? await response.json().catch(() => []) : []) as { label: string }[];
+    setVersions(listed.map((v) => v.label));
+  }
 
   async function download(format: string, label: string) {
     setBusy(true);
     setStatus(`Preparing ${label}…`);
-    const query = new URLSearchParams({ format, ...(version.trim() ? { version: version.trim() } : {}) });
+    const query = new URLSearchParams({ format, ...(version ? { version } : {}) });
     const response = await fetch(`/api/plans/${planId}/export?${query}`).catch(() => null);
     setBusy(false);
     if (!response?.ok) {
@@ -39,22 +48,26 @@ export function ExportMenu({ planId }: { planId: string }) {
   }
 
   return (
-    <details className="relative text-sm">
+    <details className="relative text-sm" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && loadVersions()}>
       <summary className="cursor-pointer font-medium text-un-dark underline">Export</summary>
       <div className="absolute z-20 mt-1 w-72 space-y-2 rounded border border-slate-300 bg-white p-3 shadow">
         <label className="block text-xs text-slate-700">
-          Version label <span className="text-slate-500">(empty: the live draft)</span>
-          <input value={version} onChange={(e) => setVersion(e.target.value)} placeholder="e.g. Rev.1" className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />
+          Version
+          <select value={version} onChange={(e) => setVersion(e.target.value)} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1">
+            <option value="">Live draft</option>
+            {(versions ?? []).map((label) => <option key={label} value={label}>{label}</option>)}
+          </select>
         </label>
         <ul className="space-y-1">
           {FORMATS.map(({ format, label, note }) => (
             <li key={format}>
-              <button type="button" disabled={isBusy} onClick={() => download(format, label)} className="w-full rounded border border-slate-300 px-2 py-1 text-left hover:bg-sky-50 disabled:opacity-50">
+              <button type="button" disabled={isBusy || (format === "json" && version !== "")} onClick={() => download(format, label)} className="w-full rounded border border-slate-300 px-2 py-1 text-left hover:bg-sky-50 disabled:opacity-50">
                 {label} <span className="text-xs text-slate-600">· {note}</span>
               </button>
             </li>
           ))}
         </ul>
+        {version !== "" && <p className="text-xs text-slate-600">JSON is always the whole plan, every version included.</p>}
         <p role="status" aria-live="polite" className="text-xs text-slate-700">{status}</p>
       </div>
     </details>

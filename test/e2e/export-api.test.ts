@@ -1,4 +1,5 @@
 /** GET /api/plans/[id]/export over HTTP against `next start`, and the plan page's Export menu in Chromium. */
+import { readFile } from "node:fs/promises";
 import type { JSONContent } from "@tiptap/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -28,11 +29,11 @@ beforeAll(async () => {
     observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
   };
   // A facilitators-only thread, opened the way a facilitator opens one.
-  const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "existing-instruments" }, select: { content: true } });
+  const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "recommended-actions" }, select: { content: true } });
   const block = listBlocks(section.content as JSONContent).find((b) => b.text.length > 20)!;
   const response = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, {
     method: "POST", headers: { "content-type": "application/json" },
-    body: JSON.stringify({ sectionKey: "existing-instruments", blockId: block.blockId, quote: { exact: block.text.slice(0, 15) }, stance: "question", visibility: "facilitators", body: HIDDEN_BODY }),
+    body: JSON.stringify({ sectionKey: "recommended-actions", blockId: block.blockId, quote: { exact: block.text.slice(0, 15) }, stance: "question", visibility: "facilitators", body: HIDDEN_BODY }),
   });
   expect(response.status).toBe(201);
 });
@@ -92,12 +93,23 @@ describe.skipIf(!hasServer)("the Export menu on the plan page", () => {
   });
   afterAll(() => browser?.close());
 
-  it("downloads a DOCX, saying what it is doing meanwhile", async () => {
+  it("downloads a DOCX of the live draft, and Markdown of a version, saying what it is doing meanwhile", async () => {
+    const created = await sessions.facilitator.fetch(`/api/plans/${planId}/versions`, {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ label: "Export check" }),
+    });
+    expect(created.status).toBe(201);
     const page = await openPlanAs(browser, { baseUrl, planId, email: ACCOUNTS.delegate });
     await page.getByText("Export", { exact: true }).click();
-    const download = page.waitForEvent("download");
+    const docx = page.waitForEvent("download");
     await page.getByRole("button", { name: /Word \(DOCX\)/ }).click();
-    expect((await download).suggestedFilename()).toMatch(/-draft\.docx$/);
+    expect((await docx).suggestedFilename()).toMatch(/-draft\.docx$/);
     await page.getByRole("status").filter({ hasText: /Downloaded .*\.docx/ }).waitFor();
+    await page.getByLabel("Version").selectOption("Export check");
+    await expect(page.getByRole("button", { name: /JSON/ }).isDisabled()).resolves.toBe(true);
+    const markdown = page.waitForEvent("download");
+    await page.getByRole("button", { name: /Markdown/ }).click();
+    const download = await markdown;
+    expect(download.suggestedFilename()).toMatch(/-export-check\.md$/);
+    expect(await readFile((await download.path())!, "utf8")).toMatch(/^Export check · /m);
   });
 });
