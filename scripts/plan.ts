@@ -3,7 +3,7 @@
  *   npm run plan -- seed [--dialogue ID]
  *   npm run --silent plan -- suggest --text TEXT [--limit 10] [--dialogue ID]
  *   npm run --silent plan -- export --format json|md|docx|pdf [--version LABEL] [--plan ID] [--out FILE]
- *   npm run plan -- import --file FILE
+ *   RESTORE_ADMIN_PASSWORD=… npm run plan -- import --file FILE [--admin EMAIL]
  * Without --dialogue or --plan, the most recent dialogue (or its plan) is used.
  * Without --out, json and md go to stdout; docx and pdf need --out.
  * Exit codes: 0 done, 1 refused or failed (the reason on stderr), 2 usage.
@@ -20,7 +20,7 @@ import { seedPlan } from "@/lib/plan/seed-plan";
 import { suggestSources } from "@/lib/provenance/suggest-sources";
 
 const USAGE = "usage: npm run plan -- seed [--dialogue ID] | suggest --text TEXT [--limit N] [--dialogue ID]"
-  + " | export --format json|md|docx|pdf [--version LABEL] [--plan ID] [--out FILE] | import --file FILE";
+  + " | export --format json|md|docx|pdf [--version LABEL] [--plan ID] [--out FILE] | import --file FILE [--admin EMAIL]";
 
 const ZOptions = z.object({
   dialogue: z.string().min(1).optional(),
@@ -31,6 +31,7 @@ const ZOptions = z.object({
   version: z.string().min(1).max(200).optional(),
   out: z.string().min(1).optional(),
   file: z.string().min(1).optional(),
+  admin: z.string().email().optional(),
 });
 
 async function main(argv: string[]): Promise<number> {
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
       args: argv, allowPositionals: true,
       options: {
         dialogue: { type: "string" }, plan: { type: "string" }, text: { type: "string" }, limit: { type: "string" }, format: { type: "string" },
-        version: { type: "string" }, out: { type: "string" }, file: { type: "string" },
+        version: { type: "string" }, out: { type: "string" }, file: { type: "string" }, admin: { type: "string" },
       },
     });
   } catch (error) {
@@ -90,8 +91,15 @@ async function main(argv: string[]): Promise<number> {
     }
     // Checked before reading, so a huge file is refused without loading it.
     if ((await stat(options.file)).size > MAX_BACKUP_BYTES) throw new Error(`${options.file} is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB: not a backup; nothing was imported`);
-    const result = await importBackup({ text: await readFile(options.file, "utf8") });
+    // The password comes from the environment, never the command line, where other users' `ps` would show it.
+    const password = process.env.RESTORE_ADMIN_PASSWORD;
+    if (options.admin && !password) throw new Error("--admin needs the new password in RESTORE_ADMIN_PASSWORD; nothing was imported");
+    const admin = options.admin ? { email: options.admin, password: password! } : null;
+    const result = await importBackup({ text: await readFile(options.file, "utf8"), admin });
     console.log(`restored plan ${result.planId} of dialogue ${result.dialogueId} (${Object.entries(result.counts).map(([name, n]) => `${n} ${name}`).join(", ")})`);
+    console.log(admin
+      ? `${admin.email} can sign in with the password from RESTORE_ADMIN_PASSWORD; every other account was restored without a password.`
+      : "Every account was restored without a password: pass --admin EMAIL (with RESTORE_ADMIN_PASSWORD) to give one admin a password.");
     return 0;
   }
   console.error(USAGE);

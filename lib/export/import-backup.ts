@@ -5,10 +5,12 @@
  * Ids and timestamps are kept as exported (see backup-schema.ts); the
  * dialogue is rebuilt from its source text, which gives its units the same
  * ids again. Users come back without a password (the backup never holds a
- * hash): they cannot sign in until an admin gives them one.
+ * hash), except the one admin the caller names with a new password, who can
+ * then sign in and run the restored workspace.
  */
 import { ZodError } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
 import { buildDialogueRows, hashSource } from "@/lib/dialogue/build-dialogue-rows";
@@ -24,13 +26,19 @@ export const RESTORED_PASSWORD_HASH = "!restored-without-password";
 
 export type TImportResult = { planId: string; dialogueId: string; counts: Record<string, number> };
 
-export async function importBackup({ text, maxBytes = MAX_BACKUP_BYTES }: { text: string; maxBytes?: number }): Promise<TImportResult> {
+export async function importBackup({ text, maxBytes = MAX_BACKUP_BYTES, admin = null }: {
+  text: string;
+  maxBytes?: number;
+  /** An admin of the backup who gets this password, so someone can sign in after the restore. */
+  admin?: { email: string; password: string } | null;
+}): Promise<TImportResult> {
   if (Buffer.byteLength(text, "utf8") > maxBytes) {
     throw new AppError("payload_too_large", `The backup is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; nothing was imported.`);
   }
   const backup = parseBackup(text);
   const rows = buildDialogueFromBackup(backup);
   checkReferences(backup, rows);
+  const adminHash = admin ? await hashAdminPassword(backup, admin) : null;
   const prisma = getPrisma();
   return prisma.$transaction(async (tx) => {
     // Two restores at once would both see an empty database.
@@ -40,7 +48,11 @@ export async function importBackup({ text, maxBytes = MAX_BACKUP_BYTES }: { text
     for (const table of ["Delegation", "Segment", "Speaker", "Statement", "Sentence", "SummaryItem", "SummaryNote"] as const) {
       await upsertRows(tx, table, rows[ROWS_OF[table]]);
     }
-    await tx.user.createMany({ data: backup.users.map((user) => ({ ...user, email: user.email!, passwordHash: RESTORED_PASSWORD_HASH })) });
+    await tx.user.createMany({
+      data: backup.users.map((user) => ({
+        ...user, email: user.email!, passwordHash: adminHash && user.email === admin!.email.toLowerCase() ? adminHash : RESTORED_PASSWORD_HASH,
+      })),
+    });
     const planId = backup.plan.id;
     await tx.plan.create({ data: { ...backup.plan, dialogueId: rows.dialogue.id } });
     await tx.planSection.createMany({ data: backup.sections.map((section) => ({ ...section, planId, content: json(section.content), ydoc: bytes(section.ydoc) })) });
@@ -184,6 +196,17 @@ function checkReferences(backup: TBackup, rows: ReturnType<typeof buildDialogueR
     check(`concerns.${i}.createdById`, c.createdById, "user");
   });
   backup.versions.forEach((v, i) => check(`versions.${i}.createdById`, v.createdById, "user"));
+}
+
+async function hashAdminPassword(backup: TBackup, admin: { email: string; password: string }): Promise<string> {
+  const user = backup.users.find((u) => u.email === admin.email.toLowerCase());
+  if (!user || user.role !== "admin" || user.disabledAt) {
+    throw new AppError("invalid", `${admin.email} is not an enabled admin in the backup; nothing was imported.`, { field: "admin" });
+  }
+  if (admin.password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError("invalid", `The admin's new password must be at least ${MIN_PASSWORD_LENGTH} characters; nothing was imported.`, { field: "password" });
+  }
+  return hashPassword(admin.password);
 }
 
 async function assertEmpty(tx: Tx): Promise<void> {

@@ -5,20 +5,24 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import postgres from "postgres";
+import { verifyPassword } from "@/lib/auth/password";
 import { disconnectPrisma } from "@/lib/db";
+import { RESTORED_PASSWORD_HASH } from "@/lib/export/import-backup";
 import { buildExportFixture, VERSION_ONLY_TEXT } from "@/test/support/export-fixture";
 import { clearDatabase, resetToSeedDialogue } from "@/test/support/seed-database";
 import { createTestDatabase } from "@/test/support/test-database";
 import type { TestDatabase } from "@/test/support/test-database";
 
 const run = promisify(execFile);
+const PASSWORD = "restored-admin-password";
 const TSX = path.resolve("node_modules/.bin/tsx");
 let dir: string;
 let spare: TestDatabase | null = null;
 
-async function plan(args: string[], databaseUrl = inject("databaseUrl")) {
+async function plan(args: string[], databaseUrl = inject("databaseUrl"), env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(TSX, ["scripts/plan.ts", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(TSX, ["scripts/plan.ts", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, ...env }, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -86,9 +90,25 @@ describe("npm run plan -- import", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/not empty.*nothing was imported/);
     spare = await createTestDatabase();
-    const restored = await plan(["import", "--file", backup], spare.url);
+    expect((await plan(["import", "--file", backup, "--admin", "admin@export.test"], spare.url)).stderr).toMatch(/--admin needs the new password in RESTORE_ADMIN_PASSWORD/);
+    const notAdmin = await plan(["import", "--file", backup, "--admin", "facilitator@export.test"], spare.url, { RESTORE_ADMIN_PASSWORD: PASSWORD });
+    expect(notAdmin.stderr).toMatch(/facilitator@export.test is not an enabled admin in the backup/);
+    const restored = await plan(["import", "--file", backup, "--admin", "admin@export.test"], spare.url, { RESTORE_ADMIN_PASSWORD: PASSWORD });
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/^restored plan \S+ of dialogue 2009-05-13-\S+ \(\d+ users, 12 sections, \d+ links, 2 threads/);
+    expect(restored.stdout).toMatch(/admin@export.test can sign in with the password from RESTORE_ADMIN_PASSWORD/);
+    // The named admin can sign in with the new password; nobody else has one.
+    const sql = postgres(spare.url, { max: 1 });
+    try {
+      const users = await sql<{ email: string; passwordHash: string }[]>`SELECT "email", "passwordHash" FROM "User"`;
+      expect(users.length).toBeGreaterThan(4);
+      for (const user of users) {
+        if (user.email === "admin@export.test") expect(await verifyPassword(PASSWORD, user.passwordHash)).toBe(true);
+        else expect(user.passwordHash).toBe(RESTORED_PASSWORD_HASH);
+      }
+    } finally {
+      await sql.end();
+    }
     // The restore exports the same JSON, apart from when it was exported.
     const again = await plan(["export", "--format", "json"], spare.url);
     const stamp = (text: string) => text.replace(/"exportedAt": "[^"]+"/, "");

@@ -26,7 +26,7 @@ export type TExportFixture = {
   planId: string;
   /** The sentence the inline citation quotes, and who said it. */
   cited: { quote: string; speaker: string; affiliation: string | null; segment: string };
-  people: Record<"facilitator" | "ecuador" | "bahrain" | "observer", CurrentUser>;
+  people: Record<"admin" | "facilitator" | "ecuador" | "bahrain" | "observer", CurrentUser>;
   hiddenThreadBody: string;
 };
 
@@ -42,6 +42,7 @@ export async function buildExportFixture(): Promise<TExportFixture> {
   const prisma = getPrisma();
   const { planId } = await seedPlan({ dialogueId: SEED_DIALOGUE_ID });
   const people = {
+    admin: await makeUser("admin", "admin@export.test"),
     facilitator: await makeUser("facilitator", "facilitator@export.test"),
     ecuador: await makeUser("delegate", "ecuador@export.test", "Ecuador"),
     bahrain: await makeUser("delegate", "bahrain@export.test", "Bahrain"),
