@@ -20,7 +20,7 @@ import { seedPlan } from "@/lib/plan/seed-plan";
 import { blockTextIn, connectClient, createTestUser, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
 import { resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
-import { findPercentile, formatMs, log, withBenchDatabase } from "./bench-support";
+import { findPercentile, formatMs, log, reportFigure, withBenchDatabase } from "./bench-support";
 
 const BLOCK = "resources.should-8";
 const WORDS = ["required", "needed"] as const;
@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     console.log(row("typed by an editor → every watcher", typed));
     console.log(`throughput: ${(rounds / (accepted.reduce((a, b) => a + b, 0) / 1000)).toFixed(1)} acceptances/s end to end (sequential)`);
     console.log(`RSS: ${(memoryBefore / 2 ** 20).toFixed(0)} MB before, ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB after`);
+    reportFigure({ name: `amendment accept → ${watcherCount} watchers p99`, value: findPercentile(accepted, 99), unit: "ms" });
   });
 }
 

@@ -33,3 +33,26 @@ export function findPercentile(values: number[], p: number): number {
 export function formatMs(ms: number): string {
   return ms.toFixed(ms < 10 ? 2 : 1);
 }
+
+/** One headline figure of a benchmark, for `npm run bench`'s summary table. */
+export type Figure = {
+  name: string;
+  value: number;
+  unit: string;
+  /** e.g. "< 250 ms"; absent for figures reported without a target. */
+  target?: string;
+  isMet?: boolean;
+};
+
+/** The line prefix `npm run bench` (bench/run-all.ts) collects from each benchmark's stdout. */
+export const FIGURE_PREFIX = "FIGURE\t";
+
+/** Prints a headline figure as one machine-readable line, after the benchmark's own table. */
+export function reportFigure(figure: Figure): void {
+  process.stdout.write(`${FIGURE_PREFIX}${JSON.stringify(figure)}\n`);
+}
+
+/** A figure judged against an upper bound: `value < limit` (or `≤` when `isInclusive`). */
+export function reportUpperBound({ name, value, unit, limit, isInclusive = false }: { name: string; value: number; unit: string; limit: number; isInclusive?: boolean }): void {
+  reportFigure({ name, value, unit, target: `${isInclusive ? "≤" : "<"} ${limit} ${unit}`.trim(), isMet: isInclusive ? value <= limit : value < limit });
+}

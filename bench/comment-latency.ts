@@ -22,7 +22,7 @@ import { replyToThread } from "@/lib/comments/write-comment";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { connectClient, createTestUser, startTestCollab, waitFor } from "@/test/support/collab";
 import { resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
-import { findPercentile, formatMs, log, withBenchDatabase } from "./bench-support";
+import { findPercentile, formatMs, log, reportUpperBound, withBenchDatabase } from "./bench-support";
 
 const TARGET_P99_MS = 250;
 
@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     console.log(`RSS: ${(memoryBefore / 2 ** 20).toFixed(0)} MB before, ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB after`);
     const p99 = findPercentile(visible, 99);
     console.log(`\nTarget: visible p99 ${formatMs(p99)} ms < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? "met" : "MISSED"}`);
+    reportUpperBound({ name: `comment → visible to ${watcherCount} watchers p99`, value: p99, unit: "ms", limit: TARGET_P99_MS });
   });
 }
 

@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import vm from "node:vm";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { findPercentile, formatMs, log, withBenchDatabase } from "./bench-support";
+import { findPercentile, formatMs, log, reportUpperBound, withBenchDatabase } from "./bench-support";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import type { ImportResult } from "@/lib/dialogue/import-dialogue";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
@@ -346,6 +346,7 @@ function printTargets(options: { document: Document; parsed: ParsedDialogue; par
     const ratio = p95 / targetMs;
     const verdict = isMet ? "met" : `MISSED (×${formatDecimal(ratio, ratio < 10 ? 2 : 0)} the target)`;
     console.log(`  ${name.padEnd(7)} ${formatMs(p95).padStart(12)} ms  < ${formatInteger(targetMs)} ms: ${verdict}`);
+    reportUpperBound({ name: `import: ${name} p95, ${document.label}`, value: p95, unit: "ms", limit: targetMs });
   }
 }
 

@@ -19,7 +19,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { getPrisma } from "@/lib/db";
-import { log, withBenchDatabase } from "./bench-support";
+import { log, reportFigure, withBenchDatabase } from "./bench-support";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import { suggestSources } from "@/lib/provenance/suggest-sources";
@@ -147,6 +147,8 @@ function printReport(report: {
   });
   const ahead = (key: keyof Scores) => (meanOf(0, key) > meanOf(1, key) ? "ahead" : "NOT ahead");
   console.log(`  ${rankers[0].name} against ${rankers[1].name}: precision@5 ${ahead("precisionAt5")}, MRR ${ahead("reciprocalRank")}`);
+  reportFigure({ name: "suggestions precision@5 (gold set)", value: meanOf(0, "precisionAt5"), unit: "", target: `≥ ${TARGET_PRECISION_AT_5}`, isMet: meanOf(0, "precisionAt5") >= TARGET_PRECISION_AT_5 });
+  reportFigure({ name: "suggestions MRR (gold set)", value: meanOf(0, "reciprocalRank"), unit: "", target: `≥ ${TARGET_MRR}`, isMet: meanOf(0, "reciprocalRank") >= TARGET_MRR });
 
   const misses = results.filter((r) => r.scores[0].reciprocalRank < 1);
   console.log();

@@ -20,7 +20,7 @@ import { compareVersions } from "@/lib/versions/compare-versions";
 import { createVersion } from "@/lib/versions/create-version";
 import { restoreVersion } from "@/lib/versions/restore-version";
 import { resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
-import { findPercentile, formatMs, log, withBenchDatabase } from "./bench-support";
+import { findPercentile, formatMs, log, reportUpperBound, withBenchDatabase } from "./bench-support";
 
 const VOCABULARY = (
   "states shall strengthen cooperation prevent trafficking protect victims prosecute offenders national action plans " +
@@ -139,6 +139,7 @@ async function main(): Promise<void> {
     console.log(`create a version (snapshot + summary): ${formatMs(createMs)} ms (once)`);
     console.log(`restore the whole plan from Zero draft (${restored.restored.length} sections rewritten through Yjs, ${restored.unchanged.length} unchanged): ${formatMs(restoreMs)} ms (once)`);
     console.log(`target: p95 under 300 ms — ${findPercentile(versions.times, 95) < 300 ? "met" : "NOT met"}`);
+    reportUpperBound({ name: `compare two versions p95, ${sectionCount} sections`, value: findPercentile(versions.times, 95), unit: "ms", limit: 300 });
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
     console.log(`memory: RSS ${mb(memoryBefore.rss)} → ${mb(memoryAfter.rss)}, heap used ${mb(memoryBefore.heapUsed)} → ${mb(memoryAfter.heapUsed)}; one comparison's JSON ${(JSON.stringify(versions.result).length / 1024).toFixed(0)} KB`);
   });
