@@ -19,6 +19,7 @@ import { Citation, createPlanExtensions } from "@/lib/editor/extensions";
 import { CitationNumbers } from "./citation-numbers";
 import { CitationView } from "./citation-view";
 import { useCollabSession } from "./collab-session";
+import { passageOfElement, usePassageNavigation } from "./passage-navigation";
 import { PassageNumbers, passageNumbersKey } from "./passage-numbers";
 import type { PassageMarker } from "./passage-numbers";
 import type { Present } from "./presence";
@@ -35,7 +36,8 @@ type Props = {
   canEdit: boolean;
   markers: ReadonlyMap<string, PassageMarker>;
   fallback: React.ReactNode;
-  onActivePassage: (passage: ActivePassage | null) => void;
+  /** A passage was opened (the caret moved into it, or a reader clicked it or pressed Enter on it). */
+  onActivePassage: (passage: ActivePassage | null, options?: { isKeyboard?: boolean }) => void;
   onEditor: (editor: Editor | null) => void;
   /** The collab server says this section's comment threads, or its amendments, changed. */
   onSectionNotice: (type: SectionNotice) => void;
@@ -111,10 +113,24 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback,
   return (
     <LiveFrame state={state} canEdit={canEdit} people={people}>
       {!isSynced && fallback}
-      <div hidden={!isSynced} onClick={(event) => !canEdit && onActivePassage(passageOfElement(event.target))}>
-        <EditorContent editor={editor} />
-      </div>
+      {canEdit ? (
+        <div hidden={!isSynced}><EditorContent editor={editor} /></div>
+      ) : (
+        <ReadOnlyText isSynced={isSynced} title={title} onOpen={onActivePassage}><EditorContent editor={editor} /></ReadOnlyText>
+      )}
     </LiveFrame>
+  );
+}
+
+/** A read-only section's text: click a passage, or focus the text and use the arrow keys and Enter, to open it. */
+function ReadOnlyText({ isSynced, title, onOpen, children }: { isSynced: boolean; title: string; onOpen: Props["onActivePassage"]; children: React.ReactNode }) {
+  const { onKeyDown, announcement } = usePassageNavigation((passage) => onOpen(passage, { isKeyboard: true }));
+  return (
+    <div hidden={!isSynced} tabIndex={0} onKeyDown={onKeyDown} onClick={(event) => onOpen(passageOfElement(event.target))}
+      aria-label={`${title}: arrow keys move between passages, Enter opens one`} className="rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-un">
+      {children}
+      <p className="sr-only" aria-live="polite">{announcement}</p>
+    </div>
   );
 }
 
@@ -196,10 +212,3 @@ function passageAt(editor: Editor): ActivePassage | null {
   return null;
 }
 
-function passageOfElement(target: EventTarget): ActivePassage | null {
-  const origin = target as HTMLElement;
-  // A list item is one passage, its paragraphs included.
-  const element = origin.closest?.("li[data-block-id]") ?? origin.closest?.("[data-block-id]");
-  if (!element) return null;
-  return { blockId: element.getAttribute("data-block-id")!, text: element.textContent ?? "" };
-}

@@ -56,9 +56,14 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, cit
   const citationLinks = useMemo(() => new Map(citations.map((c) => [c.id, c])), [citations]);
   const markers = useMemo(() => passageMarkers(links, numbers), [links, numbers]);
 
-  const activate = useCallback((next: ActivePassage | null) => {
+  const activate = useCallback((next: ActivePassage | null, { isKeyboard = false } = {}) => {
     setPassage(next);
     if (next) window.dispatchEvent(new CustomEvent(ACTIVE_SECTION_EVENT, { detail: section.key }));
+    // A reader who opens a passage from the keyboard cannot select part of it: the whole passage is what they comment on or amend.
+    if (next && isKeyboard) {
+      setSelection({ blockId: next.blockId, exact: next.text.trim(), prefix: "", suffix: "" });
+      requestAnimationFrame(() => textRef.current?.closest("section")?.querySelector<HTMLElement>('[data-testid="passage-panel"]')?.focus());
+    }
   }, [section.key]);
   // One panel at a time: another section becoming active closes this one's.
   useEffect(() => {

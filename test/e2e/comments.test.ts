@@ -133,4 +133,34 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
     await page.context().close();
   });
+
+  it("lets a delegate comment from the keyboard alone: Tab to the text, arrows to a passage, Enter opens it", async () => {
+    const page = await openPlanWith(browser, { baseUrl, planId, email: ACCOUNTS.delegate, sectionKey: "recommended-actions" });
+    const isFocused = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+    const textSelector = '#recommended-actions [aria-label$="arrow keys move between passages, Enter opens one"]';
+    for (let i = 0; i < 200 && !(await isFocused(textSelector)); i++) await page.keyboard.press("Tab");
+    expect(await isFocused(textSelector)).toBe(true);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    const passage = page.locator("#recommended-actions .passage-focused");
+    const passageText = (await passage.evaluate((element) => {
+      const clone = element.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('[contenteditable="false"]').forEach((e) => e.remove());
+      return clone.textContent ?? "";
+    })).trim();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => isFocused('#recommended-actions [data-testid="passage-panel"]')).toBe(true);
+    const commentBox = "#new-comment-recommended-actions";
+    for (let i = 0; i < 60 && !(await isFocused(commentBox)); i++) await page.keyboard.press("Tab");
+    expect(await isFocused(commentBox)).toBe(true);
+    await page.keyboard.type("Ecuador asks for timelines here.");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    const thread = page.locator("#recommended-actions [data-testid=comment-thread]", { hasText: "Ecuador asks for timelines here." });
+    await thread.waitFor({ timeout: 10_000 });
+    expect(await thread.textContent()).toContain(passageText);
+    const stored = await getPrisma().commentThread.findFirstOrThrow({ where: { planId, comments: { some: { body: "Ecuador asks for timelines here." } } } });
+    expect(stored.quoteExact).toBe(passageText);
+    await page.context().close();
+  });
 });
