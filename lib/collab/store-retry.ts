@@ -55,7 +55,7 @@ export function createStoreRetry({ log, initialDelayMs = 500, maxDelayMs = 5000 
         const result = await store();
         waiting.delete(documentName);
         if (outage && !waiting.size) {
-          log(`database reachable again: stores resumed after ${((Date.now() - outage.since) / 1000).toFixed(1)} s and ${outage.retries} retries; nothing lost`);
+          log(`database reachable again: stores resumed after ${((Date.now() - outage.since) / 1000).toFixed(1)} s and ${outage.retries} retries`);
           outage = null;
         }
         return result;
