@@ -17,7 +17,7 @@ import { parseSectionDocumentName } from "./document-name";
 import { recheckConnections } from "./recheck-connections";
 import type { SectionDocument } from "./document-name";
 import { loadSectionState, rehearseStore, storeSectionState } from "./section-state";
-import { createStoreRetry } from "./store-retry";
+import { createStoreRetry, StoreAbandoned } from "./store-retry";
 import type { StoreRetry } from "./store-retry";
 
 export type CollabServerOptions = {
@@ -82,6 +82,8 @@ function gpaExtension({ secret, log, snapshots, storeRetry }: { secret: string; 
       try {
         result = await storeRetry.run(documentName, () => storeSectionState(sectionOf(documentName), document, (context as Partial<Context>)?.user?.id ?? null));
       } catch (error) {
+        // Shutting down with the database still down: logged; resolve so the document can unload and the process exit.
+        if (error instanceof StoreAbandoned) return;
         if (!(error instanceof AppError && error.code === "not_found")) throw error;
         // The section is gone (the plan was reset): nothing to save into; its editors must reload.
         log(`${documentName} no longer exists; closing its connections`);

@@ -13,7 +13,10 @@
  * stores queued behind it find nothing new and skip their write.
  *
  * Only shutdown bounds the wait: after `giveUpAfter(ms)` a store still
- * failing gives up (and says what was lost) so the process can exit.
+ * failing gives up (and says what was lost) with StoreAbandoned, so the
+ * process can exit. The hook must not rethrow that: Hocuspocus 3.4's
+ * debouncer never clears a store that threw from its running set, so the
+ * document could then never unload and Server.destroy() would wait forever.
  */
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 
@@ -64,7 +67,7 @@ export function createStoreRetry({ log, initialDelayMs = 500, maxDelayMs = 5000 
         if (Date.now() >= giveUpAt) {
           waiting.delete(documentName);
           log(`shutting down with the database still unreachable: unsaved edits of ${documentName} are lost on this server (clients keep them and resend on reconnect)`);
-          throw error;
+          throw new StoreAbandoned(documentName, { cause: error });
         }
         if (!outage) {
           outage = { since: Date.now(), retries: 0 };
@@ -86,6 +89,14 @@ export function createStoreRetry({ log, initialDelayMs = 500, maxDelayMs = 5000 
     },
     pending: () => [...waiting],
   };
+}
+
+/** A store given up at shutdown because the database stayed unreachable; already logged. */
+export class StoreAbandoned extends Error {
+  constructor(documentName: string, options: { cause: unknown }) {
+    super(`store of ${documentName} abandoned: the database is unreachable`, options);
+    this.name = "StoreAbandoned";
+  }
 }
 
 function lastLine(error: unknown): string {

@@ -74,3 +74,23 @@ it("on SIGTERM while PostgreSQL is down, retries the pending stores until it is 
   expect(await storedFirstText(sectionId)).toBe(firstText(client.doc).toString());
   expect((await storedText(sectionId)).startsWith(typed)).toBe(true);
 });
+
+it("on SIGTERM while PostgreSQL stays down, gives up after a bounded time and exits, rather than hang", async () => {
+  const port = await findFreePort();
+  const server = await startCollabProcess({ port, databaseUrl: db.database.url });
+  const { client } = await connect(port, "principles");
+  await db.database.stopServer();
+  try {
+    await typeSlowly(client.doc, "Lost on this server. ", 5);
+    await client.settled();
+    const startedAt = Date.now();
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    // lib/collab/server.ts: stores retry for 8 s after stop() begins.
+    expect(Date.now() - startedAt).toBeGreaterThan(7000);
+    expect(Date.now() - startedAt).toBeLessThan(15_000);
+    expect(server.output()).toContain("shutting down with the database still unreachable");
+  } finally {
+    await db.database.startServer();
+  }
+});
