@@ -33,6 +33,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "faults",
+          include: ["test/faults/**/*.test.ts"],
+          environment: "node",
+          // No shared database: each file starts (and stops, and restarts)
+          // its own embedded PostgreSQL, so they run one at a time.
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           environment: "node",

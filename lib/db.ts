@@ -8,6 +8,16 @@ const globalForPrisma = globalThis as typeof globalThis & { gpaPrisma?: PrismaCl
 let productionClient: PrismaClient | undefined;
 
 /**
+ * Fail fast when PostgreSQL is down or unreachable, so a request answers 503
+ * within seconds instead of hanging (lib/http/respond.ts maps the error).
+ * A refused connection fails at once anyway; these bound the cases where
+ * packets vanish (a host gone, a firewall) and where the pool is exhausted.
+ * The pool drops broken connections and opens new ones on demand, so the app
+ * recovers by itself once the database is back.
+ */
+const POOL_TIMEOUTS = { connectionTimeoutMillis: 3000, idleTimeoutMillis: 30_000 };
+
+/**
  * Returns the shared Prisma client, creating it on first use. Created lazily
  * so that importing this module (e.g. during `next build`, or in a unit test)
  * does not need DATABASE_URL.
@@ -20,7 +30,7 @@ export function getPrisma(): PrismaClient {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set, so the database cannot be reached.");
   }
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString, ...POOL_TIMEOUTS }) });
   writeCachedClient(client);
   return client;
 }

@@ -27,6 +27,12 @@ async function stop(signal: string): Promise<void> {
   if (isStopping) return;
   isStopping = true;
   console.log(`[collab] ${signal}: saving pending edits`);
+  // A backstop: stores give up after 8 s of an unreachable database
+  // (lib/collab/store-retry.ts); nothing else should keep us much longer.
+  setTimeout(() => {
+    console.error("[collab] stop took too long; exiting anyway");
+    process.exit(1);
+  }, 20_000).unref();
   await server?.stop().catch((error) => console.error(`[collab] stop failed: ${(error as Error).message}`));
   await disconnectPrisma().catch(() => {});
   console.log("[collab] stopped");

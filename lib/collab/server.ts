@@ -17,6 +17,8 @@ import { parseSectionDocumentName } from "./document-name";
 import { recheckConnections } from "./recheck-connections";
 import type { SectionDocument } from "./document-name";
 import { loadSectionState, rehearseStore, storeSectionState } from "./section-state";
+import { createStoreRetry, StoreAbandoned } from "./store-retry";
+import type { StoreRetry } from "./store-retry";
 
 export type CollabServerOptions = {
   port: number;
@@ -32,6 +34,10 @@ export type CollabServerOptions = {
   recheckMs?: number;
   /** How often plans being edited get an automatic version (default 10 minutes; 0: never). */
   autoSnapshotMs?: number;
+  /** On stop(), how long stores keep retrying an unreachable database before giving up (default 8 s). */
+  shutdownStoreMs?: number;
+  /** Backoff of a store retried while the database is unreachable (default 0.5 s doubling to 5 s). */
+  storeRetryMs?: { initial: number; max: number };
   name?: string;
   log?: (line: string) => void;
 };
@@ -51,7 +57,7 @@ function sectionOf(documentName: string): SectionDocument {
 }
 
 /** Our hooks: who may connect (read-write or read-only), where documents come from and go to. */
-function gpaExtension({ secret, log, snapshots }: { secret: string; log: (line: string) => void; snapshots: AutoSnapshots }): Extension {
+function gpaExtension({ secret, log, snapshots, storeRetry }: { secret: string; log: (line: string) => void; snapshots: AutoSnapshots; storeRetry: StoreRetry }): Extension {
   return {
     extensionName: "gpa",
     async onAuthenticate({ token, documentName, connectionConfig }) {
@@ -69,11 +75,15 @@ function gpaExtension({ secret, log, snapshots }: { secret: string; log: (line: 
       Y.applyUpdate(document, state);
     },
     // The context is that of the connection behind the last change (none for a server-side change).
+    // While the database is unreachable the store waits and retries (store-retry.ts), holding the
+    // document in memory: Hocuspocus itself would drop the failure and could unload the document.
     async onStoreDocument({ document, context, documentName, instance }) {
       let result;
       try {
-        result = await storeSectionState(sectionOf(documentName), document, (context as Partial<Context>)?.user?.id ?? null);
+        result = await storeRetry.run(documentName, () => storeSectionState(sectionOf(documentName), document, (context as Partial<Context>)?.user?.id ?? null));
       } catch (error) {
+        // Shutting down with the database still down: logged; resolve so the document can unload and the process exit.
+        if (error instanceof StoreAbandoned) return;
         if (!(error instanceof AppError && error.code === "not_found")) throw error;
         // The section is gone (the plan was reset): nothing to save into; its editors must reload.
         log(`${documentName} no longer exists; closing its connections`);
@@ -91,7 +101,8 @@ function gpaExtension({ secret, log, snapshots }: { secret: string; log: (line: 
 export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
   const log = options.log ?? ((line: string) => console.log(`[collab] ${line}`));
   const snapshots = startAutoSnapshots({ intervalMs: options.autoSnapshotMs ?? 10 * 60_000, log });
-  const extensions: Extension[] = [gpaExtension({ secret: options.secret, log, snapshots })];
+  const storeRetry = createStoreRetry({ log, initialDelayMs: options.storeRetryMs?.initial, maxDelayMs: options.storeRetryMs?.max });
+  const extensions: Extension[] = [gpaExtension({ secret: options.secret, log, snapshots, storeRetry })];
   if (options.redisUrl) extensions.push(redisExtension(options.redisUrl, options.name));
   const server = new Server({
     name: options.name ?? "gpa-collab",
@@ -127,6 +138,9 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       clearInterval(timer);
       snapshots.stop();
       await stopListening();
+      // Pending stores still retrying an unreachable database get a bounded
+      // time to succeed, so SIGTERM cannot hang forever (and then be SIGKILLed).
+      storeRetry.giveUpAfter(options.shutdownStoreMs ?? 8000);
       await flush();
       await server.destroy();
     },

@@ -1,11 +1,12 @@
 /**
  * The one wrapper around every route handler: it turns thrown errors into
  * JSON responses with the right status — ZodError → 400 naming the field,
- * AppError → its own status, Prisma "not found" → 404, unique clash → 409 —
- * and never leaks an unexpected error's message.
+ * AppError → its own status, Prisma "not found" → 404, unique clash → 409,
+ * database unreachable → 503 — and never leaks an unexpected error's message.
  */
 import { ZodError } from "zod";
 import type { z } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { AppError } from "@/lib/errors";
 import { readBodyText } from "./read-body";
 
@@ -22,6 +23,9 @@ export function withErrors<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
+/** What a request hears while PostgreSQL is unreachable. */
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable; try again in a moment.";
+
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     const issue = error.issues[0];
@@ -34,6 +38,12 @@ export function toErrorResponse(error: unknown): Response {
   const code = (error as { code?: string })?.code;
   if (code === "P2025") return Response.json({ error: "not_found", message: "Not found." }, { status: 404 });
   if (code === "P2002") return Response.json({ error: "conflict", message: "That already exists." }, { status: 409 });
+  // The database is down or restarting: say so (503, retryable) instead of a
+  // bare 500. The pool reconnects by itself, so the next request may succeed.
+  if (isDatabaseUnavailable(error)) {
+    console.error(`database unavailable: ${(error as Error)?.message?.split("\n").filter(Boolean).at(-1) ?? error}`);
+    return Response.json({ error: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "Retry-After": "5" } });
+  }
   console.error(error);
   return Response.json({ error: "internal", message: "Something went wrong." }, { status: 500 });
 }

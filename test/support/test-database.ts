@@ -31,19 +31,38 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return createEmbeddedTestDatabase({ name });
 }
 
-async function createEmbeddedTestDatabase({ name }: { name: string }): Promise<TestDatabase> {
+/** A test database on its own embedded server, which the test may stop and start again (fault tests). */
+export type RestartableTestDatabase = TestDatabase & {
+  /** Stops PostgreSQL (fast shutdown: sessions are cut); the data is kept. */
+  stopServer: () => Promise<void>;
+  /** Starts it again on the same port and data dir. */
+  startServer: () => Promise<void>;
+};
+
+/**
+ * Like createTestDatabase, but always on a new embedded PostgreSQL (in a temp
+ * dir, on a free port), ignoring DATABASE_URL: the test owns the server and
+ * can take it down.
+ */
+export async function createEmbeddedTestDatabase({ name = `gpa_test_${randomBytes(6).toString("hex")}` }: { name?: string } = {}): Promise<RestartableTestDatabase> {
   // Imported only here so runs against DATABASE_URL never look for the binaries.
   const { startEmbeddedPostgres } = await import("@/lib/db/embedded-postgres");
   const tempDir = await mkdtemp(path.join(tmpdir(), "gpa-test-pg-"));
   const removeTempDir = () => rm(tempDir, { recursive: true, force: true });
 
+  const dataDir = path.join(tempDir, "data");
+  const port = await findFreePort();
   let server: Awaited<ReturnType<typeof startEmbeddedPostgres>>;
   try {
-    server = await startEmbeddedPostgres({ dataDir: path.join(tempDir, "data"), port: await findFreePort() });
+    server = await startEmbeddedPostgres({ dataDir, port });
   } catch (error) {
     await removeTempDir();
     throw error;
   }
+  const stopServer = () => server.stop();
+  const startServer = async () => {
+    server = await startEmbeddedPostgres({ dataDir, port });
+  };
   const drop = async () => {
     try {
       await dropDatabase({ adminUrl: server.adminUrl, name });
@@ -58,7 +77,7 @@ async function createEmbeddedTestDatabase({ name }: { name: string }): Promise<T
     await drop();
     throw error;
   }
-  return migrateOrCleanUp({ url: server.urlFor(name), drop });
+  return { ...(await migrateOrCleanUp({ url: server.urlFor(name), drop })), stopServer, startServer };
 }
 
 async function migrateOrCleanUp(database: TestDatabase): Promise<TestDatabase> {
