@@ -26,7 +26,7 @@ export function buildCsp({ nonce, collabUrl, isDev }: TBuildCspOptions): string 
     "img-src 'self' data: blob:",
     "font-src 'self'",
     // The app's own fetches and event stream, plus the collaboration WebSocket, which lives on another port or host.
-    `connect-src 'self' ${toConnectSource(collabUrl)}`,
+    `connect-src ${["'self'", toConnectSource(collabUrl)].filter(Boolean).join(" ")}`,
     "object-src 'none'",
     "base-uri 'self'",
     // A form injected into a page may not post the user's data elsewhere.
