@@ -56,6 +56,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: "security",
+          include: ["test/security/**/*.test.ts"],
+          environment: "node",
+          // The same served app as e2e: fuzzing, XSS, CSRF and headers against the real server and Chromium.
+          globalSetup: ["test/support/e2e-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

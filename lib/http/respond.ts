@@ -16,6 +16,7 @@ export function withErrors<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
       assertSameOrigin(request);
+      await assertNoNulInUrl(request, context);
       return await handler(request, context);
     } catch (error) {
       return toErrorResponse(error);
@@ -63,6 +64,22 @@ function assertSameOrigin(request: Request): void {
   if (originHost !== host) throw new AppError("forbidden", "Cross-site requests are not accepted.");
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000: a path id or query value with one
+ * (`/api/plans/%00/...`) made the query itself fail, a 500. No real id or
+ * filter contains it, so such a URL names nothing: 404 for a path segment,
+ * 400 naming the parameter for a query value.
+ */
+async function assertNoNulInUrl(request: Request, context: unknown): Promise<void> {
+  const params = await (context as { params?: Promise<Record<string, string | string[]>> } | undefined)?.params;
+  for (const value of Object.values(params ?? {})) {
+    if ([value].flat().some((part) => part.includes("\0"))) throw new AppError("not_found", "Not found.");
+  }
+  for (const [name, value] of new URL(request.url).searchParams) {
+    if (name.includes("\0") || value.includes("\0")) throw new AppError("invalid", `${name}: must not contain control characters`, { field: name });
+  }
+}
+
 /** The JSON body, checked against `schema`. Refuses bodies over `maxBytes` (413) before reading them whole. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = 64 * 1024): Promise<z.infer<S>> {
   // A cross-site HTML form cannot send application/json without a CORS preflight.
@@ -71,10 +88,16 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   }
   const text = await readBodyText(request, maxBytes);
   let body: unknown;
+  let nulField: string | null | undefined;
   try {
-    body = JSON.parse(text);
+    // PostgreSQL text cannot hold U+0000 (see assertNoNulInUrl): refuse it in any key or string, wherever it sits.
+    body = JSON.parse(text, (key, value: unknown) => {
+      if (nulField === undefined && (key.includes("\0") || (typeof value === "string" && value.includes("\0")))) nulField = key;
+      return value;
+    });
   } catch {
     throw new AppError("invalid", "The body is not JSON.", { field: null });
   }
+  if (nulField !== undefined) throw new AppError("invalid", `${nulField || "body"}: must not contain control characters`, { field: nulField || null });
   return schema.parse(body);
 }
