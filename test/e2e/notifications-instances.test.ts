@@ -3,22 +3,20 @@
  * live about a reply written through instance A, because every instance
  * LISTENs on PostgreSQL and NOTIFY reaches them all.
  */
-import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { terminateChild } from "@/lib/cli/terminate-child";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { ACCOUNTS, TEST_AUTH_SECRET } from "@/test/support/accounts";
+import { ACCOUNTS } from "@/test/support/accounts";
 import { openEventStream, unreadOf } from "@/test/support/event-stream";
 import { findFreePort } from "@/test/support/free-port";
+import { spawnNextStart, waitForHttp } from "@/test/support/production-server";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp } from "@/test/support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
 const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 
 let instanceB: ChildProcess | null = null;
 let baseUrlB: string;
@@ -29,14 +27,8 @@ beforeAll(async () => {
   // The same build, database, secret and collaboration server as instance A (see e2e-setup.ts); only the port differs.
   const port = await findFreePort();
   baseUrlB = `http://localhost:${port}`;
-  instanceB = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
-    env: {
-      ...process.env, DATABASE_URL: inject("databaseUrl"), NODE_ENV: "production", AUTH_SECRET: TEST_AUTH_SECRET, NEXTAUTH_URL: baseUrlB,
-      COLLAB_URL: `ws://localhost:${inject("collabPort")}`,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  await waitForHttp(baseUrlB, 60_000);
+  instanceB = spawnNextStart({ port, databaseUrl: inject("databaseUrl"), collabPort: inject("collabPort") });
+  await waitForHttp(baseUrlB, { timeoutMs: 60_000, child: instanceB });
   process.env.DATABASE_URL = inject("databaseUrl");
   planId = (await getPrisma().plan.findFirstOrThrow()).id;
 });
@@ -79,14 +71,3 @@ describe.skipIf(!hasServer)("notifications across two app instances", () => {
     }
   });
 });
-
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (instanceB?.exitCode !== null) throw new Error(`instance B exited with ${instanceB?.exitCode}`);
-    const response = await fetch(url).catch(() => null);
-    if (response && response.status < 500) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}

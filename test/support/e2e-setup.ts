@@ -3,19 +3,17 @@
 // collaboration server on free ports — the same way `npm start` serves the app.
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
-import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
-import { terminateChild } from "@/lib/cli/terminate-child";
 import path from "node:path";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { checkChromium } from "@/test/support/chromium";
-import { findFreePort } from "@/test/support/free-port";
+import { buildProduction, serveProduction } from "@/test/support/production-server";
+import type { ProductionStack } from "@/test/support/production-server";
 import { createTestDatabase } from "@/test/support/test-database";
 import { seedDemoAccounts } from "@/lib/users/seed-demo-accounts";
 import { seedPlan } from "@/lib/plan/seed-plan";
-import { DEMO_PASSWORD, TEST_AUTH_SECRET } from "@/test/support/accounts";
+import { DEMO_PASSWORD } from "@/test/support/accounts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -31,7 +29,6 @@ declare module "vitest" {
 }
 
 export const SEED_DIALOGUE = "prisma/seed/ga-dialogue-2009-05-13-human-trafficking.md";
-const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 
 export default async function setupEndToEnd(project: TestProject): Promise<() => Promise<void>> {
   const hasBrowser = checkChromium();
@@ -40,8 +37,7 @@ export default async function setupEndToEnd(project: TestProject): Promise<() =>
   if (!hasBrowser) return async () => {};
 
   const database = await createTestDatabase();
-  let server: ChildProcess | null = null;
-  let collab: ChildProcess | null = null;
+  let stack: ProductionStack | null = null;
   try {
     process.env.DATABASE_URL = database.url;
     const input = await readDialogueFile(SEED_DIALOGUE);
@@ -49,59 +45,18 @@ export default async function setupEndToEnd(project: TestProject): Promise<() =>
     await seedDemoAccounts({ prisma: getPrisma(), password: DEMO_PASSWORD });
     await seedPlan({ dialogueId: (await getPrisma().dialogue.findFirstOrThrow()).id });
     await disconnectPrisma();
-    if (process.env.E2E_SKIP_BUILD !== "1") await run(process.execPath, [NEXT_BIN, "build"]);
-    const port = await findFreePort();
-    const collabPort = await findFreePort();
-    // One host name throughout: cookies set on localhost are not sent to 127.0.0.1.
-    const baseUrl = `http://localhost:${port}`;
-    collab = spawn(process.execPath, ["--import", "tsx", "scripts/collab.ts"], {
-      env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: TEST_AUTH_SECRET, COLLAB_PORT: String(collabPort), COLLAB_PARENT_PID: String(process.pid) },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
-      env: {
-        ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", AUTH_SECRET: TEST_AUTH_SECRET, NEXTAUTH_URL: baseUrl,
-        COLLAB_URL: `ws://localhost:${collabPort}`,
-      },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    await waitForHttp(baseUrl, 60_000);
-    await waitForHttp(`http://127.0.0.1:${collabPort}`, 30_000);
-    project.provide("baseUrl", baseUrl);
+    if (process.env.E2E_SKIP_BUILD !== "1") await buildProduction();
+    stack = await serveProduction({ databaseUrl: database.url });
+    project.provide("baseUrl", stack.baseUrl);
     project.provide("databaseUrl", database.url);
-    project.provide("collabPort", collabPort);
+    project.provide("collabPort", stack.collabPort);
   } catch (error) {
-    server?.kill("SIGTERM");
-    collab?.kill("SIGTERM");
+    await stack?.stop();
     await database.drop();
     throw error;
   }
   return async () => {
-    await Promise.all([terminateChild(server), terminateChild(collab)]);
+    await stack?.stop();
     await database.drop();
   };
-}
-
-
-async function run(command: string, args: string[]): Promise<void> {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production" } });
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
-  if (code !== 0) throw new Error(`${args.join(" ")} failed:\n${output}`);
-}
-
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
