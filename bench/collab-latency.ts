@@ -22,7 +22,8 @@ import { cpus } from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import * as Y from "yjs";
-import { findPercentile, formatMs, log, reportUpperBound, withBenchDatabase } from "./bench-support";
+import { findPercentile, formatMs, log, reportUpperBound, sleep, withBenchDatabase, withTimeout } from "./bench-support";
+import { trackKeystrokes, typeLikeAHuman } from "./typing";
 import type { ChildKind, ChildReply, ChildRequest, ChildStats } from "./collab-server-child";
 import { loadSectionState } from "@/lib/collab/section-state";
 import { signCollabToken } from "@/lib/collab/token";
@@ -50,8 +51,6 @@ type Run = {
   server: ChildStats;
   clientLoopP99Ms: number;
 };
-/** One keystroke, known to other clients by its Yjs id: the typist's client id and the clock after the insert. */
-type Keystroke = { clock: number; at: number; waitingFor: number };
 type Fixture = { planId: string; sectionIds: string[]; secret: string; typistIds: string[]; watcherId: string };
 
 async function main(argv: string[]): Promise<void> {
@@ -137,24 +136,7 @@ async function runLoad({ kind, clients: k, options, fixture, sectionId }: { kind
     await sleep(1000);
 
     const typists = clients.slice(0, options.typists);
-    const pending = new Map<number, Keystroke[]>(typists.map((t) => [t.doc.clientID, []]));
-    const latencies: number[] = [];
-    // For each client and typist, how far into that typist's keystrokes the client has seen.
-    const seen = clients.map(() => new Map<number, number>(typists.map((t) => [t.doc.clientID, 0])));
-    clients.forEach((client, index) => {
-      client.doc.on("update", () => {
-        for (const [typistId, keystrokes] of pending) {
-          if (typistId === client.doc.clientID) continue;
-          const state = Y.getState(client.doc.store, typistId);
-          let next = seen[index].get(typistId)!;
-          while (next < keystrokes.length && keystrokes[next].clock <= state) {
-            const keystroke = keystrokes[next++];
-            if (--keystroke.waitingFor === 0) latencies.push(performance.now() - keystroke.at);
-          }
-          seen[index].set(typistId, next);
-        }
-      });
-    });
+    const { pending, latencies, all: typed } = trackKeystrokes({ clients: clients.map((c) => c.doc), typists: typists.map((t) => t.doc) });
 
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
@@ -162,7 +144,7 @@ async function runLoad({ kind, clients: k, options, fixture, sectionId }: { kind
     const stopAt = performance.now() + options.seconds * 1000;
     const typing = typists.map((typist, n) => typeLikeAHuman({ doc: typist.doc, keystrokes: pending.get(typist.doc.clientID)!, stopAt, cps: options.cps, waitingFor: k - 1, seed: n + 1 }));
     await Promise.all(typing);
-    const all = [...pending.values()].flat();
+    const all = typed();
     await waitFor(() => all.every((s) => s.waitingFor === 0), "every keystroke reaches every client", DRAIN_TIMEOUT_MS).catch(() => {});
     loop.disable();
     const server = await child.stats();
@@ -173,24 +155,6 @@ async function runLoad({ kind, clients: k, options, fixture, sectionId }: { kind
   } finally {
     for (const client of clients) client.close();
     await child.stop();
-  }
-}
-
-/** Keystrokes at ~cps a second with a human's jitter (±40 %), each one insert at the typist's own cursor. */
-async function typeLikeAHuman({ doc, keystrokes, stopAt, cps, waitingFor, seed }: { doc: Y.Doc; keystrokes: Keystroke[]; stopAt: number; cps: number; waitingFor: number; seed: number }): Promise<void> {
-  let state = seed * 7919;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const text = firstText(doc);
-  // Typists start in different places of the same paragraph, as people editing one section would.
-  let cursor = Math.floor((text.length * seed) / 4);
-  const letters = "etaoin shrdlu";
-  await sleep(random() * (1000 / cps));
-  while (performance.now() < stopAt) {
-    const at = performance.now();
-    text.insert(Math.min(cursor, text.length), letters[Math.floor(random() * letters.length)]);
-    cursor++;
-    keystrokes.push({ clock: Y.getState(doc.store, doc.clientID), at, waitingFor });
-    await sleep((1000 / cps) * (0.6 + 0.8 * random()));
   }
 }
 
@@ -283,20 +247,6 @@ function printRow(label: string, cells: string[]): void {
 
 function formatMegabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting until ${what}`)), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 main(process.argv.slice(2)).then(
