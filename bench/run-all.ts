@@ -15,7 +15,7 @@ import type { Figure } from "./bench-support";
 
 type Benchmark = { name: string; script: string; nodeArgs?: string[]; timeoutMinutes: number };
 
-/** In the order a reader meets the features: import, suggestions, editing, comments, amendments, versions, export. */
+/** In the order a reader meets the features: import, suggestions, editing, comments, amendments, versions, export; then the pages in a browser. */
 export const BENCHMARKS: Benchmark[] = [
   { name: "import", script: "bench/import.ts", timeoutMinutes: 10 },
   { name: "suggest-quality", script: "bench/suggest-quality.ts", timeoutMinutes: 5 },
@@ -25,6 +25,7 @@ export const BENCHMARKS: Benchmark[] = [
   { name: "amendments", script: "bench/amendment-latency.ts", timeoutMinutes: 5 },
   { name: "versions", script: "bench/version-diff.ts", timeoutMinutes: 5 },
   { name: "export", script: "bench/export-docx.ts", nodeArgs: ["--expose-gc"], timeoutMinutes: 10 },
+  { name: "pages", script: "bench/pages.ts", timeoutMinutes: 15 },
 ];
 
 type Outcome = { benchmark: Benchmark; figures: Figure[]; status: "ok" | "failed" | "timed out"; seconds: number };
