@@ -15,7 +15,7 @@ import type { Figure } from "./bench-support";
 
 type Benchmark = { name: string; script: string; nodeArgs?: string[]; timeoutMinutes: number };
 
-/** In the order a reader meets the features: import, suggestions, editing, comments, amendments, versions, export; then the whole app under load. */
+/** In the order a reader meets the features: import, suggestions, editing, comments, amendments, versions, export; then the pages in a browser, then the whole app under load. */
 export const BENCHMARKS: Benchmark[] = [
   { name: "import", script: "bench/import.ts", timeoutMinutes: 10 },
   { name: "suggest-quality", script: "bench/suggest-quality.ts", timeoutMinutes: 5 },
@@ -25,7 +25,8 @@ export const BENCHMARKS: Benchmark[] = [
   { name: "amendments", script: "bench/amendment-latency.ts", timeoutMinutes: 5 },
   { name: "versions", script: "bench/version-diff.ts", timeoutMinutes: 5 },
   { name: "export", script: "bench/export-docx.ts", nodeArgs: ["--expose-gc"], timeoutMinutes: 10 },
-  // Last: it builds the app for production (when .next is not current) and loads the whole machine.
+  { name: "pages", script: "bench/pages.ts", timeoutMinutes: 15 },
+  // Last: it loads the whole machine. Both build the app for production first, unless .next is current.
   { name: "load", script: "bench/load.ts", timeoutMinutes: 15 },
 ];
 

@@ -6,6 +6,7 @@
  */
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authOptions, SESSION_MAX_AGE_SECONDS } from "./auth-options";
@@ -21,8 +22,14 @@ export type CurrentUser = {
   delegation: { id: string; name: string; onBehalfOf: string | null } | null;
 };
 
-/** The signed-in, enabled user, or null. */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+/**
+ * The signed-in, enabled user, or null. Once per request: the layout, the
+ * page and its metadata all ask, and each ask would decrypt the cookie and
+ * query the database again (React's cache is per request, never shared).
+ */
+export const getCurrentUser = cache(readCurrentUser);
+
+async function readCurrentUser(): Promise<CurrentUser | null> {
   const session = (await getServerSession(authOptions)) as { userId?: string; signedInAt?: number } | null;
   if (!session?.userId || typeof session.signedInAt !== "number") return null;
   // An absolute limit: refreshing the cookie slides its expiry, not this.

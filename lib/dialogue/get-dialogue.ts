@@ -1,10 +1,18 @@
 /** Loads one dialogue with everything the reader shows, in document order. */
+import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 
 /** Where a unit is cited: the plan passages whose confirmed links point at it. */
 const CITED_IN = { id: true, planId: true, blockId: true, section: { select: { key: true, title: true } }, plan: { select: { title: true } } } as const;
 
-export async function getDialogue({ id }: { id: string }) {
+export function getDialogue({ id }: { id: string }) {
+  return loadDialogueOncePerRequest(id);
+}
+
+/** React's cache, per request: the reader's page and its metadata both load it. Keyed by the id string, as cache compares arguments by identity. */
+const loadDialogueOncePerRequest = cache(loadDialogue);
+
+async function loadDialogue(id: string) {
   return getPrisma().dialogue.findUnique({
     where: { id },
     include: {

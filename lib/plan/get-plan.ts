@@ -1,29 +1,37 @@
 /** Loads a plan with its sections and every link's source, for the plan page. */
 import { getPrisma } from "@/lib/db";
 
+/**
+ * Only what the page shows: every field here is rendered and sent to the
+ * browser (the live sections are client components), so a field nobody
+ * reads costs each page view its query, its rendering and its bytes.
+ */
 export async function getPlan({ planId }: { planId: string }) {
   return getPrisma().plan.findUnique({
     where: { id: planId },
-    include: {
+    select: {
+      id: true,
+      title: true,
       dialogue: { select: { id: true, title: true, topic: true } },
       sections: {
         orderBy: { position: "asc" },
-        include: {
+        select: {
+          id: true, key: true, title: true, content: true, text: true, guidance: true,
           links: {
             where: { status: { in: ["confirmed", "suggested", "suspect"] } },
             orderBy: [{ status: "asc" }, { score: "desc" }, { createdAt: "asc" }],
-            include: {
+            select: {
+              id: true, blockId: true, status: true, relation: true, targetKey: true,
               summaryItem: { select: { key: true, list: true, n: true, text: true } },
               sentence: { select: { key: true, text: true } },
               statement: {
                 select: {
                   key: true, text: true,
-                  speaker: { select: { name: true, honorific: true, affiliation: true } },
+                  speaker: { select: { name: true, affiliation: true } },
                   segment: { select: { kind: true, number: true, title: true } },
                 },
               },
               amendment: { select: { number: true, newText: true, kind: true, rationale: true, delegation: { select: { name: true } } } },
-              confirmedBy: { select: { name: true } },
             },
           },
         },

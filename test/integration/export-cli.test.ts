@@ -113,7 +113,7 @@ describe("npm run plan -- import", () => {
     const again = await plan(["export", "--format", "json"], spare.url);
     const stamp = (text: string) => text.replace(/"exportedAt": "[^"]+"/, "");
     expect(stamp(again.stdout)).toBe(stamp(await readFile(backup, "utf8")));
-  });
+  }, 90_000); // four CLI runs, each a cold tsx start: slow on a busy 2-core machine
 
   it("names the wrong field of a bad file, and needs --file", async () => {
     const bad = path.join(dir, "bad.json");
