@@ -58,6 +58,8 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback,
   const [state, setState] = useState<SaveState>("connecting");
   const [isSynced, setSynced] = useState(false);
   const [people, setPeople] = useState<Present[]>([]);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const isTurn = useBuildTurn();
 
   const provider = useMemo(
     () => new HocuspocusProvider({ websocketProvider: socket!, name: sectionDocumentName({ planId, sectionId }), document: doc, token: getToken }),
@@ -73,6 +75,32 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback,
     return () => void provider.off("stateless", onStateless);
   }, [provider, onSectionNotice]);
 
+  useEffect(() => {
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(passageNumbersKey, markers));
+  }, [editor, markers, isSynced]);
+
+  // The server-rendered text stays until the live text can replace it: synced, and its editor built.
+  const isLive = isSynced && editor !== null;
+  return (
+    <LiveFrame state={state} canEdit={canEdit} people={people}>
+      {!isLive && fallback}
+      {isTurn && (
+        <LiveText provider={provider} doc={doc} title={title} canEdit={canEdit} isLive={isLive} onActivePassage={onActivePassage} onEditor={setEditor} />
+      )}
+    </LiveFrame>
+  );
+}
+
+/** The Tiptap editor on the section's Y.Doc; reports itself through onEditor once built. */
+function LiveText({ provider, doc, title, canEdit, isLive, onActivePassage, onEditor }: {
+  provider: HocuspocusProvider; doc: Y.Doc; title: string; canEdit: boolean; isLive: boolean;
+  onActivePassage: Props["onActivePassage"]; onEditor: (editor: Editor | null) => void;
+}) {
+  const { user } = useCollabSession();
   const editor = useEditor({
     immediatelyRender: false,
     editable: canEdit,
@@ -101,25 +129,40 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback,
     onSelectionUpdate: ({ editor }) => onActivePassage(passageAt(editor)),
     onFocus: ({ editor }) => onActivePassage(passageAt(editor)),
   }, [provider]);
-
   useEffect(() => {
     onEditor(editor);
     return () => onEditor(null);
   }, [editor, onEditor]);
-  useEffect(() => {
-    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(passageNumbersKey, markers));
-  }, [editor, markers, isSynced]);
 
-  return (
-    <LiveFrame state={state} canEdit={canEdit} people={people}>
-      {!isSynced && fallback}
-      {canEdit ? (
-        <div hidden={!isSynced}><EditorContent editor={editor} /></div>
-      ) : (
-        <ReadOnlyText isSynced={isSynced} title={title} onOpen={onActivePassage}><EditorContent editor={editor} /></ReadOnlyText>
-      )}
-    </LiveFrame>
+  return canEdit ? (
+    <div hidden={!isLive}><EditorContent editor={editor} /></div>
+  ) : (
+    <ReadOnlyText isSynced={isLive} title={title} onOpen={onActivePassage}><EditorContent editor={editor} /></ReadOnlyText>
   );
+}
+
+/**
+ * Building an editor takes tens of milliseconds; a page builds one per
+ * section. Built all in one go they block the main thread for hundreds of
+ * milliseconds (total blocking time), so each section waits for its turn:
+ * one build per task, in mount order, with the browser free in between.
+ */
+let lastTurn: Promise<void> = Promise.resolve();
+
+function useBuildTurn(): boolean {
+  const [isTurn, setTurn] = useState(false);
+  useEffect(() => {
+    let isCancelled = false;
+    lastTurn = lastTurn.then(() => new Promise<void>((resolve) => {
+      setTimeout(() => {
+        if (!isCancelled) setTurn(true);
+        // The next build starts in a later task, after React has rendered this one.
+        setTimeout(resolve, 0);
+      }, 0);
+    }));
+    return () => void (isCancelled = true);
+  }, []);
+  return isTurn;
 }
 
 /** A read-only section's text: click a passage, or focus the text and use the arrow keys and Enter, to open it. */
