@@ -138,7 +138,10 @@ describe.skipIf(!hasServer)("the coverage board", () => {
     const button = page.getByRole("button", { name: new RegExp(`^Confirm .*${link.sentence!.key.replace(/\./g, "\\.")}$`), includeHidden: true }).first();
     await button.evaluate((el) => el.closest("details")?.setAttribute("open", ""));
     await button.click();
-    await page.getByRole("status").filter({ hasText: "Confirmed" }).first().waitFor();
+    // The page refreshes its sources: the link now shows as confirmed (its buttons, and their status line, are gone).
+    const source = page.locator("li", { has: page.locator(`a[href$="#${link.sentence!.key}"]`) }).filter({ has: page.getByRole("button", { name: /^Confirm /, includeHidden: true }) });
+    await source.first().waitFor({ state: "detached" });
+    await page.locator("li", { has: page.locator(`a[href$="#${link.sentence!.key}"]`) }).getByTestId("link-status").filter({ hasText: "confirmed" }).first().waitFor({ state: "attached" });
 
     await page.goto(`/plans/${planId}/coverage?group=speakers`);
     await expect(page.getByTestId(`coverage-${speakerKey}`).textContent()).resolves.toContain("covered");
