@@ -130,13 +130,16 @@ async function runLoad({ stack, fixture, options, prisma }: { stack: ProductionS
   const visibility = new CommentVisibility(options.watchers);
   log(`connecting ${options.watchers} watchers to the plan's ${fixture.sections.length} sections …`);
   const watchers: Watcher[] = [];
+  const connectStarted = performance.now();
   for (let from = 0; from < watcherSessions.length; from += CONNECT_BATCH) {
     const batch = watcherSessions.slice(from, from + CONNECT_BATCH).map((session) => connectWatcher({ stack, fixture, session, socketEvents, refetches, visibility }));
     watchers.push(...batch);
     await withTimeout(Promise.all(batch.map((w) => w.synced)), 60_000, `watchers ${from}–${from + batch.length} sync`);
   }
+  log(`  ${((performance.now() - connectStarted) / 1000).toFixed(1)} s; the typists …`);
   const typists = typistSessions.map((session) => connectWatcher({ stack, fixture, session, socketEvents, refetches: null, visibility: null, sectionKeys: [TYPED_SECTION] }));
-  await withTimeout(Promise.all(typists.map((t) => t.synced)), 30_000, "the typists sync");
+  await withTimeout(Promise.all(typists.map((t) => t.synced)), 120_000, "the typists sync");
+  log(`  ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`);
   // Let the connection burst (awareness from every client to every client) die down.
   await sleep(2000);
 

@@ -84,7 +84,13 @@ function gpaExtension({ secret, log, snapshots, storeRetry }: { secret: string; 
       } catch (error) {
         // Shutting down with the database still down: logged; resolve so the document can unload and the process exit.
         if (error instanceof StoreAbandoned) return;
-        if (!(error instanceof AppError && error.code === "not_found")) throw error;
+        if (!(error instanceof AppError && error.code === "not_found")) {
+          // Never rethrown: Hocuspocus would leave the store stuck in its debouncer, and the rejection
+          // would take down the process and every document in it. The edits stay in the live document
+          // and go out with the next store.
+          log(`store of ${documentName} failed; the next change stores it again: ${(error as Error).stack ?? String(error)}`);
+          return;
+        }
         // The section is gone (the plan was reset): nothing to save into; its editors must reload.
         log(`${documentName} no longer exists; closing its connections`);
         instance.closeConnections(documentName);

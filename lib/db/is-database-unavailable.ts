@@ -18,8 +18,13 @@ const SYSTEM_CODES = new Set([
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECT_TIMEOUT",
   "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300",
 ]);
-/** Messages of errors that carry no code (pg's pool and client). */
-const MESSAGES = /Can't reach database server|Connection terminated|timeout exceeded when trying to connect|database system is (starting up|shutting down)|terminating connection due to administrator command|Client has encountered a connection error/i;
+/**
+ * Messages of errors that carry no telling code: pg's pool and client, and
+ * Prisma's P2028 when every pooled connection stayed busy for the whole of
+ * the transaction's maxWait (P2028 also covers closed transactions, which
+ * are not transient, so the message decides).
+ */
+const MESSAGES = /Can't reach database server|Unable to start a transaction in the given time|Connection terminated|timeout exceeded when trying to connect|database system is (starting up|shutting down)|terminating connection due to administrator command|Client has encountered a connection error/i;
 
 type ErrorLike = { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
 

@@ -103,6 +103,32 @@ describe("persistence", () => {
     expect(stored).toContain("Edit on instance B.");
   });
 
+  it("survives a store that fails for an unexpected reason, and stores the edits with the next change", async () => {
+    const lines: string[] = [];
+    const own = await startTestCollab({ log: (line) => lines.push(line) });
+    const target = await section("monitoring-and-review");
+    const client = connectClient({ port: own.port, planId, sectionId: target.id, token: facilitator.token });
+    try {
+      await client.synced;
+      // A real failure inside PostgreSQL, not a mock: a trigger refuses this section's updates.
+      await prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_section_store() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+      await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_section_store BEFORE UPDATE ON "PlanSection" FOR EACH ROW WHEN (OLD.id = '${target.id}') EXECUTE FUNCTION refuse_section_store()`);
+      try {
+        firstText(client.doc).insert(0, "Refused at first. ");
+        await waitFor(() => lines.some((line) => line.startsWith(`store of ${sectionDocumentName({ planId, sectionId: target.id })} failed`)), "the failed store is logged");
+      } finally {
+        await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_section_store ON "PlanSection"`);
+        await prisma.$executeRawUnsafe(`DROP FUNCTION refuse_section_store()`);
+      }
+      // The server is still up (a rethrown store would have crashed it), and the next change carries the first.
+      firstText(client.doc).insert(0, "Then stored. ");
+      await waitFor(async () => (await section("monitoring-and-review")).text.startsWith("Then stored. Refused at first."), "both edits are stored");
+    } finally {
+      client.close();
+      await own.stop();
+    }
+  });
+
   it("rehearses a store at start-up without writing anything", async () => {
     const before = await prisma.planSection.findMany({ where: { planId }, orderBy: { id: "asc" } });
     const audits = await prisma.auditLog.count();

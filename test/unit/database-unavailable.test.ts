@@ -21,6 +21,8 @@ describe("isDatabaseUnavailable", () => {
     ["PostgreSQL shutting down (57P01)", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })],
     ["pg's connect timeout", new Error("timeout exceeded when trying to connect")],
     ["a wrapped cause", new Error("store failed", { cause: Object.assign(new Error("x"), { code: "ECONNRESET" }) })],
+    // Seen under load (bench/load.ts): every pooled connection busy for the transaction's whole maxWait.
+    ["a transaction that could not start in time (P2028)", Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" })],
   ])("is true for %s", (_label, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
@@ -29,6 +31,7 @@ describe("isDatabaseUnavailable", () => {
     ["a unique clash", Object.assign(new Error("Unique constraint failed"), { code: "P2002" })],
     ["a missing row", Object.assign(new Error("Record not found"), { code: "P2025" })],
     ["a plain bug", new TypeError("cannot read properties of undefined")],
+    ["a transaction used after it closed (also P2028)", Object.assign(new Error("Transaction API error: Transaction already closed: A commit cannot be executed on an expired transaction."), { code: "P2028" })],
     ["a non-error", "oops"],
   ])("is false for %s", (_label, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
