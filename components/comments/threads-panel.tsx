@@ -20,13 +20,16 @@ const STANCE_STYLE: Record<ThreadView["stance"], string> = {
 };
 
 type Props = {
-  planId: string; sectionKey: string; title: string; viewer: Viewer; version: number; selection: SelectedQuote | null; onFocusThread: (threadId: string) => void;
+  planId: string; sectionKey: string; title: string; viewer: Viewer; version: number;
+  /** The threads as the collab server last pushed them (live), if it has. */
+  pushed: ThreadView[] | null;
+  selection: SelectedQuote | null; onFocusThread: (threadId: string) => void;
   /** The section's text: on wide screens each thread sits level with its marked text there. */
   textRef: RefObject<HTMLElement | null>;
 };
 
-export function ThreadsPanel({ planId, sectionKey, title, viewer, version, selection, onFocusThread, textRef }: Props) {
-  const { threads, error, refresh } = useThreads(planId, sectionKey, version);
+export function ThreadsPanel({ planId, sectionKey, title, viewer, version, pushed, selection, onFocusThread, textRef }: Props) {
+  const { threads, error, refresh } = useThreads(planId, sectionKey, version, pushed);
   const [filter, setFilter] = useState<"open" | "resolved" | "all">("open");
   const [stance, setStance] = useState<ThreadView["stance"] | "any">("any");
   const [delegation, setDelegation] = useState("any");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 export type ThreadView = {
   id: string;
@@ -20,18 +20,31 @@ export type ThreadView = {
   comments: { id: string; author: { id: string; name: string } | null; delegation: { id: string; name: string } | null; createdAt: string; editedAt: string | null; isDeleted: boolean; body: string | null }[];
 };
 
-/** A section's threads, fetched again whenever `version` moves (a live "threads-changed" from the collab server). */
-export function useThreads(planId: string, sectionKey: string, version: number) {
+/**
+ * A section's threads: fetched on mount, and again whenever `version` moves
+ * (a bare "threads-changed"); replaced by `pushed` whenever the collab
+ * server pushes the list itself, which is how they normally arrive live.
+ */
+export function useThreads(planId: string, sectionKey: string, version: number, pushed: ThreadView[] | null = null) {
   const [threads, setThreads] = useState<ThreadView[] | null>(null);
   const [error, setError] = useState("");
+  // A fetch that started before the latest push must not overwrite it with an older list.
+  const pushes = useRef(0);
   const refresh = useCallback(async () => {
+    const pushesBefore = pushes.current;
     const response = await fetch(`/api/plans/${planId}/threads?section=${encodeURIComponent(sectionKey)}`).catch(() => null);
     if (!response?.ok) return setError("Could not load the comments. They will load again on the next change.");
+    const fetched = (await response.json()) as ThreadView[];
     setError("");
-    setThreads((await response.json()) as ThreadView[]);
+    if (pushes.current === pushesBefore) setThreads(fetched);
   }, [planId, sectionKey]);
   useEffect(() => {
     void refresh();
   }, [refresh, version]);
+  useEffect(() => {
+    if (!pushed) return;
+    pushes.current++;
+    setThreads(pushed);
+  }, [pushed]);
   return { threads, error, refresh };
 }

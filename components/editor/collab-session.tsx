@@ -7,6 +7,7 @@
  */
 import { HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { createContext, useContext, useEffect, useState } from "react";
+import { createTokenSource } from "./token-source";
 
 export type CollabUser = { id: string; name: string; color: string };
 export type CollabSessionValue = { socket: HocuspocusProviderWebsocket | null; getToken: () => Promise<string>; user: CollabUser };
@@ -19,27 +20,9 @@ export function useCollabSession(): CollabSessionValue {
   return session;
 }
 
-/** Renews the token a little before it expires; every provider on the page shares it. */
-function createTokenSource(): () => Promise<string> {
-  let cached: { token: string; expiresAt: number } | null = null;
-  let pending: Promise<string> | null = null;
-  return async () => {
-    if (cached && cached.expiresAt - Date.now() > 30_000) return cached.token;
-    pending ??= fetch("/api/collab/token", { method: "POST" })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`token refused (${response.status})`);
-        const body = (await response.json()) as { token: string; expiresAt: string };
-        cached = { token: body.token, expiresAt: Date.parse(body.expiresAt) };
-        return body.token;
-      })
-      .finally(() => (pending = null));
-    return pending;
-  };
-}
-
 export function CollabSession({ url, user, children }: { url: string; user: CollabUser; children: React.ReactNode }) {
   const [socket, setSocket] = useState<HocuspocusProviderWebsocket | null>(null);
-  const [getToken] = useState(createTokenSource);
+  const [getToken] = useState(() => createTokenSource(() => fetch("/api/collab/token", { method: "POST" })));
   // In an effect, so the server render never opens a socket.
   useEffect(() => {
     const created = new HocuspocusProviderWebsocket({ url });

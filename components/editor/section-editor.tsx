@@ -14,6 +14,7 @@ import Placeholder from "@tiptap/extension-placeholder";
 import { EditorContent, ReactNodeViewRenderer, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
+import type { ThreadView } from "@/components/comments/use-threads";
 import { sectionDocumentName } from "@/lib/collab/document-name";
 import { Citation, createPlanExtensions } from "@/lib/editor/extensions";
 import { CitationNumbers } from "./citation-numbers";
@@ -50,7 +51,8 @@ export function SectionEditor(props: Props) {
   return <ConnectedEditor {...props} />;
 }
 
-export type SectionNotice = "threads-changed" | "amendments-changed";
+/** What the collab server says about a section: its threads changed (with them, unless too many to push), or its amendments did. */
+export type SectionNotice = { type: "threads-changed"; threads: ThreadView[] | null } | { type: "amendments-changed" };
 
 function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback, onActivePassage, onEditor, onSectionNotice }: Props) {
   const { socket, getToken, user } = useCollabSession();
@@ -61,15 +63,20 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback,
   const [editor, setEditor] = useState<Editor | null>(null);
   const isTurn = useBuildTurn();
 
-  const provider = useMemo(
-    () => new HocuspocusProvider({ websocketProvider: socket!, name: sectionDocumentName({ planId, sectionId }), document: doc, token: getToken }),
-    [socket, planId, sectionId, doc, getToken],
-  );
+  const provider = useMemo(() => {
+    const created = new HocuspocusProvider({ websocketProvider: socket!, name: sectionDocumentName({ planId, sectionId }), document: doc, token: getToken });
+    // Readers publish no presence: they still see the drafters' names and carets, but a room of 200
+    // readers each renewing a presence every 15 s in every section is 200 × 199 messages per section
+    // per renewal (bench/load.ts). With no local state, the caret's field updates are no-ops.
+    if (!canEdit) created.awareness?.setLocalState(null);
+    return created;
+  }, [socket, planId, sectionId, doc, getToken, canEdit]);
   useProviderState(provider, { setState, setSynced, setPeople, selfId: user.id });
   useEffect(() => {
     const onStateless = ({ payload }: { payload: string }) => {
-      const type = (JSON.parse(payload) as { type?: string }).type;
-      if (type === "threads-changed" || type === "amendments-changed") onSectionNotice(type);
+      const notice = JSON.parse(payload) as { type?: string; threads?: ThreadView[] };
+      if (notice.type === "threads-changed") onSectionNotice({ type: notice.type, threads: notice.threads ?? null });
+      if (notice.type === "amendments-changed") onSectionNotice({ type: notice.type });
     };
     provider.on("stateless", onStateless);
     return () => void provider.off("stateless", onStateless);

@@ -17,6 +17,7 @@ import { SectionEditor } from "@/components/editor/section-editor";
 import { readSelectedQuote } from "@/components/comments/selection-quote";
 import type { SelectedQuote } from "@/components/comments/selection-quote";
 import { ThreadsPanel } from "@/components/comments/threads-panel";
+import type { ThreadView } from "@/components/comments/use-threads";
 import type { Viewer } from "@/components/comments/threads-panel";
 import type { PlanLink } from "@/lib/plan/get-plan";
 import { PassageSuggestions } from "./passage-suggestions";
@@ -43,10 +44,11 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, cit
   const [passage, setPassage] = useState<ActivePassage | null>(null);
   const [status, setStatus] = useState("");
   const [threadsVersion, setThreadsVersion] = useState(0);
+  const [pushedThreads, setPushedThreads] = useState<ThreadView[] | null>(null);
   const [amendmentsVersion, setAmendmentsVersion] = useState(0);
   const [selection, setSelection] = useState<SelectedQuote | null>(null);
-  const onSectionNotice = useCallback((type: SectionNotice) => {
-    if (type === "threads-changed") return setThreadsVersion((v) => v + 1);
+  const onSectionNotice = useCallback((notice: SectionNotice) => {
+    if (notice.type === "threads-changed") return notice.threads ? setPushedThreads(notice.threads) : setThreadsVersion((v) => v + 1);
     setAmendmentsVersion((v) => v + 1);
     // An accepted amendment adds a source to its passage: the page's links come from the server.
     router.refresh();
@@ -136,7 +138,7 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, cit
                 dialogueId={dialogueId} canDecide={canDecide} onCite={canCite ? cite : undefined} />
             </PassagePanel>
           )}
-          <ThreadsPanel planId={planId} sectionKey={section.key} title={section.title} viewer={viewer} version={threadsVersion}
+          <ThreadsPanel planId={planId} sectionKey={section.key} title={section.title} viewer={viewer} version={threadsVersion} pushed={pushedThreads}
             selection={selection} onFocusThread={showThreadText} textRef={textRef} />
         </div>
       </div>

@@ -11,7 +11,10 @@
  */
 import type { Hocuspocus } from "@hocuspocus/server";
 import postgres from "postgres";
+import { listThreads } from "@/lib/comments/list-threads";
+import { seesFacilitatorThreads } from "@/lib/comments/thread-access";
 import { getPrisma } from "@/lib/db";
+import type { CollabAccess } from "./authenticate";
 import { applyCommentMark } from "./comment-anchor";
 import * as Y from "yjs";
 import { sectionDocumentName } from "./document-name";
@@ -19,17 +22,48 @@ import { COLLAB_CHANNEL } from "./notices";
 import type { CollabNotice } from "./notices";
 import { STORED_STATE_ORIGIN } from "./section-state";
 
-/** What editors hear over their socket: only that a section's threads (or amendments) changed, never which (a thread may be facilitators-only). */
-export const THREADS_CHANGED = JSON.stringify({ type: "threads-changed" });
+/** What editors hear when a section's amendments change: only that they did, so they fetch them again. */
 export const AMENDMENTS_CHANGED = JSON.stringify({ type: "amendments-changed" });
+/** A bare "threads-changed", without the threads: editors fetch them over HTTP (when the list is too big to push). */
+export const THREADS_CHANGED = JSON.stringify({ type: "threads-changed" });
+/** Above this, the threads are not pushed: a socket message should stay small, and the page can fetch them. */
+const MAX_PUSHED_THREADS_BYTES = 256 * 1024;
 
-/** Tells the editors of a section, on this instance, to fetch its threads or amendments again. */
+/** Tells the editors of a section, on this instance, to fetch its amendments again. */
 function announceToEditors(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }, message: string): void {
   hocuspocus.documents.get(sectionDocumentName(section))?.broadcastStateless(message);
 }
 
-function announceThreadsChanged(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }): void {
-  announceToEditors(hocuspocus, section, THREADS_CHANGED);
+/**
+ * Sends every editor of the section, on this instance, the section's threads
+ * as that editor may see them. A bare notice used to make every open page
+ * fetch the threads again: with a room of 200 watching, 200 requests for
+ * each comment, which no app server keeps up with. Now the list is loaded
+ * once per visibility class (at most two queries, however many watch) and
+ * pushed. Facilitators-only threads go only to connections whose user may
+ * see them; access was checked when the connection opened and is re-checked
+ * periodically (recheck-connections.ts).
+ */
+async function pushThreadsToEditors(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }): Promise<void> {
+  const document = hocuspocus.documents.get(sectionDocumentName(section));
+  if (!document) return;
+  const messages = new Map<boolean, Promise<string>>();
+  const messageFor = (viewer: CollabAccess["user"]) => {
+    const withFacilitatorThreads = seesFacilitatorThreads(viewer);
+    let message = messages.get(withFacilitatorThreads);
+    if (!message) {
+      message = listThreads({ viewer, planId: section.planId, filter: { sectionId: section.sectionId } }).then((threads) => {
+        const pushed = JSON.stringify({ type: "threads-changed", threads });
+        return pushed.length <= MAX_PUSHED_THREADS_BYTES ? pushed : THREADS_CHANGED;
+      });
+      messages.set(withFacilitatorThreads, message);
+    }
+    return message;
+  };
+  for (const connection of document.getConnections()) {
+    const access = connection.context as Partial<CollabAccess> | undefined;
+    if (access?.user) connection.sendStateless(await messageFor(access.user));
+  }
 }
 
 /**
@@ -66,7 +100,7 @@ export async function anchorThread(hocuspocus: Hocuspocus, threadId: string): Pr
   } finally {
     await connection.disconnect();
   }
-  announceThreadsChanged(hocuspocus, thread);
+  await pushThreadsToEditors(hocuspocus, thread);
   return isFound ? "anchored" : "detached";
 }
 
@@ -80,7 +114,9 @@ export async function listenForThreads({ hocuspocus, databaseUrl, log }: { hocus
   await sql.listen(COLLAB_CHANNEL, (payload) => {
     const notice = JSON.parse(payload) as CollabNotice;
     if (notice.type === "anchor-thread") void anchor(notice.threadId);
-    if (notice.type === "threads-changed") announceThreadsChanged(hocuspocus, notice);
+    if (notice.type === "threads-changed") {
+      void pushThreadsToEditors(hocuspocus, notice).catch((error) => log(`announcing threads of ${notice.sectionId} failed: ${(error as Error).message}`));
+    }
     if (notice.type === "amendments-changed") announceToEditors(hocuspocus, notice, AMENDMENTS_CHANGED);
     if (notice.type === "merge-stored") {
       void mergeStoredState(hocuspocus, notice).catch((error) => log(`merging stored ${notice.sectionId} failed: ${(error as Error).message}`));

@@ -12,7 +12,7 @@ type Section = { planId: string; sectionId: string };
 export type CollabNotice =
   /** A new thread: one server claims it and marks its quote in the text. */
   | { type: "anchor-thread"; threadId: string }
-  /** A section's threads or amendments changed: editors fetch them again. */
+  /** A section's threads changed (the servers push them to its editors) or its amendments did (editors fetch them). */
   | ({ type: "threads-changed" | "amendments-changed" } & Section)
   /** The stored document was edited on the server (an accepted amendment): live documents merge it in now. */
   | ({ type: "merge-stored" } & Section);

@@ -3,7 +3,7 @@ import { sendCollabNotice } from "@/lib/collab/notices";
 
 /**
  * Announces, on commit, that a section's threads changed: every collaboration
- * server passes it on to the section's editors, who fetch the threads again.
+ * server sends the section's editors its threads, as each may see them.
  */
 export async function announceThreadsChanged(tx: Tx, { planId, sectionId }: { planId: string; sectionId: string }): Promise<void> {
   await sendCollabNotice(tx, { type: "threads-changed", planId, sectionId });

@@ -5,7 +5,7 @@ import type { JSONContent } from "@tiptap/core";
 import { listAnchoredThreadIds } from "@/lib/editor/plan-document";
 import { seesFacilitatorThreads } from "./thread-access";
 
-export type ThreadFilter = { sectionKey?: string; status?: "open" | "resolved"; delegationId?: string; stance?: "support" | "oppose" | "question" | "neutral" };
+export type ThreadFilter = { sectionKey?: string; sectionId?: string; status?: "open" | "resolved"; delegationId?: string; stance?: "support" | "oppose" | "question" | "neutral" };
 
 /**
  * Identical reads that arrive together share one query: a "threads-changed"
@@ -20,7 +20,7 @@ const waiting = new Map<string, ReturnType<typeof loadThreads>>();
 
 export function listThreads({ viewer, planId, filter = {} }: { viewer: Pick<CurrentUser, "role">; planId: string; filter?: ThreadFilter }) {
   const withFacilitatorThreads = seesFacilitatorThreads(viewer);
-  const key = JSON.stringify([planId, withFacilitatorThreads, filter.sectionKey, filter.status, filter.delegationId, filter.stance]);
+  const key = JSON.stringify([planId, withFacilitatorThreads, filter.sectionKey, filter.sectionId, filter.status, filter.delegationId, filter.stance]);
   const batch = waiting.get(key);
   if (batch) return batch;
   const load = new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS)).then(() => {
@@ -38,6 +38,7 @@ async function loadThreads({ planId, filter, withFacilitatorThreads }: { planId:
       // Never loaded for other roles, so no later step can leak it.
       ...(withFacilitatorThreads ? {} : { visibility: "everyone" as const }),
       ...(filter.sectionKey ? { section: { key: filter.sectionKey } } : {}),
+      ...(filter.sectionId ? { sectionId: filter.sectionId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.delegationId ? { delegationId: filter.delegationId } : {}),
       ...(filter.stance ? { stance: filter.stance } : {}),

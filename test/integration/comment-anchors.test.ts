@@ -68,9 +68,15 @@ function open(quote = QUOTE, body = "Ecuador comments.") {
 }
 
 describe("live announcements", () => {
-  it("tells the section's editors, within a second, that its threads changed — without saying which", async () => {
-    const heard: { payload: string; at: number }[] = [];
-    editor.provider.on("stateless", ({ payload }: { payload: string }) => heard.push({ payload, at: Date.now() }));
+  type Pushed = { type: string; threads?: { id: string; visibility: string; comments: { body: string | null }[] }[] };
+  const listen = (client: TestClient) => {
+    const heard: { notice: Pushed; at: number }[] = [];
+    client.provider.on("stateless", ({ payload }: { payload: string }) => heard.push({ notice: JSON.parse(payload) as Pushed, at: Date.now() }));
+    return heard;
+  };
+
+  it("pushes the section's threads to its editors within a second of a reply, so no page has to fetch them", async () => {
+    const heard = listen(editor);
     const thread = await open("resources", "Opening.");
     await waitFor(() => heard.length > 0, "the editor hears of the new thread", 1000);
     heard.length = 0;
@@ -78,7 +84,30 @@ describe("live announcements", () => {
     await replyToThread({ actor: delegate, target: { planId, threadId: thread.id }, input: { body: "A reply." } });
     await waitFor(() => heard.length > 0, "the editor hears of the reply", 1000);
     expect(heard[0].at - sent).toBeLessThan(1000);
-    expect(JSON.parse(heard[0].payload)).toEqual({ type: "threads-changed" });
+    expect(heard[0].notice.type).toBe("threads-changed");
+    const pushed = heard[0].notice.threads!.find((t) => t.id === thread.id)!;
+    expect(pushed.comments.map((c) => c.body)).toEqual(["Opening.", "A reply."]);
+    // Exactly what the HTTP route would give this section's readers.
+    expect(heard[0].notice.threads).toEqual(JSON.parse(JSON.stringify(await listThreads({ viewer: delegate, planId, filter: { sectionKey: "resources" } }))));
+  });
+
+  it("pushes a facilitators-only thread to facilitators' connections only", async () => {
+    const observer = connectClient({ port: server.port, planId, sectionId, token: (await createTestUser("observer")).token });
+    try {
+      await observer.synced;
+      const [byEditor, byObserver] = [listen(editor), listen(observer)];
+      const facilitator = await prisma.user.create({ data: { email: "facilitator-push@test.local", name: "Fatima", role: "facilitator", passwordHash: "x" } });
+      const hidden = await createThread({
+        actor: { ...facilitator, delegation: null }, planId,
+        input: ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "resources" }, stance: "neutral", visibility: "facilitators", body: "Between facilitators." }),
+      });
+      await waitFor(() => byEditor.some(({ notice }) => notice.threads?.some((t) => t.id === hidden.id)), "the facilitator's connection gets the thread");
+      await waitFor(() => byObserver.length > 0, "the observer's connection hears of the change");
+      expect(byObserver.flatMap(({ notice }) => notice.threads ?? []).map((t) => t.id)).not.toContain(hidden.id);
+      expect(byObserver.flatMap(({ notice }) => notice.threads ?? []).every((t) => t.visibility === "everyone")).toBe(true);
+    } finally {
+      observer.close();
+    }
   });
 });
 
