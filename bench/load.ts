@@ -170,7 +170,8 @@ async function runLoad({ stack, fixture, options, prisma }: { stack: ProductionS
     Promise.all(commenterSessions.map((session, n) => comment({ session, planId: fixture.planId, stopAt, everySeconds: options.commentEverySeconds, seed: n + 1, posts, visibility }))),
     Promise.all(typedDocs.map((doc, n) => typeLikeAHuman({ doc, keystrokes: keystrokes.pending.get(doc.clientID)!, stopAt, cps: 5, waitingFor: watchingDocs.length + typedDocs.length - 1, seed: n + 1 }))),
   ]);
-  const elapsedSeconds = (performance.now() - startedAt) / 1000;
+  // Everyone stops at stopAt; a request still in flight then ends a little after.
+  const elapsedSeconds = Math.max(options.seconds, (performance.now() - startedAt) / 1000);
 
   log("draining: every keystroke and comment to every watcher …");
   const typed = keystrokes.all();
@@ -237,7 +238,7 @@ async function comment({ session, planId, stopAt, everySeconds, seed, posts, vis
     } else {
       posts.errors++;
     }
-    await sleep(everySeconds * 1000 * (0.5 + random()));
+    await sleep(Math.min(everySeconds * 1000 * (0.5 + random()), Math.max(0, stopAt - performance.now())));
   }
 }
 
