@@ -150,10 +150,14 @@ async function runLoad({ stack, fixture, options, prisma }: { stack: ProductionS
 
   const memoryAtStart = readServerMemory(stack);
   const peak = { app: memoryAtStart.app, collab: memoryAtStart.collab };
+  // A reading every 15 s shows whether memory levels off (a heap sized to the load) or keeps climbing (a leak).
+  const timeline: ServerMemory[] = [memoryAtStart];
+  let tick = 0;
   const sampler = setInterval(() => {
     const now = readServerMemory(stack);
     peak.app = Math.max(peak.app, now.app);
     peak.collab = Math.max(peak.collab, now.collab);
+    if (++tick % 15 === 0) timeline.push(now);
   }, 1000);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
@@ -185,7 +189,7 @@ async function runLoad({ stack, fixture, options, prisma }: { stack: ProductionS
   printReport({
     options, elapsedSeconds, cannonResults, posts, refetches, visibility, socketEvents, storedComments,
     keystrokeLatencies: keystrokes.latencies, undeliveredKeystrokes: typed.filter((k) => k.waitingFor > 0).length, typedKeystrokes: typed.length,
-    memory: { start: memoryAtStart, end: memoryAtEnd, peak }, clientLoopP99Ms: loop.percentile(99) / 1e6,
+    memory: { start: memoryAtStart, end: memoryAtEnd, peak, timeline }, clientLoopP99Ms: loop.percentile(99) / 1e6,
   });
 }
 
@@ -376,7 +380,7 @@ type Report = {
   keystrokeLatencies: number[];
   undeliveredKeystrokes: number;
   typedKeystrokes: number;
-  memory: { start: ServerMemory; end: ServerMemory; peak: ServerMemory };
+  memory: { start: ServerMemory; end: ServerMemory; peak: ServerMemory; timeline: ServerMemory[] };
   clientLoopP99Ms: number;
 };
 
@@ -421,6 +425,7 @@ function printReport(report: Report): void {
   console.log(`errors: ${errorCount}${errorCount ? ` (${Object.entries(errors).filter(([, n]) => n).map(([what, n]) => `${what}: ${n}`).join("; ")})` : ""}`);
   const megabytes = (bytes: number) => bytes / 2 ** 20;
   console.log(`server RSS MB, start → end (peak): next start ${megabytes(memory.start.app).toFixed(0)} → ${megabytes(memory.end.app).toFixed(0)} (${megabytes(memory.peak.app).toFixed(0)}); collab ${megabytes(memory.start.collab).toFixed(0)} → ${megabytes(memory.end.collab).toFixed(0)} (${megabytes(memory.peak.collab).toFixed(0)})`);
+  console.log(`server RSS MB every 15 s: next start ${memory.timeline.map((m) => megabytes(m.app).toFixed(0)).join(", ")}; collab ${memory.timeline.map((m) => megabytes(m.collab).toFixed(0)).join(", ")}`);
   console.log(`load generator event-loop delay p99: ${formatMs(report.clientLoopP99Ms)} ms (a high figure inflates every latency above)`);
 
   reportFigure({ name: "load errors (HTTP, sockets, undelivered, lost)", value: errorCount, unit: "", target: "= 0", isMet: errorCount === 0 });
@@ -428,7 +433,7 @@ function printReport(report: Report): void {
   // autocannon waits for each response before a connection sends again: a server that cannot keep up gets less than the rate asked.
   const sustained = cannonResults.reduce((sum, { result }) => sum + result.requests.total, 0) / elapsedSeconds;
   reportFigure({ name: "load page and API rate sustained", value: sustained, unit: "req/s", target: `≥ ${options.rate} req/s`, isMet: sustained >= options.rate * 0.98 });
-  for (const { route, result } of cannonResults) reportFigure({ name: `load ${route.name} p50 / p99`, value: result.latency.p99, unit: `ms (p50 ${formatMs(result.latency.p50)})` });
+  for (const { route, result } of cannonResults) reportFigure({ name: `load ${route.name} p99 (p50)`, value: result.latency.p99, unit: `ms (${formatMs(result.latency.p50)} ms)` });
   reportFigure({ name: "load POST comment p99", value: findPercentile(posts.latencies, 99), unit: "ms" });
   reportFigure({ name: `load keystroke → ${options.watchers} watchers p99`, value: findPercentile(keystrokes, 99), unit: "ms" });
   reportUpperBound({ name: `load comment → visible to ${options.watchers} watchers p99`, value: findPercentile(commentLatencies, 99), unit: "ms", limit: 250 });
