@@ -8,7 +8,6 @@
 import type { Editor } from "@tiptap/core";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { CitationInfo } from "@/components/editor/citation-badge";
 import { CitationLinksContext } from "@/components/editor/citation-view";
 import type { PassageMarker } from "@/components/editor/passage-numbers";
 import type { ActivePassage, SectionNotice } from "@/components/editor/section-editor";
@@ -21,7 +20,7 @@ import type { ThreadView } from "@/components/comments/use-threads";
 import type { Viewer } from "@/components/comments/threads-panel";
 import type { PlanLink } from "@/lib/plan/get-plan";
 import { PassageSuggestions } from "./passage-suggestions";
-import { SourceList } from "./source-list";
+import { describeCitations, SourceList } from "./source-list";
 
 type Props = {
   planId: string;
@@ -29,7 +28,6 @@ type Props = {
   section: { id: string; key: string; title: string };
   links: PlanLink[];
   numbering: [string, number][];
-  citations: CitationInfo[];
   canEdit: boolean;
   canDecide: boolean;
   viewer: Viewer;
@@ -38,7 +36,7 @@ type Props = {
 
 const ACTIVE_SECTION_EVENT = "gpa:active-section";
 
-export function LiveSection({ planId, dialogueId, section, links, numbering, citations, canEdit, canDecide, viewer, children }: Props) {
+export function LiveSection({ planId, dialogueId, section, links, numbering, canEdit, canDecide, viewer, children }: Props) {
   const router = useRouter();
   const [editor, setEditor] = useState<Editor | null>(null);
   const [passage, setPassage] = useState<ActivePassage | null>(null);
@@ -55,7 +53,8 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, cit
   }, [router]);
   const textRef = useRef<HTMLDivElement>(null);
   const numbers = useMemo(() => new Map(numbering), [numbering]);
-  const citationLinks = useMemo(() => new Map(citations.map((c) => [c.id, c])), [citations]);
+  // Built here from the links, not sent beside them: the page would carry every quote twice.
+  const citationLinks = useMemo(() => new Map(describeCitations(links, dialogueId, planId).map((c) => [c.id, c])), [links, dialogueId, planId]);
   const markers = useMemo(() => passageMarkers(links, numbers), [links, numbers]);
 
   const activate = useCallback((next: ActivePassage | null, { isKeyboard = false } = {}) => {

@@ -1,13 +1,12 @@
 import type { JSONContent } from "@tiptap/core";
 import { CitationBadge } from "@/components/editor/citation-badge";
 import type { CitationInfo } from "@/components/editor/citation-badge";
-import { formatSegmentLabel } from "@/lib/dialogue/format";
 import { listBlocks } from "@/lib/editor/plan-document";
 import type { PlanForPage, PlanLink } from "@/lib/plan/get-plan";
 import type { Viewer } from "@/components/comments/threads-panel";
 import { LiveSection } from "./live-section";
 import { PassageSuggestions } from "./passage-suggestions";
-import { describeSource, SourceList } from "./source-list";
+import { describeCitations, SourceList } from "./source-list";
 
 type Section = PlanForPage["sections"][number];
 
@@ -39,7 +38,7 @@ export function SectionView({ section, dialogueId, planId, canDecide, canEdit, v
         </p>
       </header>
       <LiveSection planId={planId} dialogueId={dialogueId} section={{ id: section.id, key: section.key, title: section.title }} links={section.links}
-        numbering={[...numbering]} citations={citations} canEdit={canEdit} canDecide={canDecide} viewer={viewer}>
+        numbering={[...numbering]} canEdit={canEdit} canDecide={canDecide} viewer={viewer}>
         <div className="plan-text space-y-2">{((section.content as JSONContent).content ?? []).map((node, i) => render(node, `${section.key}-${i}`))}</div>
       </LiveSection>
       {sectionWide.length > 0 && (
@@ -82,16 +81,6 @@ function numberCitations(content: JSONContent): Map<JSONContent, number> {
   };
   visit(content);
   return numbers;
-}
-
-/** What a citation's hover card shows, for every link a citation may point at. */
-function describeCitations(links: PlanLink[], dialogueId: string, planId: string): CitationInfo[] {
-  return links.map((link) => {
-    const { label, quote, href } = describeSource(link, { dialogueId, planId });
-    const speaker = link.statement?.speaker;
-    const detail = [speaker?.affiliation, link.statement ? formatSegmentLabel(link.statement.segment) : null].filter(Boolean).join(" · ");
-    return { id: link.id, status: link.status, label, detail, quote, href };
-  });
 }
 
 type RenderContext = {

@@ -1,3 +1,4 @@
+import type { CitationInfo } from "@/components/editor/citation-badge";
 import type { PlanLink } from "@/lib/plan/get-plan";
 import { formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import type { SummaryListName } from "@/lib/dialogue/types";
@@ -28,6 +29,16 @@ export function describeSource(link: PlanLink, { dialogueId, planId }: { dialogu
   const address = link.sentence?.key ?? link.statement?.key ?? "";
   const quote = link.sentence?.text ?? link.statement?.text ?? "";
   return { address, label: link.statement ? link.statement.speaker.name : address, quote, href: href(address) };
+}
+
+/** What a citation's hover card shows, for every link a citation may point at. */
+export function describeCitations(links: PlanLink[], dialogueId: string, planId: string): CitationInfo[] {
+  return links.map((link) => {
+    const { label, quote, href } = describeSource(link, { dialogueId, planId });
+    const speaker = link.statement?.speaker;
+    const detail = [speaker?.affiliation, link.statement ? formatSegmentLabel(link.statement.segment) : null].filter(Boolean).join(" · ");
+    return { id: link.id, status: link.status, label, detail, quote, href };
+  });
 }
 
 /** Sources of one passage: who said it, in what role and session, the quoted sentence, and a link to it in the reader. */

@@ -7,6 +7,15 @@ import { getPrisma } from "@/lib/db";
  * reads costs each page view its query, its rendering and its bytes.
  */
 export async function getPlan({ planId }: { planId: string }) {
+  const plan = await loadPlan(planId);
+  if (!plan) return null;
+  // A link to one sentence shows that sentence: its statement's whole text would only weigh down the page.
+  const withoutUnusedText = (link: (typeof plan.sections)[number]["links"][number]) =>
+    link.sentence && link.statement ? { ...link, statement: { ...link.statement, text: null } } : link;
+  return { ...plan, sections: plan.sections.map((section) => ({ ...section, links: section.links.map(withoutUnusedText) })) };
+}
+
+function loadPlan(planId: string) {
   return getPrisma().plan.findUnique({
     where: { id: planId },
     select: {
