@@ -115,6 +115,17 @@ describe.skipIf(!hasServer)("the live page", () => {
 });
 
 describe.skipIf(!hasServer)("a delegate", () => {
+  it("publishes no presence while reading, yet sees the drafters'", async () => {
+    const [facilitator, delegate] = await Promise.all([openPlanAs(ACCOUNTS.facilitator), openPlanAs(ACCOUNTS.delegate)]);
+    await Promise.all([liveEditor(facilitator, "targets"), liveEditor(delegate, "targets")]);
+    const peopleSeenBy = (page: Page) => page.locator("#targets").getByRole("list", { name: "People in this section" });
+    await peopleSeenBy(delegate).getByText("Fatima Facilitator").waitFor();
+    // By now the reader's own presence would have reached the drafter too, had it been published.
+    await facilitator.waitForTimeout(1000);
+    await expect(peopleSeenBy(facilitator).getByText("Diego Delegate (Ecuador)").count()).resolves.toBe(0);
+    await Promise.all([facilitator.context().close(), delegate.context().close()]);
+  });
+
   it("watches the edits live with no editable area, and a forged update of theirs is refused", async () => {
     const [facilitator, delegate] = await Promise.all([openPlanAs(ACCOUNTS.facilitator), openPlanAs(ACCOUNTS.delegate)]);
     const [editor, view] = await Promise.all([liveEditor(facilitator, "cooperation"), liveEditor(delegate, "cooperation")]);
