@@ -6,6 +6,7 @@ import { exportPlan } from "@/lib/plan/export-plan";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { PLAN_TEMPLATE } from "@/lib/plan/template";
 import { suggestSources } from "@/lib/provenance/suggest-sources";
+import { readGoldSet, scoreRanking } from "@/bench/gold-set";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID, SEED_SOURCE } from "@/test/support/seed-database";
 
 const prisma = getPrisma();
@@ -91,6 +92,24 @@ describe("suggestSources", () => {
   ])("ranks the gold source first for %j", async (text, address) => {
     const suggestions = await suggestSources({ dialogueId: DIALOGUE, text, limit: 10 });
     expect(suggestions[0]?.address).toBe(address);
+  });
+
+  // A floor under quality, not its measure (that is bench/suggest-quality.ts): a change that
+  // loses the first relevant source for some passages fails here before it lands.
+  it.each(["provenance-gold.json", "provenance-gold-heldout.json"])("finds a relevant source near the top for every passage of %s", async (file) => {
+    const gold = readGoldSet(`test/fixtures/${file}`);
+    const [sentences, items] = await Promise.all([
+      prisma.sentence.findMany({ where: { dialogueId: DIALOGUE }, select: { key: true } }),
+      prisma.summaryItem.findMany({ where: { dialogueId: DIALOGUE }, select: { key: true } }),
+    ]);
+    const units = [...sentences, ...items].map((u) => u.key);
+    const reciprocalRanks: number[] = [];
+    for (const passage of gold.passages) {
+      const suggestions = await suggestSources({ dialogueId: DIALOGUE, text: passage.text, limit: 10 });
+      reciprocalRanks.push(scoreRanking(suggestions.map((s) => s.address), passage.relevant, units).reciprocalRank);
+    }
+    expect(reciprocalRanks.filter((rr) => rr === 0)).toEqual([]);
+    expect(reciprocalRanks.reduce((total, rr) => total + rr, 0) / reciprocalRanks.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it("finds sources that say the passage's idea in other words (the thesaurus)", async () => {
