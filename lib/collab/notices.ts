@@ -10,8 +10,8 @@ export const COLLAB_CHANNEL = "gpa_collab";
 type Section = { planId: string; sectionId: string };
 
 export type CollabNotice =
-  /** A new thread: one server claims it and marks its quote in the text. */
-  | { type: "anchor-thread"; threadId: string }
+  /** A new thread: one server claims it and marks its quote in the text (and then pushes the section's threads). */
+  | ({ type: "anchor-thread"; threadId: string } & Section)
   /** A section's threads changed (the servers push them to its editors) or its amendments did (editors fetch them). */
   | ({ type: "threads-changed" | "amendments-changed" } & Section)
   /** The stored document was edited on the server (an accepted amendment): live documents merge it in now. */

@@ -11,6 +11,7 @@ import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import { openPlanAs, selectInPassage } from "@/test/support/plan-page";
+import { signInOverHttp } from "@/test/support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -84,6 +85,32 @@ describe.skipIf(!hasServer)("amendments in the browser", () => {
     await expect(page.getByRole("button", { name: /^(Accept|Co-sponsor|Withdraw)/ }).count()).resolves.toBe(0);
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await page.context().close();
+  });
+  it("the plan-wide amendments page shows a proposal and its withdrawal live, without a reload", async () => {
+    const page = await openPlanAs(browser, { baseUrl, planId, email: ACCOUNTS.facilitator, sectionKey: "root-causes-and-demand" });
+    await page.goto(`/plans/${planId}/amendments`);
+    await page.getByTestId("live-status").filter({ hasText: "Live: new amendments appear here" }).waitFor({ timeout: 10_000 });
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    const bahrain = await signInOverHttp(baseUrl, ACCOUNTS.bahrain);
+    const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "root-causes-and-demand" }, select: { content: true } });
+    const paragraph = (section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
+    const rationale = "Bahrain, live on the amendments page.";
+    const proposed = await bahrain.fetch(`/api/plans/${planId}/amendments`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sectionKey: "root-causes-and-demand", blockId: paragraph.attrs!.blockId, quote: { exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") }, kind: "delete", rationale }),
+    });
+    expect(proposed.status).toBe(201);
+    const card = page.getByTestId("amendment").filter({ hasText: rationale });
+    await card.waitFor({ timeout: 5_000 });
+    await expect(card.getByTestId("amendment-state").textContent()).resolves.toBe("pending");
+    await page.getByTestId("live-status").filter({ hasText: /Live: updated at/ }).waitFor();
+
+    const { id } = (await proposed.json()) as { id: string };
+    expect((await bahrain.fetch(`/api/plans/${planId}/amendments/${id}/withdraw`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(200);
+    await expect.poll(() => card.getByTestId("amendment-state").textContent(), { timeout: 5_000 }).toBe("withdrawn");
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await page.context().close();
   });
 });

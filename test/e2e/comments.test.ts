@@ -163,4 +163,22 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     expect(stored.quoteExact).toBe(passageText);
     await page.context().close();
   });
+  it("the plan-wide comments page shows a new comment live, without a reload", async () => {
+    const page = await openPlanWith(browser, { baseUrl, planId, email: ACCOUNTS.observer, sectionKey: "timeframe" });
+    await page.goto(`/plans/${planId}/comments`);
+    const status = page.getByTestId("live-status");
+    await status.filter({ hasText: "Live: new comments appear here" }).waitFor({ timeout: 10_000 });
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    const delegate = await signInOverHttp(baseUrl, ACCOUNTS.delegate);
+    const posted = await delegate.fetch(`/api/plans/${planId}/threads`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "question", body: "Ecuador asks, live on the comments page." }),
+    });
+    expect(posted.status).toBe(201);
+    await page.getByTestId("comment-thread").filter({ hasText: "Ecuador asks, live on the comments page." }).waitFor({ timeout: 5_000 });
+    await status.filter({ hasText: /Live: updated at/ }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await page.context().close();
+  });
 });

@@ -89,3 +89,30 @@ describe.skipIf(!hasServer)("/api/notifications", () => {
     }
   });
 });
+
+describe.skipIf(!hasServer)("/api/plans/[id]/activity", () => {
+  it("requires a session (401) and an existing plan (404)", async () => {
+    const anonymous = await openEventStream(`${baseUrl}/api/plans/${planId}/activity`);
+    expect(anonymous.status).toBe(401);
+    anonymous.close();
+    const unknown = await openEventStream(`${baseUrl}/api/plans/no-such-plan/activity`, { cookie: sessions.observer.cookie });
+    expect(unknown.status).toBe(404);
+    unknown.close();
+  });
+
+  it("streams, to every role that reads the plan, which section's threads changed, and never what was said", async () => {
+    const streams = await Promise.all((["observer", "delegate", "facilitator"] as const).map((role) => openEventStream(`${baseUrl}/api/plans/${planId}/activity`, { cookie: sessions[role].cookie })));
+    try {
+      for (const stream of streams) expect([stream.status, stream.contentType]).toEqual([200, expect.stringMatching(/^text\/event-stream/)]);
+      const created = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, json({ ...newThread, body: "Live on the comments page." }));
+      const { id: threadId } = (await created.json()) as { id: string };
+      const { sectionId } = await getPrisma().commentThread.findUniqueOrThrow({ where: { id: threadId } });
+      for (const stream of streams) {
+        const event = await stream.next((e) => e.event === "threads", 5_000);
+        expect(JSON.parse(event.data)).toEqual({ sectionId });
+      }
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-/** Notifications against a real PostgreSQL: who a reply or mention notifies, facilitators-only threads, reading only one's own, the LISTEN hub and the SSE stream. */
+/** Notifications against a real PostgreSQL: who a reply or mention notifies, facilitators-only threads, reading only one's own, the LISTEN hub and the SSE streams (the bell's, and a plan's activity). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createThread } from "@/lib/comments/create-thread";
@@ -8,7 +8,10 @@ import { editComment, replyToThread } from "@/lib/comments/write-comment";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { markNotificationsRead } from "@/lib/notifications/mark-read";
-import { MAX_STREAMS_PER_USER, stopNotificationHub, subscribeToNotifications } from "@/lib/notifications/notification-hub";
+import { proposeAmendment } from "@/lib/amendments/propose-amendment";
+import { ZProposeAmendment } from "@/lib/amendments/schemas";
+import { MAX_STREAMS_PER_USER, stopLiveHub, subscribeToNotifications, subscribeToPlanActivity } from "@/lib/live/live-hub";
+import { openPlanActivityStream } from "@/lib/live/open-plan-activity-stream";
 import { openNotificationStream } from "@/lib/notifications/open-notification-stream";
 import { ZMarkRead } from "@/lib/notifications/schemas";
 import { seedPlan } from "@/lib/plan/seed-plan";
@@ -51,7 +54,7 @@ beforeEach(async () => {
   await prisma.notification.deleteMany();
 });
 afterAll(async () => {
-  await stopNotificationHub();
+  await stopLiveHub();
   await clearDatabase();
   await disconnectPrisma();
 });
@@ -188,10 +191,10 @@ describe("the LISTEN hub", () => {
     let heard = 0;
     const stop = await subscribeToNotifications({ userId: people.ecuador.id, onNews: () => heard++ });
     const stopOther = await subscribeToNotifications({ userId: people.bahrain.id, onNews: () => {} });
-    const hubBackends = () => prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE application_name = 'gpa-notification-hub' AND datname = current_database()`;
+    const hubBackends = () => prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE application_name = 'gpa-live-hub' AND datname = current_database()`;
     expect(await hubBackends()).toHaveLength(1);
 
-    await prisma.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'gpa-notification-hub' AND datname = current_database()`;
+    await prisma.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'gpa-live-hub' AND datname = current_database()`;
     // The re-LISTEN itself announces "check again", since notices may have been lost meanwhile.
     await vi.waitFor(() => expect(heard).toBe(1), { timeout: 10_000 });
     await createThread({ actor: people.facilitator, planId, input: input({ body: "@ecuador, after the drop." }) });
@@ -239,6 +242,87 @@ describe("the notification stream", () => {
     let done = false;
     while (!done) done = (await reader.read()).done;
     expect(done).toBe(true);
+    await prisma.user.update({ where: { id: people.observer.id }, data: { disabledAt: null } });
+    abort.abort();
+  });
+});
+
+describe("plan activity (the live comments and amendments pages)", () => {
+  /** Reads a stream's text until it matches, or fails naming what came. */
+  const reading = (response: Response) => {
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = "";
+    return {
+      reader,
+      until: async (pattern: RegExp) => {
+        while (!pattern.test(received)) {
+          const { value, done } = await reader.read();
+          if (done) throw new Error(`stream ended; got ${JSON.stringify(received)}`);
+          received += value;
+        }
+      },
+      received: () => received,
+    };
+  };
+
+  it("hears which section's threads and amendments changed, for its own plan only", async () => {
+    const heard: unknown[] = [];
+    const other: unknown[] = [];
+    const stop = await subscribeToPlanActivity({ planId, viewerId: people.observer.id, onNews: (activity) => heard.push(activity) });
+    const stopOther = await subscribeToPlanActivity({ planId: "another-plan", viewerId: people.observer.id, onNews: (activity) => other.push(activity) });
+    const resources = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
+
+    await createThread({ actor: people.bahrain, planId, input: input({ body: "Bahrain comments." }) });
+    await vi.waitFor(() => expect(heard).toEqual([{ kind: "threads", sectionId: resources.id }]), { timeout: 5_000 });
+    await proposeAmendment({ actor: people.bahrain, planId, input: ZProposeAmendment.parse({ sectionKey: "resources", blockId: "resources.should-8", kind: "delete", quote: { exact: "Map" }, rationale: "Shorter." }) });
+    await vi.waitFor(() => expect(heard).toContainEqual({ kind: "amendments", sectionId: resources.id }), { timeout: 5_000 });
+    expect(other).toEqual([]);
+
+    stop();
+    await createThread({ actor: people.bahrain, planId, input: input({ body: "Unheard." }) });
+    await prisma.$executeRaw`SELECT pg_notify('gpa_collab', ${JSON.stringify({ type: "threads-changed", planId: "another-plan", sectionId: "s" })})`;
+    await vi.waitFor(() => expect(other).toHaveLength(1), { timeout: 5_000 });
+    expect(heard).toHaveLength(2);
+    stopOther();
+  });
+
+  it("counts plan streams towards the user's MAX_STREAMS_PER_USER", async () => {
+    const stops = await Promise.all(Array.from({ length: MAX_STREAMS_PER_USER - 1 }, () => subscribeToPlanActivity({ planId, viewerId: people.ecuador2.id, onNews: () => {} })));
+    const bell = await subscribeToNotifications({ userId: people.ecuador2.id, onNews: () => {} });
+    await expect(subscribeToPlanActivity({ planId, viewerId: people.ecuador2.id, onNews: () => {} })).rejects.toMatchObject({ code: "rate_limited" });
+    bell();
+    bell(); // twice is once
+    const again = await subscribeToPlanActivity({ planId, viewerId: people.ecuador2.id, onNews: () => {} });
+    await expect(subscribeToPlanActivity({ planId, viewerId: people.ecuador2.id, onNews: () => {} })).rejects.toMatchObject({ code: "rate_limited" });
+    for (const stop of [...stops, again]) stop();
+  });
+
+  it("streams the section of each change, and ends when the client goes away", async () => {
+    const abort = new AbortController();
+    const response = await openPlanActivityStream({ viewer: people.observer, planId, signal: abort.signal });
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const stream = reading(response);
+    await stream.until(/^retry: \d+\n\n/);
+    const { id: threadId } = await createThread({ actor: people.ecuador, planId, input: input({ body: "Ecuador comments." }) });
+    const thread = await prisma.commentThread.findUniqueOrThrow({ where: { id: threadId } });
+    await stream.until(new RegExp(`event: threads\\ndata: \\{"sectionId":"${thread.sectionId}"\\}\\n\\n`));
+    // Only the section travels, never what was said.
+    expect(stream.received()).not.toContain("Ecuador comments.");
+    abort.abort();
+    await expect(stream.reader.read()).resolves.toMatchObject({ done: true });
+  });
+
+  it("refuses a plan that does not exist, and ends when the viewer is disabled", async () => {
+    await expect(openPlanActivityStream({ viewer: people.observer, planId: "no-such-plan", signal: new AbortController().signal })).rejects.toMatchObject({ code: "not_found" });
+
+    const abort = new AbortController();
+    const stream = reading(await openPlanActivityStream({ viewer: people.observer, planId, signal: abort.signal }));
+    await stream.until(/^retry/);
+    await prisma.user.update({ where: { id: people.observer.id }, data: { disabledAt: new Date() } });
+    await createThread({ actor: people.ecuador, planId, input: input({ body: "Not for a disabled reader." }) });
+    let done = false;
+    while (!done) done = (await stream.reader.read()).done;
+    expect(stream.received()).not.toContain("event: threads");
     await prisma.user.update({ where: { id: people.observer.id }, data: { disabledAt: null } });
     abort.abort();
   });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AmendmentList } from "@/components/amendments/amendment-list";
 import { AmendmentStateBar } from "@/components/amendments/state-bar";
+import { LivePlanActivity } from "@/components/live/live-plan-activity";
 import type { AmendmentView } from "@/components/amendments/use-amendments";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { AMENDMENT_STATES } from "@/lib/amendments/schemas";
@@ -43,6 +44,7 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
           Delegations propose amendments on selected text in the plan; other delegations co-sponsor them, and facilitators accept or reject them.
           A pending amendment is <strong>stale</strong> when the text it targets has changed since it was proposed.
         </p>
+        <LivePlanActivity planId={plan.id} kind="amendments" noun="amendments" />
       </header>
       <AmendmentStateBar counts={counts} />
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter amendments">

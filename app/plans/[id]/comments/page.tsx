@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ThreadList } from "@/components/comments/thread-list";
+import { LivePlanActivity } from "@/components/live/live-plan-activity";
 import type { ThreadView } from "@/components/comments/use-threads";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { listThreads } from "@/lib/comments/list-threads";
@@ -41,6 +42,7 @@ export default async function CommentsPage({ params, searchParams }: Props) {
         <p className="text-sm"><Link href={`/plans/${plan.id}`} className="text-un-dark underline">{plan.title}</Link></p>
         <h1 className="text-2xl font-semibold">Comments</h1>
         <p className="text-sm text-slate-700">Every comment thread on the draft. To comment, select text in the plan.</p>
+        <LivePlanActivity planId={plan.id} kind="threads" noun="comments" />
       </header>
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter comments">
         <label className="flex flex-col">Section

@@ -1,0 +1,52 @@
+"use client";
+
+/**
+ * Keeps a server-rendered plan-wide page (comments, amendments) current: on
+ * each change of the kind it lists, anywhere in the plan, the page renders
+ * itself again on the server — so every item is access-checked as on first
+ * load — and React merges the result in, keeping what the reader has typed or
+ * opened. A status line says whether it is live, and when it last updated.
+ */
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useEventSource } from "./use-event-source";
+
+/** Changes that arrive together (a reply and its resolve) are folded into one refresh. */
+const FOLD_MS = 200;
+
+export function LivePlanActivity({ planId, kind, noun }: { planId: string; kind: "threads" | "amendments"; noun: string }) {
+  const router = useRouter();
+  const [isRefreshing, startTransition] = useTransition();
+  const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  const foldTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const refresh = useCallback(() => {
+    clearTimeout(foldTimer.current);
+    foldTimer.current = setTimeout(() => {
+      startTransition(() => router.refresh());
+      setUpdatedAt(new Date());
+    }, FOLD_MS);
+  }, [router]);
+  useEffect(() => () => clearTimeout(foldTimer.current), []);
+
+  const connection = useEventSource({
+    url: `/api/plans/${encodeURIComponent(planId)}/activity`,
+    listeners: { [kind]: refresh, check: refresh },
+    onReopen: refresh,
+  });
+
+  return (
+    <p role="status" className="flex items-center gap-2 text-xs text-slate-700" data-testid="live-status" data-connection={connection}>
+      <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${connection === "open" ? "bg-emerald-600" : "bg-amber-500"}`} />
+      {describe({ connection, isRefreshing, updatedAt, noun })}
+    </p>
+  );
+}
+
+function describe({ connection, isRefreshing, updatedAt, noun }: { connection: string; isRefreshing: boolean; updatedAt: Date | null; noun: string }): string {
+  if (connection === "connecting") return "Connecting for live updates…";
+  if (connection === "reconnecting") return `Reconnecting… New ${noun} will appear when the connection is back.`;
+  if (isRefreshing) return `Updating ${noun}…`;
+  if (updatedAt) return `Live: updated at ${updatedAt.toLocaleTimeString()}.`;
+  return `Live: new ${noun} appear here as they are posted.`;
+}

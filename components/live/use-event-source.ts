@@ -1,0 +1,66 @@
+"use client";
+
+/**
+ * One Server-Sent Events stream for a component's lifetime, with the
+ * connection's state for a status line. The browser's EventSource retries by
+ * itself after a dropped stream but gives up on an HTTP error (a 503, or a
+ * session that ended), so then this tries again a while later.
+ */
+import { useEffect, useRef, useState } from "react";
+
+export type StreamConnection = "connecting" | "open" | "reconnecting";
+
+/** A dropped stream that is back within this long is not worth a "Reconnecting…" (streams end every 10 minutes by design). */
+const QUIET_RECONNECT_MS = 4_000;
+/** After the server refused the stream, try again this much later. */
+const RETRY_AFTER_REFUSAL_MS = 15_000;
+
+export function useEventSource(options: {
+  url: string;
+  /** Per event name, what to do with its parsed data. */
+  listeners: Record<string, (data: unknown) => void>;
+  /** Called when the stream opens again after it dropped: events sent meanwhile were missed. */
+  onReopen?: () => void;
+}): StreamConnection {
+  const { url } = options;
+  const [connection, setConnection] = useState<StreamConnection>("connecting");
+  // The latest callbacks, without reconnecting whenever the caller renders.
+  const latest = useRef(options);
+  latest.current = options;
+  const eventNames = Object.keys(options.listeners).sort().join(",");
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let downTimer: ReturnType<typeof setTimeout> | undefined;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let hasOpened = false;
+    const connect = () => {
+      source = new EventSource(url);
+      for (const name of eventNames.split(",").filter(Boolean)) {
+        source.addEventListener(name, (event) => latest.current.listeners[name]?.(JSON.parse((event as MessageEvent<string>).data)));
+      }
+      source.onopen = () => {
+        clearTimeout(downTimer);
+        downTimer = undefined;
+        setConnection("open");
+        if (hasOpened) latest.current.onReopen?.();
+        hasOpened = true;
+      };
+      source.onerror = () => {
+        downTimer ??= setTimeout(() => setConnection("reconnecting"), QUIET_RECONNECT_MS);
+        if (source?.readyState === EventSource.CLOSED) {
+          source.close();
+          retryTimer = setTimeout(connect, RETRY_AFTER_REFUSAL_MS);
+        }
+      };
+    };
+    connect();
+    return () => {
+      source?.close();
+      clearTimeout(downTimer);
+      clearTimeout(retryTimer);
+    };
+  }, [url, eventNames]);
+
+  return connection;
+}
