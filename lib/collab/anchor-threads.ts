@@ -4,7 +4,8 @@
  * threads arrive). The server claims each thread once — several instances
  * may hear it — and marks its quote through a direct connection, so every
  * editor sees the mark live. Threads created while no server listened are
- * picked up at start. Every other change to a thread (a reply, an edit, a
+ * picked up at start; a thread whose marking failed is tried again, and
+ * threads still pending are looked for every minute. Every other change to a thread (a reply, an edit, a
  * resolution) is announced the same way and passed on to the section's
  * editors as a stateless message, on every instance: that is how comments
  * appear live.
@@ -86,10 +87,26 @@ export async function mergeStoredState(hocuspocus: Hocuspocus, section: { planId
   return true;
 }
 
-/** Claims and anchors one thread; returns whether its quote was found. */
+/**
+ * Claims and anchors one thread; returns whether its quote was found. When
+ * marking fails after the claim (the document could not be opened, the
+ * database went away), the claim is released, so the thread is pending again
+ * rather than "detached" for good, and the error is thrown for a retry.
+ */
 export async function anchorThread(hocuspocus: Hocuspocus, threadId: string): Promise<"anchored" | "detached" | "skipped"> {
-  const claimed = await getPrisma().commentThread.updateMany({ where: { id: threadId, anchoredAt: null }, data: { anchoredAt: new Date() } });
+  const claimedAt = new Date();
+  const claimed = await getPrisma().commentThread.updateMany({ where: { id: threadId, anchoredAt: null }, data: { anchoredAt: claimedAt } });
   if (!claimed.count) return "skipped";
+  const marked = await markQuote(hocuspocus, threadId).catch(async (error: unknown) => {
+    await getPrisma().commentThread.updateMany({ where: { id: threadId, anchoredAt: claimedAt }, data: { anchoredAt: null } });
+    throw error;
+  });
+  await pushThreadsToEditors(hocuspocus, marked.thread);
+  return marked.isFound ? "anchored" : "detached";
+}
+
+/** Puts the thread's comment mark on its quote in the live document; says whether the quote was found. */
+async function markQuote(hocuspocus: Hocuspocus, threadId: string) {
   const thread = await getPrisma().commentThread.findUniqueOrThrow({ where: { id: threadId } });
   const connection = await hocuspocus.openDirectConnection(sectionDocumentName({ planId: thread.planId, sectionId: thread.sectionId }), { system: "comment-anchor" });
   let isFound = false;
@@ -100,17 +117,37 @@ export async function anchorThread(hocuspocus: Hocuspocus, threadId: string): Pr
   } finally {
     await connection.disconnect();
   }
-  await pushThreadsToEditors(hocuspocus, thread);
-  return isFound ? "anchored" : "detached";
+  return { thread, isFound };
 }
+
+/** Waits before each new try at anchoring a thread whose anchoring failed; then the periodic sweep takes over. */
+const ANCHOR_RETRY_DELAYS_MS = [1_000, 5_000, 15_000];
+/** How often threads still pending are looked for: those whose every try failed, or whose claim could not be released. */
+const SWEEP_INTERVAL_MS = 60_000;
 
 /** Listens for notices and anchors waiting threads; returns a stop function. */
 export async function listenForThreads({ hocuspocus, databaseUrl, log }: { hocuspocus: Hocuspocus; databaseUrl: string; log: (line: string) => void }): Promise<() => Promise<void>> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  const anchor = (threadId: string) =>
-    anchorThread(hocuspocus, threadId)
-      .then((result) => result !== "skipped" && log(`comment thread ${threadId} ${result}`))
-      .catch((error) => log(`anchoring ${threadId} failed: ${(error as Error).message}`));
+  const retries = new Set<ReturnType<typeof setTimeout>>();
+  const anchor = async (threadId: string, attempt = 0): Promise<void> => {
+    try {
+      const result = await anchorThread(hocuspocus, threadId);
+      if (result !== "skipped") log(`comment thread ${threadId} ${result}`);
+    } catch (error) {
+      const delay = ANCHOR_RETRY_DELAYS_MS[attempt];
+      log(`anchoring ${threadId} failed: ${(error as Error).message}${delay ? `; trying again in ${delay / 1000} s` : ""}`);
+      if (delay === undefined) return;
+      const retry = setTimeout(() => {
+        retries.delete(retry);
+        void anchor(threadId, attempt + 1);
+      }, delay);
+      retries.add(retry);
+    }
+  };
+  const anchorWaiting = async () => {
+    const waiting = await getPrisma().commentThread.findMany({ where: { anchoredAt: null }, select: { id: true } });
+    for (const { id } of waiting) await anchor(id);
+  };
   await sql.listen(COLLAB_CHANNEL, (payload) => {
     const notice = JSON.parse(payload) as CollabNotice;
     if (notice.type === "anchor-thread") void anchor(notice.threadId);
@@ -122,7 +159,11 @@ export async function listenForThreads({ hocuspocus, databaseUrl, log }: { hocus
       void mergeStoredState(hocuspocus, notice).catch((error) => log(`merging stored ${notice.sectionId} failed: ${(error as Error).message}`));
     }
   });
-  const waiting = await getPrisma().commentThread.findMany({ where: { anchoredAt: null }, select: { id: true } });
-  for (const { id } of waiting) await anchor(id);
-  return () => sql.end({ timeout: 2 });
+  await anchorWaiting();
+  const sweep = setInterval(() => void anchorWaiting().catch((error) => log(`looking for pending threads failed: ${(error as Error).message}`)), SWEEP_INTERVAL_MS);
+  return async () => {
+    clearInterval(sweep);
+    for (const retry of retries) clearTimeout(retry);
+    await sql.end({ timeout: 2 });
+  };
 }

@@ -150,6 +150,26 @@ describe("anchoring a new thread", () => {
     expect(listed).toMatchObject({ anchor: "detached", quote: { exact: "Map the" } });
   });
 
+  it("tries again when marking fails after the claim, so the thread is pending for a while, never detached for good", async () => {
+    const { hocuspocus } = server;
+    const original = hocuspocus.openDirectConnection.bind(hocuspocus);
+    let calls = 0;
+    // The first try fails as it would if the document could not be loaded.
+    hocuspocus.openDirectConnection = ((...args: Parameters<typeof original>) => {
+      calls++;
+      return calls === 1 ? Promise.reject(new Error("injected: the document could not be opened")) : original(...args);
+    }) as typeof hocuspocus.openDirectConnection;
+    try {
+      const thread = await open("required and how", "After a failure.");
+      await waitFor(() => calls >= 1, "the first try is made");
+      await waitFor(async () => (await anchorOf(thread.id)) === "pending", "the claim is released");
+      await waitFor(() => markedText(editor.doc, thread.id) === "required and how", "the next try places the mark");
+      expect(calls).toBeGreaterThanOrEqual(2);
+    } finally {
+      hocuspocus.openDirectConnection = original;
+    }
+  });
+
   it("anchors a thread again after a plan reset, in the new text where its quote still is", async () => {
     const thread = await open("resources required", "Before the reset.");
     await waitFor(async () => (await anchorOf(thread.id)) === "anchored" || markedText(editor.doc, thread.id) !== "", "the mark is placed");
