@@ -4,6 +4,7 @@
  * process (scripts/collab.ts); must not import next/*.
  */
 import { Redis } from "@hocuspocus/extension-redis";
+import IORedis from "ioredis";
 import { Server } from "@hocuspocus/server";
 import type { Extension, Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
@@ -164,13 +165,21 @@ class RedisFanOut extends Redis {
 }
 
 function redisExtension(redisUrl: string, name?: string): Redis {
-  const url = new URL(redisUrl);
   return new RedisFanOut({
-    host: url.hostname, port: Number(url.port || 6379),
-    ...(url.password ? { options: { password: decodeURIComponent(url.password) } } : {}),
+    createClient: () => createRedisClient(redisUrl),
     prefix: "gpa-collab",
     ...(name ? { identifier: `${name}-${crypto.randomUUID()}` } : {}),
   });
+}
+
+/**
+ * A Redis client for REDIS_URL, which ioredis reads whole: `rediss://` for
+ * TLS, the username and password (ACL users of Redis 6 and managed Redis),
+ * and the database number in the path. Lazy: it connects on its first
+ * command, which the extension sends at once.
+ */
+export function createRedisClient(redisUrl: string): IORedis {
+  return new IORedis(redisUrl, { lazyConnect: true });
 }
 
 /** Runs every debounced store now and waits for the ones already running. */
