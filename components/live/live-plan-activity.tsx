@@ -46,6 +46,7 @@ export function LivePlanActivity({ planId, kind, noun }: { planId: string; kind:
 function describe({ connection, isRefreshing, updatedAt, noun }: { connection: string; isRefreshing: boolean; updatedAt: Date | null; noun: string }): string {
   if (connection === "connecting") return "Connecting for live updates…";
   if (connection === "reconnecting") return `Reconnecting… New ${noun} will appear when the connection is back.`;
+  if (connection === "paused") return `Paused while this tab is hidden; new ${noun} appear when you come back.`;
   if (isRefreshing) return `Updating ${noun}…`;
   if (updatedAt) return `Live: updated at ${updatedAt.toLocaleTimeString()}.`;
   return `Live: new ${noun} appear here as they are posted.`;

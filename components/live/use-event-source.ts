@@ -5,15 +5,22 @@
  * connection's state for a status line. The browser's EventSource retries by
  * itself after a dropped stream but gives up on an HTTP error (a 503, or a
  * session that ended), so then this tries again a while later.
+ *
+ * A tab hidden for a while lets its stream go, and opens it again (calling
+ * `onReopen`, to catch up) when it is shown: over HTTP/1.1 a browser holds
+ * at most 6 connections to a host, and a stream in each of many background
+ * tabs would leave none for the page in front.
  */
 import { useEffect, useRef, useState } from "react";
 
-export type StreamConnection = "connecting" | "open" | "reconnecting";
+export type StreamConnection = "connecting" | "open" | "reconnecting" | "paused";
 
 /** A dropped stream that is back within this long is not worth a "Reconnecting…" (streams end every 10 minutes by design). */
 const QUIET_RECONNECT_MS = 4_000;
 /** After the server refused the stream, try again this much later. */
 const RETRY_AFTER_REFUSAL_MS = 15_000;
+/** A tab hidden this long closes its stream; a quick look at another tab keeps it. */
+const HIDDEN_GRACE_MS = 15_000;
 
 export function useEventSource(options: {
   url: string;
@@ -33,6 +40,7 @@ export function useEventSource(options: {
     let source: EventSource | null = null;
     let downTimer: ReturnType<typeof setTimeout> | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let hiddenTimer: ReturnType<typeof setTimeout> | undefined;
     let hasOpened = false;
     const connect = () => {
       source = new EventSource(url);
@@ -54,11 +62,31 @@ export function useEventSource(options: {
         }
       };
     };
-    connect();
-    return () => {
+    const disconnect = () => {
       source?.close();
+      source = null;
       clearTimeout(downTimer);
+      downTimer = undefined;
       clearTimeout(retryTimer);
+    };
+    const onVisibilityChange = () => {
+      clearTimeout(hiddenTimer);
+      if (document.visibilityState === "hidden") {
+        hiddenTimer = setTimeout(() => {
+          disconnect();
+          setConnection("paused");
+        }, HIDDEN_GRACE_MS);
+      } else if (!source) {
+        setConnection("connecting");
+        connect();
+      }
+    };
+    connect();
+    document.addEventListener("visibilitychange", onVisibilityChange);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisibilityChange);
+      clearTimeout(hiddenTimer);
+      disconnect();
     };
   }, [url, eventNames]);
 

@@ -181,4 +181,32 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await page.context().close();
   });
+  it("a comments page in a hidden tab lets its stream go, and catches up when shown again", async () => {
+    const page = await openPlanWith(browser, { baseUrl, planId, email: ACCOUNTS.observer, sectionKey: "timeframe" });
+    await page.goto(`/plans/${planId}/comments`);
+    const status = page.getByTestId("live-status");
+    await status.filter({ hasText: "Live: new comments appear here" }).waitFor({ timeout: 10_000 });
+    const setVisibility = (state: "hidden" | "visible") => page.evaluate((value) => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => value });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, state);
+
+    await setVisibility("hidden");
+    await page.locator('[data-testid="live-status"][data-connection="paused"]').waitFor({ timeout: 25_000 });
+    const delegate = await signInOverHttp(baseUrl, ACCOUNTS.delegate);
+    const body = "Posted while the tab was hidden.";
+    const posted = await delegate.fetch(`/api/plans/${planId}/threads`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "neutral", body }),
+    });
+    expect(posted.status).toBe(201);
+    const thread = page.getByTestId("comment-thread").filter({ hasText: body });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await expect(thread.count()).resolves.toBe(0); // the stream is closed: nothing arrives while hidden
+
+    await setVisibility("visible");
+    await thread.waitFor({ timeout: 5_000 });
+    await page.locator('[data-testid="live-status"][data-connection="open"]').waitFor();
+    await page.context().close();
+  });
 });
