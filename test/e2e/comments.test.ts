@@ -163,29 +163,37 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     expect(stored.quoteExact).toBe(passageText);
     await page.context().close();
   });
-  it("the plan-wide comments page shows a new comment live, without a reload", async () => {
+
+  /** An observer's plan-wide comments page, once its live stream is open. */
+  async function openLiveCommentsPage(): Promise<Page> {
     const page = await openPlanWith(browser, { baseUrl, planId, email: ACCOUNTS.observer, sectionKey: "timeframe" });
     await page.goto(`/plans/${planId}/comments`);
-    const status = page.getByTestId("live-status");
-    await status.filter({ hasText: "Live: new comments appear here" }).waitFor({ timeout: 10_000 });
-    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    await page.getByTestId("live-status").filter({ hasText: "Live: new comments appear here" }).waitFor({ timeout: 10_000 });
+    return page;
+  }
 
+  /** The Ecuador delegate opens a thread on "resources" over HTTP, as another browser would. */
+  async function postThreadAsDelegate(body: string): Promise<void> {
     const delegate = await signInOverHttp(baseUrl, ACCOUNTS.delegate);
     const posted = await delegate.fetch(`/api/plans/${planId}/threads`, {
       method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "question", body: "Ecuador asks, live on the comments page." }),
+      body: JSON.stringify({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "question", body }),
     });
     expect(posted.status).toBe(201);
+  }
+
+  it("the plan-wide comments page shows a new comment live, without a reload", async () => {
+    const page = await openLiveCommentsPage();
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    await postThreadAsDelegate("Ecuador asks, live on the comments page.");
     await page.getByTestId("comment-thread").filter({ hasText: "Ecuador asks, live on the comments page." }).waitFor({ timeout: 5_000 });
-    await status.filter({ hasText: /Live: updated at/ }).waitFor();
+    await page.getByTestId("live-status").filter({ hasText: /Live: updated at/ }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await page.context().close();
   });
+
   it("a comments page in a hidden tab lets its stream go, and catches up when shown again", async () => {
-    const page = await openPlanWith(browser, { baseUrl, planId, email: ACCOUNTS.observer, sectionKey: "timeframe" });
-    await page.goto(`/plans/${planId}/comments`);
-    const status = page.getByTestId("live-status");
-    await status.filter({ hasText: "Live: new comments appear here" }).waitFor({ timeout: 10_000 });
+    const page = await openLiveCommentsPage();
     const setVisibility = (state: "hidden" | "visible") => page.evaluate((value) => {
       Object.defineProperty(document, "visibilityState", { configurable: true, get: () => value });
       document.dispatchEvent(new Event("visibilitychange"));
@@ -193,13 +201,8 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
 
     await setVisibility("hidden");
     await page.locator('[data-testid="live-status"][data-connection="paused"]').waitFor({ timeout: 25_000 });
-    const delegate = await signInOverHttp(baseUrl, ACCOUNTS.delegate);
     const body = "Posted while the tab was hidden.";
-    const posted = await delegate.fetch(`/api/plans/${planId}/threads`, {
-      method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "neutral", body }),
-    });
-    expect(posted.status).toBe(201);
+    await postThreadAsDelegate(body);
     const thread = page.getByTestId("comment-thread").filter({ hasText: body });
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await expect(thread.count()).resolves.toBe(0); // the stream is closed: nothing arrives while hidden
