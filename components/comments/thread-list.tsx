@@ -6,9 +6,11 @@ import type { ThreadView } from "./use-threads";
 import type { Viewer } from "./threads-panel";
 import { Thread } from "./threads-panel";
 
-export function ThreadList({ threads, planId, viewer }: { threads: ThreadView[]; planId: string; viewer: Viewer }) {
+export function ThreadList({ threads, total, planId, viewer }: { threads: ThreadView[]; total: number; planId: string; viewer: Viewer }) {
   const router = useRouter();
-  if (!threads.length) return <p className="text-sm text-slate-600">No comments match these filters.</p>;
+  if (!threads.length) {
+    return <p className="text-sm text-slate-600">{total ? "No comments match these filters." : "No comments yet. Select text in the plan to comment on it."}</p>;
+  }
   const sections = [...new Map(threads.map((t) => [t.section.key, t.section.title])).entries()];
   return (
     <div className="space-y-6">
