@@ -2,7 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   // The Prisma client, pg and postgres (the LISTEN hub) are server-only Node packages; bundling them gains nothing.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "postgres"],
+  // Yjs must be one module in the server process: bundled, each server layer (route handlers, page rendering) got a
+  // copy of its own, and Yjs warns that its constructor checks break when a document meets another copy's types.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "postgres", "yjs"],
   poweredByHeader: false,
   // No page may be framed (clickjacking of admin actions), nor sniffed into another type.
   // The Content-Security-Policy (with frame-ancestors 'none') is set per request by proxy.ts, around a nonce;
