@@ -72,7 +72,8 @@ export function findUnknownLabels(gold: GoldSet, unitAddresses: readonly string[
  * a label; recall counts labels answered, so a statement label is one label
  * however many of its sentences are returned.
  */
-export function scoreRanking(ranked: readonly string[], relevant: string[], unitAddresses: readonly string[]): Scores {
+export function scoreRanking(ranked: readonly string[], labels: string[], unitAddresses: readonly string[]): Scores {
+  const relevant = [...new Set(labels)];
   const relevantUnits = findRelevantUnits(relevant, unitAddresses);
   const isRelevant = (address: string) => relevantUnits.has(address);
   const k = Math.max(1, Math.min(5, relevantUnits.size));

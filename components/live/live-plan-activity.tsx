@@ -20,19 +20,20 @@ export function LivePlanActivity({ planId, kind, noun }: { planId: string; kind:
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const foldTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const refresh = useCallback(() => {
+  const refresh = useCallback(({ isQuiet = false } = {}) => {
     clearTimeout(foldTimer.current);
     foldTimer.current = setTimeout(() => {
       startTransition(() => router.refresh());
-      setUpdatedAt(new Date());
+      if (!isQuiet) setUpdatedAt(new Date());
     }, FOLD_MS);
   }, [router]);
   useEffect(() => () => clearTimeout(foldTimer.current), []);
 
   const connection = useEventSource({
-    url: `/api/plans/${encodeURIComponent(planId)}/activity`,
-    listeners: { [kind]: refresh, check: refresh },
-    onReopen: refresh,
+    url: `/api/plans/${encodeURIComponent(planId)}/activity?kind=${kind}`,
+    listeners: { [kind]: () => refresh(), check: () => refresh() },
+    // What changed between the page's render and the stream's opening (or while it was down) came with no event.
+    onOpen: (isFirst) => refresh({ isQuiet: isFirst }),
   });
 
   return (

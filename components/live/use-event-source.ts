@@ -7,7 +7,7 @@
  * session that ended), so then this tries again a while later.
  *
  * A tab hidden for a while lets its stream go, and opens it again (calling
- * `onReopen`, to catch up) when it is shown: over HTTP/1.1 a browser holds
+ * `onOpen`, to catch up) when it is shown: over HTTP/1.1 a browser holds
  * at most 6 connections to a host, and a stream in each of many background
  * tabs would leave none for the page in front.
  */
@@ -26,8 +26,11 @@ export function useEventSource(options: {
   url: string;
   /** Per event name, what to do with its parsed data. */
   listeners: Record<string, (data: unknown) => void>;
-  /** Called when the stream opens again after it dropped: events sent meanwhile were missed. */
-  onReopen?: () => void;
+  /**
+   * Called each time the stream opens, the first time too: events sent before it opened were missed (while the
+   * page loaded, or while it was down). `isFirst` says whether it is the first open.
+   */
+  onOpen?: (isFirst: boolean) => void;
 }): StreamConnection {
   const { url } = options;
   const [connection, setConnection] = useState<StreamConnection>("connecting");
@@ -51,7 +54,7 @@ export function useEventSource(options: {
         clearTimeout(downTimer);
         downTimer = undefined;
         setConnection("open");
-        if (hasOpened) latest.current.onReopen?.();
+        latest.current.onOpen?.(!hasOpened);
         hasOpened = true;
       };
       source.onerror = () => {
@@ -83,6 +86,8 @@ export function useEventSource(options: {
     };
     connect();
     document.addEventListener("visibilitychange", onVisibilityChange);
+    // A tab opened in the background (a middle-click, a restored session) starts its countdown at once.
+    if (document.visibilityState === "hidden") onVisibilityChange();
     return () => {
       document.removeEventListener("visibilitychange", onVisibilityChange);
       clearTimeout(hiddenTimer);

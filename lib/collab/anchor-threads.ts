@@ -87,22 +87,36 @@ export async function mergeStoredState(hocuspocus: Hocuspocus, section: { planId
   return true;
 }
 
+/** Marking a thread failed after it was claimed; `isReleased` says whether the claim could be given back. */
+export class AnchoringError extends Error {
+  constructor(readonly cause: unknown, readonly claimedAt: Date, readonly isReleased: boolean) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
 /**
- * Claims and anchors one thread; returns whether its quote was found. When
- * marking fails after the claim (the document could not be opened, the
- * database went away), the claim is released, so the thread is pending again
- * rather than "detached" for good, and the error is thrown for a retry.
+ * Claims and anchors one thread, and says whether its quote was found. The
+ * claim is `anchoredAt`: a thread is claimed while it is null, or while it
+ * still holds `previousClaim`, a claim of this server's that could not be
+ * given back. When marking fails after the claim (the document could not be
+ * opened, the database went away), the claim is given back, so the thread is
+ * pending again rather than "detached" for good, and an AnchoringError is
+ * thrown for a retry.
  */
-export async function anchorThread(hocuspocus: Hocuspocus, threadId: string): Promise<"anchored" | "detached" | "skipped"> {
+export async function anchorThread(hocuspocus: Hocuspocus, threadId: string, previousClaim?: Date) {
   const claimedAt = new Date();
-  const claimed = await getPrisma().commentThread.updateMany({ where: { id: threadId, anchoredAt: null }, data: { anchoredAt: claimedAt } });
-  if (!claimed.count) return "skipped";
-  const marked = await markQuote(hocuspocus, threadId).catch(async (error: unknown) => {
-    await getPrisma().commentThread.updateMany({ where: { id: threadId, anchoredAt: claimedAt }, data: { anchoredAt: null } });
-    throw error;
-  });
-  await pushThreadsToEditors(hocuspocus, marked.thread);
-  return marked.isFound ? "anchored" : "detached";
+  const claimable = previousClaim ? [{ anchoredAt: null }, { anchoredAt: previousClaim }] : [{ anchoredAt: null }];
+  const claimed = await getPrisma().commentThread.updateMany({ where: { id: threadId, OR: claimable }, data: { anchoredAt: claimedAt } });
+  if (!claimed.count) return { status: "skipped" as const };
+  try {
+    const { thread, isFound } = await markQuote(hocuspocus, threadId);
+    return { status: isFound ? ("anchored" as const) : ("detached" as const), thread };
+  } catch (error) {
+    const isReleased = await getPrisma().commentThread
+      .updateMany({ where: { id: threadId, anchoredAt: claimedAt }, data: { anchoredAt: null } })
+      .then(() => true, () => false);
+    throw new AnchoringError(error, claimedAt, isReleased);
+  }
 }
 
 /** Puts the thread's comment mark on its quote in the live document; says whether the quote was found. */
@@ -122,19 +136,28 @@ async function markQuote(hocuspocus: Hocuspocus, threadId: string) {
 
 /** Waits before each new try at anchoring a thread whose anchoring failed; then the periodic sweep takes over. */
 const ANCHOR_RETRY_DELAYS_MS = [1_000, 5_000, 15_000];
-/** How often threads still pending are looked for: those whose every try failed, or whose claim could not be released. */
+/** How often threads still pending are looked for: those whose every try failed, and those whose claim could not be given back. */
 const SWEEP_INTERVAL_MS = 60_000;
 
 /** Listens for notices and anchors waiting threads; returns a stop function. */
 export async function listenForThreads({ hocuspocus, databaseUrl, log }: { hocuspocus: Hocuspocus; databaseUrl: string; log: (line: string) => void }): Promise<() => Promise<void>> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const retries = new Set<ReturnType<typeof setTimeout>>();
+  /** Threads whose claim this server could not give back, with that claim: only this server can take them up again. */
+  const stranded = new Map<string, Date>();
+  let isStopped = false;
+
   const anchor = async (threadId: string, attempt = 0): Promise<void> => {
     try {
-      const result = await anchorThread(hocuspocus, threadId);
-      if (result !== "skipped") log(`comment thread ${threadId} ${result}`);
+      const result = await anchorThread(hocuspocus, threadId, stranded.get(threadId));
+      stranded.delete(threadId);
+      if (result.status === "skipped") return;
+      log(`comment thread ${threadId} ${result.status}`);
+      // Marked: a failure to tell the editors is not a failure to anchor, and is not retried as one.
+      await pushThreadsToEditors(hocuspocus, result.thread).catch((error) => log(`announcing threads of ${result.thread.sectionId} failed: ${(error as Error).message}`));
     } catch (error) {
-      const delay = ANCHOR_RETRY_DELAYS_MS[attempt];
+      if (error instanceof AnchoringError && !error.isReleased) stranded.set(threadId, error.claimedAt);
+      const delay = isStopped ? undefined : ANCHOR_RETRY_DELAYS_MS[attempt];
       log(`anchoring ${threadId} failed: ${(error as Error).message}${delay ? `; trying again in ${delay / 1000} s` : ""}`);
       if (delay === undefined) return;
       const retry = setTimeout(() => {
@@ -144,10 +167,13 @@ export async function listenForThreads({ hocuspocus, databaseUrl, log }: { hocus
       retries.add(retry);
     }
   };
+  /** One try each, no retries: the next sweep is the retry. */
   const anchorWaiting = async () => {
     const waiting = await getPrisma().commentThread.findMany({ where: { anchoredAt: null }, select: { id: true } });
-    for (const { id } of waiting) await anchor(id);
+    const ids = new Set([...waiting.map((t) => t.id), ...stranded.keys()]);
+    for (const id of ids) if (!isStopped) await anchor(id, ANCHOR_RETRY_DELAYS_MS.length);
   };
+
   await sql.listen(COLLAB_CHANNEL, (payload) => {
     const notice = JSON.parse(payload) as CollabNotice;
     if (notice.type === "anchor-thread") void anchor(notice.threadId);
@@ -160,10 +186,15 @@ export async function listenForThreads({ hocuspocus, databaseUrl, log }: { hocus
     }
   });
   await anchorWaiting();
-  const sweep = setInterval(() => void anchorWaiting().catch((error) => log(`looking for pending threads failed: ${(error as Error).message}`)), SWEEP_INTERVAL_MS);
+  let sweeping: Promise<void> = Promise.resolve();
+  const sweep = setInterval(() => {
+    sweeping = anchorWaiting().catch((error) => log(`looking for pending threads failed: ${(error as Error).message}`));
+  }, SWEEP_INTERVAL_MS);
   return async () => {
+    isStopped = true;
     clearInterval(sweep);
     for (const retry of retries) clearTimeout(retry);
+    await sweeping;
     await sql.end({ timeout: 2 });
   };
 }

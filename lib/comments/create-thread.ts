@@ -38,7 +38,7 @@ export async function createThread({ actor, planId, input }: { actor: CurrentUse
     if (mentions.length) await tx.commentMention.createMany({ data: mentions.map((m) => ({ commentId: thread.comments[0].id, ...m })) });
     await notifyAboutComment(tx, { actor, thread, mentions, isReply: false });
     // Delivered on commit: the collaboration server then marks the quoted text, and plan-wide pages show the thread.
-    await sendCollabNotice(tx, { type: "anchor-thread", threadId: thread.id, planId, sectionId: section.id });
+    await sendCollabNotice(tx, { type: "anchor-thread", threadId: thread.id, planId, sectionId: section.id, visibility: thread.visibility });
     await appendAudit(tx, {
       userId: actor.id, action: "comment.thread_create", resourceType: "comment_thread", resourceId: thread.id,
       detail: { planId, number: thread.number, sectionKey: input.sectionKey, blockId: input.blockId, stance: input.stance, visibility: input.visibility },

@@ -26,13 +26,13 @@
  */
 import postgres from "postgres";
 import { COLLAB_CHANNEL } from "@/lib/collab/notices";
-import type { CollabNotice } from "@/lib/collab/notices";
+import type { CollabNotice, ThreadVisibility } from "@/lib/collab/notices";
 import { AppError } from "@/lib/errors";
 import { NOTIFICATIONS_CHANNEL } from "@/lib/notifications/notify";
 import type { NotificationNotice } from "@/lib/notifications/notify";
 
-/** What changed on a plan: a section's comment threads, or its amendments. */
-export type PlanActivity = { kind: "threads" | "amendments"; sectionId: string };
+/** What changed on a plan: a section's comment threads (whose visibility it gives), or its amendments. */
+export type PlanActivity = { kind: "threads"; sectionId: string; visibility: ThreadVisibility } | { kind: "amendments"; sectionId: string };
 /** Called with the plan activity for a plan subscription; with nothing for the bell, or to say "check again". */
 type OnNews = (activity?: PlanActivity) => void;
 
@@ -163,11 +163,20 @@ function deliverNotification(hub: Hub, payload: string): void {
 }
 
 function deliverPlanActivity(hub: Hub, payload: string): void {
-  const notice = parseNotice<CollabNotice>(payload);
-  const kind = notice?.type === "amendments-changed" ? "amendments" : notice?.type === "threads-changed" || notice?.type === "anchor-thread" ? "threads" : null;
-  if (!kind || !notice?.planId || !notice.sectionId) return;
-  const listeners = hub.subscribers.get(`plan:${notice.planId}`);
-  if (listeners) callEach(listeners, { kind, sectionId: notice.sectionId });
+  const activity = toPlanActivity(parseNotice<CollabNotice>(payload));
+  const listeners = activity && hub.subscribers.get(`plan:${activity.planId}`);
+  if (listeners) callEach(listeners, activity.change);
+}
+
+function toPlanActivity(notice: Partial<CollabNotice> | null): { planId: string; change: PlanActivity } | null {
+  if (!notice?.planId || !notice.sectionId) return null;
+  const { planId, sectionId } = notice;
+  if (notice.type === "amendments-changed") return { planId, change: { kind: "amendments", sectionId } };
+  if (notice.type === "threads-changed" || notice.type === "anchor-thread") {
+    // A notice without a visibility (sent by an older instance) is treated as the more private kind.
+    return { planId, change: { kind: "threads", sectionId, visibility: notice.visibility === "everyone" ? "everyone" : "facilitators" } };
+  }
+  return null;
 }
 
 function parseNotice<T>(payload: string): Partial<T> | null {

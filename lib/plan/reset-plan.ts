@@ -55,8 +55,8 @@ async function replaceSectionsKeepingThreads(tx: Tx, { planId, dialogueId }: { p
   }
   await tx.planSection.deleteMany({ where: { planId, key: { contains: ":replaced:" } } }); // links go with their sections
   // The collaboration server marks each quote again where the new text still has it; the others show as detached.
-  for (const { id, sectionId } of await tx.commentThread.findMany({ where: { planId }, select: { id: true, sectionId: true } })) {
-    await sendCollabNotice(tx, { type: "anchor-thread", threadId: id, planId, sectionId });
+  for (const { id, sectionId, visibility } of await tx.commentThread.findMany({ where: { planId }, select: { id: true, sectionId: true, visibility: true } })) {
+    await sendCollabNotice(tx, { type: "anchor-thread", threadId: id, planId, sectionId, visibility });
   }
   return counts;
 }

@@ -170,6 +170,30 @@ describe("anchoring a new thread", () => {
     }
   });
 
+  it("takes a thread up again when even giving its claim back failed", async () => {
+    const { hocuspocus } = server;
+    const original = hocuspocus.openDirectConnection.bind(hocuspocus);
+    let calls = 0;
+    hocuspocus.openDirectConnection = ((...args: Parameters<typeof original>) => {
+      calls++;
+      return calls === 1 ? Promise.reject(new Error("injected: the document could not be opened")) : original(...args);
+    }) as typeof hocuspocus.openDirectConnection;
+    // The database refuses to give a claim back, as it would while it is away.
+    await prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_release() RETURNS trigger AS $$ BEGIN
+      IF NEW."anchoredAt" IS NULL AND OLD."anchoredAt" IS NOT NULL THEN RAISE EXCEPTION 'injected: release refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_release BEFORE UPDATE ON "CommentThread" FOR EACH ROW EXECUTE FUNCTION refuse_release()`);
+    try {
+      const thread = await open("mobilized", "After a failed release.");
+      await waitFor(() => calls >= 1, "the first try is made");
+      await waitFor(() => markedText(editor.doc, thread.id) === "mobilized", "the next try places the mark all the same");
+      expect(await anchorOf(thread.id)).not.toBe("pending");
+    } finally {
+      hocuspocus.openDirectConnection = original;
+      await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_release ON "CommentThread"`);
+      await prisma.$executeRawUnsafe(`DROP FUNCTION refuse_release()`);
+    }
+  });
+
   it("anchors a thread again after a plan reset, in the new text where its quote still is", async () => {
     const thread = await open("resources required", "Before the reset.");
     await waitFor(async () => (await anchorOf(thread.id)) === "anchored" || markedText(editor.doc, thread.id) !== "", "the mark is placed");

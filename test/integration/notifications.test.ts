@@ -248,6 +248,7 @@ describe("the notification stream", () => {
 });
 
 describe("plan activity (the live comments and amendments pages)", () => {
+  const BOTH = ["threads", "amendments"] as const;
   /** Reads a stream's text until it matches, or fails naming what came. */
   const reading = (response: Response) => {
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -273,7 +274,7 @@ describe("plan activity (the live comments and amendments pages)", () => {
     const resources = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
 
     await createThread({ actor: people.bahrain, planId, input: input({ body: "Bahrain comments." }) });
-    await vi.waitFor(() => expect(heard).toEqual([{ kind: "threads", sectionId: resources.id }]), { timeout: 5_000 });
+    await vi.waitFor(() => expect(heard).toEqual([{ kind: "threads", sectionId: resources.id, visibility: "everyone" }]), { timeout: 5_000 });
     await proposeAmendment({ actor: people.bahrain, planId, input: ZProposeAmendment.parse({ sectionKey: "resources", blockId: "resources.should-8", kind: "delete", quote: { exact: "Map" }, rationale: "Shorter." }) });
     await vi.waitFor(() => expect(heard).toContainEqual({ kind: "amendments", sectionId: resources.id }), { timeout: 5_000 });
     expect(other).toEqual([]);
@@ -299,7 +300,7 @@ describe("plan activity (the live comments and amendments pages)", () => {
 
   it("streams the section of each change, and ends when the client goes away", async () => {
     const abort = new AbortController();
-    const response = await openPlanActivityStream({ viewer: people.observer, planId, signal: abort.signal });
+    const response = await openPlanActivityStream({ viewer: people.observer, planId, kinds: BOTH, signal: abort.signal });
     expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const stream = reading(response);
     await stream.until(/^retry: \d+\n\n/);
@@ -313,10 +314,10 @@ describe("plan activity (the live comments and amendments pages)", () => {
   });
 
   it("refuses a plan that does not exist, and ends when the viewer is disabled", async () => {
-    await expect(openPlanActivityStream({ viewer: people.observer, planId: "no-such-plan", signal: new AbortController().signal })).rejects.toMatchObject({ code: "not_found" });
+    await expect(openPlanActivityStream({ viewer: people.observer, planId: "no-such-plan", kinds: BOTH, signal: new AbortController().signal })).rejects.toMatchObject({ code: "not_found" });
 
     const abort = new AbortController();
-    const stream = reading(await openPlanActivityStream({ viewer: people.observer, planId, signal: abort.signal }));
+    const stream = reading(await openPlanActivityStream({ viewer: people.observer, planId, kinds: BOTH, signal: abort.signal }));
     await stream.until(/^retry/);
     await prisma.user.update({ where: { id: people.observer.id }, data: { disabledAt: new Date() } });
     await createThread({ actor: people.ecuador, planId, input: input({ body: "Not for a disabled reader." }) });
@@ -325,5 +326,37 @@ describe("plan activity (the live comments and amendments pages)", () => {
     expect(stream.received()).not.toContain("event: threads");
     await prisma.user.update({ where: { id: people.observer.id }, data: { disabledAt: null } });
     abort.abort();
+  });
+  it("never announces a facilitators-only thread to a viewer who may not see it, nor a kind the page did not ask for", async () => {
+    const streams = {
+      observer: await openPlanActivityStream({ viewer: people.observer, planId, kinds: BOTH, signal: new AbortController().signal }),
+      facilitator: await openPlanActivityStream({ viewer: people.facilitator2, planId, kinds: BOTH, signal: new AbortController().signal }),
+      amendmentsOnly: await openPlanActivityStream({ viewer: people.facilitator2, planId, kinds: ["amendments"], signal: new AbortController().signal }),
+    };
+    const readers = Object.fromEntries(Object.entries(streams).map(([name, response]) => [name, reading(response)]));
+    await createThread({ actor: people.facilitator, planId, input: input({ body: "Between facilitators.", visibility: "facilitators" }) });
+    const resources = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
+    await readers.facilitator.until(new RegExp(`event: threads\\ndata: \\{"sectionId":"${resources.id}"\\}`));
+    // Then a public change in another section, which every stream that lists threads hears: the private one came before it, or never.
+    const timeframe = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "timeframe" } });
+    await prisma.$executeRaw`SELECT pg_notify('gpa_collab', ${JSON.stringify({ type: "threads-changed", planId, sectionId: timeframe.id, visibility: "everyone" })})`;
+    await readers.observer.until(new RegExp(`"sectionId":"${timeframe.id}"`));
+    expect(readers.observer.received()).not.toContain(resources.id);
+    await proposeAmendment({ actor: people.bahrain, planId, input: ZProposeAmendment.parse({ sectionKey: "resources", blockId: "resources.should-8", kind: "delete", quote: { exact: "Map" }, rationale: "Shorter still." }) });
+    await readers.amendmentsOnly.until(/event: amendments\n/);
+    expect(readers.amendmentsOnly.received()).not.toContain("event: threads");
+    for (const reader of Object.values(readers)) await reader.reader.cancel();
+  });
+
+  it("folds a burst of changes into a few events, one per section at most each time it sends", async () => {
+    const stream = reading(await openPlanActivityStream({ viewer: people.observer, planId, kinds: BOTH, signal: new AbortController().signal }));
+    await stream.until(/^retry/);
+    const resources = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
+    const notice = JSON.stringify({ type: "threads-changed", planId, sectionId: resources.id, visibility: "everyone" });
+    await prisma.$transaction(Array.from({ length: 50 }, () => prisma.$executeRaw`SELECT pg_notify('gpa_collab', ${notice})`));
+    await stream.until(/event: threads\n/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(stream.received().match(/event: threads\n/g)!.length).toBeLessThan(5);
+    await stream.reader.cancel();
   });
 });

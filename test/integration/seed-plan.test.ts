@@ -95,9 +95,11 @@ describe("suggestSources", () => {
   });
 
   // A floor under quality, not its measure (that is bench/suggest-quality.ts): a change that
-  // loses the first relevant source for some passages fails here before it lands.
-  it.each(["provenance-gold.json", "provenance-gold-heldout.json"])("finds a relevant source near the top for every passage of %s", async (file) => {
-    const gold = readGoldSet(`test/fixtures/${file}`);
+  // loses the first relevant source for some passages fails here before it lands. Only the
+  // development set: gating on the held-out set would tune the ranker to it, and it would no
+  // longer measure anything held out.
+  it("finds a relevant source near the top for every passage of the development gold set", async () => {
+    const gold = readGoldSet("test/fixtures/provenance-gold.json");
     const [sentences, items] = await Promise.all([
       prisma.sentence.findMany({ where: { dialogueId: DIALOGUE }, select: { key: true } }),
       prisma.summaryItem.findMany({ where: { dialogueId: DIALOGUE }, select: { key: true } }),

@@ -40,6 +40,10 @@ describe("scoreRanking", () => {
     expect(scores.reciprocalRank).toBe(1);
   });
 
+  it("counts a label given twice once", () => {
+    expect(scoreRanking(["should-1"], ["should-1", "should-1"], UNITS).recallAt10).toBe(1);
+  });
+
   it("gives nothing for a ranking without a relevant unit in its top 10", () => {
     const ranking = [...Array(10).fill("gaps-1"), "should-1"];
     expect(scoreRanking(ranking, ["should-1"], UNITS)).toEqual({ precisionAt5: 0, precisionAtK: 0, recallAt10: 0, reciprocalRank: 0 });

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { authorize, requireUser } from "@/lib/auth/current-user";
 import { withErrors } from "@/lib/http/respond";
 import { openPlanActivityStream } from "@/lib/live/open-plan-activity-stream";
@@ -8,9 +9,13 @@ export const runtime = "nodejs";
 
 type Context = { params: Promise<{ id: string }> };
 
+/** `?kind=threads` or `?kind=amendments` narrows the stream to what the page lists; without it, both. */
+const ZQuery = z.object({ kind: z.enum(["threads", "amendments"]).optional() });
+
 /** Server-Sent Events for the plan-wide comments and amendments pages: which section's threads or amendments changed. */
 export const GET = withErrors(async (request: Request, context: Context) => {
   const viewer = await requireUser();
   authorize(viewer, "dialogue.read");
-  return openPlanActivityStream({ viewer, planId: (await context.params).id, signal: request.signal });
+  const { kind } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return openPlanActivityStream({ viewer, planId: (await context.params).id, kinds: kind ? [kind] : ["threads", "amendments"], signal: request.signal });
 });
