@@ -91,13 +91,16 @@ describe.skipIf(!hasServer)("/api/notifications", () => {
 });
 
 describe.skipIf(!hasServer)("/api/plans/[id]/activity", () => {
-  it("requires a session (401) and an existing plan (404)", async () => {
+  it("requires a session (401), an existing plan (404) and a known kind (400 naming it)", async () => {
     const anonymous = await openEventStream(`${baseUrl}/api/plans/${planId}/activity`);
     expect(anonymous.status).toBe(401);
     anonymous.close();
     const unknown = await openEventStream(`${baseUrl}/api/plans/no-such-plan/activity`, { cookie: sessions.observer.cookie });
     expect(unknown.status).toBe(404);
     unknown.close();
+    const badKind = await sessions.observer.fetch(`/api/plans/${planId}/activity?kind=everything`);
+    expect(badKind.status).toBe(400);
+    expect(await badKind.json()).toMatchObject({ error: "invalid", field: "kind" });
   });
 
   it("streams, to every role that reads the plan, which section's threads changed, and never what was said", async () => {
