@@ -63,6 +63,18 @@ afterAll(async () => {
   await disconnectPrisma();
 });
 
+/** Makes the server's next direct connection fail, as it would if the document could not be loaded; counts the tries. */
+function failFirstDirectConnection() {
+  const { hocuspocus } = server;
+  const original = hocuspocus.openDirectConnection.bind(hocuspocus);
+  let calls = 0;
+  hocuspocus.openDirectConnection = ((...args: Parameters<typeof original>) => {
+    calls++;
+    return calls === 1 ? Promise.reject(new Error("injected: the document could not be opened")) : original(...args);
+  }) as typeof hocuspocus.openDirectConnection;
+  return { calls: () => calls, restore: () => void (hocuspocus.openDirectConnection = original) };
+}
+
 function open(quote = QUOTE, body = "Ecuador comments.") {
   return createThread({ actor: delegate, planId, input: ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: quote }, stance: "question", body }) });
 }
@@ -151,44 +163,31 @@ describe("anchoring a new thread", () => {
   });
 
   it("tries again when marking fails after the claim, so the thread is pending for a while, never detached for good", async () => {
-    const { hocuspocus } = server;
-    const original = hocuspocus.openDirectConnection.bind(hocuspocus);
-    let calls = 0;
-    // The first try fails as it would if the document could not be loaded.
-    hocuspocus.openDirectConnection = ((...args: Parameters<typeof original>) => {
-      calls++;
-      return calls === 1 ? Promise.reject(new Error("injected: the document could not be opened")) : original(...args);
-    }) as typeof hocuspocus.openDirectConnection;
+    const fault = failFirstDirectConnection();
     try {
       const thread = await open("required and how", "After a failure.");
-      await waitFor(() => calls >= 1, "the first try is made");
+      await waitFor(() => fault.calls() >= 1, "the first try is made");
       await waitFor(async () => (await anchorOf(thread.id)) === "pending", "the claim is released");
       await waitFor(() => markedText(editor.doc, thread.id) === "required and how", "the next try places the mark");
-      expect(calls).toBeGreaterThanOrEqual(2);
+      expect(fault.calls()).toBeGreaterThanOrEqual(2);
     } finally {
-      hocuspocus.openDirectConnection = original;
+      fault.restore();
     }
   });
 
   it("takes a thread up again when even giving its claim back failed", async () => {
-    const { hocuspocus } = server;
-    const original = hocuspocus.openDirectConnection.bind(hocuspocus);
-    let calls = 0;
-    hocuspocus.openDirectConnection = ((...args: Parameters<typeof original>) => {
-      calls++;
-      return calls === 1 ? Promise.reject(new Error("injected: the document could not be opened")) : original(...args);
-    }) as typeof hocuspocus.openDirectConnection;
+    const fault = failFirstDirectConnection();
     // The database refuses to give a claim back, as it would while it is away.
     await prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_release() RETURNS trigger AS $$ BEGIN
       IF NEW."anchoredAt" IS NULL AND OLD."anchoredAt" IS NOT NULL THEN RAISE EXCEPTION 'injected: release refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
     await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_release BEFORE UPDATE ON "CommentThread" FOR EACH ROW EXECUTE FUNCTION refuse_release()`);
     try {
       const thread = await open("mobilized", "After a failed release.");
-      await waitFor(() => calls >= 1, "the first try is made");
+      await waitFor(() => fault.calls() >= 1, "the first try is made");
       await waitFor(() => markedText(editor.doc, thread.id) === "mobilized", "the next try places the mark all the same");
       expect(await anchorOf(thread.id)).not.toBe("pending");
     } finally {
-      hocuspocus.openDirectConnection = original;
+      fault.restore();
       await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_release ON "CommentThread"`);
       await prisma.$executeRawUnsafe(`DROP FUNCTION refuse_release()`);
     }
