@@ -33,28 +33,34 @@ afterAll(async () => {
   await disconnectPrisma();
 });
 
-async function seriousViolations(role: (typeof ROLES)[number] | null, path: string): Promise<string[]> {
+/** Signs in once as the role (or not at all), then scans each path in turn in the same browser context. */
+async function seriousViolations(role: (typeof ROLES)[number] | null, paths: string[]): Promise<string[]> {
   const context = await browser.newContext({ baseURL: baseUrl });
   const page = await context.newPage();
-  if (role) await signInWithForm(page, ACCOUNTS[role]);
-  await page.goto(path);
-  await page.waitForLoadState("networkidle");
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  await context.close();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${path}: ${v.id} (${v.nodes.length})`);
+  const found: string[] = [];
+  try {
+    if (role) await signInWithForm(page, ACCOUNTS[role]);
+    for (const path of paths) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      found.push(...violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${path}: ${v.id} (${v.nodes.length})`));
+    }
+  } finally {
+    await context.close();
+  }
+  return found;
 }
 
 describe.skipIf(!hasServer)("axe on every page type, for every role", () => {
   it("finds nothing serious on the sign-in page", async () => {
-    expect(await seriousViolations(null, "/sign-in")).toEqual([]);
+    expect(await seriousViolations(null, ["/sign-in"])).toEqual([]);
   });
 
   for (const role of ROLES) {
     it(`finds nothing serious for the ${role}`, async () => {
-      const found: string[] = [];
-      for (const path of Object.values(paths)) found.push(...(await seriousViolations(role, path)));
-      if (role === "admin") for (const path of ["/admin/users", "/admin/invites", "/admin/audit"]) found.push(...(await seriousViolations(role, path)));
-      expect(found).toEqual([]);
+      const adminPages = role === "admin" ? ["/admin/users", "/admin/invites", "/admin/audit"] : [];
+      expect(await seriousViolations(role, [...Object.values(paths), ...adminPages])).toEqual([]);
     });
   }
 });
