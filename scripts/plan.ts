@@ -98,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
     const result = await importBackup({ text: await readFile(options.file, "utf8"), admin });
     console.log(`restored plan ${result.planId} of dialogue ${result.dialogueId} (${Object.entries(result.counts).map(([name, n]) => `${n} ${name}`).join(", ")})`);
     console.log(admin
-      ? `${admin.email} can sign in with the password from RESTORE_ADMIN_PASSWORD; every other account was restored without a password.`
+      ? `${admin.email} can sign in with the password from RESTORE_ADMIN_PASSWORD; every other account was restored without a password: give each a password reset link from /admin/users.`
       : "Every account was restored without a password: pass --admin EMAIL (with RESTORE_ADMIN_PASSWORD) to give one admin a password.");
     return 0;
   }

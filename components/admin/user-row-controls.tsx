@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { sendJson } from "./json-request";
+import { PasswordResetButton } from "./password-reset-button";
 
 type Choice = { id: string; label: string };
 type User = { id: string; email: string; role: string; delegationId: string | null; isDisabled: boolean };
@@ -46,6 +47,7 @@ export function UserRowControls({ user, delegations, isSelf }: { user: User; del
         </button>
       )}
       <span role="status" aria-live="polite" className="text-xs text-slate-600">{status}</span>
+      {!user.isDisabled && <PasswordResetButton userId={user.id} email={user.email} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { sendJson } from "@/components/admin/json-request";
 
 type Status = { kind: "idle" } | { kind: "saving" } | { kind: "done" } | { kind: "error"; message: string };
 
@@ -12,14 +13,8 @@ export function AcceptInviteForm({ token, minLength }: { token: string; minLengt
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setStatus({ kind: "saving" });
-    const response = await fetch("/api/invites/accept", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ token, name: form.get("name"), password: form.get("password") }),
-    }).catch(() => null);
-    if (response?.ok) return setStatus({ kind: "done" });
-    const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-    setStatus({ kind: "error", message: data?.message ?? "Could not reach the server. Try again." });
+    const { error } = await sendJson("/api/invites/accept", "POST", { token, name: form.get("name"), password: form.get("password") });
+    setStatus(error ? { kind: "error", message: error } : { kind: "done" });
   }
 
   if (status.kind === "done") {

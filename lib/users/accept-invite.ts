@@ -1,14 +1,14 @@
 import { appendAudit } from "@/lib/audit/append-audit";
+import { hashOneTimeToken } from "@/lib/auth/one-time-token";
 import { hashPassword } from "@/lib/auth/password";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { hashInviteToken } from "./create-invite";
 import type { TAcceptInvite } from "./schemas";
 
 /** What an invite link leads to, or why it cannot be used. */
 export async function findInvite({ token }: { token: string }) {
   const invite = await getPrisma().invite.findUnique({
-    where: { tokenHash: hashInviteToken(token) },
+    where: { tokenHash: hashOneTimeToken(token) },
     select: { email: true, role: true, expiresAt: true, usedAt: true, delegation: { select: { name: true } } },
   });
   if (!invite) return { status: "unknown" as const };
@@ -24,7 +24,7 @@ export async function findInvite({ token }: { token: string }) {
  * works twice.
  */
 export async function acceptInvite({ input }: { input: TAcceptInvite }) {
-  const tokenHash = hashInviteToken(input.token);
+  const tokenHash = hashOneTimeToken(input.token);
   // Refuse junk tokens before paying for a password hash.
   const found = await findInvite({ token: input.token });
   if (found.status === "unknown") throw new AppError("not_found", "This invite link is not valid.");

@@ -1,17 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/current-user";
+import { createOneTimeToken } from "@/lib/auth/one-time-token";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TCreateInvite } from "./schemas";
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** sha256 of an invite token: only the hash is stored, so a database leak gives no usable links. */
-export function hashInviteToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /**
  * An admin invites someone by email with a role (and a delegation for a
@@ -19,7 +14,7 @@ export function hashInviteToken(token: string): string {
  */
 export async function createInvite({ actor, input }: { actor: CurrentUser; input: TCreateInvite }) {
   authorize(actor, "user.manage");
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash } = createOneTimeToken();
   const delegationId = input.role === "delegate" ? input.delegationId! : null;
   const invite = await getPrisma().$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email } })) {
@@ -30,7 +25,7 @@ export async function createInvite({ actor, input }: { actor: CurrentUser; input
     }
     const created = await tx.invite.create({
       data: {
-        email: input.email, role: input.role, delegationId, tokenHash: hashInviteToken(token),
+        email: input.email, role: input.role, delegationId, tokenHash,
         expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS), createdById: actor.id,
       },
     });

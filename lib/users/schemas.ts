@@ -26,12 +26,14 @@ const ZPersonName = z
   .max(200)
   .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name), "must not contain control characters");
 
-export const ZAcceptInvite = z.object({
-  token: z.string().min(20).max(200),
-  name: ZPersonName,
-  password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),
-});
+const ZOneTimeToken = z.string().min(20).max(200);
+const ZNewPassword = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024);
+
+export const ZAcceptInvite = z.object({ token: ZOneTimeToken, name: ZPersonName, password: ZNewPassword });
 export type TAcceptInvite = z.infer<typeof ZAcceptInvite>;
+
+export const ZResetPassword = z.object({ token: ZOneTimeToken, password: ZNewPassword });
+export type TResetPassword = z.infer<typeof ZResetPassword>;
 
 export const ZUpdateUser = z
   .object({ role: ZRole.optional(), delegationId: z.string().min(1).nullish(), disabled: z.boolean().optional() })

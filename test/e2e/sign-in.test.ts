@@ -105,6 +105,45 @@ describe.skipIf(!inject("hasBrowser"))("sign-in, invites and disabled users in C
     await victim.context().close();
   });
 
+  it("lets an admin hand out a password reset link that sets a new password once and signs out the old sessions", async () => {
+    const email = `forgetful-${Date.now()}@example.org`;
+    const user = await acceptInBrowser(await inviteThroughAdminPage(email, "observer"), "Fay Forgetful");
+    await signInWithForm(user, email, "a-long-password");
+
+    await page.goto("/admin/users");
+    await page.getByRole("button", { name: `Password reset link for ${email}` }).click();
+    const link = (await page.getByTestId("password-reset-link").textContent())!;
+    expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
+
+    const other = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    await other.goto(link);
+    await other.getByText(`For Fay Forgetful (${email}).`).waitFor();
+    const { violations } = await new AxeBuilder({ page: other }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await other.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
+    await other.getByLabel("New password again").fill("a-different-password");
+    await other.getByRole("button", { name: "Set new password" }).click();
+    await other.getByRole("alert").filter({ hasText: "The two passwords differ." }).waitFor();
+    await other.getByLabel("New password again").fill("a-brand-new-password");
+    await other.getByRole("button", { name: "Set new password" }).click();
+    await other.getByRole("status").filter({ hasText: "Your password is changed." }).waitFor();
+
+    // The session signed in with the old password has ended.
+    await user.getByRole("link", { name: "Dialogues" }).click();
+    await user.waitForURL(/\/sign-in/);
+    await user.getByLabel("Email").fill(email);
+    await user.getByLabel("Password").fill("a-long-password");
+    await user.getByRole("button", { name: "Sign in" }).click();
+    await user.getByRole("alert").filter({ hasText: "Wrong email or password." }).waitFor();
+    await signInWithForm(user, email, "a-brand-new-password");
+    await expect(user.getByTestId("current-user").textContent()).resolves.toContain("Fay Forgetful");
+
+    await other.goto(link);
+    await other.getByRole("alert").filter({ hasText: "This password reset link has already been used." }).waitFor();
+    await user.context().close();
+    await other.context().close();
+  });
+
   it("has no serious or critical axe violations on the sign-in and admin pages", async () => {
     const failures: string[] = [];
     const scan = async (path: string) => {

@@ -11,11 +11,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { exportBackup } from "@/lib/export/export-backup";
 import { exportPlanFile } from "@/lib/export/export-plan-file";
 import { importBackup } from "@/lib/export/import-backup";
+import { createPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { buildExportFixture, VERSION_ONLY_TEXT } from "@/test/support/export-fixture";
 import type { TExportFixture } from "@/test/support/export-fixture";
 import { readZipEntry } from "@/test/support/read-zip-entry";
@@ -176,7 +178,17 @@ describe("JSON backup", () => {
       // The restored accounts have no password anyone knows.
       const users = await getPrisma().user.findMany();
       expect(users.every((user) => user.passwordHash === "!restored-without-password")).toBe(true);
-      return (await exportPlanFile({ planId: result.planId, format: "json" })).body.toString();
+      const exported = (await exportPlanFile({ planId: result.planId, format: "json" })).body.toString();
+      // Until an admin gives them a reset link, which sets a password they chose.
+      const actor = await getPrisma().user.findFirstOrThrow({
+        where: { role: "admin" }, select: { id: true, email: true, name: true, role: true, delegationId: true, delegation: { select: { id: true, name: true, onBehalfOf: true } } },
+      });
+      const restored = users.find((user) => user.role !== "admin")!;
+      const { token } = await createPasswordReset({ actor, userId: restored.id });
+      await resetPassword({ input: { token, password: "chosen-after-restore" } });
+      const { passwordHash } = await getPrisma().user.findUniqueOrThrow({ where: { id: restored.id } });
+      expect(await verifyPassword("chosen-after-restore", passwordHash)).toBe(true);
+      return exported;
     });
     const withoutStamp = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": ""');
     expect(withoutStamp(second)).toBe(withoutStamp(first));

@@ -21,7 +21,7 @@ import { ZCiteSource } from "@/lib/provenance/cite-source";
 import { ZDecideLink } from "@/lib/provenance/decide-link";
 import { ZExclusion, ZExclusionTarget } from "@/lib/provenance/exclude-from-coverage";
 import { ZLinkSuggestedSource } from "@/lib/provenance/link-suggested-source";
-import { ZAcceptInvite, ZCreateInvite, ZUpdateUser } from "@/lib/users/schemas";
+import { ZAcceptInvite, ZCreateInvite, ZResetPassword, ZUpdateUser } from "@/lib/users/schemas";
 import { ZCreateVersion, ZRestoreVersion } from "@/lib/versions/schemas";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { countRows } from "@/test/support/row-counts";
@@ -43,9 +43,11 @@ const ROUTES: Route[] = [
   { method: "POST", path: () => "/api/admin/invites", schema: ZCreateInvite, roles: ["admin"] },
   { method: "DELETE", path: (i) => `/api/admin/invites/${i.invite}`, roles: [] },
   { method: "PATCH", path: (i) => `/api/admin/users/${i.user}`, schema: ZUpdateUser, roles: ["admin"] },
+  { method: "POST", path: (i) => `/api/admin/users/${i.user}/password-reset`, roles: [] },
   { method: "POST", path: () => "/api/collab/token", roles: [] },
   { method: "POST", path: () => "/api/invites/accept", schema: ZAcceptInvite, roles: ["delegate"] },
   { method: "POST", path: () => "/api/notifications/read", schema: ZMarkRead, roles: ["delegate"] },
+  { method: "POST", path: () => "/api/password-reset", schema: ZResetPassword, roles: ["delegate"] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/amendments`, schema: ZProposeAmendment, roles: ["delegate"] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/amendments/${i.amendment}/decision`, schema: ZDecideAmendment, roles: ["facilitator"] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/amendments/${i.amendment}/sponsors`, roles: [] },

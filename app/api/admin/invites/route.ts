@@ -1,4 +1,5 @@
 import { authorize, requireUser } from "@/lib/auth/current-user";
+import { publicLink } from "@/lib/http/public-link";
 import { readJson, withErrors } from "@/lib/http/respond";
 import { createInvite } from "@/lib/users/create-invite";
 import { ZCreateInvite } from "@/lib/users/schemas";
@@ -9,7 +10,6 @@ export const POST = withErrors(async (request: Request) => {
   authorize(actor, "user.manage");
   const input = await readJson(request, ZCreateInvite);
   const { invite, token } = await createInvite({ actor, input });
-  // The configured public address, not the request's (whose host headers a client controls).
-  const link = new URL(`/invite/${token}`, process.env.NEXTAUTH_URL ?? request.url).toString();
+  const link = publicLink(`/invite/${token}`, request);
   return Response.json({ id: invite.id, email: invite.email, expiresAt: invite.expiresAt, link }, { status: 201 });
 });
