@@ -5,7 +5,8 @@
  * may hear it — and marks its quote through a direct connection, so every
  * editor sees the mark live. Threads created while no server listened are
  * picked up at start; a thread whose marking failed is tried again, and
- * threads still pending are looked for every minute. Every other change to a thread (a reply, an edit, a
+ * threads still pending are looked for every minute, including those whose
+ * claimer died (the claim is a lease). Every other change to a thread (a reply, an edit, a
  * resolution) is announced the same way and passed on to the section's
  * editors as a stateless message, on every instance: that is how comments
  * appear live.
@@ -95,25 +96,36 @@ export class AnchoringError extends Error {
 }
 
 /**
- * Claims and anchors one thread, and says whether its quote was found. The
- * claim is `anchoredAt`: a thread is claimed while it is null, or while it
- * still holds `previousClaim`, a claim of this server's that could not be
- * given back. When marking fails after the claim (the document could not be
- * opened, the database went away), the claim is given back, so the thread is
- * pending again rather than "detached" for good, and an AnchoringError is
- * thrown for a retry.
+ * How long a claim holds. Marking takes well under a second; a claim older
+ * than this belongs to a server that died, or lost the database, while
+ * marking, and any server may take the thread up.
+ */
+export const ANCHOR_CLAIM_LEASE_MS = 2 * 60_000;
+
+/**
+ * Claims and anchors one thread, and says whether its quote was found. A
+ * thread not yet anchored is claimed while nobody holds it, while its claim
+ * has lapsed, or while it still holds `previousClaim`, a claim of this
+ * server's that could not be given back. When marking fails after the claim
+ * (the document could not be opened, the database went away), the claim is
+ * given back, so the thread is pending again rather than "detached" for
+ * good, and an AnchoringError is thrown for a retry.
  */
 export async function anchorThread(hocuspocus: Hocuspocus, threadId: string, previousClaim?: Date) {
   const claimedAt = new Date();
-  const claimable = previousClaim ? [{ anchoredAt: null }, { anchoredAt: previousClaim }] : [{ anchoredAt: null }];
-  const claimed = await getPrisma().commentThread.updateMany({ where: { id: threadId, OR: claimable }, data: { anchoredAt: claimedAt } });
+  const lapsed = new Date(claimedAt.getTime() - ANCHOR_CLAIM_LEASE_MS);
+  const claimable = [{ anchorClaimedAt: null }, { anchorClaimedAt: { lt: lapsed } }, ...(previousClaim ? [{ anchorClaimedAt: previousClaim }] : [])];
+  const thisClaim = { id: threadId, anchorClaimedAt: claimedAt };
+  const claimed = await getPrisma().commentThread.updateMany({ where: { id: threadId, anchoredAt: null, OR: claimable }, data: { anchorClaimedAt: claimedAt } });
   if (!claimed.count) return { status: "skipped" as const };
   try {
     const { thread, isFound } = await markQuote(hocuspocus, threadId);
+    // Marking twice is harmless (the same mark on the same text), so a server whose lapsed claim was taken over may still finish.
+    await getPrisma().commentThread.updateMany({ where: thisClaim, data: { anchoredAt: new Date(), anchorClaimedAt: null } });
     return { status: isFound ? ("anchored" as const) : ("detached" as const), thread };
   } catch (error) {
     const isReleased = await getPrisma().commentThread
-      .updateMany({ where: { id: threadId, anchoredAt: claimedAt }, data: { anchoredAt: null } })
+      .updateMany({ where: thisClaim, data: { anchorClaimedAt: null } })
       .then(() => true, () => false);
     throw new AnchoringError(error, claimedAt, isReleased);
   }
@@ -143,7 +155,7 @@ const SWEEP_INTERVAL_MS = 60_000;
 export async function listenForThreads({ hocuspocus, databaseUrl, log }: { hocuspocus: Hocuspocus; databaseUrl: string; log: (line: string) => void }): Promise<() => Promise<void>> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const retries = new Set<ReturnType<typeof setTimeout>>();
-  /** Threads whose claim this server could not give back, with that claim: only this server can take them up again. */
+  /** Threads whose claim this server could not give back, with that claim: this server takes them up again at once, others when it lapses. */
   const stranded = new Map<string, Date>();
   let isStopped = false;
 

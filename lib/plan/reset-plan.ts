@@ -49,7 +49,7 @@ async function replaceSectionsKeepingThreads(tx: Tx, { planId, dialogueId }: { p
   const freshByKey = new Map(fresh.map((section) => [section.key, section.id]));
   for (const old of sections.filter((section) => section.key.includes(":replaced:"))) {
     const target = freshByKey.get(old.key.split(":replaced:")[0]) ?? fresh[0].id;
-    await tx.commentThread.updateMany({ where: { sectionId: old.id }, data: { sectionId: target, anchoredAt: null } });
+    await tx.commentThread.updateMany({ where: { sectionId: old.id }, data: { sectionId: target, anchoredAt: null, anchorClaimedAt: null } });
     // Pending ones whose text the skeleton no longer has then show as stale.
     await tx.amendment.updateMany({ where: { sectionId: old.id }, data: { sectionId: target } });
   }

@@ -7,6 +7,7 @@
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { ANCHOR_CLAIM_LEASE_MS, anchorThread } from "@/lib/collab/anchor-threads";
 import type { CollabServer } from "@/lib/collab/server";
 import { createThread } from "@/lib/comments/create-thread";
 import { replyToThread } from "@/lib/comments/write-comment";
@@ -179,18 +180,40 @@ describe("anchoring a new thread", () => {
     const fault = failFirstDirectConnection();
     // The database refuses to give a claim back, as it would while it is away.
     await prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_release() RETURNS trigger AS $$ BEGIN
-      IF NEW."anchoredAt" IS NULL AND OLD."anchoredAt" IS NOT NULL THEN RAISE EXCEPTION 'injected: release refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+      IF NEW."anchorClaimedAt" IS NULL AND OLD."anchorClaimedAt" IS NOT NULL AND NEW."anchoredAt" IS NULL THEN RAISE EXCEPTION 'injected: release refused'; END IF;
+      RETURN NEW; END $$ LANGUAGE plpgsql`);
     await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_release BEFORE UPDATE ON "CommentThread" FOR EACH ROW EXECUTE FUNCTION refuse_release()`);
     try {
       const thread = await open("mobilized", "After a failed release.");
       await waitFor(() => fault.calls() >= 1, "the first try is made");
       await waitFor(() => markedText(editor.doc, thread.id) === "mobilized", "the next try places the mark all the same");
-      expect(await anchorOf(thread.id)).not.toBe("pending");
+      await waitFor(async () => (await anchorOf(thread.id)) !== "pending", "the thread is recorded as anchored");
     } finally {
       fault.restore();
       await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_release ON "CommentThread"`);
       await prisma.$executeRawUnsafe(`DROP FUNCTION refuse_release()`);
     }
+  });
+
+  it("leaves a live claim of another server alone, and takes the thread up once that claim has lapsed", async () => {
+    // A thread claimed by a server that died while marking it: no notice will come again, only the sweep.
+    const claimedAt = new Date();
+    const orphan = await prisma.commentThread.create({
+      data: {
+        planId, sectionId, number: 5000, blockId: "resources.should-8", quoteExact: "required", stance: "neutral", authorId: delegate.id,
+        anchorClaimedAt: claimedAt, comments: { create: { authorId: delegate.id, body: "Claimed by a server that died." } },
+      },
+    });
+    expect(await anchorThread(server.hocuspocus, orphan.id)).toEqual({ status: "skipped" });
+    expect(markedText(editor.doc, orphan.id)).toBe("");
+
+    await prisma.commentThread.update({ where: { id: orphan.id }, data: { anchorClaimedAt: new Date(claimedAt.getTime() - ANCHOR_CLAIM_LEASE_MS - 1000) } });
+    expect(await anchorThread(server.hocuspocus, orphan.id)).toMatchObject({ status: "anchored" });
+    await waitFor(() => markedText(editor.doc, orphan.id) === "required", "the mark reaches the editor");
+    const stored = await prisma.commentThread.findUniqueOrThrow({ where: { id: orphan.id } });
+    expect(stored.anchoredAt).not.toBeNull();
+    expect(stored.anchorClaimedAt).toBeNull();
+    expect(await anchorThread(server.hocuspocus, orphan.id)).toEqual({ status: "skipped" });
   });
 
   it("anchors a thread again after a plan reset, in the new text where its quote still is", async () => {

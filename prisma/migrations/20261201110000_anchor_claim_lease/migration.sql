@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CommentThread" ADD COLUMN "anchorClaimedAt" TIMESTAMP(3);
