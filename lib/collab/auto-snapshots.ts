@@ -30,7 +30,8 @@ export function startAutoSnapshots({ intervalMs, log }: { intervalMs: number; lo
         const result = await takeAutoSnapshot({ planId, minAgeMs: intervalMs / 2 });
         if (result.status === "taken") {
           taken.push(planId);
-          log(`plan ${planId}: automatic version ${result.version.number} (${result.version.label})`);
+          const pruned = result.pruned.length ? `; thinned out older automatic versions ${result.pruned.join(", ")}` : "";
+          log(`plan ${planId}: automatic version ${result.version.number} (${result.version.label})${pruned}`);
         }
         if (result.status === "recent") edited.add(planId);
       } catch (error) {

@@ -14,7 +14,6 @@ import { AppError } from "@/lib/errors";
 import type { VersionKind } from "@/lib/generated/prisma/enums";
 import { countDiffWords } from "./count-diff-words";
 import { readPlanSnapshot } from "./read-plan-snapshot";
-import type { SnapshotSection } from "./read-plan-snapshot";
 
 /** Against the previous version (for the first one, against an empty plan). */
 export type VersionSummary = { previousNumber: number | null; sectionsChanged: string[]; wordsAdded: number; wordsRemoved: number };
@@ -38,7 +37,7 @@ export type SkipReason = "identical" | "recent";
 export async function writeVersion(options: Options & { skipIfUnchanged: { minAgeMs?: number } }): Promise<WrittenVersion | SkipReason>;
 export async function writeVersion(options: Options): Promise<WrittenVersion>;
 export async function writeVersion({ tx, planId, kind, label, createdById, skipIfUnchanged, now = new Date() }: Options): Promise<WrittenVersion | SkipReason> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`versions:${planId}`}))`;
+  await lockPlanVersions(tx, planId);
   const plan = await tx.plan.findUnique({ where: { id: planId }, select: { id: true } });
   if (!plan) throw new AppError("not_found", "No such plan.");
   const latest = await tx.planVersion.findFirst({ where: { planId }, orderBy: { number: "desc" }, select: { id: true, number: true, contentHash: true, createdAt: true } });
@@ -72,6 +71,11 @@ export async function writeVersion({ tx, planId, kind, label, createdById, skipI
   return { ...version, summary };
 }
 
+/** Holds the plan's version lock until the transaction ends: one writer (or pruner) of its versions at a time. */
+export async function lockPlanVersions(tx: Tx, planId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`versions:${planId}`}))`;
+}
+
 const KIND_PREFIX: Record<VersionKind, string> = { named: "Version", auto: "Auto", before_restore: "Before restore" };
 
 /** "Auto 2026-11-30 14:20 UTC"; a second one in the same minute gets its number too, since labels are unique per plan. */
@@ -81,7 +85,10 @@ async function labelByTime(tx: Tx, { planId, kind, number, now }: { planId: stri
   return taken ? `${label} (#${number})` : label;
 }
 
-function summarize({ previousNumber, previous, current }: { previousNumber: number | null; previous: { key: string; text: string }[]; current: SnapshotSection[] }): VersionSummary {
+type SectionText = { key: string; text: string };
+
+/** The change summary of `current` against `previous` (each section's key and text). */
+export function summarize({ previousNumber, previous, current }: { previousNumber: number | null; previous: SectionText[]; current: SectionText[] }): VersionSummary {
   const before = new Map(previous.map((s) => [s.key, s.text]));
   const sectionsChanged: string[] = [];
   let wordsAdded = 0;

@@ -24,6 +24,7 @@ import { listVersions } from "@/lib/versions/list-versions";
 import { restoreVersion } from "@/lib/versions/restore-version";
 import { ZCreateVersion } from "@/lib/versions/schemas";
 import { takeAutoSnapshot } from "@/lib/versions/take-auto-snapshot";
+import { writeVersion } from "@/lib/versions/write-version";
 import { blockTextIn, connectClient, createTestUser, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
@@ -272,6 +273,51 @@ describe("automatic snapshots in the collab server", () => {
     } finally {
       client.close();
       await timed.stop();
+    }
+  });
+});
+
+describe("thinning automatic versions", () => {
+  it("prunes aged automatic versions but the last of each day when it takes a new one, re-summarising what follows a pruned one", async () => {
+    const timeframe = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "timeframe" }, select: { id: true, text: true, content: true } });
+    // As a collab server stores a section: its Tiptap JSON (which the content hash covers) and its text.
+    const setText = (text: string) => prisma.planSection.update({
+      where: { id: timeframe.id }, data: { text, content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] } },
+    });
+    const autoAt = async (iso: string, text: string) => {
+      await setText(text);
+      return prisma.$transaction((tx) => writeVersion({ tx, planId, kind: "auto", createdById: null, now: new Date(iso) }));
+    };
+    const day = (daysAgo: number, time: string) => `${new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10)}T${time}Z`;
+    try {
+      const named = await createVersion({ actor: facilitator, planId, input: ZCreateVersion.parse({ label: "Kept for ever" }) });
+      const a = await autoAt(day(3, "09:00:00"), "one");
+      const b = await autoAt(day(3, "09:10:00"), "one two");
+      const c = await autoAt(day(2, "09:00:00"), "one two three");
+      const d = await autoAt(day(2, "09:10:00"), "one two three four five");
+      const sectionsBefore = await prisma.planVersionSection.count();
+
+      await setText("one two three four five six");
+      const taken = await takeAutoSnapshot({ planId });
+      expect(taken).toMatchObject({ status: "taken", pruned: [a.number, c.number] });
+
+      const left = await prisma.planVersion.findMany({ where: { planId }, select: { number: true } });
+      expect(left.map((v) => v.number)).toEqual(expect.arrayContaining([named.number, b.number, d.number]));
+      expect(left.map((v) => v.number)).not.toContain(a.number);
+      expect(left.map((v) => v.number)).not.toContain(c.number);
+      // Their sections went with them.
+      expect(await prisma.planVersionSection.count()).toBe(sectionsBefore - 2 * 12 + 12);
+      // d followed c; it is now summarised against b: "three four five" added to "one two".
+      const summary = (await prisma.planVersion.findFirstOrThrow({ where: { planId, number: d.number } })).summary;
+      expect(summary).toMatchObject({ previousNumber: b.number, sectionsChanged: ["timeframe"], wordsAdded: 3, wordsRemoved: 0 });
+      const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "version.prune", resourceId: planId }, orderBy: { createdAt: "desc" } });
+      expect(audit.detail).toEqual({ numbers: [a.number, c.number] });
+
+      // Nothing more to thin: the next snapshot prunes nothing.
+      await setText("one two three four five six seven");
+      expect(await takeAutoSnapshot({ planId })).toMatchObject({ status: "taken", pruned: [] });
+    } finally {
+      await prisma.planSection.update({ where: { id: timeframe.id }, data: { text: timeframe.text, content: timeframe.content as object } });
     }
   });
 });

@@ -37,7 +37,7 @@ export default async function VersionsPage({ params }: Props) {
         <h1 className="text-2xl font-semibold">Versions</h1>
         <p className="text-sm text-slate-700">
           Facilitators issue the draft in versions, as the UN does (“Zero draft”, “Rev.1”). While the plan is edited an automatic version is taken every
-          few minutes. A version records every section as last saved, its sources and the open amendments. Nothing is lost: a restore first keeps the text it replaces as a version.
+          few minutes; after a day, only the last automatic version of each day is kept. A version records every section as last saved, its sources and the open amendments. Nothing is lost: a restore first keeps the text it replaces as a version.
         </p>
       </header>
       {can(user, "version.create") && <CreateVersionForm planId={plan.id} />}
