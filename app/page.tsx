@@ -1,16 +1,24 @@
 import Link from "next/link";
+import { SeedPlanButton } from "@/components/dialogue/seed-plan-button";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/can";
 import { listDialogues } from "@/lib/dialogue/list-dialogues";
 import { listPlans } from "@/lib/plan/get-plan";
 import { formatMeetingDate } from "@/lib/dialogue/format";
 
 export default async function HomePage() {
-  authorizePage(await requirePageUser("/"), "dialogue.read");
+  const user = await requirePageUser("/");
+  authorizePage(user, "dialogue.read");
   const [dialogues, plans] = await Promise.all([listDialogues(), listPlans()]);
+  const canImport = can(user, "dialogue.import");
+  const canSeed = can(user, "plan.seed");
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold">Dialogues</h1>
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h1 className="text-2xl font-semibold">Dialogues</h1>
+          {canImport && <Link href="/dialogues/import" className="rounded bg-un px-3 py-1.5 text-sm font-medium text-white hover:bg-un-dark">Import a dialogue</Link>}
+        </div>
         <p className="mt-1 max-w-2xl text-slate-700">
           Summaries of General Assembly dialogues, broken into statements, sentences and agreed lists that a Global
           Plan of Action can cite.
@@ -18,7 +26,8 @@ export default async function HomePage() {
       </div>
       {dialogues.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-700">
-          No dialogue has been imported yet. Run <code>npm run dialogue -- import FILE</code>.
+          No dialogue has been imported yet.{" "}
+          {canImport ? <Link href="/dialogues/import" className="text-un-dark underline">Import one</Link> : "A facilitator imports them."}
         </p>
       ) : (
         <ul className="grid gap-4" aria-label="Imported dialogues">
@@ -41,6 +50,7 @@ export default async function HomePage() {
                   <Link href={`/plans/${p.id}`} className="font-medium text-un-dark underline">Open the draft plan</Link>
                 </p>
               ))}
+              {canSeed && !plans.some((p) => p.dialogueId === d.id) && <p className="mt-2"><SeedPlanButton dialogueId={d.id} /></p>}
             </li>
           ))}
         </ul>

@@ -7,6 +7,10 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 export const ACTIONS = [
   "dialogue.read",
+  /** Upload a dialogue summary (new, or a corrected version of one already imported). */
+  "dialogue.import",
+  /** Seed a draft plan from an imported dialogue. */
+  "plan.seed",
   "plan.edit",
   "plan.reset",
   "comment.create",
@@ -37,7 +41,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set(ACTIONS),
   // Resetting a plan throws away everyone's drafting, so it is an admin's call alone.
   facilitator: new Set([
-    "dialogue.read", "plan.edit", "comment.create", "comment.resolve", "amendment.decide", "provenance.confirm", "concern.manage",
+    "dialogue.read", "dialogue.import", "plan.seed", "plan.edit", "comment.create", "comment.resolve", "amendment.decide", "provenance.confirm", "concern.manage",
     "notification.read", "version.create", "version.restore",
   ]),
   // notification.read is one's own bell: every role has one, and lib/notifications only ever touches the viewer's rows.

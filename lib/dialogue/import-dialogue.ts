@@ -25,6 +25,8 @@ export async function importDialogue(options: {
   parsed: ParsedDialogue;
   sourceText: string;
   sourceName: string;
+  /** Who uploaded it, for the audit log; none for the CLI and npm start. */
+  actorId?: string | null;
 }): Promise<ImportResult> {
   const { prisma, parsed, sourceText } = options;
   const rows = buildDialogueRows(options);
@@ -41,7 +43,7 @@ export async function importDialogue(options: {
       if (existing?.contentHash === hashSource(sourceText)) return "unchanged" as const;
       const { suspectLinks } = await writeDialogue(tx, rows, Boolean(existing));
       await appendAudit(tx, {
-        userId: null, action: existing ? "dialogue.update" : "dialogue.import", resourceType: "dialogue", resourceId: rows.dialogue.id,
+        userId: options.actorId ?? null, action: existing ? "dialogue.update" : "dialogue.import", resourceType: "dialogue", resourceId: rows.dialogue.id,
         detail: { sourceName: options.sourceName, contentHash: rows.dialogue.contentHash, counts, suspectLinks },
       });
       return existing ? ("updated" as const) : ("created" as const);

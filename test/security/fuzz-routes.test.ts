@@ -45,6 +45,9 @@ const ROUTES: Route[] = [
   { method: "PATCH", path: (i) => `/api/admin/users/${i.user}`, schema: ZUpdateUser, roles: ["admin"] },
   { method: "POST", path: (i) => `/api/admin/users/${i.user}/password-reset`, roles: [] },
   { method: "POST", path: () => "/api/collab/token", roles: [] },
+  // Not JSON: a Markdown file, fuzzed in test/e2e/dialogues-api.test.ts's refusals; here, random ids.
+  { method: "POST", path: () => "/api/dialogues", roles: [] },
+  { method: "POST", path: (i) => `/api/dialogues/${i.plan}/plan`, roles: [] },
   { method: "POST", path: () => "/api/invites/accept", schema: ZAcceptInvite, roles: ["delegate"] },
   { method: "POST", path: () => "/api/notifications/read", schema: ZMarkRead, roles: ["delegate"] },
   { method: "POST", path: () => "/api/password-reset", schema: ZResetPassword, roles: ["delegate"] },

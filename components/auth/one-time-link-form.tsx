@@ -1,0 +1,60 @@
+"use client";
+
+import { useState } from "react";
+import { sendJson } from "@/components/admin/json-request";
+
+type Status = { kind: "idle" } | { kind: "saving" } | { kind: "done" } | { kind: "error"; message: string };
+
+type Props = {
+  url: string;
+  /** The JSON body from the form's fields, or a message when they cannot be sent as they are. */
+  toBody: (form: FormData) => Record<string, unknown> | string;
+  labels: { submit: string; saving: string; done: string };
+  children: React.ReactNode;
+};
+
+/**
+ * The form behind a one-time link (an invite, a password reset): its fields,
+ * a button that says when it is saving, the server's refusal in an alert,
+ * and once done, a message with the way to sign in.
+ */
+export function OneTimeLinkForm({ url, toBody, labels, children }: Props) {
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const body = toBody(new FormData(event.currentTarget));
+    if (typeof body === "string") return setStatus({ kind: "error", message: body });
+    setStatus({ kind: "saving" });
+    const { error } = await sendJson(url, "POST", body);
+    setStatus(error ? { kind: "error", message: error } : { kind: "done" });
+  }
+
+  if (status.kind === "done") {
+    return (
+      <p role="status">
+        {labels.done} <a href="/sign-in" className="text-un-dark underline">Sign in</a>
+      </p>
+    );
+  }
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      {children}
+      <button type="submit" disabled={status.kind === "saving"} className="w-full rounded bg-un px-4 py-2 font-medium text-white hover:bg-un-dark disabled:opacity-70">
+        {status.kind === "saving" ? labels.saving : labels.submit}
+      </button>
+      <p role="alert" className="min-h-6 text-sm text-red-700">{status.kind === "error" ? status.message : ""}</p>
+    </form>
+  );
+}
+
+/** A new password field with its length hint. */
+export function NewPasswordField({ label, minLength }: { label: string; minLength: number }) {
+  return (
+    <div>
+      <label htmlFor="password" className="block text-sm font-medium">{label}</label>
+      <input id="password" name="password" type="password" required minLength={minLength} autoComplete="new-password" aria-describedby="password-hint" className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+      <p id="password-hint" className="mt-1 text-xs text-slate-600">At least {minLength} characters.</p>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * Uploading a dialogue summary and seeding its plan, over real HTTP against
+ * `next start`: only facilitators and admins (401 without a session, 403
+ * for delegates and observers), a malformed file refused naming its line,
+ * an oversized one with 413, another content type with 415 — each writing
+ * nothing — and the upload and the seeding idempotent. Also, in Chromium,
+ * a facilitator imports a file from the page and opens its new plan.
+ */
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { MAX_DIALOGUE_BYTES } from "@/lib/dialogue/decode-dialogue-bytes";
+import { ACCOUNTS } from "@/test/support/accounts";
+import { launchChromium } from "@/test/support/chromium";
+import { countRows } from "@/test/support/row-counts";
+import type { HttpSession } from "@/test/support/sign-in";
+import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
+
+const baseUrl = inject("baseUrl");
+const hasServer = inject("hasBrowser");
+
+const FAMILY_FILE = "test/fixtures/dialogues/ga-dialogue-2011-water-sanitation.md";
+const MALFORMED_FILE = "test/fixtures/dialogues-bad/bad-1-list-before-intro.md";
+type Role = keyof typeof ACCOUNTS;
+const sessions = {} as Record<Role, HttpSession>;
+let family: Buffer;
+
+const upload = (session: HttpSession | null, bytes: Uint8Array, { name = "summary.md", type = "text/markdown; charset=utf-8" } = {}) => {
+  const init: RequestInit = { method: "POST", headers: { "content-type": type }, body: new Blob([new Uint8Array(bytes)]) };
+  const path = `/api/dialogues?name=${encodeURIComponent(name)}`;
+  return session ? session.fetch(path, init) : fetch(`${baseUrl}${path}`, { ...init, redirect: "manual" });
+};
+const dialogueCount = () => getPrisma().dialogue.count();
+
+beforeAll(async () => {
+  if (!hasServer) return;
+  process.env.DATABASE_URL = inject("databaseUrl");
+  for (const role of Object.keys(ACCOUNTS) as Role[]) sessions[role] = await signInOverHttp(baseUrl, ACCOUNTS[role]);
+  family = await readFile(FAMILY_FILE);
+});
+
+/** Other test files expect the seed dialogue alone: remove what these tests imported. */
+afterAll(async () => {
+  if (hasServer) {
+    const seeded = await getPrisma().dialogue.findMany({ where: { id: { not: { startsWith: "2009-05-13-" } } }, select: { id: true } });
+    const ids = seeded.map((d) => d.id);
+    await getPrisma().plan.deleteMany({ where: { dialogueId: { in: ids } } });
+    await getPrisma().dialogue.deleteMany({ where: { id: { in: ids } } });
+  }
+  await disconnectPrisma();
+});
+
+describe.skipIf(!hasServer)("POST /api/dialogues", () => {
+  it("requires authentication, and refuses delegates and observers with 403, writing nothing", async () => {
+    const before = await countRows(getPrisma());
+    expect((await upload(null, family)).status).toBe(401);
+    for (const role of ["delegate", "observer"] as const) expect((await upload(sessions[role], family)).status).toBe(403);
+    expect(await countRows(getPrisma())).toEqual(before);
+    expect(await dialogueCount()).toBe(1);
+  });
+
+  it("refuses a malformed file naming its line, an oversized one (413) and another content type (415), writing nothing", async () => {
+    const before = await countRows(getPrisma());
+    const malformed = await upload(sessions.facilitator, await readFile(MALFORMED_FILE), { name: "youth.md" });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ field: "file", line: 15, message: expect.stringMatching(/^youth\.md:15: a summary list item outside any list/) });
+    const binary = await upload(sessions.facilitator, Buffer.concat([Buffer.from("# Title\n\nline two\n"), Buffer.from([0])]));
+    expect(await binary.json()).toMatchObject({ line: 4, message: expect.stringContaining("binary content") });
+    expect((await upload(sessions.facilitator, Buffer.alloc(MAX_DIALOGUE_BYTES + 1, "a"))).status).toBe(413);
+    expect((await upload(sessions.facilitator, family, { type: "text/plain" })).status).toBe(415);
+    const badName = await upload(sessions.facilitator, family, { name: "../../etc/passwd" });
+    expect(badName.status).toBe(400);
+    expect(await badName.json()).toMatchObject({ field: "name" });
+    expect(await countRows(getPrisma())).toEqual(before);
+    expect(await dialogueCount()).toBe(1);
+  });
+
+  it("imports a dialogue of the family for a facilitator, audited as theirs, and answers 200 unchanged the second time", async () => {
+    const first = await upload(sessions.facilitator, family, { name: "water.md" });
+    expect(first.status).toBe(201);
+    const body = (await first.json()) as { dialogueId: string; status: string; title: string; counts: { statements: number } };
+    expect(body).toMatchObject({ status: "created", title: expect.stringContaining("Water and sanitation") });
+    const stored = await getPrisma().dialogue.findUniqueOrThrow({ where: { id: body.dialogueId }, include: { _count: { select: { statements: true } } } });
+    expect(stored._count.statements).toBe(body.counts.statements);
+    const facilitator = await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.facilitator } });
+    const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "dialogue.import", resourceId: body.dialogueId } });
+    expect(audit.userId).toBe(facilitator.id);
+    expect(audit.detail).toMatchObject({ sourceName: "water.md" });
+
+    const again = await upload(sessions.admin, family);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ dialogueId: body.dialogueId, status: "unchanged" });
+  });
+});
+
+describe.skipIf(!hasServer)("POST /api/dialogues/[id]/plan", () => {
+  async function importedId(): Promise<string> {
+    const response = await upload(sessions.admin, family);
+    return ((await response.json()) as { dialogueId: string }).dialogueId;
+  }
+
+  it("requires authentication, and refuses delegates and observers with 403, writing nothing", async () => {
+    const id = await importedId();
+    const before = await getPrisma().plan.count();
+    expect((await fetch(`${baseUrl}/api/dialogues/${id}/plan`, { method: "POST" })).status).toBe(401);
+    for (const role of ["delegate", "observer"] as const) expect((await sessions[role].fetch(`/api/dialogues/${id}/plan`, { method: "POST" })).status).toBe(403);
+    expect(await getPrisma().plan.count()).toBe(before);
+  });
+
+  it("seeds the plan once for a facilitator, then answers with the same plan; 404 for an unknown dialogue", async () => {
+    const id = await importedId();
+    const first = await sessions.facilitator.fetch(`/api/dialogues/${id}/plan`, { method: "POST" });
+    expect(first.status).toBe(201);
+    const { planId } = (await first.json()) as { planId: string };
+    expect(await getPrisma().planSection.count({ where: { planId } })).toBe(12);
+    const second = await sessions.admin.fetch(`/api/dialogues/${id}/plan`, { method: "POST" });
+    expect(second.status).toBe(200);
+    expect(await second.json()).toMatchObject({ planId, status: "unchanged" });
+    expect((await sessions.facilitator.fetch("/api/dialogues/no-such-dialogue/plan", { method: "POST" })).status).toBe(404);
+  });
+});
+
+describe.skipIf(!hasServer)("the import page in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows a facilitator the line to fix, then imports the file and opens its new plan; delegates are turned away", async () => {
+    await getPrisma().plan.deleteMany({ where: { dialogue: { id: { not: { startsWith: "2009-05-13-" } } } } });
+    await getPrisma().dialogue.deleteMany({ where: { id: { not: { startsWith: "2009-05-13-" } } } });
+    const context = await browser.newContext({ baseURL: baseUrl });
+    const page = await context.newPage();
+    await signInWithForm(page, ACCOUNTS.facilitator);
+    await page.getByRole("link", { name: "Import a dialogue" }).click();
+    await page.waitForURL(/\/dialogues\/import$/);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+    await page.getByLabel("Dialogue summary (.md)").setInputFiles(MALFORMED_FILE);
+    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByRole("alert").filter({ hasText: "bad-1-list-before-intro.md:15: a summary list item outside any list" }).waitFor();
+
+    await page.getByLabel("Dialogue summary (.md)").setInputFiles(FAMILY_FILE);
+    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByTestId("import-status").getByText(/^Imported Water and sanitation/).waitFor();
+    await page.getByRole("button", { name: "Open its draft plan" }).click();
+    await page.waitForURL(/\/plans\/[^/]+$/);
+    await page.getByRole("heading", { level: 2, name: "Situational analysis" }).waitFor();
+
+    const delegate = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    await signInWithForm(delegate, ACCOUNTS.delegate);
+    expect(await delegate.getByRole("link", { name: "Import a dialogue" }).count()).toBe(0);
+    await delegate.goto("/dialogues/import");
+    await delegate.waitForURL(/\/forbidden/);
+    await delegate.context().close();
+    await context.close();
+  });
+});
