@@ -1,14 +1,15 @@
 /**
  * Dialogue summaries from the command line.
  *   npm run --silent dialogue -- parse FILE    prints the parse as JSON
- *   npm run dialogue -- import FILE            imports into DATABASE_URL
+ *   npm run dialogue -- import FILE            imports into DATABASE_URL (unset: npm start's embedded database)
  * Bad input exits 1 with "FILE:LINE: reason" on stderr and writes nothing.
  */
 import { basename } from "node:path";
 import { formatDialogueError, readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { writeStdout } from "@/lib/cli/write-stdout";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
+import { withCliDatabase } from "@/lib/db/cli-database";
 
 const USAGE = "usage: npm run --silent dialogue -- parse FILE | import FILE";
 
@@ -29,21 +30,13 @@ async function main(argv: string[]): Promise<number> {
     await writeStdout(JSON.stringify(input.parsed, null, 2) + "\n");
     return 0;
   }
-  if (!process.env.DATABASE_URL) {
-    console.error("DATABASE_URL is not set: say which database to import into (npm start sets it for the embedded one)");
-    return 1;
-  }
-  try {
-    const result = await importDialogue({ prisma: getPrisma(), ...input, sourceName: basename(file) });
-    const c = result.counts;
-    console.log(
-      `${result.status}: ${result.dialogueId} (${c.segments} segments, ${c.statements} statements, ` +
-        `${c.sentences} sentences, ${c.summaryItems} list items, ${c.delegations} delegations)`,
-    );
-    return 0;
-  } finally {
-    await disconnectPrisma();
-  }
+  const result = await withCliDatabase(() => importDialogue({ prisma: getPrisma(), ...input, sourceName: basename(file) }));
+  const c = result.counts;
+  console.log(
+    `${result.status}: ${result.dialogueId} (${c.segments} segments, ${c.statements} statements, ` +
+      `${c.sentences} sentences, ${c.summaryItems} list items, ${c.delegations} delegations)`,
+  );
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

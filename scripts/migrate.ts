@@ -1,18 +1,18 @@
-// `npm run db:migrate`: applies prisma/migrations to DATABASE_URL. We cannot
+// `npm run db:migrate`: applies prisma/migrations to DATABASE_URL (unset: npm start's embedded database). We cannot
 // use `prisma migrate deploy` here because its schema engine cannot be
 // downloaded on our machines; lib/db/migrate.ts keeps the same bookkeeping.
+import { openCliDatabase } from "@/lib/db/cli-database";
 import { applyMigrations, MigrationError } from "@/lib/db/migrate";
 
 async function runMigrate(): Promise<number> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    console.error(
-      "DATABASE_URL is not set. Set it to the database to migrate, e.g.\n" +
-        "  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/gpa npm run db:migrate",
-    );
+  let database;
+  try {
+    database = await openCliDatabase();
+  } catch (error) {
+    console.error(`${(error as Error).message}, e.g.\n  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/gpa npm run db:migrate`);
     return 1;
   }
-
+  const databaseUrl = database.url;
   try {
     const { applied, alreadyApplied } = await applyMigrations({
       databaseUrl,
@@ -29,6 +29,8 @@ async function runMigrate(): Promise<number> {
     // (e.g. the server is down) keep their stack for debugging.
     console.error(error instanceof MigrationError ? error.message : error);
     return 1;
+  } finally {
+    await database.close();
   }
 }
 

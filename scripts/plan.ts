@@ -5,6 +5,7 @@
  *   npm run --silent plan -- export --format json|md|docx|pdf [--version LABEL] [--plan ID] [--out FILE]
  *   RESTORE_ADMIN_PASSWORD=… npm run plan -- import --file FILE [--admin EMAIL]
  * Without --dialogue or --plan, the most recent dialogue (or its plan) is used.
+ * Without DATABASE_URL, the embedded database of npm start (lib/db/cli-database.ts).
  * Without --out, json and md go to stdout; docx and pdf need --out.
  * Exit codes: 0 done, 1 refused or failed (the reason on stderr), 2 usage.
  */
@@ -13,6 +14,7 @@ import { z } from "zod";
 import { stat, readFile, writeFile } from "node:fs/promises";
 import { writeStdout } from "@/lib/cli/write-stdout";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { withCliDatabase } from "@/lib/db/cli-database";
 import { MAX_BACKUP_BYTES } from "@/lib/export/backup-schema";
 import { exportPlanFile, ZExportFormat } from "@/lib/export/export-plan-file";
 import { importBackup } from "@/lib/export/import-backup";
@@ -52,7 +54,16 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parsed;
   const options = ZOptions.parse(values);
   const [command] = positionals;
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set: say which database to use");
+  if (!COMMANDS.includes(command)) {
+    console.error(USAGE);
+    return 2;
+  }
+  return withCliDatabase(() => runCommand(command, options));
+}
+
+const COMMANDS = ["seed", "suggest", "export", "import"];
+
+async function runCommand(command: string, options: z.infer<typeof ZOptions>): Promise<number> {
   if (command === "seed") {
     const result = await seedPlan({ dialogueId: options.dialogue ?? (await findLatestDialogueId()) });
     console.log(`${result.status}: plan ${result.planId} (${result.sections} sections, ${result.confirmedLinks} confirmed and ${result.suggestedLinks} suggested links)`);
