@@ -6,6 +6,9 @@ const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** A password hash no password matches (argon2 refuses to parse it): accounts restored from a backup, until a reset. */
+export const NO_PASSWORD_HASH = "!restored-without-password";
+
 export async function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

@@ -10,7 +10,7 @@
  */
 import { ZodError } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { hashPassword, MIN_PASSWORD_LENGTH, NO_PASSWORD_HASH } from "@/lib/auth/password";
 import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
 import { buildDialogueRows, hashSource } from "@/lib/dialogue/build-dialogue-rows";
@@ -21,8 +21,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { MAX_BACKUP_BYTES, ZBackup } from "./backup-schema";
 import type { TBackup } from "./backup-schema";
 
-/** A password hash no password matches (argon2 refuses to parse it), for restored accounts. */
-export const RESTORED_PASSWORD_HASH = "!restored-without-password";
+/** Restored accounts have no usable password until an admin gives them a reset link. */
+export const RESTORED_PASSWORD_HASH = NO_PASSWORD_HASH;
 
 export type TImportResult = { planId: string; dialogueId: string; counts: Record<string, number> };
 

@@ -1,13 +1,17 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/current-user";
+import { NO_PASSWORD_HASH } from "@/lib/auth/password";
 import { getPrisma } from "@/lib/db";
 
+/** Every user, with whether they have a password (an account restored from a backup has none until a reset). */
 export async function listUsers({ actor }: { actor: CurrentUser }) {
   authorize(actor, "user.manage");
-  return getPrisma().user.findMany({
+  const users = await getPrisma().user.findMany({
     orderBy: [{ role: "asc" }, { email: "asc" }],
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true, delegation: { select: { id: true, name: true } } },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true, passwordHash: true, delegation: { select: { id: true, name: true } } },
   });
+  // The hash itself never leaves this function.
+  return users.map(({ passwordHash, ...user }) => ({ ...user, hasPassword: passwordHash !== NO_PASSWORD_HASH }));
 }
 
 /** Open and past invites, newest first. */

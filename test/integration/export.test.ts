@@ -17,6 +17,7 @@ import { AppError } from "@/lib/errors";
 import { exportBackup } from "@/lib/export/export-backup";
 import { exportPlanFile } from "@/lib/export/export-plan-file";
 import { importBackup } from "@/lib/export/import-backup";
+import { listUsers } from "@/lib/users/list-users";
 import { createPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { buildExportFixture, VERSION_ONLY_TEXT } from "@/test/support/export-fixture";
 import type { TExportFixture } from "@/test/support/export-fixture";
@@ -184,8 +185,11 @@ describe("JSON backup", () => {
         where: { role: "admin" }, select: { id: true, email: true, name: true, role: true, delegationId: true, delegation: { select: { id: true, name: true, onBehalfOf: true } } },
       });
       const restored = users.find((user) => user.role !== "admin")!;
+      const hasPassword = async () => (await listUsers({ actor })).find((user) => user.id === restored.id)!.hasPassword;
+      expect(await hasPassword()).toBe(false);
       const { token } = await createPasswordReset({ actor, userId: restored.id });
       await resetPassword({ input: { token, password: "chosen-after-restore" } });
+      expect(await hasPassword()).toBe(true);
       const { passwordHash } = await getPrisma().user.findUniqueOrThrow({ where: { id: restored.id } });
       expect(await verifyPassword("chosen-after-restore", passwordHash)).toBe(true);
       return exported;

@@ -31,7 +31,10 @@ export default async function UsersPage() {
             <tr key={user.id} className="border-b border-slate-200 align-top">
               <td className="py-2 font-medium">{user.name}</td>
               <td>{user.email}</td>
-              <td>{user.disabledAt ? <span className="text-red-700">disabled</span> : "active"}</td>
+              <td>
+                {user.disabledAt ? <span className="text-red-700">disabled</span> : "active"}
+                {!user.hasPassword && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">no password yet: send a reset link</span>}
+              </td>
               <td className="py-1">
                 <UserRowControls
                   user={{ id: user.id, email: user.email, role: user.role, delegationId: user.delegation?.id ?? null, isDisabled: Boolean(user.disabledAt) }}
