@@ -23,7 +23,7 @@ export function PasswordResetButton({ userId, email }: { userId: string; email: 
   return (
     <div className="w-full">
       <button type="button" disabled={status.kind === "saving"} onClick={create} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-70">
-        {status.kind === "saving" ? "Creating link…" : `Password reset link for ${email}`}
+        {status.kind === "saving" ? "Creating link…" : "Password reset link"}<span className="sr-only"> for {email}</span>
       </button>
       <div role="status" aria-live="polite" className="text-xs">
         {status.kind === "error" && <p className="text-red-700">{status.message}</p>}

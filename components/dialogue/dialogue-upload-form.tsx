@@ -40,7 +40,8 @@ export function DialogueUploadForm() {
       <form onSubmit={upload} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <div>
           <label htmlFor="dialogue-file" className="block text-sm font-medium">Dialogue summary (.md)</label>
-          <input id="dialogue-file" name="file" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" required className="mt-1 block w-full text-sm" />
+          <input id="dialogue-file" name="file" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" required
+            className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-400 file:bg-white file:px-3 file:py-1 file:text-sm file:font-medium hover:file:bg-slate-100" />
         </div>
         <button type="submit" disabled={isBusy} className="rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark disabled:opacity-70">
           {status.kind === "importing" ? "Importing…" : "Import"}
