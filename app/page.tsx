@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RemoveDialogueButton } from "@/components/dialogue/remove-dialogue-button";
 import { SeedPlanButton } from "@/components/dialogue/seed-plan-button";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/can";
@@ -12,6 +13,7 @@ export default async function HomePage() {
   const [dialogues, plans] = await Promise.all([listDialogues(), listPlans()]);
   const canImport = can(user, "dialogue.import");
   const canSeed = can(user, "plan.seed");
+  const canRemove = can(user, "dialogue.delete");
   return (
     <div className="space-y-6">
       <div>
@@ -50,7 +52,12 @@ export default async function HomePage() {
                   <Link href={`/plans/${p.id}`} className="font-medium text-un-dark underline">Open the draft plan</Link>
                 </p>
               ))}
-              {canSeed && !plans.some((p) => p.dialogueId === d.id) && <p className="mt-2"><SeedPlanButton dialogueId={d.id} /></p>}
+              {!plans.some((p) => p.dialogueId === d.id) && (canSeed || canRemove) && (
+                <p className="mt-2 flex flex-wrap items-center gap-3">
+                  {canSeed && <SeedPlanButton dialogueId={d.id} />}
+                  {canRemove && <RemoveDialogueButton dialogueId={d.id} title={d.topic ?? d.title} />}
+                </p>
+              )}
             </li>
           ))}
         </ul>

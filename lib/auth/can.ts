@@ -11,6 +11,8 @@ export const ACTIONS = [
   "dialogue.import",
   /** Seed a draft plan from an imported dialogue. */
   "plan.seed",
+  /** Remove a dialogue imported by mistake (one no plan is drafted from). */
+  "dialogue.delete",
   "plan.edit",
   "plan.reset",
   "comment.create",

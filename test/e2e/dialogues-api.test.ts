@@ -3,8 +3,10 @@
  * `next start`: only facilitators and admins (401 without a session, 403
  * for delegates and observers), a malformed file refused naming its line,
  * an oversized one with 413, another content type with 415 — each writing
- * nothing — and the upload and the seeding idempotent. Also, in Chromium,
- * a facilitator imports a file from the page and opens its new plan.
+ * nothing — and the upload and the seeding idempotent; removing a dialogue
+ * imported by mistake is for admins, and refused while a plan or accounts
+ * depend on it. Also, in Chromium, a facilitator imports a file from the
+ * page and opens its new plan, and an admin removes a dialogue.
  */
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
@@ -22,6 +24,7 @@ const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
 
 const FAMILY_FILE = "test/fixtures/dialogues/ga-dialogue-2011-water-sanitation.md";
+const OTHER_FAMILY_FILE = "test/fixtures/dialogues/ga-dialogue-2013-disaster-risk.md";
 const MALFORMED_FILE = "test/fixtures/dialogues-bad/bad-1-list-before-intro.md";
 type Role = keyof typeof ACCOUNTS;
 const sessions = {} as Record<Role, HttpSession>;
@@ -122,6 +125,42 @@ describe.skipIf(!hasServer)("POST /api/dialogues/[id]/plan", () => {
   });
 });
 
+describe.skipIf(!hasServer)("DELETE /api/dialogues/[id]", () => {
+  const remove = (session: HttpSession | null, id: string) =>
+    session ? session.fetch(`/api/dialogues/${id}`, { method: "DELETE" }) : fetch(`${baseUrl}/api/dialogues/${id}`, { method: "DELETE" });
+
+  it("is for admins only (401, 403 for facilitators, delegates and observers), and refused while a plan is drafted from the dialogue", async () => {
+    const { dialogueId } = (await (await upload(sessions.admin, family)).json()) as { dialogueId: string };
+    await sessions.admin.fetch(`/api/dialogues/${dialogueId}/plan`, { method: "POST" });
+    const before = await countRows(getPrisma());
+    expect((await remove(null, dialogueId)).status).toBe(401);
+    for (const role of ["facilitator", "delegate", "observer"] as const) expect((await remove(sessions[role], dialogueId)).status).toBe(403);
+    const refused = await remove(sessions.admin, dialogueId);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { message: string }).message).toContain("A draft plan is based on this dialogue");
+    expect(await countRows(getPrisma())).toEqual(before);
+    expect(await getPrisma().dialogue.count({ where: { id: dialogueId } })).toBe(1);
+    expect((await remove(sessions.admin, "no-such-dialogue")).status).toBe(404);
+  });
+
+  it("refuses while accounts belong to its delegations, then removes everything of it, audited", async () => {
+    const { dialogueId } = (await (await upload(sessions.admin, family)).json()) as { dialogueId: string };
+    await getPrisma().plan.deleteMany({ where: { dialogueId } });
+    const delegation = await getPrisma().delegation.findFirstOrThrow({ where: { dialogueId } });
+    const member = await getPrisma().user.create({ data: { email: "water.delegate@example.org", name: "Wanda Water", role: "delegate", passwordHash: "x", delegationId: delegation.id } });
+    const refused = await remove(sessions.admin, dialogueId);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { message: string }).message).toContain("water.delegate@example.org");
+    await getPrisma().user.delete({ where: { id: member.id } });
+
+    expect((await remove(sessions.admin, dialogueId)).status).toBe(204);
+    expect(await getPrisma().dialogue.count({ where: { id: dialogueId } })).toBe(0);
+    expect(await getPrisma().statement.count({ where: { dialogueId } })).toBe(0);
+    expect(await getPrisma().delegation.count({ where: { dialogueId } })).toBe(0);
+    expect(await getPrisma().auditLog.count({ where: { action: "dialogue.delete", resourceId: dialogueId } })).toBe(1);
+  });
+});
+
 describe.skipIf(!hasServer)("the import page in Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -160,5 +199,20 @@ describe.skipIf(!hasServer)("the import page in Chromium", () => {
     await delegate.waitForURL(/\/forbidden/);
     await delegate.context().close();
     await context.close();
+  });
+
+  it("lets an admin remove a dialogue that has no plan from the home page, after confirming", async () => {
+    const { dialogueId } = (await (await upload(sessions.admin, await readFile(OTHER_FAMILY_FILE))).json()) as { dialogueId: string };
+    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    await signInWithForm(page, ACCOUNTS.admin);
+    await page.getByRole("button", { name: /^Remove… Disaster risk reduction/ }).click();
+    const confirm = page.getByRole("alertdialog");
+    await confirm.waitFor();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await confirm.getByRole("button", { name: "Remove" }).click();
+    await page.getByRole("heading", { name: /Disaster risk reduction/ }).waitFor({ state: "detached" });
+    expect(await getPrisma().dialogue.count({ where: { id: dialogueId } })).toBe(0);
+    await page.context().close();
   });
 });

@@ -48,6 +48,7 @@ const ROUTES: Route[] = [
   // Not JSON: a Markdown file, fuzzed in test/e2e/dialogues-api.test.ts's refusals; here, random ids.
   { method: "POST", path: () => "/api/dialogues", roles: [] },
   { method: "POST", path: (i) => `/api/dialogues/${i.plan}/plan`, roles: [] },
+  { method: "DELETE", path: (i) => `/api/dialogues/${i.plan}`, roles: [] },
   { method: "POST", path: () => "/api/invites/accept", schema: ZAcceptInvite, roles: ["delegate"] },
   { method: "POST", path: () => "/api/notifications/read", schema: ZMarkRead, roles: ["delegate"] },
   { method: "POST", path: () => "/api/password-reset", schema: ZResetPassword, roles: ["delegate"] },

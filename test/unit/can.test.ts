@@ -6,18 +6,18 @@ import { ACTIONS, can } from "@/lib/auth/can";
 const Y = true;
 const N = false;
 
-//                               read plan.edit reset comment resolve propose decide prov concern user audit notif version restore import seed
+//                               read plan.edit reset comment resolve propose decide prov concern user audit notif version restore import seed delete
 const TABLE: Record<Actor["role"], boolean[]> = {
-  admin: /*                */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y],
-  facilitator: /*          */ [Y, Y, N, Y, Y, N, Y, Y, Y, N, N, Y, Y, Y, Y, Y],
-  delegate: /*             */ [Y, N, N, Y, N, Y, N, N, N, N, N, Y, N, N, N, N],
-  observer: /*             */ [Y, N, N, N, N, N, N, N, N, N, N, Y, N, N, N, N],
+  admin: /*                */ [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y],
+  facilitator: /*          */ [Y, Y, N, Y, Y, N, Y, Y, Y, N, N, Y, Y, Y, Y, Y, N],
+  delegate: /*             */ [Y, N, N, Y, N, Y, N, N, N, N, N, Y, N, N, N, N, N],
+  observer: /*             */ [Y, N, N, N, N, N, N, N, N, N, N, Y, N, N, N, N, N],
 };
 
 const ORDER: Action[] = [
   "dialogue.read", "plan.edit", "plan.reset", "comment.create", "comment.resolve", "amendment.propose",
   "amendment.decide", "provenance.confirm", "concern.manage", "user.manage", "audit.read", "notification.read",
-  "version.create", "version.restore", "dialogue.import", "plan.seed",
+  "version.create", "version.restore", "dialogue.import", "plan.seed", "dialogue.delete",
 ];
 
 function actor(role: Actor["role"], extra: Partial<Actor> = {}): Actor {
