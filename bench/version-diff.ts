@@ -8,6 +8,10 @@
  * word, citations compared) is timed over repeated runs, and so is the
  * comparison of Zero draft with the live draft. Target: p95 under 300 ms.
  * Creating a version and restoring the whole plan are timed once, for scale.
+ * Then the thinning of aged automatic versions: a seeded 12-section plan gets
+ * 6 automatic versions a day for 60 days; the first automatic snapshot after
+ * that prunes all but the last of each day (timed once), and later ones find
+ * nothing to prune (timed over repeated runs).
  *
  *   npx tsx bench/version-diff.ts [--sections 200] [--runs 50]
  */
@@ -18,9 +22,13 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { toPlainText } from "@/lib/editor/plan-document";
 import { compareVersions } from "@/lib/versions/compare-versions";
 import { createVersion } from "@/lib/versions/create-version";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { seedPlan } from "@/lib/plan/seed-plan";
 import { restoreVersion } from "@/lib/versions/restore-version";
+import { takeAutoSnapshot } from "@/lib/versions/take-auto-snapshot";
+import { writeVersion } from "@/lib/versions/write-version";
 import { resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
-import { findPercentile, formatMs, log, reportUpperBound, withBenchDatabase } from "./bench-support";
+import { findPercentile, formatMs, log, reportFigure, reportUpperBound, withBenchDatabase } from "./bench-support";
 
 const VOCABULARY = (
   "states shall strengthen cooperation prevent trafficking protect victims prosecute offenders national action plans " +
@@ -142,7 +150,48 @@ async function main(): Promise<void> {
     reportUpperBound({ name: `compare two versions p95, ${sectionCount} sections`, value: findPercentile(versions.times, 95), unit: "ms", limit: 300 });
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
     console.log(`memory: RSS ${mb(memoryBefore.rss)} → ${mb(memoryAfter.rss)}, heap used ${mb(memoryBefore.heapUsed)} → ${mb(memoryAfter.heapUsed)}; one comparison's JSON ${(JSON.stringify(versions.result).length / 1024).toFixed(0)} KB`);
+    await benchThinning(prisma, runs);
   });
+}
+
+const THINNING_DAYS = 60;
+const AUTO_VERSIONS_A_DAY = 6;
+
+/** The automatic snapshot that prunes two months of automatic versions, and the ones after it, which prune nothing. */
+async function benchThinning(prisma: PrismaClient, runs: number): Promise<void> {
+  log(`writing ${THINNING_DAYS * AUTO_VERSIONS_A_DAY} automatic versions of a 12-section plan over ${THINNING_DAYS} days …`);
+  // A dialogue has one plan: the synthetic one above makes way for the seeded one.
+  await prisma.plan.deleteMany({ where: { dialogueId: SEED_DIALOGUE_ID } });
+  const { planId } = await seedPlan({ dialogueId: SEED_DIALOGUE_ID });
+  const day = 86_400_000;
+  for (let d = THINNING_DAYS; d >= 2; d--) {
+    for (let n = 0; n < AUTO_VERSIONS_A_DAY; n++) {
+      const now = new Date(Date.now() - d * day + n * 600_000);
+      await prisma.$transaction((tx) => writeVersion({ tx, planId, kind: "auto", createdById: null, now }));
+    }
+  }
+  const section = await prisma.planSection.findFirstOrThrow({ where: { planId }, select: { id: true, text: true } });
+  let edits = 0;
+  // Each snapshot needs a change, as a real one would (identical content is skipped).
+  const edit = () => prisma.planSection.update({ where: { id: section.id }, data: { content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Edit ${++edits}` }] }] } } });
+  const sectionsBefore = await prisma.planVersionSection.count();
+  await edit();
+  let started = performance.now();
+  const first = await takeAutoSnapshot({ planId });
+  const firstMs = performance.now() - started;
+  const pruned = first.status === "taken" ? first.pruned.length : 0;
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await edit();
+    started = performance.now();
+    await takeAutoSnapshot({ planId });
+    times.push(performance.now() - started);
+  }
+  const left = await prisma.planVersion.count({ where: { planId } });
+  console.log(`\nthinning: ${THINNING_DAYS * AUTO_VERSIONS_A_DAY - AUTO_VERSIONS_A_DAY} automatic versions over ${THINNING_DAYS - 1} days (${sectionsBefore} version sections in the database)`);
+  console.log(`the snapshot that thins them: ${formatMs(firstMs)} ms (once; pruned ${pruned}, ${left} versions left after ${runs} more)`);
+  console.log(`later snapshots (nothing to prune): p50 ${formatMs(findPercentile(times, 50))} ms, p95 ${formatMs(findPercentile(times, 95))} ms`);
+  reportFigure({ name: "automatic snapshot that thins 2 months of versions", value: Math.round(firstMs), unit: "ms" });
 }
 
 main().catch((error) => {

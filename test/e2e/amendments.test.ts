@@ -4,7 +4,6 @@
  * and accepts — the text changes in both the facilitator's and Bahrain's
  * browsers, and the passage's sources list the amendment.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
@@ -12,6 +11,7 @@ import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import { openPlanAs, selectInPassage } from "@/test/support/plan-page";
 import { signInOverHttp } from "@/test/support/sign-in";
+import { findSeriousViolations } from "@/test/support/axe";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -83,8 +83,7 @@ describe.skipIf(!hasServer)("amendments in the browser", () => {
     for (const state of await page.getByTestId("amendment-state").allTextContents()) expect(state).toBe("accepted");
     // An observer reads but gets no action.
     await expect(page.getByRole("button", { name: /^(Accept|Co-sponsor|Withdraw)/ }).count()).resolves.toBe(0);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(await findSeriousViolations(page)).toEqual([]);
     await page.context().close();
   });
   it("the plan-wide amendments page shows a proposal and its withdrawal live, without a reload", async () => {

@@ -2,13 +2,13 @@
  * Every page type, signed in as every role that can open it, scanned with axe in Chromium: no serious or
  * critical violation anywhere (issue 8's accessibility matrix).
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import { signInWithForm } from "@/test/support/sign-in";
+import { findSeriousViolations } from "@/test/support/axe";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -43,8 +43,7 @@ async function seriousViolations(role: (typeof ROLES)[number] | null, paths: str
     for (const path of paths) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      found.push(...violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${path}: ${v.id} (${v.nodes.length})`));
+      found.push(...(await findSeriousViolations(page)).map((v) => `${path}: ${v}`));
     }
   } finally {
     await context.close();

@@ -1,5 +1,4 @@
 /** Comments in Chromium, as two users: a delegate comments on selected text, the facilitator sees it live and replies, the delegate sees the reply live. */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
@@ -9,6 +8,7 @@ import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import { openPlanAs as openPlanWith, selectInPassage as selectText } from "@/test/support/plan-page";
 import { signInOverHttp } from "@/test/support/sign-in";
+import { findSeriousViolations } from "@/test/support/axe";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -129,8 +129,7 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     await expect(threads.count()).resolves.toBe(1);
     await expect(threads.first().textContent()).resolves.toContain("Opposes");
     await expect(page.getByRole("button", { name: /^Reply/ }).count()).resolves.toBe(0);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(await findSeriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -1,11 +1,11 @@
 /** The concern register in Chromium: a facilitator marks a delegate's comment as a concern from the comment panel, addresses it with a passage on the register page, using the keyboard, and the page shows it addressed with the passage link; axe finds nothing serious. */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
+import { findSeriousViolations } from "@/test/support/axe";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -26,8 +26,7 @@ afterAll(async () => {
 });
 
 async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+  expect(await findSeriousViolations(page)).toEqual([]);
 }
 
 describe.skipIf(!hasServer)("the concern register in the browser", () => {

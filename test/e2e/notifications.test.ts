@@ -3,7 +3,6 @@
  * replies, and the delegate's bell shows it live, keeps it over a reload, and
  * following it marks it read and lands on the thread. Keyboard and axe too.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
@@ -11,6 +10,7 @@ import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
+import { findSeriousViolations } from "@/test/support/axe";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -67,8 +67,7 @@ describe.skipIf(!hasServer)("the notification bell", () => {
     const item = page.getByRole("link", { name: `Unread: ${title}` });
     await item.waitFor();
     await expect(bell.getAttribute("aria-expanded")).resolves.toBe("true");
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await findSeriousViolations(page)).toEqual([]);
     await page.keyboard.press("Escape");
     await expect(item.count()).resolves.toBe(0);
     await expect(bell.evaluate((element) => element === document.activeElement)).resolves.toBe(true);

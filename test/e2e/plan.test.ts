@@ -1,5 +1,4 @@
 /** The draft plan over HTTP and in Chromium: who may read it, who may confirm or reject its suggested sources. */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
@@ -7,6 +6,7 @@ import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
+import { findSeriousViolations } from "@/test/support/axe";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -90,8 +90,7 @@ describe.skipIf(!hasServer)("the plan page in Chromium", () => {
     await section.getByText(/Sources for the whole section/).click();
     await section.getByRole("button", { name: /^Confirm / }).first().click();
     await section.getByText(`${before + 1} confirmed sources`).waitFor();
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(await findSeriousViolations(page)).toEqual([]);
   });
 
   it("shows an observer the sources but no confirm or reject buttons, and renders without hydration errors", async () => {
@@ -145,8 +144,7 @@ describe.skipIf(!hasServer)("the coverage board", () => {
 
     await page.goto(`/plans/${planId}/coverage?group=speakers`);
     await expect(page.getByTestId(`coverage-${speakerKey}`).textContent()).resolves.toContain("covered");
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(await findSeriousViolations(page)).toEqual([]);
   });
 
   it("lets a facilitator exclude an uncovered delegation with a reason", async () => {

@@ -1,10 +1,10 @@
 /** Signing in, invites and disabled users, as people see them in Chromium. */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { ACCOUNTS, DEMO_PASSWORD } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import { signInWithForm } from "@/test/support/sign-in";
+import { findSeriousViolations } from "@/test/support/axe";
 
 const baseUrl = inject("baseUrl");
 
@@ -40,8 +40,7 @@ describe.skipIf(!inject("hasBrowser"))("sign-in, invites and disabled users in C
     const who = page.getByTestId("current-user");
     await expect(who.textContent()).resolves.toBe("Diego Delegate (Ecuador) delegate · Ecuador");
     await expect(page.getByRole("link", { name: "Admin" }).count()).resolves.toBe(0);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(await findSeriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/sign-in/);
     await page.goto("/");
@@ -118,8 +117,7 @@ describe.skipIf(!inject("hasBrowser"))("sign-in, invites and disabled users in C
     const other = await (await browser.newContext({ baseURL: baseUrl })).newPage();
     await other.goto(link);
     await other.getByText(`For Fay Forgetful (${email}).`).waitFor();
-    const { violations } = await new AxeBuilder({ page: other }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(await findSeriousViolations(other)).toEqual([]);
     await other.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
     await other.getByLabel("New password again").fill("a-different-password");
     await other.getByRole("button", { name: "Set new password" }).click();
@@ -148,8 +146,7 @@ describe.skipIf(!inject("hasBrowser"))("sign-in, invites and disabled users in C
     const failures: string[] = [];
     const scan = async (path: string) => {
       await page.goto(path);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      for (const v of violations) if (v.impact === "serious" || v.impact === "critical") failures.push(`${path}: ${v.id}`);
+      failures.push(...(await findSeriousViolations(page)).map((v) => `${path}: ${v}`));
     };
     await scan("/sign-in");
     await signInWithForm(page, ACCOUNTS.admin);

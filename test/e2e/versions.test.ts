@@ -6,13 +6,13 @@
  * the versions but has no restore control, and the API refuses it. axe
  * finds nothing serious on the list or the comparison.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import { openPlanAs } from "@/test/support/plan-page";
+import { findSeriousViolations } from "@/test/support/axe";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -44,8 +44,7 @@ async function createVersion(page: Page, label: string): Promise<void> {
 }
 
 async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+  expect(await findSeriousViolations(page)).toEqual([]);
 }
 
 describe.skipIf(!hasServer)("versions in the browser", () => {
