@@ -164,7 +164,8 @@ async function benchThinning(prisma: PrismaClient, runs: number): Promise<void> 
   await prisma.plan.deleteMany({ where: { dialogueId: SEED_DIALOGUE_ID } });
   const { planId } = await seedPlan({ dialogueId: SEED_DIALOGUE_ID });
   const day = 86_400_000;
-  for (let d = THINNING_DAYS; d >= 2; d--) {
+  // From THINNING_DAYS + 1 days ago to 2 days ago: every one older than a day.
+  for (let d = THINNING_DAYS + 1; d >= 2; d--) {
     for (let n = 0; n < AUTO_VERSIONS_A_DAY; n++) {
       const now = new Date(Date.now() - d * day + n * 600_000);
       await prisma.$transaction((tx) => writeVersion({ tx, planId, kind: "auto", createdById: null, now }));
@@ -188,7 +189,7 @@ async function benchThinning(prisma: PrismaClient, runs: number): Promise<void> 
     times.push(performance.now() - started);
   }
   const left = await prisma.planVersion.count({ where: { planId } });
-  console.log(`\nthinning: ${THINNING_DAYS * AUTO_VERSIONS_A_DAY - AUTO_VERSIONS_A_DAY} automatic versions over ${THINNING_DAYS - 1} days (${sectionsBefore} version sections in the database)`);
+  console.log(`\nthinning: ${THINNING_DAYS * AUTO_VERSIONS_A_DAY} automatic versions over ${THINNING_DAYS} days (${sectionsBefore} version sections in the database)`);
   console.log(`the snapshot that thins them: ${formatMs(firstMs)} ms (once; pruned ${pruned}, ${left} versions left after ${runs} more)`);
   console.log(`later snapshots (nothing to prune): p50 ${formatMs(findPercentile(times, 50))} ms, p95 ${formatMs(findPercentile(times, 95))} ms`);
   reportFigure({ name: "automatic snapshot that thins 2 months of versions", value: Math.round(firstMs), unit: "ms" });
