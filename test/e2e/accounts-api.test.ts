@@ -10,14 +10,14 @@ import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { ACCOUNTS, DEMO_PASSWORD } from "@/test/support/accounts";
 import type { HttpSession } from "@/test/support/sign-in";
 import { postCredentials, readCookies, signInOverHttp } from "@/test/support/sign-in";
+import { anonymousFetch, jsonRequest } from "@/test/support/http";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
 
 type Role = keyof typeof ACCOUNTS;
 const sessions = {} as Record<Role, HttpSession>;
-const anonymous = (path: string, init: RequestInit = {}) => fetch(`${baseUrl}${path}`, { ...init, redirect: "manual" });
-const json = (body: unknown, method = "POST"): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const anonymous = anonymousFetch(baseUrl);
 const uniqueEmail = (tag: string) => `${tag}-${randomBytes(4).toString("hex")}@example.org`;
 
 async function auditCount(action: string): Promise<number> {
@@ -37,14 +37,14 @@ afterAll(() => disconnectPrisma());
 
 describe.skipIf(!hasServer)("POST /api/admin/invites", () => {
   it("requires authentication", async () => {
-    const response = await anonymous("/api/admin/invites", json({ email: uniqueEmail("x"), role: "observer" }));
+    const response = await anonymous("/api/admin/invites", jsonRequest({ email: uniqueEmail("x"), role: "observer" }));
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: "unauthenticated" });
   });
 
   it.each(["facilitator", "delegate", "observer"] as const)("refuses a %s with 403 and writes nothing", async (role) => {
     const email = uniqueEmail(role);
-    const response = await sessions[role].fetch("/api/admin/invites", json({ email, role: "admin" }));
+    const response = await sessions[role].fetch("/api/admin/invites", jsonRequest({ email, role: "admin" }));
     expect(response.status).toBe(403);
     expect(await getPrisma().invite.count({ where: { email } })).toBe(0);
   });
@@ -52,7 +52,7 @@ describe.skipIf(!hasServer)("POST /api/admin/invites", () => {
   it("lets an admin invite, storing only the token's hash, with an audit row", async () => {
     const before = await auditCount("invite.create");
     const email = uniqueEmail("invitee");
-    const response = await sessions.admin.fetch("/api/admin/invites", json({ email, role: "delegate", delegationId: await ecuadorId() }));
+    const response = await sessions.admin.fetch("/api/admin/invites", jsonRequest({ email, role: "delegate", delegationId: await ecuadorId() }));
     expect(response.status).toBe(201);
     const { link } = (await response.json()) as { link: string };
     const token = link.split("/invite/")[1];
@@ -64,10 +64,10 @@ describe.skipIf(!hasServer)("POST /api/admin/invites", () => {
   });
 
   it("answers 400 naming the field for an invalid body", async () => {
-    const bad = await sessions.admin.fetch("/api/admin/invites", json({ email: "not-an-email", role: "observer" }));
+    const bad = await sessions.admin.fetch("/api/admin/invites", jsonRequest({ email: "not-an-email", role: "observer" }));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: "invalid", field: "email" });
-    const noDelegation = await sessions.admin.fetch("/api/admin/invites", json({ email: uniqueEmail("d"), role: "delegate" }));
+    const noDelegation = await sessions.admin.fetch("/api/admin/invites", jsonRequest({ email: uniqueEmail("d"), role: "delegate" }));
     expect(await noDelegation.json()).toMatchObject({ error: "invalid", field: "delegationId" });
   });
 
@@ -77,26 +77,26 @@ describe.skipIf(!hasServer)("POST /api/admin/invites", () => {
     });
     expect(form.status).toBe(415);
     const crossSite = await sessions.admin.fetch("/api/admin/invites", {
-      ...json({ email: uniqueEmail("csrf"), role: "admin" }),
+      ...jsonRequest({ email: uniqueEmail("csrf"), role: "admin" }),
       headers: { "content-type": "application/json", origin: "https://evil.example" },
     });
     expect(crossSite.status).toBe(403);
     const opaqueOrigin = await sessions.admin.fetch("/api/admin/invites", {
-      ...json({ email: uniqueEmail("csrf"), role: "admin" }),
+      ...jsonRequest({ email: uniqueEmail("csrf"), role: "admin" }),
       headers: { "content-type": "application/json", origin: "null" },
     });
     expect(opaqueOrigin.status).toBe(403);
   });
 
   it("answers 413 for an oversized body", async () => {
-    const response = await sessions.admin.fetch("/api/admin/invites", json({ email: uniqueEmail("big"), role: "observer", pad: "x".repeat(100_000) }));
+    const response = await sessions.admin.fetch("/api/admin/invites", jsonRequest({ email: uniqueEmail("big"), role: "observer", pad: "x".repeat(100_000) }));
     expect(response.status).toBe(413);
   });
 });
 
 describe.skipIf(!hasServer)("DELETE /api/admin/invites/[id]", () => {
   async function openInvite(): Promise<{ id: string; token: string }> {
-    const response = await sessions.admin.fetch("/api/admin/invites", json({ email: uniqueEmail("revoke"), role: "observer" }));
+    const response = await sessions.admin.fetch("/api/admin/invites", jsonRequest({ email: uniqueEmail("revoke"), role: "observer" }));
     const { id, link } = (await response.json()) as { id: string; link: string };
     return { id, token: link.split("/invite/")[1] };
   }
@@ -113,7 +113,7 @@ describe.skipIf(!hasServer)("DELETE /api/admin/invites/[id]", () => {
     const { id, token } = await openInvite();
     expect((await sessions.admin.fetch(`/api/admin/invites/${id}`, { method: "DELETE" })).status).toBe(204);
     expect(await getPrisma().auditLog.count({ where: { action: "invite.revoke", resourceId: id } })).toBe(1);
-    expect((await anonymous("/api/invites/accept", json({ token, name: "Late", password: "a-long-password" }))).status).toBe(410);
+    expect((await anonymous("/api/invites/accept", jsonRequest({ token, name: "Late", password: "a-long-password" }))).status).toBe(410);
     expect((await sessions.admin.fetch(`/api/admin/invites/${id}`, { method: "DELETE" })).status).toBe(409);
     expect((await sessions.admin.fetch(`/api/admin/invites/no-such-invite`, { method: "DELETE" })).status).toBe(404);
   });
@@ -122,31 +122,31 @@ describe.skipIf(!hasServer)("DELETE /api/admin/invites/[id]", () => {
 describe.skipIf(!hasServer)("POST /api/invites/accept", () => {
   async function invite(role = "observer"): Promise<{ email: string; token: string }> {
     const email = uniqueEmail("accept");
-    const response = await sessions.admin.fetch("/api/admin/invites", json({ email, role }));
+    const response = await sessions.admin.fetch("/api/admin/invites", jsonRequest({ email, role }));
     const { link } = (await response.json()) as { link: string };
     return { email, token: link.split("/invite/")[1] };
   }
 
   it("creates the account once, with an audit row, and refuses the link the second time", async () => {
     const { email, token } = await invite();
-    const first = await anonymous("/api/invites/accept", json({ token, name: "Ina Invitee", password: "a-long-password" }));
+    const first = await anonymous("/api/invites/accept", jsonRequest({ token, name: "Ina Invitee", password: "a-long-password" }));
     expect(first.status).toBe(201);
     const user = await getPrisma().user.findUniqueOrThrow({ where: { email } });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await getPrisma().auditLog.count({ where: { action: "invite.accept", resourceId: user.id } })).toBe(1);
-    const second = await anonymous("/api/invites/accept", json({ token, name: "Mallory", password: "another-password" }));
+    const second = await anonymous("/api/invites/accept", jsonRequest({ token, name: "Mallory", password: "another-password" }));
     expect(second.status).toBe(409);
     expect((await getPrisma().user.findUniqueOrThrow({ where: { email } })).name).toBe("Ina Invitee");
   });
 
   it("refuses an unknown token, an expired one and a short password", async () => {
-    expect((await anonymous("/api/invites/accept", json({ token: "x".repeat(43), name: "A", password: "a-long-password" }))).status).toBe(404);
+    expect((await anonymous("/api/invites/accept", jsonRequest({ token: "x".repeat(43), name: "A", password: "a-long-password" }))).status).toBe(404);
     const { token, email } = await invite();
-    const short = await anonymous("/api/invites/accept", json({ token, name: "A", password: "short" }));
+    const short = await anonymous("/api/invites/accept", jsonRequest({ token, name: "A", password: "short" }));
     expect(short.status).toBe(400);
     expect(await short.json()).toMatchObject({ field: "password" });
     await getPrisma().invite.updateMany({ where: { email }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await anonymous("/api/invites/accept", json({ token, name: "A", password: "a-long-password" }))).status).toBe(410);
+    expect((await anonymous("/api/invites/accept", jsonRequest({ token, name: "A", password: "a-long-password" }))).status).toBe(410);
     expect(await getPrisma().user.count({ where: { email } })).toBe(0);
   });
 });
@@ -157,32 +157,32 @@ describe.skipIf(!hasServer)("PATCH /api/admin/users/[id]", () => {
   }
 
   it("requires authentication", async () => {
-    expect((await anonymous(`/api/admin/users/${await observerId()}`, json({ role: "admin" }, "PATCH"))).status).toBe(401);
+    expect((await anonymous(`/api/admin/users/${await observerId()}`, jsonRequest({ role: "admin" }, "PATCH"))).status).toBe(401);
   });
 
   it.each(["facilitator", "delegate", "observer"] as const)("refuses a %s escalating anyone with 403", async (role) => {
     const target = (await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS[role] } })).id;
-    const response = await sessions[role].fetch(`/api/admin/users/${target}`, json({ role: "admin" }, "PATCH"));
+    const response = await sessions[role].fetch(`/api/admin/users/${target}`, jsonRequest({ role: "admin" }, "PATCH"));
     expect(response.status).toBe(403);
     expect((await getPrisma().user.findUniqueOrThrow({ where: { id: target } })).role).toBe(role);
   });
 
   it("lets an admin change a role, with before and after in the audit row", async () => {
     const id = await observerId();
-    const response = await sessions.admin.fetch(`/api/admin/users/${id}`, json({ role: "delegate", delegationId: await ecuadorId() }, "PATCH"));
+    const response = await sessions.admin.fetch(`/api/admin/users/${id}`, jsonRequest({ role: "delegate", delegationId: await ecuadorId() }, "PATCH"));
     expect(response.status).toBe(200);
     const entry = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "user.update", resourceId: id }, orderBy: { createdAt: "desc" } });
     expect(entry.detail).toMatchObject({ before: { role: "observer" }, after: { role: "delegate" } });
-    await sessions.admin.fetch(`/api/admin/users/${id}`, json({ role: "observer" }, "PATCH"));
+    await sessions.admin.fetch(`/api/admin/users/${id}`, jsonRequest({ role: "observer" }, "PATCH"));
     expect((await getPrisma().user.findUniqueOrThrow({ where: { id } })).delegationId).toBeNull();
   });
 
   it("refuses a delegate without a delegation, and an admin disabling themselves", async () => {
-    const bad = await sessions.admin.fetch(`/api/admin/users/${await observerId()}`, json({ role: "delegate", delegationId: null }, "PATCH"));
+    const bad = await sessions.admin.fetch(`/api/admin/users/${await observerId()}`, jsonRequest({ role: "delegate", delegationId: null }, "PATCH"));
     expect(bad.status).toBe(400);
     const adminId = (await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.admin } })).id;
-    expect((await sessions.admin.fetch(`/api/admin/users/${adminId}`, json({ disabled: true }, "PATCH"))).status).toBe(400);
-    expect((await sessions.admin.fetch(`/api/admin/users/no-such-user`, json({ disabled: true }, "PATCH"))).status).toBe(404);
+    expect((await sessions.admin.fetch(`/api/admin/users/${adminId}`, jsonRequest({ disabled: true }, "PATCH"))).status).toBe(400);
+    expect((await sessions.admin.fetch(`/api/admin/users/no-such-user`, jsonRequest({ disabled: true }, "PATCH"))).status).toBe(404);
   });
 });
 
@@ -204,17 +204,17 @@ describe.skipIf(!hasServer)("sessions", () => {
 
   it("refuses a disabled user's next request although the session cookie is still valid", async () => {
     const email = uniqueEmail("soon-disabled");
-    const invite = await sessions.admin.fetch("/api/admin/invites", json({ email, role: "observer" }));
+    const invite = await sessions.admin.fetch("/api/admin/invites", jsonRequest({ email, role: "observer" }));
     const token = ((await invite.json()) as { link: string }).link.split("/invite/")[1];
-    await anonymous("/api/invites/accept", json({ token, name: "Soon Disabled", password: "a-long-password" }));
+    await anonymous("/api/invites/accept", jsonRequest({ token, name: "Soon Disabled", password: "a-long-password" }));
     const victim = await signInOverHttp(baseUrl, email, "a-long-password");
     expect((await victim.fetch("/")).status).toBe(200);
     const id = (await getPrisma().user.findUniqueOrThrow({ where: { email } })).id;
-    expect((await sessions.admin.fetch(`/api/admin/users/${id}`, json({ disabled: true }, "PATCH"))).status).toBe(200);
+    expect((await sessions.admin.fetch(`/api/admin/users/${id}`, jsonRequest({ disabled: true }, "PATCH"))).status).toBe(200);
     const page = await victim.fetch("/");
     expect(page.status).toBe(307);
     expect(page.headers.get("location")).toContain("/sign-in");
-    expect((await victim.fetch("/api/admin/invites", json({ email: uniqueEmail("y"), role: "observer" }))).status).toBe(401);
+    expect((await victim.fetch("/api/admin/invites", jsonRequest({ email: uniqueEmail("y"), role: "observer" }))).status).toBe(401);
     expect(await (await victim.fetch("/api/auth/session")).json()).not.toHaveProperty("user");
   });
 });
@@ -299,16 +299,16 @@ describe.skipIf(!hasServer)("revocation", () => {
 
   it("voids the open invites of an admin who is disabled", async () => {
     const email = uniqueEmail("second-admin");
-    const invite = await sessions.admin.fetch("/api/admin/invites", json({ email, role: "admin" }));
+    const invite = await sessions.admin.fetch("/api/admin/invites", jsonRequest({ email, role: "admin" }));
     const token = ((await invite.json()) as { link: string }).link.split("/invite/")[1];
-    await anonymous("/api/invites/accept", json({ token, name: "Second Admin", password: "a-long-password" }));
+    await anonymous("/api/invites/accept", jsonRequest({ token, name: "Second Admin", password: "a-long-password" }));
     const second = await signInOverHttp(baseUrl, email, "a-long-password");
     const backdoor = uniqueEmail("backdoor");
-    const pending = await second.fetch("/api/admin/invites", json({ email: backdoor, role: "admin" }));
+    const pending = await second.fetch("/api/admin/invites", jsonRequest({ email: backdoor, role: "admin" }));
     const backdoorToken = ((await pending.json()) as { link: string }).link.split("/invite/")[1];
     const secondId = (await getPrisma().user.findUniqueOrThrow({ where: { email } })).id;
-    expect((await sessions.admin.fetch(`/api/admin/users/${secondId}`, json({ disabled: true }, "PATCH"))).status).toBe(200);
-    const accepted = await anonymous("/api/invites/accept", json({ token: backdoorToken, name: "Back Door", password: "a-long-password" }));
+    expect((await sessions.admin.fetch(`/api/admin/users/${secondId}`, jsonRequest({ disabled: true }, "PATCH"))).status).toBe(200);
+    const accepted = await anonymous("/api/invites/accept", jsonRequest({ token: backdoorToken, name: "Back Door", password: "a-long-password" }));
     expect(accepted.status).toBe(410);
     expect(await getPrisma().user.count({ where: { email: backdoor } })).toBe(0);
   });

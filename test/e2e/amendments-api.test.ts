@@ -4,10 +4,10 @@ import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp } from "@/test/support/sign-in";
+import { jsonRequest } from "@/test/support/http";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
-const json = (body: unknown, method = "POST"): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 // A passage no other end-to-end test amends or edits.
 const proposal = { sectionKey: "cross-cutting", blockId: "cross-cutting.guidance", quote: { exact: "" }, kind: "delete", rationale: "Shorter is clearer." };
 
@@ -43,59 +43,59 @@ describe.skipIf(!hasServer)("/api/plans/[id]/amendments", () => {
     const some = await getPrisma().amendment.findFirst({ select: { id: true } });
     const id = some?.id ?? "any";
     expect((await fetch(`${baseUrl}${url()}`)).status).toBe(401);
-    expect((await fetch(`${baseUrl}${url()}`, json(proposal))).status).toBe(401);
-    expect((await fetch(`${baseUrl}${url(`/${id}/sponsors`)}`, json({}))).status).toBe(401);
+    expect((await fetch(`${baseUrl}${url()}`, jsonRequest(proposal))).status).toBe(401);
+    expect((await fetch(`${baseUrl}${url(`/${id}/sponsors`)}`, jsonRequest({}))).status).toBe(401);
     expect((await fetch(`${baseUrl}${url(`/${id}/sponsors`)}`, { method: "DELETE" })).status).toBe(401);
-    expect((await fetch(`${baseUrl}${url(`/${id}/withdraw`)}`, json({}))).status).toBe(401);
-    expect((await fetch(`${baseUrl}${url(`/${id}/decision`)}`, json({ decision: "accept" }))).status).toBe(401);
+    expect((await fetch(`${baseUrl}${url(`/${id}/withdraw`)}`, jsonRequest({}))).status).toBe(401);
+    expect((await fetch(`${baseUrl}${url(`/${id}/decision`)}`, jsonRequest({ decision: "accept" }))).status).toBe(401);
   });
 
   it("refuses to let observers and facilitators propose (403), writing nothing", async () => {
     const before = await getPrisma().amendment.count();
-    expect((await sessions.observer.fetch(url(), json(proposal))).status).toBe(403);
-    expect((await sessions.facilitator.fetch(url(), json(proposal))).status).toBe(403);
+    expect((await sessions.observer.fetch(url(), jsonRequest(proposal))).status).toBe(403);
+    expect((await sessions.facilitator.fetch(url(), jsonRequest(proposal))).status).toBe(403);
     expect(await getPrisma().amendment.count()).toBe(before);
   });
 
   it("answers 400 naming the field", async () => {
-    const noRationale = await sessions.bahrain.fetch(url(), json({ ...proposal, rationale: "" }));
+    const noRationale = await sessions.bahrain.fetch(url(), jsonRequest({ ...proposal, rationale: "" }));
     expect(noRationale.status).toBe(400);
     expect(await noRationale.json()).toMatchObject({ field: "rationale" });
-    const noText = await sessions.bahrain.fetch(url(), json({ ...proposal, kind: "replace" }));
+    const noText = await sessions.bahrain.fetch(url(), jsonRequest({ ...proposal, kind: "replace" }));
     expect(await noText.json()).toMatchObject({ field: "newText" });
   });
 
   it("lets a delegate propose (201), every role read it, only other delegations co-sponsor, and only facilitators decide", async () => {
-    const created = await sessions.bahrain.fetch(url(), json(proposal));
+    const created = await sessions.bahrain.fetch(url(), jsonRequest(proposal));
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     const listed = (await (await sessions.observer.fetch(url())).json()) as { id: string; delegation: { name: string }; state: string }[];
     expect(listed.find((a) => a.id === id)).toMatchObject({ delegation: { name: "Bahrain" }, state: "pending" });
 
-    expect((await sessions.observer.fetch(url(`/${id}/sponsors`), json({}))).status).toBe(403);
-    expect((await sessions.facilitator.fetch(url(`/${id}/sponsors`), json({}))).status).toBe(403);
-    expect((await sessions.bahrain.fetch(url(`/${id}/sponsors`), json({}))).status).toBe(409);
-    expect((await sessions.delegate.fetch(url(`/${id}/sponsors`), json({}))).status).toBe(200);
+    expect((await sessions.observer.fetch(url(`/${id}/sponsors`), jsonRequest({}))).status).toBe(403);
+    expect((await sessions.facilitator.fetch(url(`/${id}/sponsors`), jsonRequest({}))).status).toBe(403);
+    expect((await sessions.bahrain.fetch(url(`/${id}/sponsors`), jsonRequest({}))).status).toBe(409);
+    expect((await sessions.delegate.fetch(url(`/${id}/sponsors`), jsonRequest({}))).status).toBe(200);
     expect(await getPrisma().amendmentSponsor.count({ where: { amendmentId: id } })).toBe(1);
     expect((await sessions.delegate.fetch(url(`/${id}/sponsors`), { method: "DELETE" })).status).toBe(200);
     expect(await getPrisma().amendmentSponsor.count({ where: { amendmentId: id } })).toBe(0);
 
     // Deciding: never a delegate (even of another delegation) or an observer; nothing changes.
     for (const role of ["bahrain", "delegate", "observer"] as const) {
-      expect((await sessions[role].fetch(url(`/${id}/decision`), json({ decision: "accept" }))).status).toBe(403);
+      expect((await sessions[role].fetch(url(`/${id}/decision`), jsonRequest({ decision: "accept" }))).status).toBe(403);
     }
     expect((await getPrisma().amendment.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
-    const noReason = await sessions.facilitator.fetch(url(`/${id}/decision`), json({ decision: "reject" }));
+    const noReason = await sessions.facilitator.fetch(url(`/${id}/decision`), jsonRequest({ decision: "reject" }));
     expect(await noReason.json()).toMatchObject({ field: "reason" });
 
     // Withdrawing: only the author.
-    expect((await sessions.delegate.fetch(url(`/${id}/withdraw`), json({}))).status).toBe(403);
-    expect((await sessions.bahrain.fetch(url(`/${id}/withdraw`), json({}))).status).toBe(200);
+    expect((await sessions.delegate.fetch(url(`/${id}/withdraw`), jsonRequest({}))).status).toBe(403);
+    expect((await sessions.bahrain.fetch(url(`/${id}/withdraw`), jsonRequest({}))).status).toBe(200);
     expect((await getPrisma().amendment.findUniqueOrThrow({ where: { id } })).status).toBe("withdrawn");
-    expect((await sessions.facilitator.fetch(url(`/${id}/decision`), json({ decision: "accept" }))).status).toBe(409);
+    expect((await sessions.facilitator.fetch(url(`/${id}/decision`), jsonRequest({ decision: "accept" }))).status).toBe(409);
   });
 
   it("answers 404 for an amendment of another plan or none", async () => {
-    expect((await sessions.facilitator.fetch(url("/no-such-amendment/decision"), json({ decision: "accept" }))).status).toBe(404);
+    expect((await sessions.facilitator.fetch(url("/no-such-amendment/decision"), jsonRequest({ decision: "accept" }))).status).toBe(404);
   });
 });

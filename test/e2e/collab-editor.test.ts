@@ -12,11 +12,11 @@ import { launchChromium } from "@/test/support/chromium";
 import { connectClient, firstText, waitFor } from "@/test/support/collab";
 import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
+import { jsonRequest } from "@/test/support/http";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
 const collabPort = inject("collabPort");
-const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 let planId: string;
 let browser: Browser;
@@ -229,17 +229,17 @@ describe.skipIf(!hasServer)("POST /api/collab/token and /api/plans/[id]/citation
     const item = await getPrisma().summaryItem.findFirstOrThrow({ where: { list: "gaps" } });
     const body = { sectionKey: "targets", blockId: "targets.new-block", targetKey: `summary-item:${item.id}`, quote: { exact: "A new passage." } };
     const before = await getPrisma().provenanceLink.count({ where: { sectionId: section.id } });
-    expect((await fetch(`${baseUrl}/api/plans/${planId}/citations`, json(body))).status).toBe(401);
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/citations`, jsonRequest(body))).status).toBe(401);
     for (const email of [ACCOUNTS.delegate, ACCOUNTS.observer]) {
       const session = await signInOverHttp(baseUrl, email);
-      expect((await session.fetch(`/api/plans/${planId}/citations`, json(body))).status).toBe(403);
+      expect((await session.fetch(`/api/plans/${planId}/citations`, jsonRequest(body))).status).toBe(403);
     }
     const facilitator = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
-    const bad = await facilitator.fetch(`/api/plans/${planId}/citations`, json({ ...body, blockId: "has spaces" }));
+    const bad = await facilitator.fetch(`/api/plans/${planId}/citations`, jsonRequest({ ...body, blockId: "has spaces" }));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ field: "blockId" });
     expect(await getPrisma().provenanceLink.count({ where: { sectionId: section.id } })).toBe(before);
-    const ok = await facilitator.fetch(`/api/plans/${planId}/citations`, json(body));
+    const ok = await facilitator.fetch(`/api/plans/${planId}/citations`, jsonRequest(body));
     expect(ok.status).toBe(200);
     const { linkId } = (await ok.json()) as { linkId: string };
     expect(await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ status: "confirmed", blockId: "targets.new-block", quoteExact: "A new passage." });

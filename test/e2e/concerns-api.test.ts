@@ -4,10 +4,10 @@ import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp } from "@/test/support/sign-in";
+import { jsonRequest } from "@/test/support/http";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
-const json = (body: unknown, method = "POST"): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const newThread = { sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "oppose", body: "Ecuador fears this diverts resources from UNTOC." };
 const answer = { sectionKey: "resources", blockId: "resources.should-8" };
 
@@ -26,7 +26,7 @@ async function snapshot() {
 }
 
 async function openThread(session: HttpSession, body: object = {}): Promise<string> {
-  const response = await session.fetch(`/api/plans/${planId}/threads`, json({ ...newThread, ...body }));
+  const response = await session.fetch(`/api/plans/${planId}/threads`, jsonRequest({ ...newThread, ...body }));
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;
 }
@@ -48,10 +48,10 @@ describe.skipIf(!hasServer)("/api/plans/[id]/concerns", () => {
     const concern = await getPrisma().concern.findFirstOrThrow({ where: { planId } });
     const before = await snapshot();
     expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns`)).status).toBe(401);
-    expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns`, json({ threadId: "x" }))).status).toBe(401);
-    expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns/${concern.id}/address`, json(answer))).status).toBe(401);
-    expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns/${concern.id}/note`, json({ reason: "Because." }))).status).toBe(401);
-    expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns/${concern.id}/reopen`, json({}))).status).toBe(401);
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns`, jsonRequest({ threadId: "x" }))).status).toBe(401);
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns/${concern.id}/address`, jsonRequest(answer))).status).toBe(401);
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns/${concern.id}/note`, jsonRequest({ reason: "Because." }))).status).toBe(401);
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns/${concern.id}/reopen`, jsonRequest({}))).status).toBe(401);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -70,10 +70,10 @@ describe.skipIf(!hasServer)("/api/plans/[id]/concerns", () => {
     const before = await snapshot();
     for (const role of ["delegate", "observer"] as const) {
       const session = sessions[role];
-      expect((await session.fetch(`/api/plans/${planId}/concerns`, json({ threadId }))).status).toBe(403);
-      expect((await session.fetch(`/api/plans/${planId}/concerns/${concern.id}/address`, json(answer))).status).toBe(403);
-      expect((await session.fetch(`/api/plans/${planId}/concerns/${concern.id}/note`, json({ reason: "Not needed." }))).status).toBe(403);
-      expect((await session.fetch(`/api/plans/${planId}/concerns/${concern.id}/reopen`, json({}))).status).toBe(403);
+      expect((await session.fetch(`/api/plans/${planId}/concerns`, jsonRequest({ threadId }))).status).toBe(403);
+      expect((await session.fetch(`/api/plans/${planId}/concerns/${concern.id}/address`, jsonRequest(answer))).status).toBe(403);
+      expect((await session.fetch(`/api/plans/${planId}/concerns/${concern.id}/note`, jsonRequest({ reason: "Not needed." }))).status).toBe(403);
+      expect((await session.fetch(`/api/plans/${planId}/concerns/${concern.id}/reopen`, jsonRequest({}))).status).toBe(403);
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -90,7 +90,7 @@ describe.skipIf(!hasServer)("/api/plans/[id]/concerns", () => {
       [`/${concern.id}/address`, { ...answer, sectionKey: "no-such-section" }, "sectionKey"],
     ];
     for (const [path, body, field] of cases) {
-      const response = await sessions.facilitator.fetch(`/api/plans/${planId}/concerns${path}`, json(body));
+      const response = await sessions.facilitator.fetch(`/api/plans/${planId}/concerns${path}`, jsonRequest(body));
       expect(response.status, `${path} ${field}`).toBe(400);
       expect(await response.json()).toMatchObject({ field });
     }
@@ -100,12 +100,12 @@ describe.skipIf(!hasServer)("/api/plans/[id]/concerns", () => {
 
   it("marks a delegate's comment (201), addresses it (200) and notifies the delegation; a second mark is 409", async () => {
     const threadId = await openThread(sessions.delegate, { body: "Reconcile the plan with regional plans of action." });
-    const marked = await sessions.facilitator.fetch(`/api/plans/${planId}/concerns`, json({ threadId }));
+    const marked = await sessions.facilitator.fetch(`/api/plans/${planId}/concerns`, jsonRequest({ threadId }));
     expect(marked.status).toBe(201);
     const { id, number } = (await marked.json()) as { id: string; number: number };
     expect(number).toBeGreaterThan(3);
-    expect((await sessions.facilitator.fetch(`/api/plans/${planId}/concerns`, json({ threadId }))).status).toBe(409);
-    const addressed = await sessions.facilitator.fetch(`/api/plans/${planId}/concerns/${id}/address`, json(answer));
+    expect((await sessions.facilitator.fetch(`/api/plans/${planId}/concerns`, jsonRequest({ threadId }))).status).toBe(409);
+    const addressed = await sessions.facilitator.fetch(`/api/plans/${planId}/concerns/${id}/address`, jsonRequest(answer));
     expect(addressed.status).toBe(200);
     const listed = (await (await sessions.delegate.fetch(`/api/plans/${planId}/concerns?status=addressed&origin=comment`)).json()) as Listed[];
     expect(listed.find((c) => c.id === id)).toMatchObject({ status: "addressed", delegation: { name: "Ecuador" }, answer: { blockId: answer.blockId } });
@@ -115,7 +115,7 @@ describe.skipIf(!hasServer)("/api/plans/[id]/concerns", () => {
 
   it("keeps a facilitators-only thread's concern from delegates and observers", async () => {
     const threadId = await openThread(sessions.facilitator, { visibility: "facilitators", body: "Internal: a delegation may object." });
-    const { id } = (await (await sessions.facilitator.fetch(`/api/plans/${planId}/concerns`, json({ threadId }))).json()) as { id: string };
+    const { id } = (await (await sessions.facilitator.fetch(`/api/plans/${planId}/concerns`, jsonRequest({ threadId }))).json()) as { id: string };
     for (const role of ["delegate", "observer"] as const) {
       const listed = (await (await sessions[role].fetch(`/api/plans/${planId}/concerns`)).json()) as Listed[];
       expect(listed.map((c) => c.id)).not.toContain(id);

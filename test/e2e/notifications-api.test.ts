@@ -5,10 +5,10 @@ import { ACCOUNTS } from "@/test/support/accounts";
 import { openEventStream, unreadOf } from "@/test/support/event-stream";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp } from "@/test/support/sign-in";
+import { jsonRequest } from "@/test/support/http";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
-const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const newThread = { sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "question", body: "A question." };
 type TList = { items: { id: string; title: string; href: string; isRead: boolean }[]; unread: number };
 
@@ -31,7 +31,7 @@ describe.skipIf(!hasServer)("/api/notifications", () => {
   it("requires a session on every endpoint (401), changing nothing", async () => {
     const unreadBefore = await getPrisma().notification.count({ where: { readAt: null } });
     expect((await fetch(`${baseUrl}/api/notifications`)).status).toBe(401);
-    expect((await fetch(`${baseUrl}/api/notifications/read`, json({ all: true }))).status).toBe(401);
+    expect((await fetch(`${baseUrl}/api/notifications/read`, jsonRequest({ all: true }))).status).toBe(401);
     const stream = await openEventStream(`${baseUrl}/api/notifications/stream`);
     expect(stream.status).toBe(401);
     stream.close();
@@ -40,14 +40,14 @@ describe.skipIf(!hasServer)("/api/notifications", () => {
 
   it("answers 400 naming the field", async () => {
     for (const [body, field] of [[{}, "ids"], [{ id: "abc" }, "ids"], [{ ids: "abc" }, "ids"], [{ ids: [] }, "ids"], [{ all: false }, "all"], [{ ids: ["a"], all: true }, "all"]] as const) {
-      const response = await sessions.delegate.fetch("/api/notifications/read", json(body));
+      const response = await sessions.delegate.fetch("/api/notifications/read", jsonRequest(body));
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(await response.json()).toMatchObject({ error: "invalid", field });
     }
   });
 
   it("lists and marks read only one's own notifications; another user's ids change nothing", async () => {
-    const created = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, json({ ...newThread, body: "@ecuador, which resources?" }));
+    const created = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, jsonRequest({ ...newThread, body: "@ecuador, which resources?" }));
     expect(created.status).toBe(201);
     const { id: threadId, number } = (await created.json()) as { id: string; number: number };
     const delegate = (await (await sessions.delegate.fetch("/api/notifications")).json()) as TList;
@@ -61,28 +61,28 @@ describe.skipIf(!hasServer)("/api/notifications", () => {
       expect(theirs.items.map((n) => n.id)).not.toContain(mine!.id);
     }
     // Nor can anyone else mark it read, by id or with "all".
-    const byId = await sessions.observer.fetch("/api/notifications/read", json({ ids: [mine!.id] }));
+    const byId = await sessions.observer.fetch("/api/notifications/read", jsonRequest({ ids: [mine!.id] }));
     expect(byId.status).toBe(200);
     expect(await byId.json()).toMatchObject({ marked: 0 });
-    expect((await sessions.facilitator.fetch("/api/notifications/read", json({ all: true }))).status).toBe(200);
+    expect((await sessions.facilitator.fetch("/api/notifications/read", jsonRequest({ all: true }))).status).toBe(200);
     expect((await getPrisma().notification.findUniqueOrThrow({ where: { id: mine!.id } })).readAt).toBeNull();
 
     // Its owner can.
-    const own = await sessions.delegate.fetch("/api/notifications/read", json({ ids: [mine!.id] }));
+    const own = await sessions.delegate.fetch("/api/notifications/read", jsonRequest({ ids: [mine!.id] }));
     expect(await own.json()).toMatchObject({ marked: 1, unread: delegate.unread - 1 });
     expect((await getPrisma().notification.findUniqueOrThrow({ where: { id: mine!.id } })).readAt).not.toBeNull();
   });
 
   it("streams the unread count on connect and again when a reply arrives", async () => {
-    await sessions.delegate.fetch("/api/notifications/read", json({ all: true }));
-    const opened = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, json({ ...newThread, body: "Ecuador asks." }));
+    await sessions.delegate.fetch("/api/notifications/read", jsonRequest({ all: true }));
+    const opened = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, jsonRequest({ ...newThread, body: "Ecuador asks." }));
     const { id: threadId } = (await opened.json()) as { id: string };
     const stream = await openEventStream(`${baseUrl}/api/notifications/stream`, { cookie: sessions.delegate.cookie });
     try {
       expect(stream.status).toBe(200);
       expect(stream.contentType).toMatch(/^text\/event-stream/);
       expect(unreadOf(await stream.next((e) => e.event === "unread", 5_000))).toBe(0);
-      await sessions.facilitator.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, json({ body: "An answer." }));
+      await sessions.facilitator.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, jsonRequest({ body: "An answer." }));
       expect(unreadOf(await stream.next((e) => e.event === "unread", 5_000))).toBe(1);
     } finally {
       stream.close();
@@ -107,7 +107,7 @@ describe.skipIf(!hasServer)("/api/plans/[id]/activity", () => {
     const streams = await Promise.all((["observer", "delegate", "facilitator"] as const).map((role) => openEventStream(`${baseUrl}/api/plans/${planId}/activity`, { cookie: sessions[role].cookie })));
     try {
       for (const stream of streams) expect([stream.status, stream.contentType]).toEqual([200, expect.stringMatching(/^text\/event-stream/)]);
-      const created = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, json({ ...newThread, body: "Live on the comments page." }));
+      const created = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, jsonRequest({ ...newThread, body: "Live on the comments page." }));
       const { id: threadId } = (await created.json()) as { id: string };
       const { sectionId } = await getPrisma().commentThread.findUniqueOrThrow({ where: { id: threadId } });
       for (const stream of streams) {

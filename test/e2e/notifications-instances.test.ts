@@ -13,10 +13,10 @@ import { findFreePort } from "@/test/support/free-port";
 import { spawnNextStart, waitForHttp } from "@/test/support/production-server";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp } from "@/test/support/sign-in";
+import { jsonRequest } from "@/test/support/http";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
-const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 let instanceB: ChildProcess | null = null;
 let baseUrlB: string;
@@ -42,8 +42,8 @@ describe.skipIf(!hasServer)("notifications across two app instances", () => {
     const delegateOnB: HttpSession = await signInOverHttp(baseUrlB, ACCOUNTS.delegate);
     const facilitatorOnA: HttpSession = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
 
-    await delegateOnB.fetch("/api/notifications/read", json({ all: true }));
-    const opened = await delegateOnB.fetch(`/api/plans/${planId}/threads`, json({
+    await delegateOnB.fetch("/api/notifications/read", jsonRequest({ all: true }));
+    const opened = await delegateOnB.fetch(`/api/plans/${planId}/threads`, jsonRequest({
       sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "question", body: "Ecuador asks, via B.",
     }));
     expect(opened.status).toBe(201);
@@ -55,7 +55,7 @@ describe.skipIf(!hasServer)("notifications across two app instances", () => {
       expect(unreadOf(await streamOnB.next((e) => e.event === "unread", 5_000))).toBe(0);
       const facilitatorUnread = unreadOf(await streamOnA.next((e) => e.event === "unread", 5_000));
 
-      const reply = await facilitatorOnA.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, json({ body: "Answered via A." }));
+      const reply = await facilitatorOnA.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, jsonRequest({ body: "Answered via A." }));
       expect(reply.status).toBe(201);
       // Live: within a couple of seconds, on the other instance.
       expect(unreadOf(await streamOnB.next((e) => e.event === "unread", 2_500))).toBe(1);
@@ -63,7 +63,7 @@ describe.skipIf(!hasServer)("notifications across two app instances", () => {
       expect(list.items[0]).toEqual(expect.objectContaining({ title: `Fatima Facilitator (facilitator) replied to comment ${number}`, href: `/plans/${planId}#thread-${threadId}` }));
 
       // And back: the delegate replies through B, the facilitator (a participant now) hears on A.
-      await delegateOnB.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, json({ body: "Thanks, via B." }));
+      await delegateOnB.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, jsonRequest({ body: "Thanks, via B." }));
       expect(unreadOf(await streamOnA.next((e) => e.event === "unread", 2_500))).toBe(facilitatorUnread + 1);
     } finally {
       streamOnB.close();

@@ -11,10 +11,10 @@ import { launchChromium } from "@/test/support/chromium";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
+import { jsonRequest } from "@/test/support/http";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
-const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 let planId: string;
 let browser: Browser;
@@ -41,8 +41,8 @@ async function signedInPage(email: string): Promise<Page> {
 describe.skipIf(!hasServer)("the notification bell", () => {
   it("shows the facilitator's reply to the delegate live, keeps it over a reload, and following it marks it read and opens the thread", async () => {
     // Earlier tests may have left the delegate notifications: start from none unread.
-    await sessions.delegate.fetch("/api/notifications/read", json({ all: true }));
-    const opened = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, json({
+    await sessions.delegate.fetch("/api/notifications/read", jsonRequest({ all: true }));
+    const opened = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, jsonRequest({
       sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "question", body: "Which resources, exactly?",
     }));
     const { id: threadId, number } = (await opened.json()) as { id: string; number: number };
@@ -53,7 +53,7 @@ describe.skipIf(!hasServer)("the notification bell", () => {
     // The stream is open before the reply is written, so what follows is a live event, not its first count.
     await page.locator('[data-connection="open"]').waitFor();
 
-    const reply = await sessions.facilitator.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, json({ body: "The ones in the annex." }));
+    const reply = await sessions.facilitator.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, jsonRequest({ body: "The ones in the annex." }));
     expect(reply.status).toBe(201);
     // Live, without a reload.
     await page.getByRole("button", { name: "Notifications, 1 unread" }).waitFor({ timeout: 10_000 });
@@ -92,7 +92,7 @@ describe.skipIf(!hasServer)("the notification bell", () => {
   });
 
   it("marks all as read from the list", async () => {
-    const opened = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, json({
+    const opened = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, jsonRequest({
       sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "neutral", body: "@ecuador and @bahrain, please look.",
     }));
     expect(opened.status).toBe(201);

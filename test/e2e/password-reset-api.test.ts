@@ -13,14 +13,14 @@ import { ACCOUNTS } from "@/test/support/accounts";
 import { countRows } from "@/test/support/row-counts";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp } from "@/test/support/sign-in";
+import { anonymousFetch, jsonRequest } from "@/test/support/http";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
 
 type Role = keyof typeof ACCOUNTS;
 const sessions = {} as Record<Role, HttpSession>;
-const anonymous = (path: string, init: RequestInit = {}) => fetch(`${baseUrl}${path}`, { ...init, redirect: "manual" });
-const json = (body: unknown, method = "POST"): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const anonymous = anonymousFetch(baseUrl);
 const OLD_PASSWORD = "the-old-password";
 const NEW_PASSWORD = "the-new-password";
 
@@ -34,9 +34,9 @@ afterAll(() => disconnectPrisma());
 /** A fresh observer, invited by `inviter` and signed up over HTTP, so each test has an account of its own. */
 async function createUser(inviter: HttpSession = sessions.admin): Promise<{ id: string; email: string }> {
   const email = `reset-${randomBytes(4).toString("hex")}@example.org`;
-  const invite = await inviter.fetch("/api/admin/invites", json({ email, role: "observer" }));
+  const invite = await inviter.fetch("/api/admin/invites", jsonRequest({ email, role: "observer" }));
   const token = ((await invite.json()) as { link: string }).link.split("/invite/")[1];
-  expect((await anonymous("/api/invites/accept", json({ token, name: "Rita Reset", password: OLD_PASSWORD }))).status).toBe(201);
+  expect((await anonymous("/api/invites/accept", jsonRequest({ token, name: "Rita Reset", password: OLD_PASSWORD }))).status).toBe(201);
   return { id: (await getPrisma().user.findUniqueOrThrow({ where: { email } })).id, email };
 }
 
@@ -82,14 +82,14 @@ describe.skipIf(!hasServer)("POST /api/admin/users/[id]/password-reset", () => {
 
     const second = await createLink(id);
     expect(await getPrisma().passwordReset.count({ where: { userId: id } })).toBe(1);
-    expect((await anonymous("/api/password-reset", json({ token: first, password: NEW_PASSWORD }))).status).toBe(404);
-    expect((await anonymous("/api/password-reset", json({ token: second, password: NEW_PASSWORD }))).status).toBe(200);
+    expect((await anonymous("/api/password-reset", jsonRequest({ token: first, password: NEW_PASSWORD }))).status).toBe(404);
+    expect((await anonymous("/api/password-reset", jsonRequest({ token: second, password: NEW_PASSWORD }))).status).toBe(200);
   });
 
   it("refuses an unknown user with 404 and a disabled one with 409", async () => {
     expect((await sessions.admin.fetch("/api/admin/users/no-such-user/password-reset", { method: "POST" })).status).toBe(404);
     const { id } = await createUser();
-    expect((await sessions.admin.fetch(`/api/admin/users/${id}`, json({ disabled: true }, "PATCH"))).status).toBe(200);
+    expect((await sessions.admin.fetch(`/api/admin/users/${id}`, jsonRequest({ disabled: true }, "PATCH"))).status).toBe(200);
     const before = await countRows(getPrisma());
     const response = await sessions.admin.fetch(`/api/admin/users/${id}/password-reset`, { method: "POST" });
     expect(response.status).toBe(409);
@@ -105,7 +105,7 @@ describe.skipIf(!hasServer)("POST /api/password-reset", () => {
     expect((await signedIn.fetch("/api/notifications")).status).toBe(200);
     const token = await createLink(id);
 
-    const response = await anonymous("/api/password-reset", json({ token, password: NEW_PASSWORD }));
+    const response = await anonymous("/api/password-reset", jsonRequest({ token, password: NEW_PASSWORD }));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ email });
     expect(await passwordIs(email, NEW_PASSWORD)).toBe(true);
@@ -114,7 +114,7 @@ describe.skipIf(!hasServer)("POST /api/password-reset", () => {
     const fresh = await signInOverHttp(baseUrl, email, NEW_PASSWORD);
     expect((await fresh.fetch("/api/notifications")).status).toBe(200);
 
-    const again = await anonymous("/api/password-reset", json({ token, password: "yet-another-password" }));
+    const again = await anonymous("/api/password-reset", jsonRequest({ token, password: "yet-another-password" }));
     expect(again.status).toBe(409);
     expect(await passwordIs(email, NEW_PASSWORD)).toBe(true);
   });
@@ -124,12 +124,12 @@ describe.skipIf(!hasServer)("POST /api/password-reset", () => {
     const token = await createLink(id);
     const before = await countRows(getPrisma());
 
-    const short = await anonymous("/api/password-reset", json({ token, password: "short" }));
+    const short = await anonymous("/api/password-reset", jsonRequest({ token, password: "short" }));
     expect(short.status).toBe(400);
     expect(await short.json()).toMatchObject({ field: "password" });
-    expect((await anonymous("/api/password-reset", json({ token: "x".repeat(43), password: NEW_PASSWORD }))).status).toBe(404);
+    expect((await anonymous("/api/password-reset", jsonRequest({ token: "x".repeat(43), password: NEW_PASSWORD }))).status).toBe(404);
     await getPrisma().passwordReset.updateMany({ where: { userId: id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await anonymous("/api/password-reset", json({ token, password: NEW_PASSWORD }))).status).toBe(410);
+    expect((await anonymous("/api/password-reset", jsonRequest({ token, password: NEW_PASSWORD }))).status).toBe(410);
 
     expect(await countRows(getPrisma())).toEqual(before);
     expect(await passwordIs(email, OLD_PASSWORD)).toBe(true);
@@ -138,18 +138,18 @@ describe.skipIf(!hasServer)("POST /api/password-reset", () => {
 
   it("refuses a link whose issuer is no longer an admin, and one for a user disabled since", async () => {
     const secondAdmin = await createUser();
-    await sessions.admin.fetch(`/api/admin/users/${secondAdmin.id}`, json({ role: "admin" }, "PATCH"));
+    await sessions.admin.fetch(`/api/admin/users/${secondAdmin.id}`, jsonRequest({ role: "admin" }, "PATCH"));
     const second = await signInOverHttp(baseUrl, secondAdmin.email, OLD_PASSWORD);
     const target = await createUser();
     const token = await createLink(target.id, second);
-    await sessions.admin.fetch(`/api/admin/users/${secondAdmin.id}`, json({ role: "observer" }, "PATCH"));
-    expect((await anonymous("/api/password-reset", json({ token, password: NEW_PASSWORD }))).status).toBe(410);
+    await sessions.admin.fetch(`/api/admin/users/${secondAdmin.id}`, jsonRequest({ role: "observer" }, "PATCH"));
+    expect((await anonymous("/api/password-reset", jsonRequest({ token, password: NEW_PASSWORD }))).status).toBe(410);
     expect(await passwordIs(target.email, OLD_PASSWORD)).toBe(true);
 
     const disabled = await createUser();
     const disabledToken = await createLink(disabled.id);
-    await sessions.admin.fetch(`/api/admin/users/${disabled.id}`, json({ disabled: true }, "PATCH"));
-    expect((await anonymous("/api/password-reset", json({ token: disabledToken, password: NEW_PASSWORD }))).status).toBe(410);
+    await sessions.admin.fetch(`/api/admin/users/${disabled.id}`, jsonRequest({ disabled: true }, "PATCH"));
+    expect((await anonymous("/api/password-reset", jsonRequest({ token: disabledToken, password: NEW_PASSWORD }))).status).toBe(410);
     expect(await passwordIs(disabled.email, OLD_PASSWORD)).toBe(true);
   });
 
@@ -159,7 +159,7 @@ describe.skipIf(!hasServer)("POST /api/password-reset", () => {
     // React separates adjacent text in server HTML with empty comments.
     const open = (await (await anonymous(`/reset-password/${token}`)).text()).replaceAll("<!-- -->", "");
     expect(open).toContain(`For Rita Reset (${email}).`);
-    expect((await anonymous("/api/password-reset", json({ token, password: NEW_PASSWORD }))).status).toBe(200);
+    expect((await anonymous("/api/password-reset", jsonRequest({ token, password: NEW_PASSWORD }))).status).toBe(200);
     expect(await (await anonymous(`/reset-password/${token}`)).text()).toContain("This password reset link has already been used.");
   });
 });

@@ -7,10 +7,10 @@ import { launchChromium } from "@/test/support/chromium";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
+import { jsonRequest } from "@/test/support/http";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
-const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 let planId: string;
 
@@ -36,20 +36,20 @@ describe.skipIf(!hasServer)("POST /api/plans/[id]/links/[linkId]", () => {
   });
 
   it("requires authentication", async () => {
-    const response = await fetch(`${baseUrl}/api/plans/${planId}/links/${await aSuggestedLink()}`, json({ decision: "confirm" }));
+    const response = await fetch(`${baseUrl}/api/plans/${planId}/links/${await aSuggestedLink()}`, jsonRequest({ decision: "confirm" }));
     expect(response.status).toBe(401);
   });
 
   it.each(["delegate", "observer"] as const)("refuses a %s with 403 and leaves the link as it was", async (role) => {
     const linkId = await aSuggestedLink();
-    const response = await sessions[role].fetch(`/api/plans/${planId}/links/${linkId}`, json({ decision: "confirm" }));
+    const response = await sessions[role].fetch(`/api/plans/${planId}/links/${linkId}`, jsonRequest({ decision: "confirm" }));
     expect(response.status).toBe(403);
     expect((await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).status).toBe("suggested");
   });
 
   it("lets a facilitator confirm, recording who and when, with an audit row", async () => {
     const linkId = await aSuggestedLink();
-    const response = await sessions.facilitator.fetch(`/api/plans/${planId}/links/${linkId}`, json({ decision: "confirm" }));
+    const response = await sessions.facilitator.fetch(`/api/plans/${planId}/links/${linkId}`, jsonRequest({ decision: "confirm" }));
     expect(response.status).toBe(200);
     const link = await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId }, include: { confirmedBy: true } });
     expect([link.status, link.confirmedBy?.email]).toEqual(["confirmed", ACCOUNTS.facilitator]);
@@ -57,10 +57,10 @@ describe.skipIf(!hasServer)("POST /api/plans/[id]/links/[linkId]", () => {
   });
 
   it("answers 400 naming the field, and 404 for a link of another plan", async () => {
-    const bad = await sessions.facilitator.fetch(`/api/plans/${planId}/links/${await aSuggestedLink()}`, json({ decision: "maybe" }));
+    const bad = await sessions.facilitator.fetch(`/api/plans/${planId}/links/${await aSuggestedLink()}`, jsonRequest({ decision: "maybe" }));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ field: "decision" });
-    const missing = await sessions.facilitator.fetch(`/api/plans/other-plan/links/${await aSuggestedLink()}`, json({ decision: "confirm" }));
+    const missing = await sessions.facilitator.fetch(`/api/plans/other-plan/links/${await aSuggestedLink()}`, jsonRequest({ decision: "confirm" }));
     expect(missing.status).toBe(404);
   });
 });
@@ -174,7 +174,7 @@ describe.skipIf(!hasServer)("the coverage board", () => {
     expect(lines.find((l) => l.startsWith("should-8,"))).toMatch(/,C(,|$)/);
     expect((await fetch(`${baseUrl}/api/plans/${planId}/traceability`)).status).toBe(401);
     const delegation = await getPrisma().delegation.findFirstOrThrow({ where: { name: "Brazil" } });
-    const refused = await observer.fetch(`/api/plans/${planId}/exclusions`, json({ targetType: "delegation", targetId: delegation.id, reason: "no" }));
+    const refused = await observer.fetch(`/api/plans/${planId}/exclusions`, jsonRequest({ targetType: "delegation", targetId: delegation.id, reason: "no" }));
     expect(refused.status).toBe(403);
     expect(await getPrisma().coverageExclusion.count({ where: { targetId: delegation.id } })).toBe(0);
   });
@@ -183,22 +183,22 @@ describe.skipIf(!hasServer)("the coverage board", () => {
 // Last, as it puts the plan back to the seeded skeleton.
 describe.skipIf(!hasServer)("POST /api/plans/[id]/reset", () => {
   it("requires authentication", async () => {
-    expect((await fetch(`${baseUrl}/api/plans/${planId}/reset`, json({ confirm: "RESET" }))).status).toBe(401);
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/reset`, jsonRequest({ confirm: "RESET" }))).status).toBe(401);
   });
 
   it.each(["facilitator", "delegate", "observer"] as const)("refuses a %s with 403", async (role) => {
     const session = await signInOverHttp(baseUrl, ACCOUNTS[role]);
-    expect((await session.fetch(`/api/plans/${planId}/reset`, json({ confirm: "RESET" }))).status).toBe(403);
+    expect((await session.fetch(`/api/plans/${planId}/reset`, jsonRequest({ confirm: "RESET" }))).status).toBe(403);
   });
 
   it("needs the typed confirmation, then resets to the skeleton with an audit row", async () => {
     const admin = await signInOverHttp(baseUrl, ACCOUNTS.admin);
-    const unconfirmed = await admin.fetch(`/api/plans/${planId}/reset`, json({ confirm: "yes" }));
+    const unconfirmed = await admin.fetch(`/api/plans/${planId}/reset`, jsonRequest({ confirm: "yes" }));
     expect(unconfirmed.status).toBe(400);
     expect(await unconfirmed.json()).toMatchObject({ field: "confirm" });
     expect(await getPrisma().provenanceLink.count({ where: { planId, status: "rejected" } }) + await getPrisma().coverageExclusion.count({ where: { planId } })).toBeGreaterThan(0);
 
-    const response = await admin.fetch(`/api/plans/${planId}/reset`, json({ confirm: "RESET" }));
+    const response = await admin.fetch(`/api/plans/${planId}/reset`, jsonRequest({ confirm: "RESET" }));
     expect(response.status).toBe(200);
     expect(await getPrisma().coverageExclusion.count({ where: { planId } })).toBe(0);
     expect(await getPrisma().provenanceLink.count({ where: { planId, OR: [{ status: "rejected" }, { confirmedById: { not: null } }] } })).toBe(0);
@@ -216,14 +216,14 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.length).toBeLessThanOrEqual(10);
     const body = { sectionKey: "root-causes-and-demand", blockId: "root-causes-and-demand.should-10", targetKey: suggestions[0].targetKey, decision: "reject" };
-    expect((await observer.fetch(`/api/plans/${planId}/links`, json(body))).status).toBe(403);
-    expect((await fetch(`${baseUrl}/api/plans/${planId}/links`, json(body))).status).toBe(401);
+    expect((await observer.fetch(`/api/plans/${planId}/links`, jsonRequest(body))).status).toBe(403);
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/links`, jsonRequest(body))).status).toBe(401);
 
     const facilitator = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
-    expect((await facilitator.fetch(`/api/plans/${planId}/links`, json(body))).status).toBe(201);
+    expect((await facilitator.fetch(`/api/plans/${planId}/links`, jsonRequest(body))).status).toBe(201);
     const again = (await (await observer.fetch(`/api/plans/${planId}/suggestions?section=root-causes-and-demand&block=root-causes-and-demand.should-10`)).json()) as { targetKey: string }[];
     expect(again.map((s) => s.targetKey)).not.toContain(suggestions[0].targetKey);
-    const foreign = await facilitator.fetch(`/api/plans/${planId}/links`, json({ ...body, targetKey: "sentence:not-in-this-dialogue" }));
+    const foreign = await facilitator.fetch(`/api/plans/${planId}/links`, jsonRequest({ ...body, targetKey: "sentence:not-in-this-dialogue" }));
     expect(foreign.status).toBe(400);
     expect(await foreign.json()).toMatchObject({ field: "targetKey" });
   });
@@ -233,14 +233,14 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
     const seeded = await getPrisma().provenanceLink.findFirstOrThrow({
       where: { planId, status: "confirmed", summaryItemId: { not: null } }, include: { section: true },
     });
-    const overwrite = await facilitator.fetch(`/api/plans/${planId}/links`, json({
+    const overwrite = await facilitator.fetch(`/api/plans/${planId}/links`, jsonRequest({
       sectionKey: seeded.section.key, blockId: seeded.blockId, targetKey: seeded.targetKey, relation: seeded.relation, decision: "reject",
     }));
     expect(overwrite.status).toBe(409);
     expect((await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: seeded.id } })).status).toBe("confirmed");
 
     const concern = await getPrisma().summaryItem.findFirstOrThrow({ where: { list: "concerns", key: "concerns-3" } });
-    const answered = await facilitator.fetch(`/api/plans/${planId}/links`, json({
+    const answered = await facilitator.fetch(`/api/plans/${planId}/links`, jsonRequest({
       sectionKey: "timeframe", blockId: "timeframe.guidance", targetKey: `summary-item:${concern.id}`, decision: "confirm",
     }));
     expect(answered.status).toBe(201);
@@ -248,7 +248,7 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
     expect(link.relation).toBe("responds_to_concern");
 
     const contested = await aSuggestedLink();
-    const results = await Promise.all(["confirm", "reject"].map((decision) => facilitator.fetch(`/api/plans/${planId}/links/${contested}`, json({ decision }))));
+    const results = await Promise.all(["confirm", "reject"].map((decision) => facilitator.fetch(`/api/plans/${planId}/links/${contested}`, jsonRequest({ decision }))));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await getPrisma().auditLog.count({ where: { resourceId: contested, action: { in: ["provenance.confirm", "provenance.reject"] } } })).toBe(1);
   });
