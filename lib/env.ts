@@ -21,6 +21,12 @@ const ZEnv = z.object({
   DEMO_PASSWORD: z.string().min(1).default("gpa-demo"),
   /** Port the collaboration (WebSocket) server listens on. */
   COLLAB_PORT: z.coerce.number().int().min(1).max(65535).default(1234),
+  /**
+   * The interface the collaboration server listens on. Loopback by default, so
+   * `npm start` is not reachable from the network; a container behind the
+   * reverse proxy sets 0.0.0.0.
+   */
+  COLLAB_HOST: z.string().min(1).default("127.0.0.1"),
   /** The collaboration server's public URL, the one browsers connect to; defaults to ws://localhost:COLLAB_PORT. */
   COLLAB_URL: z.string().regex(/^wss?:\/\/\S+$/, "must be a ws:// or wss:// URL").optional(),
   /** "0": npm start does not run the collaboration server (it runs elsewhere, e.g. its own container). */

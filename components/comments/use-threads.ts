@@ -1,24 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { TThreadView } from "@/lib/comments/thread-view";
 
-export type ThreadView = {
-  id: string;
-  number: number;
-  section: { key: string; title: string };
-  blockId: string;
-  anchor: "pending" | "anchored" | "detached";
-  quote: { exact: string; prefix: string; suffix: string };
-  stance: "support" | "oppose" | "question" | "neutral";
-  visibility: "everyone" | "facilitators";
-  status: "open" | "resolved";
-  delegation: { id: string; name: string } | null;
-  author: { id: string; name: string } | null;
-  createdAt: string;
-  /** Its entry on the concern register, once a facilitator marked it. */
-  concern: { number: number; status: "raised" | "addressed" | "noted" } | null;
-  comments: { id: string; author: { id: string; name: string } | null; delegation: { id: string; name: string } | null; createdAt: string; editedAt: string | null; isDeleted: boolean; body: string | null }[];
-};
+/** A thread as the page shows it (lib/comments/thread-view.ts holds its schema). */
+export type ThreadView = TThreadView;
 
 /**
  * A section's threads: fetched on mount, and again whenever `version` moves

@@ -16,6 +16,7 @@ import { useEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
 import type { ThreadView } from "@/components/comments/use-threads";
 import { sectionDocumentName } from "@/lib/collab/document-name";
+import { readSectionNotice } from "@/lib/collab/section-notice";
 import { Citation, createPlanExtensions } from "@/lib/editor/extensions";
 import { CitationNumbers } from "./citation-numbers";
 import { CitationView } from "./citation-view";
@@ -74,9 +75,10 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback,
   useProviderState(provider, { setState, setSynced, setPeople, selfId: user.id });
   useEffect(() => {
     const onStateless = ({ payload }: { payload: string }) => {
-      const notice = JSON.parse(payload) as { type?: string; threads?: ThreadView[] };
-      if (notice.type === "threads-changed") onSectionNotice({ type: notice.type, threads: notice.threads ?? null });
-      if (notice.type === "amendments-changed") onSectionNotice({ type: notice.type });
+      // Checked, never trusted: one that does not parse is ignored, so it cannot take the page down.
+      const notice = readSectionNotice(payload);
+      if (!notice) return console.warn("Ignored a collaboration notice that is not one of ours.");
+      onSectionNotice(notice.type === "threads-changed" ? { type: notice.type, threads: notice.threads } : { type: notice.type });
     };
     provider.on("stateless", onStateless);
     return () => void provider.off("stateless", onStateless);

@@ -8,6 +8,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
+import { sendCollabNotice } from "@/lib/collab/notices";
 import { getPrisma } from "@/lib/db";
 import { attemptSignIn, findClientIp, normaliseEmail } from "./sign-in-limit";
 
@@ -56,7 +57,9 @@ export const authOptions: NextAuthOptions = {
       if (!token?.sub) return;
       await getPrisma().$transaction(async (tx) => {
         const user = await tx.user.updateMany({ where: { id: token.sub }, data: { sessionsValidAfter: new Date() } });
-        if (user.count > 0) await appendAudit(tx, { userId: token.sub!, action: "auth.sign_out", resourceType: "user", resourceId: token.sub! });
+        if (user.count === 0) return;
+        await appendAudit(tx, { userId: token.sub!, action: "auth.sign_out", resourceType: "user", resourceId: token.sub! });
+        await sendCollabNotice(tx, { type: "user-access-changed", userId: token.sub! });
       });
     },
   },

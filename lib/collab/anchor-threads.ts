@@ -21,13 +21,14 @@ import { applyCommentMark } from "./comment-anchor";
 import * as Y from "yjs";
 import { sectionDocumentName } from "./document-name";
 import { COLLAB_CHANNEL } from "./notices";
+import { writeSectionNotice } from "./section-notice";
 import type { CollabNotice } from "./notices";
 import { STORED_STATE_ORIGIN } from "./section-state";
 
 /** What editors hear when a section's amendments change: only that they did, so they fetch them again. */
-export const AMENDMENTS_CHANGED = JSON.stringify({ type: "amendments-changed" });
+export const AMENDMENTS_CHANGED = writeSectionNotice({ type: "amendments-changed" });
 /** A bare "threads-changed", without the threads: editors fetch them over HTTP (when the list is too big to push). */
-export const THREADS_CHANGED = JSON.stringify({ type: "threads-changed" });
+export const THREADS_CHANGED = writeSectionNotice({ type: "threads-changed", threads: null });
 /** Above this, the threads are not pushed: a socket message should stay small, and the page can fetch them. */
 const MAX_PUSHED_THREADS_BYTES = 256 * 1024;
 
@@ -55,7 +56,7 @@ async function pushThreadsToEditors(hocuspocus: Hocuspocus, section: { planId: s
     let message = messages.get(withFacilitatorThreads);
     if (!message) {
       message = listThreads({ viewer, planId: section.planId, filter: { sectionId: section.sectionId } }).then((threads) => {
-        const pushed = JSON.stringify({ type: "threads-changed", threads });
+        const pushed = writeSectionNotice({ type: "threads-changed", threads });
         return pushed.length <= MAX_PUSHED_THREADS_BYTES ? pushed : THREADS_CHANGED;
       });
       messages.set(withFacilitatorThreads, message);
@@ -152,7 +153,11 @@ const ANCHOR_RETRY_DELAYS_MS = [1_000, 5_000, 15_000];
 const SWEEP_INTERVAL_MS = 60_000;
 
 /** Listens for notices and anchors waiting threads; returns a stop function. */
-export async function listenForThreads({ hocuspocus, databaseUrl, log }: { hocuspocus: Hocuspocus; databaseUrl: string; log: (line: string) => void }): Promise<() => Promise<void>> {
+export async function listenForThreads({ hocuspocus, databaseUrl, log, onUserAccessChanged }: {
+  hocuspocus: Hocuspocus; databaseUrl: string; log: (line: string) => void;
+  /** An admin changed this user's access (see recheck-connections.ts). */
+  onUserAccessChanged: (userId: string) => void;
+}): Promise<() => Promise<void>> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const retries = new Set<ReturnType<typeof setTimeout>>();
   /** Threads whose claim this server could not give back, with that claim: this server takes them up again at once, others when it lapses. */
@@ -193,6 +198,7 @@ export async function listenForThreads({ hocuspocus, databaseUrl, log }: { hocus
       void pushThreadsToEditors(hocuspocus, notice).catch((error) => log(`announcing threads of ${notice.sectionId} failed: ${(error as Error).message}`));
     }
     if (notice.type === "amendments-changed") announceToEditors(hocuspocus, notice, AMENDMENTS_CHANGED);
+    if (notice.type === "user-access-changed") onUserAccessChanged(notice.userId);
     if (notice.type === "merge-stored") {
       void mergeStoredState(hocuspocus, notice).catch((error) => log(`merging stored ${notice.sectionId} failed: ${(error as Error).message}`));
     }

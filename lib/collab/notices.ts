@@ -19,7 +19,9 @@ export type CollabNotice =
   /** A section's amendments changed: editors fetch them. */
   | ({ type: "amendments-changed" } & Section)
   /** The stored document was edited on the server (an accepted amendment): live documents merge it in now. */
-  | ({ type: "merge-stored" } & Section);
+  | ({ type: "merge-stored" } & Section)
+  /** A user's role, delegation, disabled state or sessions changed: their open connections are judged again now. */
+  | { type: "user-access-changed"; userId: string };
 
 export async function sendCollabNotice(tx: Tx, notice: CollabNotice): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${COLLAB_CHANNEL}, ${JSON.stringify(notice)})`;

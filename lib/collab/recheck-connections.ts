@@ -20,10 +20,27 @@ function isStillGranted(access: CollabAccess, user: CurrentRow | undefined): boo
   return access.readOnly === !can(user, "plan.edit");
 }
 
-/** Closes the sockets whose user lost the access they were granted; returns how many. */
-export async function recheckConnections(hocuspocus: Hocuspocus): Promise<number> {
+function grantedConnections(hocuspocus: Hocuspocus, userId?: string) {
   const connections = [...hocuspocus.documents.values()].flatMap((document) => document.getConnections());
-  const granted = connections.filter((connection) => (connection.context as Partial<CollabAccess> | undefined)?.user);
+  return connections.filter((connection) => {
+    const user = (connection.context as Partial<CollabAccess> | undefined)?.user;
+    return user && (!userId || user.id === userId);
+  });
+}
+
+/**
+ * Makes every connection of the user read-only at once, before their access
+ * is read again: between an admin's change and the recheck's query, an edit
+ * from them is refused (not acknowledged) rather than taken. A recheck that
+ * finds them still granted gives the mode back.
+ */
+export function suspendUserConnections(hocuspocus: Hocuspocus, userId: string): void {
+  for (const connection of grantedConnections(hocuspocus, userId)) connection.readOnly = true;
+}
+
+/** Closes the sockets whose user (or only `userId`) lost the access they were granted; returns how many. */
+export async function recheckConnections(hocuspocus: Hocuspocus, userId?: string): Promise<number> {
+  const granted = grantedConnections(hocuspocus, userId);
   if (!granted.length) return 0;
   const ids = [...new Set(granted.map((connection) => (connection.context as CollabAccess).user.id))];
   const rows = await getPrisma().user.findMany({
@@ -35,6 +52,7 @@ export async function recheckConnections(hocuspocus: Hocuspocus): Promise<number
   for (const connection of granted) {
     const access = connection.context as CollabAccess;
     if (!isStillGranted(access, users.get(access.user.id))) sockets.add(connection.webSocket);
+    else connection.readOnly = access.readOnly;
   }
   for (const socket of sockets) socket.close(4403, "permission-denied");
   return sockets.size;

@@ -7,6 +7,7 @@ import { Redis } from "@hocuspocus/extension-redis";
 import IORedis from "ioredis";
 import { Server } from "@hocuspocus/server";
 import type { Extension, Hocuspocus } from "@hocuspocus/server";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import * as Y from "yjs";
 import { AppError } from "@/lib/errors";
 import { authenticateCollab, CollabAccessDenied } from "./authenticate";
@@ -15,7 +16,9 @@ import type { AutoSnapshots } from "./auto-snapshots";
 import type { CollabAccess } from "./authenticate";
 import { listenForThreads } from "./anchor-threads";
 import { parseSectionDocumentName } from "./document-name";
-import { recheckConnections } from "./recheck-connections";
+import { recheckConnections, suspendUserConnections } from "./recheck-connections";
+import { DEFAULT_GATE_LIMITS, guardSocket } from "./socket-gate";
+import type { GateLimits, SocketGate } from "./socket-gate";
 import type { SectionDocument } from "./document-name";
 import { loadSectionState, rehearseStore, storeSectionState } from "./section-state";
 import { createStoreRetry, StoreAbandoned } from "./store-retry";
@@ -23,6 +26,12 @@ import type { StoreRetry } from "./store-retry";
 
 export type CollabServerOptions = {
   port: number;
+  /** The interface to listen on: loopback unless told otherwise (a container behind the proxy sets 0.0.0.0). */
+  host?: string;
+  /** The largest frame a client may send; a bigger one closes its socket (1009). */
+  maxMessageBytes?: number;
+  /** Limits on sockets before and outside authentication (socket-gate.ts). */
+  gateLimits?: Partial<GateLimits>;
   /** AUTH_SECRET: verifies the tokens the Next app signs. */
   secret: string;
   redisUrl?: string;
@@ -44,12 +53,24 @@ export type CollabServerOptions = {
 };
 
 export type CollabServer = {
-  port: number; hocuspocus: Hocuspocus; stop: () => Promise<void>; flush: () => Promise<void>; recheck: () => Promise<number>;
+  port: number; hocuspocus: Hocuspocus; stop: () => Promise<void>; flush: () => Promise<void>; recheck: (userId?: string) => Promise<number>;
   /** Takes the automatic versions due now, as the timer does. */
   snapshot: () => Promise<string[]>;
 };
 
 type Context = CollabAccess;
+
+/**
+ * The largest frame a real client sends is a sync of edits made offline, or a
+ * paste: the whole bundled dialogue pasted into one section is about 0.3 MB as
+ * a Yjs update. Four times that leaves room and stops a client from making the
+ * server buffer (and parse) tens of megabytes at once.
+ */
+export const DEFAULT_MAX_MESSAGE_BYTES = 1.25 * 1024 * 1024;
+
+/** Where a connection's socket gate travels in its Hocuspocus context, to be found again when it closes. */
+const SOCKET_GATE = Symbol("socket-gate");
+type GateContext = { [SOCKET_GATE]?: SocketGate };
 
 function sectionOf(documentName: string): SectionDocument {
   const section = parseSectionDocumentName(documentName);
@@ -58,18 +79,29 @@ function sectionOf(documentName: string): SectionDocument {
 }
 
 /** Our hooks: who may connect (read-write or read-only), where documents come from and go to. */
-function gpaExtension({ secret, log, snapshots, storeRetry }: { secret: string; log: (line: string) => void; snapshots: AutoSnapshots; storeRetry: StoreRetry }): Extension {
+function gpaExtension({ secret, log, snapshots, storeRetry, gates }: { secret: string; log: (line: string) => void; snapshots: AutoSnapshots; storeRetry: StoreRetry; gates: WeakMap<IncomingMessage, SocketGate> }): Extension {
   return {
     extensionName: "gpa",
-    async onAuthenticate({ token, documentName, connectionConfig }) {
+    async onAuthenticate({ token, documentName, connectionConfig, request }) {
       try {
         const access = await authenticateCollab({ token, documentName, secret });
         connectionConfig.readOnly = access.readOnly;
-        return access;
+        const gate = gates.get(request);
+        gate?.grant(documentName, { readOnly: access.readOnly, user: access.user });
+        return { ...access, [SOCKET_GATE]: gate };
       } catch (error) {
         log(`refused ${documentName}: ${error instanceof CollabAccessDenied ? error.message : (error as Error).message}`);
         throw error;
       }
+    },
+    async onDisconnect({ documentName, context }) {
+      (context as GateContext)[SOCKET_GATE]?.revoke(documentName);
+    },
+    // Plain HTTP gets no banner: a health check, or a pointer to WebSocket.
+    async onRequest({ request, response }) {
+      answerHttp(request, response);
+      // An empty rejection tells Hocuspocus the request is answered.
+      throw null;
     },
     async onLoadDocument({ document, documentName }) {
       const state = await loadSectionState(sectionOf(documentName));
@@ -109,7 +141,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   const log = options.log ?? ((line: string) => console.log(`[collab] ${line}`));
   const snapshots = startAutoSnapshots({ intervalMs: options.autoSnapshotMs ?? 10 * 60_000, log });
   const storeRetry = createStoreRetry({ log, initialDelayMs: options.storeRetryMs?.initial, maxDelayMs: options.storeRetryMs?.max });
-  const extensions: Extension[] = [gpaExtension({ secret: options.secret, log, snapshots, storeRetry })];
+  const gates = new WeakMap<IncomingMessage, SocketGate>();
+  const extensions: Extension[] = [gpaExtension({ secret: options.secret, log, snapshots, storeRetry, gates })];
   if (options.redisUrl) extensions.push(redisExtension(options.redisUrl, options.name));
   const server = new Server({
     name: options.name ?? "gpa-collab",
@@ -120,19 +153,29 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     // We flush and stop ourselves, in order (see stop()).
     stopOnSignals: false,
     extensions,
+  }, { maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
+  // Before Hocuspocus's own listener, so the gate wraps the socket before anything reads from it.
+  const gateLimits = { ...DEFAULT_GATE_LIMITS, ...options.gateLimits };
+  server.webSocketServer.prependListener("connection", (socket, request) => {
+    gates.set(request, guardSocket(socket, { limits: gateLimits, log }));
   });
   // Three rounds: the first compiles the queries, the next let the JIT settle (measured: first real save 96 → 26 ms).
   for (let round = 0; round < 3; round++) {
     await rehearseStore().catch((error) => log(`store rehearsal failed (the first save may be slow): ${(error as Error).message}`));
   }
-  await server.listen();
-  const stopListening = options.databaseUrl ? await listenForThreads({ hocuspocus: server.hocuspocus, databaseUrl: options.databaseUrl, log }) : async () => {};
-  const flush = () => flushPendingStores(server.hocuspocus);
-  const recheck = async () => {
-    const closed = await recheckConnections(server.hocuspocus);
+  await listenOn(server, { port: options.port, host: options.host ?? "127.0.0.1" });
+  const recheck = async (userId?: string) => {
+    const closed = await recheckConnections(server.hocuspocus, userId);
     if (closed) log(`closed ${closed} connection(s) whose user lost access`);
     return closed;
   };
+  // An admin changed a user's access: no edit of theirs is taken from now until their access is read again.
+  const onUserAccessChanged = (userId: string) => {
+    suspendUserConnections(server.hocuspocus, userId);
+    void recheck(userId).catch((error) => log(`recheck of ${userId} failed: ${(error as Error).message}`));
+  };
+  const stopListening = options.databaseUrl ? await listenForThreads({ hocuspocus: server.hocuspocus, databaseUrl: options.databaseUrl, log, onUserAccessChanged }) : async () => {};
+  const flush = () => flushPendingStores(server.hocuspocus);
   const timer = setInterval(() => void recheck().catch((error) => log(`recheck failed: ${(error as Error).message}`)), options.recheckMs ?? 30_000);
   timer.unref();
   return {
@@ -152,6 +195,28 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       await server.destroy();
     },
   };
+}
+
+/**
+ * Listens ourselves rather than through Server.listen(): Hocuspocus 3.4.4
+ * hands Node `address` where it reads `host`, so its listen binds every
+ * interface whatever it is told. None of our extensions uses onListen.
+ */
+function listenOn(server: Server, { port, host }: { port: number; host: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.httpServer.once("error", reject);
+    server.httpServer.listen({ port, host }, () => {
+      server.httpServer.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+/** `/healthz` answers 200 for health checks; anything else is told to use WebSocket. */
+function answerHttp(request: IncomingMessage, response: ServerResponse): void {
+  const isHealth = request.url === "/healthz";
+  response.writeHead(isHealth ? 200 : 426, { "Content-Type": "text/plain; charset=utf-8", ...(isHealth ? {} : { Upgrade: "websocket" }) });
+  response.end(isHealth ? "ok\n" : "Upgrade Required: this is the collaboration server's WebSocket endpoint.\n");
 }
 
 /**

@@ -169,7 +169,7 @@ function deliverPlanActivity(hub: Hub, payload: string): void {
 }
 
 function toPlanActivity(notice: Partial<CollabNotice> | null): { planId: string; change: PlanActivity } | null {
-  if (!notice?.planId || !notice.sectionId) return null;
+  if (!notice || !("planId" in notice) || !notice.planId || !notice.sectionId) return null;
   const { planId, sectionId } = notice;
   if (notice.type === "amendments-changed") return { planId, change: { kind: "amendments", sectionId } };
   if (notice.type === "threads-changed" || notice.type === "anchor-thread") {

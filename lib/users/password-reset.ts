@@ -11,6 +11,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/current-user";
 import { createOneTimeToken, hashOneTimeToken } from "@/lib/auth/one-time-token";
 import { hashPassword } from "@/lib/auth/password";
+import { sendCollabNotice } from "@/lib/collab/notices";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TResetPassword } from "./schemas";
@@ -104,6 +105,7 @@ export async function resetPassword({ input }: { input: TResetPassword }) {
     // Thrown, so the claim above rolls back with the rest: nothing is written.
     if (!isStillHonoured(reset)) throw new AppError("gone", REFUSED.withdrawn);
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, sessionsValidAfter: now } });
+    await sendCollabNotice(tx, { type: "user-access-changed", userId: reset.userId });
     await appendAudit(tx, {
       userId: reset.userId, action: "user.password-reset.use", resourceType: "user", resourceId: reset.userId,
       detail: { resetId: reset.id, issuedBy: reset.createdById },

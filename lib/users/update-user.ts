@@ -1,6 +1,7 @@
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/current-user";
+import { sendCollabNotice } from "@/lib/collab/notices";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TUpdateUser } from "./schemas";
@@ -34,6 +35,8 @@ export async function updateUser({ actor, userId, input }: { actor: CurrentUser;
       // Links this user sent as an admin must not outlive their right to send them.
       await tx.invite.updateMany({ where: { createdById: userId, usedAt: null, expiresAt: { gt: new Date() } }, data: { expiresAt: new Date() } });
     }
+    // Their open collaboration sockets are judged again now, not at the next periodic recheck.
+    await sendCollabNotice(tx, { type: "user-access-changed", userId });
     await appendAudit(tx, {
       userId: actor.id, action: input.disabled === undefined ? "user.update" : input.disabled ? "user.disable" : "user.enable",
       resourceType: "user", resourceId: userId,

@@ -101,7 +101,7 @@ export async function serveProduction({ databaseUrl, stdio }: { databaseUrl: str
   const stop = async () => void (await Promise.all([terminateChild(app), terminateChild(collab)]));
   try {
     await waitForHttp(baseUrl, { timeoutMs: 60_000, child: app });
-    await waitForHttp(`http://127.0.0.1:${collabPort}`, { timeoutMs: 30_000, child: collab });
+    await waitForHttp(`http://127.0.0.1:${collabPort}/healthz`, { timeoutMs: 30_000, child: collab });
   } catch (error) {
     await stop();
     throw error;

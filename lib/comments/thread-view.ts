@@ -1,0 +1,39 @@
+/**
+ * A comment thread as a page shows it, in JSON: what GET /threads answers and
+ * what the collaboration server pushes. A schema, not only a type, because a
+ * pushed list arrives over a socket and is checked before the page uses it.
+ */
+import { z } from "zod";
+
+const ZPerson = z.object({ id: z.string(), name: z.string() });
+const ZDelegationRef = z.object({ id: z.string(), name: z.string() });
+
+export const ZThreadComment = z.object({
+  id: z.string(),
+  author: ZPerson.nullable(),
+  delegation: ZDelegationRef.nullable(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  isDeleted: z.boolean(),
+  body: z.string().nullable(),
+});
+
+export const ZThreadView = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  section: z.object({ key: z.string(), title: z.string() }),
+  blockId: z.string(),
+  anchor: z.enum(["pending", "anchored", "detached"]),
+  quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
+  stance: z.enum(["support", "oppose", "question", "neutral"]),
+  visibility: z.enum(["everyone", "facilitators"]),
+  status: z.enum(["open", "resolved"]),
+  delegation: ZDelegationRef.nullable(),
+  author: ZPerson.nullable(),
+  createdAt: z.string(),
+  /** Its entry on the concern register, once a facilitator marked it. */
+  concern: z.object({ number: z.number().int(), status: z.enum(["raised", "addressed", "noted"]) }).nullable(),
+  comments: z.array(ZThreadComment),
+});
+
+export type TThreadView = z.infer<typeof ZThreadView>;
