@@ -26,10 +26,15 @@ type Props = {
   selection: SelectedQuote | null; onFocusThread: (threadId: string) => void;
   /** The section's text: on wide screens each thread sits level with its marked text there. */
   textRef: RefObject<HTMLElement | null>;
+  /** Told the threads whenever they change: the editor draws the facilitators-only ones' anchors. */
+  onThreads?: (threads: ThreadView[]) => void;
 };
 
-export function ThreadsPanel({ planId, sectionKey, title, viewer, version, pushed, selection, onFocusThread, textRef }: Props) {
+export function ThreadsPanel({ planId, sectionKey, title, viewer, version, pushed, selection, onFocusThread, textRef, onThreads }: Props) {
   const { threads, error, refresh } = useThreads(planId, sectionKey, version, pushed);
+  useEffect(() => {
+    if (threads) onThreads?.(threads);
+  }, [threads, onThreads]);
   const [filter, setFilter] = useState<"open" | "resolved" | "all">("open");
   const [stance, setStance] = useState<ThreadView["stance"] | "any">("any");
   const [delegation, setDelegation] = useState("any");

@@ -24,6 +24,8 @@ import { useCollabSession } from "./collab-session";
 import { passageOfElement, usePassageNavigation } from "./passage-navigation";
 import { PassageNumbers, passageNumbersKey } from "./passage-numbers";
 import type { PassageMarker } from "./passage-numbers";
+import { PrivateCommentMarks, privateCommentMarksKey } from "./private-comment-marks";
+import type { PrivateAnchor } from "./private-comment-marks";
 import type { Present } from "./presence";
 import { Presence } from "./presence";
 import type { SaveState } from "./save-status";
@@ -37,6 +39,8 @@ type Props = {
   title: string;
   canEdit: boolean;
   markers: ReadonlyMap<string, PassageMarker>;
+  /** Facilitators-only threads' anchors, which are not marks in the shared text (private-comment-marks.ts). */
+  privateAnchors: readonly PrivateAnchor[];
   fallback: React.ReactNode;
   /** A passage was opened (the caret moved into it, or a reader clicked it or pressed Enter on it). */
   onActivePassage: (passage: ActivePassage | null, options?: { isKeyboard?: boolean }) => void;
@@ -55,7 +59,7 @@ export function SectionEditor(props: Props) {
 /** What the collab server says about a section: its threads changed (with them, unless too many to push), or its amendments did. */
 export type SectionNotice = { type: "threads-changed"; threads: ThreadView[] | null } | { type: "amendments-changed" };
 
-function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback, onActivePassage, onEditor, onSectionNotice }: Props) {
+function ConnectedEditor({ planId, sectionId, title, canEdit, markers, privateAnchors, fallback, onActivePassage, onEditor, onSectionNotice }: Props) {
   const { socket, getToken, user } = useCollabSession();
   const [doc] = useState(() => new Y.Doc());
   const [state, setState] = useState<SaveState>("connecting");
@@ -91,6 +95,9 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, fallback,
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(passageNumbersKey, markers));
   }, [editor, markers, isSynced]);
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(privateCommentMarksKey, privateAnchors));
+  }, [editor, privateAnchors, isSynced]);
 
   // The server-rendered text stays until the live text can replace it: synced, and its editor built.
   const isLive = isSynced && editor !== null;
@@ -119,6 +126,7 @@ function LiveText({ provider, doc, title, canEdit, isLive, onActivePassage, onEd
       CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: user.color } }),
       Placeholder.configure({ placeholder: canEdit ? `Write the ${title} section…` : "" }),
       PassageNumbers,
+      PrivateCommentMarks,
       CitationNumbers,
     ],
     editorProps: {

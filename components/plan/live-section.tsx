@@ -10,6 +10,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CitationLinksContext } from "@/components/editor/citation-view";
 import type { PassageMarker } from "@/components/editor/passage-numbers";
+import type { PrivateAnchor } from "@/components/editor/private-comment-marks";
 import type { ActivePassage, SectionNotice } from "@/components/editor/section-editor";
 import { AmendmentsPanel } from "@/components/amendments/amendments-panel";
 import { SectionEditor } from "@/components/editor/section-editor";
@@ -45,6 +46,8 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, can
   const [pushedThreads, setPushedThreads] = useState<ThreadView[] | null>(null);
   const [amendmentsVersion, setAmendmentsVersion] = useState(0);
   const [selection, setSelection] = useState<SelectedQuote | null>(null);
+  const [privateAnchors, setPrivateAnchors] = useState<readonly PrivateAnchor[]>([]);
+  const onThreads = useCallback((threads: ThreadView[]) => setPrivateAnchors(privateAnchorsOf(threads)), []);
   const onSectionNotice = useCallback((notice: SectionNotice) => {
     if (notice.type === "threads-changed") return notice.threads ? setPushedThreads(notice.threads) : setThreadsVersion((v) => v + 1);
     setAmendmentsVersion((v) => v + 1);
@@ -121,7 +124,7 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, can
       {/* Wide screens: the text, and beside it a margin with the passage's sources and the comments level with their text. */}
       <div className="space-y-3 xl:grid xl:grid-cols-[minmax(0,1fr)_22rem] xl:items-start xl:gap-4 xl:space-y-0">
         <div ref={textRef} onMouseUp={captureSelection} onKeyUp={captureSelection} onClick={focusThreadOfMark}>
-          <SectionEditor planId={planId} sectionId={section.id} title={section.title} canEdit={canEdit} markers={markers}
+          <SectionEditor planId={planId} sectionId={section.id} title={section.title} canEdit={canEdit} markers={markers} privateAnchors={privateAnchors}
             fallback={children} onActivePassage={activate} onEditor={setEditor} onSectionNotice={onSectionNotice} />
         </div>
         <div className="space-y-3">
@@ -138,7 +141,7 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, can
             </PassagePanel>
           )}
           <ThreadsPanel planId={planId} sectionKey={section.key} title={section.title} viewer={viewer} version={threadsVersion} pushed={pushedThreads}
-            selection={selection} onFocusThread={showThreadText} textRef={textRef} />
+            selection={selection} onFocusThread={showThreadText} textRef={textRef} onThreads={onThreads} />
         </div>
       </div>
       <AmendmentsPanel planId={planId} sectionKey={section.key} title={section.title} viewer={viewer} version={amendmentsVersion} selection={selection} />
@@ -160,6 +163,11 @@ function PassagePanel({ passage, sectionTitle, onClose, status, children }: { pa
       <p role="status" aria-live="polite" className="text-xs text-slate-700">{status}</p>
     </div>
   );
+}
+
+/** The anchors of the facilitators-only threads among these (only their viewers ever get any); the same list again when nothing changed. */
+function privateAnchorsOf(threads: ThreadView[]): readonly PrivateAnchor[] {
+  return threads.flatMap((thread) => (thread.range ? [{ threadId: thread.id, range: thread.range }] : []));
 }
 
 /** "[1, 2]" after each passage with confirmed sources; "!" when one needs a re-check. */

@@ -15,9 +15,12 @@ import type { Hocuspocus } from "@hocuspocus/server";
 import postgres from "postgres";
 import { listThreads } from "@/lib/comments/list-threads";
 import { seesFacilitatorThreads } from "@/lib/comments/thread-access";
+import { anchorRangeIn } from "@/lib/comments/anchor-range";
+import type { TAnchorRange } from "@/lib/comments/anchor-range";
 import { getPrisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CollabAccess } from "./authenticate";
-import { applyCommentMark } from "./comment-anchor";
+import { applyCommentMark, findQuote } from "./comment-anchor";
 import * as Y from "yjs";
 import { sectionDocumentName } from "./document-name";
 import { COLLAB_CHANNEL } from "./notices";
@@ -120,9 +123,12 @@ export async function anchorThread(hocuspocus: Hocuspocus, threadId: string, pre
   const claimed = await getPrisma().commentThread.updateMany({ where: { id: threadId, anchoredAt: null, OR: claimable }, data: { anchorClaimedAt: claimedAt } });
   if (!claimed.count) return { status: "skipped" as const };
   try {
-    const { thread, isFound } = await markQuote(hocuspocus, threadId);
+    const { thread, isFound, anchorRange } = await markQuote(hocuspocus, threadId);
     // Marking twice is harmless (the same mark on the same text), so a server whose lapsed claim was taken over may still finish.
-    await getPrisma().commentThread.updateMany({ where: thisClaim, data: { anchoredAt: new Date(), anchorClaimedAt: null } });
+    await getPrisma().commentThread.updateMany({
+      where: thisClaim,
+      data: { anchoredAt: new Date(), anchorClaimedAt: null, anchorRange: anchorRange ?? Prisma.DbNull },
+    });
     return { status: isFound ? ("anchored" as const) : ("detached" as const), thread };
   } catch (error) {
     const isReleased = await getPrisma().commentThread
@@ -132,19 +138,29 @@ export async function anchorThread(hocuspocus: Hocuspocus, threadId: string, pre
   }
 }
 
-/** Puts the thread's comment mark on its quote in the live document; says whether the quote was found. */
+/**
+ * Puts the thread's comment mark on its quote in the live document; says
+ * whether the quote was found. A facilitators-only thread gets no mark: the
+ * shared document reaches every role, so its anchor is kept on the thread
+ * row instead (lib/comments/anchor-range.ts).
+ */
 async function markQuote(hocuspocus: Hocuspocus, threadId: string) {
   const thread = await getPrisma().commentThread.findUniqueOrThrow({ where: { id: threadId } });
+  const anchor = { threadId, blockId: thread.blockId, quote: { exact: thread.quoteExact, prefix: thread.quotePrefix, suffix: thread.quoteSuffix } };
   const connection = await hocuspocus.openDirectConnection(sectionDocumentName({ planId: thread.planId, sectionId: thread.sectionId }), { system: "comment-anchor" });
   let isFound = false;
+  let anchorRange: TAnchorRange | null = null;
   try {
     await connection.transact((doc) => {
-      isFound = applyCommentMark(doc, { threadId, blockId: thread.blockId, quote: { exact: thread.quoteExact, prefix: thread.quotePrefix, suffix: thread.quoteSuffix } });
+      if (thread.visibility === "everyone") return void (isFound = applyCommentMark(doc, anchor));
+      const found = findQuote(doc, anchor);
+      isFound = found !== null;
+      anchorRange = found && anchorRangeIn(found.text, found);
     });
   } finally {
     await connection.disconnect();
   }
-  return { thread, isFound };
+  return { thread, isFound, anchorRange: anchorRange as TAnchorRange | null };
 }
 
 /** Waits before each new try at anchoring a thread whose anchoring failed; then the periodic sweep takes over. */

@@ -58,25 +58,31 @@ export function locateQuote(plain: string, quote: Anchor["quote"]): number {
   return best;
 }
 
-/** Marks the quote for the thread; false when the quote is no longer in the passage (the thread is then detached). */
-export function applyCommentMark(doc: Y.Doc, anchor: Anchor): boolean {
+/** Where the quote lies: its text node, that node's runs, and the quote's offsets; null when it is no longer in the passage. */
+export function findQuote(doc: Y.Doc, anchor: Omit<Anchor, "threadId">): { text: Y.XmlText; runs: Run[]; at: number; end: number } | null {
   for (const text of textsOfBlock(doc, anchor.blockId)) {
     const runs = runsOf(text);
     const at = locateQuote(runs.map((r) => r.text).join(""), anchor.quote);
-    if (at === -1) continue;
-    const end = at + anchor.quote.exact.length;
-    doc.transact(() => {
-      // Run by run, so threads already on part of the range keep their ids.
-      for (const run of runs) {
-        const from = Math.max(at, run.start);
-        const to = Math.min(end, run.start + run.text.length);
-        if (from >= to) continue;
-        const existing = String((run.attributes.comment as { threadIds?: string } | undefined)?.threadIds ?? "").split(" ").filter(Boolean);
-        const threadIds = [...new Set([...existing, anchor.threadId])].join(" ");
-        text.format(from, to - from, { comment: { threadIds } });
-      }
-    });
-    return true;
+    if (at !== -1) return { text, runs, at, end: at + anchor.quote.exact.length };
   }
-  return false;
+  return null;
+}
+
+/** Marks the quote for the thread; false when the quote is no longer in the passage (the thread is then detached). */
+export function applyCommentMark(doc: Y.Doc, anchor: Anchor): boolean {
+  const found = findQuote(doc, anchor);
+  if (!found) return false;
+  const { text, runs, at, end } = found;
+  doc.transact(() => {
+    // Run by run, so threads already on part of the range keep their ids.
+    for (const run of runs) {
+      const from = Math.max(at, run.start);
+      const to = Math.min(end, run.start + run.text.length);
+      if (from >= to) continue;
+      const existing = String((run.attributes.comment as { threadIds?: string } | undefined)?.threadIds ?? "").split(" ").filter(Boolean);
+      const threadIds = [...new Set([...existing, anchor.threadId])].join(" ");
+      text.format(from, to - from, { comment: { threadIds } });
+    }
+  });
+  return true;
 }

@@ -3,6 +3,8 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { getPrisma } from "@/lib/db";
 import type { JSONContent } from "@tiptap/core";
 import { listAnchoredThreadIds } from "@/lib/editor/plan-document";
+import * as Y from "yjs";
+import { decodeAnchorRange, isAnchorRangeLive, ZAnchorRange } from "./anchor-range";
 import { seesFacilitatorThreads } from "./thread-access";
 
 export type ThreadFilter = { sectionKey?: string; sectionId?: string; status?: "open" | "resolved"; delegationId?: string; stance?: "support" | "oppose" | "question" | "neutral" };
@@ -56,14 +58,13 @@ async function loadThreads({ planId, filter, withFacilitatorThreads }: { planId:
       },
     },
   });
-  // Each section's text once, not once per thread.
-  const sections = await getPrisma().planSection.findMany({ where: { id: { in: [...new Set(threads.map((t) => t.sectionId))] } }, select: { key: true, content: true } });
-  const anchoredBySection = new Map(sections.map((section) => [section.key, listAnchoredThreadIds(section.content as JSONContent)]));
-  const anchoredIn = (section: { key: string }) => anchoredBySection.get(section.key) ?? new Set<string>();
+  const isAnchored = await readAnchoredThreads(threads);
   return threads.map((thread) => ({
     id: thread.id, number: thread.number, section: { key: thread.section.key, title: thread.section.title }, blockId: thread.blockId,
     // "pending" until the collaboration server has marked the text; "detached" once its text is gone (the quote remains).
-    anchor: thread.anchoredAt === null ? ("pending" as const) : anchoredIn(thread.section).has(thread.id) ? ("anchored" as const) : ("detached" as const),
+    anchor: thread.anchoredAt === null ? ("pending" as const) : isAnchored(thread) ? ("anchored" as const) : ("detached" as const),
+    // Only facilitators-only threads have one, and only facilitators load those: their editors draw it.
+    range: thread.visibility === "facilitators" && decodeAnchorRange(thread.anchorRange) ? ZAnchorRange.parse(thread.anchorRange) : null,
     quote: { exact: thread.quoteExact, prefix: thread.quotePrefix, suffix: thread.quoteSuffix },
     stance: thread.stance, visibility: thread.visibility, status: thread.status,
     delegation: thread.delegation, author: thread.author, resolvedAt: thread.resolvedAt, createdAt: thread.createdAt, concern: thread.concern,
@@ -72,4 +73,32 @@ async function loadThreads({ planId, filter, withFacilitatorThreads }: { planId:
       isDeleted: c.deletedAt !== null, body: c.deletedAt ? null : c.body,
     })),
   }));
+}
+
+type AnchorRow = { id: string; sectionId: string; visibility: "everyone" | "facilitators"; anchorRange: unknown };
+
+/**
+ * Whether each thread's words are still in the text: a mark in the section's
+ * JSON for a thread everyone sees; for a facilitators-only thread, its range
+ * in the section's Yjs state (loaded only when such a thread is listed).
+ * Each section is read once, not once per thread.
+ */
+async function readAnchoredThreads(threads: AnchorRow[]): Promise<(thread: AnchorRow) => boolean> {
+  const sectionIds = [...new Set(threads.map((t) => t.sectionId))];
+  const withRanges = new Set(threads.filter((t) => t.visibility === "facilitators" && t.anchorRange).map((t) => t.sectionId));
+  const sections = await getPrisma().planSection.findMany({
+    where: { id: { in: sectionIds } },
+    select: { id: true, content: true, ydoc: true },
+  });
+  const marked = new Map(sections.map((section) => [section.id, listAnchoredThreadIds(section.content as JSONContent)]));
+  const docs = new Map(sections.filter((section) => withRanges.has(section.id) && section.ydoc).map((section) => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(section.ydoc!));
+    return [section.id, doc];
+  }));
+  return (thread) => {
+    if (thread.visibility === "everyone") return marked.get(thread.sectionId)?.has(thread.id) ?? false;
+    const doc = docs.get(thread.sectionId);
+    return doc ? isAnchorRangeLive(doc, thread.anchorRange) : false;
+  };
 }

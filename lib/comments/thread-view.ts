@@ -4,6 +4,7 @@
  * pushed list arrives over a socket and is checked before the page uses it.
  */
 import { z } from "zod";
+import { ZAnchorRange } from "./anchor-range";
 
 const ZPerson = z.object({ id: z.string(), name: z.string() });
 const ZDelegationRef = z.object({ id: z.string(), name: z.string() });
@@ -24,6 +25,8 @@ export const ZThreadView = z.object({
   section: z.object({ key: z.string(), title: z.string() }),
   blockId: z.string(),
   anchor: z.enum(["pending", "anchored", "detached"]),
+  /** A facilitators-only thread's place in the text (it has no mark there); null for every other thread. */
+  range: ZAnchorRange.nullable(),
   quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
   stance: z.enum(["support", "oppose", "question", "neutral"]),
   visibility: z.enum(["everyone", "facilitators"]),

@@ -10,6 +10,7 @@
  * between an export and the export of its restore.
  */
 import { z } from "zod";
+import { ZAnchorRange } from "@/lib/comments/anchor-range";
 
 export const BACKUP_FORMAT = "gpa-plan-backup";
 export const BACKUP_FORMAT_VERSION = 1;
@@ -71,6 +72,8 @@ export const ZBackupThread = z.strictObject({
   stance: z.enum(["support", "oppose", "question", "neutral"]), visibility: z.enum(["everyone", "facilitators"]),
   status: z.enum(["open", "resolved"]), delegationId: ZIdOrNull, authorId: ZIdOrNull, resolvedById: ZIdOrNull,
   resolvedAt: ZDateOrNull, anchoredAt: ZDateOrNull, createdAt: ZDate, updatedAt: ZDate,
+  /** A facilitators-only thread's anchor (not a mark in the text); absent from backups made before it existed. */
+  anchorRange: ZAnchorRange.nullable().default(null),
   comments: z.array(ZBackupComment),
 });
 

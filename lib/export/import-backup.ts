@@ -17,7 +17,7 @@ import { buildDialogueRows, hashSource } from "@/lib/dialogue/build-dialogue-row
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import { upsertRows } from "@/lib/dialogue/upsert-rows";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { MAX_BACKUP_BYTES, ZBackup } from "./backup-schema";
 import type { TBackup } from "./backup-schema";
 
@@ -61,7 +61,7 @@ export async function importBackup({ text, maxBytes = MAX_BACKUP_BYTES, admin = 
     await tx.amendmentSponsor.createMany({ data: backup.amendments.flatMap((a) => a.sponsors.map((sponsor) => ({ ...sponsor, amendmentId: a.id }))) });
     await tx.provenanceLink.createMany({ data: backup.links.map((link) => ({ ...link, planId })) });
     await tx.coverageExclusion.createMany({ data: backup.exclusions.map((exclusion) => ({ ...exclusion, planId })) });
-    await tx.commentThread.createMany({ data: backup.threads.map(({ comments: _c, ...thread }) => ({ ...thread, planId })) });
+    await tx.commentThread.createMany({ data: backup.threads.map(({ comments: _c, ...thread }) => ({ ...thread, anchorRange: thread.anchorRange ?? Prisma.DbNull, planId })) });
     const comments = backup.threads.flatMap((thread) => thread.comments.map((comment) => ({ ...comment, threadId: thread.id })));
     await tx.comment.createMany({ data: comments.map(({ mentions: _m, ...comment }) => comment) });
     await tx.commentMention.createMany({ data: comments.flatMap((comment) => comment.mentions.map((mention) => ({ ...mention, commentId: comment.id }))) });

@@ -244,3 +244,50 @@ describe("anchoring a new thread", () => {
     expect(listAnchoredThreadIds(stored.content as never).has(quiet.id)).toBe(true);
   });
 });
+
+describe("facilitators-only threads", () => {
+  /** A facilitators-only thread on the quote, opened by a facilitator, once anchored. */
+  async function openHidden(quote: string) {
+    const facilitator = await prisma.user.create({ data: { email: `fac-${crypto.randomUUID()}@test.local`, name: "Fatima", role: "facilitator", passwordHash: "x" } });
+    const thread = await createThread({
+      actor: { ...facilitator, delegation: null }, planId,
+      input: ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: quote }, stance: "neutral", visibility: "facilitators", body: "Between facilitators." }),
+    });
+    await waitFor(async () => (await prisma.commentThread.findUniqueOrThrow({ where: { id: thread.id } })).anchoredAt !== null, "the thread is anchored");
+    return { thread, viewer: { role: "facilitator" as const } };
+  }
+
+  it("puts no mark in the shared document, keeps a range on the thread that follows edits, and turns detached when its words go", async () => {
+    const client = connectClient({ port: server.port, planId, sectionId, token: (await createTestUser("facilitator")).token });
+    try {
+      await client.synced;
+      const { thread, viewer } = await openHidden("required");
+      await server.flush();
+      // Nowhere in the live document, nor in what PostgreSQL holds of it.
+      expect(JSON.stringify(itemText(client.doc).toDelta())).not.toContain(thread.id);
+      const stored = await prisma.planSection.findUniqueOrThrow({ where: { id: sectionId } });
+      expect(JSON.stringify(stored.content)).not.toContain(thread.id);
+      expect(Buffer.from(stored.ydoc!).includes(Buffer.from(thread.id))).toBe(false);
+
+      const listed = (await listThreads({ viewer, planId })).find((t) => t.id === thread.id)!;
+      expect(listed.anchor).toBe("anchored");
+      expect(listed.range).not.toBeNull();
+
+      // Typing before the words moves the range with them; deleting them detaches the thread.
+      const text = itemText(client.doc);
+      text.insert(0, "Firstly, ");
+      await client.settled();
+      await server.flush();
+      expect((await listThreads({ viewer, planId })).find((t) => t.id === thread.id)!.anchor).toBe("anchored");
+      const plain = (text.toDelta() as { insert: string }[]).map((op) => op.insert).join("");
+      const at = plain.indexOf("required");
+      text.delete(at, "required".length);
+      await client.settled();
+      await server.flush();
+      const anchorNow = async () => (await listThreads({ viewer, planId })).find((t) => t.id === thread.id)!.anchor;
+      await waitFor(async () => (await anchorNow()) === "detached", "the thread turns detached once the stored text loses its words");
+    } finally {
+      client.close();
+    }
+  });
+});
