@@ -29,3 +29,12 @@ export const OFF_SITE_CALLBACKS = [
   "javascript:alert(1)",
   " //evil.example",
 ];
+
+/**
+ * Path segments that do not decode: a lone byte over 0x7f, a cut-off UTF-8
+ * sequence, the non-standard %u escape. Written as they go on the wire.
+ */
+export const UNDECODABLE_SEGMENTS = ["%ff", "%E0%A4%A", "%u0000"];
+
+/** Those, and NUL, which decodes but which PostgreSQL text cannot hold. */
+export const MALFORMED_SEGMENTS = [...UNDECODABLE_SEGMENTS, "%00"];
