@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { toSafeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 type Status = { kind: "idle" } | { kind: "signing-in" } | { kind: "error"; message: string };
 
@@ -9,8 +10,10 @@ type Status = { kind: "idle" } | { kind: "signing-in" } | { kind: "error"; messa
  * Posts to next-auth's credentials callback directly (what signIn() does),
  * so the 429 of the brute-force limit reaches the user with its message.
  */
-export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
+export function SignInForm({ callbackUrl: requestedUrl, notice }: { callbackUrl: string; notice?: string }) {
   const router = useRouter();
+  // The page already checked it; checked again here because router.replace would follow "//evil.example" off site.
+  const callbackUrl = toSafeCallbackUrl(requestedUrl);
   const [status, setStatus] = useState<Status>(notice ? { kind: "error", message: notice } : { kind: "idle" });
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { sendCollabNotice } from "@/lib/collab/notices";
 import { getPrisma } from "@/lib/db";
+import { toSafeAuthRedirect } from "./safe-callback-url";
 import { attemptSignIn, findClientIp, normaliseEmail } from "./sign-in-limit";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -37,6 +38,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes (after sign-in, sign-out, its /signin bounce, the callback-url cookie) stays on this site.
+    redirect: toSafeAuthRedirect,
     jwt({ token, user }) {
       // signedInAt never changes when the cookie is refreshed, so it bounds a session's whole life.
       if (user) Object.assign(token, { sub: user.id, signedInAt: Date.now() });

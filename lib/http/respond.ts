@@ -8,6 +8,7 @@ import { ZodError } from "zod";
 import type { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { AppError } from "@/lib/errors";
+import { containsNul, hasNulParam } from "./path-params";
 import { readBodyText } from "./read-body";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
@@ -64,19 +65,12 @@ function assertSameOrigin(request: Request): void {
   if (originHost !== host) throw new AppError("forbidden", "Cross-site requests are not accepted.");
 }
 
-/**
- * PostgreSQL text cannot hold U+0000: a path id or query value with one
- * (`/api/plans/%00/...`) made the query itself fail, a 500. No real id or
- * filter contains it, so such a URL names nothing: 404 for a path segment,
- * 400 naming the parameter for a query value.
- */
+/** A NUL in a path param names nothing (404), in a query value it is refused (400): see path-params.ts. */
 async function assertNoNulInUrl(request: Request, context: unknown): Promise<void> {
   const params = await (context as { params?: Promise<Record<string, string | string[]>> } | undefined)?.params;
-  for (const value of Object.values(params ?? {})) {
-    if ([value].flat().some((part) => part.includes("\0"))) throw new AppError("not_found", "Not found.");
-  }
+  if (hasNulParam(params)) throw new AppError("not_found", "Not found.");
   for (const [name, value] of new URL(request.url).searchParams) {
-    if (name.includes("\0") || value.includes("\0")) throw new AppError("invalid", `${name}: must not contain control characters`, { field: name });
+    if (containsNul(name) || containsNul(value)) throw new AppError("invalid", `${name}: must not contain control characters`, { field: name });
   }
 }
 
@@ -90,9 +84,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   let body: unknown;
   let nulField: string | null | undefined;
   try {
-    // PostgreSQL text cannot hold U+0000 (see assertNoNulInUrl): refuse it in any key or string, wherever it sits.
+    // PostgreSQL text cannot hold U+0000 (path-params.ts): refuse it in any key or string, wherever it sits.
     body = JSON.parse(text, (key, value: unknown) => {
-      if (nulField === undefined && (key.includes("\0") || (typeof value === "string" && value.includes("\0")))) nulField = key;
+      if (nulField === undefined && (containsNul(key) || (typeof value === "string" && containsNul(value)))) nulField = key;
       return value;
     });
   } catch {

@@ -30,13 +30,17 @@ export async function signInOverHttp(baseUrl: string, email: string, password = 
 
 export async function postCredentials(
   baseUrl: string,
-  { email, password, csrfToken, cookie, ip }: { email: string; password: string; csrfToken: string; cookie: string; ip?: string },
+  { email, password, csrfToken, cookie, ip, callbackUrl = baseUrl, isJson = true }:
+  { email: string; password: string; csrfToken: string; cookie: string; ip?: string; callbackUrl?: string; isJson?: boolean },
 ): Promise<Response> {
+  const form = new URLSearchParams({ email, password, csrfToken, callbackUrl });
+  // With json=true next-auth answers 200 and the URL in the body; without, it redirects as it would a plain form.
+  if (isJson) form.set("json", "true");
   return fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie, ...(ip ? { "x-forwarded-for": ip } : {}) },
-    body: new URLSearchParams({ email, password, csrfToken, json: "true", callbackUrl: baseUrl }),
+    body: form,
   });
 }
 

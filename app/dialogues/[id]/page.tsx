@@ -12,6 +12,7 @@ import { getDialogue } from "@/lib/dialogue/get-dialogue";
 import type { SearchHit, TextRange } from "@/lib/dialogue/search-dialogue";
 import { searchDialogue, ZSearchQuery } from "@/lib/dialogue/search-dialogue";
 import { SUMMARY_LISTS } from "@/lib/dialogue/types";
+import { readPageParams } from "@/lib/http/path-params";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -20,13 +21,14 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // Titles are not secret, but the reader is for signed-in users only, so say nothing to others.
+  const { id } = await readPageParams(params);
   if (!(await getCurrentUser())) return { title: "Dialogue" };
-  const dialogue = await getDialogue({ id: (await params).id });
+  const dialogue = await getDialogue({ id });
   return { title: dialogue?.topic ?? dialogue?.title ?? "Dialogue not found" };
 }
 
 export default async function DialoguePage({ params, searchParams }: Props) {
-  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const [{ id }, search] = await Promise.all([readPageParams(params), searchParams]);
   authorizePage(await requirePageUser(`/dialogues/${encodeURIComponent(id)}`), "dialogue.read");
   const dialogue = await getDialogue({ id });
   if (!dialogue) notFound();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { readPageParams } from "@/lib/http/path-params";
 import { findInvite } from "@/lib/users/accept-invite";
 
 export const metadata: Metadata = { title: "Accept invitation", referrer: "no-referrer" };
@@ -13,7 +14,7 @@ const REFUSALS = {
 
 /** The one-time invite link: the token in the URL is the credential, checked on the server. */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+  const { token } = await readPageParams(params);
   const found = await findInvite({ token });
   return (
     <div className="mx-auto max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/can";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { collabPublicUrl } from "@/lib/collab/collab-url";
 import { colourForUser } from "@/lib/collab/user-colour";
+import { readPageParams } from "@/lib/http/path-params";
 import { getPlan } from "@/lib/plan/get-plan";
 
 export const metadata: Metadata = { title: "Draft plan" };
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "Draft plan" };
 type Props = { params: Promise<{ id: string }> };
 
 export default async function PlanPage({ params }: Props) {
-  const { id } = await params;
+  const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}`);
   authorizePage(user, "dialogue.read");
   const plan = await getPlan({ planId: id });

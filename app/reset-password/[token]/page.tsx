@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { readPageParams } from "@/lib/http/path-params";
 import { describeRefusal, findPasswordReset } from "@/lib/users/password-reset";
 
 // The token is in the address: never send it on to another site.
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Choose a new password", referrer: "n
 
 /** The one-time link an admin gave: the token in the URL is the credential, checked on the server. */
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+  const { token } = await readPageParams(params);
   const found = await findPasswordReset({ token });
   return (
     <div className="mx-auto max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -9,6 +9,7 @@ import type { AmendmentView } from "@/components/amendments/use-amendments";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { AMENDMENT_STATES } from "@/lib/amendments/schemas";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
+import { readPageParams } from "@/lib/http/path-params";
 import { getPlanOutline } from "@/lib/plan/get-plan";
 
 export const metadata: Metadata = { title: "Amendments" };
@@ -23,7 +24,7 @@ const ZFilters = z.object({
 });
 
 export default async function AmendmentsPage({ params, searchParams }: Props) {
-  const { id } = await params;
+  const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/amendments`);
   authorizePage(user, "dialogue.read");
   const plan = await getPlanOutline({ planId: id });

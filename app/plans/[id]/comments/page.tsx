@@ -7,6 +7,7 @@ import { LivePlanActivity } from "@/components/live/live-plan-activity";
 import type { ThreadView } from "@/components/comments/use-threads";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { listThreads } from "@/lib/comments/list-threads";
+import { readPageParams } from "@/lib/http/path-params";
 import { getPlanOutline } from "@/lib/plan/get-plan";
 
 export const metadata: Metadata = { title: "Comments" };
@@ -24,7 +25,7 @@ const ZFilters = z.object({
 
 /** Every comment thread of the plan the viewer may see, filterable by section, delegation, status and stance. */
 export default async function CommentsPage({ params, searchParams }: Props) {
-  const { id } = await params;
+  const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/comments`);
   authorizePage(user, "dialogue.read");
   const plan = await getPlanOutline({ planId: id });

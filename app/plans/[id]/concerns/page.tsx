@@ -10,6 +10,7 @@ import { countConcerns } from "@/lib/concerns/count-concerns";
 import type { ConcernEntry } from "@/lib/concerns/list-concerns";
 import { listConcerns } from "@/lib/concerns/list-concerns";
 import { CONCERN_ORIGINS, CONCERN_STATUSES } from "@/lib/concerns/schemas";
+import { readPageParams } from "@/lib/http/path-params";
 import { findPlanSummary } from "@/lib/plan/get-plan";
 import type { SectionPassages } from "@/lib/plan/list-passages";
 import { listPassages } from "@/lib/plan/list-passages";
@@ -24,7 +25,7 @@ const ZFilter = z.object({
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ConcernsPage({ params, searchParams }: Props) {
-  const { id } = await params;
+  const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/concerns`);
   authorizePage(user, "dialogue.read");
   const plan = await findPlanSummary({ planId: id });

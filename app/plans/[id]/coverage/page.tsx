@@ -11,6 +11,7 @@ import { countConcerns } from "@/lib/concerns/count-concerns";
 import { listConcerns } from "@/lib/concerns/list-concerns";
 import { SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import { SUMMARY_LISTS } from "@/lib/dialogue/types";
+import { readPageParams } from "@/lib/http/path-params";
 import { findPlanSummary } from "@/lib/plan/get-plan";
 import type { CoverageEntry } from "@/lib/provenance/compute-coverage";
 import { computeCoverage, countCoverage } from "@/lib/provenance/compute-coverage";
@@ -28,7 +29,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 const TARGET_TYPE = { speakers: "speaker", delegations: "delegation" } as const;
 
 export default async function CoveragePage({ params, searchParams }: Props) {
-  const { id } = await params;
+  const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/coverage`);
   authorizePage(user, "dialogue.read");
   const plan = await findPlanSummary({ planId: id });

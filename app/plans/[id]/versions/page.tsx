@@ -6,6 +6,7 @@ import { CreateVersionForm } from "@/components/versions/create-version-form";
 import { RestoreButton } from "@/components/versions/restore-button";
 import { can } from "@/lib/auth/can";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
+import { readPageParams } from "@/lib/http/path-params";
 import { listVersions } from "@/lib/versions/list-versions";
 import { LIVE } from "@/lib/versions/schemas";
 
@@ -21,7 +22,7 @@ function formatTime(date: Date): string {
 }
 
 export default async function VersionsPage({ params }: Props) {
-  const { id } = await params;
+  const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/versions`);
   authorizePage(user, "dialogue.read");
   const listed = await listVersions({ planId: id });

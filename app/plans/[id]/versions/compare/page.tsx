@@ -7,6 +7,7 @@ import { SectionDiff } from "@/components/versions/section-diff";
 import { can } from "@/lib/auth/can";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
+import { readPageParams } from "@/lib/http/path-params";
 import { findPlanSummary } from "@/lib/plan/get-plan";
 import { compareVersions } from "@/lib/versions/compare-versions";
 import { LIVE, ZCompareVersions } from "@/lib/versions/schemas";
@@ -20,7 +21,7 @@ const ZView = z.object({ view: z.enum(["inline", "side"]).catch("inline") });
 const STATUS_LABELS = { added: "added", removed: "removed", changed: "changed", unchanged: "unchanged" } as const;
 
 export default async function CompareVersionsPage({ params, searchParams }: Props) {
-  const { id } = await params;
+  const { id } = await readPageParams(params);
   const query = await searchParams;
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/versions`);
   authorizePage(user, "dialogue.read");
