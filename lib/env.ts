@@ -1,6 +1,12 @@
 /** The environment, validated once with zod so a bad value fails with its name. */
 import { z } from "zod";
 
+/**
+ * How many reverse proxies in front of the app append the client's address to X-Forwarded-For (0: none is trusted,
+ * the socket's address counts). See lib/http/client-address.ts.
+ */
+export const ZTrustedProxyHops = z.coerce.number().int().min(0).max(10).default(0);
+
 const ZEnv = z.object({
   DATABASE_URL: z
     .string()
@@ -16,6 +22,7 @@ const ZEnv = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   /** The public URL of the app, for next-auth's links. */
   NEXTAUTH_URL: z.string().url().optional(),
+  TRUSTED_PROXY_HOPS: ZTrustedProxyHops,
   /** "1" seeds the demo accounts even with DATABASE_URL set. */
   DEMO: z.enum(["0", "1"]).optional(),
   DEMO_PASSWORD: z.string().min(1).default("gpa-demo"),

@@ -3,12 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toSafeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import type { AppErrorCode } from "@/lib/errors";
 
 type Status = { kind: "idle" } | { kind: "signing-in" } | { kind: "error"; message: string };
 
+/** The sign-in limits' code: in a 429's body, and in next-auth's error URL when authorize() refused a racing attempt. */
+const RATE_LIMITED = "rate_limited" satisfies AppErrorCode;
+
 /**
  * Posts to next-auth's credentials callback directly (what signIn() does),
- * so the 429 of the brute-force limit reaches the user with its message.
+ * so the 429 of the sign-in limits reaches the user with its message (how
+ * long to wait).
  */
 export function SignInForm({ callbackUrl: requestedUrl, notice }: { callbackUrl: string; notice?: string }) {
   const router = useRouter();
@@ -35,11 +40,7 @@ export function SignInForm({ callbackUrl: requestedUrl, notice }: { callbackUrl:
         router.refresh();
         return;
       }
-      const message =
-        response.status === 429 ? (data.message ?? "Too many failed sign-ins. Try again later.")
-        : response.ok ? "Your sign-in form expired. Please try again."
-        : "Wrong email or password.";
-      setStatus({ kind: "error", message });
+      setStatus({ kind: "error", message: describeFailure(response, data) });
     } catch {
       setStatus({ kind: "error", message: "Could not reach the server. Check your connection and try again." });
     }
@@ -64,4 +65,10 @@ export function SignInForm({ callbackUrl: requestedUrl, notice }: { callbackUrl:
       </p>
     </form>
   );
+}
+
+function describeFailure(response: Response, data: { message?: string; url?: string }): string {
+  if (response.status === 429) return data.message ?? "Too many failed sign-ins. Try again later.";
+  if (new RegExp(`[?&]error=${RATE_LIMITED}\\b`).test(data.url ?? "")) return "Too many failed sign-ins. Try again in a moment.";
+  return response.ok ? "Your sign-in form expired. Please try again." : "Wrong email or password.";
 }

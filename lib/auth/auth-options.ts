@@ -10,10 +10,19 @@ import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { sendCollabNotice } from "@/lib/collab/notices";
 import { getPrisma } from "@/lib/db";
+import type { AppErrorCode } from "@/lib/errors";
+import { findClientAddress } from "@/lib/http/client-address";
 import { toSafeAuthRedirect } from "./safe-callback-url";
-import { attemptSignIn, findClientIp, normaliseEmail } from "./sign-in-limit";
+import { attemptSignIn, normaliseEmail } from "./sign-in-limit";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/**
+ * What authorize() throws when the sign-in limits refuse an attempt that
+ * raced past the route's own check. next-auth puts it in its error URL
+ * (`?error=rate_limited`), and the sign-in form shows it as the limit's
+ * message.
+ */
+const SIGN_IN_THROTTLED = "rate_limited" satisfies AppErrorCode;
 
 const ZCredentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
@@ -31,9 +40,10 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const email = normaliseEmail(parsed.data.email);
         const user = await getPrisma().user.findUnique({ where: { email } });
-        const ip = findClientIp(new Headers(request.headers as Record<string, string>));
-        const succeeded = await attemptSignIn({ email, ip, password: parsed.data.password, user });
-        return succeeded && user ? { id: user.id, email: user.email, name: user.name } : null;
+        const client = findClientAddress(new Headers(request.headers as Record<string, string>));
+        const outcome = await attemptSignIn({ email, client, password: parsed.data.password, user });
+        if (outcome === "throttled") throw new Error(SIGN_IN_THROTTLED);
+        return outcome === "signed_in" && user ? { id: user.id, email: user.email, name: user.name } : null;
       },
     }),
   ],

@@ -1,86 +1,126 @@
 /**
- * The brute-force limit. Failed sign-ins are counted in PostgreSQL (so every
- * app instance sees them) over a sliding WINDOW_MS:
- *   - MAX_FAILURES for one email from one address: the ordinary limit;
- *   - MAX_FAILURES_PER_EMAIL for one email from anywhere, so rotating
- *     addresses does not give unlimited guesses at one account;
- *   - MAX_FAILURES_PER_ADDRESS from one address over any emails.
- * Further attempts get 429 until the oldest counted failure leaves the window.
+ * The sign-in limits: guessing is slowed down and capped, and nobody can lock
+ * an account's owner out. Attempts are counted in PostgreSQL, so every app
+ * instance agrees. A "client" is the address from lib/http/client-address.ts:
+ * the socket's address (an IPv6 /64), or the one reported by trusted proxies.
+ *
+ *   - Per client: CLIENT_MAX_FAILURES failures within CLIENT_WINDOW_MS, for
+ *     any emails, known or not. After that the client is refused until the
+ *     oldest of those failures leaves the window. This stops password
+ *     spraying (one password against many emails). Forged headers do not get
+ *     around it.
+ *   - Per email: a client whose latest attempt at an email failed must wait
+ *     before it tries that email again. The wait grows with the email's
+ *     failures from anywhere within EMAIL_WINDOW_MS. The first FREE_FAILURES
+ *     cost nothing (typos); then the wait is 2 s, 4 s, 8 s and so on, up to
+ *     MAX_DELAY_MS. The wait counts from that client's own failure. An
+ *     attacker's guesses at one account are slowed down, and one address
+ *     after another only buys each address a single guess before the delay
+ *     applies to it too.
+ *   - A client that has not failed at an email is never delayed for it. So
+ *     the owner, signing in from anywhere else, is not held up by someone
+ *     else's failures. There is no lockout to trigger.
+ *
+ * Refusals look the same whether the email has an account or not. Nothing
+ * here reads the user, and a wrong password for a real account is counted
+ * like an unknown email, so a 429 tells nobody whether an account exists. A
+ * refused attempt does not check the password, and it is not recorded.
  */
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
 import { verifyPassword } from "./password";
 
-export const MAX_FAILURES = 5;
-export const MAX_FAILURES_PER_EMAIL = 20;
-export const MAX_FAILURES_PER_ADDRESS = 50;
-export const WINDOW_MS = 10 * 60 * 1000;
+export const CLIENT_MAX_FAILURES = 10;
+export const CLIENT_WINDOW_MS = 15 * 60 * 1000;
+export const FREE_FAILURES = 3;
+const FIRST_DELAY_MS = 2000;
+export const MAX_DELAY_MS = 15 * 60 * 1000;
+/** An email's failures this recent set its delay. It is longer than MAX_DELAY_MS, so a steady guesser stays at the cap. */
+export const EMAIL_WINDOW_MS = 60 * 60 * 1000;
 /** Attempts older than this are deleted; they no longer count for anything. */
 const KEEP_ATTEMPTS_MS = 24 * 60 * 60 * 1000;
-/** The address used when no proxy is trusted to report the client's. */
-export const DIRECT = "direct";
+/**
+ * Advisory-lock namespaces, for the two-key form, which no other lock in the
+ * app uses. Client locks are always taken before email locks, so two
+ * sign-ins can never wait on each other.
+ */
+const CLIENT_LOCK = 1;
+const EMAIL_LOCK = 2;
 
-export type SignInKey = { email: string; ip: string };
+export type SignInKey = { email: string; client: string };
+export type SignInOutcome = "signed_in" | "refused" | "throttled";
 
-/** Milliseconds until a new attempt is allowed, or 0 when it is allowed now. */
+/** Milliseconds until `client` may try `email` again; 0 when it may try now. Both limits apply. */
 export async function findSignInDelay(key: SignInKey, tx: Tx = getPrisma()): Promise<number> {
-  const email = normaliseEmail(key.email);
-  const since = new Date(Date.now() - WINDOW_MS);
-  const limits: [Record<string, string>, number][] = [
-    [{ email, ip: key.ip }, MAX_FAILURES],
-    [{ email }, MAX_FAILURES_PER_EMAIL],
-  ];
-  if (key.ip !== DIRECT) limits.push([{ ip: key.ip }, MAX_FAILURES_PER_ADDRESS]);
-  let delay = 0;
-  for (const [where, max] of limits) {
-    const failures = await tx.signInAttempt.findMany({
-      where: { ...where, succeeded: false, createdAt: { gte: since } },
-      orderBy: { createdAt: "desc" },
-      take: max,
-      select: { createdAt: true },
-    });
-    if (failures.length < max) continue;
-    delay = Math.max(delay, failures[max - 1].createdAt.getTime() + WINDOW_MS - Date.now());
-  }
-  return Math.max(0, delay);
+  const now = Date.now();
+  const clientDelay = await findClientDelay(key.client, tx, now);
+  const emailDelay = await findEmailDelay({ email: normaliseEmail(key.email), client: key.client }, tx, now);
+  return Math.max(0, clientDelay, emailDelay);
+}
+
+/** The per-client cap: the wait until the oldest of its last CLIENT_MAX_FAILURES failures leaves the window. */
+async function findClientDelay(client: string, tx: Tx, now: number): Promise<number> {
+  const failures = await tx.signInAttempt.findMany({
+    where: { ip: client, succeeded: false, createdAt: { gte: new Date(now - CLIENT_WINDOW_MS) } },
+    orderBy: { createdAt: "desc" },
+    take: CLIENT_MAX_FAILURES,
+    select: { createdAt: true },
+  });
+  if (failures.length < CLIENT_MAX_FAILURES) return 0;
+  return failures[CLIENT_MAX_FAILURES - 1].createdAt.getTime() + CLIENT_WINDOW_MS - now;
+}
+
+/** The per-email delay. It applies only to a client whose latest attempt at this email failed. */
+async function findEmailDelay({ email, client }: SignInKey, tx: Tx, now: number): Promise<number> {
+  const since = new Date(now - EMAIL_WINDOW_MS);
+  const latest = await tx.signInAttempt.findFirst({
+    where: { email, ip: client, createdAt: { gte: since } },
+    orderBy: { createdAt: "desc" },
+    select: { succeeded: true, createdAt: true },
+  });
+  if (!latest || latest.succeeded) return 0;
+  const failures = await tx.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } });
+  return latest.createdAt.getTime() + computeFailureDelay(failures) - now;
+}
+
+/** The wait after an email's `failures`: none for the first FREE_FAILURES; then 2 s, doubling each time, up to MAX_DELAY_MS. */
+export function computeFailureDelay(failures: number): number {
+  if (failures <= FREE_FAILURES) return 0;
+  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - FREE_FAILURES - 1));
 }
 
 type Candidate = { id: string; passwordHash: string; disabledAt: Date | null };
 
 /**
- * Checks a password under the limit. Holds a lock on (email, address) from
- * the count to the record, so parallel guesses cannot slip past the limit;
- * records the attempt, and a success in the audit log, in one transaction.
+ * Checks a password under the limits. It locks the client, then the email,
+ * from the count to the record, so parallel guesses cannot slip past either
+ * limit. The attempt is recorded in the same transaction, and a success also
+ * goes to the audit log. "throttled" means the limits refused the attempt
+ * before the password was checked.
  */
-export async function attemptSignIn({ email, ip, password, user }: SignInKey & { password: string; user: Candidate | null }): Promise<boolean> {
+export async function attemptSignIn({ email, client, password, user }: SignInKey & { password: string; user: Candidate | null }): Promise<SignInOutcome> {
   const normalised = normaliseEmail(email);
   return getPrisma().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${normalised}`}))`;
-    if ((await findSignInDelay({ email: normalised, ip }, tx)) > 0) return false;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLIENT_LOCK}::int, hashtext(${client}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${normalised}))`;
+    if ((await findSignInDelay({ email: normalised, client }, tx)) > 0) return "throttled";
     const isValid = await verifyPassword(password, user?.passwordHash ?? null);
     const succeeded = Boolean(user && isValid && !user.disabledAt);
-    await tx.signInAttempt.create({ data: { email: normalised, ip, succeeded } });
-    if (succeeded) await appendAudit(tx, { userId: user!.id, action: "auth.sign_in", resourceType: "user", resourceId: user!.id, detail: { ip } });
+    await tx.signInAttempt.create({ data: { email: normalised, ip: client, succeeded } });
+    if (succeeded) await appendAudit(tx, { userId: user!.id, action: "auth.sign_in", resourceType: "user", resourceId: user!.id, detail: { ip: client } });
     await tx.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_ATTEMPTS_MS) } } });
-    return succeeded;
+    return succeeded ? "signed_in" : "refused";
   });
+}
+
+/** What a refused client reads: how long to wait, in words. */
+export function describeSignInDelay(delayMs: number): string {
+  const seconds = Math.ceil(delayMs / 1000);
+  const [amount, unit] = seconds < 60 ? [seconds, "second"] : [Math.ceil(seconds / 60), "minute"];
+  return `Too many failed sign-ins. Try again in ${amount} ${unit}${amount === 1 ? "" : "s"}.`;
 }
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
-}
-
-/**
- * The client's address, as far as it can be trusted. `next start` fills in
- * x-forwarded-for only when the request has none, so a client can write any
- * value there: the header is only believed behind TRUSTED_PROXY_HOPS proxies
- * that each append the address they saw. Without one, every attempt counts
- * under DIRECT, and the limit is per email.
- */
-export function findClientIp(headers: Headers): string {
-  const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
-  if (!Number.isInteger(hops) || hops <= 0) return DIRECT;
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
-  return forwarded.at(-hops) ?? DIRECT;
 }

@@ -16,7 +16,7 @@ import { findFreePort } from "./free-port";
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 const BUILD_ID = path.join(".next", "BUILD_ID");
 /** What a production build is made from: if any is newer than the build, the build is stale. */
-const BUILD_INPUTS = ["app", "components", "lib", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
 
 /** `next build`, failing with its output. */
 export async function buildProduction(): Promise<void> {

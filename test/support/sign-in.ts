@@ -1,6 +1,7 @@
 /** Signing in for the end-to-end tests: through the real form, or over HTTP like a script would. */
 import type { Page } from "playwright-core";
 import { DEMO_PASSWORD } from "./accounts";
+import type { LoopbackFetch } from "./loopback-client";
 
 /** Signs in through the sign-in page and waits to land on `expectPath`. */
 export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD, expectPath = "/"): Promise<void> {
@@ -28,19 +29,28 @@ export async function signInOverHttp(baseUrl: string, email: string, password = 
   };
 }
 
+/** A CSRF token and the cookie it belongs to, as the sign-in form gets them; `fetcher` picks the client. */
+export async function fetchCsrf(baseUrl: string, fetcher: LoopbackFetch = fetch): Promise<{ csrfToken: string; cookie: string }> {
+  const response = await fetcher(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { csrfToken, cookie: readCookies(response) };
+}
+
+/** The sign-in form's post. `ip` forges X-Forwarded-For; `fetcher` sends it from another client (see loopback-client.ts). */
 export async function postCredentials(
   baseUrl: string,
-  { email, password, csrfToken, cookie, ip, callbackUrl = baseUrl, isJson = true }:
-  { email: string; password: string; csrfToken: string; cookie: string; ip?: string; callbackUrl?: string; isJson?: boolean },
+  {
+    email, password, csrfToken, cookie, ip, callbackUrl = baseUrl, isJson = true, fetcher = fetch,
+  }: { email: string; password: string; csrfToken: string; cookie: string; ip?: string; callbackUrl?: string; isJson?: boolean; fetcher?: LoopbackFetch },
 ): Promise<Response> {
   const form = new URLSearchParams({ email, password, csrfToken, callbackUrl });
   // With json=true next-auth answers 200 and the URL in the body; without, it redirects as it would a plain form.
   if (isJson) form.set("json", "true");
-  return fetch(`${baseUrl}/api/auth/callback/credentials`, {
+  return fetcher(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie, ...(ip ? { "x-forwarded-for": ip } : {}) },
-    body: form,
+    body: form.toString(),
   });
 }
 

@@ -1,8 +1,9 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
-import { findClientIp, findSignInDelay } from "@/lib/auth/sign-in-limit";
+import { describeSignInDelay, findSignInDelay } from "@/lib/auth/sign-in-limit";
 import { AppError } from "@/lib/errors";
+import { findClientAddress } from "@/lib/http/client-address";
 import { readBodyText } from "@/lib/http/read-body";
 import { toErrorResponse } from "@/lib/http/respond";
 
@@ -33,11 +34,10 @@ async function POST(request: Request, context: Context) {
     if (form.getAll("email").length !== 1 || form.getAll("password").length !== 1) {
       throw new AppError("invalid", "Give one email and one password.", { field: "email" });
     }
-    const delayMs = await findSignInDelay({ email: form.get("email")!, ip: findClientIp(request.headers) });
+    const delayMs = await findSignInDelay({ email: form.get("email")!, client: findClientAddress(request.headers) });
     if (delayMs > 0) {
-      const minutes = Math.ceil(delayMs / 60_000);
       return Response.json(
-        { error: "rate_limited", message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` },
+        { error: "rate_limited", message: describeSignInDelay(delayMs) },
         { status: 429, headers: { "Retry-After": String(Math.ceil(delayMs / 1000)) } },
       );
     }
