@@ -1,0 +1,107 @@
+/**
+ * A facilitators-only thread leaves no trace that delegates or observers can
+ * read: not its id, not the words it is on. Not in the JSON export (live text
+ * and versions), the plan page, the live document they receive, nor what
+ * PostgreSQL stores of the text. Facilitators still see it on the text, in
+ * Chromium, as a mark on the quoted words.
+ */
+import type { JSONContent } from "@tiptap/core";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { listBlocks } from "@/lib/editor/plan-document";
+import { ACCOUNTS } from "@/test/support/accounts";
+import { launchChromium } from "@/test/support/chromium";
+import { connectClient, waitFor } from "@/test/support/collab";
+import { jsonRequest } from "@/test/support/http";
+import { openPlanAs } from "@/test/support/plan-page";
+import type { HttpSession } from "@/test/support/sign-in";
+import { signInOverHttp } from "@/test/support/sign-in";
+
+const baseUrl = inject("baseUrl");
+const hasServer = inject("hasBrowser");
+const collabPort = inject("collabPort");
+
+const SECTION_KEY = "cross-cutting";
+let planId: string;
+let sectionId: string;
+let threadId: string;
+let quote: string;
+let sessions: Record<"facilitator" | "delegate" | "observer", HttpSession>;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasServer) return;
+  process.env.DATABASE_URL = inject("databaseUrl");
+  const section = await getPrisma().planSection.findFirstOrThrow({ where: { key: SECTION_KEY }, select: { id: true, planId: true, content: true } });
+  ({ planId } = section);
+  sectionId = section.id;
+  const block = listBlocks(section.content as JSONContent).find((candidate) => candidate.text.length > 40)!;
+  quote = block.text.slice(5, 35);
+  sessions = {
+    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
+    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
+    observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
+  };
+  const created = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, jsonRequest({
+    sectionKey: SECTION_KEY, blockId: block.blockId, quote: { exact: quote }, stance: "question", visibility: "facilitators", body: "Only between facilitators.",
+  }));
+  expect(created.status).toBe(201);
+  threadId = ((await created.json()) as { id: string }).id;
+  await waitFor(async () => (await getPrisma().commentThread.findUniqueOrThrow({ where: { id: threadId } })).anchoredAt !== null, "the thread is anchored", 20_000);
+  // A version taken now would carry whatever the text carries.
+  expect((await sessions.facilitator.fetch(`/api/plans/${planId}/versions`, jsonRequest({ label: `With a hidden thread ${Date.now()}` }))).status).toBe(201);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await disconnectPrisma();
+});
+
+describe.skipIf(!hasServer)("a facilitators-only thread", () => {
+  it("is nowhere in what delegates and observers download: the JSON export, with its versions, and the plan page", async () => {
+    for (const role of ["delegate", "observer"] as const) {
+      const exported = await sessions[role].fetch(`/api/plans/${planId}/export?format=json`);
+      expect(exported.status).toBe(200);
+      const body = await exported.text();
+      expect(body).toContain('"versions"');
+      expect(body, role).not.toContain(threadId);
+      const page = await sessions[role].fetch(`/plans/${planId}`);
+      expect(page.status).toBe(200);
+      expect(await page.text(), role).not.toContain(threadId);
+    }
+  });
+
+  it("is nowhere in the live document an observer receives, nor in the stored text and versions", async () => {
+    const { token } = (await (await sessions.observer.fetch("/api/collab/token", { method: "POST" })).json()) as { token: string };
+    const observer = connectClient({ port: collabPort, planId, sectionId, token });
+    try {
+      await observer.synced;
+      expect(observer.doc.getXmlFragment("default").toString()).not.toContain(threadId);
+    } finally {
+      observer.close();
+    }
+    const stored = await getPrisma().planSection.findUniqueOrThrow({ where: { id: sectionId } });
+    expect(JSON.stringify(stored.content)).not.toContain(threadId);
+    expect(stored.ydoc && Buffer.from(stored.ydoc).includes(Buffer.from(threadId))).toBeFalsy();
+    const versions = await getPrisma().planVersionSection.findMany({ where: { sectionId } });
+    expect(versions.length).toBeGreaterThan(0);
+    for (const version of versions) expect(JSON.stringify(version.content)).not.toContain(threadId);
+  });
+
+  it("is marked on its words on the facilitator's page, and not on the delegate's", async () => {
+    const facilitator = await openPlanAs(browser, { baseUrl, planId, email: ACCOUNTS.facilitator, sectionKey: SECTION_KEY });
+    const delegate = await openPlanAs(browser, { baseUrl, planId, email: ACCOUNTS.delegate, sectionKey: SECTION_KEY });
+    try {
+      const mark = facilitator.locator(`#${SECTION_KEY} .ProseMirror .comment-mark[data-thread-ids~="${threadId}"]`);
+      await mark.first().waitFor({ timeout: 10_000 });
+      expect((await mark.allTextContents()).join("")).toBe(quote);
+      await expect(facilitator.locator(`#thread-${threadId}`).count()).resolves.toBe(1);
+      expect(await delegate.content()).not.toContain(threadId);
+    } finally {
+      await facilitator.context().close();
+      await delegate.context().close();
+    }
+  });
+});
