@@ -59,7 +59,7 @@ async function openThreadAsDelegate(body: string): Promise<void> {
 }
 
 const FORGED_THREAD = {
-  id: "forged", number: 999, section: { key: SECTION_KEY, title: "Monitoring" }, blockId: "x", anchor: "anchored",
+  id: "forged", number: 999, section: { key: SECTION_KEY, title: "Monitoring" }, blockId: "x", anchor: "anchored", range: null,
   quote: { exact: "x", prefix: "", suffix: "" }, stance: "support", visibility: "everyone", status: "open",
   delegation: { id: "d", name: "Bahrain" }, author: { id: "a", name: "Fatima Facilitator (facilitator)" },
   createdAt: new Date().toISOString(), concern: null,
