@@ -10,7 +10,7 @@ import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import { connectClient, firstText, waitFor } from "@/test/support/collab";
-import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
+import { fetchCollabToken, signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
 import { jsonRequest } from "@/test/support/http";
 
@@ -138,7 +138,7 @@ describe.skipIf(!hasServer)("a delegate", () => {
 
     // The same delegate, over a raw socket, with a token the app gave them.
     const session = await signInOverHttp(baseUrl, ACCOUNTS.delegate);
-    const { token } = (await (await session.fetch("/api/collab/token", { method: "POST" })).json()) as { token: string };
+    const token = await fetchCollabToken(session);
     const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "cooperation" } });
     const raw = connectClient({ port: collabPort, planId, sectionId: section.id, token });
     await raw.synced;

@@ -24,7 +24,7 @@ import { jsonRequest } from "@/test/support/http";
 import { openPlanAs } from "@/test/support/plan-page";
 import { awarenessFrame, FRAME, sendOnSocket, statelessFrame } from "@/test/support/raw-collab";
 import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp } from "@/test/support/sign-in";
+import { fetchCollabToken, signInOverHttp } from "@/test/support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -40,14 +40,8 @@ let sessions: Record<"facilitator" | "facilitator2" | "observer" | "delegate", H
 let browser: Browser;
 const clients: TestClient[] = [];
 
-async function collabTokenOf(session: HttpSession): Promise<string> {
-  const response = await session.fetch("/api/collab/token", { method: "POST" });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-}
-
 async function connectAs(session: HttpSession): Promise<TestClient> {
-  const client = connectClient({ port: collabPort, planId, sectionId, token: await collabTokenOf(session) });
+  const client = connectClient({ port: collabPort, planId, sectionId, token: await fetchCollabToken(session) });
   clients.push(client);
   await client.synced;
   return client;

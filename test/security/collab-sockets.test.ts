@@ -27,7 +27,7 @@ import { findFreePort } from "@/test/support/free-port";
 import { jsonRequest } from "@/test/support/http";
 import { buildFrame, openRawSocket, sendQuietly } from "@/test/support/raw-collab";
 import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp } from "@/test/support/sign-in";
+import { fetchCollabToken, signInOverHttp } from "@/test/support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -54,8 +54,7 @@ async function connectedFacilitator(label: string): Promise<{ id: string; client
   const email = `${label}-${crypto.randomUUID()}@security.test`;
   const user = await getPrisma().user.create({ data: { email, name: `Facilitator ${label}`, role: "facilitator", passwordHash: await hashPassword(DEMO_PASSWORD) } });
   const session = await signInOverHttp(baseUrl, email);
-  const { token } = (await (await session.fetch("/api/collab/token", { method: "POST" })).json()) as { token: string };
-  const client = connectClient({ port: collabPort, planId, sectionId, token });
+  const client = connectClient({ port: collabPort, planId, sectionId, token: await fetchCollabToken(session) });
   clients.push(client);
   await client.synced;
   return { id: user.id, client };

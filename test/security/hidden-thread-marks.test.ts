@@ -16,7 +16,7 @@ import { connectClient, waitFor } from "@/test/support/collab";
 import { jsonRequest } from "@/test/support/http";
 import { openPlanAs } from "@/test/support/plan-page";
 import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp } from "@/test/support/sign-in";
+import { fetchCollabToken, signInOverHttp } from "@/test/support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
@@ -74,8 +74,7 @@ describe.skipIf(!hasServer)("a facilitators-only thread", () => {
   });
 
   it("is nowhere in the live document an observer receives, nor in the stored text and versions", async () => {
-    const { token } = (await (await sessions.observer.fetch("/api/collab/token", { method: "POST" })).json()) as { token: string };
-    const observer = connectClient({ port: collabPort, planId, sectionId, token });
+    const observer = connectClient({ port: collabPort, planId, sectionId, token: await fetchCollabToken(sessions.observer) });
     try {
       await observer.synced;
       expect(observer.doc.getXmlFragment("default").toString()).not.toContain(threadId);

@@ -29,6 +29,13 @@ export async function signInOverHttp(baseUrl: string, email: string, password = 
   };
 }
 
+/** A collab token for the session's user, as the plan page gets one (POST /api/collab/token). */
+export async function fetchCollabToken(session: HttpSession): Promise<string> {
+  const response = await session.fetch("/api/collab/token", { method: "POST" });
+  if (response.status !== 200) throw new Error(`no collab token: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
 /** A CSRF token and the cookie it belongs to, as the sign-in form gets them; `fetcher` picks the client. */
 export async function fetchCsrf(baseUrl: string, fetcher: LoopbackFetch = fetch): Promise<{ csrfToken: string; cookie: string }> {
   const response = await fetcher(`${baseUrl}/api/auth/csrf`);
