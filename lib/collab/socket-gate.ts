@@ -63,10 +63,23 @@ export function guardSocket(socket: WebSocket, { limits, log }: { limits: GateLi
   let hasEverAuthenticated = false;
   let hasLoggedDrop = false;
 
+  let isShut = false;
+  /**
+   * Closes the socket with a reason the client can read, and drops whatever
+   * it still sends; one that does not answer the close within a second (a
+   * flooder) is cut off rather than given ws's 30 s.
+   */
+  const shut = (code: number, reason: string, line: string) => {
+    if (isShut) return null;
+    isShut = true;
+    log(line);
+    socket.close(code, reason);
+    setTimeout(() => socket.terminate(), 1000).unref();
+    return null;
+  };
+
   const authTimer = setTimeout(() => {
-    if (hasEverAuthenticated) return;
-    log("closing a socket that did not authenticate in time");
-    socket.close(ConnectionTimeout.code, "authentication-timeout");
+    if (!hasEverAuthenticated) shut(ConnectionTimeout.code, "authentication-timeout", "closing a socket that did not authenticate in time");
   }, limits.authTimeoutMs);
   authTimer.unref();
   socket.once("close", () => clearTimeout(authTimer));
@@ -90,18 +103,14 @@ export function guardSocket(socket: WebSocket, { limits, log }: { limits: GateLi
 
   /** The frame to hand on (perhaps rewritten), or null to drop it. */
   const admit = (data: Uint8Array): Uint8Array | null => {
+    if (isShut) return null;
     const frame = readFrame(data);
-    if (!frame) {
-      socket.close(1008, "malformed-frame");
-      return null;
-    }
+    if (!frame) return shut(1008, "malformed-frame", "closing a socket that sent a frame that does not decode");
     if (frame.type === MESSAGE_TYPE.stateless || frame.type === MESSAGE_TYPE.broadcastStateless) return drop("stateless messages come only from the server");
     const grant = grants.get(frame.documentName);
     if (!grant) {
       if (holdPending(frame.documentName, data.byteLength)) return data;
-      log(`closing a socket over its budget of unauthenticated frames (${pending.frames} frames, ${pending.bytes} bytes)`);
-      socket.close(MessageTooBig.code, "too-many-unauthenticated-frames");
-      return null;
+      return shut(MessageTooBig.code, "too-many-unauthenticated-frames", `closing a socket over its budget of unauthenticated frames (${pending.frames} frames, ${pending.bytes} bytes)`);
     }
     if (frame.type !== MESSAGE_TYPE.awareness) return data;
     if (grant.readOnly) return drop("read-only connections publish no presence");
