@@ -8,7 +8,7 @@
  * every page checks each one against this schema and ignores one that does
  * not parse, so a malformed notice can never take a page down.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ZThreadView } from "@/lib/comments/thread-view";
 
 const SOURCE = "gpa-collab";

@@ -8,7 +8,7 @@
  */
 import { fromBase64, toBase64 } from "lib0/buffer";
 import * as Y from "yjs";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 export const ZAnchorRange = z.object({ start: z.string().min(1), end: z.string().min(1) });
 export type TAnchorRange = z.infer<typeof ZAnchorRange>;

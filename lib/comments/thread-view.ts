@@ -3,7 +3,7 @@
  * what the collaboration server pushes. A schema, not only a type, because a
  * pushed list arrives over a socket and is checked before the page uses it.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ZAnchorRange } from "./anchor-range";
 
 const ZPerson = z.object({ id: z.string(), name: z.string() });
