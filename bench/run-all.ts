@@ -21,6 +21,7 @@ export const BENCHMARKS: Benchmark[] = [
   { name: "suggest-quality", script: "bench/suggest-quality.ts", timeoutMinutes: 5 },
   { name: "suggest-latency", script: "bench/suggest-latency.ts", timeoutMinutes: 15 },
   { name: "collab", script: "bench/collab-latency.ts", timeoutMinutes: 10 },
+  { name: "socket-gate", script: "bench/socket-gate.ts", timeoutMinutes: 2 },
   { name: "comments", script: "bench/comment-latency.ts", timeoutMinutes: 5 },
   { name: "amendments", script: "bench/amendment-latency.ts", timeoutMinutes: 5 },
   { name: "versions", script: "bench/version-diff.ts", timeoutMinutes: 5 },
