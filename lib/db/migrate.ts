@@ -1,5 +1,6 @@
 // Applies prisma/migrations/*/migration.sql without Prisma's schema engine,
-// which cannot be downloaded on our machines (see shared/STACK.md). The
+// a native binary that Prisma downloads from its own server, which our
+// machines cannot reach (`prisma migrate deploy` fails there). The
 // bookkeeping matches `prisma migrate deploy` (same table, checksum and
 // advisory lock), so a real Prisma Migrate elsewhere agrees with this runner.
 // Kept free of next/* so scripts and tests can import it.

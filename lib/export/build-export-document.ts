@@ -81,8 +81,8 @@ async function loadLive({ planId }: { planId: string }) {
 /**
  * A version's snapshot rows (lib/versions/read-plan-snapshot.ts: section key,
  * block, quote, targetKey "sentence:<id>" and a label). Read leniently, so
- * snapshots that also carry the link table's id columns, or export-plan's
- * nested `quote`/`target`, or name the section by id, work as well.
+ * snapshots that also carry the link table's id columns, or a nested
+ * `quote`/`target`, or name the section by id, work as well.
  */
 const ZSnapshotLink = z.looseObject({
   id: z.string(),

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
-import { exportPlan } from "@/lib/plan/export-plan";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { PLAN_TEMPLATE } from "@/lib/plan/template";
+import { computeCoverage, countCoverage } from "@/lib/provenance/compute-coverage";
 import { suggestSources } from "@/lib/provenance/suggest-sources";
 import { readGoldSet, scoreRanking } from "@/bench/gold-set";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID, SEED_SOURCE } from "@/test/support/seed-database";
@@ -70,16 +70,14 @@ describe("seedPlan on the 2009 dialogue", () => {
     expect(await prisma.plan.count()).toBe(1);
   });
 
-  it("exports sections, links and coverage in the documented shape", async () => {
-    const exported = await exportPlan({ planId });
-    expect(exported.plan).toMatchObject({ id: planId, dialogueId: DIALOGUE });
-    expect(exported.sections).toHaveLength(PLAN_TEMPLATE.length);
-    expect(exported.sections[0].links).toContainEqual(expect.objectContaining({
-      status: "confirmed", relation: "derived_from", blockId: expect.stringMatching(/^principles\./),
-      target: expect.objectContaining({ type: "summary-item", sentenceId: null }),
+  it("links each section's seeded passages to their summary items, and covers every \"should\" item", async () => {
+    const principles = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "principles" }, include: { links: true } });
+    expect(principles.links).toContainEqual(expect.objectContaining({
+      status: "confirmed", relation: "derived_from", blockId: expect.stringMatching(/^principles\./), targetType: "summary_item", sentenceId: null,
     }));
-    expect(exported.coverage).toMatchObject({ should: { covered: 11, suggested: 0, excluded: 0, uncovered: 0 } });
-    expect(Object.keys(exported.coverage)).toEqual(["consensus", "gaps", "inFavour", "should", "concerns", "speakers", "delegations"]);
+    const coverage = await computeCoverage({ planId });
+    expect(countCoverage(coverage.lists.should)).toMatchObject({ covered: 11, suggested: 0, excluded: 0, uncovered: 0 });
+    expect(Object.keys(coverage.lists)).toEqual(["consensus", "gaps", "inFavour", "should", "concerns"]);
   });
 });
 
