@@ -23,6 +23,7 @@ import { seedPlan } from "@/lib/plan/seed-plan";
 import { blockTextIn, connectClient, createTestUser, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { createUser } from "@/test/support/factories";
 
 const prisma = getPrisma();
 const BLOCK = "resources.should-8";
@@ -35,12 +36,6 @@ let bahrain: CurrentUser;
 let ecuador: CurrentUser;
 let facilitator: CurrentUser;
 let observer: CurrentUser;
-
-async function makeUser(role: CurrentUser["role"], delegationName?: string): Promise<CurrentUser> {
-  const delegation = delegationName ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } }) : null;
-  const user = await prisma.user.create({ data: { email: `${role}.${delegationName ?? "x"}.${crypto.randomUUID()}@test.local`, name: `${delegationName ?? role} user`, role, passwordHash: "x", delegationId: delegation?.id ?? null } });
-  return { ...user, delegation: delegation ? { id: delegation.id, name: delegation.name, onBehalfOf: delegation.onBehalfOf } : null };
-}
 
 /** The Y.XmlText of the amended list item in a client's live document. */
 function blockText(doc: Y.Doc): Y.XmlText {
@@ -81,7 +76,7 @@ beforeAll(async () => {
   await resetToSeedDialogue();
   planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
   sectionId = (await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } })).id;
-  [bahrain, ecuador, facilitator, observer] = await Promise.all([makeUser("delegate", "Bahrain"), makeUser("delegate", "Ecuador"), makeUser("facilitator"), makeUser("observer")]);
+  [bahrain, ecuador, facilitator, observer] = await Promise.all([createUser({ role: "delegate", delegationName: "Bahrain" }), createUser({ role: "delegate", delegationName: "Ecuador" }), createUser({ role: "facilitator" }), createUser({ role: "observer" })]);
   server = await startTestCollab({ databaseUrl: process.env.DATABASE_URL });
   const editorUser = await createTestUser("facilitator");
   editor = connectClient({ port: server.port, planId, sectionId, token: editorUser.token });
@@ -222,7 +217,7 @@ describe("rejecting and roles", () => {
 
 describe("plan reset", () => {
   it("keeps every amendment, moved to the new section of the same key", async () => {
-    const admin = await makeUser("admin");
+    const admin = await createUser({ role: "admin" });
     const before = await prisma.amendment.count({ where: { planId } });
     await resetPlan({ actor: admin, planId });
     const newSection = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });

@@ -11,18 +11,11 @@ import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { resetPlan } from "@/lib/plan/reset-plan";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { createUser } from "@/test/support/factories";
 
 const prisma = getPrisma();
 let planId: string;
 const people = {} as Record<"facilitator" | "ecuador" | "bahrain" | "observer", CurrentUser>;
-
-async function makeUser(role: CurrentUser["role"], delegationName?: string): Promise<CurrentUser> {
-  const delegation = delegationName ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } }) : null;
-  const user = await prisma.user.create({
-    data: { email: `${crypto.randomUUID()}@test.local`, name: `${role} ${delegationName ?? ""}`.trim(), role, passwordHash: "x", delegationId: delegation?.id ?? null },
-  });
-  return { ...user, delegation: delegation && { id: delegation.id, name: delegation.name, onBehalfOf: delegation.onBehalfOf } };
-}
 
 const input = (overrides: Partial<TCreateThread> = {}): TCreateThread =>
   ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "support", body: "We support this.", ...overrides });
@@ -30,10 +23,10 @@ const input = (overrides: Partial<TCreateThread> = {}): TCreateThread =>
 beforeAll(async () => {
   await resetToSeedDialogue();
   planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
-  people.facilitator = await makeUser("facilitator");
-  people.ecuador = await makeUser("delegate", "Ecuador");
-  people.bahrain = await makeUser("delegate", "Bahrain");
-  people.observer = await makeUser("observer");
+  people.facilitator = await createUser({ role: "facilitator" });
+  people.ecuador = await createUser({ role: "delegate", delegationName: "Ecuador" });
+  people.bahrain = await createUser({ role: "delegate", delegationName: "Bahrain" });
+  people.observer = await createUser({ role: "observer" });
 });
 afterAll(async () => {
   await clearDatabase();
@@ -110,7 +103,7 @@ describe("a plan reset", () => {
   it("keeps every comment thread, moved to the new section of the same key and waiting to be anchored again", async () => {
     const thread = await createThread({ actor: people.ecuador, planId, input: input({ body: "Kept through a reset." }) });
     const before = await prisma.commentThread.count({ where: { planId } });
-    const admin = await makeUser("admin");
+    const admin = await createUser({ role: "admin" });
     await resetPlan({ actor: admin, planId });
     expect(await prisma.commentThread.count({ where: { planId } })).toBe(before);
     const listed = (await listThreads({ viewer: people.facilitator, planId })).find((t) => t.id === thread.id)!;

@@ -17,18 +17,11 @@ import { listBlocks } from "@/lib/editor/plan-document";
 import { resetPlan } from "@/lib/plan/reset-plan";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { createUser } from "@/test/support/factories";
 
 const prisma = getPrisma();
 let planId: string;
 const people = {} as Record<"admin" | "facilitator" | "ecuador" | "ecuador2" | "bahrain" | "observer", CurrentUser>;
-
-async function makeUser(role: CurrentUser["role"], delegationName?: string): Promise<CurrentUser> {
-  const delegation = delegationName ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } }) : null;
-  const user = await prisma.user.create({
-    data: { email: `${crypto.randomUUID()}@test.local`, name: `${role} ${delegationName ?? ""}`.trim(), role, passwordHash: "x", delegationId: delegation?.id ?? null },
-  });
-  return { ...user, delegation: delegation && { id: delegation.id, name: delegation.name, onBehalfOf: delegation.onBehalfOf } };
-}
 
 const threadInput = (overrides: Partial<TCreateThread> = {}): TCreateThread =>
   ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "oppose", body: "This would divert resources from UNTOC.", ...overrides });
@@ -54,12 +47,12 @@ async function snapshot() {
 beforeAll(async () => {
   await resetToSeedDialogue();
   planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
-  people.admin = await makeUser("admin");
-  people.facilitator = await makeUser("facilitator");
-  people.ecuador = await makeUser("delegate", "Ecuador");
-  people.ecuador2 = await makeUser("delegate", "Ecuador");
-  people.bahrain = await makeUser("delegate", "Bahrain");
-  people.observer = await makeUser("observer");
+  people.admin = await createUser({ role: "admin" });
+  people.facilitator = await createUser({ role: "facilitator" });
+  people.ecuador = await createUser({ role: "delegate", delegationName: "Ecuador" });
+  people.ecuador2 = await createUser({ role: "delegate", delegationName: "Ecuador" });
+  people.bahrain = await createUser({ role: "delegate", delegationName: "Bahrain" });
+  people.observer = await createUser({ role: "observer" });
 });
 afterAll(async () => {
   await clearDatabase();

@@ -16,18 +16,11 @@ import { openNotificationStream } from "@/lib/notifications/open-notification-st
 import { ZMarkRead } from "@/lib/notifications/schemas";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { createUser } from "@/test/support/factories";
 
 const prisma = getPrisma();
 let planId: string;
 const people = {} as Record<"facilitator" | "facilitator2" | "ecuador" | "ecuador2" | "bahrain" | "observer", CurrentUser>;
-
-async function makeUser(role: CurrentUser["role"], name: string, delegationName?: string): Promise<CurrentUser> {
-  const delegation = delegationName ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } }) : null;
-  const user = await prisma.user.create({
-    data: { email: `${name.toLowerCase().replace(/\W+/g, ".")}@test.local`, name, role, passwordHash: "x", delegationId: delegation?.id ?? null },
-  });
-  return { ...user, delegation: delegation && { id: delegation.id, name: delegation.name, onBehalfOf: delegation.onBehalfOf } };
-}
 
 const input = (overrides: Partial<TCreateThread> = {}): TCreateThread =>
   ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "support", body: "We support this.", ...overrides });
@@ -43,12 +36,12 @@ async function notificationsByName() {
 beforeAll(async () => {
   await resetToSeedDialogue();
   planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
-  people.facilitator = await makeUser("facilitator", "Fay Facilitator");
-  people.facilitator2 = await makeUser("facilitator", "Fred Facilitator");
-  people.ecuador = await makeUser("delegate", "Eva Ecuador", "Ecuador");
-  people.ecuador2 = await makeUser("delegate", "Enzo Ecuador", "Ecuador");
-  people.bahrain = await makeUser("delegate", "Bilal Bahrain", "Bahrain");
-  people.observer = await makeUser("observer", "Olga Observer");
+  people.facilitator = await createUser({ role: "facilitator", name: "Fay Facilitator" });
+  people.facilitator2 = await createUser({ role: "facilitator", name: "Fred Facilitator" });
+  people.ecuador = await createUser({ role: "delegate", name: "Eva Ecuador", delegationName: "Ecuador" });
+  people.ecuador2 = await createUser({ role: "delegate", name: "Enzo Ecuador", delegationName: "Ecuador" });
+  people.bahrain = await createUser({ role: "delegate", name: "Bilal Bahrain", delegationName: "Bahrain" });
+  people.observer = await createUser({ role: "observer", name: "Olga Observer" });
 });
 beforeEach(async () => {
   await prisma.notification.deleteMany();

@@ -28,6 +28,7 @@ import { writeVersion } from "@/lib/versions/write-version";
 import { blockTextIn, connectClient, createTestUser, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { createUser } from "@/test/support/factories";
 
 const prisma = getPrisma();
 const SECTION = "resources";
@@ -41,12 +42,6 @@ let editor: TestClient;
 let facilitator: CurrentUser;
 let delegate: CurrentUser;
 let observer: CurrentUser;
-
-async function makeUser(role: CurrentUser["role"]): Promise<CurrentUser> {
-  const delegation = role === "delegate" ? await prisma.delegation.findFirstOrThrow({ where: { name: "Bahrain" } }) : null;
-  const user = await prisma.user.create({ data: { email: `${role}.${crypto.randomUUID()}@test.local`, name: `A ${role}`, role, passwordHash: "x", delegationId: delegation?.id ?? null } });
-  return { ...user, delegation: delegation ? { id: delegation.id, name: delegation.name, onBehalfOf: delegation.onBehalfOf } : null };
-}
 
 const liveText = () => blockTextIn(editor.doc, BLOCK).toString();
 
@@ -87,7 +82,7 @@ beforeAll(async () => {
   await resetToSeedDialogue();
   planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
   sectionId = (await prisma.planSection.findFirstOrThrow({ where: { planId, key: SECTION } })).id;
-  [facilitator, delegate, observer] = await Promise.all([makeUser("facilitator"), makeUser("delegate"), makeUser("observer")]);
+  [facilitator, delegate, observer] = await Promise.all([createUser({ role: "facilitator" }), createUser({ role: "delegate", delegationName: "Bahrain" }), createUser({ role: "observer" })]);
   server = await startTestCollab({ databaseUrl: process.env.DATABASE_URL });
   editor = connectClient({ port: server.port, planId, sectionId, token: (await createTestUser("facilitator")).token });
   await editor.synced;

@@ -19,6 +19,7 @@ import { seedPlan } from "@/lib/plan/seed-plan";
 import { excludeFromCoverage } from "@/lib/provenance/exclude-from-coverage";
 import { createVersion } from "@/lib/versions/create-version";
 import { SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { createUser } from "./factories";
 
 export const VERSION_ONLY_TEXT = "Text that only version Rev.1 holds.";
 
@@ -30,23 +31,16 @@ export type TExportFixture = {
   hiddenThreadBody: string;
 };
 
-async function makeUser(role: CurrentUser["role"], email: string, delegationName?: string): Promise<CurrentUser> {
-  const prisma = getPrisma();
-  const delegation = delegationName ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } }) : null;
-  const user = await prisma.user.create({ data: { email, name: `${role} ${delegationName ?? ""}`.trim(), role, passwordHash: "x", delegationId: delegation?.id ?? null } });
-  return { ...user, delegation: delegation && { id: delegation.id, name: delegation.name, onBehalfOf: delegation.onBehalfOf } };
-}
-
 /** Builds the fixture on a database holding only the seed dialogue. */
 export async function buildExportFixture(): Promise<TExportFixture> {
   const prisma = getPrisma();
   const { planId } = await seedPlan({ dialogueId: SEED_DIALOGUE_ID });
   const people = {
-    admin: await makeUser("admin", "admin@export.test"),
-    facilitator: await makeUser("facilitator", "facilitator@export.test"),
-    ecuador: await makeUser("delegate", "ecuador@export.test", "Ecuador"),
-    bahrain: await makeUser("delegate", "bahrain@export.test", "Bahrain"),
-    observer: await makeUser("observer", "observer@export.test"),
+    admin: await createUser({ role: "admin", email: "admin@export.test" }),
+    facilitator: await createUser({ role: "facilitator", email: "facilitator@export.test" }),
+    ecuador: await createUser({ role: "delegate", email: "ecuador@export.test", delegationName: "Ecuador" }),
+    bahrain: await createUser({ role: "delegate", email: "bahrain@export.test", delegationName: "Bahrain" }),
+    observer: await createUser({ role: "observer", email: "observer@export.test" }),
   };
 
   // Cite a statement's sentence inline in the first passage of "principles", confirmed by the facilitator.
