@@ -1,3 +1,5 @@
+import { BarLegend, countAll, StackedBar } from "@/components/ui/stacked-bar";
+import type { BarSegment } from "@/components/ui/stacked-bar";
 import type { ConcernCounts } from "@/lib/concerns/count-concerns";
 
 type ConcernStatus = keyof ConcernCounts;
@@ -10,34 +12,25 @@ export const CONCERN_STATUS_STYLE: Record<ConcernStatus, { label: string; bar: s
 
 const ORDER: ConcernStatus[] = ["addressed", "noted", "raised"];
 
+function segmentsOf(counts?: ConcernCounts): BarSegment[] {
+  return ORDER.map((status) => ({ key: status, label: CONCERN_STATUS_STYLE[status].label, count: counts?.[status] ?? 0, colour: CONCERN_STATUS_STYLE[status].bar }));
+}
+
 /** The register as one stacked bar, so open concerns show at a glance; the numbers are in the text for screen readers. */
 export function ConcernBar({ counts, label = "Concerns" }: { counts: ConcernCounts; label?: string }) {
-  const total = ORDER.reduce((sum, status) => sum + counts[status], 0);
+  const segments = segmentsOf(counts);
   return (
     <div className="space-y-1 text-sm" data-testid="concern-bar">
-      <div className="flex h-5 overflow-hidden rounded bg-slate-100" aria-hidden="true">
-        {ORDER.map((status) => counts[status] > 0 && (
-          <div key={status} className={CONCERN_STATUS_STYLE[status].bar} style={{ width: `${(100 * counts[status]) / Math.max(total, 1)}%` }} title={`${counts[status]} ${status}`} />
-        ))}
-      </div>
+      <StackedBar segments={segments} />
       <p className="text-xs text-slate-700">
-        {label}: {total} in all — {ORDER.map((status) => `${counts[status]} ${CONCERN_STATUS_STYLE[status].label}`).join(", ")}
+        {label}: {countAll(segments)} in all — {segments.map((s) => `${s.count} ${s.label}`).join(", ")}
       </p>
     </div>
   );
 }
 
 export function ConcernLegend() {
-  return (
-    <ul className="flex flex-wrap gap-3 text-xs" aria-label="Legend">
-      {ORDER.map((status) => (
-        <li key={status} className="flex items-center gap-1">
-          <span className={`inline-block h-3 w-3 rounded ${CONCERN_STATUS_STYLE[status].bar}`} aria-hidden="true" />
-          {CONCERN_STATUS_STYLE[status].label}
-        </li>
-      ))}
-    </ul>
-  );
+  return <BarLegend segments={segmentsOf()} />;
 }
 
 export function ConcernStatusBadge({ status }: { status: ConcernStatus }) {
