@@ -11,6 +11,7 @@ import { AMENDMENT_STATES } from "@/lib/amendments/schemas";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { readPageParams } from "@/lib/http/path-params";
 import { getPlanOutline } from "@/lib/plan/get-plan";
+import { FilterForm, toDelegationOptions, toOptions } from "@/components/ui/filter-form";
 
 export const metadata: Metadata = { title: "Amendments" };
 
@@ -32,10 +33,8 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
   const filters = ZFilters.parse(await searchParams);
   const all = await listAmendments({ planId: id });
   const counts = Object.fromEntries(AMENDMENT_STATES.map((state) => [state, all.filter((a) => a.state === state).length])) as Record<(typeof AMENDMENT_STATES)[number], number>;
-  const delegations = [...new Map(all.filter((a) => a.delegation).map((a) => [a.delegation!.id, a.delegation!.name])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const shown = all.filter((a) =>
     (!filters.section || a.section.key === filters.section) && (!filters.delegation || a.delegation?.id === filters.delegation) && (!filters.state || a.state === filters.state));
-  const select = "rounded border border-slate-300 bg-white px-2 py-1";
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <header className="space-y-2">
@@ -48,27 +47,11 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
         <LivePlanActivity planId={plan.id} kind="amendments" noun="amendments" />
       </header>
       <AmendmentStateBar counts={counts} />
-      <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter amendments">
-        <label className="flex flex-col">Section
-          <select name="section" defaultValue={filters.section ?? ""} className={select}>
-            <option value="">all sections</option>
-            {plan.sections.map((s) => <option key={s.key} value={s.key}>{s.title}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col">Delegation
-          <select name="delegation" defaultValue={filters.delegation ?? ""} className={select}>
-            <option value="">all delegations</option>
-            {delegations.map(([delegationId, name]) => <option key={delegationId} value={delegationId}>{name}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col">Status
-          <select name="state" defaultValue={filters.state ?? ""} className={select}>
-            <option value="">any status</option>
-            {AMENDMENT_STATES.map((state) => <option key={state} value={state}>{state}</option>)}
-          </select>
-        </label>
-        <button type="submit" className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un">Filter</button>
-      </form>
+      <FilterForm label="Filter amendments" fields={[
+        { name: "section", label: "Section", value: filters.section, anyLabel: "all sections", options: plan.sections.map((s) => ({ value: s.key, label: s.title })) },
+        { name: "delegation", label: "Delegation", value: filters.delegation, anyLabel: "all delegations", options: toDelegationOptions(all) },
+        { name: "state", label: "Status", value: filters.state, anyLabel: "any status", options: toOptions(AMENDMENT_STATES) },
+      ]} />
       <p className="text-sm text-slate-700" role="status">{shown.length} of {all.length} amendments shown.</p>
       <AmendmentList amendments={JSON.parse(JSON.stringify(shown)) as AmendmentView[]} total={all.length} planId={plan.id} viewer={{ id: user.id, role: user.role, delegationId: user.delegationId }} />
     </div>

@@ -9,6 +9,7 @@ import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { listThreads } from "@/lib/comments/list-threads";
 import { readPageParams } from "@/lib/http/path-params";
 import { getPlanOutline } from "@/lib/plan/get-plan";
+import { FilterForm, toDelegationOptions, toOptions } from "@/components/ui/filter-form";
 
 export const metadata: Metadata = { title: "Comments" };
 
@@ -32,11 +33,9 @@ export default async function CommentsPage({ params, searchParams }: Props) {
   if (!plan) notFound();
   const filters = ZFilters.parse(await searchParams);
   const all = await listThreads({ viewer: user, planId: id });
-  const delegations = [...new Map(all.filter((t) => t.delegation).map((t) => [t.delegation!.id, t.delegation!.name])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const shown = all.filter((t) =>
     (!filters.section || t.section.key === filters.section) && (!filters.delegation || t.delegation?.id === filters.delegation)
     && (!filters.status || t.status === filters.status) && (!filters.stance || t.stance === filters.stance));
-  const select = "rounded border border-slate-300 bg-white px-2 py-1";
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <header className="space-y-2">
@@ -45,34 +44,12 @@ export default async function CommentsPage({ params, searchParams }: Props) {
         <p className="text-sm text-slate-700">Every comment thread on the draft. To comment, select text in the plan.</p>
         <LivePlanActivity planId={plan.id} kind="threads" noun="comments" />
       </header>
-      <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter comments">
-        <label className="flex flex-col">Section
-          <select name="section" defaultValue={filters.section ?? ""} className={select}>
-            <option value="">all sections</option>
-            {plan.sections.map((s) => <option key={s.key} value={s.key}>{s.title}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col">Delegation
-          <select name="delegation" defaultValue={filters.delegation ?? ""} className={select}>
-            <option value="">all delegations</option>
-            {delegations.map(([delegationId, name]) => <option key={delegationId} value={delegationId}>{name}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col">Status
-          <select name="status" defaultValue={filters.status ?? ""} className={select}>
-            <option value="">open and resolved</option>
-            <option value="open">open</option>
-            <option value="resolved">resolved</option>
-          </select>
-        </label>
-        <label className="flex flex-col">Stance
-          <select name="stance" defaultValue={filters.stance ?? ""} className={select}>
-            <option value="">any stance</option>
-            {STANCES.map((stance) => <option key={stance} value={stance}>{stance}</option>)}
-          </select>
-        </label>
-        <button type="submit" className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un">Filter</button>
-      </form>
+      <FilterForm label="Filter comments" fields={[
+        { name: "section", label: "Section", value: filters.section, anyLabel: "all sections", options: plan.sections.map((s) => ({ value: s.key, label: s.title })) },
+        { name: "delegation", label: "Delegation", value: filters.delegation, anyLabel: "all delegations", options: toDelegationOptions(all) },
+        { name: "status", label: "Status", value: filters.status, anyLabel: "open and resolved", options: toOptions(["open", "resolved"]) },
+        { name: "stance", label: "Stance", value: filters.stance, anyLabel: "any stance", options: toOptions(STANCES) },
+      ]} />
       <p className="text-sm text-slate-700" role="status">{shown.length} of {all.length} threads shown.</p>
       <ThreadList threads={JSON.parse(JSON.stringify(shown)) as ThreadView[]} total={all.length} planId={plan.id} viewer={{ id: user.id, role: user.role, delegationId: user.delegationId }} />
     </div>
