@@ -6,8 +6,9 @@ import { listAnchoredThreadIds } from "@/lib/editor/plan-document";
 import * as Y from "yjs";
 import { decodeAnchorRange, isAnchorRangeLive, ZAnchorRange } from "./anchor-range";
 import { seesFacilitatorThreads } from "./thread-access";
+import type { TThreadStance, TThreadStatus } from "./thread-values";
 
-export type ThreadFilter = { sectionKey?: string; sectionId?: string; status?: "open" | "resolved"; delegationId?: string; stance?: "support" | "oppose" | "question" | "neutral" };
+export type ThreadFilter = { sectionKey?: string; sectionId?: string; status?: TThreadStatus; delegationId?: string; stance?: TThreadStance };
 
 /**
  * Identical reads that arrive together share one query: a "threads-changed"

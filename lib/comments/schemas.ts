@@ -1,6 +1,7 @@
 /** Input schemas for comment threads, shared by route handlers and tests. */
 import { z } from "zod";
 import { plainText, ZBlockId, ZQuoteSelector } from "@/lib/plan/passage-schemas";
+import { THREAD_STANCES, THREAD_STATUSES, THREAD_VISIBILITIES } from "./thread-values";
 
 /** How long an author may still edit their comment. */
 export const EDIT_WINDOW_MS = 15 * 60_000;
@@ -12,8 +13,8 @@ export const ZCreateThread = z.object({
   sectionKey: z.string().min(1).max(100),
   blockId: ZBlockId,
   quote: ZQuoteSelector,
-  stance: z.enum(["support", "oppose", "question", "neutral"]),
-  visibility: z.enum(["everyone", "facilitators"]).default("everyone"),
+  stance: z.enum(THREAD_STANCES),
+  visibility: z.enum(THREAD_VISIBILITIES).default("everyone"),
   body: ZCommentBody,
 });
 export type TCreateThread = z.infer<typeof ZCreateThread>;
@@ -21,5 +22,5 @@ export type TCreateThread = z.infer<typeof ZCreateThread>;
 export const ZReply = z.object({ body: ZCommentBody });
 export type TReply = z.infer<typeof ZReply>;
 
-export const ZThreadStatus = z.object({ status: z.enum(["open", "resolved"]) });
+export const ZThreadStatus = z.object({ status: z.enum(THREAD_STATUSES) });
 export type TThreadStatus = z.infer<typeof ZThreadStatus>;

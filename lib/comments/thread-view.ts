@@ -5,6 +5,7 @@
  */
 import { z } from "@/lib/validation/zod";
 import { ZAnchorRange } from "./anchor-range";
+import { THREAD_STANCES, THREAD_STATUSES, THREAD_VISIBILITIES } from "./thread-values";
 
 const ZPerson = z.object({ id: z.string(), name: z.string() });
 const ZDelegationRef = z.object({ id: z.string(), name: z.string() });
@@ -28,9 +29,9 @@ export const ZThreadView = z.object({
   /** A facilitators-only thread's place in the text (it has no mark there); null for every other thread. */
   range: ZAnchorRange.nullable(),
   quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
-  stance: z.enum(["support", "oppose", "question", "neutral"]),
-  visibility: z.enum(["everyone", "facilitators"]),
-  status: z.enum(["open", "resolved"]),
+  stance: z.enum(THREAD_STANCES),
+  visibility: z.enum(THREAD_VISIBILITIES),
+  status: z.enum(THREAD_STATUSES),
   delegation: ZDelegationRef.nullable(),
   author: ZPerson.nullable(),
   createdAt: z.string(),

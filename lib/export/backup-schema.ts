@@ -11,6 +11,7 @@
  */
 import { z } from "zod";
 import { ZAnchorRange } from "@/lib/comments/anchor-range";
+import { THREAD_STANCES, THREAD_STATUSES, THREAD_VISIBILITIES } from "@/lib/comments/thread-values";
 
 export const BACKUP_FORMAT = "gpa-plan-backup";
 export const BACKUP_FORMAT_VERSION = 1;
@@ -69,8 +70,8 @@ export const ZBackupComment = z.strictObject({
 
 export const ZBackupThread = z.strictObject({
   id: ZId, number: z.number().int().positive(), sectionId: ZId, blockId: z.string(), ...ZQuote,
-  stance: z.enum(["support", "oppose", "question", "neutral"]), visibility: z.enum(["everyone", "facilitators"]),
-  status: z.enum(["open", "resolved"]), delegationId: ZIdOrNull, authorId: ZIdOrNull, resolvedById: ZIdOrNull,
+  stance: z.enum(THREAD_STANCES), visibility: z.enum(THREAD_VISIBILITIES),
+  status: z.enum(THREAD_STATUSES), delegationId: ZIdOrNull, authorId: ZIdOrNull, resolvedById: ZIdOrNull,
   resolvedAt: ZDateOrNull, anchoredAt: ZDateOrNull, createdAt: ZDate, updatedAt: ZDate,
   /** A facilitators-only thread's anchor (not a mark in the text); absent from backups made before it existed. */
   anchorRange: ZAnchorRange.nullable().default(null),

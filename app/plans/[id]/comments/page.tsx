@@ -10,18 +10,18 @@ import { listThreads } from "@/lib/comments/list-threads";
 import { readPageParams } from "@/lib/http/path-params";
 import { getPlanOutline } from "@/lib/plan/get-plan";
 import { FilterForm, toDelegationOptions, toOptions } from "@/components/ui/filter-form";
+import { THREAD_STANCES, THREAD_STATUSES } from "@/lib/comments/thread-values";
 
 export const metadata: Metadata = { title: "Comments" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const STANCES = ["support", "oppose", "question", "neutral"] as const;
 // Unknown filter values are ignored rather than refused: a stale bookmark still opens the page.
 const ZFilters = z.object({
   section: z.string().max(100).optional().catch(undefined),
   delegation: z.string().max(200).optional().catch(undefined),
-  status: z.enum(["open", "resolved"]).optional().catch(undefined),
-  stance: z.enum(STANCES).optional().catch(undefined),
+  status: z.enum(THREAD_STATUSES).optional().catch(undefined),
+  stance: z.enum(THREAD_STANCES).optional().catch(undefined),
 });
 
 /** Every comment thread of the plan the viewer may see, filterable by section, delegation, status and stance. */
@@ -47,8 +47,8 @@ export default async function CommentsPage({ params, searchParams }: Props) {
       <FilterForm label="Filter comments" fields={[
         { name: "section", label: "Section", value: filters.section, anyLabel: "all sections", options: plan.sections.map((s) => ({ value: s.key, label: s.title })) },
         { name: "delegation", label: "Delegation", value: filters.delegation, anyLabel: "all delegations", options: toDelegationOptions(all) },
-        { name: "status", label: "Status", value: filters.status, anyLabel: "open and resolved", options: toOptions(["open", "resolved"]) },
-        { name: "stance", label: "Stance", value: filters.stance, anyLabel: "any stance", options: toOptions(STANCES) },
+        { name: "status", label: "Status", value: filters.status, anyLabel: "open and resolved", options: toOptions(THREAD_STATUSES) },
+        { name: "stance", label: "Stance", value: filters.stance, anyLabel: "any stance", options: toOptions(THREAD_STANCES) },
       ]} />
       <p className="text-sm text-slate-700" role="status">{shown.length} of {all.length} threads shown.</p>
       <ThreadList threads={JSON.parse(JSON.stringify(shown)) as ThreadView[]} total={all.length} planId={plan.id} viewer={{ id: user.id, role: user.role, delegationId: user.delegationId }} />

@@ -4,14 +4,15 @@ import { createThread } from "@/lib/comments/create-thread";
 import { listThreads } from "@/lib/comments/list-threads";
 import { ZCreateThread } from "@/lib/comments/schemas";
 import { readJson, withErrors } from "@/lib/http/respond";
+import { THREAD_STANCES, THREAD_STATUSES } from "@/lib/comments/thread-values";
 
 type Context = { params: Promise<{ id: string }> };
 
 const ZFilter = z.object({
   section: z.string().max(100).optional(),
-  status: z.enum(["open", "resolved"]).optional(),
+  status: z.enum(THREAD_STATUSES).optional(),
   delegation: z.string().max(200).optional(),
-  stance: z.enum(["support", "oppose", "question", "neutral"]).optional(),
+  stance: z.enum(THREAD_STANCES).optional(),
 });
 
 /** The plan's comment threads this user may see (facilitators-only threads only for facilitators and admins). */
