@@ -7,42 +7,37 @@
 import { basename } from "node:path";
 import { formatDialogueError, readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
-import { writeStdout } from "@/lib/cli/write-stdout";
+import { runAsScript } from "@/lib/cli/run-cli";
+import type { CliIo } from "@/lib/cli/run-cli";
 import { getPrisma } from "@/lib/db";
 import { withCliDatabase } from "@/lib/db/cli-database";
 
 const USAGE = "usage: npm run --silent dialogue -- parse FILE | import FILE";
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, file] = argv;
   if ((command !== "parse" && command !== "import") || !file) {
-    console.error(USAGE);
+    io.err(USAGE);
     return 2;
   }
   let input: Awaited<ReturnType<typeof readDialogueFile>>;
   try {
     input = await readDialogueFile(file);
   } catch (error) {
-    console.error(formatDialogueError(file, error));
+    io.err(formatDialogueError(file, error));
     return 1;
   }
   if (command === "parse") {
-    await writeStdout(JSON.stringify(input.parsed, null, 2) + "\n");
+    await io.out(JSON.stringify(input.parsed, null, 2) + "\n");
     return 0;
   }
   const result = await withCliDatabase(() => importDialogue({ prisma: getPrisma(), ...input, sourceName: basename(file) }));
   const c = result.counts;
-  console.log(
+  await io.out(
     `${result.status}: ${result.dialogueId} (${c.segments} segments, ${c.statements} statements, ` +
-      `${c.sentences} sentences, ${c.summaryItems} list items, ${c.delegations} delegations)`,
+      `${c.sentences} sentences, ${c.summaryItems} list items, ${c.delegations} delegations)\n`,
   );
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runAsScript(import.meta.url, main);

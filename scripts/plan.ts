@@ -12,8 +12,9 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { stat, readFile, writeFile } from "node:fs/promises";
-import { writeStdout } from "@/lib/cli/write-stdout";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { runAsScript } from "@/lib/cli/run-cli";
+import type { CliIo } from "@/lib/cli/run-cli";
+import { getPrisma } from "@/lib/db";
 import { withCliDatabase } from "@/lib/db/cli-database";
 import { MAX_BACKUP_BYTES } from "@/lib/export/backup-schema";
 import { exportPlanFile, ZExportFormat } from "@/lib/export/export-plan-file";
@@ -36,7 +37,7 @@ const ZOptions = z.object({
   admin: z.string().email().optional(),
 });
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -48,25 +49,25 @@ async function main(argv: string[]): Promise<number> {
     });
   } catch (error) {
     // An unknown option or one without its value is a usage error, like an unknown command.
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   const { positionals, values } = parsed;
   const options = ZOptions.parse(values);
   const [command] = positionals;
   if (!COMMANDS.includes(command)) {
-    console.error(USAGE);
+    io.err(USAGE);
     return 2;
   }
-  return withCliDatabase(() => runCommand(command, options));
+  return withCliDatabase(() => runCommand(command, options, io));
 }
 
 const COMMANDS = ["seed", "suggest", "export", "import"];
 
-async function runCommand(command: string, options: z.infer<typeof ZOptions>): Promise<number> {
+async function runCommand(command: string, options: z.infer<typeof ZOptions>, io: CliIo): Promise<number> {
   if (command === "seed") {
     const result = await seedPlan({ dialogueId: options.dialogue ?? (await findLatestDialogueId()) });
-    console.log(`${result.status}: plan ${result.planId} (${result.sections} sections, ${result.confirmedLinks} confirmed and ${result.suggestedLinks} suggested links)`);
+    await io.out(`${result.status}: plan ${result.planId} (${result.sections} sections, ${result.confirmedLinks} confirmed and ${result.suggestedLinks} suggested links)\n`);
     return 0;
   }
   if (command === "suggest") {
@@ -75,29 +76,29 @@ async function runCommand(command: string, options: z.infer<typeof ZOptions>): P
     if (!(await getPrisma().dialogue.findUnique({ where: { id: dialogueId } }))) throw new Error(`no dialogue ${dialogueId}`);
     const suggestions = await suggestSources({ dialogueId, text: options.text, limit: options.limit });
     const output = suggestions.map((s) => ({ target: s.target, score: Number(s.score.toFixed(6)), snippet: s.snippet, address: s.address }));
-    await writeStdout(JSON.stringify(output, null, 2) + "\n");
+    await io.out(JSON.stringify(output, null, 2) + "\n");
     return 0;
   }
   if (command === "export") {
     const planId = options.plan ?? (await findLatestPlanId());
     if (!(await getPrisma().plan.findUnique({ where: { id: planId } }))) throw new Error(`no plan ${planId}`);
     if (!options.out && (options.format === "docx" || options.format === "pdf")) {
-      console.error(`export --format ${options.format} needs --out FILE (it is a binary file)`);
+      io.err(`export --format ${options.format} needs --out FILE (it is a binary file)`);
       return 2;
     }
     // The CLI is run by whoever holds the database, so it writes the full backup (viewer null).
     const file = await exportPlanFile({ planId, format: options.format, versionLabel: options.version ?? null });
     if (options.out) {
       await writeFile(options.out, file.body);
-      console.error(`wrote ${options.out} (${file.body.length} bytes, ${options.format})`);
+      io.err(`wrote ${options.out} (${file.body.length} bytes, ${options.format})`);
     } else {
-      await writeStdout(file.body.toString("utf8"));
+      await io.out(file.body.toString("utf8"));
     }
     return 0;
   }
   if (command === "import") {
     if (!options.file) {
-      console.error("import needs --file FILE");
+      io.err("import needs --file FILE");
       return 2;
     }
     // Checked before reading, so a huge file is refused without loading it.
@@ -107,13 +108,13 @@ async function runCommand(command: string, options: z.infer<typeof ZOptions>): P
     if (options.admin && !password) throw new Error("--admin needs the new password in RESTORE_ADMIN_PASSWORD; nothing was imported");
     const admin = options.admin ? { email: options.admin, password: password! } : null;
     const result = await importBackup({ text: await readFile(options.file, "utf8"), admin });
-    console.log(`restored plan ${result.planId} of dialogue ${result.dialogueId} (${Object.entries(result.counts).map(([name, n]) => `${n} ${name}`).join(", ")})`);
-    console.log(admin
+    await io.out(`restored plan ${result.planId} of dialogue ${result.dialogueId} (${Object.entries(result.counts).map(([name, n]) => `${n} ${name}`).join(", ")})\n`);
+    await io.out(`${admin
       ? `${admin.email} can sign in with the password from RESTORE_ADMIN_PASSWORD; every other account was restored without a password: give each a password reset link from /admin/users.`
-      : "Every account was restored without a password: pass --admin EMAIL (with RESTORE_ADMIN_PASSWORD) to give one admin a password.");
+      : "Every account was restored without a password: pass --admin EMAIL (with RESTORE_ADMIN_PASSWORD) to give one admin a password."}\n`);
     return 0;
   }
-  console.error(USAGE);
+  io.err(USAGE);
   return 2;
 }
 
@@ -129,10 +130,4 @@ async function findLatestPlanId(): Promise<string> {
   return plan.id;
 }
 
-main(process.argv.slice(2))
-  .then((code) => disconnectPrisma().then(() => process.exit(code)))
-  .catch(async (error: unknown) => {
-    console.error(error instanceof z.ZodError ? `invalid option ${error.issues[0].path.join(".")}: ${error.issues[0].message}` : (error as Error).message);
-    await disconnectPrisma();
-    process.exit(1);
-  });
+runAsScript(import.meta.url, main);

@@ -1,4 +1,4 @@
-/** The dialogue command line as a person runs it: real processes, real files, the run's database. */
+/** The dialogue command line: real files, the run's database; in process, and spawned where the process matters. */
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,24 +6,14 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { main } from "@/scripts/dialogue";
+import { runInProcess } from "@/test/support/cli";
 
-const run = promisify(execFile);
-const TSX = path.resolve("node_modules/.bin/tsx");
 const SEED = "prisma/seed/ga-dialogue-2009-05-13-human-trafficking.md";
 const dir = mkdtempSync(path.join(tmpdir(), "gpa-cli-"));
 
-async function dialogue(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(TSX, ["scripts/dialogue.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** In process; the pipe test spawns the real script, as a person runs it. */
+const dialogue = (...args: string[]) => runInProcess(main, args);
 
 function writeFixture(name: string, content: string | Uint8Array): string {
   const file = path.join(dir, name);
@@ -61,7 +51,7 @@ describe("dialogue parse", () => {
   });
 
   it("writes the whole JSON into a pipe, as `npm run --silent dialogue -- parse FILE | …` gets it", async () => {
-    const { stdout } = await run("sh", ["-c", `npm run --silent dialogue -- parse ${SEED} | cat`], { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)("sh", ["-c", `npm run --silent dialogue -- parse ${SEED} | cat`], { maxBuffer: 16 * 1024 * 1024 });
     expect(stdout.length).toBeGreaterThan(65_536);
     expect(JSON.parse(stdout).delegations).toHaveLength(54);
   });

@@ -8,26 +8,22 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import postgres from "postgres";
 import { verifyPassword } from "@/lib/auth/password";
 import { disconnectPrisma } from "@/lib/db";
+import { main } from "@/scripts/plan";
+import { runInProcess, runSpawned } from "@/test/support/cli";
 import { RESTORED_PASSWORD_HASH } from "@/lib/export/import-backup";
 import { buildExportFixture, VERSION_ONLY_TEXT } from "@/test/support/export-fixture";
 import { clearDatabase, resetToSeedDialogue } from "@/test/support/seed-database";
 import { createTestDatabase } from "@/test/support/test-database";
 import type { TestDatabase } from "@/test/support/test-database";
 
-const run = promisify(execFile);
 const PASSWORD = "restored-admin-password";
-const TSX = path.resolve("node_modules/.bin/tsx");
 let dir: string;
 let spare: TestDatabase | null = null;
 
-async function plan(args: string[], databaseUrl = inject("databaseUrl"), env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(TSX, ["scripts/plan.ts", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, ...env }, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** In process on the run's database; spawned, as a person runs it, for another database or environment. */
+function plan(args: string[], databaseUrl?: string, env: Record<string, string> = {}) {
+  if (!databaseUrl && !Object.keys(env).length) return runInProcess(main, args);
+  return runSpawned("scripts/plan.ts", args, { DATABASE_URL: databaseUrl ?? inject("databaseUrl"), ...env });
 }
 
 beforeAll(async () => {
@@ -64,7 +60,7 @@ describe("npm run plan -- export", () => {
   it("prints a version's text with --version", async () => {
     const pdf = path.join(dir, "rev1.pdf");
     expect((await plan(["export", "--format", "pdf", "--version", "Rev.1", "--out", pdf])).code).toBe(0);
-    const text = (await run("pdftotext", [pdf, "-"])).stdout.replace(/\s+/g, " ");
+    const text = (await promisify(execFile)("pdftotext", [pdf, "-"])).stdout.replace(/\s+/g, " ");
     expect(text).toContain(VERSION_ONLY_TEXT);
     expect(text).toContain("Rev.1");
     const missing = await plan(["export", "--format", "md", "--version", "Rev.7"]);

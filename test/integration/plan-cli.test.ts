@@ -1,23 +1,13 @@
 /** The plan command line as a person runs it, against the run's database. */
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma } from "@/lib/db";
+import { main } from "@/scripts/plan";
+import { runInProcess, runSpawned } from "@/test/support/cli";
 import { clearDatabase, resetToSeedDialogue } from "@/test/support/seed-database";
 
-const run = promisify(execFile);
-const TSX = path.resolve("node_modules/.bin/tsx");
-
-async function plan(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(TSX, ["scripts/plan.ts", ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl") }, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** In process; the first test spawns the real script once, as a person runs it. */
+const plan = (...args: string[]) => runInProcess(main, args);
+const planSpawned = (...args: string[]) => runSpawned("scripts/plan.ts", args, { DATABASE_URL: inject("databaseUrl") });
 
 beforeAll(resetToSeedDialogue);
 afterAll(async () => {
@@ -27,7 +17,7 @@ afterAll(async () => {
 
 describe("npm run plan", () => {
   it("seeds once, then reports the plan unchanged", async () => {
-    const first = await plan("seed");
+    const first = await planSpawned("seed");
     expect(first.stdout).toMatch(/^created: plan \S+ \(12 sections, \d+ confirmed and \d+ suggested links\)/);
     const second = await plan("seed", "--dialogue", "2009-05-13-taking-collective-action-to-end-human-trafficking");
     expect(second.stdout).toMatch(/^unchanged: plan /);
