@@ -1,6 +1,7 @@
 import { BarLegend, countAll, StackedBar } from "@/components/ui/stacked-bar";
 import type { BarSegment } from "@/components/ui/stacked-bar";
-import type { CoverageCounts, CoverageStatus } from "@/lib/provenance/compute-coverage";
+import { COVERAGE_STATUSES } from "@/lib/provenance/coverage-status";
+import type { CoverageCounts, CoverageStatus } from "@/lib/provenance/coverage-status";
 
 export const STATUS_STYLE: Record<CoverageStatus, { label: string; bar: string; pill: string }> = {
   covered: { label: "covered", bar: "bg-emerald-700", pill: "bg-emerald-100 text-emerald-900" },
@@ -10,10 +11,8 @@ export const STATUS_STYLE: Record<CoverageStatus, { label: string; bar: string; 
   uncovered: { label: "uncovered", bar: "bg-red-600", pill: "bg-red-100 text-red-900" },
 };
 
-const ORDER: CoverageStatus[] = ["covered", "suspect", "suggested", "excluded", "uncovered"];
-
 function segmentsOf(counts?: CoverageCounts): BarSegment[] {
-  return ORDER.map((status) => ({ key: status, label: STATUS_STYLE[status].label, count: counts?.[status] ?? 0, colour: STATUS_STYLE[status].bar }));
+  return COVERAGE_STATUSES.map((status) => ({ key: status, label: STATUS_STYLE[status].label, count: counts?.[status] ?? 0, colour: STATUS_STYLE[status].bar }));
 }
 
 /** One group's coverage as a stacked bar, so gaps show at a glance; the numbers are in the text for screen readers. */

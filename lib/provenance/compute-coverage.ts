@@ -14,9 +14,9 @@ import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
 import type { SummaryListName } from "@/lib/dialogue/types";
 import { SUMMARY_LISTS } from "@/lib/dialogue/types";
+import type { CoverageCounts, CoverageStatus } from "./coverage-status";
 
-export type CoverageStatus = "covered" | "suspect" | "suggested" | "excluded" | "uncovered";
-export type CoverageCounts = Record<CoverageStatus, number>;
+export type { CoverageCounts, CoverageStatus } from "./coverage-status";
 
 export type CoverageEntry = { id: string; key: string; label: string; status: CoverageStatus; exclusionReason: string | null };
 

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ConcernBar } from "@/components/concerns/concern-bar";
-import { CoverageBar, CoverageLegend, STATUS_STYLE } from "@/components/coverage/coverage-bar";
-import { ExclusionControl } from "@/components/coverage/exclusion-control";
+import { ConcernAnswers } from "@/components/coverage/concern-answers";
+import { CoverageBar, CoverageLegend } from "@/components/coverage/coverage-bar";
+import { CoveragePoints } from "@/components/coverage/coverage-points";
+import { TraceabilityMatrix } from "@/components/coverage/traceability-matrix";
 import { can } from "@/lib/auth/can";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { countConcerns } from "@/lib/concerns/count-concerns";
@@ -13,14 +15,14 @@ import { SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import { SUMMARY_LISTS } from "@/lib/dialogue/types";
 import { readPageParams } from "@/lib/http/path-params";
 import { findPlanSummary } from "@/lib/plan/get-plan";
-import type { CoverageEntry } from "@/lib/provenance/compute-coverage";
 import { computeCoverage, countCoverage } from "@/lib/provenance/compute-coverage";
+import { COVERAGE_STATUSES } from "@/lib/provenance/coverage-status";
 import { buildTraceabilityMatrix, listConcernAnswers } from "@/lib/provenance/traceability";
 
 export const metadata: Metadata = { title: "Coverage" };
 
 const ZFilter = z.object({
-  status: z.enum(["covered", "suspect", "suggested", "excluded", "uncovered"]).optional().catch(undefined),
+  status: z.enum(COVERAGE_STATUSES).optional().catch(undefined),
   group: z.enum([...SUMMARY_LISTS, "speakers", "delegations"]).optional().catch(undefined),
 });
 
@@ -86,107 +88,12 @@ export default async function CoveragePage({ params, searchParams }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="concerns-title" className="space-y-2">
-        <h2 id="concerns-title" className="text-xl font-semibold">Concerns and the passages that answer them</h2>
-        <ul className="space-y-2">
-          {concerns.map((concern) => (
-            <li key={concern.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
-              <p><span className="font-mono text-xs">{concern.key}</span> {concern.text}</p>
-              <p className="mt-1 text-slate-700">
-                {concern.links.length === 0 ? <strong className="text-red-800">No passage answers this concern yet.</strong> : "Answered in: "}
-                {concern.links.map((link, i) => (
-                  <span key={link.id}>
-                    {i > 0 && ", "}
-                    <Link href={`/plans/${id}#${link.blockId ? `passage-${link.blockId}` : link.section.key}`} className="text-un-dark underline">{link.section.title}</Link>
-                    {link.status === "suggested" && " (suggested)"}
-                  </span>
-                ))}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ConcernAnswers planId={id} concerns={concerns} />
 
-      <section aria-labelledby="points-title" className="space-y-3">
-        <h2 id="points-title" className="text-xl font-semibold">Every point</h2>
-        <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
-          <span className="text-slate-700">Status:</span>
-          {(["all", "covered", "suspect", "suggested", "excluded", "uncovered"] as const).map((status) => {
-            const isCurrent = (filter.status ?? "all") === status;
-            return (
-              <Link key={status} href={filterHref({ status: status === "all" ? undefined : status })} aria-current={isCurrent ? "true" : undefined}
-                className={`rounded px-2 py-0.5 ${isCurrent ? "bg-un text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"}`}>
-                {status === "all" ? "all" : STATUS_STYLE[status].label}
-              </Link>
-            );
-          })}
-          {filter.group && <Link href={filterHref({ group: undefined })} className="ml-2 underline">show all groups</Link>}
-        </nav>
-        {shown.map((g) => {
-          const entries = g.entries.filter((e) => !filter.status || e.status === filter.status);
-          return (
-            <section key={g.key} aria-labelledby={`group-${g.key}`}>
-              <h3 id={`group-${g.key}`} className="font-semibold">{g.title} <span className="text-sm font-normal text-slate-600">({entries.length})</span></h3>
-              <ul className="mt-1 divide-y divide-slate-200 rounded border border-slate-200 bg-white">
-                {entries.map((entry) => (
-                  <EntryRow key={entry.id} entry={entry} planId={id} dialogueId={plan.dialogueId} type={g.type} canExclude={canExclude} />
-                ))}
-                {entries.length === 0 && <li className="p-2 text-sm text-slate-600">Nothing with this status.</li>}
-              </ul>
-            </section>
-          );
-        })}
-      </section>
+      <CoveragePoints planId={id} dialogueId={plan.dialogueId} groups={shown} status={filter.status} canExclude={canExclude}
+        filterHref={filterHref} isOneGroup={Boolean(filter.group)} />
 
-      <section aria-labelledby="matrix-title" className="space-y-2">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="matrix-title" className="text-xl font-semibold">Traceability matrix</h2>
-          <a href={`/api/plans/${id}/traceability`} className="rounded bg-un px-3 py-1 text-sm font-medium text-white hover:bg-un-dark" download>
-            Download CSV
-          </a>
-        </div>
-        <div className="overflow-x-auto">
-          <table className="border-collapse text-xs">
-            <caption className="sr-only">Summary items (rows) by plan sections (columns): C confirmed, S suggested</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="p-1 text-left">Item</th>
-                {matrix.sections.map((s) => (
-                  <th key={s.id} scope="col" className="h-32 p-1 align-bottom"><span className="block w-4 rotate-180 [writing-mode:vertical-rl]">{s.title}</span></th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {matrix.rows.map(({ item, cells }) => (
-                <tr key={item.id}>
-                  <th scope="row" className="p-1 text-left font-mono font-normal" title={item.text}>{item.key}</th>
-                  {cells.map((cell, i) => (
-                    <td key={i} className={`h-5 w-5 border border-white text-center ${cell === "confirmed" ? "bg-emerald-700 text-white" : cell === "suggested" ? "bg-amber-200 text-amber-950" : "bg-slate-100"}`}>
-                      {cell === "confirmed" ? "C" : cell === "suggested" ? "S" : <span className="sr-only">none</span>}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <TraceabilityMatrix planId={id} matrix={matrix} />
     </div>
-  );
-}
-
-function EntryRow({ entry, planId, dialogueId, type, canExclude }: {
-  entry: CoverageEntry; planId: string; dialogueId: string; type: "summary-item" | "speaker" | "delegation"; canExclude: boolean;
-}) {
-  return (
-    <li className="flex flex-wrap items-center gap-x-3 gap-y-1 p-2 text-sm" data-testid={`coverage-${entry.key}`}>
-      <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[entry.status].pill}`}>{STATUS_STYLE[entry.status].label}</span>
-      <a href={`/dialogues/${dialogueId}#${entry.key}`} className="font-mono text-xs text-un-dark underline">{entry.key}</a>
-      <span className="min-w-0 flex-1">{entry.label}</span>
-      {entry.exclusionReason && <span className="w-full text-xs text-slate-700">Excluded: {entry.exclusionReason}</span>}
-      {canExclude && entry.status !== "covered" && (
-        <ExclusionControl planId={planId} target={{ targetType: type, targetId: entry.id }} label={entry.key} isExcluded={entry.status === "excluded"} />
-      )}
-    </li>
   );
 }
