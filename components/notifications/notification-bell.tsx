@@ -6,7 +6,8 @@
  * puts focus back on the button, Tab walks through it). Following an item
  * marks it read first.
  */
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import type { TNotificationView } from "@/lib/notifications/schemas";
 import { useNotificationFeed } from "./use-notification-feed";
 
@@ -23,21 +24,8 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
     if (isOpen) void load();
   }, [isOpen, newsVersion, load]);
 
-  useEffect(() => {
-    if (!isOpen) return;
-    const closeOnOutsideClick = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", closeOnOutsideClick);
-    return () => document.removeEventListener("pointerdown", closeOnOutsideClick);
-  }, [isOpen]);
-
-  function closeOnEscape(event: React.KeyboardEvent) {
-    if (event.key !== "Escape" || !isOpen) return;
-    event.preventDefault();
-    setOpen(false);
-    buttonRef.current?.focus();
-  }
+  const close = useCallback(() => setOpen(false), []);
+  const closeOnEscape = useDismiss({ isOpen, close, root: rootRef, trigger: buttonRef });
 
   async function follow(event: React.MouseEvent<HTMLAnchorElement>, item: TNotificationView) {
     // A new tab or window: let the browser open it, and mark it read on the way.
@@ -80,27 +68,32 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
               Mark all as read
             </button>
           </div>
-          {items === null ? (
-            <p className="px-3 py-2 text-sm text-slate-600">Loading…</p>
-          ) : items.length === 0 ? (
-            <p className="px-3 py-2 text-sm text-slate-600">No notifications yet.</p>
-          ) : (
-            <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
-              {items.map((item) => (
-                <li key={item.id}>
-                  <a href={toSafeHref(item.href)} onClick={(event) => void follow(event, item)} data-testid="notification-item" data-read={item.isRead}
-                    className={`block px-3 py-2 text-sm hover:bg-slate-50 ${item.isRead ? "text-slate-700" : "bg-sky-50 font-medium text-slate-900"}`}>
-                    {!item.isRead && <span className="sr-only">Unread: </span>}
-                    {item.title}
-                    <time dateTime={item.createdAt} className="block text-xs font-normal text-slate-600">{new Date(item.createdAt).toLocaleString()}</time>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
+          <NotificationList items={items} onFollow={(event, item) => void follow(event, item)} />
         </div>
       )}
     </div>
+  );
+}
+
+/** The list in the open panel: loading, empty, or the notifications, unread ones marked for everyone. */
+function NotificationList({ items, onFollow }: {
+  items: TNotificationView[] | null; onFollow: (event: React.MouseEvent<HTMLAnchorElement>, item: TNotificationView) => void;
+}) {
+  if (items === null) return <p className="px-3 py-2 text-sm text-slate-600">Loading…</p>;
+  if (items.length === 0) return <p className="px-3 py-2 text-sm text-slate-600">No notifications yet.</p>;
+  return (
+    <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
+      {items.map((item) => (
+        <li key={item.id}>
+          <a href={toSafeHref(item.href)} onClick={(event) => onFollow(event, item)} data-testid="notification-item" data-read={item.isRead}
+            className={`block px-3 py-2 text-sm hover:bg-slate-50 ${item.isRead ? "text-slate-700" : "bg-sky-50 font-medium text-slate-900"}`}>
+            {!item.isRead && <span className="sr-only">Unread: </span>}
+            {item.title}
+            <time dateTime={item.createdAt} className="block text-xs font-normal text-slate-600">{new Date(item.createdAt).toLocaleString()}</time>
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 
