@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendJson } from "@/components/admin/json-request";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /** "Remove…" for a dialogue imported by mistake (admins), with a confirmation step. */
 export function RemoveDialogueButton({ dialogueId, title }: { dialogueId: string; title: string }) {
@@ -22,11 +23,8 @@ export function RemoveDialogueButton({ dialogueId, title }: { dialogueId: string
   return (
     <span className="inline-flex flex-wrap items-center gap-2 text-sm">
       {isAsking ? (
-        <span role="alertdialog" aria-label={`Remove ${title}?`} className="inline-flex flex-wrap items-center gap-2" onKeyDown={(e) => e.key === "Escape" && setAsking(false)}>
-          <span>Remove this dialogue and all its statements? This cannot be undone.</span>
-          <button type="button" autoFocus onClick={remove} className="rounded bg-red-700 px-3 py-1 font-medium text-white">Remove</button>
-          <button type="button" onClick={() => setAsking(false)} className="rounded border border-slate-400 px-3 py-1">Cancel</button>
-        </span>
+        <ConfirmDialog title={`Remove ${title}?`} description="The dialogue and all its statements are removed. This cannot be undone."
+          confirmLabel="Remove" onConfirm={remove} onCancel={() => setAsking(false)} />
       ) : (
         <button type="button" onClick={() => setAsking(true)} className="rounded border border-red-300 px-3 py-1 text-red-900 hover:bg-red-50">
           Remove…<span className="sr-only"> {title}</span>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /** "Reset plan to skeleton", with a confirmation step: the admin must type RESET. */
 export function ResetPlanButton({ planId }: { planId: string }) {
@@ -25,17 +26,11 @@ export function ResetPlanButton({ planId }: { planId: string }) {
   return (
     <div className="rounded border border-red-200 bg-red-50 p-3 text-sm">
       {isAsking ? (
-        <div role="alertdialog" aria-labelledby="reset-title" aria-describedby="reset-description" className="space-y-2"
-          onKeyDown={(e) => e.key === "Escape" && setAsking(false)}>
-          <p id="reset-title" className="font-semibold text-red-900">Reset the plan to the skeleton?</p>
-          <p id="reset-description">Every section, every confirmed or rejected source and every exclusion will be replaced by the seeded skeleton. This cannot be undone.</p>
+        <ConfirmDialog title="Reset the plan to the skeleton?" confirmLabel="Reset plan" onConfirm={reset} onCancel={() => setAsking(false)} canConfirm={typed === "RESET"}
+          description="Every section, every confirmed or rejected source and every exclusion will be replaced by the seeded skeleton. This cannot be undone.">
           <label htmlFor="reset-confirm" className="block">Type RESET to confirm</label>
           <input id="reset-confirm" autoFocus value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" className="rounded border border-red-400 px-2 py-1" />
-          <div className="flex gap-2">
-            <button type="button" onClick={reset} disabled={typed !== "RESET"} className="rounded bg-red-700 px-3 py-1 font-medium text-white disabled:opacity-50">Reset plan</button>
-            <button type="button" onClick={() => setAsking(false)} className="rounded border border-slate-400 px-3 py-1">Cancel</button>
-          </div>
-        </div>
+        </ConfirmDialog>
       ) : (
         <button type="button" onClick={() => setAsking(true)} className="rounded border border-red-400 px-3 py-1 text-red-900 hover:bg-red-100">
           Reset plan to skeleton…

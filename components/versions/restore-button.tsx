@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { sendJson } from "@/components/admin/json-request";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 type Restored = { beforeVersion: { label: string }; restored: string[]; unchanged: string[]; missing: string[] };
 
@@ -15,7 +16,6 @@ export function RestoreButton({ planId, versionId, versionLabel, section }: {
   planId: string; versionId: string; versionLabel: string; section?: { key: string; title: string };
 }) {
   const router = useRouter();
-  const id = useId();
   const [isAsking, setAsking] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
@@ -39,17 +39,9 @@ export function RestoreButton({ planId, versionId, versionLabel, section }: {
   return (
     <div className="text-sm">
       {isAsking ? (
-        <div role="alertdialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} className="space-y-2 rounded border border-amber-300 bg-amber-50 p-2"
-          onKeyDown={(e) => e.key === "Escape" && setAsking(false)}>
-          <p id={`${id}-title`} className="font-semibold">Restore {what} from {versionLabel}?</p>
-          <p id={`${id}-text`}>Everyone editing sees the restored text at once. The current text is kept as a version first, so it can be restored in turn.</p>
-          <div className="flex gap-2">
-            <button type="button" autoFocus onClick={restore} disabled={isBusy} className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un disabled:opacity-50">
-              {isBusy ? "Restoring…" : "Restore"}
-            </button>
-            <button type="button" onClick={() => setAsking(false)} disabled={isBusy} className="rounded border border-slate-400 px-3 py-1">Cancel</button>
-          </div>
-        </div>
+        <ConfirmDialog tone="primary" title={<>Restore {what} from {versionLabel}?</>} confirmLabel="Restore" busyLabel="Restoring…" isBusy={isBusy}
+          description="Everyone editing sees the restored text at once. The current text is kept as a version first, so it can be restored in turn."
+          onConfirm={restore} onCancel={() => setAsking(false)} />
       ) : (
         <button type="button" onClick={() => setAsking(true)} className="rounded border border-un-dark px-2 py-0.5 text-un-dark hover:bg-sky-50">
           {section ? <>Restore this section<span className="sr-only"> ({section.title})</span> from {versionLabel}…</> : <>Restore plan from {versionLabel}…</>}
