@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "./json-request";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 type Choice = { id: string; label: string };
 
@@ -16,9 +16,9 @@ export function InviteForm({ delegations }: { delegations: Choice[] }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setStatus({ saving: true });
-    const { data, error } = await sendJson("/api/admin/invites", "POST", {
+    const { data, error } = await apiFetch("/api/admin/invites", { method: "POST", body: {
       email: form.get("email"), role, delegationId: role === "delegate" ? form.get("delegationId") : null,
-    });
+    } });
     if (error) return setStatus({ error });
     setStatus({ link: (data as { link: string }).link });
     router.refresh();

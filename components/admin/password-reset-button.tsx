@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { sendJson } from "./json-request";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 type Status = { kind: "idle" } | { kind: "saving" } | { kind: "error"; message: string } | { kind: "done"; link: string; expiresAt: string };
 
@@ -14,7 +14,7 @@ export function PasswordResetButton({ userId, email }: { userId: string; email: 
 
   async function create() {
     setStatus({ kind: "saving" });
-    const { data, error } = await sendJson(`/api/admin/users/${userId}/password-reset`, "POST", {});
+    const { data, error } = await apiFetch(`/api/admin/users/${userId}/password-reset`, { method: "POST", body: {} });
     if (error) return setStatus({ kind: "error", message: error });
     const { link, expiresAt } = data as { link: string; expiresAt: string };
     setStatus({ kind: "done", link, expiresAt });

@@ -2,17 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 export function RevokeInviteButton({ inviteId, email }: { inviteId: string; email: string }) {
   const router = useRouter();
   const [status, setStatus] = useState("");
   async function revoke() {
     setStatus("Revoking…");
-    const response = await fetch(`/api/admin/invites/${inviteId}`, { method: "DELETE" }).catch(() => null);
-    if (!response?.ok) {
-      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-      return setStatus(data?.message ?? "Could not reach the server.");
-    }
+    const { error } = await apiFetch(`/api/admin/invites/${inviteId}`, { method: "DELETE" });
+    if (error) return setStatus(error);
     setStatus("Revoked");
     router.refresh();
   }

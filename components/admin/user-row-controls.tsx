@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { sendJson } from "./json-request";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { PasswordResetButton } from "./password-reset-button";
 
 type Choice = { id: string; label: string };
@@ -17,7 +17,7 @@ export function UserRowControls({ user, delegations, isSelf }: { user: User; del
   function save(change: Record<string, unknown>) {
     setStatus("Saving…");
     startSaving(async () => {
-      const { error } = await sendJson(`/api/admin/users/${user.id}`, "PATCH", change);
+      const { error } = await apiFetch(`/api/admin/users/${user.id}`, { method: "PATCH", body: change });
       setStatus(error ?? "Saved");
       if (!error) router.refresh();
     });

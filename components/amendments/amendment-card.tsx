@@ -6,7 +6,7 @@
  * server would allow them — the server checks every one again.
  */
 import { useState } from "react";
-import { sendJson } from "@/components/admin/json-request";
+import { apiFetch } from "@/lib/http/api-fetch";
 import type { Viewer } from "@/components/comments/threads-panel";
 import { WordDiffView } from "@/components/diff/word-diff-view";
 import type { AmendmentView } from "./use-amendments";
@@ -25,7 +25,7 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
   const base = `/api/plans/${planId}/amendments/${amendment.id}`;
   async function act(url: string, method: "POST" | "DELETE", body: unknown, done: string): Promise<boolean> {
     setStatus("Saving…");
-    const { error } = await sendJson(url, method, body);
+    const { error } = await apiFetch(url, { method, body });
     setStatus(error ?? done);
     if (!error) onChanged();
     return !error;

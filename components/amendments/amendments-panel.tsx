@@ -6,7 +6,7 @@
  * sees the pending ones as word diffs, live.
  */
 import { useState } from "react";
-import { sendJson } from "@/components/admin/json-request";
+import { apiFetch } from "@/lib/http/api-fetch";
 import type { SelectedQuote } from "@/components/comments/selection-quote";
 import type { Viewer } from "@/components/comments/threads-panel";
 import { AmendmentCard } from "./amendment-card";
@@ -54,7 +54,7 @@ function ProposeForm({ planId, sectionKey, selection, onProposed }: { planId: st
     setStatus("Proposing…");
     const quote = { exact: selection.exact, prefix: selection.prefix, suffix: selection.suffix };
     const body = { sectionKey, blockId: selection.blockId, quote, kind, rationale, ...(kind === "delete" ? {} : { newText }) };
-    const { error } = await sendJson(`/api/plans/${planId}/amendments`, "POST", body);
+    const { error } = await apiFetch(`/api/plans/${planId}/amendments`, { method: "POST", body });
     if (error) return setStatus(error);
     setNewText("");
     setRationale("");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { sendJson } from "@/components/admin/json-request";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 type Status = { kind: "idle" } | { kind: "saving" } | { kind: "done" } | { kind: "error"; message: string };
 
@@ -26,7 +26,7 @@ export function OneTimeLinkForm({ url, toBody, labels, children }: Props) {
     const body = toBody(new FormData(event.currentTarget));
     if (typeof body === "string") return setStatus({ kind: "error", message: body });
     setStatus({ kind: "saving" });
-    const { error } = await sendJson(url, "POST", body);
+    const { error } = await apiFetch(url, { method: "POST", body });
     setStatus(error ? { kind: "error", message: error } : { kind: "done" });
   }
 

@@ -7,6 +7,7 @@
  */
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 export type PassageChoice = { key: string; title: string; passages: { blockId: string; text: string }[] };
 
@@ -28,14 +29,8 @@ export function ConcernActions({ planId, concern, sections }: Props) {
   function send(action: "address" | "note" | "reopen", body: object, done: string) {
     setStatus("Saving…");
     startSaving(async () => {
-      const response = await fetch(`/api/plans/${planId}/concerns/${concern.id}/${action}`, {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
-      }).catch(() => null);
-      if (!response?.ok) {
-        const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-        setStatus(data?.message ?? "Could not reach the server.");
-        return;
-      }
+      const { error } = await apiFetch(`/api/plans/${planId}/concerns/${concern.id}/${action}`, { method: "POST", body });
+      if (error) return setStatus(error);
       setStatus(done);
       setMode("none");
       router.refresh();

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 type Target = { targetType: "summary-item" | "speaker" | "delegation"; targetId: string };
 
@@ -16,14 +17,8 @@ export function ExclusionControl({ planId, target, label, isExcluded }: { planId
   function send(method: "POST" | "DELETE", body: object) {
     setStatus("Saving…");
     startSaving(async () => {
-      const response = await fetch(`/api/plans/${planId}/exclusions`, {
-        method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
-      }).catch(() => null);
-      if (!response?.ok) {
-        const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-        setStatus(data?.message ?? "Could not reach the server.");
-        return;
-      }
+      const { error } = await apiFetch(`/api/plans/${planId}/exclusions`, { method, body });
+      if (error) return setStatus(error);
       setStatus("Saved");
       setOpen(false);
       router.refresh();

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "@/components/admin/json-request";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /** "Remove…" for a dialogue imported by mistake (admins), with a confirmation step. */
@@ -13,7 +13,7 @@ export function RemoveDialogueButton({ dialogueId, title }: { dialogueId: string
 
   async function remove() {
     setStatus("Removing…");
-    const { error } = await sendJson(`/api/dialogues/${encodeURIComponent(dialogueId)}`, "DELETE", null);
+    const { error } = await apiFetch(`/api/dialogues/${encodeURIComponent(dialogueId)}`, { method: "DELETE" });
     setStatus(error ?? "");
     if (error) return;
     setAsking(false);

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "@/components/admin/json-request";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 /** Seeds the dialogue's draft plan from its "should" list (or finds the one it has) and opens it. */
 export function SeedPlanButton({ dialogueId, label = "Seed a draft plan" }: { dialogueId: string; label?: string }) {
@@ -11,7 +11,7 @@ export function SeedPlanButton({ dialogueId, label = "Seed a draft plan" }: { di
 
   async function seed() {
     setStatus({ isSeeding: true });
-    const { data, error } = await sendJson(`/api/dialogues/${encodeURIComponent(dialogueId)}/plan`, "POST", {});
+    const { data, error } = await apiFetch(`/api/dialogues/${encodeURIComponent(dialogueId)}/plan`, { method: "POST", body: {} });
     if (error) return setStatus({ isSeeding: false, error });
     router.push(`/plans/${(data as { planId: string }).planId}`);
   }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 /**
  * Confirm or reject one suggested source — or, for a suspect one, re-confirm
@@ -17,14 +18,8 @@ export function LinkDecision({ planId, linkId, label, isSuspect = false }: { pla
   function decide(decision: "confirm" | "reject" | "remove") {
     setStatus(decision === "confirm" ? "Confirming…" : second.doing);
     startSaving(async () => {
-      const response = await fetch(`/api/plans/${planId}/links/${linkId}`, {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ decision }),
-      }).catch(() => null);
-      if (!response?.ok) {
-        const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-        setStatus(data?.message ?? "Could not reach the server. Try again.");
-        return;
-      }
+      const { error } = await apiFetch(`/api/plans/${planId}/links/${linkId}`, { method: "POST", body: { decision } });
+      if (error) return setStatus(error);
       setStatus(decision === "confirm" ? "Confirmed" : second.done);
       router.refresh();
     });

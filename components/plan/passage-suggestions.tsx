@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 type Suggestion = {
   targetKey: string;
@@ -37,9 +38,8 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
   async function load() {
     setStatus("Finding sources…");
     const params = new URLSearchParams({ section: sectionKey, block: blockId, ...(passageText ? { text: passageText.slice(0, 2000) } : {}) });
-    const response = await fetch(`/api/plans/${planId}/suggestions?${params}`).catch(() => null);
-    if (!response?.ok) return setStatus("Could not load suggestions. Try again.");
-    const found = (await response.json()) as Suggestion[];
+    const { data: found, error } = await apiFetch<Suggestion[]>(`/api/plans/${planId}/suggestions?${params}`);
+    if (error || !found) return setStatus("Could not load suggestions. Try again.");
     setSuggestions(found);
     setStatus(found.length ? `${found.length} suggestions` : "No further sources found.");
   }
@@ -47,15 +47,9 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
   async function decide(suggestion: Suggestion, decision: "confirm" | "reject") {
     setStatus(decision === "confirm" ? "Confirming…" : "Rejecting…");
     setBusy(true);
-    const response = await fetch(`/api/plans/${planId}/links`, {
-      method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sectionKey, blockId, targetKey: suggestion.targetKey, decision }),
-    }).catch(() => null);
+    const { error } = await apiFetch(`/api/plans/${planId}/links`, { method: "POST", body: { sectionKey, blockId, targetKey: suggestion.targetKey, decision } });
     setBusy(false);
-    if (!response?.ok) {
-      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-      return setStatus(data?.message ?? "Could not save. Try again.");
-    }
+    if (error) return setStatus(error);
     setSuggestions((list) => list?.filter((s) => s.targetKey !== suggestion.targetKey) ?? null);
     setStatus(decision === "confirm" ? `Confirmed ${suggestion.address}` : `Rejected ${suggestion.address}`);
     router.refresh();

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 /** "Reset plan to skeleton", with a confirmation step: the admin must type RESET. */
 export function ResetPlanButton({ planId }: { planId: string }) {
@@ -13,11 +14,8 @@ export function ResetPlanButton({ planId }: { planId: string }) {
 
   async function reset() {
     setStatus("Resetting…");
-    const response = await fetch(`/api/plans/${planId}/reset`, {
-      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ confirm: typed }),
-    }).catch(() => null);
-    const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-    if (!response?.ok) return setStatus(data?.message ?? "Could not reach the server.");
+    const { error } = await apiFetch(`/api/plans/${planId}/reset`, { method: "POST", body: { confirm: typed } });
+    if (error) return setStatus(error);
     setStatus("The plan is back to the skeleton.");
     setAsking(false);
     router.refresh();

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "@/components/admin/json-request";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 /** "Create version": a facilitator names the draft as it stands ("Rev.1"). */
 export function CreateVersionForm({ planId }: { planId: string }) {
@@ -15,7 +15,7 @@ export function CreateVersionForm({ planId }: { planId: string }) {
     event.preventDefault();
     setBusy(true);
     setStatus("Creating the version…");
-    const { data, error } = await sendJson(`/api/plans/${planId}/versions`, "POST", { label });
+    const { data, error } = await apiFetch(`/api/plans/${planId}/versions`, { method: "POST", body: { label } });
     setBusy(false);
     if (error) return setStatus(error);
     const version = data as { number: number; label: string };

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "@/components/admin/json-request";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 type Restored = { beforeVersion: { label: string }; restored: string[]; unchanged: string[]; missing: string[] };
@@ -24,7 +24,7 @@ export function RestoreButton({ planId, versionId, versionLabel, section }: {
   async function restore() {
     setBusy(true);
     setStatus(`Restoring ${what} from ${versionLabel}…`);
-    const { data, error } = await sendJson(`/api/plans/${planId}/versions/restore`, "POST", { versionId, ...(section ? { sectionKey: section.key } : {}) });
+    const { data, error } = await apiFetch(`/api/plans/${planId}/versions/restore`, { method: "POST", body: { versionId, ...(section ? { sectionKey: section.key } : {}) } });
     setBusy(false);
     setAsking(false);
     if (error) return setStatus(error);
