@@ -25,7 +25,7 @@ import * as Y from "yjs";
 import { findPercentile, formatMs, log, reportUpperBound, sleep, withBenchDatabase, withTimeout } from "./bench-support";
 import { trackKeystrokes, typeLikeAHuman } from "./typing";
 import type { ChildKind, ChildReply, ChildRequest, ChildStats } from "./collab-server-child";
-import { loadSectionState } from "@/lib/collab/section-state";
+import { loadSectionState } from "@/lib/plan/section-document";
 import { signCollabToken } from "@/lib/collab/token";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedPlan } from "@/lib/plan/seed-plan";

@@ -4,8 +4,8 @@
  * through Yjs, never straight into the stored JSON).
  */
 import type * as Y from "yjs";
-import { locateQuote, runsOf, textsOfBlock } from "@/lib/collab/comment-anchor";
-import type { Run } from "@/lib/collab/comment-anchor";
+import { locateQuote, runsOf, textsOfBlock } from "@/lib/editor/passage-anchor";
+import type { Run } from "@/lib/editor/passage-anchor";
 
 export type AmendmentChange = {
   kind: "replace" | "insert_after" | "delete";

@@ -5,7 +5,7 @@
  * as last saved, shown with the passage's current text beside it.
  */
 import type { JSONContent } from "@tiptap/core";
-import { locateQuote } from "@/lib/collab/comment-anchor";
+import { locateQuote } from "@/lib/editor/passage-anchor";
 import { getPrisma } from "@/lib/db";
 import { diffWords } from "@/lib/diff/word-diff";
 import type { DiffSegment } from "@/lib/diff/word-diff";

@@ -6,7 +6,7 @@
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/authorize";
-import { sendCollabNotice } from "@/lib/collab/notices";
+import { sendCollabNotice } from "@/lib/live/channels";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertPending, lockAmendment } from "./amendment-access";

@@ -8,7 +8,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
-import { sendCollabNotice } from "@/lib/collab/notices";
+import { sendCollabNotice } from "@/lib/live/channels";
 import { getPrisma } from "@/lib/db";
 import type { AppErrorCode } from "@/lib/errors";
 import { findClientAddress } from "@/lib/http/client-address";

@@ -1,96 +1,21 @@
 /**
- * New comment threads reach the collaboration server through PostgreSQL
- * LISTEN/NOTIFY (sent in the thread's own transaction, so only committed
- * threads arrive). The server claims each thread once — several instances
- * may hear it — and marks its quote through a direct connection, so every
- * editor sees the mark live. Threads created while no server listened are
- * picked up at start; a thread whose marking failed is tried again, and
- * threads still pending are looked for every minute, including those whose
- * claimer died (the claim is a lease). Every other change to a thread (a reply, an edit, a
- * resolution) is announced the same way and passed on to the section's
- * editors as a stateless message, on every instance: that is how comments
- * appear live.
+ * New comment threads are anchored by the collaboration server: it claims
+ * each thread once (several instances may hear of it) and marks its quote
+ * through a direct connection, so every editor sees the mark live; a
+ * facilitators-only thread gets a range on its row instead (no mark in the
+ * shared document). Threads created while no server listened are picked up
+ * at start; a thread whose marking failed is tried again, and threads still
+ * pending are looked for every minute, including those whose claimer died
+ * (the claim is a lease).
  */
 import type { Hocuspocus } from "@hocuspocus/server";
-import postgres from "postgres";
-import { listThreads } from "@/lib/comments/list-threads";
-import { seesFacilitatorThreads } from "@/lib/comments/thread-access";
 import { anchorRangeIn } from "@/lib/comments/anchor-range";
 import type { TAnchorRange } from "@/lib/comments/anchor-range";
 import { getPrisma } from "@/lib/db";
+import { applyCommentMark, findQuote } from "@/lib/editor/passage-anchor";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CollabAccess } from "./authenticate";
-import { applyCommentMark, findQuote } from "./comment-anchor";
-import * as Y from "yjs";
 import { sectionDocumentName } from "./document-name";
-import { COLLAB_CHANNEL } from "./notices";
-import { writeSectionNotice } from "./section-notice";
-import type { CollabNotice } from "./notices";
-import { STORED_STATE_ORIGIN } from "./section-state";
-
-/** What editors hear when a section's amendments change: only that they did, so they fetch them again. */
-export const AMENDMENTS_CHANGED = writeSectionNotice({ type: "amendments-changed" });
-/** A bare "threads-changed", without the threads: editors fetch them over HTTP (when the list is too big to push). */
-export const THREADS_CHANGED = writeSectionNotice({ type: "threads-changed", threads: null });
-/** Above this, the threads are not pushed: a socket message should stay small, and the page can fetch them. */
-const MAX_PUSHED_THREADS_BYTES = 256 * 1024;
-
-/** Tells the editors of a section, on this instance, to fetch its amendments again. */
-function announceToEditors(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }, message: string): void {
-  hocuspocus.documents.get(sectionDocumentName(section))?.broadcastStateless(message);
-}
-
-/**
- * Sends every editor of the section, on this instance, the section's threads
- * as that editor may see them. A bare notice used to make every open page
- * fetch the threads again: with a room of 200 watching, 200 requests for
- * each comment, which no app server keeps up with. Now the list is loaded
- * once per visibility class (at most two queries, however many watch) and
- * pushed. Facilitators-only threads go only to connections whose user may
- * see them; access was checked when the connection opened and is re-checked
- * periodically (recheck-connections.ts).
- */
-async function pushThreadsToEditors(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }): Promise<void> {
-  const document = hocuspocus.documents.get(sectionDocumentName(section));
-  if (!document) return;
-  const messages = new Map<boolean, Promise<string>>();
-  const messageFor = (viewer: CollabAccess["user"]) => {
-    const withFacilitatorThreads = seesFacilitatorThreads(viewer);
-    let message = messages.get(withFacilitatorThreads);
-    if (!message) {
-      message = listThreads({ viewer, planId: section.planId, filter: { sectionId: section.sectionId } }).then((threads) => {
-        const pushed = writeSectionNotice({ type: "threads-changed", threads });
-        return pushed.length <= MAX_PUSHED_THREADS_BYTES ? pushed : THREADS_CHANGED;
-      });
-      messages.set(withFacilitatorThreads, message);
-    }
-    return message;
-  };
-  for (const connection of document.getConnections()) {
-    const access = connection.context as Partial<CollabAccess> | undefined;
-    if (access?.user) connection.sendStateless(await messageFor(access.user));
-  }
-}
-
-/**
- * Merges the stored state into the live document, if this instance has it
- * open, through a direct connection so every editor gets the change at once.
- * Yjs merges are idempotent, so instances that share the document through
- * Redis may all do it.
- */
-export async function mergeStoredState(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }): Promise<boolean> {
-  const name = sectionDocumentName(section);
-  if (!hocuspocus.documents.has(name)) return false;
-  const stored = await getPrisma().planSection.findUnique({ where: { id: section.sectionId }, select: { ydoc: true } });
-  if (!stored?.ydoc) return false;
-  const connection = await hocuspocus.openDirectConnection(name, { system: "merge-stored" });
-  try {
-    await connection.transact((doc) => Y.applyUpdate(doc, new Uint8Array(stored.ydoc!), STORED_STATE_ORIGIN));
-  } finally {
-    await connection.disconnect();
-  }
-  return true;
-}
+import { pushThreadsToEditors } from "./push-to-editors";
 
 /** Marking a thread failed after it was claimed; `isReleased` says whether the claim could be given back. */
 export class AnchoringError extends Error {
@@ -168,13 +93,14 @@ const ANCHOR_RETRY_DELAYS_MS = [1_000, 5_000, 15_000];
 /** How often threads still pending are looked for: those whose every try failed, and those whose claim could not be given back. */
 const SWEEP_INTERVAL_MS = 60_000;
 
-/** Listens for notices and anchors waiting threads; returns a stop function. */
-export async function listenForThreads({ hocuspocus, databaseUrl, log, onUserAccessChanged }: {
-  hocuspocus: Hocuspocus; databaseUrl: string; log: (line: string) => void;
-  /** An admin changed this user's access (see recheck-connections.ts). */
-  onUserAccessChanged: (userId: string) => void;
-}): Promise<() => Promise<void>> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+export type ThreadAnchoring = {
+  /** Anchors a thread a notice announced, with retries. */
+  anchor: (threadId: string) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+/** Anchors the threads waiting now, then sweeps every minute; `anchor` takes those announced meanwhile. */
+export async function startThreadAnchoring({ hocuspocus, log }: { hocuspocus: Hocuspocus; log: (line: string) => void }): Promise<ThreadAnchoring> {
   const retries = new Set<ReturnType<typeof setTimeout>>();
   /** Threads whose claim this server could not give back, with that claim: this server takes them up again at once, others when it lapses. */
   const stranded = new Map<string, Date>();
@@ -207,28 +133,18 @@ export async function listenForThreads({ hocuspocus, databaseUrl, log, onUserAcc
     for (const id of ids) if (!isStopped) await anchor(id, ANCHOR_RETRY_DELAYS_MS.length);
   };
 
-  await sql.listen(COLLAB_CHANNEL, (payload) => {
-    const notice = JSON.parse(payload) as CollabNotice;
-    if (notice.type === "anchor-thread") void anchor(notice.threadId);
-    if (notice.type === "threads-changed") {
-      void pushThreadsToEditors(hocuspocus, notice).catch((error) => log(`announcing threads of ${notice.sectionId} failed: ${(error as Error).message}`));
-    }
-    if (notice.type === "amendments-changed") announceToEditors(hocuspocus, notice, AMENDMENTS_CHANGED);
-    if (notice.type === "user-access-changed") onUserAccessChanged(notice.userId);
-    if (notice.type === "merge-stored") {
-      void mergeStoredState(hocuspocus, notice).catch((error) => log(`merging stored ${notice.sectionId} failed: ${(error as Error).message}`));
-    }
-  });
   await anchorWaiting();
   let sweeping: Promise<void> = Promise.resolve();
   const sweep = setInterval(() => {
     sweeping = anchorWaiting().catch((error) => log(`looking for pending threads failed: ${(error as Error).message}`));
   }, SWEEP_INTERVAL_MS);
-  return async () => {
-    isStopped = true;
-    clearInterval(sweep);
-    for (const retry of retries) clearTimeout(retry);
-    await sweeping;
-    await sql.end({ timeout: 2 });
+  return {
+    anchor: (threadId) => anchor(threadId),
+    async stop() {
+      isStopped = true;
+      clearInterval(sweep);
+      for (const retry of retries) clearTimeout(retry);
+      await sweeping;
+    },
   };
 }

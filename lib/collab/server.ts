@@ -14,13 +14,16 @@ import { authenticateCollab, CollabAccessDenied } from "./authenticate";
 import { startAutoSnapshots } from "./auto-snapshots";
 import type { AutoSnapshots } from "./auto-snapshots";
 import type { CollabAccess } from "./authenticate";
-import { listenForThreads } from "./anchor-threads";
+import { startThreadAnchoring } from "./anchor-threads";
+import type { ThreadAnchoring } from "./anchor-threads";
+import { listenForNotices } from "./listen-for-notices";
+import { AMENDMENTS_CHANGED, announceToEditors, mergeStoredState, pushThreadsToEditors } from "./push-to-editors";
 import { parseSectionDocumentName } from "./document-name";
 import { recheckConnections, suspendUserConnections } from "./recheck-connections";
 import { DEFAULT_GATE_LIMITS, guardSocket } from "./socket-gate";
 import type { GateLimits, SocketGate } from "./socket-gate";
 import type { SectionDocument } from "./document-name";
-import { loadSectionState, rehearseStore, storeSectionState } from "./section-state";
+import { loadSectionState, rehearseStore, storeSectionState } from "@/lib/plan/section-document";
 import { createStoreRetry, StoreAbandoned } from "./store-retry";
 import type { StoreRetry } from "./store-retry";
 
@@ -175,7 +178,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     suspendUserConnections(server.hocuspocus, userId);
     void recheck(userId).catch((error) => log(`recheck of ${userId} failed: ${(error as Error).message}`));
   };
-  const stopListening = options.databaseUrl ? await listenForThreads({ hocuspocus: server.hocuspocus, databaseUrl: options.databaseUrl, log, onUserAccessChanged }) : async () => {};
+  const stopListening = options.databaseUrl ? await listenToDatabase({ hocuspocus: server.hocuspocus, databaseUrl: options.databaseUrl, log, onUserAccessChanged }) : async () => {};
   const flush = () => flushPendingStores(server.hocuspocus);
   const timer = setInterval(() => void recheck().catch((error) => log(`recheck failed: ${(error as Error).message}`)), options.recheckMs ?? 30_000);
   timer.unref();
@@ -195,6 +198,35 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       await flush();
       await server.destroy();
     },
+  };
+}
+
+/**
+ * Acts on the app's notices (lib/live/channels.ts) and anchors comment
+ * threads; returns the function that stops both. Listening starts first, so
+ * a thread committed while the waiting ones are anchored is not missed.
+ */
+async function listenToDatabase({ hocuspocus, databaseUrl, log, onUserAccessChanged }: {
+  hocuspocus: Hocuspocus; databaseUrl: string; log: (line: string) => void; onUserAccessChanged: (userId: string) => void;
+}): Promise<() => Promise<void>> {
+  let anchoring: ThreadAnchoring | null = null;
+  const pending: string[] = [];
+  const failed = (what: string) => (error: unknown) => log(`${what} failed: ${(error as Error).message}`);
+  const stopListening = await listenForNotices({
+    databaseUrl, log,
+    onNotice(notice) {
+      if (notice.type === "anchor-thread") return void (anchoring ? anchoring.anchor(notice.threadId) : pending.push(notice.threadId));
+      if (notice.type === "threads-changed") return void pushThreadsToEditors(hocuspocus, notice).catch(failed(`announcing threads of ${notice.sectionId}`));
+      if (notice.type === "amendments-changed") return announceToEditors(hocuspocus, notice, AMENDMENTS_CHANGED);
+      if (notice.type === "user-access-changed") return onUserAccessChanged(notice.userId);
+      if (notice.type === "merge-stored") return void mergeStoredState(hocuspocus, notice).catch(failed(`merging stored ${notice.sectionId}`));
+    },
+  });
+  anchoring = await startThreadAnchoring({ hocuspocus, log });
+  for (const threadId of pending.splice(0)) void anchoring.anchor(threadId);
+  return async () => {
+    await anchoring?.stop();
+    await stopListening();
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
-import { sendCollabNotice } from "@/lib/collab/notices";
-import type { ThreadVisibility } from "@/lib/collab/notices";
+import { sendCollabNotice } from "@/lib/live/channels";
+import type { ThreadVisibility } from "@/lib/live/channels";
 
 /**
  * Announces, on commit, that a section's threads changed: every collaboration

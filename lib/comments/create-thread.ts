@@ -6,7 +6,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db";
-import { sendCollabNotice } from "@/lib/collab/notices";
+import { sendCollabNotice } from "@/lib/live/channels";
 import { AppError } from "@/lib/errors";
 import { resolveMentions } from "./mentions";
 import { notifyAboutComment } from "./notify-comment";

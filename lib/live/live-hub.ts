@@ -25,11 +25,10 @@
  * away are lost, so on every re-LISTEN each subscriber is told to check again.
  */
 import postgres from "postgres";
-import { COLLAB_CHANNEL } from "@/lib/collab/notices";
-import type { CollabNotice, ThreadVisibility } from "@/lib/collab/notices";
+import { COLLAB_CHANNEL, NOTIFICATIONS_CHANNEL } from "./channels";
+import type { CollabNotice, ThreadVisibility } from "@/lib/live/channels";
 import { AppError } from "@/lib/errors";
-import { NOTIFICATIONS_CHANNEL } from "@/lib/notifications/notify";
-import type { NotificationNotice } from "@/lib/notifications/notify";
+import type { NotificationNotice } from "./channels";
 
 /** What changed on a plan: a section's comment threads (whose visibility it gives), or its amendments. */
 export type PlanActivity = { kind: "threads"; sectionId: string; visibility: ThreadVisibility } | { kind: "amendments"; sectionId: string };

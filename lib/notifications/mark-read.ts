@@ -5,8 +5,7 @@
  */
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getPrisma } from "@/lib/db";
-import { NOTIFICATIONS_CHANNEL } from "./notify";
-import type { NotificationNotice } from "./notify";
+import { sendNotificationNotice } from "@/lib/live/channels";
 import type { TMarkRead } from "./schemas";
 
 export async function markNotificationsRead({ viewer, input, now = new Date() }: { viewer: Pick<CurrentUser, "id">; input: TMarkRead; now?: Date }): Promise<{ marked: number; unread: number }> {
@@ -18,8 +17,7 @@ export async function markNotificationsRead({ viewer, input, now = new Date() }:
     const unread = await tx.notification.count({ where: { userId: viewer.id, readAt: null } });
     if (count > 0) {
       // The user's other tabs (served by any app instance) update their badge too.
-      const notice: NotificationNotice = { userIds: [viewer.id] };
-      await tx.$executeRaw`SELECT pg_notify(${NOTIFICATIONS_CHANNEL}, ${JSON.stringify(notice)})`;
+      await sendNotificationNotice(tx, { userIds: [viewer.id] });
     }
     return { marked: count, unread };
   });

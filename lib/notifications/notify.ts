@@ -6,12 +6,8 @@
  * notifications, so each can push them to the browsers it serves.
  */
 import type { Tx } from "@/lib/db";
+import { sendNotificationNotice } from "@/lib/live/channels";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
-
-export const NOTIFICATIONS_CHANNEL = "gpa_notifications";
-
-/** The NOTIFY payload: only who has news, never what it is (a payload is not access-checked). */
-export type NotificationNotice = { userIds: string[] };
 
 export type NotificationInput = {
   kind: NotificationKind;
@@ -39,8 +35,7 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<string[]
   });
   // NOTIFY payloads are capped at 8000 bytes; ids are ~25 characters, so send them in batches.
   for (let start = 0; start < userIds.length; start += 200) {
-    const notice: NotificationNotice = { userIds: userIds.slice(start, start + 200) };
-    await tx.$executeRaw`SELECT pg_notify(${NOTIFICATIONS_CHANNEL}, ${JSON.stringify(notice)})`;
+    await sendNotificationNotice(tx, { userIds: userIds.slice(start, start + 200) });
   }
   return userIds;
 }

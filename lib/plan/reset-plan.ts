@@ -12,7 +12,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
-import { sendCollabNotice } from "@/lib/collab/notices";
+import { sendCollabNotice } from "@/lib/live/channels";
 import { AppError } from "@/lib/errors";
 import { writeSkeleton } from "./seed-plan";
 

@@ -11,7 +11,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/current-user";
 import { createOneTimeToken, hashOneTimeToken } from "@/lib/auth/one-time-token";
 import { hashPassword } from "@/lib/auth/password";
-import { sendCollabNotice } from "@/lib/collab/notices";
+import { sendCollabNotice } from "@/lib/live/channels";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TResetPassword } from "./schemas";

@@ -1,7 +1,7 @@
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/current-user";
-import { sendCollabNotice } from "@/lib/collab/notices";
+import { sendCollabNotice } from "@/lib/live/channels";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TUpdateUser } from "./schemas";

@@ -9,7 +9,7 @@ import type { JSONContent } from "@tiptap/core";
 import { Node } from "@tiptap/pm/model";
 import { updateYFragment } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
-import { YDOC_FIELD, contentFromYdoc } from "@/lib/collab/section-state";
+import { YDOC_FIELD, contentFromYdoc } from "@/lib/editor/ydoc";
 import { planSchema } from "@/lib/editor/plan-document";
 
 export function replaceDocument({ doc, content }: { doc: Y.Doc; content: JSONContent }): boolean {

@@ -10,7 +10,7 @@
 import { connect as connectTcp } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CollabServer } from "@/lib/collab/server";
-import { contentFromYdoc } from "@/lib/collab/section-state";
+import { contentFromYdoc } from "@/lib/editor/ydoc";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { connectClient, createTestUser, firstText, startTestCollab, waitFor } from "@/test/support/collab";

@@ -1,11 +1,17 @@
 /**
- * Notices from the app to every collaboration server, over PostgreSQL
- * LISTEN/NOTIFY. They are sent inside the writer's transaction, so only
- * committed changes are announced, and every instance hears them.
+ * The LISTEN/NOTIFY contract: every channel, and what its notices say.
+ * Notices are sent inside the writer's transaction, so only committed
+ * changes are announced, and every instance (app or collab) hears them. A
+ * payload is never access-checked, so it names what changed, never content.
+ *
+ *   gpa_collab          → collaboration servers (anchor, push to editors,
+ *                         merge, recheck) and the app's plan-activity streams
+ *   gpa_notifications   → the app's notification streams (bell badges)
  */
 import type { Tx } from "@/lib/db";
 
 export const COLLAB_CHANNEL = "gpa_collab";
+export const NOTIFICATIONS_CHANNEL = "gpa_notifications";
 
 type Section = { planId: string; sectionId: string };
 /** Whose thread changed: a facilitators-only thread is not announced to plan-wide pages of other roles, not even as a section. */
@@ -25,4 +31,11 @@ export type CollabNotice =
 
 export async function sendCollabNotice(tx: Tx, notice: CollabNotice): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${COLLAB_CHANNEL}, ${JSON.stringify(notice)})`;
+}
+
+/** A notifications notice: only who has news, never what it is. */
+export type NotificationNotice = { userIds: string[] };
+
+export async function sendNotificationNotice(tx: Tx, notice: NotificationNotice): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${NOTIFICATIONS_CHANNEL}, ${JSON.stringify(notice)})`;
 }

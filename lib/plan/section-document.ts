@@ -1,21 +1,27 @@
 /**
- * The collaboration server's persistence: a section's Y.Doc in and out of
- * PostgreSQL. Each load and store runs in one transaction holding the
- * section's row lock, so two collab instances (or a seed and a store) never
- * interleave.
+ * A section's document in and out of PostgreSQL: the collaboration server's
+ * loads and stores, and server-side edits. Each runs in one transaction
+ * holding the section's row lock, so two collab instances (or a store and a
+ * server-side edit) never interleave.
+ *
+ * Server-side edits (an accepted amendment, a restore) take one path: the
+ * stored document is edited through Yjs inside the writer's transaction
+ * (editSectionState), so the edit commits or rolls back with the rows it
+ * belongs with; then a "merge-stored" notice makes every collab server merge
+ * the stored state into its live document, and editors see it at once. The
+ * one exception is a comment's mark, which the collaboration server itself
+ * puts in through a direct connection: it is already holding the live
+ * document, and a mark has no rows to commit with.
  */
 import type { JSONContent } from "@tiptap/core";
-import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
-import { planSchema as schema, toPlainText } from "@/lib/editor/plan-document";
+import { toPlainText } from "@/lib/editor/plan-document";
+import { contentFromYdoc, ydocFromContent } from "@/lib/editor/ydoc";
 import { AppError } from "@/lib/errors";
-import { reconcileLinks } from "./reconcile-links";
-import type { ReconcileResult } from "./reconcile-links";
-
-/** The Y.XmlFragment that Tiptap's Collaboration extension edits (its default `field`). */
-export const YDOC_FIELD = "default";
+import { reconcileLinks } from "@/lib/provenance/reconcile-links";
+import type { ReconcileResult } from "@/lib/provenance/reconcile-links";
 
 type LockedSection = { ydoc: Uint8Array | null; content: JSONContent };
 
@@ -24,16 +30,6 @@ async function lockSection(tx: Tx, { planId, sectionId }: { planId: string; sect
     SELECT "ydoc", "content" FROM "PlanSection" WHERE "id" = ${sectionId} AND "planId" = ${planId} FOR UPDATE`;
   if (!rows.length) throw new AppError("not_found", "No such section in this plan.");
   return rows[0];
-}
-
-/** A Y.Doc holding the given Tiptap JSON, built with the shared schema. */
-export function ydocFromContent(content: JSONContent): Y.Doc {
-  return prosemirrorJSONToYDoc(schema, content, YDOC_FIELD);
-}
-
-/** The Tiptap JSON of a Y.Doc, checked against the shared schema. */
-export function contentFromYdoc(doc: Y.Doc): JSONContent {
-  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(YDOC_FIELD), schema).toJSON() as JSONContent;
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * Puts a comment thread's mark on its quoted text, inside a Y.Doc, the way
  * the editor's Yjs binding stores marks (a text attribute named after the
- * mark, holding its attributes). Runs on the collaboration server only.
+ * mark, holding its attributes), and finds a quote in a passage: the
+ * collaboration server anchors threads with it, amendments find their text.
  */
 import * as Y from "yjs";
-import { YDOC_FIELD } from "./section-state";
+import { YDOC_FIELD } from "@/lib/editor/ydoc";
 
 export type Anchor = { threadId: string; blockId: string; quote: { exact: string; prefix: string; suffix: string } };
 
