@@ -10,7 +10,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/policies";
 import { sendCollabNotice } from "@/lib/collab/notices";
 import { editSectionState } from "@/lib/collab/section-state";
 import { getPrisma } from "@/lib/db";

@@ -7,7 +7,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/policies";
 import { sendCollabNotice } from "@/lib/collab/notices";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";

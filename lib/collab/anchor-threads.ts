@@ -14,7 +14,7 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import postgres from "postgres";
 import { listThreads } from "@/lib/comments/list-threads";
-import { seesFacilitatorThreads } from "@/lib/comments/thread-access";
+import { seesFacilitatorThreads } from "@/lib/auth/policies";
 import { anchorRangeIn } from "@/lib/comments/anchor-range";
 import type { TAnchorRange } from "@/lib/comments/anchor-range";
 import { getPrisma } from "@/lib/db";

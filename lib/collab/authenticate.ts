@@ -3,8 +3,8 @@
  * connection: the token names the user, everything else (role, disabled,
  * revoked sessions, the section's existence) is read from the database now.
  */
-import { can } from "@/lib/auth/can";
-import type { Actor } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { parseSectionDocumentName } from "./document-name";
 import type { SectionDocument } from "./document-name";

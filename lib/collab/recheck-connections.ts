@@ -7,7 +7,7 @@
  * socket reconnects, and then every document on it is judged afresh.
  */
 import type { Hocuspocus } from "@hocuspocus/server";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import type { CollabAccess } from "./authenticate";
 

@@ -4,20 +4,17 @@
  */
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { sendCollabNotice } from "@/lib/collab/notices";
 import { AppError } from "@/lib/errors";
 import { resolveMentions } from "./mentions";
 import { notifyAboutComment } from "./notify-comment";
 import type { TCreateThread } from "./schemas";
-import { seesFacilitatorThreads } from "./thread-access";
 
 export async function createThread({ actor, planId, input }: { actor: CurrentUser; planId: string; input: TCreateThread }) {
   authorize(actor, "comment.create");
-  if (input.visibility === "facilitators" && !seesFacilitatorThreads(actor)) {
-    throw new AppError("forbidden", "Only facilitators can open a facilitators-only thread.");
-  }
+  if (input.visibility === "facilitators") authorize(actor, "comment.facilitatorsOnly", undefined, "Only facilitators can open a facilitators-only thread.");
   return getPrisma().$transaction(async (tx) => {
     const section = await tx.planSection.findFirst({ where: { planId, key: input.sectionKey }, select: { id: true, plan: { select: { dialogueId: true } } } });
     if (!section) throw new AppError("not_found", "No such section in this plan.");

@@ -7,7 +7,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getPrisma } from "@/lib/db";
 import { listBlocks } from "@/lib/editor/plan-document";
-import { visibleConcernsWhere } from "./concern-access";
+import { concernsVisibleWhere } from "@/lib/auth/policies";
 import { ensureConcernRegister } from "./ensure-concern-register";
 import type { TConcernFilter } from "./schemas";
 
@@ -16,7 +16,7 @@ export async function listConcerns({ viewer, planId, filter = {} }: { viewer: Pi
   const prisma = getPrisma();
   const concerns = await prisma.concern.findMany({
     where: {
-      planId, ...visibleConcernsWhere(viewer),
+      planId, ...concernsVisibleWhere(viewer),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.origin ? { origin: filter.origin } : {}),
     },

@@ -11,7 +11,7 @@
  * A reader's export cannot be restored.
  */
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { seesFacilitatorThreads } from "@/lib/comments/thread-access";
+import { seesFacilitatorThreads } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { z } from "zod";

@@ -13,7 +13,7 @@
  * section: a plan reset announces every thread at once.
  */
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { seesFacilitatorThreads } from "@/lib/comments/thread-access";
+import { seesFacilitatorThreads } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createEventStream } from "./event-stream";

@@ -5,7 +5,7 @@ import { CollabSession } from "@/components/editor/collab-session";
 import { ExportMenu } from "@/components/plan/export-menu";
 import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { collabPublicUrl } from "@/lib/collab/collab-url";
 import { colourForUser } from "@/lib/collab/user-colour";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ConcernActions } from "@/components/concerns/concern-actions";
 import { ConcernBar, ConcernLegend, ConcernStatusBadge } from "@/components/concerns/concern-bar";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { countConcerns } from "@/lib/concerns/count-concerns";
 import type { ConcernEntry } from "@/lib/concerns/list-concerns";

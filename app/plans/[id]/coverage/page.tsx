@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ConcernBar } from "@/components/concerns/concern-bar";
 import { CoverageBar, CoverageLegend, STATUS_STYLE } from "@/components/coverage/coverage-bar";
 import { ExclusionControl } from "@/components/coverage/exclusion-control";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { countConcerns } from "@/lib/concerns/count-concerns";
 import { listConcerns } from "@/lib/concerns/list-concerns";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ChangeBar } from "@/components/versions/change-bar";
 import { CreateVersionForm } from "@/components/versions/create-version-form";
 import { RestoreButton } from "@/components/versions/restore-button";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { readPageParams } from "@/lib/http/path-params";
 import { listVersions } from "@/lib/versions/list-versions";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RestoreButton } from "@/components/versions/restore-button";
 import { SectionDiff } from "@/components/versions/section-diff";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { readPageParams } from "@/lib/http/path-params";
