@@ -16,7 +16,7 @@ type CurrentRow = { id: string; role: CollabAccess["user"]["role"]; delegationId
 function isStillGranted(access: CollabAccess, user: CurrentRow | undefined): boolean {
   if (!user || user.disabledAt) return false;
   if (user.sessionsValidAfter && access.issuedAt <= user.sessionsValidAfter.getTime()) return false;
-  if (!can(user, "dialogue.read")) return false;
+  if (!can(user, "plan.read")) return false;
   return access.readOnly === !can(user, "plan.edit");
 }
 

@@ -19,7 +19,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function PlanPage({ params }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const plan = await getPlan({ planId: id });
   if (!plan) notFound();
   const canDecide = can(user, "provenance.confirm");

@@ -26,7 +26,7 @@ const ZFilters = z.object({
 export default async function AmendmentsPage({ params, searchParams }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/amendments`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const plan = await getPlanOutline({ planId: id });
   if (!plan) notFound();
   const filters = ZFilters.parse(await searchParams);

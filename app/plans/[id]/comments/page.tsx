@@ -27,7 +27,7 @@ const ZFilters = z.object({
 export default async function CommentsPage({ params, searchParams }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/comments`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const plan = await getPlanOutline({ planId: id });
   if (!plan) notFound();
   const filters = ZFilters.parse(await searchParams);

@@ -27,7 +27,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function ConcernsPage({ params, searchParams }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/concerns`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const plan = await findPlanSummary({ planId: id });
   if (!plan) notFound();
   const filter = ZFilter.parse(await searchParams);

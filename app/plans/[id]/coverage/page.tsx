@@ -31,7 +31,7 @@ const TARGET_TYPE = { speakers: "speaker", delegations: "delegation" } as const;
 export default async function CoveragePage({ params, searchParams }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/coverage`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const plan = await findPlanSummary({ planId: id });
   if (!plan) notFound();
   const filter = ZFilter.parse(await searchParams);

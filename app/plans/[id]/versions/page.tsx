@@ -24,7 +24,7 @@ function formatTime(date: Date): string {
 export default async function VersionsPage({ params }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/versions`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const listed = await listVersions({ planId: id });
   if (!listed) notFound();
   const { plan, versions } = listed;

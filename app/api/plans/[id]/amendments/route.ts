@@ -16,7 +16,7 @@ const ZFilter = z.object({
 /** Every amendment of the plan, with its diff and state (every signed-in role reads them). */
 export const GET = withErrors(async (request: Request, context: Context) => {
   const viewer = await requireUser();
-  authorize(viewer, "dialogue.read");
+  authorize(viewer, "plan.read");
   const query = ZFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
   const filter = { sectionKey: query.section, delegationId: query.delegation, state: query.state };
   return Response.json(await listAmendments({ planId: (await context.params).id, filter }));
@@ -25,7 +25,6 @@ export const GET = withErrors(async (request: Request, context: Context) => {
 /** A delegate proposes an amendment for their delegation. */
 export const POST = withErrors(async (request: Request, context: Context) => {
   const actor = await requireUser();
-  authorize(actor, "amendment.propose");
   const input = await readJson(request, ZProposeAmendment);
   return Response.json(await proposeAmendment({ actor, planId: (await context.params).id, input }), { status: 201 });
 });

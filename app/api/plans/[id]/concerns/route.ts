@@ -9,7 +9,7 @@ type Context = { params: Promise<{ id: string }> };
 /** The plan's concern register as this user may see it (?status=raised|addressed|noted&origin=dialogue|comment). */
 export const GET = withErrors(async (request: Request, context: Context) => {
   const viewer = await requireUser();
-  authorize(viewer, "dialogue.read");
+  authorize(viewer, "plan.read");
   const filter = ZConcernFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
   return Response.json(await listConcerns({ viewer, planId: (await context.params).id, filter }));
 });
@@ -17,7 +17,6 @@ export const GET = withErrors(async (request: Request, context: Context) => {
 /** Puts a comment thread on the register (facilitators and admins). */
 export const POST = withErrors(async (request: Request, context: Context) => {
   const actor = await requireUser();
-  authorize(actor, "concern.manage");
   const input = await readJson(request, ZMarkThreadAsConcern);
   return Response.json(await markThreadAsConcern({ actor, planId: (await context.params).id, input }), { status: 201 });
 });

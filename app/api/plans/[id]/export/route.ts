@@ -5,7 +5,7 @@ import { withErrors } from "@/lib/http/respond";
 /** The plan as a file (json, md, docx or pdf; a version's text with ?version=LABEL), for anyone who may read it. */
 export const GET = withErrors(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const actor = await requireUser();
-  authorize(actor, "dialogue.read");
+  authorize(actor, "plan.read");
   const { id } = await context.params;
   const query = ZExportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   // The viewer decides what a JSON export holds (facilitators-only threads, emails): see lib/export/export-backup.ts.

@@ -17,7 +17,7 @@ const ZFilter = z.object({
 /** The plan's comment threads this user may see (facilitators-only threads only for facilitators and admins). */
 export const GET = withErrors(async (request: Request, context: Context) => {
   const viewer = await requireUser();
-  authorize(viewer, "dialogue.read");
+  authorize(viewer, "plan.read");
   const query = ZFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
   const filter = { sectionKey: query.section, status: query.status, delegationId: query.delegation, stance: query.stance };
   return Response.json(await listThreads({ viewer, planId: (await context.params).id, filter }));
@@ -26,7 +26,6 @@ export const GET = withErrors(async (request: Request, context: Context) => {
 /** Opens a thread on a passage (delegates, facilitators and admins). */
 export const POST = withErrors(async (request: Request, context: Context) => {
   const actor = await requireUser();
-  authorize(actor, "comment.create");
   const input = await readJson(request, ZCreateThread);
   return Response.json(await createThread({ actor, planId: (await context.params).id, input }), { status: 201 });
 });

@@ -5,7 +5,7 @@ import { buildTraceabilityMatrix, toTraceabilityCsv } from "@/lib/provenance/tra
 /** The traceability matrix as CSV, for anyone who may read the plan. */
 export const GET = withErrors(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
   const actor = await requireUser();
-  authorize(actor, "dialogue.read");
+  authorize(actor, "plan.read");
   const { id } = await context.params;
   const csv = toTraceabilityCsv(await buildTraceabilityMatrix({ planId: id }));
   return new Response(csv, {

@@ -24,7 +24,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
   const { id } = await readPageParams(params);
   const query = await searchParams;
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/versions`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const plan = await findPlanSummary({ planId: id });
   const input = ZCompareVersions.safeParse(query);
   if (!plan || !input.success) notFound();

@@ -8,7 +8,7 @@ type Context = { params: Promise<{ id: string }> };
 /** ?from=<version id>&to=<version id or "live">: the section-by-section word diff (every signed-in role). */
 export const GET = withErrors(async (request: Request, context: Context) => {
   const viewer = await requireUser();
-  authorize(viewer, "dialogue.read");
+  authorize(viewer, "plan.read");
   const input = ZCompareVersions.parse(Object.fromEntries(new URL(request.url).searchParams));
   return Response.json(await compareVersions({ planId: (await context.params).id, input }));
 });

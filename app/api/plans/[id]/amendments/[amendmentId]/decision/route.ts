@@ -1,6 +1,6 @@
 import { decideAmendment } from "@/lib/amendments/decide-amendment";
 import { ZDecideAmendment } from "@/lib/amendments/schemas";
-import { authorize, requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { readJson, withErrors } from "@/lib/http/respond";
 
 type Context = { params: Promise<{ id: string; amendmentId: string }> };
@@ -8,7 +8,6 @@ type Context = { params: Promise<{ id: string; amendmentId: string }> };
 /** A facilitator accepts (the text changes live for everyone) or rejects with a reason. */
 export const POST = withErrors(async (request: Request, context: Context) => {
   const actor = await requireUser();
-  authorize(actor, "amendment.decide");
   const input = await readJson(request, ZDecideAmendment);
   const { id: planId, amendmentId } = await context.params;
   return Response.json(await decideAmendment({ actor, target: { planId, amendmentId }, input }));
