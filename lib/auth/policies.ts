@@ -152,8 +152,25 @@ export function canSeeThread(viewer: Pick<Actor, "role">, thread: { visibility: 
   return thread.visibility === "everyone" || seesFacilitatorThreads(viewer);
 }
 
+/** What a viewer may do on a plan's pages, before any row: offered as forms (new thread, new amendment). */
+export type PlanAbilities = { comment: boolean; openFacilitatorsOnly: boolean; propose: boolean };
+
+export function presentPlanAbilities(viewer: Actor): PlanAbilities {
+  return { comment: can(viewer, "comment.create"), openFacilitatorsOnly: can(viewer, "comment.facilitatorsOnly"), propose: can(viewer, "amendment.propose") };
+}
+
 /** What a viewer may do to one thread, sent with it. */
 export type ThreadAbilities = { reply: boolean; setStatus: boolean; markConcern: boolean };
+
+/**
+ * A thread's abilities depend on the viewer through these fields only, so
+ * viewers with the same key may share one pushed list (lib/collab/anchor-threads.ts).
+ * An ability that reads anything else of the viewer (their id: "the author's
+ * own comment") must be added to this key, or it would leak to the others.
+ */
+export function threadAbilitiesKey(viewer: Actor): string {
+  return JSON.stringify([viewer.role, viewer.delegationId, Boolean(viewer.disabledAt)]);
+}
 
 export function presentThreadAbilities(viewer: Actor, thread: ResourceOf["comment.resolve"]): ThreadAbilities {
   return { reply: can(viewer, "comment.create"), setStatus: can(viewer, "comment.resolve", thread), markConcern: can(viewer, "concern.manage") };

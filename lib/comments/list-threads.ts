@@ -1,11 +1,11 @@
 /** A plan's threads as this user may see them, oldest first, with their comments (tombstones as such). */
-import type { CurrentUser } from "@/lib/auth/current-user";
 import { getPrisma } from "@/lib/db";
 import type { JSONContent } from "@tiptap/core";
 import { listAnchoredThreadIds } from "@/lib/editor/plan-document";
 import * as Y from "yjs";
 import { decodeAnchorRange, isAnchorRangeLive, ZAnchorRange } from "./anchor-range";
-import { threadsVisibleWhere } from "@/lib/auth/policies";
+import { authorize, presentThreadAbilities, threadsVisibleWhere } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type ThreadFilter = { sectionKey?: string; sectionId?: string; status?: "open" | "resolved"; delegationId?: string; stance?: "support" | "oppose" | "question" | "neutral" };
@@ -21,7 +21,20 @@ export type ThreadFilter = { sectionKey?: string; sectionId?: string; status?: "
 const BATCH_WINDOW_MS = 5;
 const waiting = new Map<string, ReturnType<typeof loadThreads>>();
 
-export function listThreads({ viewer, planId, filter = {} }: { viewer: Pick<CurrentUser, "role">; planId: string; filter?: ThreadFilter }) {
+export async function listThreads({ viewer, planId, filter = {} }: { viewer: Actor; planId: string; filter?: ThreadFilter }) {
+  return withThreadAbilities(viewer, await loadVisibleThreads({ viewer, planId, filter }));
+}
+
+/** Each thread with what `viewer` may do to it: the page offers exactly those actions, and never looks at roles. */
+export function withThreadAbilities(viewer: Actor, threads: LoadedThread[]) {
+  return threads.map((thread) => ({ ...thread, abilities: presentThreadAbilities(viewer, { delegationId: thread.delegation?.id ?? null }) }));
+}
+
+type LoadedThread = Awaited<ReturnType<typeof loadThreads>>[number];
+
+/** The threads `viewer` may see, without abilities: shared by every viewer of the same visibility class (see above). */
+export async function loadVisibleThreads({ viewer, planId, filter = {} }: { viewer: Actor; planId: string; filter?: ThreadFilter }) {
+  authorize(viewer, "plan.read");
   const visibleWhere = threadsVisibleWhere(viewer);
   const key = JSON.stringify([planId, visibleWhere, filter.sectionKey, filter.sectionId, filter.status, filter.delegationId, filter.stance]);
   const batch = waiting.get(key);

@@ -9,6 +9,7 @@ import type { AmendmentView } from "@/components/amendments/use-amendments";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { AMENDMENT_STATES } from "@/lib/amendments/schemas";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
+import { presentPlanAbilities } from "@/lib/auth/policies";
 import { readPageParams } from "@/lib/http/path-params";
 import { getPlanOutline } from "@/lib/plan/get-plan";
 
@@ -30,7 +31,7 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
   const plan = await getPlanOutline({ planId: id });
   if (!plan) notFound();
   const filters = ZFilters.parse(await searchParams);
-  const all = await listAmendments({ planId: id });
+  const all = await listAmendments({ viewer: user, planId: id });
   const counts = Object.fromEntries(AMENDMENT_STATES.map((state) => [state, all.filter((a) => a.state === state).length])) as Record<(typeof AMENDMENT_STATES)[number], number>;
   const delegations = [...new Map(all.filter((a) => a.delegation).map((a) => [a.delegation!.id, a.delegation!.name])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const shown = all.filter((a) =>
@@ -70,7 +71,7 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
         <button type="submit" className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un">Filter</button>
       </form>
       <p className="text-sm text-slate-700" role="status">{shown.length} of {all.length} amendments shown.</p>
-      <AmendmentList amendments={JSON.parse(JSON.stringify(shown)) as AmendmentView[]} total={all.length} planId={plan.id} viewer={{ id: user.id, role: user.role, delegationId: user.delegationId }} />
+      <AmendmentList amendments={JSON.parse(JSON.stringify(shown)) as AmendmentView[]} total={all.length} planId={plan.id} viewer={{ id: user.id, delegationId: user.delegationId, abilities: presentPlanAbilities(user) }} />
     </div>
   );
 }

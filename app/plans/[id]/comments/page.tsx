@@ -74,7 +74,7 @@ export default async function CommentsPage({ params, searchParams }: Props) {
         <button type="submit" className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un">Filter</button>
       </form>
       <p className="text-sm text-slate-700" role="status">{shown.length} of {all.length} threads shown.</p>
-      <ThreadList threads={JSON.parse(JSON.stringify(shown)) as ThreadView[]} total={all.length} planId={plan.id} viewer={{ id: user.id, role: user.role, delegationId: user.delegationId }} />
+      <ThreadList threads={JSON.parse(JSON.stringify(shown)) as ThreadView[]} total={all.length} planId={plan.id} />
     </div>
   );
 }

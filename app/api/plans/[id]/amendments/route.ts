@@ -19,7 +19,7 @@ export const GET = withErrors(async (request: Request, context: Context) => {
   authorize(viewer, "plan.read");
   const query = ZFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
   const filter = { sectionKey: query.section, delegationId: query.delegation, state: query.state };
-  return Response.json(await listAmendments({ planId: (await context.params).id, filter }));
+  return Response.json(await listAmendments({ viewer, planId: (await context.params).id, filter }));
 });
 
 /** A delegate proposes an amendment for their delegation. */
