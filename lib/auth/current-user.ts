@@ -61,7 +61,6 @@ export async function requirePageUser(returnTo: string): Promise<CurrentUser> {
   return user;
 }
 
-export { authorize } from "./policies";
 
 /** For pages: a 403 page unless the user may do `action`. */
 export function authorizePage(user: CurrentUser, action: Action): void {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { authorize, requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/policies";
 import { MAX_DIALOGUE_BYTES } from "@/lib/dialogue/decode-dialogue-bytes";
 import { importUploadedDialogue } from "@/lib/dialogue/import-uploaded-dialogue";
 import { AppError } from "@/lib/errors";

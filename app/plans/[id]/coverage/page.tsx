@@ -36,7 +36,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
   if (!plan) notFound();
   const filter = ZFilter.parse(await searchParams);
   const [coverage, concerns, matrix, register] = await Promise.all([
-    computeCoverage({ planId: id }), listConcernAnswers({ planId: id }), buildTraceabilityMatrix({ planId: id }), listConcerns({ viewer: user, planId: id }),
+    computeCoverage({ planId: id }), listConcernAnswers({ planId: id }), buildTraceabilityMatrix({ viewer: user, planId: id }), listConcerns({ viewer: user, planId: id }),
   ]);
   const registerCounts = countConcerns(register);
   const canExclude = can(user, "provenance.confirm");

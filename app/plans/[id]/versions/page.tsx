@@ -25,7 +25,7 @@ export default async function VersionsPage({ params }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/versions`);
   authorizePage(user, "plan.read");
-  const listed = await listVersions({ planId: id });
+  const listed = await listVersions({ viewer: user, planId: id });
   if (!listed) notFound();
   const { plan, versions } = listed;
   const canRestore = can(user, "version.restore");

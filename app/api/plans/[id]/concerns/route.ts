@@ -1,4 +1,4 @@
-import { authorize, requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { listConcerns } from "@/lib/concerns/list-concerns";
 import { markThreadAsConcern } from "@/lib/concerns/mark-thread-as-concern";
 import { ZConcernFilter, ZMarkThreadAsConcern } from "@/lib/concerns/schemas";
@@ -9,7 +9,6 @@ type Context = { params: Promise<{ id: string }> };
 /** The plan's concern register as this user may see it (?status=raised|addressed|noted&origin=dialogue|comment). */
 export const GET = withErrors(async (request: Request, context: Context) => {
   const viewer = await requireUser();
-  authorize(viewer, "plan.read");
   const filter = ZConcernFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
   return Response.json(await listConcerns({ viewer, planId: (await context.params).id, filter }));
 });

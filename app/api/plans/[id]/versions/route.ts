@@ -1,4 +1,4 @@
-import { authorize, requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { readJson, withErrors } from "@/lib/http/respond";
 import { createVersion } from "@/lib/versions/create-version";
@@ -10,8 +10,7 @@ type Context = { params: Promise<{ id: string }> };
 /** The plan's versions, newest first, with their change summaries (every signed-in role reads them). */
 export const GET = withErrors(async (_request: Request, context: Context) => {
   const viewer = await requireUser();
-  authorize(viewer, "plan.read");
-  const listed = await listVersions({ planId: (await context.params).id });
+  const listed = await listVersions({ viewer, planId: (await context.params).id });
   if (!listed) throw new AppError("not_found", "No such plan.");
   return Response.json(listed.versions);
 });

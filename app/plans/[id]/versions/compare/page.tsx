@@ -28,7 +28,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
   const plan = await findPlanSummary({ planId: id });
   const input = ZCompareVersions.safeParse(query);
   if (!plan || !input.success) notFound();
-  const result = await compareVersions({ planId: id, input: input.data }).catch((error) => {
+  const result = await compareVersions({ viewer: user, planId: id, input: input.data }).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
