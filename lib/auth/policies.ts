@@ -48,6 +48,8 @@ export const ACTIONS = [
   "version.create",
   /** Restore a section or the whole plan from a version. */
   "version.restore",
+  /** Export a plan as a full backup (every account, with e-mail addresses); other readers get a reader's export. */
+  "plan.backup",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

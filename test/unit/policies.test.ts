@@ -46,6 +46,7 @@ const ROLE_CASES: Case[] = [
   { action: "notification.read", /*                              */ who: "afdo" },
   { action: "version.create", /*                                 */ who: "af--" },
   { action: "version.restore", /*                                */ who: "af--" },
+  { action: "plan.backup", /*                                    */ who: "a---" },
 ];
 
 const RESOURCE_CASES: Case[] = [
