@@ -105,10 +105,19 @@ const RESOURCE_RULES: { [A in keyof ResourceOf]: (actor: Actor, resource: Resour
 /** The actions whose answer depends on the row: the policy-table test checks each has cases with a row. */
 export const RESOURCE_ACTIONS = Object.keys(RESOURCE_RULES) as (keyof ResourceOf)[];
 
+/**
+ * The delegation `actor` speaks for in what they write (a thread, a comment,
+ * an amendment): a delegate always their own, never one they name, so no one
+ * puts words in another delegation's mouth; facilitators and admins none.
+ */
+export function delegationSpokenFor(actor: Actor): string | null {
+  return actor.role === "delegate" ? actor.delegationId : null;
+}
+
 /** Role-level rules that are not a plain yes/no of the role. */
 function meetsActorRule(actor: Actor, action: Action): boolean {
-  // One signs for a delegation: a delegate account not (yet) attached to one cannot.
-  if (action === "amendment.sponsor") return actor.role === "delegate" && actor.delegationId !== null;
+  // One signs for a delegation: an account that speaks for none (a delegate not yet attached to one) cannot.
+  if (action === "amendment.sponsor") return delegationSpokenFor(actor) !== null;
   return true;
 }
 

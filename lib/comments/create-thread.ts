@@ -4,7 +4,7 @@
  */
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/policies";
+import { authorize, delegationSpokenFor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { sendCollabNotice } from "@/lib/collab/notices";
 import { AppError } from "@/lib/errors";
@@ -21,7 +21,7 @@ export async function createThread({ actor, planId, input }: { actor: CurrentUse
     // Numbers are handed out one at a time per plan.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`threads:${planId}`}))`;
     const last = await tx.commentThread.aggregate({ where: { planId }, _max: { number: true } });
-    const delegationId = actor.role === "delegate" ? actor.delegationId : null;
+    const delegationId = delegationSpokenFor(actor);
     const thread = await tx.commentThread.create({
       data: {
         planId, sectionId: section.id, number: (last._max.number ?? 0) + 1, blockId: input.blockId,

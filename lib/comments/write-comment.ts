@@ -5,7 +5,7 @@
  */
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/policies";
+import { authorize, delegationSpokenFor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -23,7 +23,7 @@ export async function replyToThread({ actor, target, input }: { actor: CurrentUs
   authorize(actor, "comment.create");
   return getPrisma().$transaction(async (tx) => {
     const thread = await findVisibleThread(tx, actor, target);
-    const delegationId = actor.role === "delegate" ? actor.delegationId : null;
+    const delegationId = delegationSpokenFor(actor);
     const comment = await tx.comment.create({ data: { threadId: target.threadId, authorId: actor.id, delegationId, body: input.body }, select: { id: true } });
     const mentions = await recordMentions(tx, { planId: target.planId, commentId: comment.id, body: input.body });
     await notifyAboutComment(tx, { actor, thread, mentions, isReply: true });

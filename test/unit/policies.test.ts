@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import type { Action, Actor, ResourceOf } from "@/lib/auth/policies";
 import {
-  ACTIONS, RESOURCE_ACTIONS, can, concernsVisibleWhere, presentAmendmentAbilities, presentThreadAbilities, threadsVisibleWhere,
+  ACTIONS, RESOURCE_ACTIONS, can, concernsVisibleWhere, delegationSpokenFor, presentAmendmentAbilities, presentThreadAbilities, threadsVisibleWhere,
 } from "@/lib/auth/policies";
 
 type Role = Actor["role"];
@@ -95,6 +95,11 @@ describe("the policy table", () => {
       expect(can(disabled, testCase.action, resourceFor(disabled, testCase.resource))).toBe(false);
       expect(can(null, testCase.action, resourceFor(actor("admin"), testCase.resource))).toBe(false);
     }
+  });
+
+  it("has a delegate speak for their own delegation only, and everyone else for none", () => {
+    expect(ROLES.map((role) => delegationSpokenFor(actor(role)))).toEqual([null, null, OWN, null]);
+    expect(delegationSpokenFor(actor("delegate", { delegationId: null }))).toBeNull();
   });
 
   it("lets no delegate account without a delegation sign for one", () => {
