@@ -158,11 +158,6 @@ export function concernsVisibleWhere(viewer: Pick<Actor, "role">): Prisma.Concer
   return { OR: [{ origin: "dialogue" }, { thread: threadsVisibleWhere(viewer) }] };
 }
 
-/** Whether a thread already loaded is one `viewer` may see (for rows read without the where, e.g. under a row lock). */
-export function canSeeThread(viewer: Pick<Actor, "role">, thread: { visibility: "everyone" | "facilitators" }): boolean {
-  return thread.visibility === "everyone" || seesFacilitatorThreads(viewer);
-}
-
 /** What a viewer may do on a plan's pages, before any row: offered as forms (new thread, new amendment). */
 export type PlanAbilities = { comment: boolean; openFacilitatorsOnly: boolean; propose: boolean };
 

@@ -136,6 +136,15 @@ describe("co-sponsoring and withdrawing", () => {
     await expect(setSponsorship({ actor: facilitator, target: { planId, amendmentId: id }, isSponsoring: true })).rejects.toMatchObject({ code: "forbidden" });
   });
 
+  it("lists each amendment with what the viewer may do to it, as the lib functions would allow it", async () => {
+    const { id } = await propose(bahrain, { kind: "delete", quote: { exact: "Map" } });
+    const abilitiesFor = async (viewer: CurrentUser) => (await listAmendments({ viewer, planId })).find((a) => a.id === id)!.abilities;
+    expect(await abilitiesFor(bahrain)).toEqual({ sponsor: false, withdraw: true, decide: false });
+    expect(await abilitiesFor(ecuador)).toEqual({ sponsor: true, withdraw: false, decide: false });
+    expect(await abilitiesFor(facilitator)).toEqual({ sponsor: false, withdraw: false, decide: true });
+    expect(await abilitiesFor(observer)).toEqual({ sponsor: false, withdraw: false, decide: false });
+  });
+
   it("lets only the author withdraw, and only while pending", async () => {
     const { id } = await propose(bahrain, { kind: "delete", quote: { exact: "Map" } });
     await expect(withdrawAmendment({ actor: ecuador, target: { planId, amendmentId: id } })).rejects.toMatchObject({ code: "forbidden" });
