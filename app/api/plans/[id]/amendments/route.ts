@@ -3,6 +3,7 @@ import { listAmendments } from "@/lib/amendments/list-amendments";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { AMENDMENT_STATES, ZProposeAmendment } from "@/lib/amendments/schemas";
 import { requireUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/policies";
 import { readJson, withErrors } from "@/lib/http/respond";
 
 type Context = { params: Promise<{ id: string }> };
@@ -24,6 +25,8 @@ export const GET = withErrors(async (request: Request, context: Context) => {
 /** A delegate proposes an amendment for their delegation. */
 export const POST = withErrors(async (request: Request, context: Context) => {
   const actor = await requireUser();
+  // Asked again before the body is read, so a role that may never do this gets 403, not the body's 400.
+  authorize(actor, "amendment.propose");
   const input = await readJson(request, ZProposeAmendment);
   return Response.json(await proposeAmendment({ actor, planId: (await context.params).id, input }), { status: 201 });
 });
