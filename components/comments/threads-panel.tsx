@@ -15,7 +15,7 @@ import { useThreads } from "./use-threads";
 import type { PlanAbilities } from "@/lib/auth/policies";
 
 /** Who is looking: their delegation (to show its own co-sponsorship) and what the server says they may do on this plan. */
-export type Viewer = { id: string; delegationId: string | null; abilities: PlanAbilities };
+export type Viewer = { delegationId: string | null; abilities: PlanAbilities };
 
 const STANCE_LABEL: Record<ThreadView["stance"], string> = { support: "Supports", oppose: "Opposes", question: "Question", neutral: "Comment" };
 const STANCE_STYLE: Record<ThreadView["stance"], string> = {

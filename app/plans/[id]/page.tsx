@@ -57,7 +57,7 @@ export default async function PlanPage({ params }: Props) {
         <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>
           {plan.sections.map((section) => (
             <SectionView key={section.key} section={section} dialogueId={plan.dialogue.id} planId={plan.id} canDecide={canDecide} canEdit={canEdit}
-              viewer={{ id: user.id, delegationId: user.delegationId, abilities: presentPlanAbilities(user) }} />
+              viewer={{ delegationId: user.delegationId, abilities: presentPlanAbilities(user) }} />
           ))}
         </CollabSession>
       </div>

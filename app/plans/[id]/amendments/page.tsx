@@ -71,7 +71,7 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
         <button type="submit" className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un">Filter</button>
       </form>
       <p className="text-sm text-slate-700" role="status">{shown.length} of {all.length} amendments shown.</p>
-      <AmendmentList amendments={JSON.parse(JSON.stringify(shown)) as AmendmentView[]} total={all.length} planId={plan.id} viewer={{ id: user.id, delegationId: user.delegationId, abilities: presentPlanAbilities(user) }} />
+      <AmendmentList amendments={JSON.parse(JSON.stringify(shown)) as AmendmentView[]} total={all.length} planId={plan.id} viewer={{ delegationId: user.delegationId, abilities: presentPlanAbilities(user) }} />
     </div>
   );
 }
