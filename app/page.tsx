@@ -2,7 +2,7 @@ import Link from "next/link";
 import { RemoveDialogueButton } from "@/components/dialogue/remove-dialogue-button";
 import { SeedPlanButton } from "@/components/dialogue/seed-plan-button";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import { listDialogues } from "@/lib/dialogue/list-dialogues";
 import { listPlans } from "@/lib/plan/get-plan";
 import { formatMeetingDate } from "@/lib/dialogue/format";

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
       await replyToThread({ actor: author, target: { planId, threadId: thread.id }, input: { body } });
       await waitFor(() => heard.every((count, i) => count >= expected[i]), "every watcher hears of the reply", 5000);
       notice.push(performance.now() - started);
-      const fetched = await Promise.all(clients.map(() => listThreads({ viewer: { role: "observer" }, planId, filter: { sectionKey: "resources" } })));
+      const fetched = await Promise.all(clients.map(() => listThreads({ viewer: { id: "bench-observer", role: "observer", delegationId: null }, planId, filter: { sectionKey: "resources" } })));
       if (!fetched.every((threads) => threads.some((t) => t.comments.some((c) => c.body === body)))) throw new Error(`reply ${n} not visible`);
       visible.push(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -59,12 +59,12 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
       {isPending && (
         <div className="flex flex-wrap items-center gap-2">
           <SponsorButton amendment={amendment} viewer={viewer} onToggle={(isSponsor) => act(`${base}/sponsors`, isSponsor ? "DELETE" : "POST", {}, isSponsor ? "Support withdrawn" : "Co-sponsored")} />
-          {amendment.author?.id === viewer.id && (
+          {amendment.abilities.withdraw && (
             <button type="button" onClick={() => act(`${base}/withdraw`, "POST", {}, "Withdrawn")} className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
               Withdraw<span className="sr-only"> amendment {amendment.number}</span>
             </button>
           )}
-          {(viewer.role === "facilitator" || viewer.role === "admin") && (
+          {amendment.abilities.decide && (
             <DecisionControls amendment={amendment} onDecide={(body, done) => act(`${base}/decision`, "POST", body, done)} />
           )}
         </div>
@@ -75,8 +75,8 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
 }
 
 function SponsorButton({ amendment, viewer, onToggle }: { amendment: AmendmentView; viewer: Viewer; onToggle: (isSponsor: boolean) => void }) {
-  const canSponsor = viewer.role === "delegate" && viewer.delegationId !== null && amendment.delegation?.id !== viewer.delegationId;
-  if (!canSponsor) return null;
+  if (!amendment.abilities.sponsor) return null;
+  // Not a permission, a state: whether the viewer's delegation already sponsors it.
   const isSponsor = amendment.sponsors.some((s) => s.id === viewer.delegationId);
   return (
     <button type="button" onClick={() => onToggle(isSponsor)} aria-pressed={isSponsor}

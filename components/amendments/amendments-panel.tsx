@@ -20,7 +20,7 @@ export function AmendmentsPanel({ planId, sectionKey, title, viewer, version, se
   const [isShowingAll, setShowingAll] = useState(false);
   const open = (amendments ?? []).filter((a) => a.status === "pending");
   const shown = isShowingAll ? (amendments ?? []) : open;
-  const canPropose = viewer.role === "delegate" || viewer.role === "admin";
+  const canPropose = viewer.abilities.propose;
   return (
     <section aria-label={`Amendments to ${title}`} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SignOutButton } from "./sign-out-button";

@@ -3,10 +3,9 @@
 /** The plan-wide comments page's threads, grouped by section; after an action the page's data is fetched again, and a quote leads to its text in the plan. */
 import { useRouter } from "next/navigation";
 import type { ThreadView } from "./use-threads";
-import type { Viewer } from "./threads-panel";
 import { Thread } from "./threads-panel";
 
-export function ThreadList({ threads, total, planId, viewer }: { threads: ThreadView[]; total: number; planId: string; viewer: Viewer }) {
+export function ThreadList({ threads, total, planId }: { threads: ThreadView[]; total: number; planId: string }) {
   const router = useRouter();
   if (!threads.length) {
     return <p className="text-sm text-slate-600">{total ? "No comments match these filters." : "No comments yet. Select text in the plan to comment on it."}</p>;
@@ -20,7 +19,7 @@ export function ThreadList({ threads, total, planId, viewer }: { threads: Thread
           <ol className="space-y-2">
             {threads.filter((t) => t.section.key === key).map((thread) => (
               <li key={thread.id}>
-                <Thread thread={thread} planId={planId} viewer={viewer} onChanged={() => router.refresh()}
+                <Thread thread={thread} planId={planId} onChanged={() => router.refresh()}
                   onFocusThread={(id) => router.push(`/plans/${planId}#thread-${id}`)} />
               </li>
             ))}

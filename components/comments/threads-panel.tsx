@@ -3,7 +3,8 @@
 /**
  * A section's comment threads, beside its text (like comments in a shared
  * document): open a thread on selected text, reply, resolve or reopen.
- * The server decides who may do what; this only offers what it would allow.
+ * The server decides who may do what, and says so: the viewer's abilities on
+ * the plan, and each thread's own. This offers exactly those, never reading a role.
  */
 import { useEffect, useRef, useState } from "react";
 import type { RefObject } from "react";
@@ -11,8 +12,10 @@ import { sortByAnchor, useAnchorAlignment } from "./use-anchor-alignment";
 import type { SelectedQuote } from "./selection-quote";
 import type { ThreadView } from "./use-threads";
 import { useThreads } from "./use-threads";
+import type { PlanAbilities } from "@/lib/auth/policies";
 
-export type Viewer = { id: string; role: "admin" | "facilitator" | "delegate" | "observer"; delegationId: string | null };
+/** Who is looking: their delegation (to show its own co-sponsorship) and what the server says they may do on this plan. */
+export type Viewer = { delegationId: string | null; abilities: PlanAbilities };
 
 const STANCE_LABEL: Record<ThreadView["stance"], string> = { support: "Supports", oppose: "Opposes", question: "Question", neutral: "Comment" };
 const STANCE_STYLE: Record<ThreadView["stance"], string> = {
@@ -38,7 +41,7 @@ export function ThreadsPanel({ planId, sectionKey, title, viewer, version, pushe
   const [filter, setFilter] = useState<"open" | "resolved" | "all">("open");
   const [stance, setStance] = useState<ThreadView["stance"] | "any">("any");
   const [delegation, setDelegation] = useState("any");
-  const canComment = viewer.role !== "observer";
+  const canComment = viewer.abilities.comment;
   useLinkedThread(threads, (thread) => {
     // A filter must never hide the thread a link (e.g. a notification) points at.
     if (filter !== "all" && filter !== thread.status) setFilter("all");
@@ -85,7 +88,7 @@ export function ThreadsPanel({ planId, sectionKey, title, viewer, version, pushe
       {threads === null ? <p className="text-xs text-slate-600">Loading comments…</p> : shown.length === 0 ? <p className="text-xs text-slate-600">No comments match.</p> : null}
       <ol ref={listRef} className="space-y-2">
         {shown.map((thread) => (
-          <li key={thread.id} data-thread-card={thread.id} style={{ paddingTop: offsets.get(thread.id) ?? 0 }}><Thread thread={thread} planId={planId} viewer={viewer} onChanged={refresh} onFocusThread={onFocusThread} /></li>
+          <li key={thread.id} data-thread-card={thread.id} style={{ paddingTop: offsets.get(thread.id) ?? 0 }}><Thread thread={thread} planId={planId} onChanged={refresh} onFocusThread={onFocusThread} /></li>
         ))}
       </ol>
     </section>
@@ -127,10 +130,9 @@ function useLinkedThread(threads: ThreadView[] | null, reveal: (thread: ThreadVi
   });
 }
 
-/** One thread with its replies and the actions the viewer may take; also listed on the plan-wide comments page. */
-export function Thread({ thread, planId, viewer, onChanged, onFocusThread }: { thread: ThreadView; planId: string; viewer: Viewer; onChanged: () => void; onFocusThread: (id: string) => void }) {
-  const canModerate = viewer.role === "facilitator" || viewer.role === "admin";
-  const canSetStatus = canModerate || (viewer.role === "delegate" && thread.delegation?.id === viewer.delegationId);
+/** One thread with its replies and the actions its abilities allow the viewer; also listed on the plan-wide comments page. */
+export function Thread({ thread, planId, onChanged, onFocusThread }: { thread: ThreadView; planId: string; onChanged: () => void; onFocusThread: (id: string) => void }) {
+  const { reply: canReply, setStatus: canSetStatus, markConcern: canMarkConcern } = thread.abilities;
   const [status, setStatus] = useState("");
   async function post(path: string, body: unknown, done: string) {
     setStatus("Saving…");
@@ -170,14 +172,14 @@ export function Thread({ thread, planId, viewer, onChanged, onFocusThread }: { t
           </li>
         ))}
       </ol>
-      {viewer.role !== "observer" && <ReplyForm threadNumber={thread.number} onSubmit={(body) => post("/comments", { body }, "Reply posted")} />}
+      {canReply && <ReplyForm threadNumber={thread.number} onSubmit={(body) => post("/comments", { body }, "Reply posted")} />}
       {canSetStatus && (
         <button type="button" onClick={() => post("/status", { status: thread.status === "open" ? "resolved" : "open" }, thread.status === "open" ? "Resolved" : "Reopened")}
           className="mt-1 rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
           {thread.status === "open" ? "Resolve" : "Reopen"}<span className="sr-only"> comment {thread.number}</span>
         </button>
       )}
-      <ConcernMarker thread={thread} planId={planId} canMark={canModerate} onMarked={onChanged} />
+      <ConcernMarker thread={thread} planId={planId} canMark={canMarkConcern} onMarked={onChanged} />
       <p role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
     </article>
   );
@@ -232,7 +234,7 @@ function NewThreadForm({ planId, sectionKey, viewer, selection, onCreated }: { p
   const [stance, setStance] = useState<ThreadView["stance"]>("neutral");
   const [visibility, setVisibility] = useState<ThreadView["visibility"]>("everyone");
   const [status, setStatus] = useState("");
-  const canChooseVisibility = viewer.role === "facilitator" || viewer.role === "admin";
+  const canChooseVisibility = viewer.abilities.openFacilitatorsOnly;
   if (!selection) return <p className="text-xs text-slate-600">Select text in this section to comment on it.</p>;
   async function submit(event: React.FormEvent) {
     event.preventDefault();

@@ -10,7 +10,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/policies";
 import { sendCollabNotice } from "@/lib/live/channels";
 import { editSectionState } from "@/lib/plan/section-document";
 import { getPrisma } from "@/lib/db";

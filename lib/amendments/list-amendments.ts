@@ -5,6 +5,8 @@
  * as last saved, shown with the passage's current text beside it.
  */
 import type { JSONContent } from "@tiptap/core";
+import { authorize, presentAmendmentAbilities } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { locateQuote } from "@/lib/editor/passage-anchor";
 import { getPrisma } from "@/lib/db";
 import { diffWords } from "@/lib/diff/word-diff";
@@ -31,7 +33,9 @@ export function isQuoteAmendable(content: JSONContent, blockId: string, quote: {
   return (listPassageTextRuns(content, blockId) ?? []).some((run) => locateQuote(run, quote) !== -1);
 }
 
-export async function listAmendments({ planId, filter = {} }: { planId: string; filter?: AmendmentFilter }) {
+/** The plan's amendments, each with what `viewer` may do to it (the page offers exactly those, and never looks at roles). */
+export async function listAmendments({ viewer, planId, filter = {} }: { viewer: Actor; planId: string; filter?: AmendmentFilter }) {
+  authorize(viewer, "plan.read");
   const statusFilter = filter.state === "stale" ? "pending" : filter.state;
   const amendments = await getPrisma().amendment.findMany({
     where: {
@@ -70,6 +74,7 @@ export async function listAmendments({ planId, filter = {} }: { planId: string; 
       delegation: amendment.delegation, author: amendment.author, sponsors: sponsors.map((s) => s.delegation),
       decidedBy: amendment.decidedBy, decidedAt: amendment.decidedAt, decisionReason: amendment.decisionReason,
       withdrawnAt: amendment.withdrawnAt, createdAt: amendment.createdAt,
+      abilities: presentAmendmentAbilities(viewer, amendment),
     };
   });
   return filter.state === "pending" ? listed.filter((a) => a.state === "pending") : filter.state === "stale" ? listed.filter((a) => a.state === "stale") : listed;

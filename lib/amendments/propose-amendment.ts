@@ -7,7 +7,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize, delegationSpokenFor } from "@/lib/auth/policies";
 import { sendCollabNotice } from "@/lib/live/channels";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -30,7 +30,7 @@ export async function proposeAmendment({ actor, planId, input }: { actor: Curren
         planId, sectionId: section.id, number: (last._max.number ?? 0) + 1, blockId: input.blockId,
         quoteExact: input.quote.exact, quotePrefix: input.quote.prefix, quoteSuffix: input.quote.suffix,
         kind: input.kind, newText: input.kind === "delete" ? "" : input.newText, rationale: input.rationale,
-        delegationId: actor.role === "delegate" ? actor.delegationId : null, authorId: actor.id,
+        delegationId: delegationSpokenFor(actor), authorId: actor.id,
       },
       select: { id: true, number: true },
     });

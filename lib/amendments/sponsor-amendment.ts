@@ -5,7 +5,7 @@
  */
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize, can } from "@/lib/auth/policies";
 import { sendCollabNotice } from "@/lib/live/channels";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -14,13 +14,13 @@ import { assertPending, lockAmendment } from "./amendment-access";
 type Target = { planId: string; amendmentId: string };
 
 export async function setSponsorship({ actor, target, isSponsoring }: { actor: CurrentUser; target: Target; isSponsoring: boolean }) {
-  authorize(actor, "amendment.propose");
-  if (actor.role !== "delegate" || !actor.delegationId) throw new AppError("forbidden", "Only a delegation can co-sponsor an amendment.");
-  const delegationId = actor.delegationId;
+  authorize(actor, "amendment.sponsor", undefined, "Only a delegation can co-sponsor an amendment.");
+  const delegationId = actor.delegationId!;
   return getPrisma().$transaction(async (tx) => {
     const amendment = await lockAmendment(tx, target);
     assertPending(amendment);
-    if (amendment.delegationId === delegationId) throw new AppError("conflict", "Your delegation proposed this amendment.");
+    // The rule is the policy's; refused as a conflict (409), as it always was: the role may sponsor, this row is the problem.
+    if (!can(actor, "amendment.sponsor", amendment)) throw new AppError("conflict", "Your delegation proposed this amendment.");
     const key = { amendmentId_delegationId: { amendmentId: amendment.id, delegationId } };
     const existing = await tx.amendmentSponsor.findUnique({ where: key });
     if (isSponsoring && !existing) await tx.amendmentSponsor.create({ data: { amendmentId: amendment.id, delegationId, userId: actor.id } });
@@ -37,10 +37,10 @@ export async function setSponsorship({ actor, target, isSponsoring }: { actor: C
 }
 
 export async function withdrawAmendment({ actor, target }: { actor: CurrentUser; target: Target }) {
-  authorize(actor, "amendment.propose");
+  authorize(actor, "amendment.withdraw");
   return getPrisma().$transaction(async (tx) => {
     const amendment = await lockAmendment(tx, target);
-    if (amendment.authorId !== actor.id) throw new AppError("forbidden", "Only its author may withdraw an amendment.");
+    authorize(actor, "amendment.withdraw", amendment, "Only its author may withdraw an amendment.");
     assertPending(amendment);
     const withdrawnAt = new Date();
     await tx.amendment.update({ where: { id: amendment.id }, data: { status: "withdrawn", withdrawnAt } });

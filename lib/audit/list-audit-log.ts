@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 
 export const ZAuditFilter = z.object({

@@ -10,8 +10,8 @@ import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authOptions, SESSION_MAX_AGE_SECONDS } from "./auth-options";
-import type { Action } from "./can";
-import { can } from "./can";
+import type { Action } from "./policies";
+import { can } from "./policies";
 
 export type CurrentUser = {
   id: string;
@@ -61,7 +61,6 @@ export async function requirePageUser(returnTo: string): Promise<CurrentUser> {
   return user;
 }
 
-export { authorize } from "./authorize";
 
 /** For pages: a 403 page unless the user may do `action`. */
 export function authorizePage(user: CurrentUser, action: Action): void {

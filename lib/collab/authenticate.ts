@@ -3,8 +3,8 @@
  * connection: the token names the user, everything else (role, disabled,
  * revoked sessions, the section's existence) is read from the database now.
  */
-import { can } from "@/lib/auth/can";
-import type { Actor } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { parseSectionDocumentName } from "./document-name";
 import type { SectionDocument } from "./document-name";
@@ -33,7 +33,7 @@ export async function authenticateCollab({ token, documentName, secret }: { toke
   if (!user || user.disabledAt) throw new CollabAccessDenied("no such enabled user");
   // Signing out everywhere (or a password change) also kills tokens issued before it.
   if (user.sessionsValidAfter && payload.iat <= user.sessionsValidAfter.getTime()) throw new CollabAccessDenied("token revoked");
-  if (!can(user, "dialogue.read")) throw new CollabAccessDenied("may not read plans");
+  if (!can(user, "plan.read")) throw new CollabAccessDenied("may not read plans");
   const exists = await getPrisma().planSection.count({ where: { id: section.sectionId, planId: section.planId } });
   if (!exists) throw new CollabAccessDenied("no such section");
   return { user, section, readOnly: !can(user, "plan.edit"), issuedAt: payload.iat };

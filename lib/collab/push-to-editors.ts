@@ -7,8 +7,8 @@
  */
 import type { Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
-import { listThreads } from "@/lib/comments/list-threads";
-import { seesFacilitatorThreads } from "@/lib/comments/thread-access";
+import { threadAbilitiesKey, threadsVisibleWhere } from "@/lib/auth/policies";
+import { loadVisibleThreads, withThreadAbilities } from "@/lib/comments/list-threads";
 import { getPrisma } from "@/lib/db";
 import { STORED_STATE_ORIGIN } from "@/lib/plan/section-document";
 import type { CollabAccess } from "./authenticate";
@@ -36,20 +36,31 @@ export function announceToEditors(hocuspocus: Hocuspocus, section: { planId: str
  * pushed. Facilitators-only threads go only to connections whose user may
  * see them; access was checked when the connection opened and is re-checked
  * periodically (recheck-connections.ts).
+ * Each thread carries what the viewer may do to it, which depends on more
+ * than the visibility class (a delegation resolves its own threads): the
+ * loaded list is decorated and serialized once per threadAbilitiesKey (role
+ * and delegation), so at most one message per delegation present, never one
+ * per connection, and never one viewer's abilities sent to another.
  */
 export async function pushThreadsToEditors(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }): Promise<void> {
   const document = hocuspocus.documents.get(sectionDocumentName(section));
   if (!document) return;
-  const messages = new Map<boolean, Promise<string>>();
+  const lists = new Map<string, ReturnType<typeof loadVisibleThreads>>();
+  const messages = new Map<string, Promise<string>>();
+  const listFor = (viewer: CollabAccess["user"]) => {
+    const key = JSON.stringify(threadsVisibleWhere(viewer));
+    if (!lists.has(key)) lists.set(key, loadVisibleThreads({ viewer, planId: section.planId, filter: { sectionId: section.sectionId } }));
+    return lists.get(key)!;
+  };
   const messageFor = (viewer: CollabAccess["user"]) => {
-    const withFacilitatorThreads = seesFacilitatorThreads(viewer);
-    let message = messages.get(withFacilitatorThreads);
+    const key = threadAbilitiesKey(viewer);
+    let message = messages.get(key);
     if (!message) {
-      message = listThreads({ viewer, planId: section.planId, filter: { sectionId: section.sectionId } }).then((threads) => {
-        const pushed = writeSectionNotice({ type: "threads-changed", threads });
+      message = listFor(viewer).then((threads) => {
+        const pushed = writeSectionNotice({ type: "threads-changed", threads: withThreadAbilities(viewer, threads) });
         return pushed.length <= MAX_PUSHED_THREADS_BYTES ? pushed : THREADS_CHANGED;
       });
-      messages.set(withFacilitatorThreads, message);
+      messages.set(key, message);
     }
     return message;
   };

@@ -7,7 +7,7 @@
  * socket reconnects, and then every document on it is judged afresh.
  */
 import type { Hocuspocus } from "@hocuspocus/server";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import type { CollabAccess } from "./authenticate";
 
@@ -16,7 +16,7 @@ type CurrentRow = { id: string; role: CollabAccess["user"]["role"]; delegationId
 function isStillGranted(access: CollabAccess, user: CurrentRow | undefined): boolean {
   if (!user || user.disabledAt) return false;
   if (user.sessionsValidAfter && access.issuedAt <= user.sessionsValidAfter.getTime()) return false;
-  if (!can(user, "dialogue.read")) return false;
+  if (!can(user, "plan.read")) return false;
   return access.readOnly === !can(user, "plan.edit");
 }
 

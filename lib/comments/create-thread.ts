@@ -4,27 +4,24 @@
  */
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize, delegationSpokenFor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { sendCollabNotice } from "@/lib/live/channels";
 import { AppError } from "@/lib/errors";
 import { resolveMentions } from "./mentions";
 import { notifyAboutComment } from "./notify-comment";
 import type { TCreateThread } from "./schemas";
-import { seesFacilitatorThreads } from "./thread-access";
 
 export async function createThread({ actor, planId, input }: { actor: CurrentUser; planId: string; input: TCreateThread }) {
   authorize(actor, "comment.create");
-  if (input.visibility === "facilitators" && !seesFacilitatorThreads(actor)) {
-    throw new AppError("forbidden", "Only facilitators can open a facilitators-only thread.");
-  }
+  if (input.visibility === "facilitators") authorize(actor, "comment.facilitatorsOnly", undefined, "Only facilitators can open a facilitators-only thread.");
   return getPrisma().$transaction(async (tx) => {
     const section = await tx.planSection.findFirst({ where: { planId, key: input.sectionKey }, select: { id: true, plan: { select: { dialogueId: true } } } });
     if (!section) throw new AppError("not_found", "No such section in this plan.");
     // Numbers are handed out one at a time per plan.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`threads:${planId}`}))`;
     const last = await tx.commentThread.aggregate({ where: { planId }, _max: { number: true } });
-    const delegationId = actor.role === "delegate" ? actor.delegationId : null;
+    const delegationId = delegationSpokenFor(actor);
     const thread = await tx.commentThread.create({
       data: {
         planId, sectionId: section.id, number: (last._max.number ?? 0) + 1, blockId: input.blockId,

@@ -1,11 +1,12 @@
 /** A plan's threads as this user may see them, oldest first, with their comments (tombstones as such). */
-import type { CurrentUser } from "@/lib/auth/current-user";
 import { getPrisma } from "@/lib/db";
 import type { JSONContent } from "@tiptap/core";
 import { listAnchoredThreadIds } from "@/lib/editor/plan-document";
 import * as Y from "yjs";
 import { decodeAnchorRange, isAnchorRangeLive, ZAnchorRange } from "./anchor-range";
-import { seesFacilitatorThreads } from "./thread-access";
+import { authorize, presentThreadAbilities, threadsVisibleWhere } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TThreadStance, TThreadStatus } from "./thread-values";
 
 export type ThreadFilter = { sectionKey?: string; sectionId?: string; status?: TThreadStatus; delegationId?: string; stance?: TThreadStance };
@@ -15,31 +16,44 @@ export type ThreadFilter = { sectionKey?: string; sectionId?: string; status?: T
  * notice makes every open page of a section ask at the same moment. A read
  * joins only a batch whose query has not started yet, so it never gets an
  * answer older than itself (an in-flight query may predate the very change
- * the reader was told about). Only the visibility class is part of the key,
- * never the viewer, so nothing leaks across it.
+ * the reader was told about). The key holds the viewer's visibility `where`
+ * (lib/auth/policies.ts), never the viewer, so nothing leaks across it.
  */
 const BATCH_WINDOW_MS = 5;
 const waiting = new Map<string, ReturnType<typeof loadThreads>>();
 
-export function listThreads({ viewer, planId, filter = {} }: { viewer: Pick<CurrentUser, "role">; planId: string; filter?: ThreadFilter }) {
-  const withFacilitatorThreads = seesFacilitatorThreads(viewer);
-  const key = JSON.stringify([planId, withFacilitatorThreads, filter.sectionKey, filter.sectionId, filter.status, filter.delegationId, filter.stance]);
+export async function listThreads({ viewer, planId, filter = {} }: { viewer: Actor; planId: string; filter?: ThreadFilter }) {
+  return withThreadAbilities(viewer, await loadVisibleThreads({ viewer, planId, filter }));
+}
+
+/** Each thread with what `viewer` may do to it: the page offers exactly those actions, and never looks at roles. */
+export function withThreadAbilities(viewer: Actor, threads: LoadedThread[]) {
+  return threads.map((thread) => ({ ...thread, abilities: presentThreadAbilities(viewer, { delegationId: thread.delegation?.id ?? null }) }));
+}
+
+type LoadedThread = Awaited<ReturnType<typeof loadThreads>>[number];
+
+/** The threads `viewer` may see, without abilities: shared by every viewer of the same visibility class (see above). */
+export async function loadVisibleThreads({ viewer, planId, filter = {} }: { viewer: Actor; planId: string; filter?: ThreadFilter }) {
+  authorize(viewer, "plan.read");
+  const visibleWhere = threadsVisibleWhere(viewer);
+  const key = JSON.stringify([planId, visibleWhere, filter.sectionKey, filter.sectionId, filter.status, filter.delegationId, filter.stance]);
   const batch = waiting.get(key);
   if (batch) return batch;
   const load = new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS)).then(() => {
     waiting.delete(key);
-    return loadThreads({ planId, filter, withFacilitatorThreads });
+    return loadThreads({ planId, filter, visibleWhere });
   });
   waiting.set(key, load);
   return load;
 }
 
-async function loadThreads({ planId, filter, withFacilitatorThreads }: { planId: string; filter: ThreadFilter; withFacilitatorThreads: boolean }) {
+async function loadThreads({ planId, filter, visibleWhere }: { planId: string; filter: ThreadFilter; visibleWhere: Prisma.CommentThreadWhereInput }) {
   const threads = await getPrisma().commentThread.findMany({
     where: {
       planId,
       // Never loaded for other roles, so no later step can leak it.
-      ...(withFacilitatorThreads ? {} : { visibility: "everyone" as const }),
+      ...visibleWhere,
       ...(filter.sectionKey ? { section: { key: filter.sectionKey } } : {}),
       ...(filter.sectionId ? { sectionId: filter.sectionId } : {}),
       ...(filter.status ? { status: filter.status } : {}),

@@ -10,7 +10,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Tx } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";
 import type { Mention } from "./mentions";
-import { seesFacilitatorThreads } from "./thread-access";
+import { seesFacilitatorThreads } from "@/lib/auth/policies";
 
 type ThreadRef = { id: string; planId: string; number: number; visibility: "everyone" | "facilitators"; authorId: string | null };
 

@@ -2,15 +2,17 @@
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getPrisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { authorize } from "@/lib/auth/policies";
 import { announceThreadsChanged } from "./announce";
 import type { TThreadStatus } from "./schemas";
-import { canSetThreadStatus, findVisibleThread } from "./thread-access";
+import { findVisibleThread } from "./thread-access";
 
 export async function setThreadStatus({ actor, target, input }: { actor: CurrentUser; target: { planId: string; threadId: string }; input: TThreadStatus }) {
+  // Before the transaction too: a role that may never resolve is refused without locking a row.
+  authorize(actor, "comment.resolve");
   return getPrisma().$transaction(async (tx) => {
     const thread = await findVisibleThread(tx, actor, target);
-    if (!canSetThreadStatus(actor, thread)) throw new AppError("forbidden", "Only facilitators and the delegation that opened it may resolve or reopen this thread.");
+    authorize(actor, "comment.resolve", thread, "Only facilitators and the delegation that opened it may resolve or reopen this thread.");
     if (thread.status === input.status) return { id: thread.id, status: thread.status };
     const isResolving = input.status === "resolved";
     await tx.commentThread.update({

@@ -38,6 +38,12 @@ export const ZThreadView = z.object({
   /** Its entry on the concern register, once a facilitator marked it. */
   concern: z.object({ number: z.number().int(), status: z.enum(["raised", "addressed", "noted"]) }).nullable(),
   comments: z.array(ZThreadComment),
+  /**
+   * What the viewer may do to it, from lib/auth/policies.ts: the page offers
+   * exactly these. A pushed list is computed per role and delegation, never
+   * per user, so nothing here may depend on the viewer's id.
+   */
+  abilities: z.object({ reply: z.boolean(), setStatus: z.boolean(), markConcern: z.boolean() }),
 });
 
 export type TThreadView = z.infer<typeof ZThreadView>;

@@ -5,7 +5,7 @@
  */
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize, delegationSpokenFor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -15,7 +15,7 @@ import type { Mention } from "./mentions";
 import { notifyAboutComment } from "./notify-comment";
 import { EDIT_WINDOW_MS } from "./schemas";
 import type { TReply } from "./schemas";
-import { findVisibleThread, seesFacilitatorThreads } from "./thread-access";
+import { findVisibleThread } from "./thread-access";
 
 type ThreadTarget = { planId: string; threadId: string };
 
@@ -23,7 +23,7 @@ export async function replyToThread({ actor, target, input }: { actor: CurrentUs
   authorize(actor, "comment.create");
   return getPrisma().$transaction(async (tx) => {
     const thread = await findVisibleThread(tx, actor, target);
-    const delegationId = actor.role === "delegate" ? actor.delegationId : null;
+    const delegationId = delegationSpokenFor(actor);
     const comment = await tx.comment.create({ data: { threadId: target.threadId, authorId: actor.id, delegationId, body: input.body }, select: { id: true } });
     const mentions = await recordMentions(tx, { planId: target.planId, commentId: comment.id, body: input.body });
     await notifyAboutComment(tx, { actor, thread, mentions, isReply: true });
@@ -35,10 +35,10 @@ export async function replyToThread({ actor, target, input }: { actor: CurrentUs
 }
 
 export async function editComment({ actor, target, commentId, input, now = new Date() }: { actor: CurrentUser; target: ThreadTarget; commentId: string; input: TReply; now?: Date }) {
-  authorize(actor, "comment.create");
+  authorize(actor, "comment.edit");
   return getPrisma().$transaction(async (tx) => {
     const comment = await findComment(tx, actor, target, commentId);
-    if (comment.authorId !== actor.id) throw new AppError("forbidden", "Only its author may edit a comment.");
+    authorize(actor, "comment.edit", comment, "Only its author may edit a comment.");
     if (comment.deletedAt) throw new AppError("conflict", "This comment was deleted.");
     if (now.getTime() - comment.createdAt.getTime() > EDIT_WINDOW_MS) {
       throw new AppError("conflict", "Comments can be edited for 15 minutes; reply instead.");
@@ -65,10 +65,10 @@ export async function editComment({ actor, target, commentId, input, now = new D
 }
 
 export async function deleteComment({ actor, target, commentId }: { actor: CurrentUser; target: ThreadTarget; commentId: string }) {
-  authorize(actor, "comment.create");
+  authorize(actor, "comment.delete");
   return getPrisma().$transaction(async (tx) => {
     const comment = await findComment(tx, actor, target, commentId);
-    if (comment.authorId !== actor.id && !seesFacilitatorThreads(actor)) throw new AppError("forbidden", "Only its author or a facilitator may delete a comment.");
+    authorize(actor, "comment.delete", comment, "Only its author or a facilitator may delete a comment.");
     if (comment.deletedAt) return { id: commentId, deletedAt: comment.deletedAt };
     const deletedAt = new Date();
     await tx.comment.update({ where: { id: commentId }, data: { body: "", deletedAt } });

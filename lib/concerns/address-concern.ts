@@ -9,8 +9,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/authorize";
-import { seesFacilitatorThreads } from "@/lib/comments/thread-access";
+import { authorize } from "@/lib/auth/policies";
+import { seesFacilitatorThreads } from "@/lib/auth/policies";
 import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
 import { listBlocks } from "@/lib/editor/plan-document";

@@ -4,19 +4,20 @@
  * first ensures the dialogue's concerns are on it (see ensureConcernRegister).
  */
 import type { JSONContent } from "@tiptap/core";
-import type { CurrentUser } from "@/lib/auth/current-user";
 import { getPrisma } from "@/lib/db";
 import { listBlocks } from "@/lib/editor/plan-document";
-import { visibleConcernsWhere } from "./concern-access";
+import { authorize, concernsVisibleWhere } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { ensureConcernRegister } from "./ensure-concern-register";
 import type { TConcernFilter } from "./schemas";
 
-export async function listConcerns({ viewer, planId, filter = {} }: { viewer: Pick<CurrentUser, "role">; planId: string; filter?: TConcernFilter }) {
+export async function listConcerns({ viewer, planId, filter = {} }: { viewer: Actor; planId: string; filter?: TConcernFilter }) {
+  authorize(viewer, "plan.read");
   await ensureConcernRegister({ planId });
   const prisma = getPrisma();
   const concerns = await prisma.concern.findMany({
     where: {
-      planId, ...visibleConcernsWhere(viewer),
+      planId, ...concernsVisibleWhere(viewer),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.origin ? { origin: filter.origin } : {}),
     },

@@ -6,7 +6,7 @@
  */
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/policies";
 import { announceThreadsChanged } from "@/lib/comments/announce";
 import { findVisibleThread } from "@/lib/comments/thread-access";
 import { getPrisma } from "@/lib/db";

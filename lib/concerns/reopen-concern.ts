@@ -5,7 +5,7 @@
  */
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { findConcernForUpdate } from "./concern-access";
 

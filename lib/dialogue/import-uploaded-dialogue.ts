@@ -5,7 +5,7 @@
  * and uploading a corrected version updates the dialogue in place.
  */
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeDialogueBytes } from "./decode-dialogue-bytes";

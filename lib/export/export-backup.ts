@@ -10,8 +10,8 @@
  * route, and users without their email address, which only admins manage.
  * A reader's export cannot be restored.
  */
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { seesFacilitatorThreads } from "@/lib/comments/thread-access";
+import { can, concernsVisibleWhere, threadsVisibleWhere } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { z } from "zod";
@@ -24,15 +24,18 @@ import type { TBackupJson } from "./backup-schema";
 export async function exportBackup({ planId, viewer = null, now = new Date() }: {
   planId: string;
   /** Who asks; null for the command line, which is run by whoever holds the database. */
-  viewer?: Pick<CurrentUser, "role"> | null;
+  viewer?: Actor | null;
   now?: Date;
 }): Promise<TBackupJson> {
   const prisma = getPrisma();
   const plan = await prisma.plan.findUnique({ where: { id: planId } });
   if (!plan) throw new AppError("not_found", `No plan ${planId}.`);
-  const isFull = viewer === null || viewer.role === "admin";
-  const seesHidden = viewer === null || seesFacilitatorThreads(viewer);
+  // The command line (no viewer) is run by whoever holds the database: it gets everything.
+  const isFull = viewer === null || can(viewer, "plan.backup");
   const where = { planId };
+  // Facilitators-only threads, and the concerns raised in them, never reach another role, by any route.
+  const threadsWhere = viewer === null ? where : { ...where, ...threadsVisibleWhere(viewer) };
+  const concernsWhere = viewer === null ? where : { ...where, ...concernsVisibleWhere(viewer) };
   const byTime = [{ createdAt: "asc" as const }, { id: "asc" as const }];
   const [dialogue, sections, links, exclusions, threads, amendments, concerns, versions] = await Promise.all([
     prisma.dialogue.findUniqueOrThrow({ where: { id: plan.dialogueId } }),
@@ -40,22 +43,20 @@ export async function exportBackup({ planId, viewer = null, now = new Date() }: 
     prisma.provenanceLink.findMany({ where, orderBy: byTime }),
     prisma.coverageExclusion.findMany({ where, orderBy: byTime }),
     prisma.commentThread.findMany({
-      // Facilitators-only threads never reach another role, by any route.
-      where: seesHidden ? where : { ...where, visibility: "everyone" },
+      where: threadsWhere,
       orderBy: { number: "asc" },
       include: { comments: { orderBy: byTime, include: { mentions: { orderBy: { id: "asc" } } } } },
     }),
     prisma.amendment.findMany({ where, orderBy: { number: "asc" }, include: { sponsors: { orderBy: byTime } } }),
-    prisma.concern.findMany({ where, orderBy: { number: "asc" }, include: { thread: { select: { visibility: true } } } }),
+    prisma.concern.findMany({ where: concernsWhere, orderBy: { number: "asc" }, include: { thread: { select: { visibility: true } } } }),
     prisma.planVersion.findMany({ where, orderBy: { number: "asc" }, include: { sections: { orderBy: [{ position: "asc" }, { id: "asc" }] } } }),
   ]);
-  const visibleConcerns = concerns.filter((concern) => seesHidden || concern.thread?.visibility !== "facilitators");
 
   const referenced = new Set<string | null>([
     ...links.flatMap((l) => [l.createdById, l.confirmedById]), ...exclusions.map((e) => e.createdById),
     ...threads.flatMap((t) => [t.authorId, t.resolvedById, ...t.comments.flatMap((c) => [c.authorId, ...c.mentions.map((m) => m.userId)])]),
     ...amendments.flatMap((a) => [a.authorId, a.decidedById, ...a.sponsors.map((s) => s.userId)]),
-    ...visibleConcerns.flatMap((c) => [c.decidedById, c.createdById]), ...versions.map((v) => v.createdById),
+    ...concerns.flatMap((c) => [c.decidedById, c.createdById]), ...versions.map((v) => v.createdById),
   ]);
   const users = await prisma.user.findMany({
     // A full backup keeps every account of the workspace (those of other dialogues' delegations excepted), so a
@@ -85,7 +86,7 @@ export async function exportBackup({ planId, viewer = null, now = new Date() }: 
       comments: thread.comments.map((comment) => ({ ...pick(ZBackupComment, comment), mentions: comment.mentions.map((m) => pick(ZBackupMention, m)) })),
     })),
     amendments: amendments.map((amendment) => ({ ...pick(ZBackupAmendment, amendment), sponsors: amendment.sponsors.map((s) => pick(ZBackupSponsor, s)) })),
-    concerns: visibleConcerns.map((concern) => pick(ZBackupConcern, concern)),
+    concerns: concerns.map((concern) => pick(ZBackupConcern, concern)),
     versions: versions.map((version) => ({ ...pick(ZBackupVersion, version), sections: version.sections.map((s) => pick(ZBackupVersionSection, s)) })),
   } as TBackupJson;
 }

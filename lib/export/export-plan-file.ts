@@ -3,7 +3,8 @@
  * file name: the one call behind both the CLI and GET /api/plans/<id>/export.
  */
 import { z } from "zod";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { AppError } from "@/lib/errors";
 import { buildExportDocument } from "./build-export-document";
 import { exportBackup } from "./export-backup";
@@ -33,9 +34,11 @@ export async function exportPlanFile({ planId, format, versionLabel = null, view
   /** md, docx and pdf: print this version instead of the live draft. */
   versionLabel?: string | null;
   /** Who asks (decides what a JSON export holds); null for the command line. */
-  viewer?: Pick<CurrentUser, "role"> | null;
+  viewer?: Actor | null;
   now?: Date;
 }): Promise<TExportFile> {
+  // The command line (no viewer) runs with the database's own trust; a person must be allowed to read the plan.
+  if (viewer) authorize(viewer, "plan.read");
   if (format === "json") {
     // The JSON export is the whole plan, every version included, so one version of it would be a partial backup.
     if (versionLabel) throw new AppError("invalid", "JSON is the whole plan with all its versions; --version applies to md, docx and pdf.", { field: "version" });

@@ -12,8 +12,8 @@
  * that arrive while it looks are folded into one look and one event per
  * section: a plan reset announces every thread at once.
  */
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { seesFacilitatorThreads } from "@/lib/comments/thread-access";
+import { authorize, seesFacilitatorThreads } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createEventStream } from "./event-stream";
@@ -25,7 +25,7 @@ import { isStillSignedIn } from "./still-signed-in";
 export type ActivityKind = PlanActivity["kind"];
 
 export async function openPlanActivityStream({ viewer, planId, kinds, signal, heartbeatMs, maxAgeMs }: {
-  viewer: Pick<CurrentUser, "id">;
+  viewer: Actor;
   planId: string;
   /** The kinds of change the page lists; others are not sent. */
   kinds: readonly ActivityKind[];
@@ -34,6 +34,7 @@ export async function openPlanActivityStream({ viewer, planId, kinds, signal, he
   heartbeatMs?: number;
   maxAgeMs?: number;
 }): Promise<Response> {
+  authorize(viewer, "plan.read");
   const plan = await getPrisma().plan.findUnique({ where: { id: planId }, select: { id: true } });
   if (!plan) throw new AppError("not_found", "No such plan.");
   const openedAt = new Date();

@@ -3,14 +3,16 @@
  * Only ever the viewer's own rows: the owner is part of the `where`, so
  * another user's notification is simply never found.
  */
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import type { TNotificationView } from "./schemas";
 
 /** How many the bell lists; older ones stay in the table (and in the unread count until read). */
 export const NOTIFICATION_LIST_LIMIT = 30;
 
-export async function listNotifications({ viewer, limit = NOTIFICATION_LIST_LIMIT }: { viewer: Pick<CurrentUser, "id">; limit?: number }): Promise<{ items: TNotificationView[]; unread: number }> {
+export async function listNotifications({ viewer, limit = NOTIFICATION_LIST_LIMIT }: { viewer: Actor; limit?: number }): Promise<{ items: TNotificationView[]; unread: number }> {
+  authorize(viewer, "notification.read");
   const prisma = getPrisma();
   const [rows, unread] = await Promise.all([
     prisma.notification.findMany({

@@ -3,12 +3,14 @@
  * Ids of other users' notifications match nothing (the owner is part of the
  * `where`), so they are neither changed nor revealed to exist.
  */
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { sendNotificationNotice } from "@/lib/live/channels";
 import type { TMarkRead } from "./schemas";
 
-export async function markNotificationsRead({ viewer, input, now = new Date() }: { viewer: Pick<CurrentUser, "id">; input: TMarkRead; now?: Date }): Promise<{ marked: number; unread: number }> {
+export async function markNotificationsRead({ viewer, input, now = new Date() }: { viewer: Actor; input: TMarkRead; now?: Date }): Promise<{ marked: number; unread: number }> {
+  authorize(viewer, "notification.read");
   return getPrisma().$transaction(async (tx) => {
     const { count } = await tx.notification.updateMany({
       where: { userId: viewer.id, readAt: null, ...(input.all ? {} : { id: { in: input.ids ?? [] } }) },

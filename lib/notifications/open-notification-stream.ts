@@ -8,7 +8,8 @@
  * disabled or their sessions were revoked after it opened; it also ends after
  * a while so the browser reconnects and the session is checked afresh.
  */
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { createEventStream } from "@/lib/live/event-stream";
 import type { EventStream } from "@/lib/live/event-stream";
@@ -16,12 +17,13 @@ import { subscribeToNotifications } from "@/lib/live/live-hub";
 import { isStillSignedIn } from "@/lib/live/still-signed-in";
 
 export async function openNotificationStream({ viewer, signal, heartbeatMs, maxAgeMs }: {
-  viewer: Pick<CurrentUser, "id">;
+  viewer: Actor;
   /** The request's signal: the stream ends when the client goes away. */
   signal: AbortSignal;
   heartbeatMs?: number;
   maxAgeMs?: number;
 }): Promise<Response> {
+  authorize(viewer, "notification.read");
   const openedAt = new Date();
   let stream: EventStream | null = null;
   let isCounting = false;

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { ensureConcernRegister } from "@/lib/concerns/ensure-concern-register";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import { sendCollabNotice } from "@/lib/live/channels";

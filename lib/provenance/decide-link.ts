@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fingerprintSavedPassage } from "./passage-fingerprint";

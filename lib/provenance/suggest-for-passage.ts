@@ -3,6 +3,8 @@
  * blockId is ""). Sources already linked to the passage — confirmed, or
  * rejected once by a facilitator — are never suggested again for it.
  */
+import { authorize } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { listBlocks } from "@/lib/editor/plan-document";
 import type { JSONContent } from "@tiptap/core";
@@ -10,7 +12,8 @@ import { AppError } from "@/lib/errors";
 import { suggestSources } from "./suggest-sources";
 import type { Suggestion } from "./suggest-sources";
 
-export async function suggestForPassage({ planId, sectionKey, blockId = "", limit = 10, text }: {
+export async function suggestForPassage({ viewer, planId, sectionKey, blockId = "", limit = 10, text }: {
+  viewer: Actor;
   planId: string;
   sectionKey: string;
   blockId?: string;
@@ -18,6 +21,7 @@ export async function suggestForPassage({ planId, sectionKey, blockId = "", limi
   /** The passage's live text, when the editor is ahead of the last save; then the block need not be saved yet. */
   text?: string;
 }): Promise<Suggestion[]> {
+  authorize(viewer, "plan.read");
   const prisma = getPrisma();
   const section = await prisma.planSection.findFirst({
     where: { planId, key: sectionKey },

@@ -1,10 +1,13 @@
 /** The traceability matrix (summary items × plan sections) and the concerns with the passages that answer them. */
+import { authorize } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { SUMMARY_LISTS } from "@/lib/dialogue/types";
 
 export type Cell = "confirmed" | "suggested" | null;
 
-export async function buildTraceabilityMatrix({ planId }: { planId: string }) {
+export async function buildTraceabilityMatrix({ viewer, planId }: { viewer: Actor; planId: string }) {
+  authorize(viewer, "plan.read");
   const prisma = getPrisma();
   const plan = await prisma.plan.findUniqueOrThrow({
     where: { id: planId },

@@ -1,6 +1,7 @@
 import { appendAudit } from "@/lib/audit/append-audit";
 import { hashOneTimeToken } from "@/lib/auth/one-time-token";
 import { hashPassword } from "@/lib/auth/password";
+import { can } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TAcceptInvite } from "./schemas";
@@ -40,7 +41,7 @@ export async function acceptInvite({ input }: { input: TAcceptInvite }) {
     }
     const invite = await tx.invite.findUniqueOrThrow({ where: { tokenHash }, include: { createdBy: true } });
     // An invite is only as good as its sender's right to send it now.
-    if (invite.createdBy.role !== "admin" || invite.createdBy.disabledAt) {
+    if (!can(invite.createdBy, "user.manage")) {
       throw new AppError("gone", "This invite link is no longer valid. Ask an admin for a new one.");
     }
     if (await tx.user.findUnique({ where: { email: invite.email } })) {

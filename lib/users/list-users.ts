@@ -1,5 +1,5 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/policies";
 import { NO_PASSWORD_HASH } from "@/lib/auth/password";
 import { getPrisma } from "@/lib/db";
 

@@ -8,7 +8,8 @@
  */
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/auth/current-user";
+import { authorize, can } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { createOneTimeToken, hashOneTimeToken } from "@/lib/auth/one-time-token";
 import { hashPassword } from "@/lib/auth/password";
 import { sendCollabNotice } from "@/lib/live/channels";
@@ -64,7 +65,7 @@ export async function findPasswordReset({ token }: { token: string }) {
     select: {
       expiresAt: true, usedAt: true,
       user: { select: { email: true, name: true, disabledAt: true } },
-      createdBy: { select: { role: true, disabledAt: true } },
+      createdBy: { select: { id: true, role: true, delegationId: true, disabledAt: true } },
     },
   });
   if (!reset) return { status: "unknown" as const };
@@ -75,8 +76,8 @@ export async function findPasswordReset({ token }: { token: string }) {
 }
 
 /** A link is only as good as its issuer's right to issue it now, and its user's right to sign in. */
-function isStillHonoured(reset: { user: { disabledAt: Date | null }; createdBy: { role: string; disabledAt: Date | null } }): boolean {
-  return !reset.user.disabledAt && reset.createdBy.role === "admin" && !reset.createdBy.disabledAt;
+function isStillHonoured(reset: { user: { disabledAt: Date | null }; createdBy: Actor }): boolean {
+  return !reset.user.disabledAt && can(reset.createdBy, "user.manage");
 }
 
 /**
@@ -95,7 +96,7 @@ export async function resetPassword({ input }: { input: TResetPassword }) {
     const claimed = await tx.passwordReset.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     const reset = await tx.passwordReset.findUnique({
       where: { tokenHash },
-      select: { id: true, userId: true, createdById: true, user: { select: { email: true, disabledAt: true } }, createdBy: { select: { role: true, disabledAt: true } } },
+      select: { id: true, userId: true, createdById: true, user: { select: { email: true, disabledAt: true } }, createdBy: { select: { id: true, role: true, delegationId: true, disabledAt: true } } },
     });
     if (!reset) throw new AppError("not_found", REFUSED.unknown);
     if (claimed.count === 0) {

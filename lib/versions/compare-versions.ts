@@ -6,6 +6,8 @@
  * and not the other — named by their source, as the version recorded it.
  */
 import type { JSONContent } from "@tiptap/core";
+import { authorize } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { diffWords } from "@/lib/diff/word-diff";
 import type { DiffSegment } from "@/lib/diff/word-diff";
@@ -36,7 +38,8 @@ export type SectionComparison = {
   citationsRemoved: CitationChange[];
 };
 
-export async function compareVersions({ planId, input }: { planId: string; input: TCompareVersions }) {
+export async function compareVersions({ viewer, planId, input }: { viewer: Actor; planId: string; input: TCompareVersions }) {
+  authorize(viewer, "plan.read");
   const [from, to] = await Promise.all([loadSide(planId, input.from), loadSide(planId, input.to)]);
   const labels = new Map([...from.links, ...to.links].map((link) => [link.id, link.label]));
   const before = new Map(from.sections.map((s) => [s.key, s]));

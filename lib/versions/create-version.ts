@@ -4,8 +4,8 @@
  * audited transaction. A label already used in the plan is refused (409).
  */
 import { appendAudit } from "@/lib/audit/append-audit";
-import { authorize } from "@/lib/auth/authorize";
-import type { Actor } from "@/lib/auth/can";
+import { authorize } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import type { TCreateVersion } from "./schemas";
 import { writeVersion } from "./write-version";

@@ -1,8 +1,11 @@
 /** A plan's versions, newest first, each with its author and change summary (changed sections named by their current title); null when there is no such plan. */
+import { authorize } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import type { VersionSummary } from "./write-version";
 
-export async function listVersions({ planId }: { planId: string }) {
+export async function listVersions({ viewer, planId }: { viewer: Actor; planId: string }) {
+  authorize(viewer, "plan.read");
   const plan = await getPrisma().plan.findUnique({
     where: { id: planId },
     select: {

@@ -15,8 +15,8 @@
  */
 import type { JSONContent } from "@tiptap/core";
 import { appendAudit } from "@/lib/audit/append-audit";
-import { authorize } from "@/lib/auth/authorize";
-import type { Actor } from "@/lib/auth/can";
+import { authorize } from "@/lib/auth/policies";
+import type { Actor } from "@/lib/auth/policies";
 import { sendCollabNotice } from "@/lib/live/channels";
 import { editSectionState } from "@/lib/plan/section-document";
 import { getPrisma } from "@/lib/db";

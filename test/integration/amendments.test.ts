@@ -95,7 +95,7 @@ beforeEach(async () => {
 describe("proposing", () => {
   it("numbers the amendment, attributes it to the delegation and lists it pending with its word diff", async () => {
     const { id, number } = await propose(bahrain, { kind: "replace", quote: { exact: "Map the resources required", suffix: " and how" }, newText: "Map and secure the predictable resources required" });
-    const listed = (await listAmendments({ planId })).find((a) => a.id === id)!;
+    const listed = (await listAmendments({ viewer: facilitator, planId })).find((a) => a.id === id)!;
     expect(listed).toMatchObject({ number, state: "pending", kind: "replace", delegation: { name: "Bahrain" }, sponsors: [] });
     expect(listed.diff.filter((s) => s.type === "insert").map((s) => s.text.trim())).toEqual(["and secure", "predictable"]);
     expect(listed.diff.at(-1)).toEqual({ type: "equal", text: " and how" });
@@ -124,18 +124,27 @@ describe("co-sponsoring and withdrawing", () => {
   it("lets another delegation co-sponsor and withdraw its support, but not the proposer's own", async () => {
     const { id } = await propose(bahrain, { kind: "delete", quote: { exact: " and how they may be mobilized" } });
     await setSponsorship({ actor: ecuador, target: { planId, amendmentId: id }, isSponsoring: true });
-    expect((await listAmendments({ planId })).find((a) => a.id === id)!.sponsors.map((s) => s.name)).toEqual(["Ecuador"]);
+    expect((await listAmendments({ viewer: facilitator, planId })).find((a) => a.id === id)!.sponsors.map((s) => s.name)).toEqual(["Ecuador"]);
     await expect(setSponsorship({ actor: bahrain, target: { planId, amendmentId: id }, isSponsoring: true })).rejects.toMatchObject({ code: "conflict" });
     await setSponsorship({ actor: ecuador, target: { planId, amendmentId: id }, isSponsoring: false });
-    expect((await listAmendments({ planId })).find((a) => a.id === id)!.sponsors).toEqual([]);
+    expect((await listAmendments({ viewer: facilitator, planId })).find((a) => a.id === id)!.sponsors).toEqual([]);
     await expect(setSponsorship({ actor: facilitator, target: { planId, amendmentId: id }, isSponsoring: true })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("lists each amendment with what the viewer may do to it, as the lib functions would allow it", async () => {
+    const { id } = await propose(bahrain, { kind: "delete", quote: { exact: "Map" } });
+    const abilitiesFor = async (viewer: CurrentUser) => (await listAmendments({ viewer, planId })).find((a) => a.id === id)!.abilities;
+    expect(await abilitiesFor(bahrain)).toEqual({ sponsor: false, withdraw: true, decide: false });
+    expect(await abilitiesFor(ecuador)).toEqual({ sponsor: true, withdraw: false, decide: false });
+    expect(await abilitiesFor(facilitator)).toEqual({ sponsor: false, withdraw: false, decide: true });
+    expect(await abilitiesFor(observer)).toEqual({ sponsor: false, withdraw: false, decide: false });
   });
 
   it("lets only the author withdraw, and only while pending", async () => {
     const { id } = await propose(bahrain, { kind: "delete", quote: { exact: "Map" } });
     await expect(withdrawAmendment({ actor: ecuador, target: { planId, amendmentId: id } })).rejects.toMatchObject({ code: "forbidden" });
     await withdrawAmendment({ actor: bahrain, target: { planId, amendmentId: id } });
-    expect((await listAmendments({ planId, filter: { state: "withdrawn" } })).map((a) => a.id)).toContain(id);
+    expect((await listAmendments({ viewer: facilitator, planId, filter: { state: "withdrawn" } })).map((a) => a.id)).toContain(id);
     await expect(decide(id, { decision: "accept" })).rejects.toMatchObject({ code: "conflict" });
     await expect(setSponsorship({ actor: ecuador, target: { planId, amendmentId: id }, isSponsoring: true })).rejects.toMatchObject({ code: "conflict" });
   });
@@ -151,7 +160,7 @@ describe("accepting", () => {
     expect(await storedText()).toBe(expected);
     const link = await prisma.provenanceLink.findUniqueOrThrow({ where: { id: result.linkId! } });
     expect(link).toMatchObject({ targetType: "amendment", amendmentId: id, blockId: BLOCK, relation: "derived_from", status: "confirmed", confirmedById: facilitator.id, createdById: bahrain.id });
-    expect((await listAmendments({ planId })).find((a) => a.id === id)).toMatchObject({ state: "accepted", decidedBy: { id: facilitator.id } });
+    expect((await listAmendments({ viewer: facilitator, planId })).find((a) => a.id === id)).toMatchObject({ state: "accepted", decidedBy: { id: facilitator.id } });
     const notified = await prisma.notification.findMany({ where: { resourceId: id }, select: { userId: true, title: true } });
     expect(notified.map((n) => n.userId).sort()).toEqual([bahrain.id, ecuador.id].sort());
     expect(notified[0].title).toBe(`Amendment ${number} by Bahrain was accepted`);
@@ -186,7 +195,7 @@ describe("accepting", () => {
     await editor.settled();
     await server.flush();
     await waitFor(async () => (await storedText()).includes("might"), "the edit is stored");
-    const listed = (await listAmendments({ planId, filter: { state: "stale" } })).find((a) => a.id === id)!;
+    const listed = (await listAmendments({ viewer: facilitator, planId, filter: { state: "stale" } })).find((a) => a.id === id)!;
     expect(listed.currentText).toBe("Map the resources required and how they might be mobilized.");
     const links = await prisma.provenanceLink.count({ where: { amendmentId: id } });
     await expect(decide(id, { decision: "accept" })).rejects.toMatchObject({ code: "conflict" });

@@ -7,6 +7,9 @@
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Actor } from "@/lib/auth/policies";
+import { signCollabToken } from "@/lib/collab/token";
+import { TEST_AUTH_SECRET } from "@/test/support/accounts";
 import { ANCHOR_CLAIM_LEASE_MS, anchorThread } from "@/lib/collab/anchor-threads";
 import type { CollabServer } from "@/lib/collab/server";
 import { createThread } from "@/lib/comments/create-thread";
@@ -45,6 +48,9 @@ function markedText(doc: Y.Doc, threadId: string): string {
   return delta.filter((op) => op.attributes?.comment?.threadIds.split(" ").includes(threadId)).map((op) => op.insert).join("");
 }
 
+/** The editor's user, as lib functions take a viewer. */
+let editorViewer: Actor;
+
 beforeAll(async () => {
   await resetToSeedDialogue();
   planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
@@ -54,6 +60,7 @@ beforeAll(async () => {
   delegate = { ...user, delegation: { id: ecuador.id, name: ecuador.name, onBehalfOf: ecuador.onBehalfOf } };
   server = await startTestCollab({ databaseUrl: process.env.DATABASE_URL });
   const facilitator = await createTestUser("facilitator");
+  editorViewer = { id: facilitator.id, role: "facilitator", delegationId: null };
   editor = connectClient({ port: server.port, planId, sectionId, token: facilitator.token });
   await editor.synced;
 });
@@ -81,7 +88,7 @@ function open(quote = QUOTE, body = "Ecuador comments.") {
 }
 
 describe("live announcements", () => {
-  type Pushed = { type: string; threads?: { id: string; visibility: string; comments: { body: string | null }[] }[] };
+  type Pushed = { type: string; threads?: { id: string; visibility: string; comments: { body: string | null }[]; abilities: Record<string, boolean> }[] };
   const listen = (client: TestClient) => {
     const heard: { notice: Pushed; at: number }[] = [];
     client.provider.on("stateless", ({ payload }: { payload: string }) => heard.push({ notice: JSON.parse(payload) as Pushed, at: Date.now() }));
@@ -100,8 +107,30 @@ describe("live announcements", () => {
     expect(heard[0].notice.type).toBe("threads-changed");
     const pushed = heard[0].notice.threads!.find((t) => t.id === thread.id)!;
     expect(pushed.comments.map((c) => c.body)).toEqual(["Opening.", "A reply."]);
-    // Exactly what the HTTP route would give this section's readers.
-    expect(heard[0].notice.threads).toEqual(JSON.parse(JSON.stringify(await listThreads({ viewer: delegate, planId, filter: { sectionKey: "resources" } }))));
+    // Exactly what the HTTP route would give this editor, abilities included.
+    expect(heard[0].notice.threads).toEqual(JSON.parse(JSON.stringify(await listThreads({ viewer: editorViewer, planId, filter: { sectionKey: "resources" } }))));
+  });
+
+  it("pushes each delegation its own abilities: the one that opened a thread may resolve it, another may not", async () => {
+    const connectDelegate = async (delegationName: { equals: string } | { not: string }) => {
+      const delegation = await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } });
+      const user = await prisma.user.create({ data: { email: `d-${crypto.randomUUID()}@test.local`, name: "D", role: "delegate", passwordHash: "x", delegationId: delegation.id } });
+      return connectClient({ port: server.port, planId, sectionId, token: signCollabToken({ userId: user.id, secret: TEST_AUTH_SECRET }).token });
+    };
+    const [sameDelegation, otherDelegation] = await Promise.all([connectDelegate({ equals: "Ecuador" }), connectDelegate({ not: "Ecuador" })]);
+    try {
+      await Promise.all([sameDelegation.synced, otherDelegation.synced]);
+      const [heardBySame, heardByOther, heardByEditor] = [listen(sameDelegation), listen(otherDelegation), listen(editor)];
+      const thread = await open("resources", "Whose is it?");
+      await waitFor(() => heardBySame.length > 0 && heardByOther.length > 0 && heardByEditor.length > 0, "everyone hears of the thread", 1000);
+      const abilitiesIn = (heard: typeof heardBySame) => heard[0].notice.threads!.find((t) => t.id === thread.id)!.abilities;
+      expect(abilitiesIn(heardBySame)).toEqual({ reply: true, setStatus: true, markConcern: false });
+      expect(abilitiesIn(heardByOther)).toEqual({ reply: true, setStatus: false, markConcern: false });
+      expect(abilitiesIn(heardByEditor)).toEqual({ reply: true, setStatus: true, markConcern: true });
+    } finally {
+      sameDelegation.close();
+      otherDelegation.close();
+    }
   });
 
   it("pushes a facilitators-only thread to facilitators' connections only", async () => {
@@ -255,7 +284,7 @@ describe("facilitators-only threads", () => {
       input: ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: quote }, stance: "neutral", visibility: "facilitators", body: "Between facilitators." }),
     });
     await waitFor(async () => (await prisma.commentThread.findUniqueOrThrow({ where: { id: thread.id } })).anchoredAt !== null, "the thread is anchored");
-    return { thread, viewer: { role: "facilitator" as const } };
+    return { thread, viewer: { id: facilitator.id, role: "facilitator" as const, delegationId: null } };
   }
 
   it("puts no mark in the shared document, keeps a range on the thread that follows edits, and turns detached when its words go", async () => {

@@ -153,8 +153,8 @@ describe("Markdown and versions", () => {
 describe("JSON backup", () => {
   it("leaves facilitators-only threads and emails out of a delegate's export", async () => {
     const full = await exportBackup({ planId: fixture.planId });
-    const delegate = await exportBackup({ planId: fixture.planId, viewer: { role: "delegate" } });
-    const facilitator = await exportBackup({ planId: fixture.planId, viewer: { role: "facilitator" } });
+    const delegate = await exportBackup({ planId: fixture.planId, viewer: { id: "u-delegate", role: "delegate", delegationId: null } });
+    const facilitator = await exportBackup({ planId: fixture.planId, viewer: { id: "u-facilitator", role: "facilitator", delegationId: null } });
     expect(JSON.stringify(full)).toContain(fixture.hiddenThreadBody);
     expect(JSON.stringify(facilitator)).toContain(fixture.hiddenThreadBody);
     expect(JSON.stringify(delegate)).not.toContain(fixture.hiddenThreadBody);
@@ -207,7 +207,7 @@ describe("JSON backup", () => {
 
   it("refuses a malformed file naming the field, an oversized one and a reader's export, and writes nothing", async () => {
     const full = JSON.parse((await exportPlanFile({ planId: fixture.planId, format: "json" })).body.toString());
-    const reader = await exportBackup({ planId: fixture.planId, viewer: { role: "observer" } });
+    const reader = await exportBackup({ planId: fixture.planId, viewer: { id: "u-observer", role: "observer", delegationId: null } });
     const target = await freshDatabase();
     await withDatabase(target.url, async () => {
       const refusal = async (text: string, maxBytes?: number) => {

@@ -137,7 +137,7 @@ describe("suggestions for a passage", () => {
     });
     const actor = { ...facilitator, delegation: null };
     const blockId = "resources.should-8";
-    const [top] = await suggestForPassage({ planId, sectionKey: "resources", blockId });
+    const [top] = await suggestForPassage({ viewer: actor, planId, sectionKey: "resources", blockId });
     const section = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
     const link = await prisma.provenanceLink.create({
       data: {
@@ -148,7 +148,7 @@ describe("suggestions for a passage", () => {
       },
     });
     await decideLink({ actor, planId, linkId: link.id, input: { decision: "reject" } });
-    const again = await suggestForPassage({ planId, sectionKey: "resources", blockId });
+    const again = await suggestForPassage({ viewer: actor, planId, sectionKey: "resources", blockId });
     expect(again.map((s) => s.targetKey)).not.toContain(top.targetKey);
     expect(await prisma.auditLog.count({ where: { action: "provenance.reject", resourceId: link.id, userId: facilitator.id } })).toBe(1);
     await expect(decideLink({ actor, planId, linkId: link.id, input: { decision: "confirm" } })).rejects.toThrow(/already rejected/);

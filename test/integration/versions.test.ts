@@ -150,7 +150,7 @@ describe("versions", () => {
     rev1 = version.id;
     // Against the automatic version 2, which already had EDITED: only the citation changed, and citations are not words.
     expect(version.summary).toEqual({ previousNumber: 2, sectionsChanged: [], wordsAdded: 0, wordsRemoved: 0 });
-    const listed = (await listVersions({ planId }))!.versions;
+    const listed = (await listVersions({ viewer: observer, planId }))!.versions;
     expect(listed.map((v) => [v.number, v.kind, v.label])).toEqual([[3, "named", "Rev.1"], [2, "auto", expect.any(String)], [1, "named", "Zero draft"]]);
     expect(listed[1].summary).toEqual({ previousNumber: 1, sectionsChanged: [SECTION], wordsAdded: 3, wordsRemoved: 0 });
     expect(listed[0].createdBy).toMatchObject({ id: facilitator.id });
@@ -158,7 +158,7 @@ describe("versions", () => {
   });
 
   it("compares two versions section by section: word diff, counts and citations by their source", async () => {
-    const result = await compareVersions({ planId, input: { from: zeroDraft, to: rev1 } });
+    const result = await compareVersions({ viewer: observer, planId, input: { from: zeroDraft, to: rev1 } });
     expect(result.from).toMatchObject({ label: "Zero draft", isLive: false });
     expect(result.totals).toEqual({ sectionsChanged: 1, wordsAdded: 3, wordsRemoved: 0 });
     const section = result.sections.find((s) => s.key === SECTION)!;
@@ -169,16 +169,16 @@ describe("versions", () => {
     expect(section.citationsRemoved).toEqual([]);
     expect(result.sections.filter((s) => s.key !== SECTION).every((s) => s.status === "unchanged" && s.segments.length === 0)).toBe(true);
     // And back: what was added is removed.
-    const back = await compareVersions({ planId, input: { from: rev1, to: zeroDraft } });
+    const back = await compareVersions({ viewer: observer, planId, input: { from: rev1, to: zeroDraft } });
     expect(back.sections.find((s) => s.key === SECTION)).toMatchObject({ wordsAdded: 0, wordsRemoved: 3, citationsRemoved: [{ linkId }] });
   });
 
   it("compares a version with the live draft, and refuses a version of another plan (404)", async () => {
-    const result = await compareVersions({ planId, input: { from: rev1, to: "live" } });
+    const result = await compareVersions({ viewer: observer, planId, input: { from: rev1, to: "live" } });
     expect(result.to).toMatchObject({ label: "Live draft", isLive: true });
     expect(result.totals.sectionsChanged).toBe(0);
-    await expect(compareVersions({ planId, input: { from: "no-such-version", to: "live" } })).rejects.toMatchObject({ code: "not_found" });
-    await expect(compareVersions({ planId: "no-such-plan", input: { from: zeroDraft, to: "live" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(compareVersions({ viewer: observer, planId, input: { from: "no-such-version", to: "live" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(compareVersions({ viewer: observer, planId: "no-such-plan", input: { from: zeroDraft, to: "live" } })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses observers and delegates, writing nothing", async () => {
@@ -214,7 +214,7 @@ describe("versions", () => {
     const recorded = ((await prisma.planVersion.findUniqueOrThrow({ where: { id: rev1 } })).links as { id: string; status: string }[]).find((l) => l.id === linkId)!;
     expect(recorded.status).not.toBe("removed");
     expect(await prisma.provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ status: recorded.status, cited: true });
-    const now = await compareVersions({ planId, input: { from: rev1, to: "live" } });
+    const now = await compareVersions({ viewer: observer, planId, input: { from: rev1, to: "live" } });
     expect(now.totals.sectionsChanged).toBe(0);
     // An editor keeps typing after a restore, and it merges.
     await typeText(ORIGINAL);

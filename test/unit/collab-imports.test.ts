@@ -48,3 +48,11 @@ describe("the collaboration server's imports", () => {
     expect(next).toEqual([]);
   });
 });
+
+describe("the policy module's imports", () => {
+  it("never reach next or next/*: the collab server, the command line and every lib function load it", () => {
+    const packages = packagesReachedFrom(path.join(ROOT, "lib/auth/policies.ts"));
+    const next = [...packages].filter(([name]) => name === "next" || name.startsWith("next/") || name.startsWith("next-auth"));
+    expect(next).toEqual([]);
+  });
+});

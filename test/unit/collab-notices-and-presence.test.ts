@@ -61,6 +61,7 @@ describe("readSectionNotice", () => {
     id: "t", number: 1, section: { key: "k", title: "K" }, blockId: "b", anchor: "anchored", range: null, quote: { exact: "q", prefix: "", suffix: "" },
     stance: "support", visibility: "everyone", status: "open", delegation: null, author: { id: "a", name: "A" }, createdAt: new Date(0), concern: null,
     comments: [{ id: "c", author: null, delegation: null, createdAt: new Date(0), editedAt: null, isDeleted: true, body: null }],
+    abilities: { reply: false, setStatus: false, markConcern: false },
   };
 
   it("reads back what the server writes", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { authorize, requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/policies";
 import { MAX_DIALOGUE_BYTES } from "@/lib/dialogue/decode-dialogue-bytes";
 import { importUploadedDialogue } from "@/lib/dialogue/import-uploaded-dialogue";
 import { AppError } from "@/lib/errors";
@@ -17,6 +18,7 @@ const ZFileName = z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001f\u007
  */
 export const POST = withErrors(async (request: Request) => {
   const actor = await requireUser();
+  // Also checked here, before reading up to 2 MB of body: the lib function's check is the one that counts.
   authorize(actor, "dialogue.import");
   // Not a type an HTML form can send, so a cross-site form cannot post here without a preflight.
   if (!/^text\/markdown\b/i.test(request.headers.get("content-type") ?? "")) {

@@ -5,7 +5,7 @@ import { CollabSession } from "@/components/editor/collab-session";
 import { ExportMenu } from "@/components/plan/export-menu";
 import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
-import { can } from "@/lib/auth/can";
+import { can, presentPlanAbilities } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { collabPublicUrl } from "@/lib/collab/collab-url";
 import { colourForUser } from "@/lib/collab/user-colour";
@@ -19,7 +19,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function PlanPage({ params }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const plan = await getPlan({ planId: id });
   if (!plan) notFound();
   const canDecide = can(user, "provenance.confirm");
@@ -57,7 +57,7 @@ export default async function PlanPage({ params }: Props) {
         <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>
           {plan.sections.map((section) => (
             <SectionView key={section.key} section={section} dialogueId={plan.dialogue.id} planId={plan.id} canDecide={canDecide} canEdit={canEdit}
-              viewer={{ id: user.id, role: user.role, delegationId: user.delegationId }} />
+              viewer={{ delegationId: user.delegationId, abilities: presentPlanAbilities(user) }} />
           ))}
         </CollabSession>
       </div>

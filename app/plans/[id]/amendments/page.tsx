@@ -9,6 +9,7 @@ import type { AmendmentView } from "@/components/amendments/use-amendments";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { AMENDMENT_STATES } from "@/lib/amendments/schemas";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
+import { presentPlanAbilities } from "@/lib/auth/policies";
 import { readPageParams } from "@/lib/http/path-params";
 import { getPlanOutline } from "@/lib/plan/get-plan";
 import { FilterForm, toDelegationOptions, toOptions } from "@/components/ui/filter-form";
@@ -27,11 +28,11 @@ const ZFilters = z.object({
 export default async function AmendmentsPage({ params, searchParams }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/amendments`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const plan = await getPlanOutline({ planId: id });
   if (!plan) notFound();
   const filters = ZFilters.parse(await searchParams);
-  const all = await listAmendments({ planId: id });
+  const all = await listAmendments({ viewer: user, planId: id });
   const counts = Object.fromEntries(AMENDMENT_STATES.map((state) => [state, all.filter((a) => a.state === state).length])) as Record<(typeof AMENDMENT_STATES)[number], number>;
   const shown = all.filter((a) =>
     (!filters.section || a.section.key === filters.section) && (!filters.delegation || a.delegation?.id === filters.delegation) && (!filters.state || a.state === filters.state));
@@ -53,7 +54,7 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
         { name: "state", label: "Status", value: filters.state, anyLabel: "any status", options: toOptions(AMENDMENT_STATES) },
       ]} />
       <p className="text-sm text-slate-700" role="status">{shown.length} of {all.length} amendments shown.</p>
-      <AmendmentList amendments={JSON.parse(JSON.stringify(shown)) as AmendmentView[]} total={all.length} planId={plan.id} viewer={{ id: user.id, role: user.role, delegationId: user.delegationId }} />
+      <AmendmentList amendments={JSON.parse(JSON.stringify(shown)) as AmendmentView[]} total={all.length} planId={plan.id} viewer={{ delegationId: user.delegationId, abilities: presentPlanAbilities(user) }} />
     </div>
   );
 }

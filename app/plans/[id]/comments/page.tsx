@@ -28,7 +28,7 @@ const ZFilters = z.object({
 export default async function CommentsPage({ params, searchParams }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/comments`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const plan = await getPlanOutline({ planId: id });
   if (!plan) notFound();
   const filters = ZFilters.parse(await searchParams);
@@ -51,7 +51,7 @@ export default async function CommentsPage({ params, searchParams }: Props) {
         { name: "stance", label: "Stance", value: filters.stance, anyLabel: "any stance", options: toOptions(THREAD_STANCES) },
       ]} />
       <p className="text-sm text-slate-700" role="status">{shown.length} of {all.length} threads shown.</p>
-      <ThreadList threads={JSON.parse(JSON.stringify(shown)) as ThreadView[]} total={all.length} planId={plan.id} viewer={{ id: user.id, role: user.role, delegationId: user.delegationId }} />
+      <ThreadList threads={JSON.parse(JSON.stringify(shown)) as ThreadView[]} total={all.length} planId={plan.id} />
     </div>
   );
 }

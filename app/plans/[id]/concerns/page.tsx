@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ConcernActions } from "@/components/concerns/concern-actions";
 import { ConcernBar, ConcernLegend, ConcernStatusBadge } from "@/components/concerns/concern-bar";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { countConcerns } from "@/lib/concerns/count-concerns";
 import type { ConcernEntry } from "@/lib/concerns/list-concerns";
@@ -27,7 +27,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function ConcernsPage({ params, searchParams }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/concerns`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const plan = await findPlanSummary({ planId: id });
   if (!plan) notFound();
   const filter = ZFilter.parse(await searchParams);

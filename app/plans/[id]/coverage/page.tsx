@@ -7,7 +7,7 @@ import { ConcernAnswers } from "@/components/coverage/concern-answers";
 import { CoverageBar, CoverageLegend } from "@/components/coverage/coverage-bar";
 import { CoveragePoints } from "@/components/coverage/coverage-points";
 import { TraceabilityMatrix } from "@/components/coverage/traceability-matrix";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { countConcerns } from "@/lib/concerns/count-concerns";
 import { listConcerns } from "@/lib/concerns/list-concerns";
@@ -33,12 +33,12 @@ const TARGET_TYPE = { speakers: "speaker", delegations: "delegation" } as const;
 export default async function CoveragePage({ params, searchParams }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/coverage`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const plan = await findPlanSummary({ planId: id });
   if (!plan) notFound();
   const filter = ZFilter.parse(await searchParams);
   const [coverage, concerns, matrix, register] = await Promise.all([
-    computeCoverage({ planId: id }), listConcernAnswers({ planId: id }), buildTraceabilityMatrix({ planId: id }), listConcerns({ viewer: user, planId: id }),
+    computeCoverage({ planId: id }), listConcernAnswers({ planId: id }), buildTraceabilityMatrix({ viewer: user, planId: id }), listConcerns({ viewer: user, planId: id }),
   ]);
   const registerCounts = countConcerns(register);
   const canExclude = can(user, "provenance.confirm");

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ChangeBar } from "@/components/versions/change-bar";
 import { CreateVersionForm } from "@/components/versions/create-version-form";
 import { RestoreButton } from "@/components/versions/restore-button";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { readPageParams } from "@/lib/http/path-params";
 import { listVersions } from "@/lib/versions/list-versions";
@@ -24,8 +24,8 @@ function formatTime(date: Date): string {
 export default async function VersionsPage({ params }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/versions`);
-  authorizePage(user, "dialogue.read");
-  const listed = await listVersions({ planId: id });
+  authorizePage(user, "plan.read");
+  const listed = await listVersions({ viewer: user, planId: id });
   if (!listed) notFound();
   const { plan, versions } = listed;
   const canRestore = can(user, "version.restore");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorize, requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { withErrors } from "@/lib/http/respond";
 import { openPlanActivityStream } from "@/lib/live/open-plan-activity-stream";
 
@@ -15,7 +15,6 @@ const ZQuery = z.object({ kind: z.enum(["threads", "amendments"]).optional() });
 /** Server-Sent Events for the plan-wide comments and amendments pages: which section's threads or amendments changed. */
 export const GET = withErrors(async (request: Request, context: Context) => {
   const viewer = await requireUser();
-  authorize(viewer, "dialogue.read");
   const { kind } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   return openPlanActivityStream({ viewer, planId: (await context.params).id, kinds: kind ? [kind] : ["threads", "amendments"], signal: request.signal });
 });

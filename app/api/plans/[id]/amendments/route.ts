@@ -2,7 +2,8 @@ import { z } from "zod";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { AMENDMENT_STATES, ZProposeAmendment } from "@/lib/amendments/schemas";
-import { authorize, requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
+import { authorize } from "@/lib/auth/policies";
 import { readJson, withErrors } from "@/lib/http/respond";
 
 type Context = { params: Promise<{ id: string }> };
@@ -16,15 +17,15 @@ const ZFilter = z.object({
 /** Every amendment of the plan, with its diff and state (every signed-in role reads them). */
 export const GET = withErrors(async (request: Request, context: Context) => {
   const viewer = await requireUser();
-  authorize(viewer, "dialogue.read");
   const query = ZFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
   const filter = { sectionKey: query.section, delegationId: query.delegation, state: query.state };
-  return Response.json(await listAmendments({ planId: (await context.params).id, filter }));
+  return Response.json(await listAmendments({ viewer, planId: (await context.params).id, filter }));
 });
 
 /** A delegate proposes an amendment for their delegation. */
 export const POST = withErrors(async (request: Request, context: Context) => {
   const actor = await requireUser();
+  // Asked again before the body is read, so a role that may never do this gets 403, not the body's 400.
   authorize(actor, "amendment.propose");
   const input = await readJson(request, ZProposeAmendment);
   return Response.json(await proposeAmendment({ actor, planId: (await context.params).id, input }), { status: 201 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorize, requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { withErrors } from "@/lib/http/respond";
 import { suggestForPassage } from "@/lib/provenance/suggest-for-passage";
 
@@ -14,8 +14,7 @@ const ZQuery = z.object({
 /** The top sources for a passage, ranked, leaving out those already linked or rejected. Anyone who may read the plan. */
 export const GET = withErrors(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const actor = await requireUser();
-  authorize(actor, "dialogue.read");
   const query = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const suggestions = await suggestForPassage({ planId: (await context.params).id, sectionKey: query.section, blockId: query.block, limit: query.limit, text: query.text });
+  const suggestions = await suggestForPassage({ viewer: actor, planId: (await context.params).id, sectionKey: query.section, blockId: query.block, limit: query.limit, text: query.text });
   return Response.json(suggestions);
 });

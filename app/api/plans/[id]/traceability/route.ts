@@ -1,13 +1,12 @@
-import { authorize, requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { withErrors } from "@/lib/http/respond";
 import { buildTraceabilityMatrix, toTraceabilityCsv } from "@/lib/provenance/traceability";
 
 /** The traceability matrix as CSV, for anyone who may read the plan. */
 export const GET = withErrors(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
   const actor = await requireUser();
-  authorize(actor, "dialogue.read");
   const { id } = await context.params;
-  const csv = toTraceabilityCsv(await buildTraceabilityMatrix({ planId: id }));
+  const csv = toTraceabilityCsv(await buildTraceabilityMatrix({ viewer: actor, planId: id }));
   return new Response(csv, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="traceability-${id}.csv"` },
   });

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RestoreButton } from "@/components/versions/restore-button";
 import { SectionDiff } from "@/components/versions/section-diff";
-import { can } from "@/lib/auth/can";
+import { can } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { readPageParams } from "@/lib/http/path-params";
@@ -24,11 +24,11 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
   const { id } = await readPageParams(params);
   const query = await searchParams;
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}/versions`);
-  authorizePage(user, "dialogue.read");
+  authorizePage(user, "plan.read");
   const plan = await findPlanSummary({ planId: id });
   const input = ZCompareVersions.safeParse(query);
   if (!plan || !input.success) notFound();
-  const result = await compareVersions({ planId: id, input: input.data }).catch((error) => {
+  const result = await compareVersions({ viewer: user, planId: id, input: input.data }).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });

@@ -1,12 +1,11 @@
 import { setSponsorship } from "@/lib/amendments/sponsor-amendment";
-import { authorize, requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { withErrors } from "@/lib/http/respond";
 
 type Context = { params: Promise<{ id: string; amendmentId: string }> };
 
 async function sponsor(context: Context, isSponsoring: boolean) {
   const actor = await requireUser();
-  authorize(actor, "amendment.propose");
   const { id: planId, amendmentId } = await context.params;
   return Response.json(await setSponsorship({ actor, target: { planId, amendmentId }, isSponsoring }));
 }

@@ -1,5 +1,5 @@
 import { withdrawAmendment } from "@/lib/amendments/sponsor-amendment";
-import { authorize, requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/current-user";
 import { withErrors } from "@/lib/http/respond";
 
 type Context = { params: Promise<{ id: string; amendmentId: string }> };
@@ -7,7 +7,6 @@ type Context = { params: Promise<{ id: string; amendmentId: string }> };
 /** The author withdraws their pending amendment. */
 export const POST = withErrors(async (_request: Request, context: Context) => {
   const actor = await requireUser();
-  authorize(actor, "amendment.propose");
   const { id: planId, amendmentId } = await context.params;
   return Response.json(await withdrawAmendment({ actor, target: { planId, amendmentId } }));
 });
