@@ -7,20 +7,22 @@
  */
 import type { Editor } from "@tiptap/core";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { CitationLinksContext } from "@/components/editor/citation-view";
 import type { PassageMarker } from "@/components/editor/passage-numbers";
 import type { PrivateAnchor } from "@/components/editor/private-comment-marks";
-import type { ActivePassage, SectionNotice } from "@/components/editor/section-editor";
+import type { ActivePassage } from "@/components/editor/section-editor";
 import { AmendmentsPanel } from "@/components/amendments/amendments-panel";
 import { SectionEditor } from "@/components/editor/section-editor";
 import { readSelectedQuote } from "@/components/comments/selection-quote";
-import type { SelectedQuote } from "@/components/comments/selection-quote";
 import { ThreadsPanel } from "@/components/comments/threads-panel";
 import type { ThreadView } from "@/components/comments/use-threads";
 import type { Viewer } from "@/components/comments/threads-panel";
 import type { PlanLink } from "@/lib/plan/get-plan";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { PassageSuggestions } from "./passage-suggestions";
+import { useActivePassage } from "./use-active-passage";
+import { useSectionNotices } from "./use-section-notices";
 import { describeCitations, SourceList } from "./source-list";
 
 type Props = {
@@ -35,59 +37,28 @@ type Props = {
   children: React.ReactNode;
 };
 
-const ACTIVE_SECTION_EVENT = "gpa:active-section";
-
 export function LiveSection({ planId, dialogueId, section, links, numbering, canEdit, canDecide, viewer, children }: Props) {
   const router = useRouter();
   const [editor, setEditor] = useState<Editor | null>(null);
-  const [passage, setPassage] = useState<ActivePassage | null>(null);
   const [status, setStatus] = useState("");
-  const [threadsVersion, setThreadsVersion] = useState(0);
-  const [pushedThreads, setPushedThreads] = useState<ThreadView[] | null>(null);
-  const [amendmentsVersion, setAmendmentsVersion] = useState(0);
-  const [selection, setSelection] = useState<SelectedQuote | null>(null);
   const [privateAnchors, setPrivateAnchors] = useState<readonly PrivateAnchor[]>([]);
   const onThreads = useCallback((threads: ThreadView[]) => setPrivateAnchors(privateAnchorsOf(threads)), []);
-  const onSectionNotice = useCallback((notice: SectionNotice) => {
-    if (notice.type === "threads-changed") return notice.threads ? setPushedThreads(notice.threads) : setThreadsVersion((v) => v + 1);
-    setAmendmentsVersion((v) => v + 1);
-    // An accepted amendment adds a source to its passage: the page's links come from the server.
-    router.refresh();
-  }, [router]);
+  const { threadsVersion, pushedThreads, amendmentsVersion, onSectionNotice } = useSectionNotices();
   const textRef = useRef<HTMLDivElement>(null);
+  const { passage, close, activate, selection, setSelection } = useActivePassage(section.key, textRef);
   const numbers = useMemo(() => new Map(numbering), [numbering]);
   // Built here from the links, not sent beside them: the page would carry every quote twice.
   const citationLinks = useMemo(() => new Map(describeCitations(links, dialogueId, planId).map((c) => [c.id, c])), [links, dialogueId, planId]);
   const markers = useMemo(() => passageMarkers(links, numbers), [links, numbers]);
 
-  const activate = useCallback((next: ActivePassage | null, { isKeyboard = false } = {}) => {
-    setPassage(next);
-    if (next) window.dispatchEvent(new CustomEvent(ACTIVE_SECTION_EVENT, { detail: section.key }));
-    // A reader who opens a passage from the keyboard cannot select part of it: the whole passage is what they comment on or amend.
-    if (next && isKeyboard) {
-      setSelection({ blockId: next.blockId, exact: next.text.trim(), prefix: "", suffix: "" });
-      requestAnimationFrame(() => textRef.current?.closest("section")?.querySelector<HTMLElement>('[data-testid="passage-panel"]')?.focus());
-    }
-  }, [section.key]);
-  // One panel at a time: another section becoming active closes this one's.
-  useEffect(() => {
-    const onOther = (event: Event) => (event as CustomEvent<string>).detail !== section.key && setPassage(null);
-    window.addEventListener(ACTIVE_SECTION_EVENT, onOther);
-    return () => window.removeEventListener(ACTIVE_SECTION_EVENT, onOther);
-  }, [section.key]);
-
   async function cite(targetKey: string, label: string) {
     if (!editor || !passage) return;
     setStatus(`Citing ${label}…`);
-    const response = await fetch(`/api/plans/${planId}/citations`, {
-      method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sectionKey: section.key, blockId: passage.blockId, targetKey, quote: { exact: passage.text } }),
-    }).catch(() => null);
-    if (!response?.ok) {
-      const body = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-      return setStatus(body?.message ?? "Could not cite. Try again.");
-    }
-    const { linkId } = (await response.json()) as { linkId: string };
+    const { data, error } = await apiFetch<{ linkId: string }>(`/api/plans/${planId}/citations`, {
+      method: "POST", body: { sectionKey: section.key, blockId: passage.blockId, targetKey, quote: { exact: passage.text } },
+    });
+    if (error || !data) return setStatus(error ?? "Could not cite. Try again.");
+    const { linkId } = data;
     editor.chain().focus().insertContent({ type: "citation", attrs: { linkId } }).run();
     setStatus(`Cited ${label}`);
     router.refresh();
@@ -129,7 +100,7 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, can
         </div>
         <div className="space-y-3">
           {passage && (
-            <PassagePanel passage={passage} sectionTitle={section.title} onClose={() => setPassage(null)} status={status}>
+            <PassagePanel passage={passage} sectionTitle={section.title} onClose={close} status={status}>
               {passageLinks.length > 0 ? (
                 <SourceList links={passageLinks} dialogueId={dialogueId} planId={planId} canDecide={canDecide} numbering={numbers}
                   onCite={canCite ? cite : undefined} />
