@@ -1,47 +1,126 @@
-/** The environment, validated once with zod so a bad value fails with its name. */
+/**
+ * The environment, validated once with zod so a bad value fails with its name. Each variable's meaning is its
+ * `.describe()`; `npm run docs:env` prints them into docs/operations/configuration.md, and a test keeps that current.
+ * `.meta({ defaultText })` shows, as markdown, a default that is applied elsewhere rather than by the schema.
+ */
 import { z } from "zod";
 
-/**
- * How many reverse proxies in front of the app append the client's address to X-Forwarded-For (0: none is trusted,
- * the socket's address counts). See lib/http/client-address.ts.
- */
-export const ZTrustedProxyHops = z.coerce.number().int().min(0).max(10).default(0);
+const ZPort = z.coerce.number().int().min(1).max(65535);
 
-const ZEnv = z.object({
+/** The trusted-proxy count, parsed alone by lib/http/client-address.ts. */
+export const ZTrustedProxyHops = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(10)
+  .default(0)
+  .describe(
+    "How many reverse proxies in front of the app append the client's address to `X-Forwarded-For`. With `0`, none is " +
+      "trusted and the socket's address counts. Behind a proxy, set it, or every client shares the proxy's address and " +
+      "its sign-in limit (lib/http/client-address.ts).",
+  );
+
+/** Every variable the app, the collaboration server and the command-line tools read. */
+export const ZEnv = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
-    .optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** Port of the embedded PostgreSQL that npm start runs when DATABASE_URL is unset. */
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  /** Where npm start keeps the embedded database and logs. */
-  GPA_DATA_DIR: z.string().default(".data"),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** Signs session cookies. Required in production; generated under GPA_DATA_DIR otherwise. */
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
-  /** The public URL of the app, for next-auth's links. */
-  NEXTAUTH_URL: z.string().url().optional(),
+    .optional()
+    .describe(
+      "PostgreSQL to use, e.g. `postgresql://postgres@127.0.0.1:5432/gpa`. Unset: `npm start` runs an embedded " +
+        "PostgreSQL, and the command-line tools (`npm run plan`, `npm run dialogue -- import`, `npm run db:migrate`) " +
+        "use that one: while `npm start` runs, they share its server; otherwise they start it for the command and stop " +
+        "it after.",
+    ),
+  PORT: ZPort.default(3000).describe("Port of the web server."),
+  EMBEDDED_PG_PORT: ZPort.default(54329).describe(
+    "Port of the embedded PostgreSQL that `npm start` runs when `DATABASE_URL` is unset (its own, as 5432 may be taken).",
+  ),
+  GPA_DATA_DIR: z.string().default(".data").describe("Where `npm start` keeps the embedded database, the build log and the generated `auth-secret`."),
+  NODE_ENV: z
+    .enum(["development", "production", "test"])
+    .default("development")
+    .describe(
+      "With `production`, `npm start` refuses to start without `AUTH_SECRET` when `DATABASE_URL` is set, and creates no " +
+        "demo accounts unless `DEMO=1`. (`npm start` always runs the built app itself in production mode.)",
+    ),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (try: openssl rand -base64 32)")
+    .optional()
+    .describe(
+      "Signs session cookies, and (through a derived key) collaboration tokens. Required when `NODE_ENV=production` " +
+        "with `DATABASE_URL`; otherwise generated once into `GPA_DATA_DIR/auth-secret`.",
+    )
+    .meta({ defaultText: "generated" }),
+  NEXTAUTH_SECRET: z
+    .string()
+    .optional()
+    .describe("next-auth's name for the same secret, read when `AUTH_SECRET` is unset; `npm start` sets both."),
+  NEXTAUTH_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      "The address people use to reach the app: next-auth's redirects, and the invitation and password-reset links. " +
+        "Session cookies are `Secure` when it is https.",
+    )
+    .meta({ defaultText: "`http://localhost:PORT`" }),
   TRUSTED_PROXY_HOPS: ZTrustedProxyHops,
-  /** "1" seeds the demo accounts even with DATABASE_URL set. */
-  DEMO: z.enum(["0", "1"]).optional(),
-  DEMO_PASSWORD: z.string().min(1).default("gpa-demo"),
-  /** Port the collaboration (WebSocket) server listens on. */
-  COLLAB_PORT: z.coerce.number().int().min(1).max(65535).default(1234),
-  /**
-   * The interface the collaboration server listens on. Loopback by default, so
-   * `npm start` is not reachable from the network; a container behind the
-   * reverse proxy sets 0.0.0.0.
-   */
-  COLLAB_HOST: z.string().min(1).default("127.0.0.1"),
-  /** The collaboration server's public URL, the one browsers connect to; defaults to ws://localhost:COLLAB_PORT. */
-  COLLAB_URL: z.string().regex(/^wss?:\/\/\S+$/, "must be a ws:// or wss:// URL").optional(),
-  /** "0": npm start does not run the collaboration server (it runs elsewhere, e.g. its own container). */
-  START_COLLAB: z.enum(["0", "1"]).default("1"),
-  /** How often the collaboration server takes an automatic version of a plan being edited, in minutes (0: never). */
-  AUTO_SNAPSHOT_MINUTES: z.coerce.number().min(0).max(24 * 60).default(10),
-  /** With it, collaboration servers share live documents through Redis, so there can be several. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+  DEMO: z.enum(["0", "1"]).optional().describe("`1` seeds the demo accounts even with `DATABASE_URL` set or `NODE_ENV=production`.").meta({ defaultText: "`0`" }),
+  DEMO_PASSWORD: z.string().min(1).default("gpa-demo").describe("Password of the demo accounts."),
+  RESTORE_ADMIN_PASSWORD: z
+    .string()
+    .optional()
+    .describe(
+      "`npm run plan -- import` gives it to the admin named with `--admin`, the one restored account with a usable " +
+        "password (a backup holds no password hashes). Read from the environment, never the command line.",
+    ),
+  CHROMIUM_PATH: z
+    .string()
+    .default("/usr/bin/chromium")
+    .describe("The browser that prints PDF exports (without it the export answers 503), and drives the end-to-end tests."),
+  COLLAB_PORT: ZPort.default(1234).describe("Port the collaboration (WebSocket) server listens on."),
+  COLLAB_HOST: z
+    .string()
+    .min(1)
+    .default("127.0.0.1")
+    .describe(
+      "The interface the collaboration server listens on. Loopback by default, so `npm start` is not reachable from " +
+        "the network; a container behind the reverse proxy sets `0.0.0.0`.",
+    ),
+  COLLAB_URL: z
+    .string()
+    .regex(/^wss?:\/\/\S+$/, "must be a ws:// or wss:// URL")
+    .optional()
+    .describe("The collaboration server's public URL, the one browsers connect to (the only one the app reads; `wss://` behind TLS).")
+    .meta({ defaultText: "`ws://localhost:COLLAB_PORT`" }),
+  START_COLLAB: z
+    .enum(["0", "1"])
+    .default("1")
+    .describe("`0`: `npm start` does not run the collaboration server (it runs elsewhere, e.g. its own container)."),
+  COLLAB_PARENT_PID: z
+    .string()
+    .regex(/^\d+$/, "must be a process id")
+    .optional()
+    .describe(
+      "Set by `npm start` and the test setup for the collaboration server they spawn: if that process dies without " +
+        "stopping it (SIGKILL), the server stops too rather than hold the port. Not for people to set.",
+    ),
+  AUTO_SNAPSHOT_MINUTES: z
+    .coerce.number()
+    .min(0)
+    .max(24 * 60)
+    .default(10)
+    .describe("How often, in minutes, the collaboration server takes an automatic version of a plan being edited; `0`: never."),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional()
+    .describe(
+      "With it, collaboration servers share live documents through Redis, so there can be several. Read whole: " +
+        "`rediss://` for TLS, `user:password@`, and a database number as the path (`redis://cache:6379/2`).",
+    ),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
