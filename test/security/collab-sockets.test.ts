@@ -20,7 +20,7 @@ import { DEFAULT_MAX_MESSAGE_BYTES } from "@/lib/collab/server";
 import { hashPassword } from "@/lib/auth/password";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { ACCOUNTS, DEMO_PASSWORD } from "@/test/support/accounts";
-import { connectClient, firstText, waitFor } from "@/test/support/collab";
+import { connectClient, firstText } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
 import { killCollabProcesses, startCollabProcess } from "@/test/support/collab-process";
 import { findFreePort } from "@/test/support/free-port";
