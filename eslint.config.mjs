@@ -10,8 +10,14 @@ const noPrisma = {
   group: ["@/lib/db", "@/lib/generated/*", "@prisma/*"],
   message: "Pages, routes and components call lib/ functions; Prisma stays in lib/.",
 };
-const noNext = { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "Domain code must not depend on Next.js (see lib/auth/ and lib/http/)." };
-const noCollab = { group: ["@/lib/collab/*"], message: "lib/collab/ is the collaboration process; domain code must not import it." };
+const noNext = {
+  group: ["next", "next/*", "next-auth", "next-auth/*"],
+  message: "Domain code must not depend on Next.js (see lib/auth/ and lib/http/).",
+};
+const noCollab = {
+  group: ["@/lib/collab/*"],
+  message: "lib/collab/ is the collaboration process; domain code must not import it.",
+};
 const noPageCode = { group: ["@/app/*", "@/components/*"], message: "The collaboration process imports no page code." };
 
 const config = [
@@ -21,7 +27,10 @@ const config = [
   {
     rules: {
       // A leading underscore names what is destructured only to be left out.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       // The React Compiler's rules. Our fetch-on-mount hooks (use-threads, use-amendments), the collab socket and the
       // anchor alignment set state in effects and read refs in render on purpose; they stay warnings until those hooks
       // move to a data layer (issue 17).

@@ -40,7 +40,9 @@ export function proxy(request: NextRequest) {
 function answerNotFound(request: NextRequest): Response {
   if (request.nextUrl.pathname.startsWith("/api/")) return toErrorResponse(new AppError("not_found", "Not found."));
   // The not-found page runs scripts too, so it needs the policy and its nonce.
-  return withCsp(request, (headers) => NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers } }));
+  return withCsp(request, (headers) =>
+    NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers } }),
+  );
 }
 
 /** `respond`'s answer, given the request headers with a policy around a fresh nonce, and with that policy on it. */

@@ -21,10 +21,14 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     <div role="alert" className="space-y-3">
       <h1 className="text-2xl font-semibold">This page could not be loaded</h1>
       <p className="text-slate-700">
-        The database may be unavailable for a moment (for example while it restarts). Try again in a moment: the app reconnects by itself. If
-        it keeps happening, check that the database is running.
+        The database may be unavailable for a moment (for example while it restarts). Try again in a moment: the app
+        reconnects by itself. If it keeps happening, check that the database is running.
       </p>
-      <button type="button" onClick={retry} className="rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark">
+      <button
+        type="button"
+        onClick={retry}
+        className="rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark"
+      >
         Try again
       </button>
     </div>

@@ -19,17 +19,30 @@ export default async function HomePage() {
       <div>
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h1 className="text-2xl font-semibold">Dialogues</h1>
-          {canImport && <Link href="/dialogues/import" className="rounded bg-un px-3 py-1.5 text-sm font-medium text-white hover:bg-un-dark">Import a dialogue</Link>}
+          {canImport && (
+            <Link
+              href="/dialogues/import"
+              className="rounded bg-un px-3 py-1.5 text-sm font-medium text-white hover:bg-un-dark"
+            >
+              Import a dialogue
+            </Link>
+          )}
         </div>
         <p className="mt-1 max-w-2xl text-slate-700">
-          Summaries of General Assembly dialogues, broken into statements, sentences and agreed lists that a Global
-          Plan of Action can cite.
+          Summaries of General Assembly dialogues, broken into statements, sentences and agreed lists that a Global Plan
+          of Action can cite.
         </p>
       </div>
       {dialogues.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-700">
           No dialogue has been imported yet.{" "}
-          {canImport ? <Link href="/dialogues/import" className="text-un-dark underline">Import one</Link> : "A facilitator imports them."}
+          {canImport ? (
+            <Link href="/dialogues/import" className="text-un-dark underline">
+              Import one
+            </Link>
+          ) : (
+            "A facilitator imports them."
+          )}
         </p>
       ) : (
         <ul className="grid gap-4" aria-label="Imported dialogues">
@@ -47,11 +60,15 @@ export default async function HomePage() {
                 {d._count.segments} sessions · {d._count.statements} statements · {d._count.summaryItems} list items ·{" "}
                 {d._count.delegations} delegations
               </p>
-              {plans.filter((p) => p.dialogueId === d.id).map((p) => (
-                <p key={p.id} className="mt-2">
-                  <Link href={`/plans/${p.id}`} className="font-medium text-un-dark underline">Open the draft plan</Link>
-                </p>
-              ))}
+              {plans
+                .filter((p) => p.dialogueId === d.id)
+                .map((p) => (
+                  <p key={p.id} className="mt-2">
+                    <Link href={`/plans/${p.id}`} className="font-medium text-un-dark underline">
+                      Open the draft plan
+                    </Link>
+                  </p>
+                ))}
               {!plans.some((p) => p.dialogueId === d.id) && (canSeed || canRemove) && (
                 <p className="mt-2 flex flex-wrap items-center gap-3">
                   {canSeed && <SeedPlanButton dialogueId={d.id} />}

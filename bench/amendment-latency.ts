@@ -26,7 +26,9 @@ const BLOCK = "resources.should-8";
 const WORDS = ["required", "needed"] as const;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { watchers: { type: "string", default: "50" }, rounds: { type: "string", default: "60" } } });
+  const { values } = parseArgs({
+    options: { watchers: { type: "string", default: "50" }, rounds: { type: "string", default: "60" } },
+  });
   const watcherCount = Number(values.watchers);
   const rounds = Number(values.rounds);
   await withBenchDatabase(async (prisma) => {
@@ -35,18 +37,39 @@ async function main(): Promise<void> {
     const { planId } = await seedPlan({ dialogueId: SEED_DIALOGUE_ID });
     const section = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
     const actor = async (role: "delegate" | "facilitator", delegationName?: string): Promise<CurrentUser> => {
-      const delegation = delegationName ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } }) : null;
-      const user = await prisma.user.create({ data: { email: `${role}-${crypto.randomUUID()}@bench.local`, name: `Bench ${role}`, role, passwordHash: "x", delegationId: delegation?.id ?? null } });
-      return { ...user, delegation: delegation ? { id: delegation.id, name: delegation.name, onBehalfOf: delegation.onBehalfOf } : null };
+      const delegation = delegationName
+        ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } })
+        : null;
+      const user = await prisma.user.create({
+        data: {
+          email: `${role}-${crypto.randomUUID()}@bench.local`,
+          name: `Bench ${role}`,
+          role,
+          passwordHash: "x",
+          delegationId: delegation?.id ?? null,
+        },
+      });
+      return {
+        ...user,
+        delegation: delegation ? { id: delegation.id, name: delegation.name, onBehalfOf: delegation.onBehalfOf } : null,
+      };
     };
     const [bahrain, facilitator] = [await actor("delegate", "Bahrain"), await actor("facilitator")];
     const server = await startTestCollab({ databaseUrl: process.env.DATABASE_URL });
     log(`connecting ${watcherCount} watchers and one typist …`);
     const watcher = await createTestUser("observer");
-    const clients = Array.from({ length: watcherCount }, () => connectClient({ port: server.port, planId, sectionId: section.id, token: watcher.token }));
-    const typist = connectClient({ port: server.port, planId, sectionId: section.id, token: (await createTestUser("facilitator")).token });
+    const clients = Array.from({ length: watcherCount }, () =>
+      connectClient({ port: server.port, planId, sectionId: section.id, token: watcher.token }),
+    );
+    const typist = connectClient({
+      port: server.port,
+      planId,
+      sectionId: section.id,
+      token: (await createTestUser("facilitator")).token,
+    });
     await Promise.all([...clients, typist].map((c) => c.synced));
-    const everyoneReads = (word: string) => clients.every((c) => blockTextIn(c.doc, BLOCK).toString().includes(` ${word} `));
+    const everyoneReads = (word: string) =>
+      clients.every((c) => blockTextIn(c.doc, BLOCK).toString().includes(` ${word} `));
 
     const commit: number[] = [];
     const accepted: number[] = [];
@@ -58,7 +81,14 @@ async function main(): Promise<void> {
     for (let round = -WARM_UP; round < rounds; round++) {
       // Each round starts from "required": the amendment makes it "needed", the typist types it back.
       const [from, to] = WORDS;
-      const input = ZProposeAmendment.parse({ sectionKey: "resources", blockId: BLOCK, kind: "replace", quote: { exact: from }, newText: to, rationale: "Bench." });
+      const input = ZProposeAmendment.parse({
+        sectionKey: "resources",
+        blockId: BLOCK,
+        kind: "replace",
+        quote: { exact: from },
+        newText: to,
+        rationale: "Bench.",
+      });
       const { id } = await proposeAmendment({ actor: bahrain, planId, input });
       const started = performance.now();
       await decideAmendment({ actor: facilitator, target: { planId, amendmentId: id }, input: { decision: "accept" } });
@@ -78,20 +108,32 @@ async function main(): Promise<void> {
     }
     for (const client of [...clients, typist]) client.close();
     await server.stop();
-    const row = (label: string, values: number[]) => `${label.padEnd(40)}${[50, 95, 99].map((p) => formatMs(findPercentile(values, p)).padStart(10)).join("")}`;
+    const row = (label: string, values: number[]) =>
+      `${label.padEnd(40)}${[50, 95, 99].map((p) => formatMs(findPercentile(values, p)).padStart(10)).join("")}`;
     console.log(`\n${rounds} rounds, ${watcherCount} watchers on one section (collab server in this process)`);
     console.log(`${"".padEnd(40)}${["p50 ms", "p95 ms", "p99 ms"].map((h) => h.padStart(10)).join("")}`);
     console.log(row("accept: decision committed", commit));
     console.log(row("accept → every watcher reads it", accepted));
     console.log(row("typed by an editor → every watcher", typed));
-    console.log(`throughput: ${(rounds / (accepted.reduce((a, b) => a + b, 0) / 1000)).toFixed(1)} acceptances/s end to end (sequential)`);
-    console.log(`RSS: ${(memoryBefore / 2 ** 20).toFixed(0)} MB before, ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB after`);
-    reportFigure({ name: `amendment accept → ${watcherCount} watchers p99`, value: findPercentile(accepted, 99), unit: "ms" });
+    console.log(
+      `throughput: ${(rounds / (accepted.reduce((a, b) => a + b, 0) / 1000)).toFixed(1)} acceptances/s end to end (sequential)`,
+    );
+    console.log(
+      `RSS: ${(memoryBefore / 2 ** 20).toFixed(0)} MB before, ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB after`,
+    );
+    reportFigure({
+      name: `amendment accept → ${watcherCount} watchers p99`,
+      value: findPercentile(accepted, 99),
+      unit: "ms",
+    });
   });
 }
 
 /** Replaces the word in the typist's document, as an editor would, and times it until every watcher has it. */
-async function typeWord(typist: TestClient, { from, to, isVisible }: { from: string; to: string; isVisible: () => boolean }): Promise<number> {
+async function typeWord(
+  typist: TestClient,
+  { from, to, isVisible }: { from: string; to: string; isVisible: () => boolean },
+): Promise<number> {
   const text = blockTextIn(typist.doc, BLOCK);
   const at = text.toString().indexOf(` ${from} `) + 1;
   const started = performance.now();

@@ -53,8 +53,26 @@ export function reportFigure(figure: Figure): void {
 }
 
 /** A figure judged against an upper bound: `value < limit` (or `≤` when `isInclusive`). */
-export function reportUpperBound({ name, value, unit, limit, isInclusive = false }: { name: string; value: number; unit: string; limit: number; isInclusive?: boolean }): void {
-  reportFigure({ name, value, unit, target: `${isInclusive ? "≤" : "<"} ${limit} ${unit}`.trim(), isMet: isInclusive ? value <= limit : value < limit });
+export function reportUpperBound({
+  name,
+  value,
+  unit,
+  limit,
+  isInclusive = false,
+}: {
+  name: string;
+  value: number;
+  unit: string;
+  limit: number;
+  isInclusive?: boolean;
+}): void {
+  reportFigure({
+    name,
+    value,
+    unit,
+    target: `${isInclusive ? "≤" : "<"} ${limit} ${unit}`.trim(),
+    isMet: isInclusive ? value <= limit : value < limit,
+  });
 }
 
 export function sleep(ms: number): Promise<void> {
@@ -64,7 +82,9 @@ export function sleep(ms: number): Promise<void> {
 /** `promise`, or a rejection naming `what` after `ms`. */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting until ${what}`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting until ${what}`)), ms)),
+  );
   try {
     return await Promise.race([promise, timeout]);
   } finally {

@@ -22,7 +22,15 @@ import { cpus } from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import * as Y from "yjs";
-import { findPercentile, formatMs, log, reportUpperBound, sleep, withBenchDatabase, withTimeout } from "./bench-support";
+import {
+  findPercentile,
+  formatMs,
+  log,
+  reportUpperBound,
+  sleep,
+  withBenchDatabase,
+  withTimeout,
+} from "./bench-support";
 import { trackKeystrokes, typeLikeAHuman } from "./typing";
 import type { ChildKind, ChildReply, ChildRequest, ChildStats } from "./collab-server-child";
 import { loadSectionState } from "@/lib/plan/section-document";
@@ -55,13 +63,19 @@ type Fixture = { planId: string; sectionIds: string[]; secret: string; typistIds
 
 async function main(argv: string[]): Promise<void> {
   const options = readOptions(argv);
-  const database = process.env.DATABASE_URL ? "a fresh database on the server of DATABASE_URL" : "a fresh embedded PostgreSQL database";
+  const database = process.env.DATABASE_URL
+    ? "a fresh database on the server of DATABASE_URL"
+    : "a fresh embedded PostgreSQL database";
   await withBenchDatabase(async (prisma) => {
     const fixture = await prepareFixture(prisma, options);
     const rows = await prisma.$queryRaw<{ server_version: string }[]>`SHOW server_version`;
     const cpuList = cpus();
-    console.log(`Node ${process.version}, ${cpuList.length} × ${cpuList[0]?.model.trim() ?? "unknown CPU"}; PostgreSQL ${rows[0]?.server_version ?? "unknown"} (${database})`);
-    console.log(`${options.typists} typists at ~${options.cps} keystrokes/s each for ${options.seconds} s; server in a child process, clients in this one`);
+    console.log(
+      `Node ${process.version}, ${cpuList.length} × ${cpuList[0]?.model.trim() ?? "unknown CPU"}; PostgreSQL ${rows[0]?.server_version ?? "unknown"} (${database})`,
+    );
+    console.log(
+      `${options.typists} typists at ~${options.cps} keystrokes/s each for ${options.seconds} s; server in a child process, clients in this one`,
+    );
 
     const runs: Run[] = [];
     for (const [i, clients] of options.clients.entries()) {
@@ -69,7 +83,15 @@ async function main(argv: string[]): Promise<void> {
       const kinds: ChildKind[] = i % 2 === 0 ? ["ours", "bare"] : ["bare", "ours"];
       for (const kind of kinds) {
         log(`K=${clients}, ${kind} server …`);
-        runs.push(await runLoad({ kind, clients, options, fixture, sectionId: fixture.sectionIds[i % fixture.sectionIds.length] }));
+        runs.push(
+          await runLoad({
+            kind,
+            clients,
+            options,
+            fixture,
+            sectionId: fixture.sectionIds[i % fixture.sectionIds.length],
+          }),
+        );
       }
     }
     printReport(runs, options);
@@ -93,7 +115,8 @@ function readOptions(argv: string[]): Options {
   };
   const typists = positive("typists", values.typists);
   const clients = values.clients.split(",").map((k) => positive("clients", k));
-  if (clients.some((k) => !Number.isInteger(k) || k <= typists)) throw new Error(`--clients must be integers above --typists (${typists})`);
+  if (clients.some((k) => !Number.isInteger(k) || k <= typists))
+    throw new Error(`--clients must be integers above --typists (${typists})`);
   return { clients, seconds: positive("seconds", values.seconds), cps: positive("cps", values.cps), typists };
 }
 
@@ -102,15 +125,44 @@ async function prepareFixture(prisma: PrismaClient, options: Options): Promise<F
   log("importing the 2009 dialogue and seeding its plan …");
   await resetToSeedDialogue();
   const { planId } = await seedPlan({ dialogueId: SEED_DIALOGUE_ID });
-  const sections = await prisma.planSection.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { id: true } });
+  const sections = await prisma.planSection.findMany({
+    where: { planId },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
   const createUser = (role: "facilitator" | "observer", n: number) =>
-    prisma.user.create({ data: { email: `bench-${role}-${n}-${crypto.randomUUID()}@bench.local`, name: `Bench ${role} ${n}`, role, passwordHash: "x" } });
+    prisma.user.create({
+      data: {
+        email: `bench-${role}-${n}-${crypto.randomUUID()}@bench.local`,
+        name: `Bench ${role} ${n}`,
+        role,
+        passwordHash: "x",
+      },
+    });
   const typists = await Promise.all(Array.from({ length: options.typists }, (_, n) => createUser("facilitator", n)));
   const watcher = await createUser("observer", 0);
-  return { planId, sectionIds: sections.map((s) => s.id), secret: crypto.randomUUID() + crypto.randomUUID(), typistIds: typists.map((u) => u.id), watcherId: watcher.id };
+  return {
+    planId,
+    sectionIds: sections.map((s) => s.id),
+    secret: crypto.randomUUID() + crypto.randomUUID(),
+    typistIds: typists.map((u) => u.id),
+    watcherId: watcher.id,
+  };
 }
 
-async function runLoad({ kind, clients: k, options, fixture, sectionId }: { kind: ChildKind; clients: number; options: Options; fixture: Fixture; sectionId: string }): Promise<Run> {
+async function runLoad({
+  kind,
+  clients: k,
+  options,
+  fixture,
+  sectionId,
+}: {
+  kind: ChildKind;
+  clients: number;
+  options: Options;
+  fixture: Fixture;
+  sectionId: string;
+}): Promise<Run> {
   const child = await startChild(kind, fixture.secret);
   const clients: TestClient[] = [];
   try {
@@ -122,7 +174,13 @@ async function runLoad({ kind, clients: k, options, fixture, sectionId }: { kind
     const documentSection = kind === "ours" ? sectionId : `bench-bare-${k}`;
     for (let from = 0; from < k; from += CONNECT_BATCH) {
       const batch = Array.from({ length: Math.min(CONNECT_BATCH, k - from) }, (_, n) =>
-        connectClient({ port: child.port, planId: fixture.planId, sectionId: documentSection, token: from + n < options.typists ? typistTokens[from + n] : watcherToken }));
+        connectClient({
+          port: child.port,
+          planId: fixture.planId,
+          sectionId: documentSection,
+          token: from + n < options.typists ? typistTokens[from + n] : watcherToken,
+        }),
+      );
       clients.push(...batch);
       await withTimeout(Promise.all(batch.map((c) => c.synced)), 30_000, `clients ${from}–${from + batch.length} sync`);
     }
@@ -131,25 +189,52 @@ async function runLoad({ kind, clients: k, options, fixture, sectionId }: { kind
       Y.applyUpdate(clients[0].doc, await loadSectionState({ planId: fixture.planId, sectionId }));
     }
     const startText = firstText(clients[0].doc).toString();
-    await waitFor(() => clients.every((c) => c.doc.getXmlFragment("default").length > 0 && firstText(c.doc).toString() === startText), "every client has the starting text", 30_000);
+    await waitFor(
+      () =>
+        clients.every((c) => c.doc.getXmlFragment("default").length > 0 && firstText(c.doc).toString() === startText),
+      "every client has the starting text",
+      30_000,
+    );
     // Let the connection burst (awareness from every client to every client) die down.
     await sleep(1000);
 
     const typists = clients.slice(0, options.typists);
-    const { pending, latencies, all: typed } = trackKeystrokes({ clients: clients.map((c) => c.doc), typists: typists.map((t) => t.doc) });
+    const {
+      pending,
+      latencies,
+      all: typed,
+    } = trackKeystrokes({ clients: clients.map((c) => c.doc), typists: typists.map((t) => t.doc) });
 
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     child.send({ type: "reset-stats" });
     const stopAt = performance.now() + options.seconds * 1000;
-    const typing = typists.map((typist, n) => typeLikeAHuman({ doc: typist.doc, keystrokes: pending.get(typist.doc.clientID)!, stopAt, cps: options.cps, waitingFor: k - 1, seed: n + 1 }));
+    const typing = typists.map((typist, n) =>
+      typeLikeAHuman({
+        doc: typist.doc,
+        keystrokes: pending.get(typist.doc.clientID)!,
+        stopAt,
+        cps: options.cps,
+        waitingFor: k - 1,
+        seed: n + 1,
+      }),
+    );
     await Promise.all(typing);
     const all = typed();
-    await waitFor(() => all.every((s) => s.waitingFor === 0), "every keystroke reaches every client", DRAIN_TIMEOUT_MS).catch(() => {});
+    await waitFor(
+      () => all.every((s) => s.waitingFor === 0),
+      "every keystroke reaches every client",
+      DRAIN_TIMEOUT_MS,
+    ).catch(() => {});
     loop.disable();
     const server = await child.stats();
     return {
-      kind, clients: k, latencies, keystrokes: all.length, undelivered: all.filter((s) => s.waitingFor > 0).length, server,
+      kind,
+      clients: k,
+      latencies,
+      keystrokes: all.length,
+      undelivered: all.filter((s) => s.waitingFor > 0).length,
+      server,
       clientLoopP99Ms: loop.percentile(99) / 1e6,
     };
   } finally {
@@ -158,7 +243,12 @@ async function runLoad({ kind, clients: k, options, fixture, sectionId }: { kind
   }
 }
 
-type Child = { port: number; send: (request: ChildRequest) => void; stats: () => Promise<ChildStats>; stop: () => Promise<void> };
+type Child = {
+  port: number;
+  send: (request: ChildRequest) => void;
+  stats: () => Promise<ChildStats>;
+  stop: () => Promise<void>;
+};
 
 async function startChild(kind: ChildKind, secret: string): Promise<Child> {
   const child: ChildProcess = fork(CHILD_URL.pathname, [kind], {
@@ -174,7 +264,8 @@ async function startChild(kind: ChildKind, secret: string): Promise<Child> {
         child.off("exit", onExit);
         resolve(message);
       };
-      const onExit = (code: number | null) => reject(new Error(`the ${kind} server exited (code ${code}) before "${type}"`));
+      const onExit = (code: number | null) =>
+        reject(new Error(`the ${kind} server exited (code ${code}) before "${type}"`));
       child.on("message", onMessage);
       child.once("exit", onExit);
     });
@@ -204,20 +295,60 @@ async function startChild(kind: ChildKind, secret: string): Promise<Child> {
 function printReport(runs: Run[], options: Options): void {
   const find = (kind: ChildKind, k: number) => runs.find((r) => r.kind === kind && r.clients === k)!;
   console.log();
-  printRow("", options.clients.flatMap((k) => [`K=${k} ours`, `K=${k} bare`]));
+  printRow(
+    "",
+    options.clients.flatMap((k) => [`K=${k} ours`, `K=${k} bare`]),
+  );
   const both = options.clients.flatMap((k) => [find("ours", k), find("bare", k)]);
-  printRow("keystrokes (undelivered)", both.map((r) => `${r.keystrokes} (${r.undelivered})`));
-  printRow("deliveries measured", both.map((r) => String(r.latencies.length)));
-  for (const p of [50, 95, 99]) printRow(`  p${p} ms, edit → all clients`, both.map((r) => formatMs(findPercentile(r.latencies, p))));
-  printRow("  max ms", both.map((r) => formatMs(Math.max(...r.latencies))));
-  printRow("server RSS peak MB", both.map((r) => formatMegabytes(r.server.peakRss)));
-  printRow("server heap used MB (end)", both.map((r) => formatMegabytes(r.server.heapUsed)));
-  printRow("server CPU ms during typing", both.map((r) => r.server.cpuMs.toFixed(0)));
-  printRow("stores during typing", both.map((r) => (r.kind === "ours" ? String(r.server.stores) : "–")));
-  printRow("  longest store ms", both.map((r) => (r.kind === "ours" && r.server.stores ? formatMs(r.server.storeMaxMs) : "–")));
-  printRow("server event-loop delay p99 ms", both.map((r) => formatMs(r.server.loopP99Ms)));
-  printRow("server event-loop delay max ms", both.map((r) => formatMs(r.server.loopMaxMs)));
-  printRow("client event-loop delay p99 ms", both.map((r) => formatMs(r.clientLoopP99Ms)));
+  printRow(
+    "keystrokes (undelivered)",
+    both.map((r) => `${r.keystrokes} (${r.undelivered})`),
+  );
+  printRow(
+    "deliveries measured",
+    both.map((r) => String(r.latencies.length)),
+  );
+  for (const p of [50, 95, 99])
+    printRow(
+      `  p${p} ms, edit → all clients`,
+      both.map((r) => formatMs(findPercentile(r.latencies, p))),
+    );
+  printRow(
+    "  max ms",
+    both.map((r) => formatMs(Math.max(...r.latencies))),
+  );
+  printRow(
+    "server RSS peak MB",
+    both.map((r) => formatMegabytes(r.server.peakRss)),
+  );
+  printRow(
+    "server heap used MB (end)",
+    both.map((r) => formatMegabytes(r.server.heapUsed)),
+  );
+  printRow(
+    "server CPU ms during typing",
+    both.map((r) => r.server.cpuMs.toFixed(0)),
+  );
+  printRow(
+    "stores during typing",
+    both.map((r) => (r.kind === "ours" ? String(r.server.stores) : "–")),
+  );
+  printRow(
+    "  longest store ms",
+    both.map((r) => (r.kind === "ours" && r.server.stores ? formatMs(r.server.storeMaxMs) : "–")),
+  );
+  printRow(
+    "server event-loop delay p99 ms",
+    both.map((r) => formatMs(r.server.loopP99Ms)),
+  );
+  printRow(
+    "server event-loop delay max ms",
+    both.map((r) => formatMs(r.server.loopMaxMs)),
+  );
+  printRow(
+    "client event-loop delay p99 ms",
+    both.map((r) => formatMs(r.clientLoopP99Ms)),
+  );
 
   console.log();
   console.log("Targets:");
@@ -225,20 +356,39 @@ function printReport(runs: Run[], options: Options): void {
     const ours = findPercentile(find("ours", k).latencies, 99);
     const bare = findPercentile(find("bare", k).latencies, 99);
     const ratio = ours / bare;
-    console.log(`  K=${String(k).padEnd(4)} p99 ours/bare ${ratio.toFixed(2).padStart(6)} (${formatMs(ours)} / ${formatMs(bare)} ms)  ≤ ${TARGET_RATIO}: ${ratio <= TARGET_RATIO ? "met" : "MISSED"}`);
-    reportUpperBound({ name: `collab edit → all clients p99, K=${k}, ours ÷ bare`, value: ratio, unit: "×", limit: TARGET_RATIO, isInclusive: true });
+    console.log(
+      `  K=${String(k).padEnd(4)} p99 ours/bare ${ratio.toFixed(2).padStart(6)} (${formatMs(ours)} / ${formatMs(bare)} ms)  ≤ ${TARGET_RATIO}: ${ratio <= TARGET_RATIO ? "met" : "MISSED"}`,
+    );
+    reportUpperBound({
+      name: `collab edit → all clients p99, K=${k}, ours ÷ bare`,
+      value: ratio,
+      unit: "×",
+      limit: TARGET_RATIO,
+      isInclusive: true,
+    });
   }
   const atTarget = runs.find((r) => r.kind === "ours" && r.clients === TARGET_AT_CLIENTS);
   if (atTarget) {
     const p99 = findPercentile(atTarget.latencies, 99);
-    console.log(`  K=${TARGET_AT_CLIENTS} p99 ours ${formatMs(p99)} ms  < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? "met" : `MISSED (×${(p99 / TARGET_P99_MS).toFixed(2)} the target)`}`);
-    reportUpperBound({ name: `collab edit → all clients p99, K=${TARGET_AT_CLIENTS}`, value: p99, unit: "ms", limit: TARGET_P99_MS });
+    console.log(
+      `  K=${TARGET_AT_CLIENTS} p99 ours ${formatMs(p99)} ms  < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? "met" : `MISSED (×${(p99 / TARGET_P99_MS).toFixed(2)} the target)`}`,
+    );
+    reportUpperBound({
+      name: `collab edit → all clients p99, K=${TARGET_AT_CLIENTS}`,
+      value: p99,
+      unit: "ms",
+      limit: TARGET_P99_MS,
+    });
   } else {
     console.log(`  (no run at K=${TARGET_AT_CLIENTS}: the absolute target is not judged)`);
   }
   console.log();
-  console.log("Latency is measured in the clients' process: a high client event-loop delay inflates it for both servers alike.");
-  console.log("Percentiles are nearest-rank over every keystroke; a keystroke still unseen by some client after the drain is counted as undelivered, not timed.");
+  console.log(
+    "Latency is measured in the clients' process: a high client event-loop delay inflates it for both servers alike.",
+  );
+  console.log(
+    "Percentiles are nearest-rank over every keystroke; a keystroke still unseen by some client after the drain is counted as undelivered, not timed.",
+  );
 }
 
 function printRow(label: string, cells: string[]): void {

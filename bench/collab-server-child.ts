@@ -17,16 +17,29 @@ import { disconnectPrisma } from "@/lib/db";
 
 export type ChildKind = "ours" | "bare";
 export type ChildRequest = { type: "stats" } | { type: "reset-stats" } | { type: "stop" };
-export type ChildStats = { rss: number; peakRss: number; heapUsed: number; heapTotal: number; cpuMs: number; stores: number; storeMaxMs: number; loopP99Ms: number; loopMaxMs: number };
+export type ChildStats = {
+  rss: number;
+  peakRss: number;
+  heapUsed: number;
+  heapTotal: number;
+  cpuMs: number;
+  stores: number;
+  storeMaxMs: number;
+  loopP99Ms: number;
+  loopMaxMs: number;
+};
 export type ChildReply = { type: "ready"; port: number } | ({ type: "stats" } & ChildStats) | { type: "stopped" };
 
 async function main(kind: ChildKind): Promise<void> {
   let stores = 0;
   let storeMaxMs = 0;
-  const server = kind === "ours" ? await startOurs((ms) => {
-    stores++;
-    storeMaxMs = Math.max(storeMaxMs, ms);
-  }) : await startBare();
+  const server =
+    kind === "ours"
+      ? await startOurs((ms) => {
+          stores++;
+          storeMaxMs = Math.max(storeMaxMs, ms);
+        })
+      : await startBare();
   let peakRss = process.memoryUsage.rss();
   let cpuFrom = process.cpuUsage();
   const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
@@ -46,7 +59,18 @@ async function main(kind: ChildKind): Promise<void> {
       const memory = process.memoryUsage();
       const cpu = process.cpuUsage(cpuFrom);
       peakRss = Math.max(peakRss, memory.rss);
-      reply({ type: "stats", rss: memory.rss, peakRss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, cpuMs: (cpu.user + cpu.system) / 1000, stores, storeMaxMs, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 });
+      reply({
+        type: "stats",
+        rss: memory.rss,
+        peakRss,
+        heapUsed: memory.heapUsed,
+        heapTotal: memory.heapTotal,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        stores,
+        storeMaxMs,
+        loopP99Ms: loop.percentile(99) / 1e6,
+        loopMaxMs: loop.max / 1e6,
+      });
       return;
     }
     clearInterval(timer);
@@ -62,12 +86,25 @@ async function main(kind: ChildKind): Promise<void> {
 async function startOurs(onStore: (ms: number) => void): Promise<{ port: number; stop: () => Promise<void> }> {
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set");
-  const server = await startCollabServer({ port: 0, secret, log: () => {}, maxDebounceMs: Number(process.env.BENCH_MAX_DEBOUNCE ?? 5000) });
+  const server = await startCollabServer({
+    port: 0,
+    secret,
+    log: () => {},
+    maxDebounceMs: Number(process.env.BENCH_MAX_DEBOUNCE ?? 5000),
+  });
   // Times each store, from before every other onStoreDocument hook (hooks run
   // in the order of this list, read at each call) to after the last afterStoreDocument.
   let startedAt = 0;
-  server.hocuspocus.configuration.extensions.unshift({ async onStoreDocument() { startedAt = performance.now(); } });
-  server.hocuspocus.configuration.extensions.push({ async afterStoreDocument() { onStore(performance.now() - startedAt); } });
+  server.hocuspocus.configuration.extensions.unshift({
+    async onStoreDocument() {
+      startedAt = performance.now();
+    },
+  });
+  server.hocuspocus.configuration.extensions.push({
+    async afterStoreDocument() {
+      onStore(performance.now() - startedAt);
+    },
+  });
   return server;
 }
 

@@ -18,7 +18,16 @@ import { resetToSeedDialogue } from "@/test/support/seed-database";
 import { findPercentile, formatMs, log, reportUpperBound, withBenchDatabase } from "./bench-support";
 import { createLargePlan } from "./large-plan";
 
-type Figures = { format: TExportFormat; runs: number; p50: number; p95: number; p99: number; bytes: number; heapPeakMb: number; rssPeakMb: number };
+type Figures = {
+  format: TExportFormat;
+  runs: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  bytes: number;
+  heapPeakMb: number;
+  rssPeakMb: number;
+};
 
 /** Collects garbage when node runs with --expose-gc (npm run bench:export does), so each format's peak is its own. */
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
@@ -46,13 +55,25 @@ async function measure(planId: string, format: TExportFormat, runs: number): Pro
   }
   clearInterval(sampler);
   return {
-    format, runs, p50: findPercentile(times, 50), p95: findPercentile(times, 95), p99: findPercentile(times, 99), bytes,
-    heapPeakMb: heapPeak / 1024 / 1024, rssPeakMb: rssPeak / 1024 / 1024,
+    format,
+    runs,
+    p50: findPercentile(times, 50),
+    p95: findPercentile(times, 95),
+    p99: findPercentile(times, 99),
+    bytes,
+    heapPeakMb: heapPeak / 1024 / 1024,
+    rssPeakMb: rssPeak / 1024 / 1024,
   };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sections: { type: "string", default: "200" }, runs: { type: "string", default: "20" }, "pdf-runs": { type: "string", default: "5" } } });
+  const { values } = parseArgs({
+    options: {
+      sections: { type: "string", default: "200" },
+      runs: { type: "string", default: "20" },
+      "pdf-runs": { type: "string", default: "5" },
+    },
+  });
   await withBenchDatabase(async (prisma) => {
     log("importing the 2009 dialogue …");
     await resetToSeedDialogue();
@@ -63,15 +84,24 @@ async function main(): Promise<void> {
       log(`exporting ${format} …`);
       results.push(await measure(planId, format, format === "pdf" ? Number(values["pdf-runs"]) : Number(values.runs)));
     }
-    console.log(`Export of a ${values.sections}-section plan (1 warm-up run, then the runs below; whole export: read, build, render)\n`);
+    console.log(
+      `Export of a ${values.sections}-section plan (1 warm-up run, then the runs below; whole export: read, build, render)\n`,
+    );
     console.log("| format | runs | p50 | p95 | p99 | file | heap growth, peak | process RSS, peak |");
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const r of results) {
-      console.log(`| ${r.format} | ${r.runs} | ${formatMs(r.p50)} ms | ${formatMs(r.p95)} ms | ${formatMs(r.p99)} ms | ${(r.bytes / 1024).toFixed(0)} KB | ${r.heapPeakMb.toFixed(0)} MB | ${r.rssPeakMb.toFixed(0)} MB |`);
+      console.log(
+        `| ${r.format} | ${r.runs} | ${formatMs(r.p50)} ms | ${formatMs(r.p95)} ms | ${formatMs(r.p99)} ms | ${(r.bytes / 1024).toFixed(0)} KB | ${r.heapPeakMb.toFixed(0)} MB | ${r.rssPeakMb.toFixed(0)} MB |`,
+      );
     }
     const docx = results[0];
     console.log(`\nDOCX p95 ${formatMs(docx.p95)} ms: ${docx.p95 < 3000 ? "within" : "OVER"} the 3 s target.`);
-    reportUpperBound({ name: `DOCX export p95, ${values.sections} sections`, value: docx.p95, unit: "ms", limit: 3000 });
+    reportUpperBound({
+      name: `DOCX export p95, ${values.sections} sections`,
+      value: docx.p95,
+      unit: "ms",
+      limit: 3000,
+    });
   });
 }
 

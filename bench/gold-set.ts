@@ -29,7 +29,14 @@ const goldFileSchema = z.object({
   description: z.string().optional(),
   dialogueId: z.string().min(1),
   passages: z
-    .array(z.object({ id: z.string().min(1), topic: z.string().optional(), text: z.string().min(1), relevant: z.array(z.string().min(1)).min(1) }))
+    .array(
+      z.object({
+        id: z.string().min(1),
+        topic: z.string().optional(),
+        text: z.string().min(1),
+        relevant: z.array(z.string().min(1)).min(1),
+      }),
+    )
     .min(1),
 });
 
@@ -64,7 +71,9 @@ export function findRelevantUnits(relevant: string[], unitAddresses: readonly st
 /** Labels that name nothing in the dialogue: they would silently lower every score, so the run stops on them. */
 export function findUnknownLabels(gold: GoldSet, unitAddresses: readonly string[]): string[] {
   const known = new Set(unitAddresses.flatMap((unit) => [unit, statementOf(unit) ?? unit]));
-  return gold.passages.flatMap((p) => p.relevant.filter((label) => !known.has(label)).map((label) => `${p.id}: ${label}`));
+  return gold.passages.flatMap((p) =>
+    p.relevant.filter((label) => !known.has(label)).map((label) => `${p.id}: ${label}`),
+  );
 }
 
 /**
@@ -78,7 +87,9 @@ export function scoreRanking(ranked: readonly string[], labels: string[], unitAd
   const isRelevant = (address: string) => relevantUnits.has(address);
   const k = Math.max(1, Math.min(5, relevantUnits.size));
   const top10 = ranked.slice(0, 10);
-  const answered = relevant.filter((label) => top10.some((address) => address === label || statementOf(address) === label));
+  const answered = relevant.filter((label) =>
+    top10.some((address) => address === label || statementOf(address) === label),
+  );
   const first = top10.findIndex(isRelevant);
   return {
     precisionAt5: ranked.slice(0, 5).filter(isRelevant).length / 5,

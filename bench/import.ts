@@ -27,7 +27,14 @@ import { generateSyntheticDialogue, SEED_DIALOGUE_URL } from "./synthetic-dialog
 const TARGET_PARSE_MS = 500;
 const TARGET_IMPORT_MS = 5_000;
 
-const DEFAULT_RUNS = { parseSmall: 30, parseLarge: 10, importSmall: 10, importLarge: 5, reimportLarge: 10, updateLarge: 5 };
+const DEFAULT_RUNS = {
+  parseSmall: 30,
+  parseLarge: 10,
+  importSmall: 10,
+  importLarge: 5,
+  reimportLarge: 10,
+  updateLarge: 5,
+};
 
 type Document = { label: string; sourceName: string; text: string; bytes: number };
 
@@ -58,9 +65,17 @@ async function main(argv: string[]): Promise<void> {
 
   printEnvironment(options);
   log(`parsing ${small.label} …`);
-  const parseSmall = await measure({ runs: runsOf("parseSmall"), budgetMs: options.budgetMs, run: () => parseDialogue(small.text) });
+  const parseSmall = await measure({
+    runs: runsOf("parseSmall"),
+    budgetMs: options.budgetMs,
+    run: () => parseDialogue(small.text),
+  });
   log(`parsing ${large.label} …`);
-  const parseLarge = await measure({ runs: runsOf("parseLarge"), budgetMs: options.budgetMs, run: () => parseDialogue(large.text) });
+  const parseLarge = await measure({
+    runs: runsOf("parseLarge"),
+    budgetMs: options.budgetMs,
+    run: () => parseDialogue(large.text),
+  });
   const parsedSmall = parseSmall.lastResult;
   const parsedLarge = parseLarge.lastResult;
 
@@ -68,11 +83,29 @@ async function main(argv: string[]): Promise<void> {
     const serverVersion = await readServerVersion(prisma);
 
     log(`importing ${small.label} …`);
-    const importSmall = await measureImport({ prisma, document: small, parsed: parsedSmall, runs: runsOf("importSmall"), options });
+    const importSmall = await measureImport({
+      prisma,
+      document: small,
+      parsed: parsedSmall,
+      runs: runsOf("importSmall"),
+      options,
+    });
     log(`importing ${large.label} …`);
-    const importLarge = await measureImport({ prisma, document: large, parsed: parsedLarge, runs: runsOf("importLarge"), options });
+    const importLarge = await measureImport({
+      prisma,
+      document: large,
+      parsed: parsedLarge,
+      runs: runsOf("importLarge"),
+      options,
+    });
     log(`re-importing ${large.label} unchanged …`);
-    const reimportLarge = await measureReimport({ prisma, document: large, parsed: parsedLarge, runs: runsOf("reimportLarge"), options });
+    const reimportLarge = await measureReimport({
+      prisma,
+      document: large,
+      parsed: parsedLarge,
+      runs: runsOf("reimportLarge"),
+      options,
+    });
     log(`importing corrected versions of both …`);
     const updateSmall = await measureUpdate({ prisma, document: small, runs: runsOf("updateLarge"), options });
     const updateLarge = await measureUpdate({ prisma, document: large, runs: runsOf("updateLarge"), options });
@@ -108,7 +141,8 @@ function readOptions(argv: string[]): Options {
     return n;
   };
   const budget = Number(values.budget);
-  if (!Number.isFinite(budget) || budget < 0) throw new Error(`--budget must be a number of seconds, got "${values.budget}"`);
+  if (!Number.isFinite(budget) || budget < 0)
+    throw new Error(`--budget must be a number of seconds, got "${values.budget}"`);
   return {
     runs: values.runs === undefined ? null : positive("runs", values.runs),
     copies: positive("copies", values.copies),
@@ -157,7 +191,9 @@ async function measure<T>(options: {
     const affordable = budgetMs > 0 ? Math.floor(budgetMs / warmUp.sample.ms) : Infinity;
     if (affordable < 1) {
       return {
-        samples: [warmUp.sample], peakRss, lastResult: warmUp.result,
+        samples: [warmUp.sample],
+        peakRss,
+        lastResult: warmUp.result,
         note: `1 run: the warm-up alone took ${formatMs(warmUp.sample.ms)} ms, over the ${budgetMs / 1000} s budget`,
       };
     }
@@ -215,7 +251,11 @@ async function measureReimport(options: ImportPhase): Promise<Measurement> {
  */
 async function measureUpdate(options: Omit<ImportPhase, "parsed">): Promise<Measurement> {
   const { prisma, document } = options;
-  const corrected = createDocument(`${document.label} (corrected)`, document.sourceName, document.text.replace(/Thus, /g, "Therefore, "));
+  const corrected = createDocument(
+    `${document.label} (corrected)`,
+    document.sourceName,
+    document.text.replace(/Thus, /g, "Therefore, "),
+  );
   const versions = [document, corrected].map((d) => ({ document: d, parsed: parseDialogue(d.text) }));
   const created = await importExpecting({ prisma, ...versions[0], status: "created" });
   let next = 1;
@@ -244,7 +284,9 @@ async function importExpecting(options: {
   const { prisma, document, parsed, status } = options;
   const result = await importDialogue({ prisma, parsed, sourceText: document.text, sourceName: document.sourceName });
   if (result.status !== status) {
-    throw new Error(`importing ${document.label} gave "${result.status}", expected "${status}": the timing would measure the wrong path`);
+    throw new Error(
+      `importing ${document.label} gave "${result.status}", expected "${status}": the timing would measure the wrong path`,
+    );
   }
   return result;
 }
@@ -277,10 +319,14 @@ const CELL_WIDTH = 20;
 
 function printEnvironment(options: Options): void {
   const cpuList = cpus();
-  const server = process.env.DATABASE_URL ? `the server of DATABASE_URL (${describeServer(process.env.DATABASE_URL)})` : "an embedded PostgreSQL";
+  const server = process.env.DATABASE_URL
+    ? `the server of DATABASE_URL (${describeServer(process.env.DATABASE_URL)})`
+    : "an embedded PostgreSQL";
   console.log(`Node ${process.version}, ${cpuList.length} × ${cpuList[0]?.model.trim() ?? "unknown CPU"}`);
   console.log(`Imports into a fresh database on ${server}; gc between runs: ${collectGarbage ? "yes" : "no"}`);
-  console.log(`Synthetic document: ${options.copies} copies, annex ×${options.annexCopies ?? options.copies}; phase budget ${options.budgetMs / 1000} s`);
+  console.log(
+    `Synthetic document: ${options.copies} copies, annex ×${options.annexCopies ?? options.copies}; phase budget ${options.budgetMs / 1000} s`,
+  );
 }
 
 /** Host, port and database only: the URL may hold a password. */
@@ -302,46 +348,126 @@ function printReport(report: {
   const { documents, parsed } = report;
   console.log(`PostgreSQL ${report.serverVersion}`);
   console.log();
-  printRow("", documents.map((d) => d.label));
-  printRow("bytes", documents.map((d) => formatInteger(d.bytes)));
-  printRow("statements", parsed.map((p) => formatInteger(countStatements(p))));
-  printRow("sentences", parsed.map((p) => formatInteger(countSentences(p))));
-  printRow("summary list items", parsed.map((p) => formatInteger(SUMMARY_LISTS.reduce((n, list) => n + p.summary[list].length, 0))));
-  printRow("annex delegations", parsed.map((p) => formatInteger(p.delegations.length)));
+  printRow(
+    "",
+    documents.map((d) => d.label),
+  );
+  printRow(
+    "bytes",
+    documents.map((d) => formatInteger(d.bytes)),
+  );
+  printRow(
+    "statements",
+    parsed.map((p) => formatInteger(countStatements(p))),
+  );
+  printRow(
+    "sentences",
+    parsed.map((p) => formatInteger(countSentences(p))),
+  );
+  printRow(
+    "summary list items",
+    parsed.map((p) => formatInteger(SUMMARY_LISTS.reduce((n, list) => n + p.summary[list].length, 0))),
+  );
+  printRow(
+    "annex delegations",
+    parsed.map((p) => formatInteger(p.delegations.length)),
+  );
 
   for (const section of report.sections) {
     console.log();
-    printRow(section.title, section.cells.map((m) => (m ? `${m.samples.length} run${m.samples.length === 1 ? "" : "s"}` : "–")));
+    printRow(
+      section.title,
+      section.cells.map((m) => (m ? `${m.samples.length} run${m.samples.length === 1 ? "" : "s"}` : "–")),
+    );
     const stat = (pick: (m: Measurement) => string) => section.cells.map((m) => (m ? pick(m) : "–"));
-    const percentileMs = (p: number) => stat((m) => formatMs(findPercentile(m.samples.map((s) => s.ms), p)));
+    const percentileMs = (p: number) =>
+      stat((m) =>
+        formatMs(
+          findPercentile(
+            m.samples.map((s) => s.ms),
+            p,
+          ),
+        ),
+      );
     printRow("  p50 ms", percentileMs(50));
     printRow("  p95 ms", percentileMs(95));
     printRow("  p99 ms", percentileMs(99));
-    printRow("  min ms", stat((m) => formatMs(Math.min(...m.samples.map((s) => s.ms)))));
-    printRow("  max ms", stat((m) => formatMs(Math.max(...m.samples.map((s) => s.ms)))));
-    const p50Seconds = (m: Measurement) => findPercentile(m.samples.map((s) => s.ms), 50) / 1000;
-    printRow("  statements/s (p50)", section.cells.map((m, i) => (m ? formatInteger(countStatements(parsed[i]) / p50Seconds(m)) : "–")));
-    printRow("  MB/s (p50)", section.cells.map((m, i) => (m ? formatDecimal(documents[i].bytes / 1e6 / p50Seconds(m), 2) : "–")));
-    printRow("  heapUsed Δ MB (p50)", stat((m) => formatMegabytes(findPercentile(m.samples.map((s) => s.heapDelta), 50))));
-    printRow("  RSS Δ MB (p50)", stat((m) => formatMegabytes(findPercentile(m.samples.map((s) => s.rssDelta), 50))));
-    printRow("  peak RSS MB", stat((m) => formatMegabytes(m.peakRss)));
+    printRow(
+      "  min ms",
+      stat((m) => formatMs(Math.min(...m.samples.map((s) => s.ms)))),
+    );
+    printRow(
+      "  max ms",
+      stat((m) => formatMs(Math.max(...m.samples.map((s) => s.ms)))),
+    );
+    const p50Seconds = (m: Measurement) =>
+      findPercentile(
+        m.samples.map((s) => s.ms),
+        50,
+      ) / 1000;
+    printRow(
+      "  statements/s (p50)",
+      section.cells.map((m, i) => (m ? formatInteger(countStatements(parsed[i]) / p50Seconds(m)) : "–")),
+    );
+    printRow(
+      "  MB/s (p50)",
+      section.cells.map((m, i) => (m ? formatDecimal(documents[i].bytes / 1e6 / p50Seconds(m), 2) : "–")),
+    );
+    printRow(
+      "  heapUsed Δ MB (p50)",
+      stat((m) =>
+        formatMegabytes(
+          findPercentile(
+            m.samples.map((s) => s.heapDelta),
+            50,
+          ),
+        ),
+      ),
+    );
+    printRow(
+      "  RSS Δ MB (p50)",
+      stat((m) =>
+        formatMegabytes(
+          findPercentile(
+            m.samples.map((s) => s.rssDelta),
+            50,
+          ),
+        ),
+      ),
+    );
+    printRow(
+      "  peak RSS MB",
+      stat((m) => formatMegabytes(m.peakRss)),
+    );
     section.cells.forEach((m, i) => m?.note && console.log(`  note (${documents[i].label}): ${m.note}`));
   }
   console.log();
   console.log("Percentiles are nearest-rank, so with few runs p95 and p99 are the slowest run.");
-  console.log("Memory is this process only (parser, Prisma client, pg driver), not the PostgreSQL server. Peak RSS is the");
+  console.log(
+    "Memory is this process only (parser, Prisma client, pg driver), not the PostgreSQL server. Peak RSS is the",
+  );
   console.log("highest RSS seen during the phase, so it includes what earlier phases left on the heap.");
 }
 
-function printTargets(options: { document: Document; parsed: ParsedDialogue; parse: Measurement; importing: Measurement }): void {
+function printTargets(options: {
+  document: Document;
+  parsed: ParsedDialogue;
+  parse: Measurement;
+  importing: Measurement;
+}): void {
   const { document, parse, importing } = options;
   console.log();
-  console.log(`Targets for ${document.label} (${formatInteger(countStatements(options.parsed))} statements), judged on p95:`);
+  console.log(
+    `Targets for ${document.label} (${formatInteger(countStatements(options.parsed))} statements), judged on p95:`,
+  );
   for (const [name, measurement, targetMs] of [
     ["parse", parse, TARGET_PARSE_MS],
     ["import", importing, TARGET_IMPORT_MS],
   ] as const) {
-    const p95 = findPercentile(measurement.samples.map((s) => s.ms), 95);
+    const p95 = findPercentile(
+      measurement.samples.map((s) => s.ms),
+      95,
+    );
     const isMet = p95 < targetMs;
     const ratio = p95 / targetMs;
     const verdict = isMet ? "met" : `MISSED (×${formatDecimal(ratio, ratio < 10 ? 2 : 0)} the target)`;
@@ -354,9 +480,7 @@ function printRow(label: string, cells: string[]): void {
   console.log(label.padEnd(LABEL_WIDTH) + cells.map((c) => c.padStart(CELL_WIDTH)).join(""));
 }
 
-
 // ── Numbers ─────────────────────────────────────────────────────────────────
-
 
 function countStatements(parsed: ParsedDialogue): number {
   return parsed.segments.reduce((n, s) => n + s.statements.length, 0);
@@ -365,7 +489,6 @@ function countStatements(parsed: ParsedDialogue): number {
 function countSentences(parsed: ParsedDialogue): number {
   return parsed.segments.reduce((n, s) => n + s.statements.reduce((m, st) => m + st.sentences.length, 0), 0);
 }
-
 
 function formatMegabytes(bytes: number): string {
   return formatDecimal(bytes / 1024 / 1024, 1);

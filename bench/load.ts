@@ -37,7 +37,16 @@ import { ensureProductionBuild, serveProduction } from "@/test/support/productio
 import type { ProductionStack } from "@/test/support/production-server";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp } from "@/test/support/sign-in";
-import { findPercentile, formatMs, log, reportFigure, reportUpperBound, sleep, withBenchDatabase, withTimeout } from "./bench-support";
+import {
+  findPercentile,
+  formatMs,
+  log,
+  reportFigure,
+  reportUpperBound,
+  sleep,
+  withBenchDatabase,
+  withTimeout,
+} from "./bench-support";
 import { readTreeRss } from "./process-memory";
 import { seededRandom, trackKeystrokes, typeLikeAHuman } from "./typing";
 
@@ -50,8 +59,22 @@ const SIGN_IN_CONCURRENCY = 4;
 const CONNECT_BATCH = 25;
 const DRAIN_TIMEOUT_MS = 20_000;
 
-type Options = { seconds: number; watchers: number; commenters: number; typists: number; rate: number; commentEverySeconds: number };
-type Fixture = { planId: string; dialogueId: string; sections: { id: string; key: string }[]; watcherEmails: string[]; commenterEmails: string[]; typistEmails: string[] };
+type Options = {
+  seconds: number;
+  watchers: number;
+  commenters: number;
+  typists: number;
+  rate: number;
+  commentEverySeconds: number;
+};
+type Fixture = {
+  planId: string;
+  dialogueId: string;
+  sections: { id: string; key: string }[];
+  watcherEmails: string[];
+  commenterEmails: string[];
+  typistEmails: string[];
+};
 /** A latency sample list and an error count for one kind of request we time ourselves. */
 type Timed = { latencies: number[]; errors: number };
 
@@ -61,7 +84,10 @@ async function main(argv: string[]): Promise<void> {
     const fixture = await prepareFixture(prisma, options);
     await ensureProductionBuild(log);
     log("starting next start and the collab server …");
-    const stack = await serveProduction({ databaseUrl: process.env.DATABASE_URL!, stdio: ["ignore", "ignore", "inherit"] });
+    const stack = await serveProduction({
+      databaseUrl: process.env.DATABASE_URL!,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     try {
       await runLoad({ stack, fixture, options, prisma });
     } finally {
@@ -88,8 +114,12 @@ function readOptions(argv: string[]): Options {
     return n;
   };
   return {
-    seconds: positive("seconds", values.seconds), watchers: positive("watchers", values.watchers), commenters: positive("commenters", values.commenters),
-    typists: positive("typists", values.typists), rate: positive("rate", values.rate), commentEverySeconds: positive("comment-every", values["comment-every"]),
+    seconds: positive("seconds", values.seconds),
+    watchers: positive("watchers", values.watchers),
+    commenters: positive("commenters", values.commenters),
+    typists: positive("typists", values.typists),
+    rate: positive("rate", values.rate),
+    commentEverySeconds: positive("comment-every", values["comment-every"]),
   };
 }
 
@@ -99,28 +129,58 @@ async function prepareFixture(prisma: PrismaClient, options: Options): Promise<F
   const input = await readDialogueFile(SEED_DIALOGUE);
   const { dialogueId } = await importDialogue({ prisma, ...input, sourceName: "seed.md" });
   const { planId } = await seedPlan({ dialogueId });
-  const sections = await prisma.planSection.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { id: true, key: true } });
-  const delegations = await prisma.delegation.findMany({ where: { dialogueId }, orderBy: { name: "asc" }, select: { id: true } });
+  const sections = await prisma.planSection.findMany({
+    where: { planId },
+    orderBy: { position: "asc" },
+    select: { id: true, key: true },
+  });
+  const delegations = await prisma.delegation.findMany({
+    where: { dialogueId },
+    orderBy: { name: "asc" },
+    select: { id: true },
+  });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = (kind: string, count: number) => Array.from({ length: count }, (_, n) => `${kind}-${n}@load.bench`);
   const watcherEmails = people("watcher", options.watchers);
   const commenterEmails = people("commenter", options.commenters);
   const typistEmails = people("typist", options.typists);
-  const delegate = (email: string, n: number) => ({ email, name: email.split("@")[0], role: "delegate" as const, passwordHash, delegationId: delegations[n % delegations.length].id });
+  const delegate = (email: string, n: number) => ({
+    email,
+    name: email.split("@")[0],
+    role: "delegate" as const,
+    passwordHash,
+    delegationId: delegations[n % delegations.length].id,
+  });
   await prisma.user.createMany({
     data: [
       ...watcherEmails.map(delegate),
       ...commenterEmails.map(delegate),
-      ...typistEmails.map((email) => ({ email, name: email.split("@")[0], role: "facilitator" as const, passwordHash })),
+      ...typistEmails.map((email) => ({
+        email,
+        name: email.split("@")[0],
+        role: "facilitator" as const,
+        passwordHash,
+      })),
       { email: "observer@load.bench", name: "Load observer", role: "observer", passwordHash },
     ],
   });
   return { planId, dialogueId, sections, watcherEmails, commenterEmails, typistEmails };
 }
 
-async function runLoad({ stack, fixture, options, prisma }: { stack: ProductionStack; fixture: Fixture; options: Options; prisma: PrismaClient }): Promise<void> {
+async function runLoad({
+  stack,
+  fixture,
+  options,
+  prisma,
+}: {
+  stack: ProductionStack;
+  fixture: Fixture;
+  options: Options;
+  prisma: PrismaClient;
+}): Promise<void> {
   log(`signing in ${options.watchers + options.commenters + options.typists + 1} people …`);
-  const signIn = (emails: string[]) => mapWithConcurrency(emails, SIGN_IN_CONCURRENCY, (email) => signInOverHttp(stack.baseUrl, email));
+  const signIn = (emails: string[]) =>
+    mapWithConcurrency(emails, SIGN_IN_CONCURRENCY, (email) => signInOverHttp(stack.baseUrl, email));
   const [observer] = await signIn(["observer@load.bench"]);
   const commenterSessions = await signIn(fixture.commenterEmails);
   const typistSessions = await signIn(fixture.typistEmails);
@@ -133,12 +193,25 @@ async function runLoad({ stack, fixture, options, prisma }: { stack: ProductionS
   const watchers: Watcher[] = [];
   const connectStarted = performance.now();
   for (let from = 0; from < watcherSessions.length; from += CONNECT_BATCH) {
-    const batch = watcherSessions.slice(from, from + CONNECT_BATCH).map((session) => connectWatcher({ stack, fixture, session, socketEvents, refetches, visibility }));
+    const batch = watcherSessions
+      .slice(from, from + CONNECT_BATCH)
+      .map((session) => connectWatcher({ stack, fixture, session, socketEvents, refetches, visibility }));
     watchers.push(...batch);
     await withTimeout(Promise.all(batch.map((w) => w.synced)), 60_000, `watchers ${from}–${from + batch.length} sync`);
   }
   log(`  ${((performance.now() - connectStarted) / 1000).toFixed(1)} s; the typists …`);
-  const typists = typistSessions.map((session) => connectWatcher({ stack, fixture, session, socketEvents, refetches: null, visibility: null, sectionKeys: [TYPED_SECTION], isEditor: true }));
+  const typists = typistSessions.map((session) =>
+    connectWatcher({
+      stack,
+      fixture,
+      session,
+      socketEvents,
+      refetches: null,
+      visibility: null,
+      sectionKeys: [TYPED_SECTION],
+      isEditor: true,
+    }),
+  );
   await withTimeout(Promise.all(typists.map((t) => t.synced)), 120_000, "the typists sync");
   log(`  ${((performance.now() - connectStarted) / 1000).toFixed(1)} s`);
   // Let the connection burst (awareness from every client to every client) die down.
@@ -162,7 +235,9 @@ async function runLoad({ stack, fixture, options, prisma }: { stack: ProductionS
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
 
-  log(`load for ${options.seconds} s: ${options.watchers} watchers, ${options.commenters} commenting, ${options.typists} typing, ${options.rate} req/s …`);
+  log(
+    `load for ${options.seconds} s: ${options.watchers} watchers, ${options.commenters} commenting, ${options.typists} typing, ${options.rate} req/s …`,
+  );
   const typedDocs = typists.map((t) => t.docs.get(TYPED_SECTION)!);
   const watchingDocs = watchers.map((w) => w.docs.get(TYPED_SECTION)!);
   const keystrokes = trackKeystrokes({ clients: [...watchingDocs, ...typedDocs], typists: typedDocs });
@@ -170,16 +245,47 @@ async function runLoad({ stack, fixture, options, prisma }: { stack: ProductionS
   const stopAt = startedAt + options.seconds * 1000;
   const posts: Timed = { latencies: [], errors: 0 };
   const [cannonResults] = await Promise.all([
-    Promise.all(routes.map((route) => fireAutocannon({ baseUrl: stack.baseUrl, cookie: observer.cookie, route, seconds: options.seconds }))),
-    Promise.all(commenterSessions.map((session, n) => comment({ session, planId: fixture.planId, stopAt, everySeconds: options.commentEverySeconds, seed: n + 1, posts, visibility }))),
-    Promise.all(typedDocs.map((doc, n) => typeLikeAHuman({ doc, keystrokes: keystrokes.pending.get(doc.clientID)!, stopAt, cps: 5, waitingFor: watchingDocs.length + typedDocs.length - 1, seed: n + 1 }))),
+    Promise.all(
+      routes.map((route) =>
+        fireAutocannon({ baseUrl: stack.baseUrl, cookie: observer.cookie, route, seconds: options.seconds }),
+      ),
+    ),
+    Promise.all(
+      commenterSessions.map((session, n) =>
+        comment({
+          session,
+          planId: fixture.planId,
+          stopAt,
+          everySeconds: options.commentEverySeconds,
+          seed: n + 1,
+          posts,
+          visibility,
+        }),
+      ),
+    ),
+    Promise.all(
+      typedDocs.map((doc, n) =>
+        typeLikeAHuman({
+          doc,
+          keystrokes: keystrokes.pending.get(doc.clientID)!,
+          stopAt,
+          cps: 5,
+          waitingFor: watchingDocs.length + typedDocs.length - 1,
+          seed: n + 1,
+        }),
+      ),
+    ),
   ]);
   // Everyone stops at stopAt; a request still in flight then ends a little after.
   const elapsedSeconds = Math.max(options.seconds, (performance.now() - startedAt) / 1000);
 
   log("draining: every keystroke and comment to every watcher …");
   const typed = keystrokes.all();
-  await waitFor(() => typed.every((k) => k.waitingFor === 0) && visibility.unseen() === 0, "every keystroke and comment reaches every watcher", DRAIN_TIMEOUT_MS).catch(() => {});
+  await waitFor(
+    () => typed.every((k) => k.waitingFor === 0) && visibility.unseen() === 0,
+    "every keystroke and comment reaches every watcher",
+    DRAIN_TIMEOUT_MS,
+  ).catch(() => {});
   loop.disable();
   clearInterval(sampler);
   const memoryAtEnd = readServerMemory(stack);
@@ -187,9 +293,19 @@ async function runLoad({ stack, fixture, options, prisma }: { stack: ProductionS
   for (const client of [...watchers, ...typists]) client.close();
 
   printReport({
-    options, elapsedSeconds, cannonResults, posts, refetches, visibility, socketEvents, storedComments,
-    keystrokeLatencies: keystrokes.latencies, undeliveredKeystrokes: typed.filter((k) => k.waitingFor > 0).length, typedKeystrokes: typed.length,
-    memory: { start: memoryAtStart, end: memoryAtEnd, peak, timeline }, clientLoopP99Ms: loop.percentile(99) / 1e6,
+    options,
+    elapsedSeconds,
+    cannonResults,
+    posts,
+    refetches,
+    visibility,
+    socketEvents,
+    storedComments,
+    keystrokeLatencies: keystrokes.latencies,
+    undeliveredKeystrokes: typed.filter((k) => k.waitingFor > 0).length,
+    typedKeystrokes: typed.length,
+    memory: { start: memoryAtStart, end: memoryAtEnd, peak, timeline },
+    clientLoopP99Ms: loop.percentile(99) / 1e6,
   });
 }
 
@@ -205,16 +321,36 @@ function buildRoutes({ fixture, rate }: { fixture: Fixture; rate: number }): Rou
     { name: "GET coverage", path: `/plans/${fixture.planId}/coverage` },
     { name: "GET comment API", path: `/api/plans/${fixture.planId}/threads?section=${COMMENTED.sectionKey}` },
   ];
-  return paths.map((route, n) => ({ ...route, rate: Math.floor(rate / paths.length) + (n < rate % paths.length ? 1 : 0) }));
+  return paths.map((route, n) => ({
+    ...route,
+    rate: Math.floor(rate / paths.length) + (n < rate % paths.length ? 1 : 0),
+  }));
 }
 
 /** One route at a fixed rate for `seconds`; latencies corrected for coordinated omission (autocannon's default). */
-function fireAutocannon({ baseUrl, cookie, route, seconds }: { baseUrl: string; cookie: string; route: Route; seconds: number }): Promise<{ route: Route; result: autocannon.Result }> {
+function fireAutocannon({
+  baseUrl,
+  cookie,
+  route,
+  seconds,
+}: {
+  baseUrl: string;
+  cookie: string;
+  route: Route;
+  seconds: number;
+}): Promise<{ route: Route; result: autocannon.Result }> {
   return new Promise((resolve, reject) => {
     autocannon(
       // Enough connections that one slow response does not hold back the rate.
       // Browsers ask for gzip, and Next compresses: that work is part of serving a page.
-      { url: `${baseUrl}${route.path}`, headers: { cookie, "accept-encoding": "gzip" }, connections: Math.max(4, route.rate), overallRate: route.rate, duration: seconds, timeout: 10 },
+      {
+        url: `${baseUrl}${route.path}`,
+        headers: { cookie, "accept-encoding": "gzip" },
+        connections: Math.max(4, route.rate),
+        overallRate: route.rate,
+        duration: seconds,
+        timeout: 10,
+      },
       (error, result) => (error ? reject(error) : resolve({ route, result })),
     );
   });
@@ -223,7 +359,23 @@ function fireAutocannon({ baseUrl, cookie, route, seconds }: { baseUrl: string; 
 // ── Commenting ──────────────────────────────────────────────────────────────
 
 /** One delegate: opens a thread, then replies in it every ~`everySeconds` (±50 %) until `stopAt`. */
-async function comment({ session, planId, stopAt, everySeconds, seed, posts, visibility }: { session: HttpSession; planId: string; stopAt: number; everySeconds: number; seed: number; posts: Timed; visibility: CommentVisibility }): Promise<void> {
+async function comment({
+  session,
+  planId,
+  stopAt,
+  everySeconds,
+  seed,
+  posts,
+  visibility,
+}: {
+  session: HttpSession;
+  planId: string;
+  stopAt: number;
+  everySeconds: number;
+  seed: number;
+  posts: Timed;
+  visibility: CommentVisibility;
+}): Promise<void> {
   const random = seededRandom(seed);
   // Spread the first comments over one interval, as people do not all type at once.
   await sleep(random() * everySeconds * 1000);
@@ -233,7 +385,9 @@ async function comment({ session, planId, stopAt, everySeconds, seed, posts, vis
     const started = performance.now();
     const response = threadId
       ? await postJson(session, `/api/plans/${planId}/threads/${threadId}/comments`, { body }).catch(() => null)
-      : await postJson(session, `/api/plans/${planId}/threads`, { ...COMMENTED, stance: "support", body }).catch(() => null);
+      : await postJson(session, `/api/plans/${planId}/threads`, { ...COMMENTED, stance: "support", body }).catch(
+          () => null,
+        );
     if (response?.status === 201) {
       posts.latencies.push(performance.now() - started);
       const created = (await response.json()) as { id: string; commentId?: string };
@@ -247,7 +401,11 @@ async function comment({ session, planId, stopAt, everySeconds, seed, posts, vis
 }
 
 function postJson(session: HttpSession, path: string, body: unknown): Promise<Response> {
-  return session.fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return session.fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 /**
@@ -276,7 +434,9 @@ class CommentVisibility {
   }
 
   latencies(): number[] {
-    return [...this.comments.values()].filter((c) => c.postedAt !== undefined && c.seenBy >= this.watcherCount).map((c) => c.lastSeenAt - c.postedAt!);
+    return [...this.comments.values()]
+      .filter((c) => c.postedAt !== undefined && c.seenBy >= this.watcherCount)
+      .map((c) => c.lastSeenAt - c.postedAt!);
   }
 
   private entry(commentId: string) {
@@ -295,11 +455,29 @@ type Watcher = { docs: Map<string, Y.Doc>; synced: Promise<unknown>; close: () =
  * token from /api/collab/token, and — as components/comments/use-threads.ts
  * does — the threads each "threads-changed" pushes, or a fetch when it has none.
  */
-function connectWatcher({ stack, fixture, session, socketEvents, refetches, visibility, sectionKeys, isEditor = false }: {
-  stack: ProductionStack; fixture: Fixture; session: HttpSession; socketEvents: { closed: number; authenticationFailed: number };
-  refetches: Timed | null; visibility: CommentVisibility | null; sectionKeys?: string[]; isEditor?: boolean;
+function connectWatcher({
+  stack,
+  fixture,
+  session,
+  socketEvents,
+  refetches,
+  visibility,
+  sectionKeys,
+  isEditor = false,
+}: {
+  stack: ProductionStack;
+  fixture: Fixture;
+  session: HttpSession;
+  socketEvents: { closed: number; authenticationFailed: number };
+  refetches: Timed | null;
+  visibility: CommentVisibility | null;
+  sectionKeys?: string[];
+  isEditor?: boolean;
 }): Watcher {
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${stack.collabPort}`, WebSocketPolyfill: WebSocket });
+  const socket = new HocuspocusProviderWebsocket({
+    url: `ws://127.0.0.1:${stack.collabPort}`,
+    WebSocketPolyfill: WebSocket,
+  });
   let isClosing = false;
   socket.on("close", () => void (isClosing || socketEvents.closed++));
   const getToken = createTokenSource(() => session.fetch("/api/collab/token", { method: "POST" }));
@@ -307,7 +485,9 @@ function connectWatcher({ stack, fixture, session, socketEvents, refetches, visi
   const refetch = async (sectionKey: string) => {
     if (!refetches || !visibility) return;
     const started = performance.now();
-    const response = await session.fetch(`/api/plans/${fixture.planId}/threads?section=${sectionKey}`, { headers: { "accept-encoding": "gzip" } }).catch(() => null);
+    const response = await session
+      .fetch(`/api/plans/${fixture.planId}/threads?section=${sectionKey}`, { headers: { "accept-encoding": "gzip" } })
+      .catch(() => null);
     if (response?.status !== 200) return void refetches.errors++;
     const threads = (await response.json()) as { comments: { id: string }[] }[];
     refetches.latencies.push(performance.now() - started);
@@ -330,7 +510,10 @@ function connectWatcher({ stack, fixture, session, socketEvents, refetches, visi
       let resolveSynced!: () => void;
       const synced = new Promise<void>((resolve) => (resolveSynced = resolve));
       const provider = new HocuspocusProvider({
-        websocketProvider: socket, name: sectionDocumentName({ planId: fixture.planId, sectionId: section.id }), document: doc, token: getToken,
+        websocketProvider: socket,
+        name: sectionDocumentName({ planId: fixture.planId, sectionId: section.id }),
+        document: doc,
+        token: getToken,
         onSynced: () => resolveSynced(),
         onAuthenticationFailed: () => void socketEvents.authenticationFailed++,
         onStateless: ({ payload }) => {
@@ -387,32 +570,66 @@ type Report = {
 function printReport(report: Report): void {
   const { options, elapsedSeconds, cannonResults, posts, refetches, visibility, socketEvents, memory } = report;
   const cpuList = cpus();
-  console.log(`Node ${process.version}, ${cpuList.length} × ${cpuList[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; servers and load on one machine, over loopback`);
-  console.log(`${options.seconds} s: ${options.watchers} watchers on ${options.watchers} sockets, ${options.commenters} commenting (~1 per ${options.commentEverySeconds} s each), ${options.typists} typing (~5 keys/s), ${options.rate} req/s by autocannon\n`);
+  console.log(
+    `Node ${process.version}, ${cpuList.length} × ${cpuList[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; servers and load on one machine, over loopback`,
+  );
+  console.log(
+    `${options.seconds} s: ${options.watchers} watchers on ${options.watchers} sockets, ${options.commenters} commenting (~1 per ${options.commentEverySeconds} s each), ${options.typists} typing (~5 keys/s), ${options.rate} req/s by autocannon\n`,
+  );
 
   const rows: string[][] = [["route", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors"]];
   for (const { route, result } of cannonResults) {
     const errors = result.errors + result.non2xx;
-    rows.push([`${route.name} (${route.rate}/s)`, String(result.requests.total), (result.requests.total / elapsedSeconds).toFixed(1), ...[result.latency.p50, result.latency.p90, result.latency.p99, result.latency.max].map(formatMs), String(errors)]);
+    rows.push([
+      `${route.name} (${route.rate}/s)`,
+      String(result.requests.total),
+      (result.requests.total / elapsedSeconds).toFixed(1),
+      ...[result.latency.p50, result.latency.p90, result.latency.p99, result.latency.max].map(formatMs),
+      String(errors),
+    ]);
   }
-  for (const [name, timed] of [["POST comment (delegates)", posts], ["GET threads on a bare notice (watchers)", refetches]] as const) {
-    const cells = timed.latencies.length ? [...[50, 90, 99].map((p) => formatMs(findPercentile(timed.latencies, p))), formatMs(Math.max(...timed.latencies))] : ["–", "–", "–", "–"];
-    rows.push([name, String(timed.latencies.length + timed.errors), (timed.latencies.length / elapsedSeconds).toFixed(1), ...cells, String(timed.errors)]);
+  for (const [name, timed] of [
+    ["POST comment (delegates)", posts],
+    ["GET threads on a bare notice (watchers)", refetches],
+  ] as const) {
+    const cells = timed.latencies.length
+      ? [
+          ...[50, 90, 99].map((p) => formatMs(findPercentile(timed.latencies, p))),
+          formatMs(Math.max(...timed.latencies)),
+        ]
+      : ["–", "–", "–", "–"];
+    rows.push([
+      name,
+      String(timed.latencies.length + timed.errors),
+      (timed.latencies.length / elapsedSeconds).toFixed(1),
+      ...cells,
+      String(timed.errors),
+    ]);
   }
   printTable(rows);
 
-  const httpRequests = cannonResults.reduce((sum, { result }) => sum + result.requests.total, 0) + posts.latencies.length + refetches.latencies.length;
+  const httpRequests =
+    cannonResults.reduce((sum, { result }) => sum + result.requests.total, 0) +
+    posts.latencies.length +
+    refetches.latencies.length;
   const throughput = httpRequests / elapsedSeconds;
   const commentLatencies = visibility.latencies();
   const keystrokes = report.keystrokeLatencies;
   console.log();
   console.log(`HTTP throughput: ${throughput.toFixed(1)} req/s (${httpRequests} requests)`);
-  console.log(`keystroke → all ${options.watchers} watchers: ${keystrokes.length} of ${report.typedKeystrokes}, p50 ${formatMs(findPercentile(keystrokes, 50))} ms, p99 ${formatMs(findPercentile(keystrokes, 99))} ms`);
-  console.log(`comment → visible to all ${options.watchers} watchers (pushed, or fetched on a bare notice): ${commentLatencies.length} of ${posts.latencies.length}, p50 ${formatMs(findPercentile(commentLatencies, 50))} ms, p99 ${formatMs(findPercentile(commentLatencies, 99))} ms`);
+  console.log(
+    `keystroke → all ${options.watchers} watchers: ${keystrokes.length} of ${report.typedKeystrokes}, p50 ${formatMs(findPercentile(keystrokes, 50))} ms, p99 ${formatMs(findPercentile(keystrokes, 99))} ms`,
+  );
+  console.log(
+    `comment → visible to all ${options.watchers} watchers (pushed, or fetched on a bare notice): ${commentLatencies.length} of ${posts.latencies.length}, p50 ${formatMs(findPercentile(commentLatencies, 50))} ms, p99 ${formatMs(findPercentile(commentLatencies, 99))} ms`,
+  );
   console.log(`comments stored: ${report.storedComments} (posted ${posts.latencies.length})`);
 
   const errors = {
-    "HTTP errors and non-2xx (autocannon)": cannonResults.reduce((sum, { result }) => sum + result.errors + result.non2xx, 0),
+    "HTTP errors and non-2xx (autocannon)": cannonResults.reduce(
+      (sum, { result }) => sum + result.errors + result.non2xx,
+      0,
+    ),
     "failed comment posts": posts.errors,
     "failed refetches": refetches.errors,
     "sockets closed by the server": socketEvents.closed,
@@ -422,29 +639,82 @@ function printReport(report: Report): void {
     "comments posted but not stored": Math.max(0, posts.latencies.length - report.storedComments),
   };
   const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
-  console.log(`errors: ${errorCount}${errorCount ? ` (${Object.entries(errors).filter(([, n]) => n).map(([what, n]) => `${what}: ${n}`).join("; ")})` : ""}`);
+  console.log(
+    `errors: ${errorCount}${
+      errorCount
+        ? ` (${Object.entries(errors)
+            .filter(([, n]) => n)
+            .map(([what, n]) => `${what}: ${n}`)
+            .join("; ")})`
+        : ""
+    }`,
+  );
   const megabytes = (bytes: number) => bytes / 2 ** 20;
-  console.log(`server RSS MB, start → end (peak): next start ${megabytes(memory.start.app).toFixed(0)} → ${megabytes(memory.end.app).toFixed(0)} (${megabytes(memory.peak.app).toFixed(0)}); collab ${megabytes(memory.start.collab).toFixed(0)} → ${megabytes(memory.end.collab).toFixed(0)} (${megabytes(memory.peak.collab).toFixed(0)})`);
-  console.log(`server RSS MB every 15 s: next start ${memory.timeline.map((m) => megabytes(m.app).toFixed(0)).join(", ")}; collab ${memory.timeline.map((m) => megabytes(m.collab).toFixed(0)).join(", ")}`);
-  console.log(`load generator event-loop delay p99: ${formatMs(report.clientLoopP99Ms)} ms (a high figure inflates every latency above)`);
+  console.log(
+    `server RSS MB, start → end (peak): next start ${megabytes(memory.start.app).toFixed(0)} → ${megabytes(memory.end.app).toFixed(0)} (${megabytes(memory.peak.app).toFixed(0)}); collab ${megabytes(memory.start.collab).toFixed(0)} → ${megabytes(memory.end.collab).toFixed(0)} (${megabytes(memory.peak.collab).toFixed(0)})`,
+  );
+  console.log(
+    `server RSS MB every 15 s: next start ${memory.timeline.map((m) => megabytes(m.app).toFixed(0)).join(", ")}; collab ${memory.timeline.map((m) => megabytes(m.collab).toFixed(0)).join(", ")}`,
+  );
+  console.log(
+    `load generator event-loop delay p99: ${formatMs(report.clientLoopP99Ms)} ms (a high figure inflates every latency above)`,
+  );
 
-  reportFigure({ name: "load errors (HTTP, sockets, undelivered, lost)", value: errorCount, unit: "", target: "= 0", isMet: errorCount === 0 });
+  reportFigure({
+    name: "load errors (HTTP, sockets, undelivered, lost)",
+    value: errorCount,
+    unit: "",
+    target: "= 0",
+    isMet: errorCount === 0,
+  });
   reportFigure({ name: "load HTTP throughput (all requests)", value: throughput, unit: "req/s" });
   // autocannon waits for each response before a connection sends again: a server that cannot keep up gets less than the rate asked.
   const sustained = cannonResults.reduce((sum, { result }) => sum + result.requests.total, 0) / elapsedSeconds;
-  reportFigure({ name: "load page and API rate sustained", value: sustained, unit: "req/s", target: `≥ ${options.rate} req/s`, isMet: sustained >= options.rate * 0.98 });
-  for (const { route, result } of cannonResults) reportFigure({ name: `load ${route.name} p99 (p50)`, value: result.latency.p99, unit: `ms (${formatMs(result.latency.p50)} ms)` });
+  reportFigure({
+    name: "load page and API rate sustained",
+    value: sustained,
+    unit: "req/s",
+    target: `≥ ${options.rate} req/s`,
+    isMet: sustained >= options.rate * 0.98,
+  });
+  for (const { route, result } of cannonResults)
+    reportFigure({
+      name: `load ${route.name} p99 (p50)`,
+      value: result.latency.p99,
+      unit: `ms (${formatMs(result.latency.p50)} ms)`,
+    });
   reportFigure({ name: "load POST comment p99", value: findPercentile(posts.latencies, 99), unit: "ms" });
-  reportFigure({ name: `load keystroke → ${options.watchers} watchers p99`, value: findPercentile(keystrokes, 99), unit: "ms" });
-  reportUpperBound({ name: `load comment → visible to ${options.watchers} watchers p99`, value: findPercentile(commentLatencies, 99), unit: "ms", limit: 250 });
-  reportFigure({ name: "load next start RSS start → end", value: megabytes(memory.end.app), unit: `MB (from ${megabytes(memory.start.app).toFixed(0)})` });
-  reportFigure({ name: "load collab RSS start → end", value: megabytes(memory.end.collab), unit: `MB (from ${megabytes(memory.start.collab).toFixed(0)})` });
+  reportFigure({
+    name: `load keystroke → ${options.watchers} watchers p99`,
+    value: findPercentile(keystrokes, 99),
+    unit: "ms",
+  });
+  reportUpperBound({
+    name: `load comment → visible to ${options.watchers} watchers p99`,
+    value: findPercentile(commentLatencies, 99),
+    unit: "ms",
+    limit: 250,
+  });
+  reportFigure({
+    name: "load next start RSS start → end",
+    value: megabytes(memory.end.app),
+    unit: `MB (from ${megabytes(memory.start.app).toFixed(0)})`,
+  });
+  reportFigure({
+    name: "load collab RSS start → end",
+    value: megabytes(memory.end.collab),
+    unit: `MB (from ${megabytes(memory.start.collab).toFixed(0)})`,
+  });
 }
 
 function printTable(rows: string[][]): void {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   for (const [i, row] of rows.entries()) {
-    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  "));
+    console.log(
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+        .join("  "),
+    );
     if (i === 0) console.log(widths.map((w) => "─".repeat(w)).join("  "));
   }
 }

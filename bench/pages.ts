@@ -77,7 +77,15 @@ type Role = "observer" | "facilitator";
 type PageSpec = { name: string; path: string; role: Role; isLive: boolean };
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 type Script = { url: string; rawBytes: number; gzipBytes: number; encoding: string };
-type Run = { lcpMs: number; lcpElement: string; tbtMs: number; longTasks: number; scripts: Script[]; transferBytes: number; requests: number };
+type Run = {
+  lcpMs: number;
+  lcpElement: string;
+  tbtMs: number;
+  longTasks: number;
+  scripts: Script[];
+  transferBytes: number;
+  requests: number;
+};
 
 /**
  * Runs in every document before its own scripts: long tasks are not buffered,
@@ -102,17 +110,25 @@ const RECORD_LONG_TASKS = `
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });
   const runCount = Number(values.runs);
-  if (!Number.isInteger(runCount) || runCount < 1) throw new Error(`--runs must be a positive whole number, not ${values.runs}`);
+  if (!Number.isInteger(runCount) || runCount < 1)
+    throw new Error(`--runs must be a positive whole number, not ${values.runs}`);
   await withBenchDatabase(async (prisma) => {
     log("importing the 2009 dialogue, seeding the demo accounts and the plan …");
-    const { dialogueId } = await importDialogue({ prisma, ...(await readDialogueFile(SEED_DIALOGUE)), sourceName: path.basename(SEED_DIALOGUE) });
+    const { dialogueId } = await importDialogue({
+      prisma,
+      ...(await readDialogueFile(SEED_DIALOGUE)),
+      sourceName: path.basename(SEED_DIALOGUE),
+    });
     await seedDemoAccounts({ prisma, password: DEMO_PASSWORD });
     const { planId } = await seedPlan({ dialogueId });
     // The servers open their own pools; this process needs the database no more until the drop.
     await disconnectPrisma();
     await ensureProductionBuild(log);
     log("serving the production build …");
-    const stack = await serveProduction({ databaseUrl: process.env.DATABASE_URL!, stdio: ["ignore", "ignore", "inherit"] });
+    const stack = await serveProduction({
+      databaseUrl: process.env.DATABASE_URL!,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     let browser: Browser | null = null;
     try {
       browser = await launchChromium();
@@ -130,7 +146,17 @@ async function main(): Promise<void> {
   });
 }
 
-async function measureAll({ browser, stack, pages, runCount }: { browser: Browser; stack: ProductionStack; pages: PageSpec[]; runCount: number }): Promise<void> {
+async function measureAll({
+  browser,
+  stack,
+  pages,
+  runCount,
+}: {
+  browser: Browser;
+  stack: ProductionStack;
+  pages: PageSpec[];
+  runCount: number;
+}): Promise<void> {
   const sessions: Record<Role, StorageState> = {
     observer: await signIn(browser, stack.baseUrl, ACCOUNTS.observer),
     facilitator: await signIn(browser, stack.baseUrl, ACCOUNTS.facilitator),
@@ -143,7 +169,9 @@ async function measureAll({ browser, stack, pages, runCount }: { browser: Browse
   for (let n = 1; n <= runCount; n++) {
     for (const page of pages) {
       log(`run ${n}/${runCount}: ${page.name} …`);
-      runs.get(page.name)!.push(await measureLoad({ browser, baseUrl: stack.baseUrl, page, session: sessions[page.role] }));
+      runs
+        .get(page.name)!
+        .push(await measureLoad({ browser, baseUrl: stack.baseUrl, page, session: sessions[page.role] }));
     }
   }
   printReport({ browser, pages, runs });
@@ -162,7 +190,17 @@ async function signIn(browser: Browser, baseUrl: string, email: string): Promise
 }
 
 /** One cold load of `page` in a fresh context, measured until the page is quiet. */
-async function measureLoad({ browser, baseUrl, page: spec, session }: { browser: Browser; baseUrl: string; page: PageSpec; session: StorageState }): Promise<Run> {
+async function measureLoad({
+  browser,
+  baseUrl,
+  page: spec,
+  session,
+}: {
+  browser: Browser;
+  baseUrl: string;
+  page: PageSpec;
+  session: StorageState;
+}): Promise<Run> {
   const context = await browser.newContext({ baseURL: baseUrl, storageState: session });
   try {
     await context.addInitScript({ content: RECORD_LONG_TASKS });
@@ -174,10 +212,16 @@ async function measureLoad({ browser, baseUrl, page: spec, session }: { browser:
     page.on("response", (response) => {
       if (!isLoading || response.request().resourceType() !== "script" || scripts.has(response.url())) return;
       const encoding = response.headers()["content-encoding"] ?? "identity";
-      scripts.set(response.url(), response.body().then((body) => ({ url: response.url(), rawBytes: body.length, gzipBytes: gzipSync(body).length, encoding })));
+      scripts.set(
+        response.url(),
+        response
+          .body()
+          .then((body) => ({ url: response.url(), rawBytes: body.length, gzipBytes: gzipSync(body).length, encoding })),
+      );
     });
     const response = await page.goto(spec.path, { waitUntil: "load", timeout: LOAD_TIMEOUT_MS });
-    if (!response?.ok() || new URL(page.url()).pathname !== spec.path) throw new Error(`${spec.name}: ${spec.path} answered ${response?.status()} at ${page.url()}`);
+    if (!response?.ok() || new URL(page.url()).pathname !== spec.path)
+      throw new Error(`${spec.name}: ${spec.path} answered ${response?.status()} at ${page.url()}`);
     await waitUntilQuiet(page, { network, isLive: spec.isLive });
     isLoading = false;
     const { transferBytes, requests } = network.stop();
@@ -188,7 +232,11 @@ async function measureLoad({ browser, baseUrl, page: spec, session }: { browser:
   }
 }
 
-type NetworkWatch = { inFlight: () => number; lastActivity: () => number; stop: () => { transferBytes: number; requests: number } };
+type NetworkWatch = {
+  inFlight: () => number;
+  lastActivity: () => number;
+  stop: () => { transferBytes: number; requests: number };
+};
 
 /** Bytes over the wire and requests in flight, from the DevTools protocol, which sees every request the page makes. */
 async function watchNetwork(page: Page): Promise<NetworkWatch> {
@@ -229,37 +277,61 @@ async function watchNetwork(page: Page): Promise<NetworkWatch> {
 }
 
 /** Polls until the page is quiet (see the top of the file), or fails after LOAD_TIMEOUT_MS. */
-async function waitUntilQuiet(page: Page, { network, isLive }: { network: NetworkWatch; isLive: boolean }): Promise<void> {
+async function waitUntilQuiet(
+  page: Page,
+  { network, isLive }: { network: NetworkWatch; isLive: boolean },
+): Promise<void> {
   const deadline = Date.now() + LOAD_TIMEOUT_MS;
   let waitingFor = "";
   while (Date.now() < deadline) {
-    const state = await page.evaluate(({ isLive, quietMs }) => {
-      const tasks = (window as unknown as { __benchLongTasks: { start: number; duration: number }[] }).__benchLongTasks;
-      const lastTaskEnd = Math.max(0, ...tasks.map((t) => t.start + t.duration));
-      const statuses = [...document.querySelectorAll<HTMLElement>('[data-testid="save-status"]')];
-      const isSynced = !isLive || (statuses.length > 0 && statuses.every((s) => s.dataset.state === "saved"));
-      return { isCpuQuiet: performance.now() - lastTaskEnd >= quietMs, isSynced, sectionStates: statuses.map((s) => s.dataset.state).join(" ") };
-    }, { isLive, quietMs: QUIET_MS });
+    const state = await page.evaluate(
+      ({ isLive, quietMs }) => {
+        const tasks = (window as unknown as { __benchLongTasks: { start: number; duration: number }[] })
+          .__benchLongTasks;
+        const lastTaskEnd = Math.max(0, ...tasks.map((t) => t.start + t.duration));
+        const statuses = [...document.querySelectorAll<HTMLElement>('[data-testid="save-status"]')];
+        const isSynced = !isLive || (statuses.length > 0 && statuses.every((s) => s.dataset.state === "saved"));
+        return {
+          isCpuQuiet: performance.now() - lastTaskEnd >= quietMs,
+          isSynced,
+          sectionStates: statuses.map((s) => s.dataset.state).join(" "),
+        };
+      },
+      { isLive, quietMs: QUIET_MS },
+    );
     const isNetworkQuiet = network.inFlight() === 0 && Date.now() - network.lastActivity() >= QUIET_MS;
     if (isNetworkQuiet && state.isCpuQuiet && state.isSynced) return;
-    waitingFor = [!isNetworkQuiet && `the network (${network.inFlight()} in flight)`, !state.isCpuQuiet && "long tasks", !state.isSynced && `the sections to sync (${state.sectionStates || "none shown"})`].filter(Boolean).join(", ");
+    waitingFor = [
+      !isNetworkQuiet && `the network (${network.inFlight()} in flight)`,
+      !state.isCpuQuiet && "long tasks",
+      !state.isSynced && `the sections to sync (${state.sectionStates || "none shown"})`,
+    ]
+      .filter(Boolean)
+      .join(", ");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${page.url()} was not quiet within ${LOAD_TIMEOUT_MS / 1000} s: still waiting for ${waitingFor}`);
 }
 
 /** LCP and TBT as the browser reports them. */
-async function readVitals(page: Page): Promise<{ lcpMs: number; lcpElement: string; tbtMs: number; longTasks: number }> {
+async function readVitals(
+  page: Page,
+): Promise<{ lcpMs: number; lcpElement: string; tbtMs: number; longTasks: number }> {
   const vitals = await page.evaluate(async (longTaskMs) => {
     const lcp = await new Promise<PerformanceEntry | null>((resolve) => {
-      new PerformanceObserver((list) => resolve(list.getEntries().at(-1) ?? null)).observe({ type: "largest-contentful-paint", buffered: true });
+      new PerformanceObserver((list) => resolve(list.getEntries().at(-1) ?? null)).observe({
+        type: "largest-contentful-paint",
+        buffered: true,
+      });
       setTimeout(() => resolve(null), 1000);
     });
     const elements = (window as unknown as { __benchLcpElements: string[] }).__benchLcpElements;
     const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
     const tasks = (window as unknown as { __benchLongTasks: { start: number; duration: number }[] }).__benchLongTasks;
     // Lighthouse's clipping: only the part of a task after FCP counts, and only beyond 50 ms.
-    const blocking = tasks.map((t) => t.start + t.duration - Math.max(t.start, fcp) - longTaskMs).filter((ms) => ms > 0);
+    const blocking = tasks
+      .map((t) => t.start + t.duration - Math.max(t.start, fcp) - longTaskMs)
+      .filter((ms) => ms > 0);
     return {
       lcpMs: lcp?.startTime ?? null,
       lcpElement: elements.at(-1) ?? "(not seen)",
@@ -278,39 +350,73 @@ const sumOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0
 const median = (values: number[]) => findPercentile(values, 50);
 const maxOf = (values: number[]) => Math.max(...values);
 
-function printReport({ browser, pages, runs }: { browser: Browser; pages: PageSpec[]; runs: Map<string, Run[]> }): void {
+function printReport({
+  browser,
+  pages,
+  runs,
+}: {
+  browser: Browser;
+  pages: PageSpec[];
+  runs: Map<string, Run[]>;
+}): void {
   const cpuList = cpus();
   const allScripts = [...runs.values()].flat().flatMap((run) => run.scripts);
   const gzipped = allScripts.filter((script) => script.encoding === "gzip");
   const plain = allScripts.filter((script) => script.encoding !== "gzip");
-  console.log(`Node ${process.version}, ${cpuList.length} × ${cpuList[0]?.model.trim() ?? "unknown CPU"}; Chromium ${browser.version()} (headless)`);
-  console.log("A production build (next start + the collab server) on loopback; NO CPU or network throttling; 1280 × 720.");
-  console.log(`Each page: 1 warm-up load, then ${runs.values().next().value?.length ?? 0} measured loads in fresh contexts (cold HTTP cache, signed in).`);
-  const plainNote = plain.length ? `; the other ${plain.length}, none over ${kB(maxOf(plain.map((s) => s.rawBytes))).toFixed(1)} kB, uncompressed` : "";
-  console.log(`next start sent ${gzipped.length} of ${allScripts.length} script responses gzip-encoded${plainNote}: the transfer size is the compressed one.`);
+  console.log(
+    `Node ${process.version}, ${cpuList.length} × ${cpuList[0]?.model.trim() ?? "unknown CPU"}; Chromium ${browser.version()} (headless)`,
+  );
+  console.log(
+    "A production build (next start + the collab server) on loopback; NO CPU or network throttling; 1280 × 720.",
+  );
+  console.log(
+    `Each page: 1 warm-up load, then ${runs.values().next().value?.length ?? 0} measured loads in fresh contexts (cold HTTP cache, signed in).`,
+  );
+  const plainNote = plain.length
+    ? `; the other ${plain.length}, none over ${kB(maxOf(plain.map((s) => s.rawBytes))).toFixed(1)} kB, uncompressed`
+    : "";
+  console.log(
+    `next start sent ${gzipped.length} of ${allScripts.length} script responses gzip-encoded${plainNote}: the transfer size is the compressed one.`,
+  );
   console.log("JS gzip: each script's body gzipped here with node:zlib (level 6, zlib's default), summed.");
   console.log("kB = 1,000 bytes; median is nearest-rank (a measured value).");
   for (const spec of pages) {
     const pageRuns = runs.get(spec.name)!;
-    console.log(`\n${spec.name}: ${spec.path} as the ${spec.role}${spec.isLive ? " (waits for every section to sync)" : ""}`);
+    console.log(
+      `\n${spec.name}: ${spec.path} as the ${spec.role}${spec.isLive ? " (waits for every section to sync)" : ""}`,
+    );
     console.log("| run | LCP | TBT | long tasks | JS gzip | JS raw | scripts | transfer | requests |");
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     const rows = pageRuns.map((run) => ({
-      lcp: run.lcpMs, tbt: run.tbtMs, longTasks: run.longTasks, gzip: kB(sumOf(run.scripts.map((s) => s.gzipBytes))), raw: kB(sumOf(run.scripts.map((s) => s.rawBytes))),
-      scripts: run.scripts.length, transfer: kB(run.transferBytes), requests: run.requests,
+      lcp: run.lcpMs,
+      tbt: run.tbtMs,
+      longTasks: run.longTasks,
+      gzip: kB(sumOf(run.scripts.map((s) => s.gzipBytes))),
+      raw: kB(sumOf(run.scripts.map((s) => s.rawBytes))),
+      scripts: run.scripts.length,
+      transfer: kB(run.transferBytes),
+      requests: run.requests,
     }));
     const line = (label: string, r: (typeof rows)[number]) =>
       `| ${label} | ${formatMs(r.lcp)} ms | ${formatMs(r.tbt)} ms | ${r.longTasks} | ${r.gzip.toFixed(1)} kB | ${r.raw.toFixed(1)} kB | ${r.scripts} | ${r.transfer.toFixed(1)} kB | ${r.requests} |`;
     rows.forEach((row, i) => console.log(line(String(i + 1), row)));
     const summary = (pick: (values: number[]) => number) => ({
-      lcp: pick(rows.map((r) => r.lcp)), tbt: pick(rows.map((r) => r.tbt)), longTasks: pick(rows.map((r) => r.longTasks)), gzip: pick(rows.map((r) => r.gzip)),
-      raw: pick(rows.map((r) => r.raw)), scripts: pick(rows.map((r) => r.scripts)), transfer: pick(rows.map((r) => r.transfer)), requests: pick(rows.map((r) => r.requests)),
+      lcp: pick(rows.map((r) => r.lcp)),
+      tbt: pick(rows.map((r) => r.tbt)),
+      longTasks: pick(rows.map((r) => r.longTasks)),
+      gzip: pick(rows.map((r) => r.gzip)),
+      raw: pick(rows.map((r) => r.raw)),
+      scripts: pick(rows.map((r) => r.scripts)),
+      transfer: pick(rows.map((r) => r.transfer)),
+      requests: pick(rows.map((r) => r.requests)),
     });
     const medians = summary(median);
     console.log(line("**median**", medians));
     console.log(line("max", summary(maxOf)));
     const largest = [...pageRuns.at(-1)!.scripts].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 3);
-    console.log(`largest scripts (gzip): ${largest.map((s) => `${path.basename(new URL(s.url).pathname)} ${kB(s.gzipBytes).toFixed(1)} kB`).join(", ")}`);
+    console.log(
+      `largest scripts (gzip): ${largest.map((s) => `${path.basename(new URL(s.url).pathname)} ${kB(s.gzipBytes).toFixed(1)} kB`).join(", ")}`,
+    );
     console.log(`LCP element (last run): ${pageRuns.at(-1)!.lcpElement}`);
     const verdicts = [
       `LCP median ${medians.lcp < TARGET_LCP_MS ? "within" : "OVER"} ${TARGET_LCP_MS} ms`,

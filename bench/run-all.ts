@@ -42,7 +42,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const outcomes: Outcome[] = [];
-  for (const benchmark of BENCHMARKS.filter((b) => !only || only.includes(b.name))) outcomes.push(await runBenchmark(benchmark));
+  for (const benchmark of BENCHMARKS.filter((b) => !only || only.includes(b.name)))
+    outcomes.push(await runBenchmark(benchmark));
   printSummary(outcomes);
   return outcomes.every((o) => o.status === "ok") ? 0 : 1;
 }
@@ -51,7 +52,9 @@ async function main(): Promise<number> {
 function runBenchmark(benchmark: Benchmark): Promise<Outcome> {
   console.log(`\n━━ ${benchmark.name} (${benchmark.script}) ━━`);
   const started = Date.now();
-  const child = spawn(process.execPath, [...(benchmark.nodeArgs ?? []), "--import", "tsx", benchmark.script], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...(benchmark.nodeArgs ?? []), "--import", "tsx", benchmark.script], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const figures: Figure[] = [];
   let pending = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -82,13 +85,23 @@ function printSummary(outcomes: Outcome[]): void {
     if (status !== "ok") rows.push([benchmark.name, `${status} after ${seconds.toFixed(0)} s`, "–", "–", "–"]);
     for (const figure of figures) {
       const met = figure.isMet === undefined ? "–" : figure.isMet ? "yes" : "NO";
-      rows.push([benchmark.name, figure.name, `${formatValue(figure.value)} ${figure.unit}`.trim(), figure.target ?? "–", met]);
+      rows.push([
+        benchmark.name,
+        figure.name,
+        `${formatValue(figure.value)} ${figure.unit}`.trim(),
+        figure.target ?? "–",
+        met,
+      ]);
     }
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   console.log(`\n━━ Summary (${new Date().toISOString()}) ━━`);
   for (const [i, row] of rows.entries()) {
-    console.log(row.map((cell, column) => (column === 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join("  "));
+    console.log(
+      row
+        .map((cell, column) => (column === 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+        .join("  "),
+    );
     if (i === 0) console.log(widths.map((w) => "─".repeat(w)).join("  "));
   }
 }
@@ -97,7 +110,10 @@ function formatValue(value: number): string {
   return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(1) : value.toFixed(3);
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

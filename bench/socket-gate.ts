@@ -56,7 +56,13 @@ function keystrokeFrame(): Uint8Array {
 }
 
 function caretFrame(clientId: number): Uint8Array {
-  const state = { user: { name: "Anyone", color: "#000" }, cursor: { anchor: { type: null, tname: null, item: { client: clientId, clock: 40 }, assoc: 0 }, head: { type: null, tname: null, item: { client: clientId, clock: 41 }, assoc: 0 } } };
+  const state = {
+    user: { name: "Anyone", color: "#000" },
+    cursor: {
+      anchor: { type: null, tname: null, item: { client: clientId, clock: 40 }, assoc: 0 },
+      head: { type: null, tname: null, item: { client: clientId, clock: 41 }, assoc: 0 },
+    },
+  };
   return frame(1, (encoder) => {
     const update = encoding.createEncoder();
     encoding.writeVarUint(update, 1);
@@ -72,7 +78,11 @@ type Result = { label: string; nsPerFrame: number[]; framesPerSecond: number; he
 function measure(label: string, data: Uint8Array, isGated: boolean): Result {
   const socket = fakeSocket();
   let delivered = 0;
-  if (isGated) guardSocket(socket, { limits: DEFAULT_GATE_LIMITS, log: () => {} }).grant(DOCUMENT, { readOnly: false, user: { id: "u1", name: "Fatima Facilitator" } });
+  if (isGated)
+    guardSocket(socket, { limits: DEFAULT_GATE_LIMITS, log: () => {} }).grant(DOCUMENT, {
+      readOnly: false,
+      user: { id: "u1", name: "Fatima Facilitator" },
+    });
   socket.on("message", () => void delivered++);
   for (let i = 0; i < BATCH * 10; i++) socket.emit("message", data, true);
   const heapBefore = process.memoryUsage().heapUsed;
@@ -85,7 +95,12 @@ function measure(label: string, data: Uint8Array, isGated: boolean): Result {
   }
   const seconds = (performance.now() - started) / 1000;
   if (delivered < FRAMES) throw new Error(`${label}: only ${delivered} of ${FRAMES} frames reached the listener`);
-  return { label, nsPerFrame, framesPerSecond: FRAMES / seconds, heapGrowthMb: (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20 };
+  return {
+    label,
+    nsPerFrame,
+    framesPerSecond: FRAMES / seconds,
+    heapGrowthMb: (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20,
+  };
 }
 
 const keystroke = keystrokeFrame();
@@ -97,14 +112,30 @@ const results = [
   measure("caret move, gate (stamped)", caret, true),
 ];
 
-log(`Node ${process.version}; ${FRAMES.toLocaleString("en")} frames each, in batches of ${BATCH}; keystroke frame ${keystroke.byteLength} B, caret frame ${caret.byteLength} B`);
+log(
+  `Node ${process.version}; ${FRAMES.toLocaleString("en")} frames each, in batches of ${BATCH}; keystroke frame ${keystroke.byteLength} B, caret frame ${caret.byteLength} B`,
+);
 log("");
-log(`${"".padEnd(30)}${"p50 ns".padStart(10)}${"p95 ns".padStart(10)}${"p99 ns".padStart(10)}${"frames/s".padStart(14)}${"heap Δ MB".padStart(12)}`);
+log(
+  `${"".padEnd(30)}${"p50 ns".padStart(10)}${"p95 ns".padStart(10)}${"p99 ns".padStart(10)}${"frames/s".padStart(14)}${"heap Δ MB".padStart(12)}`,
+);
 for (const { label, nsPerFrame, framesPerSecond, heapGrowthMb } of results) {
   const [p50, p95, p99] = [50, 95, 99].map((p) => findPercentile(nsPerFrame, p).toFixed(0));
-  log(`${label.padEnd(30)}${p50.padStart(10)}${p95.padStart(10)}${p99.padStart(10)}${Math.round(framesPerSecond).toLocaleString("en").padStart(14)}${heapGrowthMb.toFixed(1).padStart(12)}`);
+  log(
+    `${label.padEnd(30)}${p50.padStart(10)}${p95.padStart(10)}${p99.padStart(10)}${Math.round(framesPerSecond).toLocaleString("en").padStart(14)}${heapGrowthMb.toFixed(1).padStart(12)}`,
+  );
 }
 log("");
-reportUpperBound({ name: "socket gate, keystroke frame p99", value: findPercentile(results[1].nsPerFrame, 99) / 1000, unit: "µs", limit: 5 });
+reportUpperBound({
+  name: "socket gate, keystroke frame p99",
+  value: findPercentile(results[1].nsPerFrame, 99) / 1000,
+  unit: "µs",
+  limit: 5,
+});
 // A writer's caret moves a few times a second; stamping it may cost more, and still be nothing beside its trip to every client.
-reportUpperBound({ name: "socket gate, caret move (stamped) p99", value: findPercentile(results[3].nsPerFrame, 99) / 1000, unit: "µs", limit: 50 });
+reportUpperBound({
+  name: "socket gate, caret move (stamped) p99",
+  value: findPercentile(results[3].nsPerFrame, 99) / 1000,
+  unit: "µs",
+  limit: 50,
+});

@@ -49,7 +49,9 @@ async function main(argv: string[]): Promise<void> {
   const memory = createMemoryWatch();
 
   // Read before the test database's URL replaces it.
-  const server = process.env.DATABASE_URL ? "a fresh database on the server of DATABASE_URL" : "a fresh embedded PostgreSQL database";
+  const server = process.env.DATABASE_URL
+    ? "a fresh database on the server of DATABASE_URL"
+    : "a fresh embedded PostgreSQL database";
   await withBenchDatabase(async (prisma) => {
     await printEnvironment(prisma, options, server);
 
@@ -84,33 +86,66 @@ async function main(argv: string[]): Promise<void> {
     }
 
     console.log();
-    printRow("", dialogues.map((d) => d.label));
-    printRow("statements", dialogues.map((d) => formatInteger(d.parsed.segments.reduce((n, s) => n + s.statements.length, 0))));
-    printRow("units (sentences + list items)", await Promise.all(dialogues.map(async (d) => formatInteger(await countUnits(prisma, d.id)))));
+    printRow(
+      "",
+      dialogues.map((d) => d.label),
+    );
+    printRow(
+      "statements",
+      dialogues.map((d) => formatInteger(d.parsed.segments.reduce((n, s) => n + s.statements.length, 0))),
+    );
+    printRow(
+      "units (sentences + list items)",
+      await Promise.all(dialogues.map(async (d) => formatInteger(await countUnits(prisma, d.id)))),
+    );
     printTiming(`suggestSources, limit ${SUGGESTION_LIMIT}`, suggestTimings);
 
     const planCounts = await Promise.all([seeded.planId, synthetic.planId].map((id) => countPlan(prisma, id)));
     console.log();
     printRow("", ["2009 seeded plan", `synthetic ×${options.copies} plan`]);
-    printRow("sections", planCounts.map((c) => formatInteger(c.sections)));
-    printRow("live links (confirmed + suggested)", planCounts.map((c) => formatInteger(c.links)));
+    printRow(
+      "sections",
+      planCounts.map((c) => formatInteger(c.sections)),
+    );
+    printRow(
+      "live links (confirmed + suggested)",
+      planCounts.map((c) => formatInteger(c.links)),
+    );
     printTiming("computeCoverage (coverage board)", boardTimings);
 
     console.log();
     console.log("Memory (this process only, not the PostgreSQL server):");
     const now = process.memoryUsage();
-    console.log(`  RSS now ${formatMegabytes(now.rss)} MB, peak seen ${formatMegabytes(memory.peakRss())} MB; heap used ${formatMegabytes(now.heapUsed)} MB of ${formatMegabytes(now.heapTotal)} MB`);
+    console.log(
+      `  RSS now ${formatMegabytes(now.rss)} MB, peak seen ${formatMegabytes(memory.peakRss())} MB; heap used ${formatMegabytes(now.heapUsed)} MB of ${formatMegabytes(now.heapTotal)} MB`,
+    );
 
     console.log();
     console.log(`Targets, judged on ${large.label}:`);
     printVerdict("suggestions p99", findPercentile(suggestTimings[1].samples, 99), TARGET_SUGGEST_P99_MS);
     printVerdict("board p99", findPercentile(boardTimings[1].samples, 99), TARGET_BOARD_P99_MS);
-    reportUpperBound({ name: `suggestions p99, ${large.label}`, value: findPercentile(suggestTimings[1].samples, 99), unit: "ms", limit: TARGET_SUGGEST_P99_MS });
-    reportUpperBound({ name: `coverage board p99, ${large.label}`, value: findPercentile(boardTimings[1].samples, 99), unit: "ms", limit: TARGET_BOARD_P99_MS });
-    console.log(`(on ${small.label}: suggestions p99 ${formatMs(findPercentile(suggestTimings[0].samples, 99))} ms, board p99 ${formatMs(findPercentile(boardTimings[0].samples, 99))} ms)`);
+    reportUpperBound({
+      name: `suggestions p99, ${large.label}`,
+      value: findPercentile(suggestTimings[1].samples, 99),
+      unit: "ms",
+      limit: TARGET_SUGGEST_P99_MS,
+    });
+    reportUpperBound({
+      name: `coverage board p99, ${large.label}`,
+      value: findPercentile(boardTimings[1].samples, 99),
+      unit: "ms",
+      limit: TARGET_BOARD_P99_MS,
+    });
+    console.log(
+      `(on ${small.label}: suggestions p99 ${formatMs(findPercentile(suggestTimings[0].samples, 99))} ms, board p99 ${formatMs(findPercentile(boardTimings[0].samples, 99))} ms)`,
+    );
     console.log();
-    console.log("Percentiles are nearest-rank. \"cold\" is the first call, untimed in the percentiles: for suggestions it");
-    console.log("fills suggestSources' per-dialogue cache of lexeme statistics (kept 60 s), so later calls may refill it.");
+    console.log(
+      'Percentiles are nearest-rank. "cold" is the first call, untimed in the percentiles: for suggestions it',
+    );
+    console.log(
+      "fills suggestSources' per-dialogue cache of lexeme statistics (kept 60 s), so later calls may refill it.",
+    );
   });
 }
 
@@ -141,7 +176,9 @@ function readOptions(argv: string[]): Options {
  * 40 words, as a drafter's paragraph that borrows from two speakers would be.
  */
 function buildPassages(parsed: ParsedDialogue, count: number): string[] {
-  const gold = (JSON.parse(readFileSync(GOLD_URL, "utf8")) as { passages: { text: string }[] }).passages.map((p) => p.text);
+  const gold = (JSON.parse(readFileSync(GOLD_URL, "utf8")) as { passages: { text: string }[] }).passages.map(
+    (p) => p.text,
+  );
   const sentences = parsed.segments.flatMap((s) => s.statements.flatMap((st) => st.sentences.map((se) => se.text)));
   const passages = gold.slice(0, count);
   for (let i = 0; passages.length < count; i++) {
@@ -154,7 +191,9 @@ function buildPassages(parsed: ParsedDialogue, count: number): string[] {
 
 async function timeSuggestions(dialogueId: string, passages: string[]): Promise<Timing> {
   let next = 0;
-  return timeRuns(passages.length, () => suggestSources({ dialogueId, text: passages[next++ % passages.length], limit: SUGGESTION_LIMIT }));
+  return timeRuns(passages.length, () =>
+    suggestSources({ dialogueId, text: passages[next++ % passages.length], limit: SUGGESTION_LIMIT }),
+  );
 }
 
 /** One untimed-in-percentiles cold run, then `runs` timed runs one after another. */
@@ -181,18 +220,35 @@ async function createSyntheticPlan(prisma: PrismaClient, dialogueId: string): Pr
   const plan = await prisma.plan.create({ data: { dialogueId, title: "Synthetic coverage benchmark plan" } });
   await prisma.planSection.createMany({
     data: Array.from({ length: BOARD_SECTIONS }, (_, n) => ({
-      planId: plan.id, key: `s-${n + 1}`, title: `Section ${n + 1}`, position: n,
-      content: { type: "doc", content: [] }, text: "", guidance: "",
+      planId: plan.id,
+      key: `s-${n + 1}`,
+      title: `Section ${n + 1}`,
+      position: n,
+      content: { type: "doc", content: [] },
+      text: "",
+      guidance: "",
     })),
   });
-  const sections = await prisma.planSection.findMany({ where: { planId: plan.id }, orderBy: { position: "asc" }, select: { id: true } });
-  const items = await prisma.summaryItem.findMany({ where: { dialogueId }, orderBy: [{ list: "asc" }, { position: "asc" }], select: { id: true } });
+  const sections = await prisma.planSection.findMany({
+    where: { planId: plan.id },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+  const items = await prisma.summaryItem.findMany({
+    where: { dialogueId },
+    orderBy: [{ list: "asc" }, { position: "asc" }],
+    select: { id: true },
+  });
   const sentences = await prisma.sentence.findMany({
-    where: { dialogueId }, orderBy: [{ statementId: "asc" }, { position: "asc" }], select: { id: true, statementId: true },
+    where: { dialogueId },
+    orderBy: [{ statementId: "asc" }, { position: "asc" }],
+    select: { id: true, statementId: true },
   });
   const halfLinks = Math.ceil(BOARD_LINKS / 2);
   if (items.length < halfLinks || sentences.length < halfLinks) {
-    throw new Error(`the large dialogue is too small for ${BOARD_LINKS} distinct link targets (${items.length} items, ${sentences.length} sentences)`);
+    throw new Error(
+      `the large dialogue is too small for ${BOARD_LINKS} distinct link targets (${items.length} items, ${sentences.length} sentences)`,
+    );
   }
   // A stride coprime to the sentence count visits every sentence once, so
   // links land on all statements rather than on the first few.
@@ -201,24 +257,38 @@ async function createSyntheticPlan(prisma: PrismaClient, dialogueId: string): Pr
   const data = Array.from({ length: BOARD_LINKS }, (_, i) => {
     const status = i % 3 === 0 ? ("suggested" as const) : ("confirmed" as const);
     const common = {
-      planId: plan.id, sectionId: sections[i % BOARD_SECTIONS].id, blockId: `b-${Math.floor(i / BOARD_SECTIONS) % 5}`,
-      relation: "supports" as const, status, confirmedAt: status === "confirmed" ? now : null, score: status === "suggested" ? 0.1 : null,
+      planId: plan.id,
+      sectionId: sections[i % BOARD_SECTIONS].id,
+      blockId: `b-${Math.floor(i / BOARD_SECTIONS) % 5}`,
+      relation: "supports" as const,
+      status,
+      confirmedAt: status === "confirmed" ? now : null,
+      score: status === "suggested" ? 0.1 : null,
     };
     const j = Math.floor(i / 2);
     if (i % 2 === 0) {
       const item = items[j];
-      return { ...common, targetType: "summary_item" as const, targetKey: `summary-item:${item.id}`, summaryItemId: item.id };
+      return {
+        ...common,
+        targetType: "summary_item" as const,
+        targetKey: `summary-item:${item.id}`,
+        summaryItemId: item.id,
+      };
     }
     const sentence = sentences[(j * stride) % sentences.length];
     return {
-      ...common, targetType: "statement" as const, targetKey: `sentence:${sentence.id}`,
-      statementId: sentence.statementId, sentenceId: sentence.id,
+      ...common,
+      targetType: "statement" as const,
+      targetKey: `sentence:${sentence.id}`,
+      statementId: sentence.statementId,
+      sentenceId: sentence.id,
     };
   });
   // In batches, one after another: a single createMany of 5,000 rows goes
   // over PostgreSQL's parameter limit, and Prisma then runs its chunks
   // concurrently on one connection, which pg warns is deprecated.
-  for (let at = 0; at < data.length; at += LINK_BATCH) await prisma.provenanceLink.createMany({ data: data.slice(at, at + LINK_BATCH) });
+  for (let at = 0; at < data.length; at += LINK_BATCH)
+    await prisma.provenanceLink.createMany({ data: data.slice(at, at + LINK_BATCH) });
   return { planId: plan.id };
 }
 
@@ -261,16 +331,36 @@ function createMemoryWatch(): { sample: () => void; peakRss: () => number } {
 async function printEnvironment(prisma: PrismaClient, options: Options, server: string): Promise<void> {
   const cpuList = cpus();
   const rows = await prisma.$queryRaw<{ server_version: string }[]>`SHOW server_version`;
-  console.log(`Node ${process.version}, ${cpuList.length} × ${cpuList[0]?.model.trim() ?? "unknown CPU"}; PostgreSQL ${rows[0]?.server_version ?? "unknown"} (${server})`);
-  console.log(`${options.passages} passages per dialogue, synthetic ×${options.copies}, ${options.boardRuns} coverage runs per plan`);
+  console.log(
+    `Node ${process.version}, ${cpuList.length} × ${cpuList[0]?.model.trim() ?? "unknown CPU"}; PostgreSQL ${rows[0]?.server_version ?? "unknown"} (${server})`,
+  );
+  console.log(
+    `${options.passages} passages per dialogue, synthetic ×${options.copies}, ${options.boardRuns} coverage runs per plan`,
+  );
 }
 
 function printTiming(title: string, timings: Timing[]): void {
-  printRow(title, timings.map((t) => `${t.samples.length} runs`));
-  printRow("  cold (first call) ms", timings.map((t) => formatMs(t.coldMs)));
-  for (const p of [50, 95, 99]) printRow(`  p${p} ms`, timings.map((t) => formatMs(findPercentile(t.samples, p))));
-  printRow("  max ms", timings.map((t) => formatMs(Math.max(...t.samples))));
-  printRow("  mean ms", timings.map((t) => formatMs(t.samples.reduce((a, b) => a + b, 0) / t.samples.length)));
+  printRow(
+    title,
+    timings.map((t) => `${t.samples.length} runs`),
+  );
+  printRow(
+    "  cold (first call) ms",
+    timings.map((t) => formatMs(t.coldMs)),
+  );
+  for (const p of [50, 95, 99])
+    printRow(
+      `  p${p} ms`,
+      timings.map((t) => formatMs(findPercentile(t.samples, p))),
+    );
+  printRow(
+    "  max ms",
+    timings.map((t) => formatMs(Math.max(...t.samples))),
+  );
+  printRow(
+    "  mean ms",
+    timings.map((t) => formatMs(t.samples.reduce((a, b) => a + b, 0) / t.samples.length)),
+  );
 }
 
 function printVerdict(name: string, ms: number, targetMs: number): void {
@@ -281,9 +371,6 @@ function printVerdict(name: string, ms: number, targetMs: number): void {
 function printRow(label: string, cells: string[]): void {
   console.log(label.padEnd(38) + cells.map((c) => c.padStart(22)).join(""));
 }
-
-
-
 
 function formatMegabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);

@@ -43,7 +43,9 @@ const DEPTH = 10;
 /** Passages with at least this many relevant units can reach precision@5 = 1. */
 const FULL_TOP_5 = 5;
 
-const ARGS = parseArgs({ options: { gold: { type: "string", multiple: true }, verbose: { type: "boolean", default: false } } }).values;
+const ARGS = parseArgs({
+  options: { gold: { type: "string", multiple: true }, verbose: { type: "boolean", default: false } },
+}).values;
 
 type Hit = { address: string; text: string };
 type Ranker = { name: string; rank: (text: string) => Promise<Hit[]> };
@@ -54,7 +56,8 @@ async function main(): Promise<void> {
   const sourceText = readFileSync(SEED_DIALOGUE_URL, "utf8");
   const parsed = parseDialogue(sourceText);
   for (const gold of goldSets) {
-    if (gold.dialogueId !== parsed.slug) throw new Error(`${gold.name} is labelled for ${gold.dialogueId}, the seed parses as ${parsed.slug}`);
+    if (gold.dialogueId !== parsed.slug)
+      throw new Error(`${gold.name} is labelled for ${gold.dialogueId}, the seed parses as ${parsed.slug}`);
   }
 
   await withBenchDatabase(async (prisma) => {
@@ -67,7 +70,10 @@ async function main(): Promise<void> {
       {
         name: "suggestSources",
         rank: async (text) =>
-          (await suggestSources({ dialogueId: parsed.slug, text, limit: DEPTH })).map((s) => ({ address: s.address, text: s.snippet })),
+          (await suggestSources({ dialogueId: parsed.slug, text, limit: DEPTH })).map((s) => ({
+            address: s.address,
+            text: s.snippet,
+          })),
       },
       { name: "BM25", rank: async (text) => rankBm25(bm25, text, DEPTH) },
     ];
@@ -75,11 +81,22 @@ async function main(): Promise<void> {
 
     for (const gold of goldSets) {
       const unknown = findUnknownLabels(gold, addresses);
-      if (unknown.length) throw new Error(`${gold.name} names units the dialogue does not have:\n  ${unknown.join("\n  ")}`);
+      if (unknown.length)
+        throw new Error(`${gold.name} names units the dialogue does not have:\n  ${unknown.join("\n  ")}`);
       const results: PassageResult[] = [];
       for (const passage of gold.passages) {
         const hits = await Promise.all(rankers.map((r) => r.rank(passage.text)));
-        results.push({ passage, hits, scores: hits.map((h) => scoreRanking(h.map((hit) => hit.address), passage.relevant, addresses)) });
+        results.push({
+          passage,
+          hits,
+          scores: hits.map((h) =>
+            scoreRanking(
+              h.map((hit) => hit.address),
+              passage.relevant,
+              addresses,
+            ),
+          ),
+        });
       }
       printReport({ gold, addresses, rankers, results });
     }
@@ -114,7 +131,12 @@ const METRICS: { key: keyof Scores; label: string }[] = [
   { key: "reciprocalRank", label: "MRR (first relevant, top 10)" },
 ];
 
-function printReport(report: { gold: GoldSet; addresses: string[]; rankers: Ranker[]; results: PassageResult[] }): void {
+function printReport(report: {
+  gold: GoldSet;
+  addresses: string[];
+  rankers: Ranker[];
+  results: PassageResult[];
+}): void {
   const { gold, addresses, rankers, results } = report;
   const relevantCounts = gold.passages.map((p) => findRelevantUnits(p.relevant, addresses).size);
   const full = results.filter((_, i) => relevantCounts[i] >= FULL_TOP_5);
@@ -126,12 +148,30 @@ function printReport(report: { gold: GoldSet; addresses: string[]; rankers: Rank
       `mean ${formatDecimal(mean(relevantCounts), 2)}; ${full.length} passages have ${FULL_TOP_5} or more`,
   );
   console.log();
-  printRow("mean over passages", rankers.map((r) => r.name));
-  for (const metric of METRICS) printRow(metric.label, rankers.map((_, i) => formatDecimal(meanOf(results, i, metric.key), 3)));
-  printRow(`precision@5, the ${full.length} with ≥ ${FULL_TOP_5} relevant`, rankers.map((_, i) => formatDecimal(meanOf(full, i, "precisionAt5"), 3)));
-  printRow("first hit relevant (passages)", rankers.map((_, i) => `${results.filter((r) => r.scores[i].reciprocalRank === 1).length}/${results.length}`));
-  printRow("no relevant hit in top 10", rankers.map((_, i) => String(results.filter((r) => r.scores[i].reciprocalRank === 0).length)));
-  console.log(`precision@5 cannot exceed ${formatDecimal(findPrecisionCeiling(gold, addresses), 3)} on this set, even for a perfect ranker.`);
+  printRow(
+    "mean over passages",
+    rankers.map((r) => r.name),
+  );
+  for (const metric of METRICS)
+    printRow(
+      metric.label,
+      rankers.map((_, i) => formatDecimal(meanOf(results, i, metric.key), 3)),
+    );
+  printRow(
+    `precision@5, the ${full.length} with ≥ ${FULL_TOP_5} relevant`,
+    rankers.map((_, i) => formatDecimal(meanOf(full, i, "precisionAt5"), 3)),
+  );
+  printRow(
+    "first hit relevant (passages)",
+    rankers.map((_, i) => `${results.filter((r) => r.scores[i].reciprocalRank === 1).length}/${results.length}`),
+  );
+  printRow(
+    "no relevant hit in top 10",
+    rankers.map((_, i) => String(results.filter((r) => r.scores[i].reciprocalRank === 0).length)),
+  );
+  console.log(
+    `precision@5 cannot exceed ${formatDecimal(findPrecisionCeiling(gold, addresses), 3)} on this set, even for a perfect ranker.`,
+  );
 
   const ours = { p5: meanOf(results, 0, "precisionAt5"), mrr: meanOf(results, 0, "reciprocalRank") };
   const isAhead = (key: keyof Scores) => meanOf(results, 0, key) > meanOf(results, 1, key);
@@ -140,8 +180,20 @@ function printReport(report: { gold: GoldSet; addresses: string[]; rankers: Rank
       `MRR ${formatDecimal(ours.mrr, 3)} (≥ ${TARGET_MRR}: ${verdict(ours.mrr >= TARGET_MRR)}), ` +
       `ahead of ${rankers[1].name} on both: ${verdict(isAhead("precisionAt5") && isAhead("reciprocalRank"))}`,
   );
-  reportFigure({ name: `suggestions precision@5 (${gold.name})`, value: ours.p5, unit: "", target: `≥ ${TARGET_PRECISION_AT_5}`, isMet: ours.p5 >= TARGET_PRECISION_AT_5 });
-  reportFigure({ name: `suggestions MRR (${gold.name})`, value: ours.mrr, unit: "", target: `≥ ${TARGET_MRR}`, isMet: ours.mrr >= TARGET_MRR });
+  reportFigure({
+    name: `suggestions precision@5 (${gold.name})`,
+    value: ours.p5,
+    unit: "",
+    target: `≥ ${TARGET_PRECISION_AT_5}`,
+    isMet: ours.p5 >= TARGET_PRECISION_AT_5,
+  });
+  reportFigure({
+    name: `suggestions MRR (${gold.name})`,
+    value: ours.mrr,
+    unit: "",
+    target: `≥ ${TARGET_MRR}`,
+    isMet: ours.mrr >= TARGET_MRR,
+  });
   printPassages(results, addresses, ARGS.verbose ? () => true : (r) => r.scores[0].reciprocalRank < 1);
 }
 
@@ -154,12 +206,18 @@ function printPassages(results: PassageResult[], addresses: string[], isShown: (
   const shown = results.filter(isShown);
   if (!shown.length) return;
   console.log();
-  console.log(ARGS.verbose ? "Every passage:" : `Passages whose first hit is not relevant (${shown.length}; --verbose lists all):`);
+  console.log(
+    ARGS.verbose
+      ? "Every passage:"
+      : `Passages whose first hit is not relevant (${shown.length}; --verbose lists all):`,
+  );
   for (const { passage, hits, scores } of shown) {
     const relevant = findRelevantUnits(passage.relevant, addresses);
     const mark = (hit: Hit) => (relevant.has(hit.address) ? `${hit.address}*` : hit.address);
     const rank = scores[0].reciprocalRank ? String(Math.round(1 / scores[0].reciprocalRank)) : "none in top 10";
-    console.log(`  ${passage.id} [${passage.topic ?? ""}] P@5 ${formatDecimal(scores[0].precisionAt5, 1)}, first relevant at ${rank}; BM25 RR ${formatDecimal(scores[1].reciprocalRank, 2)}`);
+    console.log(
+      `  ${passage.id} [${passage.topic ?? ""}] P@5 ${formatDecimal(scores[0].precisionAt5, 1)}, first relevant at ${rank}; BM25 RR ${formatDecimal(scores[1].reciprocalRank, 2)}`,
+    );
     console.log(`    passage:  ${truncate(passage.text, 110)}`);
     console.log(`    top 5:    ${hits[0].slice(0, 5).map(mark).join(", ") || "(nothing)"}`);
     console.log(`    relevant: ${passage.relevant.join(", ")}`);
@@ -174,7 +232,6 @@ function printRow(label: string, cells: string[]): void {
 function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
-
 
 function sum(values: number[]): number {
   return values.reduce((total, v) => total + v, 0);

@@ -45,7 +45,11 @@ const SYLLABLES = ["ba", "de", "ki", "lo", "mu", "na", "po", "ri", "sa", "te", "
  * on its own, since the parser's cost of linking speakers to delegations
  * grows with statements × delegations.
  */
-export function generateSyntheticDialogue(options: { copies: number; annexCopies?: number; seedText?: string }): string {
+export function generateSyntheticDialogue(options: {
+  copies: number;
+  annexCopies?: number;
+  seedText?: string;
+}): string {
   const { copies, annexCopies = copies } = options;
   if (!Number.isInteger(copies) || copies < 1) throw new RangeError(`copies must be a positive integer, got ${copies}`);
   const seed = parseDialogue(options.seedText ?? readFileSync(SEED_DIALOGUE_URL, "utf8"));
@@ -75,7 +79,9 @@ export function generateSyntheticDialogue(options: { copies: number; annexCopies
   }
   blocks.push(...renderSummary(seed, copies));
   for (const segment of closing) {
-    blocks.push(...renderSegment({ heading: `${segment.title}:`, segment, statements: segment.statements, tag: null, pager }));
+    blocks.push(
+      ...renderSegment({ heading: `${segment.title}:`, segment, statements: segment.statements, tag: null, pager }),
+    );
   }
   blocks.push(...renderAnnex(seed.delegations, annexCopies));
   return blocks.join("\n\n") + "\n";
@@ -90,7 +96,10 @@ function renderFrontMatter(seed: ParsedDialogue, copies: number): string[] {
 /** "2009-05-13" → "13 May 2009", the way the family writes meeting dates. */
 function formatDate(iso: string): string {
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
   });
 }
 

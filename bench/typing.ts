@@ -49,7 +49,21 @@ export function trackKeystrokes({ clients, typists }: { clients: Y.Doc[]; typist
 }
 
 /** Keystrokes at ~cps a second with a human's jitter (±40 %), each one insert at the typist's own cursor. */
-export async function typeLikeAHuman({ doc, keystrokes, stopAt, cps, waitingFor, seed }: { doc: Y.Doc; keystrokes: Keystroke[]; stopAt: number; cps: number; waitingFor: number; seed: number }): Promise<void> {
+export async function typeLikeAHuman({
+  doc,
+  keystrokes,
+  stopAt,
+  cps,
+  waitingFor,
+  seed,
+}: {
+  doc: Y.Doc;
+  keystrokes: Keystroke[];
+  stopAt: number;
+  cps: number;
+  waitingFor: number;
+  seed: number;
+}): Promise<void> {
   const random = seededRandom(seed);
   const text = firstText(doc);
   // Typists start in different places of the same paragraph, as people editing one section would.

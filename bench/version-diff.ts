@@ -71,7 +71,8 @@ function editContent(next: () => number, content: JSONContent): JSONContent {
   const text = (i: number) => passages[i].content![0].text as string;
   const setText = (i: number, value: string) => (passages[i].content![0].text = value);
   const words = text(1).split(" ");
-  for (let n = 0; n < 2; n++) words[Math.floor(next() * words.length)] = VOCABULARY[Math.floor(next() * VOCABULARY.length)];
+  for (let n = 0; n < 2; n++)
+    words[Math.floor(next() * words.length)] = VOCABULARY[Math.floor(next() * VOCABULARY.length)];
   setText(1, words.join(" "));
   setText(2, `${text(2)} ${sentence(next, 14)}`);
   setText(3, text(3).split(". ").slice(1).join(". "));
@@ -80,14 +81,18 @@ function editContent(next: () => number, content: JSONContent): JSONContent {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sections: { type: "string", default: "200" }, runs: { type: "string", default: "50" } } });
+  const { values } = parseArgs({
+    options: { sections: { type: "string", default: "200" }, runs: { type: "string", default: "50" } },
+  });
   const sectionCount = Number(values.sections);
   const runs = Number(values.runs);
   await withBenchDatabase(async (prisma) => {
     log("importing the 2009 dialogue …");
     await resetToSeedDialogue();
     const items = await prisma.summaryItem.findMany({ where: { dialogueId: SEED_DIALOGUE_ID }, select: { id: true } });
-    const user = await prisma.user.create({ data: { email: "facilitator@bench.local", name: "Bench facilitator", role: "facilitator", passwordHash: "x" } });
+    const user = await prisma.user.create({
+      data: { email: "facilitator@bench.local", name: "Bench facilitator", role: "facilitator", passwordHash: "x" },
+    });
     const facilitator: CurrentUser = { ...user, delegation: null };
     log(`building a ${sectionCount}-section plan …`);
     const next = random(7);
@@ -95,17 +100,36 @@ async function main(): Promise<void> {
     const sections: { id: string; key: string; content: JSONContent }[] = [];
     for (let i = 0; i < sectionCount; i++) {
       const key = `section-${i + 1}`;
-      const section = await prisma.planSection.create({ data: { planId: plan.id, key, title: `Section ${i + 1}`, position: i, guidance: "", content: {}, text: "" } });
-      const link = i % 10 === 0
-        ? await prisma.provenanceLink.create({
-          data: { planId: plan.id, sectionId: section.id, blockId: `${key}.p0`, targetType: "summary_item", targetKey: `summary-item:${items[i % items.length].id}`, summaryItemId: items[i % items.length].id, relation: "supports", status: "confirmed", cited: true },
-        })
-        : null;
+      const section = await prisma.planSection.create({
+        data: { planId: plan.id, key, title: `Section ${i + 1}`, position: i, guidance: "", content: {}, text: "" },
+      });
+      const link =
+        i % 10 === 0
+          ? await prisma.provenanceLink.create({
+              data: {
+                planId: plan.id,
+                sectionId: section.id,
+                blockId: `${key}.p0`,
+                targetType: "summary_item",
+                targetKey: `summary-item:${items[i % items.length].id}`,
+                summaryItemId: items[i % items.length].id,
+                relation: "supports",
+                status: "confirmed",
+                cited: true,
+              },
+            })
+          : null;
       const content = sectionContent(next, key, link?.id ?? null);
-      await prisma.planSection.update({ where: { id: section.id }, data: { content: content as object, text: toPlainText(content) } });
+      await prisma.planSection.update({
+        where: { id: section.id },
+        data: { content: content as object, text: toPlainText(content) },
+      });
       sections.push({ id: section.id, key, content });
     }
-    const words = (await prisma.planSection.findMany({ where: { planId: plan.id }, select: { text: true } })).reduce((sum, s) => sum + s.text.split(/\s+/).length, 0);
+    const words = (await prisma.planSection.findMany({ where: { planId: plan.id }, select: { text: true } })).reduce(
+      (sum, s) => sum + s.text.split(/\s+/).length,
+      0,
+    );
 
     let started = performance.now();
     const zero = await createVersion({ actor: facilitator, planId: plan.id, input: { label: "Zero draft" } });
@@ -113,7 +137,10 @@ async function main(): Promise<void> {
     const edited = sections.filter((_, i) => i % 5 === 0);
     for (const section of edited) {
       const content = editContent(next, section.content);
-      await prisma.planSection.update({ where: { id: section.id }, data: { content: content as object, text: toPlainText(content) } });
+      await prisma.planSection.update({
+        where: { id: section.id },
+        data: { content: content as object, text: toPlainText(content) },
+      });
     }
     const rev1 = await createVersion({ actor: facilitator, planId: plan.id, input: { label: "Rev.1" } });
 
@@ -139,17 +166,29 @@ async function main(): Promise<void> {
 
     const { totals } = versions.result;
     const citations = versions.result.sections.reduce((sum, s) => sum + s.citationsRemoved.length, 0);
-    const row = (label: string, values: number[]) => `${label.padEnd(36)}${[50, 95, 99].map((p) => formatMs(findPercentile(values, p)).padStart(10)).join("")}`;
-    console.log(`\n${sectionCount} sections, ${words} words; ${edited.length} sections edited between the versions (${totals.sectionsChanged} changed, +${totals.wordsAdded} / −${totals.wordsRemoved} words, ${citations} citations dropped); ${runs} runs each`);
+    const row = (label: string, values: number[]) =>
+      `${label.padEnd(36)}${[50, 95, 99].map((p) => formatMs(findPercentile(values, p)).padStart(10)).join("")}`;
+    console.log(
+      `\n${sectionCount} sections, ${words} words; ${edited.length} sections edited between the versions (${totals.sectionsChanged} changed, +${totals.wordsAdded} / −${totals.wordsRemoved} words, ${citations} citations dropped); ${runs} runs each`,
+    );
     console.log(`${"".padEnd(36)}${["p50 ms", "p95 ms", "p99 ms"].map((h) => h.padStart(10)).join("")}`);
     console.log(row("compare Zero draft → Rev.1", versions.times));
     console.log(row("compare Zero draft → live draft", live.times));
     console.log(`create a version (snapshot + summary): ${formatMs(createMs)} ms (once)`);
-    console.log(`restore the whole plan from Zero draft (${restored.restored.length} sections rewritten through Yjs, ${restored.unchanged.length} unchanged): ${formatMs(restoreMs)} ms (once)`);
+    console.log(
+      `restore the whole plan from Zero draft (${restored.restored.length} sections rewritten through Yjs, ${restored.unchanged.length} unchanged): ${formatMs(restoreMs)} ms (once)`,
+    );
     console.log(`target: p95 under 300 ms — ${findPercentile(versions.times, 95) < 300 ? "met" : "NOT met"}`);
-    reportUpperBound({ name: `compare two versions p95, ${sectionCount} sections`, value: findPercentile(versions.times, 95), unit: "ms", limit: 300 });
+    reportUpperBound({
+      name: `compare two versions p95, ${sectionCount} sections`,
+      value: findPercentile(versions.times, 95),
+      unit: "ms",
+      limit: 300,
+    });
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-    console.log(`memory: RSS ${mb(memoryBefore.rss)} → ${mb(memoryAfter.rss)}, heap used ${mb(memoryBefore.heapUsed)} → ${mb(memoryAfter.heapUsed)}; one comparison's JSON ${(JSON.stringify(versions.result).length / 1024).toFixed(0)} KB`);
+    console.log(
+      `memory: RSS ${mb(memoryBefore.rss)} → ${mb(memoryAfter.rss)}, heap used ${mb(memoryBefore.heapUsed)} → ${mb(memoryAfter.heapUsed)}; one comparison's JSON ${(JSON.stringify(versions.result).length / 1024).toFixed(0)} KB`,
+    );
     await benchThinning(prisma, runs);
   });
 }
@@ -159,7 +198,9 @@ const AUTO_VERSIONS_A_DAY = 6;
 
 /** The automatic snapshot that prunes two months of automatic versions, and the ones after it, which prune nothing. */
 async function benchThinning(prisma: PrismaClient, runs: number): Promise<void> {
-  log(`writing ${THINNING_DAYS * AUTO_VERSIONS_A_DAY} automatic versions of a 12-section plan over ${THINNING_DAYS} days …`);
+  log(
+    `writing ${THINNING_DAYS * AUTO_VERSIONS_A_DAY} automatic versions of a 12-section plan over ${THINNING_DAYS} days …`,
+  );
   // A dialogue has one plan: the synthetic one above makes way for the seeded one.
   await prisma.plan.deleteMany({ where: { dialogueId: SEED_DIALOGUE_ID } });
   const { planId } = await seedPlan({ dialogueId: SEED_DIALOGUE_ID });
@@ -174,7 +215,16 @@ async function benchThinning(prisma: PrismaClient, runs: number): Promise<void> 
   const section = await prisma.planSection.findFirstOrThrow({ where: { planId }, select: { id: true, text: true } });
   let edits = 0;
   // Each snapshot needs a change, as a real one would (identical content is skipped).
-  const edit = () => prisma.planSection.update({ where: { id: section.id }, data: { content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Edit ${++edits}` }] }] } } });
+  const edit = () =>
+    prisma.planSection.update({
+      where: { id: section.id },
+      data: {
+        content: {
+          type: "doc",
+          content: [{ type: "paragraph", content: [{ type: "text", text: `Edit ${++edits}` }] }],
+        },
+      },
+    });
   const sectionsBefore = await prisma.planVersionSection.count();
   await edit();
   let started = performance.now();
@@ -189,9 +239,15 @@ async function benchThinning(prisma: PrismaClient, runs: number): Promise<void> 
     times.push(performance.now() - started);
   }
   const left = await prisma.planVersion.count({ where: { planId } });
-  console.log(`\nthinning: ${THINNING_DAYS * AUTO_VERSIONS_A_DAY} automatic versions over ${THINNING_DAYS} days (${sectionsBefore} version sections in the database)`);
-  console.log(`the snapshot that thins them: ${formatMs(firstMs)} ms (once; pruned ${pruned}, ${left} versions left after ${runs} more)`);
-  console.log(`later snapshots (nothing to prune): p50 ${formatMs(findPercentile(times, 50))} ms, p95 ${formatMs(findPercentile(times, 95))} ms`);
+  console.log(
+    `\nthinning: ${THINNING_DAYS * AUTO_VERSIONS_A_DAY} automatic versions over ${THINNING_DAYS} days (${sectionsBefore} version sections in the database)`,
+  );
+  console.log(
+    `the snapshot that thins them: ${formatMs(firstMs)} ms (once; pruned ${pruned}, ${left} versions left after ${runs} more)`,
+  );
+  console.log(
+    `later snapshots (nothing to prune): p50 ${formatMs(findPercentile(times, 50))} ms, p95 ${formatMs(findPercentile(times, 95))} ms`,
+  );
   reportFigure({ name: "automatic snapshot that thins 2 months of versions", value: Math.round(firstMs), unit: "ms" });
 }
 

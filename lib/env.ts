@@ -36,7 +36,10 @@ export const ZEnv = z.object({
   EMBEDDED_PG_PORT: ZPort.default(54329).describe(
     "Port of the embedded PostgreSQL that `npm start` runs when `DATABASE_URL` is unset (its own, as 5432 may be taken).",
   ),
-  GPA_DATA_DIR: z.string().default(".data").describe("Where `npm start` keeps the embedded database, the build log and the generated `auth-secret`."),
+  GPA_DATA_DIR: z
+    .string()
+    .default(".data")
+    .describe("Where `npm start` keeps the embedded database, the build log and the generated `auth-secret`."),
   NODE_ENV: z
     .enum(["development", "production", "test"])
     .default("development")
@@ -67,7 +70,11 @@ export const ZEnv = z.object({
     )
     .meta({ defaultText: "`http://localhost:PORT`" }),
   TRUSTED_PROXY_HOPS: ZTrustedProxyHops,
-  DEMO: z.enum(["0", "1"]).optional().describe("`1` seeds the demo accounts even with `DATABASE_URL` set or `NODE_ENV=production`.").meta({ defaultText: "`0`" }),
+  DEMO: z
+    .enum(["0", "1"])
+    .optional()
+    .describe("`1` seeds the demo accounts even with `DATABASE_URL` set or `NODE_ENV=production`.")
+    .meta({ defaultText: "`0`" }),
   DEMO_PASSWORD: z.string().min(1).default("gpa-demo").describe("Password of the demo accounts."),
   RESTORE_ADMIN_PASSWORD: z
     .string()
@@ -79,7 +86,9 @@ export const ZEnv = z.object({
   CHROMIUM_PATH: z
     .string()
     .default("/usr/bin/chromium")
-    .describe("The browser that prints PDF exports (without it the export answers 503), and drives the end-to-end tests."),
+    .describe(
+      "The browser that prints PDF exports (without it the export answers 503), and drives the end-to-end tests.",
+    ),
   COLLAB_PORT: ZPort.default(1234).describe("Port the collaboration (WebSocket) server listens on."),
   COLLAB_HOST: z
     .string()
@@ -93,7 +102,9 @@ export const ZEnv = z.object({
     .string()
     .regex(/^wss?:\/\/\S+$/, "must be a ws:// or wss:// URL")
     .optional()
-    .describe("The collaboration server's public URL, the one browsers connect to (the only one the app reads; `wss://` behind TLS).")
+    .describe(
+      "The collaboration server's public URL, the one browsers connect to (the only one the app reads; `wss://` behind TLS).",
+    )
     .meta({ defaultText: "`ws://localhost:COLLAB_PORT`" }),
   START_COLLAB: z
     .enum(["0", "1"])
@@ -107,12 +118,14 @@ export const ZEnv = z.object({
       "Set by `npm start` and the test setup for the collaboration server they spawn: if that process dies without " +
         "stopping it (SIGKILL), the server stops too rather than hold the port. Not for people to set.",
     ),
-  AUTO_SNAPSHOT_MINUTES: z
-    .coerce.number()
+  AUTO_SNAPSHOT_MINUTES: z.coerce
+    .number()
     .min(0)
     .max(24 * 60)
     .default(10)
-    .describe("How often, in minutes, the collaboration server takes an automatic version of a plan being edited; `0`: never."),
+    .describe(
+      "How often, in minutes, the collaboration server takes an automatic version of a plan being edited; `0`: never.",
+    ),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// URL")

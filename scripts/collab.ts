@@ -16,11 +16,25 @@ let isStopping = false;
 
 async function main(): Promise<void> {
   const env = readEnv();
-  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set: the collaboration server stores documents in PostgreSQL.");
-  const secret = env.AUTH_SECRET ?? (await readFile(path.resolve(env.GPA_DATA_DIR, "auth-secret"), "utf8").catch(() => "")).trim();
-  if (secret.length < 32) throw new Error("AUTH_SECRET is not set (and npm start has not generated one under GPA_DATA_DIR): it must be the app's own.");
-  server = await startCollabServer({ port: env.COLLAB_PORT, host: env.COLLAB_HOST, secret, redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, autoSnapshotMs: env.AUTO_SNAPSHOT_MINUTES * 60_000 });
-  console.log(`[collab] listening on ws://${env.COLLAB_HOST}:${server.port}${env.REDIS_URL ? " (sharing documents through Redis)" : ""}`);
+  if (!env.DATABASE_URL)
+    throw new Error("DATABASE_URL is not set: the collaboration server stores documents in PostgreSQL.");
+  const secret =
+    env.AUTH_SECRET ?? (await readFile(path.resolve(env.GPA_DATA_DIR, "auth-secret"), "utf8").catch(() => "")).trim();
+  if (secret.length < 32)
+    throw new Error(
+      "AUTH_SECRET is not set (and npm start has not generated one under GPA_DATA_DIR): it must be the app's own.",
+    );
+  server = await startCollabServer({
+    port: env.COLLAB_PORT,
+    host: env.COLLAB_HOST,
+    secret,
+    redisUrl: env.REDIS_URL,
+    databaseUrl: env.DATABASE_URL,
+    autoSnapshotMs: env.AUTO_SNAPSHOT_MINUTES * 60_000,
+  });
+  console.log(
+    `[collab] listening on ws://${env.COLLAB_HOST}:${server.port}${env.REDIS_URL ? " (sharing documents through Redis)" : ""}`,
+  );
 }
 
 async function stop(signal: string): Promise<void> {

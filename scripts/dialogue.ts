@@ -31,7 +31,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     await io.out(JSON.stringify(input.parsed, null, 2) + "\n");
     return 0;
   }
-  const result = await withCliDatabase(() => importDialogue({ prisma: getPrisma(), ...input, sourceName: basename(file) }));
+  const result = await withCliDatabase(() =>
+    importDialogue({ prisma: getPrisma(), ...input, sourceName: basename(file) }),
+  );
   const c = result.counts;
   await io.out(
     `${result.status}: ${result.dialogueId} (${c.segments} segments, ${c.statements} statements, ` +

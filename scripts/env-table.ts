@@ -13,7 +13,11 @@ if (process.argv.includes("--write")) {
   const before = readFileSync(CONFIGURATION_DOC, "utf8");
   const after = replaceEnvTable(before, table);
   writeFileSync(CONFIGURATION_DOC, after);
-  console.log(after === before ? "docs/operations/configuration.md: already current" : "docs/operations/configuration.md: table rewritten");
+  console.log(
+    after === before
+      ? "docs/operations/configuration.md: already current"
+      : "docs/operations/configuration.md: table rewritten",
+  );
 } else {
   console.log(table);
 }

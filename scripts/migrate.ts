@@ -9,7 +9,9 @@ async function runMigrate(): Promise<number> {
   try {
     database = await openCliDatabase();
   } catch (error) {
-    console.error(`${(error as Error).message}, e.g.\n  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/gpa npm run db:migrate`);
+    console.error(
+      `${(error as Error).message}, e.g.\n  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/gpa npm run db:migrate`,
+    );
     return 1;
   }
   const databaseUrl = database.url;

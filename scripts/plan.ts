@@ -22,8 +22,9 @@ import { importBackup } from "@/lib/export/import-backup";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { suggestSources } from "@/lib/provenance/suggest-sources";
 
-const USAGE = "usage: npm run plan -- seed [--dialogue ID] | suggest --text TEXT [--limit N] [--dialogue ID]"
-  + " | export --format json|md|docx|pdf [--version LABEL] [--plan ID] [--out FILE] | import --file FILE [--admin EMAIL]";
+const USAGE =
+  "usage: npm run plan -- seed [--dialogue ID] | suggest --text TEXT [--limit N] [--dialogue ID]" +
+  " | export --format json|md|docx|pdf [--version LABEL] [--plan ID] [--out FILE] | import --file FILE [--admin EMAIL]";
 
 const ZOptions = z.object({
   dialogue: z.string().min(1).optional(),
@@ -41,10 +42,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv, allowPositionals: true,
+      args: argv,
+      allowPositionals: true,
       options: {
-        dialogue: { type: "string" }, plan: { type: "string" }, text: { type: "string" }, limit: { type: "string" }, format: { type: "string" },
-        version: { type: "string" }, out: { type: "string" }, file: { type: "string" }, admin: { type: "string" },
+        dialogue: { type: "string" },
+        plan: { type: "string" },
+        text: { type: "string" },
+        limit: { type: "string" },
+        format: { type: "string" },
+        version: { type: "string" },
+        out: { type: "string" },
+        file: { type: "string" },
+        admin: { type: "string" },
       },
     });
   } catch (error) {
@@ -67,15 +76,23 @@ const COMMANDS = ["seed", "suggest", "export", "import"];
 async function runCommand(command: string, options: z.infer<typeof ZOptions>, io: CliIo): Promise<number> {
   if (command === "seed") {
     const result = await seedPlan({ dialogueId: options.dialogue ?? (await findLatestDialogueId()) });
-    await io.out(`${result.status}: plan ${result.planId} (${result.sections} sections, ${result.confirmedLinks} confirmed and ${result.suggestedLinks} suggested links)\n`);
+    await io.out(
+      `${result.status}: plan ${result.planId} (${result.sections} sections, ${result.confirmedLinks} confirmed and ${result.suggestedLinks} suggested links)\n`,
+    );
     return 0;
   }
   if (command === "suggest") {
     if (!options.text) throw new Error("suggest needs --text");
     const dialogueId = options.dialogue ?? (await findLatestDialogueId());
-    if (!(await getPrisma().dialogue.findUnique({ where: { id: dialogueId } }))) throw new Error(`no dialogue ${dialogueId}`);
+    if (!(await getPrisma().dialogue.findUnique({ where: { id: dialogueId } })))
+      throw new Error(`no dialogue ${dialogueId}`);
     const suggestions = await suggestSources({ dialogueId, text: options.text, limit: options.limit });
-    const output = suggestions.map((s) => ({ target: s.target, score: Number(s.score.toFixed(6)), snippet: s.snippet, address: s.address }));
+    const output = suggestions.map((s) => ({
+      target: s.target,
+      score: Number(s.score.toFixed(6)),
+      snippet: s.snippet,
+      address: s.address,
+    }));
     await io.out(JSON.stringify(output, null, 2) + "\n");
     return 0;
   }
@@ -102,16 +119,28 @@ async function runCommand(command: string, options: z.infer<typeof ZOptions>, io
       return 2;
     }
     // Checked before reading, so a huge file is refused without loading it.
-    if ((await stat(options.file)).size > MAX_BACKUP_BYTES) throw new Error(`${options.file} is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB: not a backup; nothing was imported`);
+    if ((await stat(options.file)).size > MAX_BACKUP_BYTES)
+      throw new Error(
+        `${options.file} is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB: not a backup; nothing was imported`,
+      );
     // The password comes from the environment, never the command line, where other users' `ps` would show it.
     const password = process.env.RESTORE_ADMIN_PASSWORD;
-    if (options.admin && !password) throw new Error("--admin needs the new password in RESTORE_ADMIN_PASSWORD; nothing was imported");
+    if (options.admin && !password)
+      throw new Error("--admin needs the new password in RESTORE_ADMIN_PASSWORD; nothing was imported");
     const admin = options.admin ? { email: options.admin, password: password! } : null;
     const result = await importBackup({ text: await readFile(options.file, "utf8"), admin });
-    await io.out(`restored plan ${result.planId} of dialogue ${result.dialogueId} (${Object.entries(result.counts).map(([name, n]) => `${n} ${name}`).join(", ")})\n`);
-    await io.out(`${admin
-      ? `${admin.email} can sign in with the password from RESTORE_ADMIN_PASSWORD; every other account was restored without a password: give each a password reset link from /admin/users.`
-      : "Every account was restored without a password: pass --admin EMAIL (with RESTORE_ADMIN_PASSWORD) to give one admin a password."}\n`);
+    await io.out(
+      `restored plan ${result.planId} of dialogue ${result.dialogueId} (${Object.entries(result.counts)
+        .map(([name, n]) => `${n} ${name}`)
+        .join(", ")})\n`,
+    );
+    await io.out(
+      `${
+        admin
+          ? `${admin.email} can sign in with the password from RESTORE_ADMIN_PASSWORD; every other account was restored without a password: give each a password reset link from /admin/users.`
+          : "Every account was restored without a password: pass --admin EMAIL (with RESTORE_ADMIN_PASSWORD) to give one admin a password."
+      }\n`,
+    );
     return 0;
   }
   io.err(USAGE);

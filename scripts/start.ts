@@ -71,7 +71,13 @@ async function main(): Promise<void> {
   if (ENV.START_COLLAB === "1") {
     collab = spawn(process.execPath, ["--import", "tsx", COLLAB_ENTRY], {
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, COLLAB_PORT: String(ENV.COLLAB_PORT), COLLAB_PARENT_PID: String(process.pid) },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: authSecret,
+        COLLAB_PORT: String(ENV.COLLAB_PORT),
+        COLLAB_PARENT_PID: String(process.pid),
+      },
     });
     collab.on("exit", (code, signal) => void stop(signal ? 0 : (code ?? 0)));
     step("collab", `${collabUrl} (saves to PostgreSQL${ENV.REDIS_URL ? ", shares documents through Redis" : ""})`);
@@ -82,8 +88,13 @@ async function main(): Promise<void> {
   server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(ENV.PORT)], {
     stdio: "inherit",
     env: {
-      ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", AUTH_SECRET: authSecret,
-      NEXTAUTH_SECRET: authSecret, NEXTAUTH_URL: ENV.NEXTAUTH_URL ?? `http://localhost:${ENV.PORT}`, COLLAB_URL: collabUrl,
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      AUTH_SECRET: authSecret,
+      NEXTAUTH_SECRET: authSecret,
+      NEXTAUTH_URL: ENV.NEXTAUTH_URL ?? `http://localhost:${ENV.PORT}`,
+      COLLAB_URL: collabUrl,
     },
   });
   server.on("exit", (code, signal) => void stop(signal ? 0 : (code ?? 0)));
@@ -101,7 +112,10 @@ async function startEmbeddedDatabase(port: number): Promise<string> {
   await mkdir(DATA_DIR, { recursive: true });
   embedded = await startEmbeddedPostgres({ dataDir, port });
   await embedded.ensureDatabase("gpa");
-  step("database", `embedded PostgreSQL on 127.0.0.1:${port}, ${isNew ? "new data" : "existing data"} in ${path.relative(ROOT, dataDir)}`);
+  step(
+    "database",
+    `embedded PostgreSQL on 127.0.0.1:${port}, ${isNew ? "new data" : "existing data"} in ${path.relative(ROOT, dataDir)}`,
+  );
   return embedded.urlFor("gpa");
 }
 
@@ -128,7 +142,12 @@ async function seedPlansForDialogues(): Promise<void> {
   const results = [];
   for (const { id } of dialogues) results.push(await seedPlan({ dialogueId: id }));
   const created = results.filter((r) => r.status === "created");
-  step("plan", created.length ? `seeded ${created.map((r) => `${r.sections} sections, ${r.confirmedLinks} confirmed links`).join("; ")}` : `${results.length} plan(s) already seeded`);
+  step(
+    "plan",
+    created.length
+      ? `seeded ${created.map((r) => `${r.sections} sections, ${r.confirmedLinks} confirmed links`).join("; ")}`
+      : `${results.length} plan(s) already seeded`,
+  );
 }
 
 /**
@@ -139,7 +158,9 @@ async function seedPlansForDialogues(): Promise<void> {
 async function resolveAuthSecret(): Promise<string> {
   if (ENV.AUTH_SECRET) return ENV.AUTH_SECRET;
   if (ENV.NODE_ENV === "production" && ENV.DATABASE_URL) {
-    throw new Error("AUTH_SECRET is required in production: set it to a random string of 32+ characters (openssl rand -base64 32).");
+    throw new Error(
+      "AUTH_SECRET is required in production: set it to a random string of 32+ characters (openssl rand -base64 32).",
+    );
   }
   const file = path.join(DATA_DIR, "auth-secret");
   const existing = await readFile(file, "utf8").catch(() => "");
@@ -160,7 +181,10 @@ async function seedDemoAccountsIfWanted(): Promise<void> {
   if (!isWanted) return;
   const created = await seedDemoAccounts({ prisma: getPrisma(), password: ENV.DEMO_PASSWORD });
   const password = process.env.DEMO_PASSWORD ? "DEMO_PASSWORD" : `"${ENV.DEMO_PASSWORD}"`;
-  step("accounts", `${created.length} demo accounts created; password ${password}: ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`);
+  step(
+    "accounts",
+    `${created.length} demo accounts created; password ${password}: ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`,
+  );
 }
 
 /** Builds once; later starts reuse the build. `npm run build` rebuilds after a code change. */
@@ -169,16 +193,21 @@ async function buildIfMissing(): Promise<void> {
     step("build", "using the existing build in .next (npm run build rebuilds)");
     return;
   }
-  step("build", `no build found: running next build (about a minute), log in ${path.relative(ROOT, DATA_DIR)}/build.log`);
+  step(
+    "build",
+    `no build found: running next build (about a minute), log in ${path.relative(ROOT, DATA_DIR)}/build.log`,
+  );
   await mkdir(DATA_DIR, { recursive: true });
   const log = createWriteStream(path.join(DATA_DIR, "build.log"));
-  const build = spawn(process.execPath, [NEXT_BIN, "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production" } });
+  const build = spawn(process.execPath, [NEXT_BIN, "build"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   build.stdout.pipe(log);
   build.stderr.pipe(log);
   const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
   if (code !== 0) throw new Error(`next build failed: see ${path.join(DATA_DIR, "build.log")}`);
 }
-
 
 async function stop(exitCode: number): Promise<void> {
   if (isStopping) return;

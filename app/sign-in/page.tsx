@@ -18,7 +18,9 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1 className="text-xl font-semibold">Sign in to GPA Workspace</h1>
       <SignInForm callbackUrl={callbackUrl} notice={notice} />
       {/* The app sends no email: resets go through an admin (Admin → Users). */}
-      <p className="text-sm text-slate-700">Forgot your password? Ask an admin of your workspace for a password reset link.</p>
+      <p className="text-sm text-slate-700">
+        Forgot your password? Ask an admin of your workspace for a password reset link.
+      </p>
     </div>
   );
 }

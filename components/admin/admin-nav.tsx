@@ -10,8 +10,12 @@ export function AdminNav({ current }: { current: string }) {
   return (
     <nav aria-label="Admin" className="flex gap-4 border-b border-slate-200 pb-2 text-sm">
       {LINKS.map((link) => (
-        <Link key={link.href} href={link.href} aria-current={link.href === current ? "page" : undefined}
-          className={link.href === current ? "font-semibold text-un-dark" : "text-slate-700 hover:text-un"}>
+        <Link
+          key={link.href}
+          href={link.href}
+          aria-current={link.href === current ? "page" : undefined}
+          className={link.href === current ? "font-semibold text-un-dark" : "text-slate-700 hover:text-un"}
+        >
           {link.label}
         </Link>
       ))}

@@ -16,9 +16,14 @@ export function InviteForm({ delegations }: { delegations: Choice[] }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setStatus({ saving: true });
-    const { data, error } = await apiFetch("/api/admin/invites", { method: "POST", body: {
-      email: form.get("email"), role, delegationId: role === "delegate" ? form.get("delegationId") : null,
-    } });
+    const { data, error } = await apiFetch("/api/admin/invites", {
+      method: "POST",
+      body: {
+        email: form.get("email"),
+        role,
+        delegationId: role === "delegate" ? form.get("delegationId") : null,
+      },
+    });
     if (error) return setStatus({ error });
     setStatus({ link: (data as { link: string }).link });
     router.refresh();
@@ -27,24 +32,58 @@ export function InviteForm({ delegations }: { delegations: Choice[] }) {
   return (
     <form onSubmit={submit} className="grid max-w-xl gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <div>
-        <label htmlFor="invite-email" className="block text-sm font-medium">Email</label>
-        <input id="invite-email" name="email" type="email" required className="mt-1 w-full rounded border border-slate-400 px-3 py-1.5" />
+        <label htmlFor="invite-email" className="block text-sm font-medium">
+          Email
+        </label>
+        <input
+          id="invite-email"
+          name="email"
+          type="email"
+          required
+          className="mt-1 w-full rounded border border-slate-400 px-3 py-1.5"
+        />
       </div>
       <div>
-        <label htmlFor="invite-role" className="block text-sm font-medium">Role</label>
-        <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value)} className="mt-1 rounded border border-slate-400 px-2 py-1.5">
-          {["delegate", "facilitator", "observer", "admin"].map((r) => <option key={r} value={r}>{r}</option>)}
+        <label htmlFor="invite-role" className="block text-sm font-medium">
+          Role
+        </label>
+        <select
+          id="invite-role"
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          className="mt-1 rounded border border-slate-400 px-2 py-1.5"
+        >
+          {["delegate", "facilitator", "observer", "admin"].map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
         </select>
       </div>
       {role === "delegate" && (
         <div>
-          <label htmlFor="invite-delegation" className="block text-sm font-medium">Delegation</label>
-          <select id="invite-delegation" name="delegationId" required className="mt-1 w-full rounded border border-slate-400 px-2 py-1.5">
-            {delegations.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+          <label htmlFor="invite-delegation" className="block text-sm font-medium">
+            Delegation
+          </label>
+          <select
+            id="invite-delegation"
+            name="delegationId"
+            required
+            className="mt-1 w-full rounded border border-slate-400 px-2 py-1.5"
+          >
+            {delegations.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.label}
+              </option>
+            ))}
           </select>
         </div>
       )}
-      <button type="submit" disabled={status.saving} className="justify-self-start rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={status.saving}
+        className="justify-self-start rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark disabled:opacity-70"
+      >
         {status.saving ? "Creating invite…" : "Create invite"}
       </button>
       <div role="status" aria-live="polite" className="text-sm">
@@ -52,7 +91,9 @@ export function InviteForm({ delegations }: { delegations: Choice[] }) {
         {status.link && (
           <p>
             Send this one-time link (valid 7 days; it will not be shown again):{" "}
-            <output data-testid="invite-link" className="block break-all rounded bg-slate-100 p-2 font-mono text-xs">{status.link}</output>
+            <output data-testid="invite-link" className="block break-all rounded bg-slate-100 p-2 font-mono text-xs">
+              {status.link}
+            </output>
           </p>
         )}
       </div>

@@ -3,7 +3,11 @@
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 
-type Status = { kind: "idle" } | { kind: "saving" } | { kind: "error"; message: string } | { kind: "done"; link: string; expiresAt: string };
+type Status =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "error"; message: string }
+  | { kind: "done"; link: string; expiresAt: string };
 
 /**
  * Creates a one-time password reset link for a user and shows it for the
@@ -22,15 +26,25 @@ export function PasswordResetButton({ userId, email }: { userId: string; email: 
 
   return (
     <div className="w-full">
-      <button type="button" disabled={status.kind === "saving"} onClick={create} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-70">
-        {status.kind === "saving" ? "Creating link…" : "Password reset link"}<span className="sr-only"> for {email}</span>
+      <button
+        type="button"
+        disabled={status.kind === "saving"}
+        onClick={create}
+        className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-70"
+      >
+        {status.kind === "saving" ? "Creating link…" : "Password reset link"}
+        <span className="sr-only"> for {email}</span>
       </button>
       <div role="status" aria-live="polite" className="text-xs">
         {status.kind === "error" && <p className="text-red-700">{status.message}</p>}
         {status.kind === "done" && (
           <p className="mt-1">
-            Give {email} this one-time link, valid until {new Date(status.expiresAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}; it will not be shown again:
-            <output data-testid="password-reset-link" className="block break-all rounded bg-slate-100 p-2 font-mono">{status.link}</output>
+            Give {email} this one-time link, valid until{" "}
+            {new Date(status.expiresAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}; it will
+            not be shown again:
+            <output data-testid="password-reset-link" className="block break-all rounded bg-slate-100 p-2 font-mono">
+              {status.link}
+            </output>
           </p>
         )}
       </div>

@@ -16,10 +16,16 @@ export function RevokeInviteButton({ inviteId, email }: { inviteId: string; emai
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" onClick={revoke} className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
+      <button
+        type="button"
+        onClick={revoke}
+        className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100"
+      >
         Revoke<span className="sr-only"> the invite for {email}</span>
       </button>
-      <span role="status" aria-live="polite" className="text-xs text-slate-600">{status}</span>
+      <span role="status" aria-live="polite" className="text-xs text-slate-600">
+        {status}
+      </span>
     </span>
   );
 }

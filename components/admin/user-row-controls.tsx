@@ -25,28 +25,60 @@ export function UserRowControls({ user, delegations, isSelf }: { user: User; del
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <label className="sr-only" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
-      <select id={`role-${user.id}`} defaultValue={user.role} disabled={isSaving || isSelf}
-        onChange={(e) => save({ role: e.target.value, delegationId: e.target.value === "delegate" ? (user.delegationId ?? delegations[0]?.id) : null })}
-        className="rounded border border-slate-400 px-2 py-1">
-        {["admin", "facilitator", "delegate", "observer"].map((role) => <option key={role} value={role}>{role}</option>)}
+      <label className="sr-only" htmlFor={`role-${user.id}`}>
+        Role of {user.email}
+      </label>
+      <select
+        id={`role-${user.id}`}
+        defaultValue={user.role}
+        disabled={isSaving || isSelf}
+        onChange={(e) =>
+          save({
+            role: e.target.value,
+            delegationId: e.target.value === "delegate" ? (user.delegationId ?? delegations[0]?.id) : null,
+          })
+        }
+        className="rounded border border-slate-400 px-2 py-1"
+      >
+        {["admin", "facilitator", "delegate", "observer"].map((role) => (
+          <option key={role} value={role}>
+            {role}
+          </option>
+        ))}
       </select>
       {user.role === "delegate" && (
         <>
-          <label className="sr-only" htmlFor={`delegation-${user.id}`}>Delegation of {user.email}</label>
-          <select id={`delegation-${user.id}`} defaultValue={user.delegationId ?? ""} disabled={isSaving}
-            onChange={(e) => save({ delegationId: e.target.value })} className="max-w-48 rounded border border-slate-400 px-2 py-1">
-            {delegations.map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+          <label className="sr-only" htmlFor={`delegation-${user.id}`}>
+            Delegation of {user.email}
+          </label>
+          <select
+            id={`delegation-${user.id}`}
+            defaultValue={user.delegationId ?? ""}
+            disabled={isSaving}
+            onChange={(e) => save({ delegationId: e.target.value })}
+            className="max-w-48 rounded border border-slate-400 px-2 py-1"
+          >
+            {delegations.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.label}
+              </option>
+            ))}
           </select>
         </>
       )}
       {!isSelf && (
-        <button type="button" disabled={isSaving} onClick={() => save({ disabled: !user.isDisabled })}
-          className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+        <button
+          type="button"
+          disabled={isSaving}
+          onClick={() => save({ disabled: !user.isDisabled })}
+          className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
+        >
           {user.isDisabled ? `Enable ${user.email}` : `Disable ${user.email}`}
         </button>
       )}
-      <span role="status" aria-live="polite" className="text-xs text-slate-600">{status}</span>
+      <span role="status" aria-live="polite" className="text-xs text-slate-600">
+        {status}
+      </span>
       {!user.isDisabled && <PasswordResetButton userId={user.id} email={user.email} />}
     </div>
   );

@@ -11,10 +11,17 @@ import type { Viewer } from "@/components/comments/threads-panel";
 import { WordDiffView } from "@/components/diff/word-diff-view";
 import type { AmendmentView } from "./use-amendments";
 
-const KIND_LABEL: Record<AmendmentView["kind"], string> = { replace: "Replace", insert_after: "Insert after", delete: "Delete" };
+const KIND_LABEL: Record<AmendmentView["kind"], string> = {
+  replace: "Replace",
+  insert_after: "Insert after",
+  delete: "Delete",
+};
 const STATE_STYLE: Record<AmendmentView["state"], string> = {
-  pending: "bg-sky-100 text-sky-900", stale: "bg-amber-100 text-amber-900", accepted: "bg-emerald-100 text-emerald-900",
-  rejected: "bg-red-100 text-red-900", withdrawn: "bg-slate-200 text-slate-800",
+  pending: "bg-sky-100 text-sky-900",
+  stale: "bg-amber-100 text-amber-900",
+  accepted: "bg-emerald-100 text-emerald-900",
+  rejected: "bg-red-100 text-red-900",
+  withdrawn: "bg-slate-200 text-slate-800",
 };
 
 type Props = { amendment: AmendmentView; planId: string; viewer: Viewer; onChanged: () => void; showSection?: boolean };
@@ -31,84 +38,183 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
     return !error;
   }
   return (
-    <article id={`amendment-${amendment.number}`} data-testid="amendment" data-state={amendment.state} tabIndex={-1}
-      className="scroll-mt-24 space-y-1 rounded border border-slate-300 bg-white p-2 text-sm target:ring-2 target:ring-un focus:outline-none focus-visible:ring-2 focus-visible:ring-un">
+    <article
+      id={`amendment-${amendment.number}`}
+      data-testid="amendment"
+      data-state={amendment.state}
+      tabIndex={-1}
+      className="scroll-mt-24 space-y-1 rounded border border-slate-300 bg-white p-2 text-sm target:ring-2 target:ring-un focus:outline-none focus-visible:ring-2 focus-visible:ring-un"
+    >
       <header className="flex flex-wrap items-center gap-2 text-xs">
         <span className="font-mono text-slate-600">Amendment {amendment.number}</span>
-        <span className={`rounded px-1.5 py-0.5 ${STATE_STYLE[amendment.state]}`} data-testid="amendment-state">{amendment.state}</span>
+        <span className={`rounded px-1.5 py-0.5 ${STATE_STYLE[amendment.state]}`} data-testid="amendment-state">
+          {amendment.state}
+        </span>
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-800">{KIND_LABEL[amendment.kind]}</span>
         <span className="font-medium">{amendment.delegation?.name ?? amendment.author?.name ?? "Unknown"}</span>
-        {showSection && <a href={`/plans/${planId}#${amendment.section.key}`} className="text-un-dark underline">{amendment.section.title}</a>}
+        {showSection && (
+          <a href={`/plans/${planId}#${amendment.section.key}`} className="text-un-dark underline">
+            {amendment.section.title}
+          </a>
+        )}
       </header>
-      <p><WordDiffView segments={amendment.diff} /></p>
+      <p>
+        <WordDiffView segments={amendment.diff} />
+      </p>
       {amendment.currentText !== null && (
-        <p className="rounded border border-amber-300 bg-amber-50 p-1 text-xs text-amber-950" data-testid="amendment-current-text">
-          <span className="font-semibold">Stale — the passage now reads:</span> <span className="font-serif">{amendment.currentText || "(the passage was removed)"}</span>
+        <p
+          className="rounded border border-amber-300 bg-amber-50 p-1 text-xs text-amber-950"
+          data-testid="amendment-current-text"
+        >
+          <span className="font-semibold">Stale — the passage now reads:</span>{" "}
+          <span className="font-serif">{amendment.currentText || "(the passage was removed)"}</span>
         </p>
       )}
-      <p className="text-xs text-slate-700"><span className="font-semibold">Rationale:</span> <span className="whitespace-pre-wrap">{amendment.rationale}</span></p>
+      <p className="text-xs text-slate-700">
+        <span className="font-semibold">Rationale:</span>{" "}
+        <span className="whitespace-pre-wrap">{amendment.rationale}</span>
+      </p>
       <p className="text-xs text-slate-700" data-testid="amendment-sponsors">
-        {amendment.sponsors.length ? <>Co-sponsored by {amendment.sponsors.map((s) => s.name).join(", ")}</> : "No co-sponsors yet"}
+        {amendment.sponsors.length ? (
+          <>Co-sponsored by {amendment.sponsors.map((s) => s.name).join(", ")}</>
+        ) : (
+          "No co-sponsors yet"
+        )}
       </p>
       {amendment.decidedAt && (
         <p className="text-xs text-slate-700">
-          {amendment.status === "accepted" ? "Accepted" : "Rejected"} by {amendment.decidedBy?.name ?? "a facilitator"} on <time dateTime={amendment.decidedAt}>{new Date(amendment.decidedAt).toLocaleString()}</time>
-          {amendment.decisionReason && <>: <span className="whitespace-pre-wrap">{amendment.decisionReason}</span></>}
+          {amendment.status === "accepted" ? "Accepted" : "Rejected"} by {amendment.decidedBy?.name ?? "a facilitator"}{" "}
+          on <time dateTime={amendment.decidedAt}>{new Date(amendment.decidedAt).toLocaleString()}</time>
+          {amendment.decisionReason && (
+            <>
+              : <span className="whitespace-pre-wrap">{amendment.decisionReason}</span>
+            </>
+          )}
         </p>
       )}
       {isPending && (
         <div className="flex flex-wrap items-center gap-2">
-          <SponsorButton amendment={amendment} viewer={viewer} onToggle={(isSponsor) => act(`${base}/sponsors`, isSponsor ? "DELETE" : "POST", {}, isSponsor ? "Support withdrawn" : "Co-sponsored")} />
+          <SponsorButton
+            amendment={amendment}
+            viewer={viewer}
+            onToggle={(isSponsor) =>
+              act(
+                `${base}/sponsors`,
+                isSponsor ? "DELETE" : "POST",
+                {},
+                isSponsor ? "Support withdrawn" : "Co-sponsored",
+              )
+            }
+          />
           {amendment.abilities.withdraw && (
-            <button type="button" onClick={() => act(`${base}/withdraw`, "POST", {}, "Withdrawn")} className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
+            <button
+              type="button"
+              onClick={() => act(`${base}/withdraw`, "POST", {}, "Withdrawn")}
+              className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100"
+            >
               Withdraw<span className="sr-only"> amendment {amendment.number}</span>
             </button>
           )}
           {amendment.abilities.decide && (
-            <DecisionControls amendment={amendment} onDecide={(body, done) => act(`${base}/decision`, "POST", body, done)} />
+            <DecisionControls
+              amendment={amendment}
+              onDecide={(body, done) => act(`${base}/decision`, "POST", body, done)}
+            />
           )}
         </div>
       )}
-      <p role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
+      <p role="status" aria-live="polite" className="text-xs text-slate-600">
+        {status}
+      </p>
     </article>
   );
 }
 
-function SponsorButton({ amendment, viewer, onToggle }: { amendment: AmendmentView; viewer: Viewer; onToggle: (isSponsor: boolean) => void }) {
+function SponsorButton({
+  amendment,
+  viewer,
+  onToggle,
+}: {
+  amendment: AmendmentView;
+  viewer: Viewer;
+  onToggle: (isSponsor: boolean) => void;
+}) {
   if (!amendment.abilities.sponsor) return null;
   // Not a permission, a state: whether the viewer's delegation already sponsors it.
   const isSponsor = amendment.sponsors.some((s) => s.id === viewer.delegationId);
   return (
-    <button type="button" onClick={() => onToggle(isSponsor)} aria-pressed={isSponsor}
-      className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50">
-      {isSponsor ? "Withdraw support" : "Co-sponsor"}<span className="sr-only"> amendment {amendment.number}</span>
+    <button
+      type="button"
+      onClick={() => onToggle(isSponsor)}
+      aria-pressed={isSponsor}
+      className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50"
+    >
+      {isSponsor ? "Withdraw support" : "Co-sponsor"}
+      <span className="sr-only"> amendment {amendment.number}</span>
     </button>
   );
 }
 
-function DecisionControls({ amendment, onDecide }: { amendment: AmendmentView; onDecide: (body: unknown, done: string) => Promise<boolean> }) {
+function DecisionControls({
+  amendment,
+  onDecide,
+}: {
+  amendment: AmendmentView;
+  onDecide: (body: unknown, done: string) => Promise<boolean>;
+}) {
   const [isRejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
   const isStale = amendment.state === "stale";
   if (isRejecting) {
     return (
-      <form className="flex flex-wrap items-center gap-1" onSubmit={async (e) => { e.preventDefault(); if (await onDecide({ decision: "reject", reason }, "Rejected")) setRejecting(false); }}>
-        <label className="sr-only" htmlFor={`reject-reason-${amendment.id}`}>Reason for rejecting amendment {amendment.number}</label>
-        <input id={`reject-reason-${amendment.id}`} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} placeholder="Reason (required)" autoFocus
-          className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-0.5 text-xs" />
-        <button type="submit" className="rounded bg-red-800 px-2 py-0.5 text-xs font-medium text-white hover:bg-red-900">Confirm rejection</button>
-        <button type="button" onClick={() => setRejecting(false)} className="text-xs underline">Cancel</button>
+      <form
+        className="flex flex-wrap items-center gap-1"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await onDecide({ decision: "reject", reason }, "Rejected")) setRejecting(false);
+        }}
+      >
+        <label className="sr-only" htmlFor={`reject-reason-${amendment.id}`}>
+          Reason for rejecting amendment {amendment.number}
+        </label>
+        <input
+          id={`reject-reason-${amendment.id}`}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+          maxLength={2000}
+          placeholder="Reason (required)"
+          autoFocus
+          className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-0.5 text-xs"
+        />
+        <button
+          type="submit"
+          className="rounded bg-red-800 px-2 py-0.5 text-xs font-medium text-white hover:bg-red-900"
+        >
+          Confirm rejection
+        </button>
+        <button type="button" onClick={() => setRejecting(false)} className="text-xs underline">
+          Cancel
+        </button>
       </form>
     );
   }
   return (
     <>
-      <button type="button" disabled={isStale} onClick={() => onDecide({ decision: "accept" }, "Accepted — the text is updated for everyone")}
+      <button
+        type="button"
+        disabled={isStale}
+        onClick={() => onDecide({ decision: "accept" }, "Accepted — the text is updated for everyone")}
         title={isStale ? "The target text has changed: the amendment cannot be applied as proposed." : undefined}
-        className="rounded bg-emerald-800 px-2 py-0.5 text-xs font-medium text-white hover:bg-emerald-900 disabled:cursor-not-allowed disabled:bg-slate-400">
+        className="rounded bg-emerald-800 px-2 py-0.5 text-xs font-medium text-white hover:bg-emerald-900 disabled:cursor-not-allowed disabled:bg-slate-400"
+      >
         Accept<span className="sr-only"> amendment {amendment.number}</span>
       </button>
-      <button type="button" onClick={() => setRejecting(true)} className="rounded border border-red-800 px-2 py-0.5 text-xs text-red-900 hover:bg-red-50">
+      <button
+        type="button"
+        onClick={() => setRejecting(true)}
+        className="rounded border border-red-800 px-2 py-0.5 text-xs text-red-900 hover:bg-red-50"
+      >
         Reject…<span className="sr-only"> amendment {amendment.number}</span>
       </button>
     </>

@@ -13,7 +13,14 @@ import { AmendmentCard } from "./amendment-card";
 import type { AmendmentView } from "./use-amendments";
 import { useAmendments } from "./use-amendments";
 
-type Props = { planId: string; sectionKey: string; title: string; viewer: Viewer; version: number; selection: SelectedQuote | null };
+type Props = {
+  planId: string;
+  sectionKey: string;
+  title: string;
+  viewer: Viewer;
+  version: number;
+  selection: SelectedQuote | null;
+};
 
 export function AmendmentsPanel({ planId, sectionKey, title, viewer, version, selection }: Props) {
   const { amendments, error, refresh } = useAmendments(planId, sectionKey, version);
@@ -22,38 +29,79 @@ export function AmendmentsPanel({ planId, sectionKey, title, viewer, version, se
   const shown = isShowingAll ? (amendments ?? []) : open;
   const canPropose = viewer.abilities.propose;
   return (
-    <section aria-label={`Amendments to ${title}`} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
+    <section
+      aria-label={`Amendments to ${title}`}
+      className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 className="font-semibold">Amendments {amendments && <span className="font-normal text-slate-600">({open.length} pending)</span>}</h3>
+        <h3 className="font-semibold">
+          Amendments {amendments && <span className="font-normal text-slate-600">({open.length} pending)</span>}
+        </h3>
         <div className="flex items-center gap-3 text-xs">
           <label className="flex items-center gap-1">
-            <input type="checkbox" checked={isShowingAll} onChange={(e) => setShowingAll(e.target.checked)} /> Show decided and withdrawn
+            <input type="checkbox" checked={isShowingAll} onChange={(e) => setShowingAll(e.target.checked)} /> Show
+            decided and withdrawn
           </label>
-          <a href={`/plans/${planId}/amendments?section=${encodeURIComponent(sectionKey)}`} className="text-un-dark underline">All amendments<span className="sr-only"> to {title}</span></a>
+          <a
+            href={`/plans/${planId}/amendments?section=${encodeURIComponent(sectionKey)}`}
+            className="text-un-dark underline"
+          >
+            All amendments<span className="sr-only"> to {title}</span>
+          </a>
         </div>
       </div>
       {canPropose && <ProposeForm planId={planId} sectionKey={sectionKey} selection={selection} onProposed={refresh} />}
-      {error && <p role="alert" className="text-xs text-red-800">{error}</p>}
-      {amendments === null ? <p className="text-xs text-slate-600">Loading amendments…</p> : shown.length === 0 ? <p className="text-xs text-slate-600">No {isShowingAll ? "" : "pending "}amendments.</p> : null}
+      {error && (
+        <p role="alert" className="text-xs text-red-800">
+          {error}
+        </p>
+      )}
+      {amendments === null ? (
+        <p className="text-xs text-slate-600">Loading amendments…</p>
+      ) : shown.length === 0 ? (
+        <p className="text-xs text-slate-600">No {isShowingAll ? "" : "pending "}amendments.</p>
+      ) : null}
       <ol className="space-y-2">
-        {shown.map((amendment) => <li key={amendment.id}><AmendmentCard amendment={amendment} planId={planId} viewer={viewer} onChanged={refresh} /></li>)}
+        {shown.map((amendment) => (
+          <li key={amendment.id}>
+            <AmendmentCard amendment={amendment} planId={planId} viewer={viewer} onChanged={refresh} />
+          </li>
+        ))}
       </ol>
     </section>
   );
 }
 
-function ProposeForm({ planId, sectionKey, selection, onProposed }: { planId: string; sectionKey: string; selection: SelectedQuote | null; onProposed: () => void }) {
+function ProposeForm({
+  planId,
+  sectionKey,
+  selection,
+  onProposed,
+}: {
+  planId: string;
+  sectionKey: string;
+  selection: SelectedQuote | null;
+  onProposed: () => void;
+}) {
   const [kind, setKind] = useState<AmendmentView["kind"]>("replace");
   const [newText, setNewText] = useState("");
   const [rationale, setRationale] = useState("");
   const [status, setStatus] = useState("");
-  if (!selection) return <p className="text-xs text-slate-600">Select text in this section to propose an amendment to it.</p>;
+  if (!selection)
+    return <p className="text-xs text-slate-600">Select text in this section to propose an amendment to it.</p>;
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (!selection) return;
     setStatus("Proposing…");
     const quote = { exact: selection.exact, prefix: selection.prefix, suffix: selection.suffix };
-    const body = { sectionKey, blockId: selection.blockId, quote, kind, rationale, ...(kind === "delete" ? {} : { newText }) };
+    const body = {
+      sectionKey,
+      blockId: selection.blockId,
+      quote,
+      kind,
+      rationale,
+      ...(kind === "delete" ? {} : { newText }),
+    };
     const { error } = await apiFetch(`/api/plans/${planId}/amendments`, { method: "POST", body });
     if (error) return setStatus(error);
     setNewText("");
@@ -63,24 +111,64 @@ function ProposeForm({ planId, sectionKey, selection, onProposed }: { planId: st
   }
   const id = (name: string) => `amend-${name}-${sectionKey}`;
   return (
-    <form onSubmit={submit} className="space-y-1 rounded border border-sky-300 bg-white p-2" aria-label="Propose an amendment to the selected text">
-      <p className="text-xs">Amend: <q className="font-serif">{selection.exact.length > 120 ? `${selection.exact.slice(0, 120)}…` : selection.exact}</q></p>
-      <label className="block text-xs" htmlFor={id("kind")}>Change</label>
-      <select id={id("kind")} value={kind} onChange={(e) => setKind(e.target.value as AmendmentView["kind"])} className="rounded border border-slate-300 px-1 py-0.5 text-xs">
+    <form
+      onSubmit={submit}
+      className="space-y-1 rounded border border-sky-300 bg-white p-2"
+      aria-label="Propose an amendment to the selected text"
+    >
+      <p className="text-xs">
+        Amend:{" "}
+        <q className="font-serif">
+          {selection.exact.length > 120 ? `${selection.exact.slice(0, 120)}…` : selection.exact}
+        </q>
+      </p>
+      <label className="block text-xs" htmlFor={id("kind")}>
+        Change
+      </label>
+      <select
+        id={id("kind")}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as AmendmentView["kind"])}
+        className="rounded border border-slate-300 px-1 py-0.5 text-xs"
+      >
         <option value="replace">Replace it with…</option>
         <option value="insert_after">Insert after it…</option>
         <option value="delete">Delete it</option>
       </select>
       {kind !== "delete" && (
         <>
-          <label className="block text-xs" htmlFor={id("text")}>{kind === "replace" ? "New text" : "Text to insert"}</label>
-          <textarea id={id("text")} value={newText} onChange={(e) => setNewText(e.target.value)} required maxLength={5000} rows={2} className="w-full rounded border border-slate-300 px-2 py-1 text-sm" />
+          <label className="block text-xs" htmlFor={id("text")}>
+            {kind === "replace" ? "New text" : "Text to insert"}
+          </label>
+          <textarea
+            id={id("text")}
+            value={newText}
+            onChange={(e) => setNewText(e.target.value)}
+            required
+            maxLength={5000}
+            rows={2}
+            className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
+          />
         </>
       )}
-      <label className="block text-xs" htmlFor={id("rationale")}>Rationale</label>
-      <textarea id={id("rationale")} value={rationale} onChange={(e) => setRationale(e.target.value)} required maxLength={5000} rows={2} className="w-full rounded border border-slate-300 px-2 py-1 text-sm" />
-      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">Propose amendment</button>
-      <p role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
+      <label className="block text-xs" htmlFor={id("rationale")}>
+        Rationale
+      </label>
+      <textarea
+        id={id("rationale")}
+        value={rationale}
+        onChange={(e) => setRationale(e.target.value)}
+        required
+        maxLength={5000}
+        rows={2}
+        className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
+      />
+      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
+        Propose amendment
+      </button>
+      <p role="status" aria-live="polite" className="text-xs text-slate-600">
+        {status}
+      </p>
     </form>
   );
 }

@@ -4,14 +4,20 @@ import { useCallback, useEffect, useState } from "react";
 import type { ListedAmendment } from "@/lib/amendments/list-amendments";
 
 /** An amendment as the API sends it (dates as strings). */
-export type AmendmentView = Omit<ListedAmendment, "decidedAt" | "withdrawnAt" | "createdAt"> & { decidedAt: string | null; withdrawnAt: string | null; createdAt: string };
+export type AmendmentView = Omit<ListedAmendment, "decidedAt" | "withdrawnAt" | "createdAt"> & {
+  decidedAt: string | null;
+  withdrawnAt: string | null;
+  createdAt: string;
+};
 
 /** A section's amendments, fetched again whenever `version` moves (a live "amendments-changed" from the collab server). */
 export function useAmendments(planId: string, sectionKey: string, version: number) {
   const [amendments, setAmendments] = useState<AmendmentView[] | null>(null);
   const [error, setError] = useState("");
   const refresh = useCallback(async () => {
-    const response = await fetch(`/api/plans/${planId}/amendments?section=${encodeURIComponent(sectionKey)}`).catch(() => null);
+    const response = await fetch(`/api/plans/${planId}/amendments?section=${encodeURIComponent(sectionKey)}`).catch(
+      () => null,
+    );
     if (!response?.ok) return setError("Could not load the amendments. They will load again on the next change.");
     setError("");
     setAmendments((await response.json()) as AmendmentView[]);

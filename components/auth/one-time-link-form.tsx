@@ -33,17 +33,26 @@ export function OneTimeLinkForm({ url, toBody, labels, children }: Props) {
   if (status.kind === "done") {
     return (
       <p role="status">
-        {labels.done} <a href="/sign-in" className="text-un-dark underline">Sign in</a>
+        {labels.done}{" "}
+        <a href="/sign-in" className="text-un-dark underline">
+          Sign in
+        </a>
       </p>
     );
   }
   return (
     <form onSubmit={submit} className="space-y-4">
       {children}
-      <button type="submit" disabled={status.kind === "saving"} className="w-full rounded bg-un px-4 py-2 font-medium text-white hover:bg-un-dark disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={status.kind === "saving"}
+        className="w-full rounded bg-un px-4 py-2 font-medium text-white hover:bg-un-dark disabled:opacity-70"
+      >
         {status.kind === "saving" ? labels.saving : labels.submit}
       </button>
-      <p role="alert" className="min-h-6 text-sm text-red-700">{status.kind === "error" ? status.message : ""}</p>
+      <p role="alert" className="min-h-6 text-sm text-red-700">
+        {status.kind === "error" ? status.message : ""}
+      </p>
     </form>
   );
 }
@@ -52,9 +61,22 @@ export function OneTimeLinkForm({ url, toBody, labels, children }: Props) {
 export function NewPasswordField({ label, minLength }: { label: string; minLength: number }) {
   return (
     <div>
-      <label htmlFor="password" className="block text-sm font-medium">{label}</label>
-      <input id="password" name="password" type="password" required minLength={minLength} autoComplete="new-password" aria-describedby="password-hint" className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
-      <p id="password-hint" className="mt-1 text-xs text-slate-600">At least {minLength} characters.</p>
+      <label htmlFor="password" className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id="password"
+        name="password"
+        type="password"
+        required
+        minLength={minLength}
+        autoComplete="new-password"
+        aria-describedby="password-hint"
+        className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
+      />
+      <p id="password-hint" className="mt-1 text-xs text-slate-600">
+        At least {minLength} characters.
+      </p>
     </div>
   );
 }

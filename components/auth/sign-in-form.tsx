@@ -28,10 +28,16 @@ export function SignInForm({ callbackUrl: requestedUrl, notice }: { callbackUrl:
     try {
       const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
       const body = new URLSearchParams({
-        email: String(form.get("email")), password: String(form.get("password")), csrfToken, callbackUrl, json: "true",
+        email: String(form.get("email")),
+        password: String(form.get("password")),
+        csrfToken,
+        callbackUrl,
+        json: "true",
       });
       const response = await fetch("/api/auth/callback/credentials", {
-        method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body,
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body,
       });
       const data = (await response.json().catch(() => ({}))) as { message?: string; url?: string };
       // next-auth answers a stale CSRF token with 200 and a URL back to sign-in, not with an error status.
@@ -50,14 +56,36 @@ export function SignInForm({ callbackUrl: requestedUrl, notice }: { callbackUrl:
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       <div>
-        <label htmlFor="email" className="block text-sm font-medium">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        <label htmlFor="email" className="block text-sm font-medium">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
+        />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        <label htmlFor="password" className="block text-sm font-medium">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
+        />
       </div>
-      <button type="submit" disabled={isBusy} className="w-full rounded bg-un px-4 py-2 font-medium text-white hover:bg-un-dark disabled:opacity-70">
+      <button
+        type="submit"
+        disabled={isBusy}
+        className="w-full rounded bg-un px-4 py-2 font-medium text-white hover:bg-un-dark disabled:opacity-70"
+      >
         {isBusy ? "Signing in…" : "Sign in"}
       </button>
       <p role="alert" className="min-h-6 text-sm text-red-700">
@@ -69,6 +97,7 @@ export function SignInForm({ callbackUrl: requestedUrl, notice }: { callbackUrl:
 
 function describeFailure(response: Response, data: { message?: string; url?: string }): string {
   if (response.status === 429) return data.message ?? "Too many failed sign-ins. Try again later.";
-  if (new RegExp(`[?&]error=${RATE_LIMITED}\\b`).test(data.url ?? "")) return "Too many failed sign-ins. Try again in a moment.";
+  if (new RegExp(`[?&]error=${RATE_LIMITED}\\b`).test(data.url ?? ""))
+    return "Too many failed sign-ins. Try again in a moment.";
   return response.ok ? "Your sign-in form expired. Please try again." : "Wrong email or password.";
 }

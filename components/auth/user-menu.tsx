@@ -9,7 +9,9 @@ export function UserMenu({ user, unreadNotifications }: { user: CurrentUser; unr
   return (
     <div className="ml-auto flex items-center gap-4 text-sm">
       {can(user, "user.manage") && (
-        <Link href="/admin/users" className="text-slate-700 hover:text-un">Admin</Link>
+        <Link href="/admin/users" className="text-slate-700 hover:text-un">
+          Admin
+        </Link>
       )}
       <NotificationBell initialUnread={unreadNotifications} />
       <span data-testid="current-user">

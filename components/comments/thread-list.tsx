@@ -8,21 +8,35 @@ import { Thread } from "./threads-panel";
 export function ThreadList({ threads, total, planId }: { threads: ThreadView[]; total: number; planId: string }) {
   const router = useRouter();
   if (!threads.length) {
-    return <p className="text-sm text-slate-600">{total ? "No comments match these filters." : "No comments yet. Select text in the plan to comment on it."}</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        {total ? "No comments match these filters." : "No comments yet. Select text in the plan to comment on it."}
+      </p>
+    );
   }
   const sections = [...new Map(threads.map((t) => [t.section.key, t.section.title])).entries()];
   return (
     <div className="space-y-6">
       {sections.map(([key, title]) => (
         <section key={key} aria-labelledby={`comments-${key}`} className="space-y-2">
-          <h2 id={`comments-${key}`} className="text-lg font-semibold"><a href={`/plans/${planId}#${key}`} className="hover:text-un">{title}</a></h2>
+          <h2 id={`comments-${key}`} className="text-lg font-semibold">
+            <a href={`/plans/${planId}#${key}`} className="hover:text-un">
+              {title}
+            </a>
+          </h2>
           <ol className="space-y-2">
-            {threads.filter((t) => t.section.key === key).map((thread) => (
-              <li key={thread.id}>
-                <Thread thread={thread} planId={planId} onChanged={() => router.refresh()}
-                  onFocusThread={(id) => router.push(`/plans/${planId}#thread-${id}`)} />
-              </li>
-            ))}
+            {threads
+              .filter((t) => t.section.key === key)
+              .map((thread) => (
+                <li key={thread.id}>
+                  <Thread
+                    thread={thread}
+                    planId={planId}
+                    onChanged={() => router.refresh()}
+                    onFocusThread={(id) => router.push(`/plans/${planId}#thread-${id}`)}
+                  />
+                </li>
+              ))}
           </ol>
         </section>
       ))}

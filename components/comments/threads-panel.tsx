@@ -17,23 +17,47 @@ import type { PlanAbilities } from "@/lib/auth/policies";
 /** Who is looking: their delegation (to show its own co-sponsorship) and what the server says they may do on this plan. */
 export type Viewer = { delegationId: string | null; abilities: PlanAbilities };
 
-const STANCE_LABEL: Record<ThreadView["stance"], string> = { support: "Supports", oppose: "Opposes", question: "Question", neutral: "Comment" };
+const STANCE_LABEL: Record<ThreadView["stance"], string> = {
+  support: "Supports",
+  oppose: "Opposes",
+  question: "Question",
+  neutral: "Comment",
+};
 const STANCE_STYLE: Record<ThreadView["stance"], string> = {
-  support: "bg-emerald-100 text-emerald-900", oppose: "bg-red-100 text-red-900", question: "bg-sky-100 text-sky-900", neutral: "bg-slate-100 text-slate-800",
+  support: "bg-emerald-100 text-emerald-900",
+  oppose: "bg-red-100 text-red-900",
+  question: "bg-sky-100 text-sky-900",
+  neutral: "bg-slate-100 text-slate-800",
 };
 
 type Props = {
-  planId: string; sectionKey: string; title: string; viewer: Viewer; version: number;
+  planId: string;
+  sectionKey: string;
+  title: string;
+  viewer: Viewer;
+  version: number;
   /** The threads as the collab server last pushed them (live), if it has. */
   pushed: ThreadView[] | null;
-  selection: SelectedQuote | null; onFocusThread: (threadId: string) => void;
+  selection: SelectedQuote | null;
+  onFocusThread: (threadId: string) => void;
   /** The section's text: on wide screens each thread sits level with its marked text there. */
   textRef: RefObject<HTMLElement | null>;
   /** Told the threads whenever they change: the editor draws the facilitators-only ones' anchors. */
   onThreads?: (threads: ThreadView[]) => void;
 };
 
-export function ThreadsPanel({ planId, sectionKey, title, viewer, version, pushed, selection, onFocusThread, textRef, onThreads }: Props) {
+export function ThreadsPanel({
+  planId,
+  sectionKey,
+  title,
+  viewer,
+  version,
+  pushed,
+  selection,
+  onFocusThread,
+  textRef,
+  onThreads,
+}: Props) {
   const { threads, error, refresh } = useThreads(planId, sectionKey, version, pushed);
   useEffect(() => {
     if (threads) onThreads?.(threads);
@@ -48,20 +72,42 @@ export function ThreadsPanel({ planId, sectionKey, title, viewer, version, pushe
     setStance("any");
     setDelegation("any");
   });
-  const delegations = [...new Map((threads ?? []).filter((t) => t.delegation).map((t) => [t.delegation!.id, t.delegation!.name])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
-  const filtered = (threads ?? []).filter((t) =>
-    (filter === "all" || t.status === filter) && (stance === "any" || t.stance === stance) && (delegation === "any" || t.delegation?.id === delegation));
+  const delegations = [
+    ...new Map(
+      (threads ?? []).filter((t) => t.delegation).map((t) => [t.delegation!.id, t.delegation!.name]),
+    ).entries(),
+  ].sort((a, b) => a[1].localeCompare(b[1]));
+  const filtered = (threads ?? []).filter(
+    (t) =>
+      (filter === "all" || t.status === filter) &&
+      (stance === "any" || t.stance === stance) &&
+      (delegation === "any" || t.delegation?.id === delegation),
+  );
   const shown = sortByAnchor(filtered, textRef.current);
   const listRef = useRef<HTMLOListElement>(null);
   const offsets = useAnchorAlignment({ textRef, listRef, threads: shown });
   return (
-    <section aria-label={`Comments on ${title}`} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
+    <section
+      aria-label={`Comments on ${title}`}
+      className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 className="font-semibold">Comments {threads && <span className="font-normal text-slate-600">({threads.filter((t) => t.status === "open").length} open)</span>}</h3>
+        <h3 className="font-semibold">
+          Comments{" "}
+          {threads && (
+            <span className="font-normal text-slate-600">
+              ({threads.filter((t) => t.status === "open").length} open)
+            </span>
+          )}
+        </h3>
         <div className="flex flex-wrap gap-2 text-xs">
           <label>
             Show{" "}
-            <select value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)} className="rounded border border-slate-300 bg-white px-1 py-0.5">
+            <select
+              value={filter}
+              onChange={(e) => setFilter(e.target.value as typeof filter)}
+              className="rounded border border-slate-300 bg-white px-1 py-0.5"
+            >
               <option value="open">open</option>
               <option value="resolved">resolved</option>
               <option value="all">all</option>
@@ -69,26 +115,60 @@ export function ThreadsPanel({ planId, sectionKey, title, viewer, version, pushe
           </label>
           <label>
             Stance{" "}
-            <select value={stance} onChange={(e) => setStance(e.target.value as typeof stance)} className="rounded border border-slate-300 bg-white px-1 py-0.5">
+            <select
+              value={stance}
+              onChange={(e) => setStance(e.target.value as typeof stance)}
+              className="rounded border border-slate-300 bg-white px-1 py-0.5"
+            >
               <option value="any">any</option>
-              {(Object.keys(STANCE_LABEL) as ThreadView["stance"][]).map((s) => <option key={s} value={s}>{STANCE_LABEL[s].toLowerCase()}</option>)}
+              {(Object.keys(STANCE_LABEL) as ThreadView["stance"][]).map((s) => (
+                <option key={s} value={s}>
+                  {STANCE_LABEL[s].toLowerCase()}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             Delegation{" "}
-            <select value={delegation} onChange={(e) => setDelegation(e.target.value)} className="rounded border border-slate-300 bg-white px-1 py-0.5">
+            <select
+              value={delegation}
+              onChange={(e) => setDelegation(e.target.value)}
+              className="rounded border border-slate-300 bg-white px-1 py-0.5"
+            >
               <option value="any">any</option>
-              {delegations.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+              {delegations.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
             </select>
           </label>
         </div>
       </div>
-      {canComment && <NewThreadForm planId={planId} sectionKey={sectionKey} viewer={viewer} selection={selection} onCreated={refresh} />}
-      {error && <p role="alert" className="text-xs text-red-800">{error}</p>}
-      {threads === null ? <p className="text-xs text-slate-600">Loading comments…</p> : shown.length === 0 ? <p className="text-xs text-slate-600">No comments match.</p> : null}
+      {canComment && (
+        <NewThreadForm
+          planId={planId}
+          sectionKey={sectionKey}
+          viewer={viewer}
+          selection={selection}
+          onCreated={refresh}
+        />
+      )}
+      {error && (
+        <p role="alert" className="text-xs text-red-800">
+          {error}
+        </p>
+      )}
+      {threads === null ? (
+        <p className="text-xs text-slate-600">Loading comments…</p>
+      ) : shown.length === 0 ? (
+        <p className="text-xs text-slate-600">No comments match.</p>
+      ) : null}
       <ol ref={listRef} className="space-y-2">
         {shown.map((thread) => (
-          <li key={thread.id} data-thread-card={thread.id} style={{ paddingTop: offsets.get(thread.id) ?? 0 }}><Thread thread={thread} planId={planId} onChanged={refresh} onFocusThread={onFocusThread} /></li>
+          <li key={thread.id} data-thread-card={thread.id} style={{ paddingTop: offsets.get(thread.id) ?? 0 }}>
+            <Thread thread={thread} planId={planId} onChanged={refresh} onFocusThread={onFocusThread} />
+          </li>
         ))}
       </ol>
     </section>
@@ -106,7 +186,12 @@ function useLinkedThread(threads: ThreadView[] | null, reveal: (thread: ThreadVi
   const [handled, setHandled] = useState<{ id: string } | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   useEffect(() => {
-    const read = () => setLinked(window.location.hash.startsWith("#thread-") ? { id: decodeURIComponent(window.location.hash.slice("#thread-".length)) } : null);
+    const read = () =>
+      setLinked(
+        window.location.hash.startsWith("#thread-")
+          ? { id: decodeURIComponent(window.location.hash.slice("#thread-".length)) }
+          : null,
+      );
     read();
     window.addEventListener("hashchange", read);
     return () => window.removeEventListener("hashchange", read);
@@ -131,12 +216,26 @@ function useLinkedThread(threads: ThreadView[] | null, reveal: (thread: ThreadVi
 }
 
 /** One thread with its replies and the actions its abilities allow the viewer; also listed on the plan-wide comments page. */
-export function Thread({ thread, planId, onChanged, onFocusThread }: { thread: ThreadView; planId: string; onChanged: () => void; onFocusThread: (id: string) => void }) {
+export function Thread({
+  thread,
+  planId,
+  onChanged,
+  onFocusThread,
+}: {
+  thread: ThreadView;
+  planId: string;
+  onChanged: () => void;
+  onFocusThread: (id: string) => void;
+}) {
   const { reply: canReply, setStatus: canSetStatus, markConcern: canMarkConcern } = thread.abilities;
   const [status, setStatus] = useState("");
   async function post(path: string, body: unknown, done: string) {
     setStatus("Saving…");
-    const response = await fetch(`/api/plans/${planId}/threads/${thread.id}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
+    const response = await fetch(`/api/plans/${planId}/threads/${thread.id}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    }).catch(() => null);
     if (!response?.ok) {
       const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
       return setStatus(data?.message ?? "Could not save. Try again.") as unknown as boolean;
@@ -146,17 +245,31 @@ export function Thread({ thread, planId, onChanged, onFocusThread }: { thread: T
     return true;
   }
   return (
-    <article id={`thread-${thread.id}`} tabIndex={-1} data-testid="comment-thread" data-status={thread.status}
-      className={`rounded border bg-white p-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-un ${thread.status === "resolved" ? "border-slate-200 opacity-80" : "border-slate-300"}`}>
+    <article
+      id={`thread-${thread.id}`}
+      tabIndex={-1}
+      data-testid="comment-thread"
+      data-status={thread.status}
+      className={`rounded border bg-white p-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-un ${thread.status === "resolved" ? "border-slate-200 opacity-80" : "border-slate-300"}`}
+    >
       <header className="flex flex-wrap items-center gap-2 text-xs">
         <span className="font-mono text-slate-600">#{thread.number}</span>
         <span className={`rounded px-1.5 py-0.5 ${STANCE_STYLE[thread.stance]}`}>{STANCE_LABEL[thread.stance]}</span>
         <span className="font-medium">{thread.delegation?.name ?? thread.author?.name ?? "Unknown"}</span>
-        {thread.visibility === "facilitators" && <span className="rounded bg-purple-100 px-1.5 py-0.5 text-purple-900">facilitators only</span>}
+        {thread.visibility === "facilitators" && (
+          <span className="rounded bg-purple-100 px-1.5 py-0.5 text-purple-900">facilitators only</span>
+        )}
         {thread.status === "resolved" && <span className="rounded bg-slate-200 px-1.5 py-0.5">resolved</span>}
-        {thread.anchor === "detached" && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">detached: its text was removed</span>}
+        {thread.anchor === "detached" && (
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">detached: its text was removed</span>
+        )}
       </header>
-      <button type="button" onClick={() => onFocusThread(thread.id)} className="mt-1 block w-full border-l-2 border-amber-400 pl-2 text-left font-serif text-slate-800 hover:bg-amber-50" title="Show this text">
+      <button
+        type="button"
+        onClick={() => onFocusThread(thread.id)}
+        className="mt-1 block w-full border-l-2 border-amber-400 pl-2 text-left font-serif text-slate-800 hover:bg-amber-50"
+        title="Show this text"
+      >
         “{thread.quote.exact}”
       </button>
       <ol className="mt-1 space-y-1">
@@ -164,34 +277,65 @@ export function Thread({ thread, planId, onChanged, onFocusThread }: { thread: T
           <li key={comment.id} className="text-sm">
             <p className="text-xs text-slate-600">
               <span className="font-medium text-slate-800">{comment.author?.name ?? "Former user"}</span>
-              {comment.delegation && <> for {comment.delegation.name}</>} · <time dateTime={comment.createdAt}>{new Date(comment.createdAt).toLocaleString()}</time>
+              {comment.delegation && <> for {comment.delegation.name}</>} ·{" "}
+              <time dateTime={comment.createdAt}>{new Date(comment.createdAt).toLocaleString()}</time>
               {comment.editedAt && " (edited)"}
             </p>
             {/* Always text, never markup: whatever was typed stays inert. */}
-            {comment.isDeleted ? <p className="italic text-slate-500">Comment deleted</p> : <p className="whitespace-pre-wrap break-words">{comment.body}</p>}
+            {comment.isDeleted ? (
+              <p className="italic text-slate-500">Comment deleted</p>
+            ) : (
+              <p className="whitespace-pre-wrap break-words">{comment.body}</p>
+            )}
           </li>
         ))}
       </ol>
-      {canReply && <ReplyForm threadNumber={thread.number} onSubmit={(body) => post("/comments", { body }, "Reply posted")} />}
+      {canReply && (
+        <ReplyForm threadNumber={thread.number} onSubmit={(body) => post("/comments", { body }, "Reply posted")} />
+      )}
       {canSetStatus && (
-        <button type="button" onClick={() => post("/status", { status: thread.status === "open" ? "resolved" : "open" }, thread.status === "open" ? "Resolved" : "Reopened")}
-          className="mt-1 rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
-          {thread.status === "open" ? "Resolve" : "Reopen"}<span className="sr-only"> comment {thread.number}</span>
+        <button
+          type="button"
+          onClick={() =>
+            post(
+              "/status",
+              { status: thread.status === "open" ? "resolved" : "open" },
+              thread.status === "open" ? "Resolved" : "Reopened",
+            )
+          }
+          className="mt-1 rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100"
+        >
+          {thread.status === "open" ? "Resolve" : "Reopen"}
+          <span className="sr-only"> comment {thread.number}</span>
         </button>
       )}
       <ConcernMarker thread={thread} planId={planId} canMark={canMarkConcern} onMarked={onChanged} />
-      <p role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
+      <p role="status" aria-live="polite" className="text-xs text-slate-600">
+        {status}
+      </p>
     </article>
   );
 }
 
 /** Where the thread stands on the concern register; facilitators can put it there. */
-function ConcernMarker({ thread, planId, canMark, onMarked }: { thread: ThreadView; planId: string; canMark: boolean; onMarked: () => void }) {
+function ConcernMarker({
+  thread,
+  planId,
+  canMark,
+  onMarked,
+}: {
+  thread: ThreadView;
+  planId: string;
+  canMark: boolean;
+  onMarked: () => void;
+}) {
   const [status, setStatus] = useState("");
   if (thread.concern) {
     return (
       <p className="mt-1 text-xs">
-        <a href={`/plans/${planId}/concerns#concern-${thread.concern.number}`} className="text-un-dark underline">On the concern register (#{thread.concern.number})</a>
+        <a href={`/plans/${planId}/concerns#concern-${thread.concern.number}`} className="text-un-dark underline">
+          On the concern register (#{thread.concern.number})
+        </a>
         <span className="text-slate-600"> · {thread.concern.status}</span>
       </p>
     );
@@ -199,7 +343,11 @@ function ConcernMarker({ thread, planId, canMark, onMarked }: { thread: ThreadVi
   if (!canMark) return null;
   async function mark() {
     setStatus("Saving…");
-    const response = await fetch(`/api/plans/${planId}/concerns`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ threadId: thread.id }) }).catch(() => null);
+    const response = await fetch(`/api/plans/${planId}/concerns`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ threadId: thread.id }),
+    }).catch(() => null);
     if (!response?.ok) {
       const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
       return setStatus(data?.message ?? "Could not save. Try again.");
@@ -209,10 +357,16 @@ function ConcernMarker({ thread, planId, canMark, onMarked }: { thread: ThreadVi
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" onClick={mark} className="mt-1 rounded border border-rose-400 px-2 py-0.5 text-xs text-rose-900 hover:bg-rose-50">
+      <button
+        type="button"
+        onClick={mark}
+        className="mt-1 rounded border border-rose-400 px-2 py-0.5 text-xs text-rose-900 hover:bg-rose-50"
+      >
         Mark as concern<span className="sr-only"> (comment {thread.number})</span>
       </button>
-      <span role="status" className="text-xs text-slate-600">{status}</span>
+      <span role="status" className="text-xs text-slate-600">
+        {status}
+      </span>
     </span>
   );
 }
@@ -220,16 +374,44 @@ function ConcernMarker({ thread, planId, canMark, onMarked }: { thread: ThreadVi
 function ReplyForm({ threadNumber, onSubmit }: { threadNumber: number; onSubmit: (body: string) => Promise<boolean> }) {
   const [body, setBody] = useState("");
   return (
-    <form className="mt-1 flex gap-1" onSubmit={async (e) => { e.preventDefault(); if (body.trim() && (await onSubmit(body))) setBody(""); }}>
-      <label className="sr-only" htmlFor={`reply-${threadNumber}`}>Reply to comment {threadNumber}</label>
-      <input id={`reply-${threadNumber}`} value={body} onChange={(e) => setBody(e.target.value)} maxLength={5000} placeholder="Reply…"
-        className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm" />
-      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">Reply<span className="sr-only"> to comment {threadNumber}</span></button>
+    <form
+      className="mt-1 flex gap-1"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (body.trim() && (await onSubmit(body))) setBody("");
+      }}
+    >
+      <label className="sr-only" htmlFor={`reply-${threadNumber}`}>
+        Reply to comment {threadNumber}
+      </label>
+      <input
+        id={`reply-${threadNumber}`}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        maxLength={5000}
+        placeholder="Reply…"
+        className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
+      />
+      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
+        Reply<span className="sr-only"> to comment {threadNumber}</span>
+      </button>
     </form>
   );
 }
 
-function NewThreadForm({ planId, sectionKey, viewer, selection, onCreated }: { planId: string; sectionKey: string; viewer: Viewer; selection: SelectedQuote | null; onCreated: () => void }) {
+function NewThreadForm({
+  planId,
+  sectionKey,
+  viewer,
+  selection,
+  onCreated,
+}: {
+  planId: string;
+  sectionKey: string;
+  viewer: Viewer;
+  selection: SelectedQuote | null;
+  onCreated: () => void;
+}) {
   const [body, setBody] = useState("");
   const [stance, setStance] = useState<ThreadView["stance"]>("neutral");
   const [visibility, setVisibility] = useState<ThreadView["visibility"]>("everyone");
@@ -241,8 +423,16 @@ function NewThreadForm({ planId, sectionKey, viewer, selection, onCreated }: { p
     if (!selection) return;
     setStatus("Posting…");
     const response = await fetch(`/api/plans/${planId}/threads`, {
-      method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sectionKey, blockId: selection.blockId, quote: { exact: selection.exact, prefix: selection.prefix, suffix: selection.suffix }, stance, visibility, body }),
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        sectionKey,
+        blockId: selection.blockId,
+        quote: { exact: selection.exact, prefix: selection.prefix, suffix: selection.suffix },
+        stance,
+        visibility,
+        body,
+      }),
     }).catch(() => null);
     if (!response?.ok) {
       const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
@@ -253,27 +443,64 @@ function NewThreadForm({ planId, sectionKey, viewer, selection, onCreated }: { p
     onCreated();
   }
   return (
-    <form onSubmit={submit} className="space-y-1 rounded border border-amber-300 bg-white p-2" aria-label="New comment on the selected text">
-      <p className="text-xs">On: <q className="font-serif">{selection.exact.length > 120 ? `${selection.exact.slice(0, 120)}…` : selection.exact}</q></p>
+    <form
+      onSubmit={submit}
+      className="space-y-1 rounded border border-amber-300 bg-white p-2"
+      aria-label="New comment on the selected text"
+    >
+      <p className="text-xs">
+        On:{" "}
+        <q className="font-serif">
+          {selection.exact.length > 120 ? `${selection.exact.slice(0, 120)}…` : selection.exact}
+        </q>
+      </p>
       <div className="flex flex-wrap gap-2 text-xs">
-        <label>Stance{" "}
-          <select value={stance} onChange={(e) => setStance(e.target.value as ThreadView["stance"])} className="rounded border border-slate-300 px-1 py-0.5">
-            <option value="neutral">comment</option><option value="support">support</option><option value="oppose">oppose</option><option value="question">question</option>
+        <label>
+          Stance{" "}
+          <select
+            value={stance}
+            onChange={(e) => setStance(e.target.value as ThreadView["stance"])}
+            className="rounded border border-slate-300 px-1 py-0.5"
+          >
+            <option value="neutral">comment</option>
+            <option value="support">support</option>
+            <option value="oppose">oppose</option>
+            <option value="question">question</option>
           </select>
         </label>
         {canChooseVisibility && (
-          <label>Visible to{" "}
-            <select value={visibility} onChange={(e) => setVisibility(e.target.value as ThreadView["visibility"])} className="rounded border border-slate-300 px-1 py-0.5">
-              <option value="everyone">everyone</option><option value="facilitators">facilitators only</option>
+          <label>
+            Visible to{" "}
+            <select
+              value={visibility}
+              onChange={(e) => setVisibility(e.target.value as ThreadView["visibility"])}
+              className="rounded border border-slate-300 px-1 py-0.5"
+            >
+              <option value="everyone">everyone</option>
+              <option value="facilitators">facilitators only</option>
             </select>
           </label>
         )}
       </div>
-      <label className="sr-only" htmlFor={`new-comment-${sectionKey}`}>Your comment</label>
-      <textarea id={`new-comment-${sectionKey}`} value={body} onChange={(e) => setBody(e.target.value)} maxLength={5000} rows={2} required placeholder="Your comment…"
-        className="w-full rounded border border-slate-300 px-2 py-1 text-sm" />
-      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">Comment</button>
-      <p role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
+      <label className="sr-only" htmlFor={`new-comment-${sectionKey}`}>
+        Your comment
+      </label>
+      <textarea
+        id={`new-comment-${sectionKey}`}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        maxLength={5000}
+        rows={2}
+        required
+        placeholder="Your comment…"
+        className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
+      />
+      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
+        Comment
+      </button>
+      <p role="status" aria-live="polite" className="text-xs text-slate-600">
+        {status}
+      </p>
     </form>
   );
 }

@@ -15,7 +15,15 @@ const GAP_PX = 8;
 type Anchored = { id: string };
 
 /** The top margin of each thread card, by thread id; empty when the screen is narrow. */
-export function useAnchorAlignment<T extends Anchored>({ textRef, listRef, threads }: { textRef: RefObject<HTMLElement | null>; listRef: RefObject<HTMLElement | null>; threads: T[] }): Map<string, number> {
+export function useAnchorAlignment<T extends Anchored>({
+  textRef,
+  listRef,
+  threads,
+}: {
+  textRef: RefObject<HTMLElement | null>;
+  listRef: RefObject<HTMLElement | null>;
+  threads: T[];
+}): Map<string, number> {
   const [offsets, setOffsets] = useState<Map<string, number>>(new Map());
   useEffect(() => {
     const text = textRef.current;
@@ -25,10 +33,18 @@ export function useAnchorAlignment<T extends Anchored>({ textRef, listRef, threa
     let frame = 0;
     const schedule = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setOffsets((previous) => keepIfEqual(previous, media.matches ? measure(text, list, threads) : new Map())));
+      frame = requestAnimationFrame(() =>
+        setOffsets((previous) => keepIfEqual(previous, media.matches ? measure(text, list, threads) : new Map())),
+      );
     };
     const mutations = new MutationObserver(schedule);
-    mutations.observe(text, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["class", "data-thread-ids"] });
+    mutations.observe(text, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ["class", "data-thread-ids"],
+    });
     const resizes = new ResizeObserver(schedule);
     resizes.observe(text);
     if (list.parentElement) resizes.observe(list.parentElement);
@@ -47,7 +63,8 @@ export function useAnchorAlignment<T extends Anchored>({ textRef, listRef, threa
 /** Where each card goes: level with its mark, or below the card above; cards without a mark follow the rest. */
 function measure(text: HTMLElement, list: HTMLElement, threads: Anchored[]): Map<string, number> {
   const listTop = list.getBoundingClientRect().top;
-  const markTop = (id: string) => text.querySelector(`.comment-mark[data-thread-ids~="${CSS.escape(id)}"]`)?.getBoundingClientRect().top;
+  const markTop = (id: string) =>
+    text.querySelector(`.comment-mark[data-thread-ids~="${CSS.escape(id)}"]`)?.getBoundingClientRect().top;
   const offsets = new Map<string, number>();
   let cursor = 0;
   for (const thread of threads) {

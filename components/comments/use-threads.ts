@@ -18,7 +18,9 @@ export function useThreads(planId: string, sectionKey: string, version: number, 
   const pushes = useRef(0);
   const refresh = useCallback(async () => {
     const pushesBefore = pushes.current;
-    const response = await fetch(`/api/plans/${planId}/threads?section=${encodeURIComponent(sectionKey)}`).catch(() => null);
+    const response = await fetch(`/api/plans/${planId}/threads?section=${encodeURIComponent(sectionKey)}`).catch(
+      () => null,
+    );
     if (!response?.ok) return setError("Could not load the comments. They will load again on the next change.");
     const fetched = (await response.json()) as ThreadView[];
     setError("");

@@ -11,7 +11,11 @@ import { apiFetch } from "@/lib/http/api-fetch";
 
 export type PassageChoice = { key: string; title: string; passages: { blockId: string; text: string }[] };
 
-type Props = { planId: string; concern: { id: string; number: number; status: "raised" | "addressed" | "noted" }; sections: PassageChoice[] };
+type Props = {
+  planId: string;
+  concern: { id: string; number: number; status: "raised" | "addressed" | "noted" };
+  sections: PassageChoice[];
+};
 
 const clip = (text: string, length = 90) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
@@ -29,7 +33,10 @@ export function ConcernActions({ planId, concern, sections }: Props) {
   function send(action: "address" | "note" | "reopen", body: object, done: string) {
     setStatus("Saving…");
     startSaving(async () => {
-      const { error } = await apiFetch(`/api/plans/${planId}/concerns/${concern.id}/${action}`, { method: "POST", body });
+      const { error } = await apiFetch(`/api/plans/${planId}/concerns/${concern.id}/${action}`, {
+        method: "POST",
+        body,
+      });
       if (error) return setStatus(error);
       setStatus(done);
       setMode("none");
@@ -39,55 +46,137 @@ export function ConcernActions({ planId, concern, sections }: Props) {
 
   if (mode === "address") {
     return (
-      <form aria-label={`Address concern ${concern.number}`} className="flex flex-col gap-1 text-xs" onKeyDown={(e) => e.key === "Escape" && setMode("none")}
-        onSubmit={(e) => { e.preventDefault(); send("address", { sectionKey, blockId }, "Addressed"); }}>
+      <form
+        aria-label={`Address concern ${concern.number}`}
+        className="flex flex-col gap-1 text-xs"
+        onKeyDown={(e) => e.key === "Escape" && setMode("none")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          send("address", { sectionKey, blockId }, "Addressed");
+        }}
+      >
         <label htmlFor={`${id}-section`}>Section</label>
         {/* Focus moves into the form that replaced the button, so keyboard users land where they act. */}
-        <select id={`${id}-section`} autoFocus value={sectionKey} onChange={(e) => { setSectionKey(e.target.value); setBlockId(""); }} className="max-w-64 rounded border border-slate-400 px-1 py-0.5">
-          {sections.map((s) => <option key={s.key} value={s.key} disabled={!s.passages.length}>{s.title}</option>)}
+        <select
+          id={`${id}-section`}
+          autoFocus
+          value={sectionKey}
+          onChange={(e) => {
+            setSectionKey(e.target.value);
+            setBlockId("");
+          }}
+          className="max-w-64 rounded border border-slate-400 px-1 py-0.5"
+        >
+          {sections.map((s) => (
+            <option key={s.key} value={s.key} disabled={!s.passages.length}>
+              {s.title}
+            </option>
+          ))}
         </select>
         <label htmlFor={`${id}-passage`}>Passage that answers it</label>
-        <select id={`${id}-passage`} required value={blockId} onChange={(e) => setBlockId(e.target.value)} className="max-w-64 rounded border border-slate-400 px-1 py-0.5">
+        <select
+          id={`${id}-passage`}
+          required
+          value={blockId}
+          onChange={(e) => setBlockId(e.target.value)}
+          className="max-w-64 rounded border border-slate-400 px-1 py-0.5"
+        >
           <option value="">Choose a passage…</option>
-          {passages.map((p) => <option key={p.blockId} value={p.blockId}>{clip(p.text)}</option>)}
+          {passages.map((p) => (
+            <option key={p.blockId} value={p.blockId}>
+              {clip(p.text)}
+            </option>
+          ))}
         </select>
         <span className="flex gap-2">
-          <button type="submit" disabled={isSaving || !blockId} className="rounded bg-emerald-800 px-2 py-0.5 text-white disabled:opacity-60">Save answer</button>
-          <button type="button" onClick={() => setMode("none")} className="underline">Cancel</button>
+          <button
+            type="submit"
+            disabled={isSaving || !blockId}
+            className="rounded bg-emerald-800 px-2 py-0.5 text-white disabled:opacity-60"
+          >
+            Save answer
+          </button>
+          <button type="button" onClick={() => setMode("none")} className="underline">
+            Cancel
+          </button>
         </span>
-        <span role="status" className="text-slate-700">{status}</span>
+        <span role="status" className="text-slate-700">
+          {status}
+        </span>
       </form>
     );
   }
   if (mode === "note") {
     return (
-      <form aria-label={`Note concern ${concern.number}`} className="flex flex-col gap-1 text-xs" onKeyDown={(e) => e.key === "Escape" && setMode("none")}
-        onSubmit={(e) => { e.preventDefault(); send("note", { reason }, "Noted"); }}>
+      <form
+        aria-label={`Note concern ${concern.number}`}
+        className="flex flex-col gap-1 text-xs"
+        onKeyDown={(e) => e.key === "Escape" && setMode("none")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          send("note", { reason }, "Noted");
+        }}
+      >
         <label htmlFor={`${id}-reason`}>Why is it not answered by a passage?</label>
-        <textarea id={`${id}-reason`} autoFocus required minLength={3} maxLength={2000} rows={2} value={reason} onChange={(e) => setReason(e.target.value)}
-          className="max-w-64 rounded border border-slate-400 px-1 py-0.5" />
+        <textarea
+          id={`${id}-reason`}
+          autoFocus
+          required
+          minLength={3}
+          maxLength={2000}
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          className="max-w-64 rounded border border-slate-400 px-1 py-0.5"
+        />
         <span className="flex gap-2">
-          <button type="submit" disabled={isSaving} className="rounded bg-slate-700 px-2 py-0.5 text-white disabled:opacity-60">Save note</button>
-          <button type="button" onClick={() => setMode("none")} className="underline">Cancel</button>
+          <button
+            type="submit"
+            disabled={isSaving}
+            className="rounded bg-slate-700 px-2 py-0.5 text-white disabled:opacity-60"
+          >
+            Save note
+          </button>
+          <button type="button" onClick={() => setMode("none")} className="underline">
+            Cancel
+          </button>
         </span>
-        <span role="status" className="text-slate-700">{status}</span>
+        <span role="status" className="text-slate-700">
+          {status}
+        </span>
       </form>
     );
   }
   return (
     <div className="flex flex-wrap items-center gap-1 text-xs">
-      <button type="button" onClick={() => setMode("address")} className="rounded border border-emerald-700 px-2 py-0.5 text-emerald-900 hover:bg-emerald-50">
-        {concern.status === "addressed" ? "Change passage" : "Address"}<span className="sr-only"> concern {concern.number}</span>
+      <button
+        type="button"
+        onClick={() => setMode("address")}
+        className="rounded border border-emerald-700 px-2 py-0.5 text-emerald-900 hover:bg-emerald-50"
+      >
+        {concern.status === "addressed" ? "Change passage" : "Address"}
+        <span className="sr-only"> concern {concern.number}</span>
       </button>
-      <button type="button" onClick={() => setMode("note")} className="rounded border border-slate-400 px-2 py-0.5 hover:bg-slate-100">
+      <button
+        type="button"
+        onClick={() => setMode("note")}
+        className="rounded border border-slate-400 px-2 py-0.5 hover:bg-slate-100"
+      >
         Note<span className="sr-only"> concern {concern.number}</span>
       </button>
       {concern.status !== "raised" && (
-        <button type="button" disabled={isSaving} onClick={() => send("reopen", {}, "Reopened")} className="rounded border border-red-400 px-2 py-0.5 text-red-900 hover:bg-red-50">
+        <button
+          type="button"
+          disabled={isSaving}
+          onClick={() => send("reopen", {}, "Reopened")}
+          className="rounded border border-red-400 px-2 py-0.5 text-red-900 hover:bg-red-50"
+        >
           Reopen<span className="sr-only"> concern {concern.number}</span>
         </button>
       )}
-      <span role="status" className="text-slate-700">{status}</span>
+      <span role="status" className="text-slate-700">
+        {status}
+      </span>
     </div>
   );
 }

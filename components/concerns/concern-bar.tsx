@@ -13,7 +13,12 @@ export const CONCERN_STATUS_STYLE: Record<ConcernStatus, { label: string; bar: s
 const ORDER: ConcernStatus[] = ["addressed", "noted", "raised"];
 
 function segmentsOf(counts?: ConcernCounts): BarSegment[] {
-  return ORDER.map((status) => ({ key: status, label: CONCERN_STATUS_STYLE[status].label, count: counts?.[status] ?? 0, colour: CONCERN_STATUS_STYLE[status].bar }));
+  return ORDER.map((status) => ({
+    key: status,
+    label: CONCERN_STATUS_STYLE[status].label,
+    count: counts?.[status] ?? 0,
+    colour: CONCERN_STATUS_STYLE[status].bar,
+  }));
 }
 
 /** The register as one stacked bar, so open concerns show at a glance; the numbers are in the text for screen readers. */
@@ -34,5 +39,9 @@ export function ConcernLegend() {
 }
 
 export function ConcernStatusBadge({ status }: { status: ConcernStatus }) {
-  return <span className={`rounded px-2 py-0.5 text-xs ${CONCERN_STATUS_STYLE[status].pill}`}>{CONCERN_STATUS_STYLE[status].label}</span>;
+  return (
+    <span className={`rounded px-2 py-0.5 text-xs ${CONCERN_STATUS_STYLE[status].pill}`}>
+      {CONCERN_STATUS_STYLE[status].label}
+    </span>
+  );
 }

@@ -12,19 +12,31 @@ export const STATUS_STYLE: Record<CoverageStatus, { label: string; bar: string; 
 };
 
 function segmentsOf(counts?: CoverageCounts): BarSegment[] {
-  return COVERAGE_STATUSES.map((status) => ({ key: status, label: STATUS_STYLE[status].label, count: counts?.[status] ?? 0, colour: STATUS_STYLE[status].bar }));
+  return COVERAGE_STATUSES.map((status) => ({
+    key: status,
+    label: STATUS_STYLE[status].label,
+    count: counts?.[status] ?? 0,
+    colour: STATUS_STYLE[status].bar,
+  }));
 }
 
 /** One group's coverage as a stacked bar, so gaps show at a glance; the numbers are in the text for screen readers. */
 export function CoverageBar({ title, counts, href }: { title: string; counts: CoverageCounts; href: string }) {
   const segments = segmentsOf(counts);
-  const summary = segments.filter((s) => s.count > 0).map((s) => `${s.count} ${s.label}`).join(", ");
+  const summary = segments
+    .filter((s) => s.count > 0)
+    .map((s) => `${s.count} ${s.label}`)
+    .join(", ");
   return (
     <div className="grid grid-cols-[10rem_1fr] items-center gap-3 text-sm">
-      <a href={href} className="font-medium text-un-dark hover:underline">{title}</a>
+      <a href={href} className="font-medium text-un-dark hover:underline">
+        {title}
+      </a>
       <div>
         <StackedBar segments={segments} />
-        <p className="mt-0.5 text-xs text-slate-700">{countAll(segments)} in all: {summary || "none"}</p>
+        <p className="mt-0.5 text-xs text-slate-700">
+          {countAll(segments)} in all: {summary || "none"}
+        </p>
       </div>
     </div>
   );

@@ -9,7 +9,11 @@ type TargetType = "summary-item" | "speaker" | "delegation";
 export type CoverageGroup = { key: string; title: string; entries: CoverageEntry[]; type: TargetType };
 
 type Props = {
-  planId: string; dialogueId: string; groups: readonly CoverageGroup[]; status: CoverageStatus | undefined; canExclude: boolean;
+  planId: string;
+  dialogueId: string;
+  groups: readonly CoverageGroup[];
+  status: CoverageStatus | undefined;
+  canExclude: boolean;
   /** The board's URL with a filter changed. */
   filterHref: (change: { status?: CoverageStatus; group?: undefined }) => string;
   /** Whether one group was chosen, so "show all groups" is offered. */
@@ -20,28 +24,47 @@ type Props = {
 export function CoveragePoints({ planId, dialogueId, groups, status, canExclude, filterHref, isOneGroup }: Props) {
   return (
     <section aria-labelledby="points-title" className="space-y-3">
-      <h2 id="points-title" className="text-xl font-semibold">Every point</h2>
+      <h2 id="points-title" className="text-xl font-semibold">
+        Every point
+      </h2>
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
         <span className="text-slate-700">Status:</span>
         {(["all", ...COVERAGE_STATUSES] as const).map((option) => {
           const isCurrent = (status ?? "all") === option;
           return (
-            <Link key={option} href={filterHref({ status: option === "all" ? undefined : option })} aria-current={isCurrent ? "true" : undefined}
-              className={`rounded px-2 py-0.5 ${isCurrent ? "bg-un text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"}`}>
+            <Link
+              key={option}
+              href={filterHref({ status: option === "all" ? undefined : option })}
+              aria-current={isCurrent ? "true" : undefined}
+              className={`rounded px-2 py-0.5 ${isCurrent ? "bg-un text-white" : "bg-slate-100 text-slate-800 hover:bg-slate-200"}`}
+            >
               {option === "all" ? "all" : STATUS_STYLE[option].label}
             </Link>
           );
         })}
-        {isOneGroup && <Link href={filterHref({ group: undefined })} className="ml-2 underline">show all groups</Link>}
+        {isOneGroup && (
+          <Link href={filterHref({ group: undefined })} className="ml-2 underline">
+            show all groups
+          </Link>
+        )}
       </nav>
       {groups.map((g) => {
         const entries = g.entries.filter((e) => !status || e.status === status);
         return (
           <section key={g.key} aria-labelledby={`group-${g.key}`}>
-            <h3 id={`group-${g.key}`} className="font-semibold">{g.title} <span className="text-sm font-normal text-slate-600">({entries.length})</span></h3>
+            <h3 id={`group-${g.key}`} className="font-semibold">
+              {g.title} <span className="text-sm font-normal text-slate-600">({entries.length})</span>
+            </h3>
             <ul className="mt-1 divide-y divide-slate-200 rounded border border-slate-200 bg-white">
               {entries.map((entry) => (
-                <EntryRow key={entry.id} entry={entry} planId={planId} dialogueId={dialogueId} type={g.type} canExclude={canExclude} />
+                <EntryRow
+                  key={entry.id}
+                  entry={entry}
+                  planId={planId}
+                  dialogueId={dialogueId}
+                  type={g.type}
+                  canExclude={canExclude}
+                />
               ))}
               {entries.length === 0 && <li className="p-2 text-sm text-slate-600">Nothing with this status.</li>}
             </ul>
@@ -52,17 +75,38 @@ export function CoveragePoints({ planId, dialogueId, groups, status, canExclude,
   );
 }
 
-function EntryRow({ entry, planId, dialogueId, type, canExclude }: {
-  entry: CoverageEntry; planId: string; dialogueId: string; type: TargetType; canExclude: boolean;
+function EntryRow({
+  entry,
+  planId,
+  dialogueId,
+  type,
+  canExclude,
+}: {
+  entry: CoverageEntry;
+  planId: string;
+  dialogueId: string;
+  type: TargetType;
+  canExclude: boolean;
 }) {
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 p-2 text-sm" data-testid={`coverage-${entry.key}`}>
-      <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[entry.status].pill}`}>{STATUS_STYLE[entry.status].label}</span>
-      <a href={`/dialogues/${dialogueId}#${entry.key}`} className="font-mono text-xs text-un-dark underline">{entry.key}</a>
+      <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[entry.status].pill}`}>
+        {STATUS_STYLE[entry.status].label}
+      </span>
+      <a href={`/dialogues/${dialogueId}#${entry.key}`} className="font-mono text-xs text-un-dark underline">
+        {entry.key}
+      </a>
       <span className="min-w-0 flex-1">{entry.label}</span>
-      {entry.exclusionReason && <span className="w-full text-xs text-slate-700">Excluded: {entry.exclusionReason}</span>}
+      {entry.exclusionReason && (
+        <span className="w-full text-xs text-slate-700">Excluded: {entry.exclusionReason}</span>
+      )}
       {canExclude && entry.status !== "covered" && (
-        <ExclusionControl planId={planId} target={{ targetType: type, targetId: entry.id }} label={entry.key} isExcluded={entry.status === "excluded"} />
+        <ExclusionControl
+          planId={planId}
+          target={{ targetType: type, targetId: entry.id }}
+          label={entry.key}
+          isExcluded={entry.status === "excluded"}
+        />
       )}
     </li>
   );

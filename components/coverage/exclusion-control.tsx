@@ -7,7 +7,17 @@ import { apiFetch } from "@/lib/http/api-fetch";
 type Target = { targetType: "summary-item" | "speaker" | "delegation"; targetId: string };
 
 /** Exclude a point with a reason, or include it again. Facilitators only; the server checks. */
-export function ExclusionControl({ planId, target, label, isExcluded }: { planId: string; target: Target; label: string; isExcluded: boolean }) {
+export function ExclusionControl({
+  planId,
+  target,
+  label,
+  isExcluded,
+}: {
+  planId: string;
+  target: Target;
+  label: string;
+  isExcluded: boolean;
+}) {
   const router = useRouter();
   const [isOpen, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -28,25 +38,64 @@ export function ExclusionControl({ planId, target, label, isExcluded }: { planId
   if (isExcluded) {
     return (
       <span className="inline-flex items-center gap-2">
-        <button type="button" disabled={isSaving} onClick={() => send("DELETE", target)} className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
+        <button
+          type="button"
+          disabled={isSaving}
+          onClick={() => send("DELETE", target)}
+          className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100"
+        >
           Include again<span className="sr-only"> {label}</span>
         </button>
-        <span role="status" className="text-xs text-slate-600">{status}</span>
+        <span role="status" className="text-xs text-slate-600">
+          {status}
+        </span>
       </span>
     );
   }
   return isOpen ? (
-    <form className="mt-1 flex flex-wrap items-center gap-2" onKeyDown={(e) => e.key === "Escape" && setOpen(false)} onSubmit={(e) => { e.preventDefault(); send("POST", { ...target, reason }); }}>
-      <label className="sr-only" htmlFor={`reason-${target.targetId}`}>Why is {label} left out?</label>
+    <form
+      className="mt-1 flex flex-wrap items-center gap-2"
+      onKeyDown={(e) => e.key === "Escape" && setOpen(false)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        send("POST", { ...target, reason });
+      }}
+    >
+      <label className="sr-only" htmlFor={`reason-${target.targetId}`}>
+        Why is {label} left out?
+      </label>
       {/* Focus moves into the form that replaced the button, so keyboard users land where they act. */}
-      <input id={`reason-${target.targetId}`} autoFocus value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3}
-        placeholder="Why is this left out?" className="min-w-64 rounded border border-slate-400 px-2 py-0.5 text-sm" />
-      <button type="submit" disabled={isSaving} className="rounded bg-slate-700 px-2 py-0.5 text-xs text-white">Exclude</button>
-      <button type="button" onClick={() => setOpen(false)} onKeyDown={(e) => e.key === "Escape" && setOpen(false)} className="text-xs underline">Cancel</button>
-      <span role="status" className="text-xs text-slate-600">{status}</span>
+      <input
+        id={`reason-${target.targetId}`}
+        autoFocus
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        required
+        minLength={3}
+        placeholder="Why is this left out?"
+        className="min-w-64 rounded border border-slate-400 px-2 py-0.5 text-sm"
+      />
+      <button type="submit" disabled={isSaving} className="rounded bg-slate-700 px-2 py-0.5 text-xs text-white">
+        Exclude
+      </button>
+      <button
+        type="button"
+        onClick={() => setOpen(false)}
+        onKeyDown={(e) => e.key === "Escape" && setOpen(false)}
+        className="text-xs underline"
+      >
+        Cancel
+      </button>
+      <span role="status" className="text-xs text-slate-600">
+        {status}
+      </span>
     </form>
   ) : (
-    <button type="button" onClick={() => setOpen(true)} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100">
+    <button
+      type="button"
+      onClick={() => setOpen(true)}
+      className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
+    >
       Exclude…<span className="sr-only"> {label}</span>
     </button>
   );

@@ -1,4 +1,10 @@
-type Citation = { id: string; planId: string; blockId: string; section: { key: string; title: string }; plan: { title: string } };
+type Citation = {
+  id: string;
+  planId: string;
+  blockId: string;
+  section: { key: string; title: string };
+  plan: { title: string };
+};
 
 /** "Cited in: Resources, Principles", each a link to the passage of the plan that uses this unit. */
 export function CitedIn({ links }: { links: Citation[] }) {
@@ -12,7 +18,10 @@ export function CitedIn({ links }: { links: Citation[] }) {
       {unique.map((link, i) => (
         <span key={link.id}>
           {i > 0 && ", "}
-          <a href={`/plans/${link.planId}#${link.blockId ? `passage-${link.blockId}` : link.section.key}`} className="text-un-dark underline">
+          <a
+            href={`/plans/${link.planId}#${link.blockId ? `passage-${link.blockId}` : link.section.key}`}
+            className="text-un-dark underline"
+          >
             {link.section.title}
             {isSeveralPlans && ` (${link.plan.title})`}
           </a>

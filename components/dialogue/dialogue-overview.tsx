@@ -48,9 +48,7 @@ function BarRow({ title, bars, colour }: { title: string; bars: Bar[]; colour: s
               title={`${bar.label}: ${formatCount(bar.count, bar.unit)}`}
             >
               <span className="block truncate">{bar.label}</span>
-              <span className="block text-[0.7rem]">
-                {formatCount(bar.count, bar.unit)}
-              </span>
+              <span className="block text-[0.7rem]">{formatCount(bar.count, bar.unit)}</span>
             </a>
           </li>
         ))}

@@ -11,7 +11,11 @@ type Imported = {
   status: "created" | "updated" | "unchanged";
   counts: { segments: number; statements: number; sentences: number; summaryItems: number; delegations: number };
 };
-type Status = { kind: "idle" } | { kind: "importing"; fileName: string } | { kind: "error"; message: string } | { kind: "imported"; result: Imported };
+type Status =
+  | { kind: "idle" }
+  | { kind: "importing"; fileName: string }
+  | { kind: "error"; message: string }
+  | { kind: "imported"; result: Imported };
 
 const OUTCOME = { created: "Imported", updated: "Updated", unchanged: "Already imported, unchanged:" } as const;
 
@@ -23,13 +27,17 @@ export function DialogueUploadForm() {
   async function upload(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = new FormData(event.currentTarget).get("file");
-    if (!(file instanceof File) || file.size === 0) return setStatus({ kind: "error", message: "Choose a Markdown file first." });
+    if (!(file instanceof File) || file.size === 0)
+      return setStatus({ kind: "error", message: "Choose a Markdown file first." });
     setStatus({ kind: "importing", fileName: file.name });
     const response = await fetch(`/api/dialogues?name=${encodeURIComponent(file.name)}`, {
-      method: "POST", headers: { "Content-Type": "text/markdown; charset=utf-8" }, body: file,
+      method: "POST",
+      headers: { "Content-Type": "text/markdown; charset=utf-8" },
+      body: file,
     }).catch(() => null);
     const data = (await response?.json().catch(() => null)) as (Imported & { message?: string }) | null;
-    if (!response?.ok || !data) return setStatus({ kind: "error", message: data?.message ?? "Could not reach the server. Try again." });
+    if (!response?.ok || !data)
+      return setStatus({ kind: "error", message: data?.message ?? "Could not reach the server. Try again." });
     setStatus({ kind: "imported", result: data });
     router.refresh();
   }
@@ -39,17 +47,33 @@ export function DialogueUploadForm() {
     <div className="space-y-4">
       <form onSubmit={upload} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <div>
-          <label htmlFor="dialogue-file" className="block text-sm font-medium">Dialogue summary (.md)</label>
-          <input id="dialogue-file" name="file" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" required
-            className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-400 file:bg-white file:px-3 file:py-1 file:text-sm file:font-medium hover:file:bg-slate-100" />
+          <label htmlFor="dialogue-file" className="block text-sm font-medium">
+            Dialogue summary (.md)
+          </label>
+          <input
+            id="dialogue-file"
+            name="file"
+            type="file"
+            accept=".md,.markdown,.txt,text/markdown,text/plain"
+            required
+            className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-400 file:bg-white file:px-3 file:py-1 file:text-sm file:font-medium hover:file:bg-slate-100"
+          />
         </div>
-        <button type="submit" disabled={isBusy} className="rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark disabled:opacity-70">
+        <button
+          type="submit"
+          disabled={isBusy}
+          className="rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark disabled:opacity-70"
+        >
           {status.kind === "importing" ? "Importing…" : "Import"}
         </button>
       </form>
       <div role="status" aria-live="polite" data-testid="import-status" className="text-sm">
         {status.kind === "importing" && <p>Reading and importing {status.fileName}…</p>}
-        {status.kind === "error" && <p role="alert" className="whitespace-pre-wrap font-mono text-red-700">{status.message}</p>}
+        {status.kind === "error" && (
+          <p role="alert" className="whitespace-pre-wrap font-mono text-red-700">
+            {status.message}
+          </p>
+        )}
         {status.kind === "imported" && <ImportedSummary result={status.result} />}
       </div>
     </div>
@@ -61,11 +85,13 @@ function ImportedSummary({ result }: { result: Imported }) {
   return (
     <div className="space-y-2 rounded-lg border border-emerald-200 bg-emerald-50 p-4">
       <p>
-        {OUTCOME[result.status]} <strong>{result.title}</strong>: {counts.segments} sessions, {counts.statements} statements,{" "}
-        {counts.sentences} sentences, {counts.summaryItems} list items, {counts.delegations} delegations.
+        {OUTCOME[result.status]} <strong>{result.title}</strong>: {counts.segments} sessions, {counts.statements}{" "}
+        statements, {counts.sentences} sentences, {counts.summaryItems} list items, {counts.delegations} delegations.
       </p>
       <p className="flex flex-wrap items-center gap-4">
-        <Link href={`/dialogues/${result.dialogueId}`} className="text-un-dark underline">Open the reader</Link>
+        <Link href={`/dialogues/${result.dialogueId}`} className="text-un-dark underline">
+          Open the reader
+        </Link>
         <SeedPlanButton dialogueId={result.dialogueId} label="Open its draft plan" />
       </p>
     </div>

@@ -6,7 +6,12 @@ type Layer = { ranges: TextRange[]; as: "mark" | "strong" };
  * Renders text[start, end) with search hits as <mark> and key phrases as
  * <strong>, where the two may overlap.
  */
-export function MarkedText({ text, start = 0, end = text.length, layers }: {
+export function MarkedText({
+  text,
+  start = 0,
+  end = text.length,
+  layers,
+}: {
   text: string;
   start?: number;
   end?: number;

@@ -23,14 +23,25 @@ export function RemoveDialogueButton({ dialogueId, title }: { dialogueId: string
   return (
     <span className="inline-flex flex-wrap items-center gap-2 text-sm">
       {isAsking ? (
-        <ConfirmDialog title={`Remove ${title}?`} description="The dialogue and all its statements are removed. This cannot be undone."
-          confirmLabel="Remove" onConfirm={remove} onCancel={() => setAsking(false)} />
+        <ConfirmDialog
+          title={`Remove ${title}?`}
+          description="The dialogue and all its statements are removed. This cannot be undone."
+          confirmLabel="Remove"
+          onConfirm={remove}
+          onCancel={() => setAsking(false)}
+        />
       ) : (
-        <button type="button" onClick={() => setAsking(true)} className="rounded border border-red-300 px-3 py-1 text-red-900 hover:bg-red-50">
+        <button
+          type="button"
+          onClick={() => setAsking(true)}
+          className="rounded border border-red-300 px-3 py-1 text-red-900 hover:bg-red-50"
+        >
           Remove…<span className="sr-only"> {title}</span>
         </button>
       )}
-      <span role="status" aria-live="polite" className="text-red-700">{status}</span>
+      <span role="status" aria-live="polite" className="text-red-700">
+        {status}
+      </span>
     </span>
   );
 }

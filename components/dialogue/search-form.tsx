@@ -31,7 +31,11 @@ export function SearchForm({ initialQuery }: { initialQuery: string }) {
         placeholder="e.g. resources, demand, victims"
         className="min-w-56 flex-1 rounded border border-slate-400 bg-white px-3 py-1.5"
       />
-      <button type="submit" className="rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark disabled:opacity-60" disabled={isSearching}>
+      <button
+        type="submit"
+        className="rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark disabled:opacity-60"
+        disabled={isSearching}
+      >
         Search
       </button>
       <span role="status" aria-live="polite" className="text-sm text-slate-600">

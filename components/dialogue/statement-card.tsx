@@ -22,10 +22,7 @@ export function StatementCard({ statement, marks }: { statement: Statement; mark
             {speaker.name}
           </a>
         </h4>
-        <a
-          href={`#${statement.key}`}
-          className="font-mono text-xs text-slate-600 hover:text-un"
-        >
+        <a href={`#${statement.key}`} className="font-mono text-xs text-slate-600 hover:text-un">
           <span className="sr-only">Link to the statement by {speaker.name}: </span>#{statement.key}
         </a>
       </header>
@@ -53,7 +50,12 @@ export function StatementCard({ statement, marks }: { statement: Statement; mark
               {sentence.position + 1}
               <span className="sr-only"> of the statement by {speaker.name}</span>
             </a>
-            <MarkedText text={statement.text} start={sentence.start} end={sentence.end} layers={[{ ranges: marks, as: "mark" }]} />{" "}
+            <MarkedText
+              text={statement.text}
+              start={sentence.start}
+              end={sentence.end}
+              layers={[{ ranges: marks, as: "mark" }]}
+            />{" "}
           </span>
         ))}
       </p>

@@ -10,9 +10,21 @@ export function WordDiffView({ segments, className = "" }: { segments: DiffSegme
   return (
     <span className={`font-serif leading-relaxed ${className}`} data-testid="word-diff">
       {segments.map((segment, i) =>
-        segment.type === "equal" ? <span key={i}>{segment.text}</span>
-        : segment.type === "delete" ? <del key={i} className="bg-red-100 text-red-900 decoration-red-700"><span className="sr-only">[deleted: </span>{segment.text}<span className="sr-only">]</span></del>
-        : <ins key={i} className="bg-emerald-100 text-emerald-950 decoration-emerald-700"><span className="sr-only">[inserted: </span>{segment.text}<span className="sr-only">]</span></ins>,
+        segment.type === "equal" ? (
+          <span key={i}>{segment.text}</span>
+        ) : segment.type === "delete" ? (
+          <del key={i} className="bg-red-100 text-red-900 decoration-red-700">
+            <span className="sr-only">[deleted: </span>
+            {segment.text}
+            <span className="sr-only">]</span>
+          </del>
+        ) : (
+          <ins key={i} className="bg-emerald-100 text-emerald-950 decoration-emerald-700">
+            <span className="sr-only">[inserted: </span>
+            {segment.text}
+            <span className="sr-only">]</span>
+          </ins>
+        ),
       )}
     </span>
   );

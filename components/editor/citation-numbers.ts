@@ -16,7 +16,8 @@ export type CitationNumberSpec = { citationNumber: number };
 function numberCitations(doc: PmNode): DecorationSet {
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
-    if (node.type.name === "citation") decorations.push(Decoration.node(pos, pos + node.nodeSize, {}, { citationNumber: decorations.length + 1 }));
+    if (node.type.name === "citation")
+      decorations.push(Decoration.node(pos, pos + node.nodeSize, {}, { citationNumber: decorations.length + 1 }));
     return true;
   });
   return DecorationSet.create(doc, decorations);

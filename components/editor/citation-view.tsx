@@ -21,8 +21,20 @@ export function CitationView({ node, selected, decorations }: ReactNodeViewProps
     if (info) window.open(info.href, "_blank", "noopener");
   };
   return (
-    <NodeViewWrapper as="sup" data-citation="" data-link-id={linkId} data-status={info?.status ?? "unknown"} className="citation group relative">
-      <CitationBadge linkId={linkId} number={citationNumberOf(decorations)} info={info} isSelected={selected} onOpen={open} />
+    <NodeViewWrapper
+      as="sup"
+      data-citation=""
+      data-link-id={linkId}
+      data-status={info?.status ?? "unknown"}
+      className="citation group relative"
+    >
+      <CitationBadge
+        linkId={linkId}
+        number={citationNumberOf(decorations)}
+        info={info}
+        isSelected={selected}
+        onOpen={open}
+      />
     </NodeViewWrapper>
   );
 }

@@ -10,7 +10,11 @@ import { createContext, useContext, useEffect, useState } from "react";
 import { createTokenSource } from "./token-source";
 
 export type CollabUser = { id: string; name: string; color: string };
-export type CollabSessionValue = { socket: HocuspocusProviderWebsocket | null; getToken: () => Promise<string>; user: CollabUser };
+export type CollabSessionValue = {
+  socket: HocuspocusProviderWebsocket | null;
+  getToken: () => Promise<string>;
+  user: CollabUser;
+};
 
 const CollabSessionContext = createContext<CollabSessionValue | null>(null);
 

@@ -15,7 +15,9 @@ const FOCUSED = "passage-focused";
 /** The section's passages in reading order: top-level blocks and list items, not the paragraphs inside a list item. */
 function listPassages(container: HTMLElement): HTMLElement[] {
   return [...container.querySelectorAll<HTMLElement>(".ProseMirror [data-block-id]")].filter(
-    (element) => !element.parentElement?.closest("li[data-block-id]") && (element.tagName === "LI" || element.parentElement?.classList.contains("ProseMirror")),
+    (element) =>
+      !element.parentElement?.closest("li[data-block-id]") &&
+      (element.tagName === "LI" || element.parentElement?.classList.contains("ProseMirror")),
   );
 }
 
@@ -48,7 +50,12 @@ export function usePassageNavigation(onOpen: (passage: ActivePassage) => void) {
     const passages = listPassages(event.currentTarget);
     if (!passages.length) return;
     const current = passages.findIndex((p) => p.classList.contains(FOCUSED));
-    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: passages.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      Home: 0,
+      End: passages.length - 1,
+    };
     if (event.key in moves) {
       event.preventDefault();
       const next = Math.min(passages.length - 1, Math.max(0, current === -1 ? 0 : moves[event.key]));

@@ -16,9 +16,16 @@ function decorate(state: EditorState, markers: ReadonlyMap<string, PassageMarker
   state.doc.descendants((node, pos) => {
     const marker = markers.get(node.attrs.blockId as string);
     // A list item's paragraph shares the item's passage: mark the item only.
-    if (!marker || node.type.name === "paragraph" && state.doc.resolve(pos).parent.type.name === "listItem") return true;
+    if (!marker || (node.type.name === "paragraph" && state.doc.resolve(pos).parent.type.name === "listItem"))
+      return true;
     const end = node.type.name === "listItem" ? pos + 1 + node.firstChild!.nodeSize - 1 : pos + node.nodeSize - 1;
-    decorations.push(Decoration.widget(end, () => render(marker), { side: 1, key: `${node.attrs.blockId}:${marker.text}:${marker.needsCheck}`, ignoreSelection: true }));
+    decorations.push(
+      Decoration.widget(end, () => render(marker), {
+        side: 1,
+        key: `${node.attrs.blockId}:${marker.text}:${marker.needsCheck}`,
+        ignoreSelection: true,
+      }),
+    );
     return true;
   });
   return DecorationSet.create(state.doc, decorations);

@@ -8,8 +8,12 @@ export function Presence({ people }: { people: Present[] }) {
   return (
     <ul aria-label="People in this section" className="flex -space-x-1">
       {people.map((person) => (
-        <li key={person.clientId} title={person.name} style={{ backgroundColor: person.color }}
-          className="flex h-6 w-6 items-center justify-center rounded-full border-2 border-white text-[10px] font-semibold text-white">
+        <li
+          key={person.clientId}
+          title={person.name}
+          style={{ backgroundColor: person.color }}
+          className="flex h-6 w-6 items-center justify-center rounded-full border-2 border-white text-[10px] font-semibold text-white"
+        >
           <span aria-hidden="true">{initials(person.name)}</span>
           <span className="sr-only">{person.name}</span>
         </li>
@@ -19,5 +23,10 @@ export function Presence({ people }: { people: Present[] }) {
 }
 
 function initials(name: string): string {
-  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((part) => part[0]!.toUpperCase()).join("");
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join("");
 }

@@ -21,17 +21,30 @@ export const privateCommentMarksKey = new PluginKey<PluginState>("privateComment
 
 /** Where each anchor lies in the editor now, read from the Yjs document the editor is bound to. */
 function decorate(state: EditorState, anchors: readonly PrivateAnchor[]): DecorationSet {
-  const sync = ySyncPluginKey.getState(state) as { doc?: unknown; type?: unknown; binding?: { mapping: unknown } } | undefined;
+  const sync = ySyncPluginKey.getState(state) as
+    { doc?: unknown; type?: unknown; binding?: { mapping: unknown } } | undefined;
   if (!anchors.length || !sync?.binding) return DecorationSet.empty;
   const decorations: Decoration[] = [];
   for (const { threadId, range } of anchors) {
     const positions = decodeAnchorRange(range);
     if (!positions) continue;
-    const toPosition = (relative: unknown) => relativePositionToAbsolutePosition(sync.doc as never, sync.type as never, relative, sync.binding!.mapping as never);
+    const toPosition = (relative: unknown) =>
+      relativePositionToAbsolutePosition(
+        sync.doc as never,
+        sync.type as never,
+        relative,
+        sync.binding!.mapping as never,
+      );
     const from = toPosition(positions.start);
     const to = toPosition(positions.end);
     if (from === null || to === null || from >= to || to > state.doc.content.size) continue;
-    decorations.push(Decoration.inline(from, to, { class: "comment-mark comment-mark-private", "data-thread-ids": threadId, title: "Facilitators only" }));
+    decorations.push(
+      Decoration.inline(from, to, {
+        class: "comment-mark comment-mark-private",
+        "data-thread-ids": threadId,
+        title: "Facilitators only",
+      }),
+    );
   }
   return DecorationSet.create(state.doc, decorations);
 }

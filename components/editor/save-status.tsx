@@ -21,9 +21,21 @@ const STYLES: Record<SaveState, string> = {
 /** The section's save state, announced politely to screen readers. */
 export function SaveStatus({ state, canEdit }: { state: SaveState; canEdit: boolean }) {
   // A reader has nothing to save: "Live" says the text follows the drafters.
-  const label = canEdit ? LABELS[state] : state === "saved" || state === "saving" ? "Live" : state === "offline" ? "Offline — reconnecting…" : LABELS[state];
+  const label = canEdit
+    ? LABELS[state]
+    : state === "saved" || state === "saving"
+      ? "Live"
+      : state === "offline"
+        ? "Offline — reconnecting…"
+        : LABELS[state];
   return (
-    <p role="status" aria-live="polite" data-testid="save-status" data-state={state} className={`text-xs ${STYLES[state]}`}>
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-state={state}
+      className={`text-xs ${STYLES[state]}`}
+    >
       {label}
     </p>
   );

@@ -52,14 +52,30 @@ type Props = {
 export function SectionEditor(props: Props) {
   const { socket } = useCollabSession();
   // The provider needs the page's socket, which exists only after mount.
-  if (!socket) return <LiveFrame state="connecting" canEdit={props.canEdit} people={[]}>{props.fallback}</LiveFrame>;
+  if (!socket)
+    return (
+      <LiveFrame state="connecting" canEdit={props.canEdit} people={[]}>
+        {props.fallback}
+      </LiveFrame>
+    );
   return <ConnectedEditor {...props} />;
 }
 
 /** What the collab server says about a section: its threads changed (with them, unless too many to push), or its amendments did. */
 export type SectionNotice = { type: "threads-changed"; threads: ThreadView[] | null } | { type: "amendments-changed" };
 
-function ConnectedEditor({ planId, sectionId, title, canEdit, markers, privateAnchors, fallback, onActivePassage, onEditor, onSectionNotice }: Props) {
+function ConnectedEditor({
+  planId,
+  sectionId,
+  title,
+  canEdit,
+  markers,
+  privateAnchors,
+  fallback,
+  onActivePassage,
+  onEditor,
+  onSectionNotice,
+}: Props) {
   const { socket, getToken, user } = useCollabSession();
   const [doc] = useState(() => new Y.Doc());
   const [state, setState] = useState<SaveState>("connecting");
@@ -69,7 +85,12 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, privateAn
   const isTurn = useBuildTurn();
 
   const provider = useMemo(() => {
-    const created = new HocuspocusProvider({ websocketProvider: socket!, name: sectionDocumentName({ planId, sectionId }), document: doc, token: getToken });
+    const created = new HocuspocusProvider({
+      websocketProvider: socket!,
+      name: sectionDocumentName({ planId, sectionId }),
+      document: doc,
+      token: getToken,
+    });
     // Readers publish no presence: they still see the drafters' names and carets, but a room of 200
     // readers each renewing a presence every 15 s in every section is 200 × 199 messages per section
     // per renewal (bench/load.ts). With no local state, the caret's field updates are no-ops.
@@ -82,7 +103,9 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, privateAn
       // Checked, never trusted: one that does not parse is ignored, so it cannot take the page down.
       const notice = readSectionNotice(payload);
       if (!notice) return console.warn("Ignored a collaboration notice that is not one of ours.");
-      onSectionNotice(notice.type === "threads-changed" ? { type: notice.type, threads: notice.threads } : { type: notice.type });
+      onSectionNotice(
+        notice.type === "threads-changed" ? { type: notice.type, threads: notice.threads } : { type: notice.type },
+      );
     };
     provider.on("stateless", onStateless);
     return () => void provider.off("stateless", onStateless);
@@ -96,7 +119,8 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, privateAn
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(passageNumbersKey, markers));
   }, [editor, markers, isSynced]);
   useEffect(() => {
-    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(privateCommentMarksKey, privateAnchors));
+    if (editor && !editor.isDestroyed)
+      editor.view.dispatch(editor.state.tr.setMeta(privateCommentMarksKey, privateAnchors));
   }, [editor, privateAnchors, isSynced]);
 
   // The server-rendered text stays until the live text can replace it: synced, and its editor built.
@@ -105,56 +129,89 @@ function ConnectedEditor({ planId, sectionId, title, canEdit, markers, privateAn
     <LiveFrame state={state} canEdit={canEdit} people={people}>
       {!isLive && fallback}
       {isTurn && (
-        <LiveText provider={provider} doc={doc} title={title} canEdit={canEdit} isLive={isLive} onActivePassage={onActivePassage} onEditor={setEditor} />
+        <LiveText
+          provider={provider}
+          doc={doc}
+          title={title}
+          canEdit={canEdit}
+          isLive={isLive}
+          onActivePassage={onActivePassage}
+          onEditor={setEditor}
+        />
       )}
     </LiveFrame>
   );
 }
 
 /** The Tiptap editor on the section's Y.Doc; reports itself through onEditor once built. */
-function LiveText({ provider, doc, title, canEdit, isLive, onActivePassage, onEditor }: {
-  provider: HocuspocusProvider; doc: Y.Doc; title: string; canEdit: boolean; isLive: boolean;
-  onActivePassage: Props["onActivePassage"]; onEditor: (editor: Editor | null) => void;
+function LiveText({
+  provider,
+  doc,
+  title,
+  canEdit,
+  isLive,
+  onActivePassage,
+  onEditor,
+}: {
+  provider: HocuspocusProvider;
+  doc: Y.Doc;
+  title: string;
+  canEdit: boolean;
+  isLive: boolean;
+  onActivePassage: Props["onActivePassage"];
+  onEditor: (editor: Editor | null) => void;
 }) {
   const { user } = useCollabSession();
-  const editor = useEditor({
-    immediatelyRender: false,
-    editable: canEdit,
-    extensions: [
-      ...createPlanExtensions().map((extension) => (extension.name === "citation" ? Citation.extend({ addNodeView: () => ReactNodeViewRenderer(CitationView) }) : extension)),
-      Collaboration.configure({ document: doc }),
-      CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: user.color } }),
-      Placeholder.configure({ placeholder: canEdit ? `Write the ${title} section…` : "" }),
-      PassageNumbers,
-      PrivateCommentMarks,
-      CitationNumbers,
-    ],
-    editorProps: {
-      // Tab indents list items inside the text, so Escape is the keyboard's way out: to the passage's sources.
-      handleKeyDown: (view, event) => {
-        if (event.key !== "Escape") return false;
-        (view.dom as HTMLElement).blur();
-        view.dom.closest("section")?.querySelector<HTMLElement>('[data-testid="passage-panel"]')?.focus();
-        return true;
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable: canEdit,
+      extensions: [
+        ...createPlanExtensions().map((extension) =>
+          extension.name === "citation"
+            ? Citation.extend({ addNodeView: () => ReactNodeViewRenderer(CitationView) })
+            : extension,
+        ),
+        Collaboration.configure({ document: doc }),
+        CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: user.color } }),
+        Placeholder.configure({ placeholder: canEdit ? `Write the ${title} section…` : "" }),
+        PassageNumbers,
+        PrivateCommentMarks,
+        CitationNumbers,
+      ],
+      editorProps: {
+        // Tab indents list items inside the text, so Escape is the keyboard's way out: to the passage's sources.
+        handleKeyDown: (view, event) => {
+          if (event.key !== "Escape") return false;
+          (view.dom as HTMLElement).blur();
+          view.dom.closest("section")?.querySelector<HTMLElement>('[data-testid="passage-panel"]')?.focus();
+          return true;
+        },
+        attributes: {
+          class:
+            "plan-text prose-plan min-h-16 rounded-md px-3 py-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-un",
+          "aria-label": `${title}${canEdit ? "" : " (read-only)"}`,
+          ...(canEdit ? { "aria-multiline": "true", role: "textbox" } : {}),
+        },
       },
-      attributes: {
-        class: "plan-text prose-plan min-h-16 rounded-md px-3 py-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-un",
-        "aria-label": `${title}${canEdit ? "" : " (read-only)"}`,
-        ...(canEdit ? { "aria-multiline": "true", role: "textbox" } : {}),
-      },
+      onSelectionUpdate: ({ editor }) => onActivePassage(passageAt(editor)),
+      onFocus: ({ editor }) => onActivePassage(passageAt(editor)),
     },
-    onSelectionUpdate: ({ editor }) => onActivePassage(passageAt(editor)),
-    onFocus: ({ editor }) => onActivePassage(passageAt(editor)),
-  }, [provider]);
+    [provider],
+  );
   useEffect(() => {
     onEditor(editor);
     return () => onEditor(null);
   }, [editor, onEditor]);
 
   return canEdit ? (
-    <div hidden={!isLive}><EditorContent editor={editor} /></div>
+    <div hidden={!isLive}>
+      <EditorContent editor={editor} />
+    </div>
   ) : (
-    <ReadOnlyText isSynced={isLive} title={title} onOpen={onActivePassage}><EditorContent editor={editor} /></ReadOnlyText>
+    <ReadOnlyText isSynced={isLive} title={title} onOpen={onActivePassage}>
+      <EditorContent editor={editor} />
+    </ReadOnlyText>
   );
 }
 
@@ -170,31 +227,62 @@ function useBuildTurn(): boolean {
   const [isTurn, setTurn] = useState(false);
   useEffect(() => {
     let isCancelled = false;
-    lastTurn = lastTurn.then(() => new Promise<void>((resolve) => {
-      setTimeout(() => {
-        if (!isCancelled) setTurn(true);
-        // The next build starts in a later task, after React has rendered this one.
-        setTimeout(resolve, 0);
-      }, 0);
-    }));
+    lastTurn = lastTurn.then(
+      () =>
+        new Promise<void>((resolve) => {
+          setTimeout(() => {
+            if (!isCancelled) setTurn(true);
+            // The next build starts in a later task, after React has rendered this one.
+            setTimeout(resolve, 0);
+          }, 0);
+        }),
+    );
     return () => void (isCancelled = true);
   }, []);
   return isTurn;
 }
 
 /** A read-only section's text: click a passage, or focus the text and use the arrow keys and Enter, to open it. */
-function ReadOnlyText({ isSynced, title, onOpen, children }: { isSynced: boolean; title: string; onOpen: Props["onActivePassage"]; children: React.ReactNode }) {
+function ReadOnlyText({
+  isSynced,
+  title,
+  onOpen,
+  children,
+}: {
+  isSynced: boolean;
+  title: string;
+  onOpen: Props["onActivePassage"];
+  children: React.ReactNode;
+}) {
   const { onKeyDown, announcement } = usePassageNavigation((passage) => onOpen(passage, { isKeyboard: true }));
   return (
-    <div hidden={!isSynced} tabIndex={0} onKeyDown={onKeyDown} onClick={(event) => onOpen(passageOfElement(event.target))}
-      aria-label={`${title}: arrow keys move between passages, Enter opens one`} className="rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-un">
+    <div
+      hidden={!isSynced}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onClick={(event) => onOpen(passageOfElement(event.target))}
+      aria-label={`${title}: arrow keys move between passages, Enter opens one`}
+      className="rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-un"
+    >
       {children}
-      <p className="sr-only" aria-live="polite">{announcement}</p>
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
     </div>
   );
 }
 
-function LiveFrame({ state, canEdit, people, children }: { state: SaveState; canEdit: boolean; people: Present[]; children: React.ReactNode }) {
+function LiveFrame({
+  state,
+  canEdit,
+  people,
+  children,
+}: {
+  state: SaveState;
+  canEdit: boolean;
+  people: Present[];
+  children: React.ReactNode;
+}) {
   return (
     <div className="space-y-2">
       <div className="flex items-center justify-between gap-2">
@@ -207,9 +295,20 @@ function LiveFrame({ state, canEdit, people, children }: { state: SaveState; can
 }
 
 /** Keeps the status line, the synced flag and the presence list in step with the provider. */
-function useProviderState(provider: HocuspocusProvider, { setState, setSynced, setPeople, selfId }: {
-  setState: (state: SaveState) => void; setSynced: (synced: boolean) => void; setPeople: (people: Present[]) => void; selfId: string;
-}) {
+function useProviderState(
+  provider: HocuspocusProvider,
+  {
+    setState,
+    setSynced,
+    setPeople,
+    selfId,
+  }: {
+    setState: (state: SaveState) => void;
+    setSynced: (synced: boolean) => void;
+    setPeople: (people: Present[]) => void;
+    selfId: string;
+  },
+) {
   useEffect(() => {
     provider.attach();
     let hasSynced = false;
@@ -271,4 +370,3 @@ function passageAt(editor: Editor): ActivePassage | null {
   }
   return null;
 }
-

@@ -14,19 +14,30 @@ import { useEventSource } from "./use-event-source";
 /** Changes that arrive together (a reply and its resolve) are folded into one refresh. */
 const FOLD_MS = 200;
 
-export function LivePlanActivity({ planId, kind, noun }: { planId: string; kind: "threads" | "amendments"; noun: string }) {
+export function LivePlanActivity({
+  planId,
+  kind,
+  noun,
+}: {
+  planId: string;
+  kind: "threads" | "amendments";
+  noun: string;
+}) {
   const router = useRouter();
   const [isRefreshing, startTransition] = useTransition();
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const foldTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const refresh = useCallback(({ isQuiet = false } = {}) => {
-    clearTimeout(foldTimer.current);
-    foldTimer.current = setTimeout(() => {
-      startTransition(() => router.refresh());
-      if (!isQuiet) setUpdatedAt(new Date());
-    }, FOLD_MS);
-  }, [router]);
+  const refresh = useCallback(
+    ({ isQuiet = false } = {}) => {
+      clearTimeout(foldTimer.current);
+      foldTimer.current = setTimeout(() => {
+        startTransition(() => router.refresh());
+        if (!isQuiet) setUpdatedAt(new Date());
+      }, FOLD_MS);
+    },
+    [router],
+  );
   useEffect(() => () => clearTimeout(foldTimer.current), []);
 
   const connection = useEventSource({
@@ -37,14 +48,32 @@ export function LivePlanActivity({ planId, kind, noun }: { planId: string; kind:
   });
 
   return (
-    <p role="status" className="flex items-center gap-2 text-xs text-slate-700" data-testid="live-status" data-connection={connection}>
-      <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${connection === "open" ? "bg-emerald-600" : "bg-amber-500"}`} />
+    <p
+      role="status"
+      className="flex items-center gap-2 text-xs text-slate-700"
+      data-testid="live-status"
+      data-connection={connection}
+    >
+      <span
+        aria-hidden="true"
+        className={`inline-block h-2 w-2 rounded-full ${connection === "open" ? "bg-emerald-600" : "bg-amber-500"}`}
+      />
       {describe({ connection, isRefreshing, updatedAt, noun })}
     </p>
   );
 }
 
-function describe({ connection, isRefreshing, updatedAt, noun }: { connection: string; isRefreshing: boolean; updatedAt: Date | null; noun: string }): string {
+function describe({
+  connection,
+  isRefreshing,
+  updatedAt,
+  noun,
+}: {
+  connection: string;
+  isRefreshing: boolean;
+  updatedAt: Date | null;
+  noun: string;
+}): string {
   if (connection === "connecting") return "Connecting for live updates…";
   if (connection === "reconnecting") return `Reconnecting… New ${noun} will appear when the connection is back.`;
   if (connection === "paused") return `Paused while this tab is hidden; new ${noun} appear when you come back.`;

@@ -48,7 +48,9 @@ export function useEventSource(options: {
     const connect = () => {
       source = new EventSource(url);
       for (const name of eventNames.split(",").filter(Boolean)) {
-        source.addEventListener(name, (event) => latest.current.listeners[name]?.(JSON.parse((event as MessageEvent<string>).data)));
+        source.addEventListener(name, (event) =>
+          latest.current.listeners[name]?.(JSON.parse((event as MessageEvent<string>).data)),
+        );
       }
       source.onopen = () => {
         clearTimeout(downTimer);

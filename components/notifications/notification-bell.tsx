@@ -44,27 +44,59 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
 
   const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread";
   return (
-    <div ref={rootRef} className="relative flex items-center gap-1" onKeyDown={closeOnEscape} data-connection={connection}>
-      <button ref={buttonRef} type="button" aria-label={label} aria-expanded={isOpen} aria-controls={panelId} onClick={() => setOpen((open) => !open)}
-        data-testid="notification-bell" className="relative rounded p-1.5 text-slate-700 hover:bg-slate-100">
+    <div
+      ref={rootRef}
+      className="relative flex items-center gap-1"
+      onKeyDown={closeOnEscape}
+      data-connection={connection}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-label={label}
+        aria-expanded={isOpen}
+        aria-controls={panelId}
+        onClick={() => setOpen((open) => !open)}
+        data-testid="notification-bell"
+        className="relative rounded p-1.5 text-slate-700 hover:bg-slate-100"
+      >
         <BellIcon />
         {unread > 0 && (
-          <span aria-hidden="true" data-testid="notification-badge"
-            className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white">
+          <span
+            aria-hidden="true"
+            data-testid="notification-badge"
+            className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white"
+          >
             {unread > 99 ? "99+" : unread}
           </span>
         )}
       </button>
       <span role="status" className="text-xs text-slate-600" data-testid="notification-connection">
-        {connection !== "reconnecting" ? "" : <>Reconnecting…<span className="sr-only"> (live notifications)</span></>}
+        {connection !== "reconnecting" ? (
+          ""
+        ) : (
+          <>
+            Reconnecting…<span className="sr-only"> (live notifications)</span>
+          </>
+        )}
       </span>
       {isOpen && (
-        <div id={panelId} role="region" aria-labelledby={headingId}
-          className="absolute right-0 top-full z-50 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white text-left shadow-lg">
+        <div
+          id={panelId}
+          role="region"
+          aria-labelledby={headingId}
+          className="absolute right-0 top-full z-50 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white text-left shadow-lg"
+        >
           <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
-            <h2 id={headingId} className="text-sm font-semibold">Notifications</h2>
-            <button type="button" onClick={() => void markRead({ all: true })} disabled={unread === 0}
-              className="rounded px-1 text-xs text-un-dark underline hover:bg-slate-100 disabled:text-slate-500 disabled:no-underline">
+            <h2 id={headingId} className="text-sm font-semibold">
+              Notifications
+            </h2>
+            <button
+              type="button"
+              onClick={() => void markRead({ all: true })}
+              disabled={unread === 0}
+              className="rounded px-1 text-xs text-un-dark underline hover:bg-slate-100 disabled:text-slate-500 disabled:no-underline"
+            >
               Mark all as read
             </button>
           </div>
@@ -76,8 +108,12 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
 }
 
 /** The list in the open panel: loading, empty, or the notifications, unread ones marked for everyone. */
-function NotificationList({ items, onFollow }: {
-  items: TNotificationView[] | null; onFollow: (event: React.MouseEvent<HTMLAnchorElement>, item: TNotificationView) => void;
+function NotificationList({
+  items,
+  onFollow,
+}: {
+  items: TNotificationView[] | null;
+  onFollow: (event: React.MouseEvent<HTMLAnchorElement>, item: TNotificationView) => void;
 }) {
   if (items === null) return <p className="px-3 py-2 text-sm text-slate-600">Loading…</p>;
   if (items.length === 0) return <p className="px-3 py-2 text-sm text-slate-600">No notifications yet.</p>;
@@ -85,11 +121,18 @@ function NotificationList({ items, onFollow }: {
     <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
       {items.map((item) => (
         <li key={item.id}>
-          <a href={toSafeHref(item.href)} onClick={(event) => onFollow(event, item)} data-testid="notification-item" data-read={item.isRead}
-            className={`block px-3 py-2 text-sm hover:bg-slate-50 ${item.isRead ? "text-slate-700" : "bg-sky-50 font-medium text-slate-900"}`}>
+          <a
+            href={toSafeHref(item.href)}
+            onClick={(event) => onFollow(event, item)}
+            data-testid="notification-item"
+            data-read={item.isRead}
+            className={`block px-3 py-2 text-sm hover:bg-slate-50 ${item.isRead ? "text-slate-700" : "bg-sky-50 font-medium text-slate-900"}`}
+          >
             {!item.isRead && <span className="sr-only">Unread: </span>}
             {item.title}
-            <time dateTime={item.createdAt} className="block text-xs font-normal text-slate-600">{new Date(item.createdAt).toLocaleString()}</time>
+            <time dateTime={item.createdAt} className="block text-xs font-normal text-slate-600">
+              {new Date(item.createdAt).toLocaleString()}
+            </time>
           </a>
         </li>
       ))}
@@ -104,7 +147,18 @@ function toSafeHref(href: string): string {
 
 function BellIcon() {
   return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </svg>

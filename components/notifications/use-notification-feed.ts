@@ -41,9 +41,14 @@ export function useNotificationFeed(initialUnread: number) {
   const markRead = useCallback(async (input: TMarkRead) => {
     latestRequest.current++;
     const ids = new Set(input.ids ?? []);
-    setItems((current) => current?.map((item) => (input.all || ids.has(item.id) ? { ...item, isRead: true } : item)) ?? null);
+    setItems(
+      (current) => current?.map((item) => (input.all || ids.has(item.id) ? { ...item, isRead: true } : item)) ?? null,
+    );
     const response = await fetch("/api/notifications/read", {
-      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(input), keepalive: true,
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(input),
+      keepalive: true,
     }).catch(() => null);
     if (response?.ok) setUnread(((await response.json()) as { unread: number }).unread);
   }, []);

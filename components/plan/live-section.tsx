@@ -37,7 +37,17 @@ type Props = {
   children: React.ReactNode;
 };
 
-export function LiveSection({ planId, dialogueId, section, links, numbering, canEdit, canDecide, viewer, children }: Props) {
+export function LiveSection({
+  planId,
+  dialogueId,
+  section,
+  links,
+  numbering,
+  canEdit,
+  canDecide,
+  viewer,
+  children,
+}: Props) {
   const router = useRouter();
   const [editor, setEditor] = useState<Editor | null>(null);
   const [status, setStatus] = useState("");
@@ -48,14 +58,18 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, can
   const { passage, close, activate, selection, setSelection } = useActivePassage(section.key, textRef);
   const numbers = useMemo(() => new Map(numbering), [numbering]);
   // Built here from the links, not sent beside them: the page would carry every quote twice.
-  const citationLinks = useMemo(() => new Map(describeCitations(links, dialogueId, planId).map((c) => [c.id, c])), [links, dialogueId, planId]);
+  const citationLinks = useMemo(
+    () => new Map(describeCitations(links, dialogueId, planId).map((c) => [c.id, c])),
+    [links, dialogueId, planId],
+  );
   const markers = useMemo(() => passageMarkers(links, numbers), [links, numbers]);
 
   async function cite(targetKey: string, label: string) {
     if (!editor || !passage) return;
     setStatus(`Citing ${label}…`);
     const { data, error } = await apiFetch<{ linkId: string }>(`/api/plans/${planId}/citations`, {
-      method: "POST", body: { sectionKey: section.key, blockId: passage.blockId, targetKey, quote: { exact: passage.text } },
+      method: "POST",
+      body: { sectionKey: section.key, blockId: passage.blockId, targetKey, quote: { exact: passage.text } },
     });
     if (error || !data) return setStatus(error ?? "Could not cite. Try again.");
     const { linkId } = data;
@@ -81,7 +95,9 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, can
 
   /** Clicking a thread shows its text. */
   function showThreadText(threadId: string) {
-    const mark = textRef.current?.querySelector<HTMLElement>(`.comment-mark[data-thread-ids~="${CSS.escape(threadId)}"]`);
+    const mark = textRef.current?.querySelector<HTMLElement>(
+      `.comment-mark[data-thread-ids~="${CSS.escape(threadId)}"]`,
+    );
     if (!mark) return;
     mark.scrollIntoView({ block: "center" });
     mark.classList.add("comment-mark-focused");
@@ -95,43 +111,107 @@ export function LiveSection({ planId, dialogueId, section, links, numbering, can
       {/* Wide screens: the text, and beside it a margin with the passage's sources and the comments level with their text. */}
       <div className="space-y-3 xl:grid xl:grid-cols-[minmax(0,1fr)_22rem] xl:items-start xl:gap-4 xl:space-y-0">
         <div ref={textRef} onMouseUp={captureSelection} onKeyUp={captureSelection} onClick={focusThreadOfMark}>
-          <SectionEditor planId={planId} sectionId={section.id} title={section.title} canEdit={canEdit} markers={markers} privateAnchors={privateAnchors}
-            fallback={children} onActivePassage={activate} onEditor={setEditor} onSectionNotice={onSectionNotice} />
+          <SectionEditor
+            planId={planId}
+            sectionId={section.id}
+            title={section.title}
+            canEdit={canEdit}
+            markers={markers}
+            privateAnchors={privateAnchors}
+            fallback={children}
+            onActivePassage={activate}
+            onEditor={setEditor}
+            onSectionNotice={onSectionNotice}
+          />
         </div>
         <div className="space-y-3">
           {passage && (
             <PassagePanel passage={passage} sectionTitle={section.title} onClose={close} status={status}>
               {passageLinks.length > 0 ? (
-                <SourceList links={passageLinks} dialogueId={dialogueId} planId={planId} canDecide={canDecide} numbering={numbers}
-                  onCite={canCite ? cite : undefined} />
+                <SourceList
+                  links={passageLinks}
+                  dialogueId={dialogueId}
+                  planId={planId}
+                  canDecide={canDecide}
+                  numbering={numbers}
+                  onCite={canCite ? cite : undefined}
+                />
               ) : (
                 <p className="text-xs text-slate-600">No source linked to this passage yet.</p>
               )}
-              <PassageSuggestions key={passage.blockId} planId={planId} sectionKey={section.key} blockId={passage.blockId} passageText={passage.text}
-                dialogueId={dialogueId} canDecide={canDecide} onCite={canCite ? cite : undefined} />
+              <PassageSuggestions
+                key={passage.blockId}
+                planId={planId}
+                sectionKey={section.key}
+                blockId={passage.blockId}
+                passageText={passage.text}
+                dialogueId={dialogueId}
+                canDecide={canDecide}
+                onCite={canCite ? cite : undefined}
+              />
             </PassagePanel>
           )}
-          <ThreadsPanel planId={planId} sectionKey={section.key} title={section.title} viewer={viewer} version={threadsVersion} pushed={pushedThreads}
-            selection={selection} onFocusThread={showThreadText} textRef={textRef} onThreads={onThreads} />
+          <ThreadsPanel
+            planId={planId}
+            sectionKey={section.key}
+            title={section.title}
+            viewer={viewer}
+            version={threadsVersion}
+            pushed={pushedThreads}
+            selection={selection}
+            onFocusThread={showThreadText}
+            textRef={textRef}
+            onThreads={onThreads}
+          />
         </div>
       </div>
-      <AmendmentsPanel planId={planId} sectionKey={section.key} title={section.title} viewer={viewer} version={amendmentsVersion} selection={selection} />
+      <AmendmentsPanel
+        planId={planId}
+        sectionKey={section.key}
+        title={section.title}
+        viewer={viewer}
+        version={amendmentsVersion}
+        selection={selection}
+      />
     </CitationLinksContext.Provider>
   );
 }
 
 /** The sources of the passage at the caret (or clicked): Escape or Close returns to the text. */
-function PassagePanel({ passage, sectionTitle, onClose, status, children }: { passage: ActivePassage; sectionTitle: string; onClose: () => void; status: string; children: React.ReactNode }) {
+function PassagePanel({
+  passage,
+  sectionTitle,
+  onClose,
+  status,
+  children,
+}: {
+  passage: ActivePassage;
+  sectionTitle: string;
+  onClose: () => void;
+  status: string;
+  children: React.ReactNode;
+}) {
   return (
-    <div role="region" aria-label={`Sources of the passage at the caret in ${sectionTitle}`} data-testid="passage-panel" tabIndex={-1}
+    <div
+      role="region"
+      aria-label={`Sources of the passage at the caret in ${sectionTitle}`}
+      data-testid="passage-panel"
+      tabIndex={-1}
       onKeyDown={(event) => event.key === "Escape" && onClose()}
-      className="space-y-2 rounded-lg border border-slate-300 bg-white p-3 shadow-sm xl:max-h-[80vh] xl:overflow-y-auto">
+      className="space-y-2 rounded-lg border border-slate-300 bg-white p-3 shadow-sm xl:max-h-[80vh] xl:overflow-y-auto"
+    >
       <div className="flex items-start justify-between gap-2">
-        <p className="text-xs text-slate-700"><span className="font-semibold">Passage:</span> {excerpt(passage.text)}</p>
-        <button type="button" onClick={onClose} className="text-xs text-slate-600 underline">Close<span className="sr-only"> sources panel</span></button>
+        <p className="text-xs text-slate-700">
+          <span className="font-semibold">Passage:</span> {excerpt(passage.text)}
+        </p>
+        <button type="button" onClick={onClose} className="text-xs text-slate-600 underline">
+          Close<span className="sr-only"> sources panel</span>
+        </button>
       </div>
       {children}
-      <p role="status" aria-live="polite" className="text-xs text-slate-700">{status}</p>
+      <p role="status" aria-live="polite" className="text-xs text-slate-700">
+        {status}
+      </p>
     </div>
   );
 }
@@ -149,7 +229,11 @@ function passageMarkers(links: PlanLink[], numbers: Map<string, number>): Map<st
   for (const [blockId, blockLinks] of byBlock) {
     const confirmed = blockLinks.map((l) => numbers.get(l.id)).filter((n): n is number => n !== undefined);
     const needsCheck = blockLinks.some((l) => l.status === "suspect");
-    if (confirmed.length || needsCheck) markers.set(blockId, { text: `[${confirmed.join(", ")}${needsCheck ? `${confirmed.length ? ", " : ""}!` : ""}]`, needsCheck });
+    if (confirmed.length || needsCheck)
+      markers.set(blockId, {
+        text: `[${confirmed.join(", ")}${needsCheck ? `${confirmed.length ? ", " : ""}!` : ""}]`,
+        needsCheck,
+      });
   }
   return markers;
 }

@@ -17,8 +17,20 @@ type Suggestion = {
  * "Suggest sources" for one passage: the ten best-ranked sentences and list
  * items not yet linked to it, each confirmed or rejected with one click.
  */
-export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, canDecide, passageText, onCite }: {
-  planId: string; sectionKey: string; blockId: string; dialogueId: string; canDecide: boolean;
+export function PassageSuggestions({
+  planId,
+  sectionKey,
+  blockId,
+  dialogueId,
+  canDecide,
+  passageText,
+  onCite,
+}: {
+  planId: string;
+  sectionKey: string;
+  blockId: string;
+  dialogueId: string;
+  canDecide: boolean;
   /** The passage as it reads in the live editor, which may be ahead of the last save. */
   passageText?: string;
   /** In the live editor: puts a citation of this source at the caret. */
@@ -37,7 +49,11 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
 
   async function load() {
     setStatus("Finding sources…");
-    const params = new URLSearchParams({ section: sectionKey, block: blockId, ...(passageText ? { text: passageText.slice(0, 2000) } : {}) });
+    const params = new URLSearchParams({
+      section: sectionKey,
+      block: blockId,
+      ...(passageText ? { text: passageText.slice(0, 2000) } : {}),
+    });
     const { data: found, error } = await apiFetch<Suggestion[]>(`/api/plans/${planId}/suggestions?${params}`);
     if (error || !found) return setStatus("Could not load suggestions. Try again.");
     setSuggestions(found);
@@ -47,7 +63,10 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
   async function decide(suggestion: Suggestion, decision: "confirm" | "reject") {
     setStatus(decision === "confirm" ? "Confirming…" : "Rejecting…");
     setBusy(true);
-    const { error } = await apiFetch(`/api/plans/${planId}/links`, { method: "POST", body: { sectionKey, blockId, targetKey: suggestion.targetKey, decision } });
+    const { error } = await apiFetch(`/api/plans/${planId}/links`, {
+      method: "POST",
+      body: { sectionKey, blockId, targetKey: suggestion.targetKey, decision },
+    });
     setBusy(false);
     if (error) return setStatus(error);
     setSuggestions((list) => list?.filter((s) => s.targetKey !== suggestion.targetKey) ?? null);
@@ -62,26 +81,50 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
           Suggest sources<span className="sr-only"> for this passage</span>
         </button>
       ) : (
-        <ol ref={listRef} tabIndex={-1} aria-label="Suggested sources" className="mt-1 space-y-1 focus:outline-none focus-visible:ring-2 focus-visible:ring-un">
+        <ol
+          ref={listRef}
+          tabIndex={-1}
+          aria-label="Suggested sources"
+          className="mt-1 space-y-1 focus:outline-none focus-visible:ring-2 focus-visible:ring-un"
+        >
           {suggestions.map((s, rank) => (
             <li key={s.targetKey} className="rounded border border-slate-200 bg-white p-2">
               <p className="text-xs text-slate-700">
-                {s.speaker ? `${s.speaker.name}${s.speaker.affiliation ? `, ${s.speaker.affiliation}` : ""}` : "Summary list"}
+                {s.speaker
+                  ? `${s.speaker.name}${s.speaker.affiliation ? `, ${s.speaker.affiliation}` : ""}`
+                  : "Summary list"}
                 {s.segment ? ` · ${s.segment}` : ""} · rank {rank + 1}
               </p>
               <blockquote className="font-serif">{s.snippet}</blockquote>
               <p className="mt-1 flex flex-wrap items-center gap-2">
-                <a href={`/dialogues/${dialogueId}#${s.address}`} className="font-mono text-xs text-un-dark underline">#{s.address}</a>
+                <a href={`/dialogues/${dialogueId}#${s.address}`} className="font-mono text-xs text-un-dark underline">
+                  #{s.address}
+                </a>
                 {canDecide && (
                   <>
-                    <button type="button" disabled={isBusy} onClick={() => decide(s, "confirm")} className="rounded bg-emerald-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-emerald-800">
+                    <button
+                      type="button"
+                      disabled={isBusy}
+                      onClick={() => decide(s, "confirm")}
+                      className="rounded bg-emerald-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-emerald-800"
+                    >
                       Confirm<span className="sr-only"> {s.address}</span>
                     </button>
-                    <button type="button" disabled={isBusy} onClick={() => decide(s, "reject")} className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100">
+                    <button
+                      type="button"
+                      disabled={isBusy}
+                      onClick={() => decide(s, "reject")}
+                      className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100"
+                    >
                       Reject<span className="sr-only"> {s.address}</span>
                     </button>
                     {onCite && (
-                      <button type="button" disabled={isBusy} onClick={() => onCite(s.targetKey, s.address)} className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50">
+                      <button
+                        type="button"
+                        disabled={isBusy}
+                        onClick={() => onCite(s.targetKey, s.address)}
+                        className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50"
+                      >
                         Cite<span className="sr-only"> {s.address} at the caret</span>
                       </button>
                     )}
@@ -92,7 +135,9 @@ export function PassageSuggestions({ planId, sectionKey, blockId, dialogueId, ca
           ))}
         </ol>
       )}
-      <p role="status" aria-live="polite" className="text-xs text-slate-600">{status}</p>
+      <p role="status" aria-live="polite" className="text-xs text-slate-600">
+        {status}
+      </p>
     </div>
   );
 }

@@ -24,17 +24,38 @@ export function ResetPlanButton({ planId }: { planId: string }) {
   return (
     <div className="rounded border border-red-200 bg-red-50 p-3 text-sm">
       {isAsking ? (
-        <ConfirmDialog title="Reset the plan to the skeleton?" confirmLabel="Reset plan" onConfirm={reset} onCancel={() => setAsking(false)} canConfirm={typed === "RESET"}
-          description="Every section, every confirmed or rejected source and every exclusion will be replaced by the seeded skeleton. This cannot be undone.">
-          <label htmlFor="reset-confirm" className="block">Type RESET to confirm</label>
-          <input id="reset-confirm" autoFocus value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" className="rounded border border-red-400 px-2 py-1" />
+        <ConfirmDialog
+          title="Reset the plan to the skeleton?"
+          confirmLabel="Reset plan"
+          onConfirm={reset}
+          onCancel={() => setAsking(false)}
+          canConfirm={typed === "RESET"}
+          description="Every section, every confirmed or rejected source and every exclusion will be replaced by the seeded skeleton. This cannot be undone."
+        >
+          <label htmlFor="reset-confirm" className="block">
+            Type RESET to confirm
+          </label>
+          <input
+            id="reset-confirm"
+            autoFocus
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            className="rounded border border-red-400 px-2 py-1"
+          />
         </ConfirmDialog>
       ) : (
-        <button type="button" onClick={() => setAsking(true)} className="rounded border border-red-400 px-3 py-1 text-red-900 hover:bg-red-100">
+        <button
+          type="button"
+          onClick={() => setAsking(true)}
+          className="rounded border border-red-400 px-3 py-1 text-red-900 hover:bg-red-100"
+        >
           Reset plan to skeleton…
         </button>
       )}
-      <p role="status" aria-live="polite" className="mt-1 text-xs">{status}</p>
+      <p role="status" aria-live="polite" className="mt-1 text-xs">
+        {status}
+      </p>
     </div>
   );
 }

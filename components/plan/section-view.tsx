@@ -16,7 +16,21 @@ type Section = PlanForPage["sections"][number];
  * passage followed by the numbers of its confirmed sources and a disclosure
  * with the sources and suggestions behind it.
  */
-export function SectionView({ section, dialogueId, planId, canDecide, canEdit, viewer }: { section: Section; dialogueId: string; planId: string; canDecide: boolean; canEdit: boolean; viewer: Viewer }) {
+export function SectionView({
+  section,
+  dialogueId,
+  planId,
+  canDecide,
+  canEdit,
+  viewer,
+}: {
+  section: Section;
+  dialogueId: string;
+  planId: string;
+  canDecide: boolean;
+  canEdit: boolean;
+  viewer: Viewer;
+}) {
   const byBlock = new Map<string, PlanLink[]>();
   for (const link of section.links) byBlock.set(link.blockId, [...(byBlock.get(link.blockId) ?? []), link]);
   const numbering = numberConfirmedLinks(section, byBlock);
@@ -27,25 +41,58 @@ export function SectionView({ section, dialogueId, planId, canDecide, canEdit, v
   const citationById = new Map(citations.map((c) => [c.id, c]));
   const citationNumbers = numberCitations(section.content as JSONContent);
   const render = (node: JSONContent, key: string): React.ReactNode =>
-    renderNode(node, key, { byBlock, numbering, dialogueId, planId, canDecide, sectionKey: section.key, citationById, citationNumbers });
+    renderNode(node, key, {
+      byBlock,
+      numbering,
+      dialogueId,
+      planId,
+      canDecide,
+      sectionKey: section.key,
+      citationById,
+      citationNumbers,
+    });
   return (
-    <section id={section.key} aria-labelledby={`${section.key}-title`} className="relative scroll-mt-24 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section
+      id={section.key}
+      aria-labelledby={`${section.key}-title`}
+      className="relative scroll-mt-24 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={`${section.key}-title`} className="text-xl font-semibold">{section.title}</h2>
+        <h2 id={`${section.key}-title`} className="text-xl font-semibold">
+          {section.title}
+        </h2>
         <p className="flex gap-2 text-xs" aria-label="Completeness">
           <Badge isOn={confirmed > 0} on={`${confirmed} confirmed sources`} off="no confirmed source" />
           <Badge isOn={hasOwnText} on="drafted" off="guidance and seed only" />
         </p>
       </header>
-      <LiveSection planId={planId} dialogueId={dialogueId} section={{ id: section.id, key: section.key, title: section.title }} links={section.links}
-        numbering={[...numbering]} canEdit={canEdit} canDecide={canDecide} viewer={viewer}>
-        <div className="plan-text space-y-2">{((section.content as JSONContent).content ?? []).map((node, i) => render(node, `${section.key}-${i}`))}</div>
+      <LiveSection
+        planId={planId}
+        dialogueId={dialogueId}
+        section={{ id: section.id, key: section.key, title: section.title }}
+        links={section.links}
+        numbering={[...numbering]}
+        canEdit={canEdit}
+        canDecide={canDecide}
+        viewer={viewer}
+      >
+        <div className="plan-text space-y-2">
+          {((section.content as JSONContent).content ?? []).map((node, i) => render(node, `${section.key}-${i}`))}
+        </div>
       </LiveSection>
       {sectionWide.length > 0 && (
         <details className="rounded bg-slate-50 p-3">
-          <summary className="cursor-pointer text-sm font-medium">Sources for the whole section ({sectionWide.length})</summary>
+          <summary className="cursor-pointer text-sm font-medium">
+            Sources for the whole section ({sectionWide.length})
+          </summary>
           <div className="mt-2">
-            <SourceList links={sectionWide} dialogueId={dialogueId} planId={planId} canDecide={canDecide} numbering={numbering} />
+            <SourceList
+              links={sectionWide}
+              dialogueId={dialogueId}
+              planId={planId}
+              canDecide={canDecide}
+              numbering={numbering}
+            />
           </div>
         </details>
       )}
@@ -63,12 +110,16 @@ function numberConfirmedLinks(section: Section, byBlock: Map<string, PlanLink[]>
 /** Seeding writes the guidance and one bullet per list item; anything else is the drafters' own. */
 function hasTextBeyondSeed(section: Section): boolean {
   const seeded = section.links.filter((l) => l.summaryItem).map((l) => l.summaryItem!.text);
-  return section.text.split("\n").some((line) => line.trim() && line !== section.guidance && !seeded.some((text) => line.endsWith(text)));
+  return section.text
+    .split("\n")
+    .some((line) => line.trim() && line !== section.guidance && !seeded.some((text) => line.endsWith(text)));
 }
 
 function Badge({ isOn, on, off }: { isOn: boolean; on: string; off: string }) {
   return (
-    <span className={`rounded px-2 py-0.5 ${isOn ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}>{isOn ? on : off}</span>
+    <span className={`rounded px-2 py-0.5 ${isOn ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}>
+      {isOn ? on : off}
+    </span>
   );
 }
 
@@ -84,7 +135,12 @@ function numberCitations(content: JSONContent): Map<JSONContent, number> {
 }
 
 type RenderContext = {
-  byBlock: Map<string, PlanLink[]>; numbering: Map<string, number>; dialogueId: string; planId: string; canDecide: boolean; sectionKey: string;
+  byBlock: Map<string, PlanLink[]>;
+  numbering: Map<string, number>;
+  dialogueId: string;
+  planId: string;
+  canDecide: boolean;
+  sectionKey: string;
   citationById: Map<string, CitationInfo>;
   /** Each citation node's number in document order, by the node itself. */
   citationNumbers: Map<JSONContent, number>;
@@ -100,22 +156,46 @@ function renderNode(node: JSONContent, key: string, context: RenderContext): Rea
       return renderText(node, key);
     case "paragraph":
       if (context.isInsideListItem) return <span key={key}>{children}</span>;
-      return <Passage key={key} node={node} context={context} as="p">{children}</Passage>;
+      return (
+        <Passage key={key} node={node} context={context} as="p">
+          {children}
+        </Passage>
+      );
     case "heading":
-      return <Passage key={key} node={node} context={context} as="h3">{children}</Passage>;
+      return (
+        <Passage key={key} node={node} context={context} as="h3">
+          {children}
+        </Passage>
+      );
     case "bulletList":
-      return <ul key={key} className="ml-5 list-disc space-y-2">{children}</ul>;
+      return (
+        <ul key={key} className="ml-5 list-disc space-y-2">
+          {children}
+        </ul>
+      );
     case "orderedList":
-      return <ol key={key} className="ml-5 list-decimal space-y-2">{children}</ol>;
+      return (
+        <ol key={key} className="ml-5 list-decimal space-y-2">
+          {children}
+        </ol>
+      );
     case "listItem":
-      return <Passage key={key} node={node} context={context} as="li">{children}</Passage>;
+      return (
+        <Passage key={key} node={node} context={context} as="li">
+          {children}
+        </Passage>
+      );
     case "hardBreak":
       return <br key={key} />;
     case "citation": {
       const linkId = String(node.attrs?.linkId ?? "");
       return (
         <sup key={key} data-citation="" data-link-id={linkId} className="citation group relative">
-          <CitationBadge linkId={linkId} number={context.citationNumbers.get(node)} info={context.citationById.get(linkId)} />
+          <CitationBadge
+            linkId={linkId}
+            number={context.citationNumbers.get(node)}
+            info={context.citationById.get(linkId)}
+          />
         </sup>
       );
     }
@@ -138,7 +218,17 @@ function renderText(node: JSONContent, key: string): React.ReactNode {
  * then its sources on demand. The disclosure sits beside the text, never
  * inside a <p> (which may not hold it).
  */
-function Passage({ node, context, as: Tag, children }: { node: JSONContent; context: RenderContext; as: "p" | "li" | "h3"; children: React.ReactNode }) {
+function Passage({
+  node,
+  context,
+  as: Tag,
+  children,
+}: {
+  node: JSONContent;
+  context: RenderContext;
+  as: "p" | "li" | "h3";
+  children: React.ReactNode;
+}) {
   const blockId = node.attrs?.blockId as string | undefined;
   const links = blockId ? (context.byBlock.get(blockId) ?? []) : [];
   const numbers = links.map((l) => context.numbering.get(l.id)).filter((n): n is number => n !== undefined);
@@ -151,19 +241,42 @@ function Passage({ node, context, as: Tag, children }: { node: JSONContent; cont
   // Readers see sources where there are some; facilitators may also look for new ones anywhere.
   const sources = blockId && (links.length > 0 || context.canDecide) && (
     <details className="mt-1">
-      <summary className="cursor-pointer text-xs text-slate-600">Sources ({links.filter((l) => l.status === "confirmed").length} confirmed{links.some((l) => l.status !== "confirmed") ? `, ${links.filter((l) => l.status !== "confirmed").length} to review` : ""})</summary>
+      <summary className="cursor-pointer text-xs text-slate-600">
+        Sources ({links.filter((l) => l.status === "confirmed").length} confirmed
+        {links.some((l) => l.status !== "confirmed")
+          ? `, ${links.filter((l) => l.status !== "confirmed").length} to review`
+          : ""}
+        )
+      </summary>
       <div
         role="region"
         aria-label="Sources of this passage"
         className="mt-1 space-y-2 xl:absolute xl:right-0 xl:z-10 xl:mt-0 xl:max-h-[70vh] xl:w-[24rem] xl:overflow-y-auto xl:rounded-lg xl:border xl:border-slate-300 xl:bg-white xl:p-2 xl:shadow-lg"
       >
-        <SourceList links={links} dialogueId={context.dialogueId} planId={context.planId} canDecide={context.canDecide} numbering={context.numbering} />
-        <PassageSuggestions planId={context.planId} sectionKey={context.sectionKey} blockId={blockId} dialogueId={context.dialogueId} canDecide={context.canDecide} />
+        <SourceList
+          links={links}
+          dialogueId={context.dialogueId}
+          planId={context.planId}
+          canDecide={context.canDecide}
+          numbering={context.numbering}
+        />
+        <PassageSuggestions
+          planId={context.planId}
+          sectionKey={context.sectionKey}
+          blockId={blockId}
+          dialogueId={context.dialogueId}
+          canDecide={context.canDecide}
+        />
       </div>
     </details>
   );
   if (Tag === "li") {
-    return <li id={blockId ? `passage-${blockId}` : undefined} data-block-id={blockId} className="leading-relaxed">{text}{sources}</li>;
+    return (
+      <li id={blockId ? `passage-${blockId}` : undefined} data-block-id={blockId} className="leading-relaxed">
+        {text}
+        {sources}
+      </li>
+    );
   }
   return (
     <div id={blockId ? `passage-${blockId}` : undefined} data-block-id={blockId}>

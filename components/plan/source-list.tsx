@@ -15,7 +15,10 @@ const RELATION_LABELS: Record<string, string> = {
 type SourceDescription = { address: string; label: string; quote: string; href: string };
 
 /** A link's source: its address (reader anchor or amendment), a short name, the words it contributes, and where to read it. */
-export function describeSource(link: PlanLink, { dialogueId, planId }: { dialogueId: string; planId: string }): SourceDescription {
+export function describeSource(
+  link: PlanLink,
+  { dialogueId, planId }: { dialogueId: string; planId: string },
+): SourceDescription {
   if (link.amendment) {
     const address = `amendment-${link.amendment.number}`;
     const quote = `${link.amendment.newText || "(deletion)"} — ${link.amendment.rationale}`;
@@ -24,7 +27,12 @@ export function describeSource(link: PlanLink, { dialogueId, planId }: { dialogu
   const href = (address: string) => `/dialogues/${dialogueId}#${address}`;
   if (link.summaryItem) {
     const address = link.summaryItem.key;
-    return { address, label: `${SUMMARY_LIST_TITLES[link.summaryItem.list as SummaryListName]} ${link.summaryItem.n}`, quote: link.summaryItem.text, href: href(address) };
+    return {
+      address,
+      label: `${SUMMARY_LIST_TITLES[link.summaryItem.list as SummaryListName]} ${link.summaryItem.n}`,
+      quote: link.summaryItem.text,
+      href: href(address),
+    };
   }
   const address = link.sentence?.key ?? link.statement?.key ?? "";
   const quote = link.sentence?.text ?? link.statement?.text ?? "";
@@ -36,13 +44,22 @@ export function describeCitations(links: PlanLink[], dialogueId: string, planId:
   return links.map((link) => {
     const { label, quote, href } = describeSource(link, { dialogueId, planId });
     const speaker = link.statement?.speaker;
-    const detail = [speaker?.affiliation, link.statement ? formatSegmentLabel(link.statement.segment) : null].filter(Boolean).join(" · ");
+    const detail = [speaker?.affiliation, link.statement ? formatSegmentLabel(link.statement.segment) : null]
+      .filter(Boolean)
+      .join(" · ");
     return { id: link.id, status: link.status, label, detail, quote, href };
   });
 }
 
 /** Sources of one passage: who said it, in what role and session, the quoted sentence, and a link to it in the reader. */
-export function SourceList({ links, dialogueId, planId, canDecide, numbering, onCite }: {
+export function SourceList({
+  links,
+  dialogueId,
+  planId,
+  canDecide,
+  numbering,
+  onCite,
+}: {
   links: PlanLink[];
   dialogueId: string;
   planId: string;
@@ -58,7 +75,10 @@ export function SourceList({ links, dialogueId, planId, canDecide, numbering, on
         const speaker = link.statement?.speaker;
         const number = numbering.get(link.id);
         return (
-          <li key={link.id} className={`rounded border p-2 text-sm ${link.status === "confirmed" ? "border-emerald-300 bg-emerald-50" : "border-slate-200 bg-white"}`}>
+          <li
+            key={link.id}
+            className={`rounded border p-2 text-sm ${link.status === "confirmed" ? "border-emerald-300 bg-emerald-50" : "border-slate-200 bg-white"}`}
+          >
             <p className="flex flex-wrap items-baseline gap-x-2">
               {number !== undefined && <span className="font-mono text-xs font-semibold">[{number}]</span>}
               <span className="font-medium">{label}</span>
@@ -68,12 +88,27 @@ export function SourceList({ links, dialogueId, planId, canDecide, numbering, on
                 {RELATION_LABELS[link.relation]} · <span data-testid="link-status">{link.status}</span>
               </span>
             </p>
-            <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 font-serif text-slate-800">{quoted}</blockquote>
+            <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 font-serif text-slate-800">
+              {quoted}
+            </blockquote>
             <p className="mt-1 flex flex-wrap items-center gap-3">
-              <a href={href} className="font-mono text-xs text-un-dark underline">#{address}</a>
-              {canDecide && link.status !== "confirmed" && <LinkDecision planId={planId} linkId={link.id} label={`${label}, ${address}`} isSuspect={link.status === "suspect"} />}
+              <a href={href} className="font-mono text-xs text-un-dark underline">
+                #{address}
+              </a>
+              {canDecide && link.status !== "confirmed" && (
+                <LinkDecision
+                  planId={planId}
+                  linkId={link.id}
+                  label={`${label}, ${address}`}
+                  isSuspect={link.status === "suspect"}
+                />
+              )}
               {onCite && !link.amendment && (
-                <button type="button" onClick={() => onCite(link.targetKey, address)} className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50">
+                <button
+                  type="button"
+                  onClick={() => onCite(link.targetKey, address)}
+                  className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50"
+                >
                   Cite<span className="sr-only"> {address} at the caret</span>
                 </button>
               )}

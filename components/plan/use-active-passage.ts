@@ -16,15 +16,20 @@ export function useActivePassage(sectionKey: string, textRef: RefObject<HTMLElem
   const [passage, setPassage] = useState<ActivePassage | null>(null);
   const [selection, setSelection] = useState<SelectedQuote | null>(null);
 
-  const activate = useCallback((next: ActivePassage | null, { isKeyboard = false } = {}) => {
-    setPassage(next);
-    if (next) window.dispatchEvent(new CustomEvent(ACTIVE_SECTION_EVENT, { detail: sectionKey }));
-    // A reader who opens a passage from the keyboard cannot select part of it: the whole passage is what they comment on or amend.
-    if (next && isKeyboard) {
-      setSelection({ blockId: next.blockId, exact: next.text.trim(), prefix: "", suffix: "" });
-      requestAnimationFrame(() => textRef.current?.closest("section")?.querySelector<HTMLElement>('[data-testid="passage-panel"]')?.focus());
-    }
-  }, [sectionKey, textRef]);
+  const activate = useCallback(
+    (next: ActivePassage | null, { isKeyboard = false } = {}) => {
+      setPassage(next);
+      if (next) window.dispatchEvent(new CustomEvent(ACTIVE_SECTION_EVENT, { detail: sectionKey }));
+      // A reader who opens a passage from the keyboard cannot select part of it: the whole passage is what they comment on or amend.
+      if (next && isKeyboard) {
+        setSelection({ blockId: next.blockId, exact: next.text.trim(), prefix: "", suffix: "" });
+        requestAnimationFrame(() =>
+          textRef.current?.closest("section")?.querySelector<HTMLElement>('[data-testid="passage-panel"]')?.focus(),
+        );
+      }
+    },
+    [sectionKey, textRef],
+  );
 
   useEffect(() => {
     const onOther = (event: Event) => (event as CustomEvent<string>).detail !== sectionKey && setPassage(null);

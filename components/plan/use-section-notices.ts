@@ -15,11 +15,15 @@ export function useSectionNotices() {
   const [threadsVersion, setThreadsVersion] = useState(0);
   const [pushedThreads, setPushedThreads] = useState<ThreadView[] | null>(null);
   const [amendmentsVersion, setAmendmentsVersion] = useState(0);
-  const onSectionNotice = useCallback((notice: SectionNotice) => {
-    if (notice.type === "threads-changed") return notice.threads ? setPushedThreads(notice.threads) : setThreadsVersion((v) => v + 1);
-    setAmendmentsVersion((v) => v + 1);
-    // An accepted amendment adds a source to its passage: the page's links come from the server.
-    router.refresh();
-  }, [router]);
+  const onSectionNotice = useCallback(
+    (notice: SectionNotice) => {
+      if (notice.type === "threads-changed")
+        return notice.threads ? setPushedThreads(notice.threads) : setThreadsVersion((v) => v + 1);
+      setAmendmentsVersion((v) => v + 1);
+      // An accepted amendment adds a source to its passage: the page's links come from the server.
+      router.refresh();
+    },
+    [router],
+  );
   return { threadsVersion, pushedThreads, amendmentsVersion, onSectionNotice };
 }

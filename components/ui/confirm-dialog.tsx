@@ -29,21 +29,51 @@ type Props = {
   children?: React.ReactNode;
 };
 
-export function ConfirmDialog({ title, description, confirmLabel, onConfirm, onCancel, tone = "danger", busyLabel, isBusy = false, canConfirm = true, children }: Props) {
+export function ConfirmDialog({
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  tone = "danger",
+  busyLabel,
+  isBusy = false,
+  canConfirm = true,
+  children,
+}: Props) {
   const id = useId();
   const style = TONE[tone];
   return (
-    <div role="alertdialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} className={`space-y-2 ${style.box}`}
-      onKeyDown={(event) => event.key === "Escape" && onCancel()}>
-      <p id={`${id}-title`} className="font-semibold">{title}</p>
+    <div
+      role="alertdialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
+      className={`space-y-2 ${style.box}`}
+      onKeyDown={(event) => event.key === "Escape" && onCancel()}
+    >
+      <p id={`${id}-title`} className="font-semibold">
+        {title}
+      </p>
       <p id={`${id}-text`}>{description}</p>
       {children}
       <div className="flex gap-2">
-        <button type="button" autoFocus={!children} onClick={onConfirm} disabled={isBusy || !canConfirm}
-          className={`rounded px-3 py-1 font-medium disabled:opacity-50 ${style.confirm}`}>
+        <button
+          type="button"
+          autoFocus={!children}
+          onClick={onConfirm}
+          disabled={isBusy || !canConfirm}
+          className={`rounded px-3 py-1 font-medium disabled:opacity-50 ${style.confirm}`}
+        >
           {isBusy && busyLabel ? busyLabel : confirmLabel}
         </button>
-        <button type="button" onClick={onCancel} disabled={isBusy} className="rounded border border-slate-400 px-3 py-1">Cancel</button>
+        <button
+          type="button"
+          onClick={onCancel}
+          disabled={isBusy}
+          className="rounded border border-slate-400 px-3 py-1"
+        >
+          Cancel
+        </button>
       </div>
     </div>
   );

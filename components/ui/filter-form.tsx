@@ -5,7 +5,13 @@
  */
 
 export type FilterOption = { value: string; label: string };
-export type FilterField = { name: string; label: string; value: string | undefined; anyLabel: string; options: readonly FilterOption[] };
+export type FilterField = {
+  name: string;
+  label: string;
+  value: string | undefined;
+  anyLabel: string;
+  options: readonly FilterOption[];
+};
 
 const SELECT = "rounded border border-slate-300 bg-white px-2 py-1";
 
@@ -13,21 +19,32 @@ export function FilterForm({ label, fields }: { label: string; fields: readonly 
   return (
     <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={label}>
       {fields.map((field) => (
-        <label key={field.name} className="flex flex-col">{field.label}
+        <label key={field.name} className="flex flex-col">
+          {field.label}
           <select name={field.name} defaultValue={field.value ?? ""} className={SELECT}>
             <option value="">{field.anyLabel}</option>
-            {field.options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+            {field.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
           </select>
         </label>
       ))}
-      <button type="submit" className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un">Filter</button>
+      <button type="submit" className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un">
+        Filter
+      </button>
     </form>
   );
 }
 
 /** The delegations that items speak for, once each, by name: the options of a delegation filter. */
-export function toDelegationOptions(items: readonly { delegation: { id: string; name: string } | null }[]): FilterOption[] {
-  const byId = new Map(items.flatMap((item) => (item.delegation ? [[item.delegation.id, item.delegation.name] as const] : [])));
+export function toDelegationOptions(
+  items: readonly { delegation: { id: string; name: string } | null }[],
+): FilterOption[] {
+  const byId = new Map(
+    items.flatMap((item) => (item.delegation ? [[item.delegation.id, item.delegation.name] as const] : [])),
+  );
   return [...byId].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
 }
 

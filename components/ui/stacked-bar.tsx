@@ -11,9 +11,18 @@ export function StackedBar({ segments, height = "h-5" }: { segments: readonly Ba
   const total = countAll(segments);
   return (
     <div className={`flex ${height} w-full overflow-hidden rounded bg-slate-100`} aria-hidden="true">
-      {total > 0 && segments.map((segment) => segment.count > 0 && (
-        <div key={segment.key} className={segment.colour} style={{ width: `${(100 * segment.count) / total}%` }} title={`${segment.count} ${segment.label}`} />
-      ))}
+      {total > 0 &&
+        segments.map(
+          (segment) =>
+            segment.count > 0 && (
+              <div
+                key={segment.key}
+                className={segment.colour}
+                style={{ width: `${(100 * segment.count) / total}%` }}
+                title={`${segment.count} ${segment.label}`}
+              />
+            ),
+        )}
     </div>
   );
 }
@@ -26,7 +35,11 @@ export function BarLegend({ segments, withCounts = false }: { segments: readonly
         <li key={segment.key} className="flex items-center gap-1">
           <span className={`inline-block h-3 w-3 rounded ${segment.colour}`} aria-hidden="true" />
           {segment.label}
-          {withCounts && <>: <strong>{segment.count}</strong></>}
+          {withCounts && (
+            <>
+              : <strong>{segment.count}</strong>
+            </>
+          )}
         </li>
       ))}
     </ul>

@@ -9,8 +9,16 @@ import type { RefObject } from "react";
  * it), so a keyboard user is never left on a vanished element. Returns the
  * keydown handler to put on the root.
  */
-export function useDismiss({ isOpen, close, root, trigger }: {
-  isOpen: boolean; close: () => void; root: RefObject<HTMLElement | null>; trigger: RefObject<HTMLElement | null>;
+export function useDismiss({
+  isOpen,
+  close,
+  root,
+  trigger,
+}: {
+  isOpen: boolean;
+  close: () => void;
+  root: RefObject<HTMLElement | null>;
+  trigger: RefObject<HTMLElement | null>;
 }): (event: React.KeyboardEvent) => void {
   useEffect(() => {
     if (!isOpen) return;

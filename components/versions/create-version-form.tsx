@@ -25,16 +25,38 @@ export function CreateVersionForm({ planId }: { planId: string }) {
   }
 
   return (
-    <form onSubmit={submit} aria-label="Create a version" className="flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-3 text-sm">
+    <form
+      onSubmit={submit}
+      aria-label="Create a version"
+      className="flex flex-wrap items-end gap-3 rounded border border-slate-300 bg-white p-3 text-sm"
+    >
       <label className="flex flex-col">
         Label
-        <input value={label} onChange={(e) => setLabel(e.target.value)} required maxLength={80} placeholder="e.g. Rev.1" autoComplete="off"
-          className="rounded border border-slate-400 px-2 py-1" />
+        <input
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          required
+          maxLength={80}
+          placeholder="e.g. Rev.1"
+          autoComplete="off"
+          className="rounded border border-slate-400 px-2 py-1"
+        />
       </label>
-      <button type="submit" disabled={isBusy || !label.trim()} className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={isBusy || !label.trim()}
+        className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un disabled:opacity-50"
+      >
         Create version
       </button>
-      <p role="status" aria-live="polite" className="basis-full text-xs text-slate-700" data-testid="create-version-status">{status}</p>
+      <p
+        role="status"
+        aria-live="polite"
+        className="basis-full text-xs text-slate-700"
+        data-testid="create-version-status"
+      >
+        {status}
+      </p>
     </form>
   );
 }

@@ -12,8 +12,16 @@ type Restored = { beforeVersion: { label: string }; restored: string[]; unchange
  * confirmation step, and a status while it runs. The text as it stands is
  * kept as a "before restore" version first, so nothing is lost.
  */
-export function RestoreButton({ planId, versionId, versionLabel, section }: {
-  planId: string; versionId: string; versionLabel: string; section?: { key: string; title: string };
+export function RestoreButton({
+  planId,
+  versionId,
+  versionLabel,
+  section,
+}: {
+  planId: string;
+  versionId: string;
+  versionLabel: string;
+  section?: { key: string; title: string };
 }) {
   const router = useRouter();
   const [isAsking, setAsking] = useState(false);
@@ -24,30 +32,60 @@ export function RestoreButton({ planId, versionId, versionLabel, section }: {
   async function restore() {
     setBusy(true);
     setStatus(`Restoring ${what} from ${versionLabel}…`);
-    const { data, error } = await apiFetch(`/api/plans/${planId}/versions/restore`, { method: "POST", body: { versionId, ...(section ? { sectionKey: section.key } : {}) } });
+    const { data, error } = await apiFetch(`/api/plans/${planId}/versions/restore`, {
+      method: "POST",
+      body: { versionId, ...(section ? { sectionKey: section.key } : {}) },
+    });
     setBusy(false);
     setAsking(false);
     if (error) return setStatus(error);
     const result = data as Restored;
-    const missing = result.missing.length ? ` ${result.missing.length} section(s) of the version no longer exist and were left out.` : "";
-    setStatus(result.restored.length
-      ? `Restored ${result.restored.length} section(s) from ${versionLabel}. The text before is kept as “${result.beforeVersion.label}”.${missing}`
-      : `Nothing to restore: the text already matches ${versionLabel}.${missing}`);
+    const missing = result.missing.length
+      ? ` ${result.missing.length} section(s) of the version no longer exist and were left out.`
+      : "";
+    setStatus(
+      result.restored.length
+        ? `Restored ${result.restored.length} section(s) from ${versionLabel}. The text before is kept as “${result.beforeVersion.label}”.${missing}`
+        : `Nothing to restore: the text already matches ${versionLabel}.${missing}`,
+    );
     router.refresh();
   }
 
   return (
     <div className="text-sm">
       {isAsking ? (
-        <ConfirmDialog tone="primary" title={<>Restore {what} from {versionLabel}?</>} confirmLabel="Restore" busyLabel="Restoring…" isBusy={isBusy}
+        <ConfirmDialog
+          tone="primary"
+          title={
+            <>
+              Restore {what} from {versionLabel}?
+            </>
+          }
+          confirmLabel="Restore"
+          busyLabel="Restoring…"
+          isBusy={isBusy}
           description="Everyone editing sees the restored text at once. The current text is kept as a version first, so it can be restored in turn."
-          onConfirm={restore} onCancel={() => setAsking(false)} />
+          onConfirm={restore}
+          onCancel={() => setAsking(false)}
+        />
       ) : (
-        <button type="button" onClick={() => setAsking(true)} className="rounded border border-un-dark px-2 py-0.5 text-un-dark hover:bg-sky-50">
-          {section ? <>Restore this section<span className="sr-only"> ({section.title})</span> from {versionLabel}…</> : <>Restore plan from {versionLabel}…</>}
+        <button
+          type="button"
+          onClick={() => setAsking(true)}
+          className="rounded border border-un-dark px-2 py-0.5 text-un-dark hover:bg-sky-50"
+        >
+          {section ? (
+            <>
+              Restore this section<span className="sr-only"> ({section.title})</span> from {versionLabel}…
+            </>
+          ) : (
+            <>Restore plan from {versionLabel}…</>
+          )}
         </button>
       )}
-      <p role="status" aria-live="polite" className="mt-1 text-xs text-slate-700" data-testid="restore-status">{status}</p>
+      <p role="status" aria-live="polite" className="mt-1 text-xs text-slate-700" data-testid="restore-status">
+        {status}
+      </p>
     </div>
   );
 }

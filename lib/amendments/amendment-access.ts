@@ -6,7 +6,9 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 export async function lockAmendment(tx: Tx, { planId, amendmentId }: { planId: string; amendmentId: string }) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Amendment" WHERE "id" = ${amendmentId} AND "planId" = ${planId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM "Amendment" WHERE "id" = ${amendmentId} AND "planId" = ${planId} FOR UPDATE`;
   if (!rows.length) throw new AppError("not_found", "No such amendment in this plan.");
   return tx.amendment.findUniqueOrThrow({
     where: { id: amendmentId },
@@ -15,5 +17,6 @@ export async function lockAmendment(tx: Tx, { planId, amendmentId }: { planId: s
 }
 
 export function assertPending(amendment: { status: string; number: number }): void {
-  if (amendment.status !== "pending") throw new AppError("conflict", `Amendment ${amendment.number} is already ${amendment.status}.`);
+  if (amendment.status !== "pending")
+    throw new AppError("conflict", `Amendment ${amendment.number} is already ${amendment.status}.`);
 }

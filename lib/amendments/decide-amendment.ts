@@ -27,7 +27,15 @@ import type { TDecideAmendment } from "./schemas";
 type Target = { planId: string; amendmentId: string };
 type LockedAmendment = Awaited<ReturnType<typeof lockAmendment>>;
 
-export async function decideAmendment({ actor, target, input }: { actor: CurrentUser; target: Target; input: TDecideAmendment }) {
+export async function decideAmendment({
+  actor,
+  target,
+  input,
+}: {
+  actor: CurrentUser;
+  target: Target;
+  input: TDecideAmendment;
+}) {
   authorize(actor, "amendment.decide");
   return getPrisma().$transaction(async (tx) => {
     const amendment = await lockAmendment(tx, target);
@@ -35,14 +43,27 @@ export async function decideAmendment({ actor, target, input }: { actor: Current
     const status = input.decision === "accept" ? ("accepted" as const) : ("rejected" as const);
     const linkId = status === "accepted" ? await applyToText(tx, amendment, actor) : null;
     const decidedAt = new Date();
-    await tx.amendment.update({ where: { id: amendment.id }, data: { status, decidedById: actor.id, decidedAt, decisionReason: input.reason ?? null } });
+    await tx.amendment.update({
+      where: { id: amendment.id },
+      data: { status, decidedById: actor.id, decidedAt, decisionReason: input.reason ?? null },
+    });
     await appendAudit(tx, {
-      userId: actor.id, action: `amendment.${status === "accepted" ? "accept" : "reject"}`, resourceType: "amendment", resourceId: amendment.id,
+      userId: actor.id,
+      action: `amendment.${status === "accepted" ? "accept" : "reject"}`,
+      resourceType: "amendment",
+      resourceId: amendment.id,
       detail: { planId: target.planId, number: amendment.number, reason: input.reason ?? null, linkId },
     });
     await notify(tx, {
-      kind: "amendment_decision", actorId: actor.id, planId: target.planId,
-      recipients: { userIds: amendment.authorId ? [amendment.authorId] : [], delegationIds: [amendment.delegationId, ...amendment.sponsors.map((s) => s.delegationId)].filter((id): id is string => id !== null) },
+      kind: "amendment_decision",
+      actorId: actor.id,
+      planId: target.planId,
+      recipients: {
+        userIds: amendment.authorId ? [amendment.authorId] : [],
+        delegationIds: [amendment.delegationId, ...amendment.sponsors.map((s) => s.delegationId)].filter(
+          (id): id is string => id !== null,
+        ),
+      },
       title: `${describeAmendment(amendment)} was ${status}`,
       href: `/plans/${target.planId}/amendments#amendment-${amendment.number}`,
       resource: { type: "amendment", id: amendment.id },
@@ -55,15 +76,35 @@ export async function decideAmendment({ actor, target, input }: { actor: Current
 /** Changes the text and records the amendment as a source of the passage; returns the link's id. */
 async function applyToText(tx: Tx, amendment: LockedAmendment, actor: CurrentUser): Promise<string> {
   const section = { planId: amendment.planId, sectionId: amendment.sectionId };
-  const change = { kind: amendment.kind, blockId: amendment.blockId, newText: amendment.newText, quote: { exact: amendment.quoteExact, prefix: amendment.quotePrefix, suffix: amendment.quoteSuffix } };
-  const { result, content } = await editSectionState(tx, section, { edit: (doc) => applyAmendment(doc, change), actorId: actor.id });
-  if (result === false) throw new AppError("conflict", `Amendment ${amendment.number} is stale: its target text is no longer in the passage.`);
+  const change = {
+    kind: amendment.kind,
+    blockId: amendment.blockId,
+    newText: amendment.newText,
+    quote: { exact: amendment.quoteExact, prefix: amendment.quotePrefix, suffix: amendment.quoteSuffix },
+  };
+  const { result, content } = await editSectionState(tx, section, {
+    edit: (doc) => applyAmendment(doc, change),
+    actorId: actor.id,
+  });
+  if (result === false)
+    throw new AppError(
+      "conflict",
+      `Amendment ${amendment.number} is stale: its target text is no longer in the passage.`,
+    );
   const passage = listBlocks(content as JSONContent).find((block) => block.blockId === amendment.blockId);
   const link = await tx.provenanceLink.create({
     data: {
-      ...section, blockId: amendment.blockId, quoteExact: amendment.newText,
-      targetType: "amendment", targetKey: `amendment:${amendment.id}`, amendmentId: amendment.id, relation: "derived_from",
-      status: "confirmed", createdById: amendment.authorId, confirmedById: actor.id, confirmedAt: new Date(),
+      ...section,
+      blockId: amendment.blockId,
+      quoteExact: amendment.newText,
+      targetType: "amendment",
+      targetKey: `amendment:${amendment.id}`,
+      amendmentId: amendment.id,
+      relation: "derived_from",
+      status: "confirmed",
+      createdById: amendment.authorId,
+      confirmedById: actor.id,
+      confirmedAt: new Date(),
       fingerprint: passage ? fingerprintPassage(passage.text) : null,
     },
     select: { id: true },

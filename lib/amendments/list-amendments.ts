@@ -16,25 +16,48 @@ import type { AmendmentState } from "./schemas";
 
 export type AmendmentFilter = { sectionKey?: string; delegationId?: string; state?: AmendmentState };
 
-type Change = { kind: "replace" | "insert_after" | "delete"; quoteExact: string; quotePrefix: string; quoteSuffix: string; newText: string };
+type Change = {
+  kind: "replace" | "insert_after" | "delete";
+  quoteExact: string;
+  quotePrefix: string;
+  quoteSuffix: string;
+  newText: string;
+};
 
 /** The change as a word diff, with the quote's surroundings as context. */
 export function diffAmendment(change: Change): DiffSegment[] {
   const core: DiffSegment[] =
-    change.kind === "replace" ? diffWords(change.quoteExact, change.newText)
-    : change.kind === "delete" ? [{ type: "delete", text: change.quoteExact }]
-    : [{ type: "equal", text: change.quoteExact }, { type: "insert", text: /^[\s,.;:!?)]/.test(change.newText) ? change.newText : ` ${change.newText}` }];
+    change.kind === "replace"
+      ? diffWords(change.quoteExact, change.newText)
+      : change.kind === "delete"
+        ? [{ type: "delete", text: change.quoteExact }]
+        : [
+            { type: "equal", text: change.quoteExact },
+            { type: "insert", text: /^[\s,.;:!?)]/.test(change.newText) ? change.newText : ` ${change.newText}` },
+          ];
   const context = (text: string): DiffSegment[] => (text ? [{ type: "equal", text }] : []);
   return [...context(change.quotePrefix), ...core, ...context(change.quoteSuffix)];
 }
 
 /** Whether the quote can still be amended: it lies, whole, in one run of the passage's text (see listPassageTextRuns). */
-export function isQuoteAmendable(content: JSONContent, blockId: string, quote: { exact: string; prefix: string; suffix: string }): boolean {
+export function isQuoteAmendable(
+  content: JSONContent,
+  blockId: string,
+  quote: { exact: string; prefix: string; suffix: string },
+): boolean {
   return (listPassageTextRuns(content, blockId) ?? []).some((run) => locateQuote(run, quote) !== -1);
 }
 
 /** The plan's amendments, each with what `viewer` may do to it (the page offers exactly those, and never looks at roles). */
-export async function listAmendments({ viewer, planId, filter = {} }: { viewer: Actor; planId: string; filter?: AmendmentFilter }) {
+export async function listAmendments({
+  viewer,
+  planId,
+  filter = {},
+}: {
+  viewer: Actor;
+  planId: string;
+  filter?: AmendmentFilter;
+}) {
   authorize(viewer, "plan.read");
   const statusFilter = filter.state === "stale" ? "pending" : filter.state;
   const amendments = await getPrisma().amendment.findMany({
@@ -56,28 +79,48 @@ export async function listAmendments({ viewer, planId, filter = {} }: { viewer: 
   const blocksBySection = new Map<string, Map<string, string>>();
   const passageText = (section: { key: string; content: unknown }, blockId: string) => {
     if (!blocksBySection.has(section.key)) {
-      blocksBySection.set(section.key, new Map(listBlocks(section.content as JSONContent).map((b) => [b.blockId, b.text])));
+      blocksBySection.set(
+        section.key,
+        new Map(listBlocks(section.content as JSONContent).map((b) => [b.blockId, b.text])),
+      );
     }
     return blocksBySection.get(section.key)!.get(blockId) ?? null;
   };
   const listed = amendments.map(({ section, sponsors, ...amendment }) => {
     const current = passageText(section, amendment.blockId);
     const quote = { exact: amendment.quoteExact, prefix: amendment.quotePrefix, suffix: amendment.quoteSuffix };
-    const isStale = amendment.status === "pending" && !isQuoteAmendable(section.content as JSONContent, amendment.blockId, quote);
+    const isStale =
+      amendment.status === "pending" && !isQuoteAmendable(section.content as JSONContent, amendment.blockId, quote);
     return {
-      id: amendment.id, number: amendment.number, section: { key: section.key, title: section.title }, blockId: amendment.blockId,
-      quote, kind: amendment.kind, newText: amendment.newText, rationale: amendment.rationale,
-      status: amendment.status, state: (isStale ? "stale" : amendment.status) as AmendmentState,
+      id: amendment.id,
+      number: amendment.number,
+      section: { key: section.key, title: section.title },
+      blockId: amendment.blockId,
+      quote,
+      kind: amendment.kind,
+      newText: amendment.newText,
+      rationale: amendment.rationale,
+      status: amendment.status,
+      state: (isStale ? "stale" : amendment.status) as AmendmentState,
       // Only when stale: what the passage says now, to compare with the target.
       currentText: isStale ? (current ?? "") : null,
       diff: diffAmendment(amendment),
-      delegation: amendment.delegation, author: amendment.author, sponsors: sponsors.map((s) => s.delegation),
-      decidedBy: amendment.decidedBy, decidedAt: amendment.decidedAt, decisionReason: amendment.decisionReason,
-      withdrawnAt: amendment.withdrawnAt, createdAt: amendment.createdAt,
+      delegation: amendment.delegation,
+      author: amendment.author,
+      sponsors: sponsors.map((s) => s.delegation),
+      decidedBy: amendment.decidedBy,
+      decidedAt: amendment.decidedAt,
+      decisionReason: amendment.decisionReason,
+      withdrawnAt: amendment.withdrawnAt,
+      createdAt: amendment.createdAt,
       abilities: presentAmendmentAbilities(viewer, amendment),
     };
   });
-  return filter.state === "pending" ? listed.filter((a) => a.state === "pending") : filter.state === "stale" ? listed.filter((a) => a.state === "stale") : listed;
+  return filter.state === "pending"
+    ? listed.filter((a) => a.state === "pending")
+    : filter.state === "stale"
+      ? listed.filter((a) => a.state === "stale")
+      : listed;
 }
 
 export type ListedAmendment = Awaited<ReturnType<typeof listAmendments>>[number];

@@ -2,7 +2,12 @@
 import { z } from "zod";
 import { plainText, ZBlockId, ZQuoteSelector } from "@/lib/plan/passage-schemas";
 
-const ZTarget = { sectionKey: z.string().min(1).max(100), blockId: ZBlockId, quote: ZQuoteSelector, rationale: plainText({ max: 5000 }) };
+const ZTarget = {
+  sectionKey: z.string().min(1).max(100),
+  blockId: ZBlockId,
+  quote: ZQuoteSelector,
+  rationale: plainText({ max: 5000 }),
+};
 
 /** Replace or insert carries new text; a deletion carries none. */
 export const ZProposeAmendment = z.discriminatedUnion("kind", [

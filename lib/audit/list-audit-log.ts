@@ -23,6 +23,14 @@ export async function listAuditLog({ actor, filter }: { actor: CurrentUser; filt
     },
     orderBy: { createdAt: "desc" },
     take: 200,
-    select: { id: true, action: true, resourceType: true, resourceId: true, detail: true, createdAt: true, user: { select: { email: true } } },
+    select: {
+      id: true,
+      action: true,
+      resourceType: true,
+      resourceId: true,
+      detail: true,
+      createdAt: true,
+      user: { select: { email: true } },
+    },
   });
 }

@@ -57,9 +57,15 @@ export const authOptions: NextAuthOptions = {
     },
     async session({ session, token }) {
       // /api/auth/session must not describe a disabled or signed-out user either.
-      const user = token.sub ? await getPrisma().user.findUnique({ where: { id: token.sub }, select: { disabledAt: true, sessionsValidAfter: true } }) : null;
+      const user = token.sub
+        ? await getPrisma().user.findUnique({
+            where: { id: token.sub },
+            select: { disabledAt: true, sessionsValidAfter: true },
+          })
+        : null;
       const signedInAt = Number(token.signedInAt);
-      const isRevoked = !user || user.disabledAt || (user.sessionsValidAfter && signedInAt <= user.sessionsValidAfter.getTime());
+      const isRevoked =
+        !user || user.disabledAt || (user.sessionsValidAfter && signedInAt <= user.sessionsValidAfter.getTime());
       if (isRevoked) return { expires: new Date(0).toISOString() };
       return { ...session, userId: token.sub, signedInAt };
     },
@@ -71,7 +77,12 @@ export const authOptions: NextAuthOptions = {
       await getPrisma().$transaction(async (tx) => {
         const user = await tx.user.updateMany({ where: { id: token.sub }, data: { sessionsValidAfter: new Date() } });
         if (user.count === 0) return;
-        await appendAudit(tx, { userId: token.sub!, action: "auth.sign_out", resourceType: "user", resourceId: token.sub! });
+        await appendAudit(tx, {
+          userId: token.sub!,
+          action: "auth.sign_out",
+          resourceType: "user",
+          resourceId: token.sub!,
+        });
         await sendCollabNotice(tx, { type: "user-access-changed", userId: token.sub! });
       });
     },

@@ -37,7 +37,13 @@ async function readCurrentUser(): Promise<CurrentUser | null> {
   const user = await getPrisma().user.findUnique({
     where: { id: session.userId },
     select: {
-      id: true, email: true, name: true, role: true, delegationId: true, disabledAt: true, sessionsValidAfter: true,
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      delegationId: true,
+      disabledAt: true,
+      sessionsValidAfter: true,
       delegation: { select: { id: true, name: true, onBehalfOf: true } },
     },
   });
@@ -60,7 +66,6 @@ export async function requirePageUser(returnTo: string): Promise<CurrentUser> {
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }
-
 
 /** For pages: a 403 page unless the user may do `action`. */
 export function authorizePage(user: CurrentUser, action: Action): void {

@@ -75,12 +75,31 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   // Resetting a plan throws away everyone's drafting, so it is an admin's call alone.
   // Facilitators chair: they decide amendments but never propose or sponsor one.
   facilitator: new Set<Action>([
-    ...READ, "dialogue.import", "plan.seed", "plan.edit", "comment.create", "comment.facilitatorsOnly", "comment.resolve", "comment.edit", "comment.delete",
-    "amendment.decide", "provenance.confirm", "concern.manage", "version.create", "version.restore",
+    ...READ,
+    "dialogue.import",
+    "plan.seed",
+    "plan.edit",
+    "comment.create",
+    "comment.facilitatorsOnly",
+    "comment.resolve",
+    "comment.edit",
+    "comment.delete",
+    "amendment.decide",
+    "provenance.confirm",
+    "concern.manage",
+    "version.create",
+    "version.restore",
   ]),
   // notification.read is one's own bell: every role has one, and lib/notifications only ever touches the viewer's rows.
   delegate: new Set<Action>([
-    ...READ, "comment.create", "comment.resolve", "comment.edit", "comment.delete", "amendment.propose", "amendment.sponsor", "amendment.withdraw",
+    ...READ,
+    "comment.create",
+    "comment.resolve",
+    "comment.edit",
+    "comment.delete",
+    "amendment.propose",
+    "amendment.sponsor",
+    "amendment.withdraw",
   ]),
   observer: new Set<Action>(READ),
 };
@@ -93,7 +112,8 @@ function isModerator(actor: Actor): boolean {
 /** The rules that look at the row, on top of the role table; each answers for an actor whose role already may. */
 const RESOURCE_RULES: { [A in keyof ResourceOf]: (actor: Actor, resource: ResourceOf[A]) => boolean } = {
   // A delegate speaks for their own delegation: they resolve the threads it opened, nobody else's.
-  "comment.resolve": (actor, thread) => isModerator(actor) || (thread.delegationId !== null && thread.delegationId === actor.delegationId),
+  "comment.resolve": (actor, thread) =>
+    isModerator(actor) || (thread.delegationId !== null && thread.delegationId === actor.delegationId),
   // Words put in someone's mouth: nobody, not even an admin, edits another's comment.
   "comment.edit": (actor, comment) => comment.authorId === actor.id,
   "comment.delete": (actor, comment) => comment.authorId === actor.id || isModerator(actor),
@@ -136,7 +156,12 @@ export function can<A extends Action>(actor: Actor | null, action: A, resource?:
 }
 
 /** Throws 403 unless `actor` may do `action` (to `resource`). The one way lib functions enforce. */
-export function authorize<A extends Action>(actor: Actor, action: A, resource?: ResourceFor<A>, message?: string): void {
+export function authorize<A extends Action>(
+  actor: Actor,
+  action: A,
+  resource?: ResourceFor<A>,
+  message?: string,
+): void {
   if (!can(actor, action, resource)) {
     throw new AppError("forbidden", message ?? `Your role (${actor.role}) may not do this (${action}).`);
   }
@@ -162,7 +187,11 @@ export function concernsVisibleWhere(viewer: Pick<Actor, "role">): Prisma.Concer
 export type PlanAbilities = { comment: boolean; openFacilitatorsOnly: boolean; propose: boolean };
 
 export function presentPlanAbilities(viewer: Actor): PlanAbilities {
-  return { comment: can(viewer, "comment.create"), openFacilitatorsOnly: can(viewer, "comment.facilitatorsOnly"), propose: can(viewer, "amendment.propose") };
+  return {
+    comment: can(viewer, "comment.create"),
+    openFacilitatorsOnly: can(viewer, "comment.facilitatorsOnly"),
+    propose: can(viewer, "amendment.propose"),
+  };
 }
 
 /** What a viewer may do to one thread, sent with it. */
@@ -179,13 +208,20 @@ export function threadAbilitiesKey(viewer: Actor): string {
 }
 
 export function presentThreadAbilities(viewer: Actor, thread: ResourceOf["comment.resolve"]): ThreadAbilities {
-  return { reply: can(viewer, "comment.create"), setStatus: can(viewer, "comment.resolve", thread), markConcern: can(viewer, "concern.manage") };
+  return {
+    reply: can(viewer, "comment.create"),
+    setStatus: can(viewer, "comment.resolve", thread),
+    markConcern: can(viewer, "concern.manage"),
+  };
 }
 
 /** What a viewer may do to one amendment, sent with it. Whether it is still pending is the card's business, not a permission. */
 export type AmendmentAbilities = { sponsor: boolean; withdraw: boolean; decide: boolean };
 
-export function presentAmendmentAbilities(viewer: Actor, amendment: { delegationId: string | null; authorId: string | null }): AmendmentAbilities {
+export function presentAmendmentAbilities(
+  viewer: Actor,
+  amendment: { delegationId: string | null; authorId: string | null },
+): AmendmentAbilities {
   return {
     sponsor: can(viewer, "amendment.sponsor", amendment),
     withdraw: can(viewer, "amendment.withdraw", amendment),

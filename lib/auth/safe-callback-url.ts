@@ -16,7 +16,8 @@ export function toSafeCallbackUrl(value: unknown): string {
   if (typeof value !== "string" || !isLocalPath(value)) return "/";
   const url = new URL(value, BASE);
   const decodedPath = decodePath(url.pathname);
-  if (url.origin !== BASE || decodedPath === null || !isLocalPath(url.pathname) || !isLocalPath(decodedPath)) return "/";
+  if (url.origin !== BASE || decodedPath === null || !isLocalPath(url.pathname) || !isLocalPath(decodedPath))
+    return "/";
   return `${url.pathname}${url.search}${url.hash}`;
 }
 

@@ -99,7 +99,12 @@ type Candidate = { id: string; passwordHash: string; disabledAt: Date | null };
  * goes to the audit log. "throttled" means the limits refused the attempt
  * before the password was checked.
  */
-export async function attemptSignIn({ email, client, password, user }: SignInKey & { password: string; user: Candidate | null }): Promise<SignInOutcome> {
+export async function attemptSignIn({
+  email,
+  client,
+  password,
+  user,
+}: SignInKey & { password: string; user: Candidate | null }): Promise<SignInOutcome> {
   const normalised = normaliseEmail(email);
   return getPrisma().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLIENT_LOCK}::int, hashtext(${client}))`;
@@ -108,7 +113,14 @@ export async function attemptSignIn({ email, client, password, user }: SignInKey
     const isValid = await verifyPassword(password, user?.passwordHash ?? null);
     const succeeded = Boolean(user && isValid && !user.disabledAt);
     await tx.signInAttempt.create({ data: { email: normalised, ip: client, succeeded } });
-    if (succeeded) await appendAudit(tx, { userId: user!.id, action: "auth.sign_in", resourceType: "user", resourceId: user!.id, detail: { ip: client } });
+    if (succeeded)
+      await appendAudit(tx, {
+        userId: user!.id,
+        action: "auth.sign_in",
+        resourceType: "user",
+        resourceId: user!.id,
+        detail: { ip: client },
+      });
     await tx.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_ATTEMPTS_MS) } } });
     return succeeded ? "signed_in" : "refused";
   });

@@ -40,6 +40,7 @@ export function runAsScript(moduleUrl: string, main: CliMain): void {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof z.ZodError) return `invalid option ${error.issues[0].path.join(".")}: ${error.issues[0].message}`;
+  if (error instanceof z.ZodError)
+    return `invalid option ${error.issues[0].path.join(".")}: ${error.issues[0].message}`;
   return error instanceof Error ? error.message : String(error);
 }

@@ -19,7 +19,11 @@ import { pushThreadsToEditors } from "./push-to-editors";
 
 /** Marking a thread failed after it was claimed; `isReleased` says whether the claim could be given back. */
 export class AnchoringError extends Error {
-  constructor(readonly cause: unknown, readonly claimedAt: Date, readonly isReleased: boolean) {
+  constructor(
+    readonly cause: unknown,
+    readonly claimedAt: Date,
+    readonly isReleased: boolean,
+  ) {
     super(cause instanceof Error ? cause.message : String(cause));
   }
 }
@@ -43,9 +47,16 @@ export const ANCHOR_CLAIM_LEASE_MS = 2 * 60_000;
 export async function anchorThread(hocuspocus: Hocuspocus, threadId: string, previousClaim?: Date) {
   const claimedAt = new Date();
   const lapsed = new Date(claimedAt.getTime() - ANCHOR_CLAIM_LEASE_MS);
-  const claimable = [{ anchorClaimedAt: null }, { anchorClaimedAt: { lt: lapsed } }, ...(previousClaim ? [{ anchorClaimedAt: previousClaim }] : [])];
+  const claimable = [
+    { anchorClaimedAt: null },
+    { anchorClaimedAt: { lt: lapsed } },
+    ...(previousClaim ? [{ anchorClaimedAt: previousClaim }] : []),
+  ];
   const thisClaim = { id: threadId, anchorClaimedAt: claimedAt };
-  const claimed = await getPrisma().commentThread.updateMany({ where: { id: threadId, anchoredAt: null, OR: claimable }, data: { anchorClaimedAt: claimedAt } });
+  const claimed = await getPrisma().commentThread.updateMany({
+    where: { id: threadId, anchoredAt: null, OR: claimable },
+    data: { anchorClaimedAt: claimedAt },
+  });
   if (!claimed.count) return { status: "skipped" as const };
   try {
     const { thread, isFound, anchorRange } = await markQuote(hocuspocus, threadId);
@@ -56,9 +67,12 @@ export async function anchorThread(hocuspocus: Hocuspocus, threadId: string, pre
     });
     return { status: isFound ? ("anchored" as const) : ("detached" as const), thread };
   } catch (error) {
-    const isReleased = await getPrisma().commentThread
-      .updateMany({ where: thisClaim, data: { anchorClaimedAt: null } })
-      .then(() => true, () => false);
+    const isReleased = await getPrisma()
+      .commentThread.updateMany({ where: thisClaim, data: { anchorClaimedAt: null } })
+      .then(
+        () => true,
+        () => false,
+      );
     throw new AnchoringError(error, claimedAt, isReleased);
   }
 }
@@ -71,8 +85,15 @@ export async function anchorThread(hocuspocus: Hocuspocus, threadId: string, pre
  */
 async function markQuote(hocuspocus: Hocuspocus, threadId: string) {
   const thread = await getPrisma().commentThread.findUniqueOrThrow({ where: { id: threadId } });
-  const anchor = { threadId, blockId: thread.blockId, quote: { exact: thread.quoteExact, prefix: thread.quotePrefix, suffix: thread.quoteSuffix } };
-  const connection = await hocuspocus.openDirectConnection(sectionDocumentName({ planId: thread.planId, sectionId: thread.sectionId }), { system: "comment-anchor" });
+  const anchor = {
+    threadId,
+    blockId: thread.blockId,
+    quote: { exact: thread.quoteExact, prefix: thread.quotePrefix, suffix: thread.quoteSuffix },
+  };
+  const connection = await hocuspocus.openDirectConnection(
+    sectionDocumentName({ planId: thread.planId, sectionId: thread.sectionId }),
+    { system: "comment-anchor" },
+  );
   let isFound = false;
   let anchorRange: TAnchorRange | null = null;
   try {
@@ -100,7 +121,13 @@ export type ThreadAnchoring = {
 };
 
 /** Anchors the threads waiting now, then sweeps every minute; `anchor` takes those announced meanwhile. */
-export async function startThreadAnchoring({ hocuspocus, log }: { hocuspocus: Hocuspocus; log: (line: string) => void }): Promise<ThreadAnchoring> {
+export async function startThreadAnchoring({
+  hocuspocus,
+  log,
+}: {
+  hocuspocus: Hocuspocus;
+  log: (line: string) => void;
+}): Promise<ThreadAnchoring> {
   const retries = new Set<ReturnType<typeof setTimeout>>();
   /** Threads whose claim this server could not give back, with that claim: this server takes them up again at once, others when it lapses. */
   const stranded = new Map<string, Date>();
@@ -113,11 +140,15 @@ export async function startThreadAnchoring({ hocuspocus, log }: { hocuspocus: Ho
       if (result.status === "skipped") return;
       log(`comment thread ${threadId} ${result.status}`);
       // Marked: a failure to tell the editors is not a failure to anchor, and is not retried as one.
-      await pushThreadsToEditors(hocuspocus, result.thread).catch((error) => log(`announcing threads of ${result.thread.sectionId} failed: ${(error as Error).message}`));
+      await pushThreadsToEditors(hocuspocus, result.thread).catch((error) =>
+        log(`announcing threads of ${result.thread.sectionId} failed: ${(error as Error).message}`),
+      );
     } catch (error) {
       if (error instanceof AnchoringError && !error.isReleased) stranded.set(threadId, error.claimedAt);
       const delay = isStopped ? undefined : ANCHOR_RETRY_DELAYS_MS[attempt];
-      log(`anchoring ${threadId} failed: ${(error as Error).message}${delay ? `; trying again in ${delay / 1000} s` : ""}`);
+      log(
+        `anchoring ${threadId} failed: ${(error as Error).message}${delay ? `; trying again in ${delay / 1000} s` : ""}`,
+      );
       if (delay === undefined) return;
       const retry = setTimeout(() => {
         retries.delete(retry);

@@ -17,7 +17,15 @@ export type CollabAccess = { user: CollabUser; section: SectionDocument; readOnl
 /** Thrown for every refusal; Hocuspocus turns it into `permission-denied` for the client. */
 export class CollabAccessDenied extends Error {}
 
-export async function authenticateCollab({ token, documentName, secret }: { token: string; documentName: string; secret: string }): Promise<CollabAccess> {
+export async function authenticateCollab({
+  token,
+  documentName,
+  secret,
+}: {
+  token: string;
+  documentName: string;
+  secret: string;
+}): Promise<CollabAccess> {
   const section = parseSectionDocumentName(documentName);
   if (!section) throw new CollabAccessDenied(`unknown document ${JSON.stringify(documentName.slice(0, 80))}`);
   let payload;
@@ -32,7 +40,8 @@ export async function authenticateCollab({ token, documentName, secret }: { toke
   });
   if (!user || user.disabledAt) throw new CollabAccessDenied("no such enabled user");
   // Signing out everywhere (or a password change) also kills tokens issued before it.
-  if (user.sessionsValidAfter && payload.iat <= user.sessionsValidAfter.getTime()) throw new CollabAccessDenied("token revoked");
+  if (user.sessionsValidAfter && payload.iat <= user.sessionsValidAfter.getTime())
+    throw new CollabAccessDenied("token revoked");
   if (!can(user, "plan.read")) throw new CollabAccessDenied("may not read plans");
   const exists = await getPrisma().planSection.count({ where: { id: section.sectionId, planId: section.planId } });
   if (!exists) throw new CollabAccessDenied("no such section");

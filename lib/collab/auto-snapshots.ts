@@ -18,7 +18,13 @@ export type AutoSnapshots = {
   stop: () => void;
 };
 
-export function startAutoSnapshots({ intervalMs, log }: { intervalMs: number; log: (line: string) => void }): AutoSnapshots {
+export function startAutoSnapshots({
+  intervalMs,
+  log,
+}: {
+  intervalMs: number;
+  log: (line: string) => void;
+}): AutoSnapshots {
   let edited = new Set<string>();
   let running: Promise<string[]> | null = null;
   const tick = async () => {
@@ -30,7 +36,9 @@ export function startAutoSnapshots({ intervalMs, log }: { intervalMs: number; lo
         const result = await takeAutoSnapshot({ planId, minAgeMs: intervalMs / 2 });
         if (result.status === "taken") {
           taken.push(planId);
-          const pruned = result.pruned.length ? `; thinned out older automatic versions ${result.pruned.join(", ")}` : "";
+          const pruned = result.pruned.length
+            ? `; thinned out older automatic versions ${result.pruned.join(", ")}`
+            : "";
           log(`plan ${planId}: automatic version ${result.version.number} (${result.version.label})${pruned}`);
         }
         if (result.status === "recent") edited.add(planId);

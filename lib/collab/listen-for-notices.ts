@@ -8,8 +8,14 @@ import postgres from "postgres";
 import { COLLAB_CHANNEL } from "@/lib/live/channels";
 import type { CollabNotice } from "@/lib/live/channels";
 
-export async function listenForNotices({ databaseUrl, log, onNotice }: {
-  databaseUrl: string; log: (line: string) => void; onNotice: (notice: CollabNotice) => void;
+export async function listenForNotices({
+  databaseUrl,
+  log,
+  onNotice,
+}: {
+  databaseUrl: string;
+  log: (line: string) => void;
+  onNotice: (notice: CollabNotice) => void;
 }): Promise<() => Promise<void>> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   await sql.listen(COLLAB_CHANNEL, (payload) => {

@@ -23,7 +23,11 @@ export const THREADS_CHANGED = writeSectionNotice({ type: "threads-changed", thr
 const MAX_PUSHED_THREADS_BYTES = 256 * 1024;
 
 /** Tells the editors of a section, on this instance, to fetch its amendments again. */
-export function announceToEditors(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }, message: string): void {
+export function announceToEditors(
+  hocuspocus: Hocuspocus,
+  section: { planId: string; sectionId: string },
+  message: string,
+): void {
   hocuspocus.documents.get(sectionDocumentName(section))?.broadcastStateless(message);
 }
 
@@ -42,14 +46,18 @@ export function announceToEditors(hocuspocus: Hocuspocus, section: { planId: str
  * and delegation), so at most one message per delegation present, never one
  * per connection, and never one viewer's abilities sent to another.
  */
-export async function pushThreadsToEditors(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }): Promise<void> {
+export async function pushThreadsToEditors(
+  hocuspocus: Hocuspocus,
+  section: { planId: string; sectionId: string },
+): Promise<void> {
   const document = hocuspocus.documents.get(sectionDocumentName(section));
   if (!document) return;
   const lists = new Map<string, ReturnType<typeof loadVisibleThreads>>();
   const messages = new Map<string, Promise<string>>();
   const listFor = (viewer: CollabAccess["user"]) => {
     const key = JSON.stringify(threadsVisibleWhere(viewer));
-    if (!lists.has(key)) lists.set(key, loadVisibleThreads({ viewer, planId: section.planId, filter: { sectionId: section.sectionId } }));
+    if (!lists.has(key))
+      lists.set(key, loadVisibleThreads({ viewer, planId: section.planId, filter: { sectionId: section.sectionId } }));
     return lists.get(key)!;
   };
   const messageFor = (viewer: CollabAccess["user"]) => {
@@ -76,7 +84,10 @@ export async function pushThreadsToEditors(hocuspocus: Hocuspocus, section: { pl
  * Yjs merges are idempotent, so instances that share the document through
  * Redis may all do it.
  */
-export async function mergeStoredState(hocuspocus: Hocuspocus, section: { planId: string; sectionId: string }): Promise<boolean> {
+export async function mergeStoredState(
+  hocuspocus: Hocuspocus,
+  section: { planId: string; sectionId: string },
+): Promise<boolean> {
   const name = sectionDocumentName(section);
   if (!hocuspocus.documents.has(name)) return false;
   const stored = await getPrisma().planSection.findUnique({ where: { id: section.sectionId }, select: { ydoc: true } });

@@ -11,7 +11,13 @@ import { can } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import type { CollabAccess } from "./authenticate";
 
-type CurrentRow = { id: string; role: CollabAccess["user"]["role"]; delegationId: string | null; disabledAt: Date | null; sessionsValidAfter: Date | null };
+type CurrentRow = {
+  id: string;
+  role: CollabAccess["user"]["role"];
+  delegationId: string | null;
+  disabledAt: Date | null;
+  sessionsValidAfter: Date | null;
+};
 
 function isStillGranted(access: CollabAccess, user: CurrentRow | undefined): boolean {
   if (!user || user.disabledAt) return false;

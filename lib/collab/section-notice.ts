@@ -21,7 +21,9 @@ export const ZSectionNotice = z.discriminatedUnion("type", [
 export type TSectionNotice = z.infer<typeof ZSectionNotice>;
 
 /** The message for a notice. `threads` are the rows as listThreads gives them (dates become strings in JSON). */
-export function writeSectionNotice(notice: { type: "threads-changed"; threads: readonly object[] | null } | { type: "amendments-changed" }): string {
+export function writeSectionNotice(
+  notice: { type: "threads-changed"; threads: readonly object[] | null } | { type: "amendments-changed" },
+): string {
   return JSON.stringify({ source: SOURCE, ...notice });
 }
 

@@ -56,7 +56,11 @@ export type CollabServerOptions = {
 };
 
 export type CollabServer = {
-  port: number; hocuspocus: Hocuspocus; stop: () => Promise<void>; flush: () => Promise<void>; recheck: (userId?: string) => Promise<number>;
+  port: number;
+  hocuspocus: Hocuspocus;
+  stop: () => Promise<void>;
+  flush: () => Promise<void>;
+  recheck: (userId?: string) => Promise<number>;
   /** Takes the automatic versions due now, as the timer does. */
   snapshot: () => Promise<string[]>;
 };
@@ -83,7 +87,19 @@ function sectionOf(documentName: string): SectionDocument {
 }
 
 /** Our hooks: who may connect (read-write or read-only), where documents come from and go to. */
-function gpaExtension({ secret, log, snapshots, storeRetry, gates }: { secret: string; log: (line: string) => void; snapshots: AutoSnapshots; storeRetry: StoreRetry; gates: WeakMap<IncomingMessage, SocketGate> }): Extension {
+function gpaExtension({
+  secret,
+  log,
+  snapshots,
+  storeRetry,
+  gates,
+}: {
+  secret: string;
+  log: (line: string) => void;
+  snapshots: AutoSnapshots;
+  storeRetry: StoreRetry;
+  gates: WeakMap<IncomingMessage, SocketGate>;
+}): Extension {
   return {
     extensionName: "gpa",
     async onAuthenticate({ token, documentName, connectionConfig, request }) {
@@ -94,7 +110,9 @@ function gpaExtension({ secret, log, snapshots, storeRetry, gates }: { secret: s
         gate?.grant(documentName, { readOnly: access.readOnly, user: access.user });
         return { ...access, [SOCKET_GATE]: gate };
       } catch (error) {
-        log(`refused ${documentName}: ${error instanceof CollabAccessDenied ? error.message : (error as Error).message}`);
+        log(
+          `refused ${documentName}: ${error instanceof CollabAccessDenied ? error.message : (error as Error).message}`,
+        );
         throw error;
       }
     },
@@ -117,7 +135,9 @@ function gpaExtension({ secret, log, snapshots, storeRetry, gates }: { secret: s
     async onStoreDocument({ document, context, documentName, instance }) {
       let result;
       try {
-        result = await storeRetry.run(documentName, () => storeSectionState(sectionOf(documentName), document, (context as Partial<Context>)?.user?.id ?? null));
+        result = await storeRetry.run(documentName, () =>
+          storeSectionState(sectionOf(documentName), document, (context as Partial<Context>)?.user?.id ?? null),
+        );
       } catch (error) {
         // Shutting down with the database still down: logged; resolve so the document can unload and the process exit.
         if (error instanceof StoreAbandoned) return;
@@ -125,7 +145,9 @@ function gpaExtension({ secret, log, snapshots, storeRetry, gates }: { secret: s
           // Never rethrown: Hocuspocus would leave the store stuck in its debouncer, and the rejection
           // would take down the process and every document in it. The edits stay in the live document
           // and go out with the next store.
-          log(`store of ${documentName} failed; the next change stores it again: ${(error as Error).stack ?? String(error)}`);
+          log(
+            `store of ${documentName} failed; the next change stores it again: ${(error as Error).stack ?? String(error)}`,
+          );
           return;
         }
         // The section is gone (the plan was reset): nothing to save into; its editors must reload.
@@ -144,20 +166,27 @@ function gpaExtension({ secret, log, snapshots, storeRetry, gates }: { secret: s
 export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
   const log = options.log ?? ((line: string) => console.log(`[collab] ${line}`));
   const snapshots = startAutoSnapshots({ intervalMs: options.autoSnapshotMs ?? 10 * 60_000, log });
-  const storeRetry = createStoreRetry({ log, initialDelayMs: options.storeRetryMs?.initial, maxDelayMs: options.storeRetryMs?.max });
+  const storeRetry = createStoreRetry({
+    log,
+    initialDelayMs: options.storeRetryMs?.initial,
+    maxDelayMs: options.storeRetryMs?.max,
+  });
   const gates = new WeakMap<IncomingMessage, SocketGate>();
   const extensions: Extension[] = [gpaExtension({ secret: options.secret, log, snapshots, storeRetry, gates })];
   if (options.redisUrl) extensions.push(redisExtension(options.redisUrl, options.name));
-  const server = new Server({
-    name: options.name ?? "gpa-collab",
-    port: options.port,
-    quiet: true,
-    debounce: options.debounceMs ?? 1000,
-    maxDebounce: options.maxDebounceMs ?? 5000,
-    // We flush and stop ourselves, in order (see stop()).
-    stopOnSignals: false,
-    extensions,
-  }, { maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
+  const server = new Server(
+    {
+      name: options.name ?? "gpa-collab",
+      port: options.port,
+      quiet: true,
+      debounce: options.debounceMs ?? 1000,
+      maxDebounce: options.maxDebounceMs ?? 5000,
+      // We flush and stop ourselves, in order (see stop()).
+      stopOnSignals: false,
+      extensions,
+    },
+    { maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES },
+  );
   // Before Hocuspocus's own listener, so the gate wraps the socket before anything reads from it.
   const gateLimits = { ...DEFAULT_GATE_LIMITS, ...options.gateLimits };
   server.webSocketServer.prependListener("connection", (socket, request) => {
@@ -165,7 +194,9 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   });
   // Three rounds: the first compiles the queries, the next let the JIT settle (measured: first real save 96 → 26 ms).
   for (let round = 0; round < 3; round++) {
-    await rehearseStore().catch((error) => log(`store rehearsal failed (the first save may be slow): ${(error as Error).message}`));
+    await rehearseStore().catch((error) =>
+      log(`store rehearsal failed (the first save may be slow): ${(error as Error).message}`),
+    );
   }
   await listenOn(server, { port: options.port, host: options.host ?? "127.0.0.1" });
   const recheck = async (userId?: string) => {
@@ -178,9 +209,19 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     suspendUserConnections(server.hocuspocus, userId);
     void recheck(userId).catch((error) => log(`recheck of ${userId} failed: ${(error as Error).message}`));
   };
-  const stopListening = options.databaseUrl ? await listenToDatabase({ hocuspocus: server.hocuspocus, databaseUrl: options.databaseUrl, log, onUserAccessChanged }) : async () => {};
+  const stopListening = options.databaseUrl
+    ? await listenToDatabase({
+        hocuspocus: server.hocuspocus,
+        databaseUrl: options.databaseUrl,
+        log,
+        onUserAccessChanged,
+      })
+    : async () => {};
   const flush = () => flushPendingStores(server.hocuspocus);
-  const timer = setInterval(() => void recheck().catch((error) => log(`recheck failed: ${(error as Error).message}`)), options.recheckMs ?? 30_000);
+  const timer = setInterval(
+    () => void recheck().catch((error) => log(`recheck failed: ${(error as Error).message}`)),
+    options.recheckMs ?? 30_000,
+  );
   timer.unref();
   return {
     port: server.address.port,
@@ -206,20 +247,32 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
  * threads; returns the function that stops both. Listening starts first, so
  * a thread committed while the waiting ones are anchored is not missed.
  */
-async function listenToDatabase({ hocuspocus, databaseUrl, log, onUserAccessChanged }: {
-  hocuspocus: Hocuspocus; databaseUrl: string; log: (line: string) => void; onUserAccessChanged: (userId: string) => void;
+async function listenToDatabase({
+  hocuspocus,
+  databaseUrl,
+  log,
+  onUserAccessChanged,
+}: {
+  hocuspocus: Hocuspocus;
+  databaseUrl: string;
+  log: (line: string) => void;
+  onUserAccessChanged: (userId: string) => void;
 }): Promise<() => Promise<void>> {
   let anchoring: ThreadAnchoring | null = null;
   const pending: string[] = [];
   const failed = (what: string) => (error: unknown) => log(`${what} failed: ${(error as Error).message}`);
   const stopListening = await listenForNotices({
-    databaseUrl, log,
+    databaseUrl,
+    log,
     onNotice(notice) {
-      if (notice.type === "anchor-thread") return void (anchoring ? anchoring.anchor(notice.threadId) : pending.push(notice.threadId));
-      if (notice.type === "threads-changed") return void pushThreadsToEditors(hocuspocus, notice).catch(failed(`announcing threads of ${notice.sectionId}`));
+      if (notice.type === "anchor-thread")
+        return void (anchoring ? anchoring.anchor(notice.threadId) : pending.push(notice.threadId));
+      if (notice.type === "threads-changed")
+        return void pushThreadsToEditors(hocuspocus, notice).catch(failed(`announcing threads of ${notice.sectionId}`));
       if (notice.type === "amendments-changed") return announceToEditors(hocuspocus, notice, AMENDMENTS_CHANGED);
       if (notice.type === "user-access-changed") return onUserAccessChanged(notice.userId);
-      if (notice.type === "merge-stored") return void mergeStoredState(hocuspocus, notice).catch(failed(`merging stored ${notice.sectionId}`));
+      if (notice.type === "merge-stored")
+        return void mergeStoredState(hocuspocus, notice).catch(failed(`merging stored ${notice.sectionId}`));
     },
   });
   anchoring = await startThreadAnchoring({ hocuspocus, log });
@@ -248,7 +301,10 @@ function listenOn(server: Server, { port, host }: { port: number; host: string }
 /** `/healthz` answers 200 for health checks; anything else is told to use WebSocket. */
 function answerHttp(request: IncomingMessage, response: ServerResponse): void {
   const isHealth = request.url === "/healthz";
-  response.writeHead(isHealth ? 200 : 426, { "Content-Type": "text/plain; charset=utf-8", ...(isHealth ? {} : { Upgrade: "websocket" }) });
+  response.writeHead(isHealth ? 200 : 426, {
+    "Content-Type": "text/plain; charset=utf-8",
+    ...(isHealth ? {} : { Upgrade: "websocket" }),
+  });
   response.end(isHealth ? "ok\n" : "Upgrade Required: this is the collaboration server's WebSocket endpoint.\n");
 }
 

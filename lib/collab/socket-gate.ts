@@ -56,7 +56,10 @@ export type SocketGate = {
 type Frame = { documentName: string; type: number; body: decoding.Decoder };
 type Pending = { frames: number; bytes: number };
 
-export function guardSocket(socket: WebSocket, { limits, log }: { limits: GateLimits; log: (line: string) => void }): SocketGate {
+export function guardSocket(
+  socket: WebSocket,
+  { limits, log }: { limits: GateLimits; log: (line: string) => void },
+): SocketGate {
   const grants = new Map<string, DocumentGrant & { clientId?: number }>();
   const pendingByDocument = new Map<string, Pending>();
   const pending: Pending = { frames: 0, bytes: 0 };
@@ -79,7 +82,8 @@ export function guardSocket(socket: WebSocket, { limits, log }: { limits: GateLi
   };
 
   const authTimer = setTimeout(() => {
-    if (!hasEverAuthenticated) shut(ConnectionTimeout.code, "authentication-timeout", "closing a socket that did not authenticate in time");
+    if (!hasEverAuthenticated)
+      shut(ConnectionTimeout.code, "authentication-timeout", "closing a socket that did not authenticate in time");
   }, limits.authTimeoutMs);
   authTimer.unref();
   socket.once("close", () => clearTimeout(authTimer));
@@ -106,11 +110,16 @@ export function guardSocket(socket: WebSocket, { limits, log }: { limits: GateLi
     if (isShut) return null;
     const frame = readFrame(data);
     if (!frame) return shut(1008, "malformed-frame", "closing a socket that sent a frame that does not decode");
-    if (frame.type === MESSAGE_TYPE.stateless || frame.type === MESSAGE_TYPE.broadcastStateless) return drop("stateless messages come only from the server");
+    if (frame.type === MESSAGE_TYPE.stateless || frame.type === MESSAGE_TYPE.broadcastStateless)
+      return drop("stateless messages come only from the server");
     const grant = grants.get(frame.documentName);
     if (!grant) {
       if (holdPending(frame.documentName, data.byteLength)) return data;
-      return shut(MessageTooBig.code, "too-many-unauthenticated-frames", `closing a socket over its budget of unauthenticated frames (${pending.frames} frames, ${pending.bytes} bytes)`);
+      return shut(
+        MessageTooBig.code,
+        "too-many-unauthenticated-frames",
+        `closing a socket over its budget of unauthenticated frames (${pending.frames} frames, ${pending.bytes} bytes)`,
+      );
     }
     if (frame.type !== MESSAGE_TYPE.awareness) return data;
     if (grant.readOnly) return drop("read-only connections publish no presence");
@@ -127,7 +136,9 @@ export function guardSocket(socket: WebSocket, { limits, log }: { limits: GateLi
     grant.clientId ??= firstClientId(update) ?? undefined;
     if (grant.clientId === undefined) return drop("an empty awareness update");
     const stamped = stampPresence(update, { user: grant.user, ownClientId: grant.clientId });
-    return stamped ? writeFrame(frame.documentName, MESSAGE_TYPE.awareness, stamped) : drop("presence for another client, or malformed");
+    return stamped
+      ? writeFrame(frame.documentName, MESSAGE_TYPE.awareness, stamped)
+      : drop("presence for another client, or malformed");
   };
 
   const emit = socket.emit.bind(socket);

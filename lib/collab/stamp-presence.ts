@@ -21,10 +21,15 @@ type Entry = { clientId: number; clock: number; state: string };
  * entries for `ownClientId` (the connection's Yjs client); null when nothing
  * is left, or the update does not decode.
  */
-export function stampPresence(update: Uint8Array, { user, ownClientId }: { user: PresenceUser; ownClientId: number }): Uint8Array | null {
+export function stampPresence(
+  update: Uint8Array,
+  { user, ownClientId }: { user: PresenceUser; ownClientId: number },
+): Uint8Array | null {
   const entries = readEntries(update);
   if (!entries) return null;
-  const kept = entries.filter((entry) => entry.clientId === ownClientId && entry.state.length <= MAX_PRESENCE_STATE_CHARS).map((entry) => stampEntry(entry, user));
+  const kept = entries
+    .filter((entry) => entry.clientId === ownClientId && entry.state.length <= MAX_PRESENCE_STATE_CHARS)
+    .map((entry) => stampEntry(entry, user));
   if (!kept.length || kept.some((entry) => entry === null)) return null;
   return writeEntries(kept as Entry[]);
 }
@@ -54,7 +59,11 @@ function readEntries(update: Uint8Array): Entry[] | null {
     const count = decoding.readVarUint(decoder);
     const entries: Entry[] = [];
     for (let i = 0; i < count; i++) {
-      entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) });
+      entries.push({
+        clientId: decoding.readVarUint(decoder),
+        clock: decoding.readVarUint(decoder),
+        state: decoding.readVarString(decoder),
+      });
     }
     return entries;
   } catch {

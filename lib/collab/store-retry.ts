@@ -42,15 +42,16 @@ export function createStoreRetry({ log, initialDelayMs = 500, maxDelayMs = 5000 
   let giveUpAt = Number.POSITIVE_INFINITY;
   let wakeUp: (() => void)[] = [];
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      wakeUp = wakeUp.filter((wake) => wake !== done);
-      resolve();
-    }
-    wakeUp.push(done);
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = wakeUp.filter((wake) => wake !== done);
+        resolve();
+      }
+      wakeUp.push(done);
+    });
 
   async function run<T>(documentName: string, store: () => Promise<T>): Promise<T> {
     for (let delay = initialDelayMs; ; delay = Math.min(delay * 2, maxDelayMs)) {
@@ -58,7 +59,9 @@ export function createStoreRetry({ log, initialDelayMs = 500, maxDelayMs = 5000 
         const result = await store();
         waiting.delete(documentName);
         if (outage && !waiting.size) {
-          log(`database reachable again: stores resumed after ${((Date.now() - outage.since) / 1000).toFixed(1)} s and ${outage.retries} retries`);
+          log(
+            `database reachable again: stores resumed after ${((Date.now() - outage.since) / 1000).toFixed(1)} s and ${outage.retries} retries`,
+          );
           outage = null;
         }
         return result;
@@ -66,12 +69,16 @@ export function createStoreRetry({ log, initialDelayMs = 500, maxDelayMs = 5000 
         if (!isDatabaseUnavailable(error)) throw error;
         if (Date.now() >= giveUpAt) {
           waiting.delete(documentName);
-          log(`shutting down with the database still unreachable: unsaved edits of ${documentName} are lost on this server (clients keep them and resend on reconnect)`);
+          log(
+            `shutting down with the database still unreachable: unsaved edits of ${documentName} are lost on this server (clients keep them and resend on reconnect)`,
+          );
           throw new StoreAbandoned(documentName, { cause: error });
         }
         if (!outage) {
           outage = { since: Date.now(), retries: 0 };
-          log(`database unreachable, store of ${documentName} failed (${lastLine(error)}); keeping documents in memory and retrying every ${initialDelayMs / 1000}–${maxDelayMs / 1000} s`);
+          log(
+            `database unreachable, store of ${documentName} failed (${lastLine(error)}); keeping documents in memory and retrying every ${initialDelayMs / 1000}–${maxDelayMs / 1000} s`,
+          );
         }
         outage.retries++;
         waiting.add(documentName);
@@ -101,5 +108,11 @@ export class StoreAbandoned extends Error {
 
 function lastLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n").map((line) => line.trim()).filter(Boolean).at(-1) ?? message;
+  return (
+    message
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .at(-1) ?? message
+  );
 }

@@ -16,7 +16,12 @@ import { z } from "zod";
 export const COLLAB_TOKEN_TTL_SECONDS = 120;
 
 /** Times are in milliseconds, so a token can be compared exactly with a sign-out. */
-const ZPayload = z.object({ sub: z.string().min(1), iat: z.number().int(), exp: z.number().int(), aud: z.literal("collab") });
+const ZPayload = z.object({
+  sub: z.string().min(1),
+  iat: z.number().int(),
+  exp: z.number().int(),
+  aud: z.literal("collab"),
+});
 export type CollabTokenPayload = z.infer<typeof ZPayload>;
 
 function keyFor(secret: string): Buffer {
@@ -27,7 +32,17 @@ function sign(body: string, secret: string): string {
   return createHmac("sha256", keyFor(secret)).update(body).digest("base64url");
 }
 
-export function signCollabToken({ userId, secret, now = Date.now(), ttlSeconds = COLLAB_TOKEN_TTL_SECONDS }: { userId: string; secret: string; now?: number; ttlSeconds?: number }): { token: string; expiresAt: Date } {
+export function signCollabToken({
+  userId,
+  secret,
+  now = Date.now(),
+  ttlSeconds = COLLAB_TOKEN_TTL_SECONDS,
+}: {
+  userId: string;
+  secret: string;
+  now?: number;
+  ttlSeconds?: number;
+}): { token: string; expiresAt: Date } {
   const payload: CollabTokenPayload = { sub: userId, iat: now, exp: now + ttlSeconds * 1000, aud: "collab" };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return { token: `${body}.${sign(body, secret)}`, expiresAt: new Date(payload.exp) };
@@ -36,12 +51,21 @@ export function signCollabToken({ userId, secret, now = Date.now(), ttlSeconds =
 /** Why a token was refused; the collab server logs it and answers permission-denied. */
 export class CollabTokenError extends Error {}
 
-export function verifyCollabToken({ token, secret, now = Date.now() }: { token: string; secret: string; now?: number }): CollabTokenPayload {
+export function verifyCollabToken({
+  token,
+  secret,
+  now = Date.now(),
+}: {
+  token: string;
+  secret: string;
+  now?: number;
+}): CollabTokenPayload {
   const [body, signature, ...rest] = token.split(".");
   if (!body || !signature || rest.length) throw new CollabTokenError("malformed token");
   const expected = Buffer.from(sign(body, secret));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new CollabTokenError("bad signature");
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    throw new CollabTokenError("bad signature");
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));

@@ -26,7 +26,10 @@ export function decodeAnchorRange(value: unknown): { start: Y.RelativePosition; 
   const parsed = ZAnchorRange.safeParse(value);
   if (!parsed.success) return null;
   try {
-    return { start: Y.decodeRelativePosition(fromBase64(parsed.data.start)), end: Y.decodeRelativePosition(fromBase64(parsed.data.end)) };
+    return {
+      start: Y.decodeRelativePosition(fromBase64(parsed.data.start)),
+      end: Y.decodeRelativePosition(fromBase64(parsed.data.end)),
+    };
   } catch {
     return null;
   }

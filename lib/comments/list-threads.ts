@@ -9,7 +9,13 @@ import type { Actor } from "@/lib/auth/policies";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TThreadStance, TThreadStatus } from "./thread-values";
 
-export type ThreadFilter = { sectionKey?: string; sectionId?: string; status?: TThreadStatus; delegationId?: string; stance?: TThreadStance };
+export type ThreadFilter = {
+  sectionKey?: string;
+  sectionId?: string;
+  status?: TThreadStatus;
+  delegationId?: string;
+  stance?: TThreadStance;
+};
 
 /**
  * Identical reads that arrive together share one query: a "threads-changed"
@@ -22,22 +28,49 @@ export type ThreadFilter = { sectionKey?: string; sectionId?: string; status?: T
 const BATCH_WINDOW_MS = 5;
 const waiting = new Map<string, ReturnType<typeof loadThreads>>();
 
-export async function listThreads({ viewer, planId, filter = {} }: { viewer: Actor; planId: string; filter?: ThreadFilter }) {
+export async function listThreads({
+  viewer,
+  planId,
+  filter = {},
+}: {
+  viewer: Actor;
+  planId: string;
+  filter?: ThreadFilter;
+}) {
   return withThreadAbilities(viewer, await loadVisibleThreads({ viewer, planId, filter }));
 }
 
 /** Each thread with what `viewer` may do to it: the page offers exactly those actions, and never looks at roles. */
 export function withThreadAbilities(viewer: Actor, threads: LoadedThread[]) {
-  return threads.map((thread) => ({ ...thread, abilities: presentThreadAbilities(viewer, { delegationId: thread.delegation?.id ?? null }) }));
+  return threads.map((thread) => ({
+    ...thread,
+    abilities: presentThreadAbilities(viewer, { delegationId: thread.delegation?.id ?? null }),
+  }));
 }
 
 type LoadedThread = Awaited<ReturnType<typeof loadThreads>>[number];
 
 /** The threads `viewer` may see, without abilities: shared by every viewer of the same visibility class (see above). */
-export async function loadVisibleThreads({ viewer, planId, filter = {} }: { viewer: Actor; planId: string; filter?: ThreadFilter }) {
+export async function loadVisibleThreads({
+  viewer,
+  planId,
+  filter = {},
+}: {
+  viewer: Actor;
+  planId: string;
+  filter?: ThreadFilter;
+}) {
   authorize(viewer, "plan.read");
   const visibleWhere = threadsVisibleWhere(viewer);
-  const key = JSON.stringify([planId, visibleWhere, filter.sectionKey, filter.sectionId, filter.status, filter.delegationId, filter.stance]);
+  const key = JSON.stringify([
+    planId,
+    visibleWhere,
+    filter.sectionKey,
+    filter.sectionId,
+    filter.status,
+    filter.delegationId,
+    filter.stance,
+  ]);
   const batch = waiting.get(key);
   if (batch) return batch;
   const load = new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS)).then(() => {
@@ -48,7 +81,15 @@ export async function loadVisibleThreads({ viewer, planId, filter = {} }: { view
   return load;
 }
 
-async function loadThreads({ planId, filter, visibleWhere }: { planId: string; filter: ThreadFilter; visibleWhere: Prisma.CommentThreadWhereInput }) {
+async function loadThreads({
+  planId,
+  filter,
+  visibleWhere,
+}: {
+  planId: string;
+  filter: ThreadFilter;
+  visibleWhere: Prisma.CommentThreadWhereInput;
+}) {
   const threads = await getPrisma().commentThread.findMany({
     where: {
       planId,
@@ -75,17 +116,39 @@ async function loadThreads({ planId, filter, visibleWhere }: { planId: string; f
   });
   const isAnchored = await readAnchoredThreads(threads);
   return threads.map((thread) => ({
-    id: thread.id, number: thread.number, section: { key: thread.section.key, title: thread.section.title }, blockId: thread.blockId,
+    id: thread.id,
+    number: thread.number,
+    section: { key: thread.section.key, title: thread.section.title },
+    blockId: thread.blockId,
     // "pending" until the collaboration server has marked the text; "detached" once its text is gone (the quote remains).
-    anchor: thread.anchoredAt === null ? ("pending" as const) : isAnchored(thread) ? ("anchored" as const) : ("detached" as const),
+    anchor:
+      thread.anchoredAt === null
+        ? ("pending" as const)
+        : isAnchored(thread)
+          ? ("anchored" as const)
+          : ("detached" as const),
     // Only facilitators-only threads have one, and only facilitators load those: their editors draw it.
-    range: thread.visibility === "facilitators" && decodeAnchorRange(thread.anchorRange) ? ZAnchorRange.parse(thread.anchorRange) : null,
+    range:
+      thread.visibility === "facilitators" && decodeAnchorRange(thread.anchorRange)
+        ? ZAnchorRange.parse(thread.anchorRange)
+        : null,
     quote: { exact: thread.quoteExact, prefix: thread.quotePrefix, suffix: thread.quoteSuffix },
-    stance: thread.stance, visibility: thread.visibility, status: thread.status,
-    delegation: thread.delegation, author: thread.author, resolvedAt: thread.resolvedAt, createdAt: thread.createdAt, concern: thread.concern,
+    stance: thread.stance,
+    visibility: thread.visibility,
+    status: thread.status,
+    delegation: thread.delegation,
+    author: thread.author,
+    resolvedAt: thread.resolvedAt,
+    createdAt: thread.createdAt,
+    concern: thread.concern,
     comments: thread.comments.map((c) => ({
-      id: c.id, author: c.author, delegation: c.delegation, createdAt: c.createdAt, editedAt: c.editedAt,
-      isDeleted: c.deletedAt !== null, body: c.deletedAt ? null : c.body,
+      id: c.id,
+      author: c.author,
+      delegation: c.delegation,
+      createdAt: c.createdAt,
+      editedAt: c.editedAt,
+      isDeleted: c.deletedAt !== null,
+      body: c.deletedAt ? null : c.body,
     })),
   }));
 }
@@ -100,17 +163,25 @@ type AnchorRow = { id: string; sectionId: string; visibility: "everyone" | "faci
  */
 async function readAnchoredThreads(threads: AnchorRow[]): Promise<(thread: AnchorRow) => boolean> {
   const sectionIds = [...new Set(threads.map((t) => t.sectionId))];
-  const withRanges = new Set(threads.filter((t) => t.visibility === "facilitators" && t.anchorRange).map((t) => t.sectionId));
+  const withRanges = new Set(
+    threads.filter((t) => t.visibility === "facilitators" && t.anchorRange).map((t) => t.sectionId),
+  );
   const sections = await getPrisma().planSection.findMany({
     where: { id: { in: sectionIds } },
     select: { id: true, content: true, ydoc: true },
   });
-  const marked = new Map(sections.map((section) => [section.id, listAnchoredThreadIds(section.content as JSONContent)]));
-  const docs = new Map(sections.filter((section) => withRanges.has(section.id) && section.ydoc).map((section) => {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, new Uint8Array(section.ydoc!));
-    return [section.id, doc];
-  }));
+  const marked = new Map(
+    sections.map((section) => [section.id, listAnchoredThreadIds(section.content as JSONContent)]),
+  );
+  const docs = new Map(
+    sections
+      .filter((section) => withRanges.has(section.id) && section.ydoc)
+      .map((section) => {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, new Uint8Array(section.ydoc!));
+        return [section.id, doc];
+      }),
+  );
   return (thread) => {
     if (thread.visibility === "everyone") return marked.get(thread.sectionId)?.has(thread.id) ?? false;
     const doc = docs.get(thread.sectionId);

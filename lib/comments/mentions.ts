@@ -14,13 +14,21 @@ export function findMentionTokens(body: string): string[] {
 }
 
 /** The delegations (of the plan's dialogue) and users a body mentions. */
-export async function resolveMentions(tx: Tx, { body, dialogueId }: { body: string; dialogueId: string }): Promise<Mention[]> {
+export async function resolveMentions(
+  tx: Tx,
+  { body, dialogueId }: { body: string; dialogueId: string },
+): Promise<Mention[]> {
   const tokens = findMentionTokens(body);
   if (!tokens.length) return [];
   const emails = tokens.filter((t) => t.includes("@"));
   const keys = tokens.filter((t) => !t.includes("@"));
   const [delegations, users] = await Promise.all([
-    keys.length ? tx.delegation.findMany({ where: { dialogueId, key: { in: keys.map((k) => (k.startsWith("delegation-") ? k : `delegation-${k}`)) } }, select: { id: true } }) : [],
+    keys.length
+      ? tx.delegation.findMany({
+          where: { dialogueId, key: { in: keys.map((k) => (k.startsWith("delegation-") ? k : `delegation-${k}`)) } },
+          select: { id: true },
+        })
+      : [],
     emails.length ? tx.user.findMany({ where: { email: { in: emails }, disabledAt: null }, select: { id: true } }) : [],
   ]);
   return [...delegations.map((d) => ({ delegationId: d.id })), ...users.map((u) => ({ userId: u.id }))];

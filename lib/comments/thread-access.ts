@@ -9,9 +9,17 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 /** The thread, if this user may see it; otherwise a 404, as for a thread that is not there. Locks the row for the write that follows. */
-export async function findVisibleThread(tx: Tx, user: CurrentUser, { planId, threadId }: { planId: string; threadId: string }) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "CommentThread" WHERE "id" = ${threadId} AND "planId" = ${planId} FOR UPDATE`;
-  const thread = rows.length ? await tx.commentThread.findFirst({ where: { id: threadId, ...threadsVisibleWhere(user) } }) : null;
+export async function findVisibleThread(
+  tx: Tx,
+  user: CurrentUser,
+  { planId, threadId }: { planId: string; threadId: string },
+) {
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM "CommentThread" WHERE "id" = ${threadId} AND "planId" = ${planId} FOR UPDATE`;
+  const thread = rows.length
+    ? await tx.commentThread.findFirst({ where: { id: threadId, ...threadsVisibleWhere(user) } })
+    : null;
   if (!thread) throw new AppError("not_found", "No such comment thread in this plan.");
   return thread;
 }

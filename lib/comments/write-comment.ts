@@ -19,22 +19,51 @@ import { findVisibleThread } from "./thread-access";
 
 type ThreadTarget = { planId: string; threadId: string };
 
-export async function replyToThread({ actor, target, input }: { actor: CurrentUser; target: ThreadTarget; input: TReply }) {
+export async function replyToThread({
+  actor,
+  target,
+  input,
+}: {
+  actor: CurrentUser;
+  target: ThreadTarget;
+  input: TReply;
+}) {
   authorize(actor, "comment.create");
   return getPrisma().$transaction(async (tx) => {
     const thread = await findVisibleThread(tx, actor, target);
     const delegationId = delegationSpokenFor(actor);
-    const comment = await tx.comment.create({ data: { threadId: target.threadId, authorId: actor.id, delegationId, body: input.body }, select: { id: true } });
+    const comment = await tx.comment.create({
+      data: { threadId: target.threadId, authorId: actor.id, delegationId, body: input.body },
+      select: { id: true },
+    });
     const mentions = await recordMentions(tx, { planId: target.planId, commentId: comment.id, body: input.body });
     await notifyAboutComment(tx, { actor, thread, mentions, isReply: true });
     await tx.commentThread.update({ where: { id: target.threadId }, data: { updatedAt: new Date() } });
-    await appendAudit(tx, { userId: actor.id, action: "comment.reply", resourceType: "comment", resourceId: comment.id, detail: { ...target } });
+    await appendAudit(tx, {
+      userId: actor.id,
+      action: "comment.reply",
+      resourceType: "comment",
+      resourceId: comment.id,
+      detail: { ...target },
+    });
     await announceThreadsChanged(tx, thread);
     return comment;
   });
 }
 
-export async function editComment({ actor, target, commentId, input, now = new Date() }: { actor: CurrentUser; target: ThreadTarget; commentId: string; input: TReply; now?: Date }) {
+export async function editComment({
+  actor,
+  target,
+  commentId,
+  input,
+  now = new Date(),
+}: {
+  actor: CurrentUser;
+  target: ThreadTarget;
+  commentId: string;
+  input: TReply;
+  now?: Date;
+}) {
   authorize(actor, "comment.edit");
   return getPrisma().$transaction(async (tx) => {
     const comment = await findComment(tx, actor, target, commentId);
@@ -44,7 +73,10 @@ export async function editComment({ actor, target, commentId, input, now = new D
       throw new AppError("conflict", "Comments can be edited for 15 minutes; reply instead.");
     }
     await tx.comment.update({ where: { id: commentId }, data: { body: input.body, editedAt: now } });
-    const before = await tx.commentMention.findMany({ where: { commentId }, select: { userId: true, delegationId: true } });
+    const before = await tx.commentMention.findMany({
+      where: { commentId },
+      select: { userId: true, delegationId: true },
+    });
     await tx.commentMention.deleteMany({ where: { commentId } });
     const after = await recordMentions(tx, { planId: target.planId, commentId, body: input.body });
     // Only mentions the edit added are announced, and never to someone this author already told of a
@@ -53,18 +85,44 @@ export async function editComment({ actor, target, commentId, input, now = new D
     const added = after.filter((m) => !hadBefore.has("userId" in m ? m.userId : `delegation:${m.delegationId}`));
     if (added.length) {
       const alreadyTold = await tx.notification.findMany({
-        where: { kind: "mention", resourceType: "comment_thread", resourceId: comment.thread.id, actorId: actor.id, createdAt: { gte: comment.createdAt } },
+        where: {
+          kind: "mention",
+          resourceType: "comment_thread",
+          resourceId: comment.thread.id,
+          actorId: actor.id,
+          createdAt: { gte: comment.createdAt },
+        },
         select: { userId: true },
       });
-      await notifyAboutComment(tx, { actor, thread: comment.thread, mentions: added, isReply: false, skipUserIds: alreadyTold.map((n) => n.userId) });
+      await notifyAboutComment(tx, {
+        actor,
+        thread: comment.thread,
+        mentions: added,
+        isReply: false,
+        skipUserIds: alreadyTold.map((n) => n.userId),
+      });
     }
-    await appendAudit(tx, { userId: actor.id, action: "comment.edit", resourceType: "comment", resourceId: commentId, detail: { ...target } });
+    await appendAudit(tx, {
+      userId: actor.id,
+      action: "comment.edit",
+      resourceType: "comment",
+      resourceId: commentId,
+      detail: { ...target },
+    });
     await announceThreadsChanged(tx, comment.thread);
     return { id: commentId, editedAt: now };
   });
 }
 
-export async function deleteComment({ actor, target, commentId }: { actor: CurrentUser; target: ThreadTarget; commentId: string }) {
+export async function deleteComment({
+  actor,
+  target,
+  commentId,
+}: {
+  actor: CurrentUser;
+  target: ThreadTarget;
+  commentId: string;
+}) {
   authorize(actor, "comment.delete");
   return getPrisma().$transaction(async (tx) => {
     const comment = await findComment(tx, actor, target, commentId);
@@ -73,7 +131,13 @@ export async function deleteComment({ actor, target, commentId }: { actor: Curre
     const deletedAt = new Date();
     await tx.comment.update({ where: { id: commentId }, data: { body: "", deletedAt } });
     await tx.commentMention.deleteMany({ where: { commentId } });
-    await appendAudit(tx, { userId: actor.id, action: "comment.delete", resourceType: "comment", resourceId: commentId, detail: { ...target, byAuthor: comment.authorId === actor.id } });
+    await appendAudit(tx, {
+      userId: actor.id,
+      action: "comment.delete",
+      resourceType: "comment",
+      resourceId: commentId,
+      detail: { ...target, byAuthor: comment.authorId === actor.id },
+    });
     await announceThreadsChanged(tx, comment.thread);
     return { id: commentId, deletedAt };
   });
@@ -86,7 +150,10 @@ async function findComment(tx: Tx, actor: CurrentUser, target: ThreadTarget, com
   return { ...comment, thread };
 }
 
-async function recordMentions(tx: Tx, { planId, commentId, body }: { planId: string; commentId: string; body: string }): Promise<Mention[]> {
+async function recordMentions(
+  tx: Tx,
+  { planId, commentId, body }: { planId: string; commentId: string; body: string },
+): Promise<Mention[]> {
   const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { dialogueId: true } });
   const mentions = await resolveMentions(tx, { body, dialogueId: plan.dialogueId });
   if (mentions.length) await tx.commentMention.createMany({ data: mentions.map((m) => ({ commentId, ...m })) });

@@ -20,38 +20,79 @@ import { fingerprintPassage } from "@/lib/provenance/fingerprint";
 import { findConcernForUpdate } from "./concern-access";
 import type { TAddressConcern } from "./schemas";
 
-export async function addressConcern({ actor, planId, concernId, input }: { actor: CurrentUser; planId: string; concernId: string; input: TAddressConcern }) {
+export async function addressConcern({
+  actor,
+  planId,
+  concernId,
+  input,
+}: {
+  actor: CurrentUser;
+  planId: string;
+  concernId: string;
+  input: TAddressConcern;
+}) {
   authorize(actor, "concern.manage");
   return getPrisma().$transaction(async (tx) => {
     const concern = await findConcernForUpdate(tx, actor, { planId, concernId });
-    const section = await tx.planSection.findFirst({ where: { planId, key: input.sectionKey }, select: { id: true, key: true, title: true, content: true } });
+    const section = await tx.planSection.findFirst({
+      where: { planId, key: input.sectionKey },
+      select: { id: true, key: true, title: true, content: true },
+    });
     if (!section) throw new AppError("invalid", "No such section in this plan.", { field: "sectionKey" });
     const block = listBlocks(section.content as JSONContent).find((b) => b.blockId === input.blockId);
     if (!block) throw new AppError("invalid", "No such passage in this section's current text.", { field: "blockId" });
-    if (concern.status === "addressed" && concern.answerSectionId === section.id && concern.answerBlockId === block.blockId) {
+    if (
+      concern.status === "addressed" &&
+      concern.answerSectionId === section.id &&
+      concern.answerBlockId === block.blockId
+    ) {
       return { id: concern.id, number: concern.number, status: concern.status, linkId: concern.answerLinkId };
     }
-    const linkId = concern.summaryItem ? await confirmResponseLink(tx, { actor, planId, section, block, summaryItemId: concern.summaryItem.id }) : null;
+    const linkId = concern.summaryItem
+      ? await confirmResponseLink(tx, { actor, planId, section, block, summaryItemId: concern.summaryItem.id })
+      : null;
     const decidedAt = new Date();
     await tx.concern.update({
       where: { id: concern.id },
       data: {
-        status: "addressed", answerSectionId: section.id, answerBlockId: block.blockId, answerQuote: block.text, answerLinkId: linkId,
-        noteReason: null, decidedById: actor.id, decidedAt,
+        status: "addressed",
+        answerSectionId: section.id,
+        answerBlockId: block.blockId,
+        answerQuote: block.text,
+        answerLinkId: linkId,
+        noteReason: null,
+        decidedById: actor.id,
+        decidedAt,
       },
     });
     await appendAudit(tx, {
-      userId: actor.id, action: "concern.address", resourceType: "concern", resourceId: concern.id,
-      detail: { planId, number: concern.number, from: concern.status, sectionKey: section.key, blockId: block.blockId, linkId },
+      userId: actor.id,
+      action: "concern.address",
+      resourceType: "concern",
+      resourceId: concern.id,
+      detail: {
+        planId,
+        number: concern.number,
+        from: concern.status,
+        sectionKey: section.key,
+        blockId: block.blockId,
+        linkId,
+      },
     });
     if (concern.delegationId) {
       await notify(tx, {
-        kind: "concern_addressed", recipients: { delegationIds: [concern.delegationId] }, actorId: actor.id, planId,
+        kind: "concern_addressed",
+        recipients: { delegationIds: [concern.delegationId] },
+        actorId: actor.id,
+        planId,
         title: `Concern ${concern.number} was addressed in “${section.title}”`,
         href: `/plans/${planId}/concerns#concern-${concern.number}`,
         resource: { type: "concern", id: concern.id },
         // A concern from a facilitators-only thread is news only to those who may see the thread.
-        audience: concern.thread?.visibility === "facilitators" ? (user) => seesFacilitatorThreads(user as Pick<CurrentUser, "role">) : undefined,
+        audience:
+          concern.thread?.visibility === "facilitators"
+            ? (user) => seesFacilitatorThreads(user as Pick<CurrentUser, "role">)
+            : undefined,
       });
     }
     return { id: concern.id, number: concern.number, status: "addressed" as const, linkId };
@@ -62,19 +103,51 @@ type Section = { id: string; key: string };
 type Block = { blockId: string; text: string };
 
 /** The passage's confirmed responds_to_concern link to the dialogue item, created or confirmed now. */
-async function confirmResponseLink(tx: Tx, { actor, planId, section, block, summaryItemId }: { actor: CurrentUser; planId: string; section: Section; block: Block; summaryItemId: string }) {
+async function confirmResponseLink(
+  tx: Tx,
+  {
+    actor,
+    planId,
+    section,
+    block,
+    summaryItemId,
+  }: { actor: CurrentUser; planId: string; section: Section; block: Block; summaryItemId: string },
+) {
   const targetKey = `summary-item:${summaryItemId}`;
   const key = { sectionId: section.id, blockId: block.blockId, targetKey, relation: "responds_to_concern" as const };
-  const existing = await tx.provenanceLink.findUnique({ where: { sectionId_blockId_targetKey_relation: key }, select: { id: true, status: true } });
+  const existing = await tx.provenanceLink.findUnique({
+    where: { sectionId_blockId_targetKey_relation: key },
+    select: { id: true, status: true },
+  });
   if (existing?.status === "confirmed") return existing.id;
   // Confirming takes the passage's fingerprint, so a later change in substance makes the link suspect.
-  const confirmed = { status: "confirmed" as const, confirmedById: actor.id, confirmedAt: new Date(), fingerprint: fingerprintPassage(block.text), quoteExact: block.text };
+  const confirmed = {
+    status: "confirmed" as const,
+    confirmedById: actor.id,
+    confirmedAt: new Date(),
+    fingerprint: fingerprintPassage(block.text),
+    quoteExact: block.text,
+  };
   const link = existing
     ? await tx.provenanceLink.update({ where: { id: existing.id }, data: confirmed, select: { id: true } })
-    : await tx.provenanceLink.create({ data: { planId, ...key, targetType: "summary_item", summaryItemId, createdById: actor.id, ...confirmed }, select: { id: true } });
+    : await tx.provenanceLink.create({
+        data: { planId, ...key, targetType: "summary_item", summaryItemId, createdById: actor.id, ...confirmed },
+        select: { id: true },
+      });
   await appendAudit(tx, {
-    userId: actor.id, action: "provenance.confirm", resourceType: "provenance_link", resourceId: link.id,
-    detail: { planId, sectionKey: section.key, blockId: block.blockId, targetKey, relation: "responds_to_concern", from: existing?.status ?? null, via: "concern.address" },
+    userId: actor.id,
+    action: "provenance.confirm",
+    resourceType: "provenance_link",
+    resourceId: link.id,
+    detail: {
+      planId,
+      sectionKey: section.key,
+      blockId: block.blockId,
+      targetKey,
+      relation: "responds_to_concern",
+      from: existing?.status ?? null,
+      via: "concern.address",
+    },
   });
   return link.id;
 }

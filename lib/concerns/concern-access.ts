@@ -9,8 +9,14 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 /** The concern, if this user may see it; otherwise a 404. Locks the row, so of two racing decisions one waits for the other. */
-export async function findConcernForUpdate(tx: Tx, viewer: Pick<CurrentUser, "role">, { planId, concernId }: { planId: string; concernId: string }) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Concern" WHERE "id" = ${concernId} AND "planId" = ${planId} FOR UPDATE`;
+export async function findConcernForUpdate(
+  tx: Tx,
+  viewer: Pick<CurrentUser, "role">,
+  { planId, concernId }: { planId: string; concernId: string },
+) {
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM "Concern" WHERE "id" = ${concernId} AND "planId" = ${planId} FOR UPDATE`;
   const concern = rows.length
     ? await tx.concern.findFirst({
         where: { id: concernId, ...concernsVisibleWhere(viewer) },

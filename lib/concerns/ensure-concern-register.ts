@@ -44,7 +44,11 @@ async function ensureInTransaction(tx: Tx, planId: string): Promise<EnsureResult
   const plan = await tx.plan.findUnique({ where: { id: planId }, select: { dialogueId: true } });
   if (!plan) throw new AppError("not_found", "No such plan.");
   const [items, registered, last] = await Promise.all([
-    tx.summaryItem.findMany({ where: { dialogueId: plan.dialogueId, list: "concerns" }, orderBy: { position: "asc" }, select: { id: true, key: true, text: true } }),
+    tx.summaryItem.findMany({
+      where: { dialogueId: plan.dialogueId, list: "concerns" },
+      orderBy: { position: "asc" },
+      select: { id: true, key: true, text: true },
+    }),
     tx.concern.findMany({ where: { planId, origin: "dialogue" }, select: { summaryItemId: true } }),
     tx.concern.aggregate({ where: { planId }, _max: { number: true } }),
   ]);
@@ -56,7 +60,11 @@ async function ensureInTransaction(tx: Tx, planId: string): Promise<EnsureResult
     number += 1;
     await tx.concern.create({
       data: {
-        planId, number, origin: "dialogue", summaryItemId: item.id, text: item.text,
+        planId,
+        number,
+        origin: "dialogue",
+        summaryItemId: item.id,
+        text: item.text,
         ...(link ? { status: "addressed", ...answerFrom(link) } : { status: "raised" }),
       },
     });
@@ -64,15 +72,31 @@ async function ensureInTransaction(tx: Tx, planId: string): Promise<EnsureResult
   }
   const repaired = await repairLostAnswers(tx, planId);
   if (created.length || repaired.length) {
-    await appendAudit(tx, { userId: null, action: "concern.register_ensure", resourceType: "plan", resourceId: planId, detail: { created, repaired } });
+    await appendAudit(tx, {
+      userId: null,
+      action: "concern.register_ensure",
+      resourceType: "plan",
+      resourceId: planId,
+      detail: { created, repaired },
+    });
   }
   return { created, repaired };
 }
 
-type AnsweringLink = { id: string; sectionId: string; blockId: string; quoteExact: string; confirmedById: string | null; confirmedAt: Date | null };
+type AnsweringLink = {
+  id: string;
+  sectionId: string;
+  blockId: string;
+  quoteExact: string;
+  confirmedById: string | null;
+  confirmedAt: Date | null;
+};
 
 /** The confirmed link that answers a dialogue concern in this plan, earliest section first. */
-async function findAnsweringLink(tx: Tx, { planId, summaryItemId }: { planId: string; summaryItemId: string }): Promise<AnsweringLink | null> {
+async function findAnsweringLink(
+  tx: Tx,
+  { planId, summaryItemId }: { planId: string; summaryItemId: string },
+): Promise<AnsweringLink | null> {
   return tx.provenanceLink.findFirst({
     where: { planId, summaryItemId, relation: "responds_to_concern", status: "confirmed", blockId: { not: "" } },
     orderBy: [{ section: { position: "asc" } }, { createdAt: "asc" }],
@@ -82,20 +106,36 @@ async function findAnsweringLink(tx: Tx, { planId, summaryItemId }: { planId: st
 
 function answerFrom(link: AnsweringLink) {
   return {
-    answerSectionId: link.sectionId, answerBlockId: link.blockId, answerQuote: link.quoteExact, answerLinkId: link.id,
-    decidedById: link.confirmedById, decidedAt: link.confirmedAt ?? new Date(),
+    answerSectionId: link.sectionId,
+    answerBlockId: link.blockId,
+    answerQuote: link.quoteExact,
+    answerLinkId: link.id,
+    decidedById: link.confirmedById,
+    decidedAt: link.confirmedAt ?? new Date(),
   };
 }
 
 async function repairLostAnswers(tx: Tx, planId: string): Promise<number[]> {
-  const lost = await tx.concern.findMany({ where: { planId, status: "addressed", answerSectionId: null }, select: { id: true, number: true, summaryItemId: true } });
+  const lost = await tx.concern.findMany({
+    where: { planId, status: "addressed", answerSectionId: null },
+    select: { id: true, number: true, summaryItemId: true },
+  });
   for (const concern of lost) {
-    const link = concern.summaryItemId ? await findAnsweringLink(tx, { planId, summaryItemId: concern.summaryItemId }) : null;
+    const link = concern.summaryItemId
+      ? await findAnsweringLink(tx, { planId, summaryItemId: concern.summaryItemId })
+      : null;
     await tx.concern.update({
       where: { id: concern.id },
       data: link
         ? answerFrom(link)
-        : { status: "raised", answerBlockId: null, answerQuote: null, answerLinkId: null, decidedById: null, decidedAt: new Date() },
+        : {
+            status: "raised",
+            answerBlockId: null,
+            answerQuote: null,
+            answerLinkId: null,
+            decidedById: null,
+            decidedAt: new Date(),
+          },
     });
   }
   return lost.map((c) => c.number);

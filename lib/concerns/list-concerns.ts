@@ -11,13 +11,22 @@ import type { Actor } from "@/lib/auth/policies";
 import { ensureConcernRegister } from "./ensure-concern-register";
 import type { TConcernFilter } from "./schemas";
 
-export async function listConcerns({ viewer, planId, filter = {} }: { viewer: Actor; planId: string; filter?: TConcernFilter }) {
+export async function listConcerns({
+  viewer,
+  planId,
+  filter = {},
+}: {
+  viewer: Actor;
+  planId: string;
+  filter?: TConcernFilter;
+}) {
   authorize(viewer, "plan.read");
   await ensureConcernRegister({ planId });
   const prisma = getPrisma();
   const concerns = await prisma.concern.findMany({
     where: {
-      planId, ...concernsVisibleWhere(viewer),
+      planId,
+      ...concernsVisibleWhere(viewer),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.origin ? { origin: filter.origin } : {}),
     },
@@ -34,26 +43,48 @@ export async function listConcerns({ viewer, planId, filter = {} }: { viewer: Ac
   });
   // Each answering section's blocks once, to flag an answer whose passage was since deleted from the text.
   const sectionIds = [...new Set(concerns.flatMap((c) => (c.answerSectionId ? [c.answerSectionId] : [])))];
-  const sections = sectionIds.length ? await prisma.planSection.findMany({ where: { id: { in: sectionIds } }, select: { id: true, content: true } }) : [];
-  const blocksBySection = new Map(sections.map((s) => [s.id, new Set(listBlocks(s.content as JSONContent).map((b) => b.blockId))]));
+  const sections = sectionIds.length
+    ? await prisma.planSection.findMany({ where: { id: { in: sectionIds } }, select: { id: true, content: true } })
+    : [];
+  const blocksBySection = new Map(
+    sections.map((s) => [s.id, new Set(listBlocks(s.content as JSONContent).map((b) => b.blockId))]),
+  );
   return concerns.map((c) => ({
-    id: c.id, number: c.number, origin: c.origin, text: c.text, status: c.status,
+    id: c.id,
+    number: c.number,
+    origin: c.origin,
+    text: c.text,
+    status: c.status,
     source: c.summaryItem
-      ? { type: "dialogue" as const, key: c.summaryItem.key, href: `/dialogues/${c.plan.dialogueId}#${c.summaryItem.key}` }
-      : { type: "comment" as const, threadNumber: c.thread!.number, visibility: c.thread!.visibility, href: `/plans/${planId}#thread-${c.thread!.id}` },
-    delegation: c.delegation,
-    answer: c.status === "addressed" && c.answerSection && c.answerBlockId
       ? {
-          section: { key: c.answerSection.key, title: c.answerSection.title }, blockId: c.answerBlockId, quote: c.answerQuote ?? "",
-          href: `/plans/${planId}#passage-${c.answerBlockId}`,
-          /** The passage is no longer in the section's saved text. */
-          isMissing: !blocksBySection.get(c.answerSection.id)?.has(c.answerBlockId),
-          /** The provenance link's status when it is no longer confirmed (e.g. suspect after an edit). */
-          linkStatus: c.answerLink?.status ?? null,
+          type: "dialogue" as const,
+          key: c.summaryItem.key,
+          href: `/dialogues/${c.plan.dialogueId}#${c.summaryItem.key}`,
         }
-      : null,
+      : {
+          type: "comment" as const,
+          threadNumber: c.thread!.number,
+          visibility: c.thread!.visibility,
+          href: `/plans/${planId}#thread-${c.thread!.id}`,
+        },
+    delegation: c.delegation,
+    answer:
+      c.status === "addressed" && c.answerSection && c.answerBlockId
+        ? {
+            section: { key: c.answerSection.key, title: c.answerSection.title },
+            blockId: c.answerBlockId,
+            quote: c.answerQuote ?? "",
+            href: `/plans/${planId}#passage-${c.answerBlockId}`,
+            /** The passage is no longer in the section's saved text. */
+            isMissing: !blocksBySection.get(c.answerSection.id)?.has(c.answerBlockId),
+            /** The provenance link's status when it is no longer confirmed (e.g. suspect after an edit). */
+            linkStatus: c.answerLink?.status ?? null,
+          }
+        : null,
     noteReason: c.status === "noted" ? c.noteReason : null,
-    decidedBy: c.decidedBy, decidedAt: c.decidedAt, createdAt: c.createdAt,
+    decidedBy: c.decidedBy,
+    decidedAt: c.decidedAt,
+    createdAt: c.createdAt,
   }));
 }
 

@@ -9,7 +9,15 @@ import { authorize } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { findConcernForUpdate } from "./concern-access";
 
-export async function reopenConcern({ actor, planId, concernId }: { actor: CurrentUser; planId: string; concernId: string }) {
+export async function reopenConcern({
+  actor,
+  planId,
+  concernId,
+}: {
+  actor: CurrentUser;
+  planId: string;
+  concernId: string;
+}) {
   authorize(actor, "concern.manage");
   return getPrisma().$transaction(async (tx) => {
     const concern = await findConcernForUpdate(tx, actor, { planId, concernId });
@@ -17,13 +25,28 @@ export async function reopenConcern({ actor, planId, concernId }: { actor: Curre
     await tx.concern.update({
       where: { id: concern.id },
       data: {
-        status: "raised", noteReason: null, answerSectionId: null, answerBlockId: null, answerQuote: null, answerLinkId: null,
-        decidedById: actor.id, decidedAt: new Date(),
+        status: "raised",
+        noteReason: null,
+        answerSectionId: null,
+        answerBlockId: null,
+        answerQuote: null,
+        answerLinkId: null,
+        decidedById: actor.id,
+        decidedAt: new Date(),
       },
     });
     await appendAudit(tx, {
-      userId: actor.id, action: "concern.reopen", resourceType: "concern", resourceId: concern.id,
-      detail: { planId, number: concern.number, from: concern.status, answerBlockId: concern.answerBlockId, noteReason: concern.noteReason },
+      userId: actor.id,
+      action: "concern.reopen",
+      resourceType: "concern",
+      resourceId: concern.id,
+      detail: {
+        planId,
+        number: concern.number,
+        from: concern.status,
+        answerBlockId: concern.answerBlockId,
+        noteReason: concern.noteReason,
+      },
     });
     return { id: concern.id, number: concern.number, status: "raised" as const };
   });

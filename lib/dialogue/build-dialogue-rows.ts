@@ -16,51 +16,122 @@ export function buildDialogueRows(options: { parsed: ParsedDialogue; sourceText:
   const idOf = (address: string) => `${dialogueId}:${address}`;
 
   const dialogue = {
-    id: dialogueId, title: parsed.title, topic: parsed.topic, venue: parsed.venue,
-    date: new Date(`${parsed.date}T00:00:00Z`), contentHash: hashSource(sourceText), sourceName, sourceText,
+    id: dialogueId,
+    title: parsed.title,
+    topic: parsed.topic,
+    venue: parsed.venue,
+    date: new Date(`${parsed.date}T00:00:00Z`),
+    contentHash: hashSource(sourceText),
+    sourceName,
+    sourceText,
   };
   const delegations = parsed.delegations.map((d, position) => ({
-    id: idOf(d.id), dialogueId, key: d.id, name: d.name, onBehalfOf: d.onBehalfOf, position,
+    id: idOf(d.id),
+    dialogueId,
+    key: d.id,
+    name: d.name,
+    onBehalfOf: d.onBehalfOf,
+    position,
   }));
   const delegationIdByName = new Map(delegations.map((d) => [d.name, d.id]));
 
   const segments = parsed.segments.map((s, position) => ({
-    id: idOf(s.key), dialogueId, key: s.key, kind: s.kind, number: s.number, title: s.title, position,
-    links: s.links, notes: s.notes,
+    id: idOf(s.key),
+    dialogueId,
+    key: s.key,
+    kind: s.kind,
+    number: s.number,
+    title: s.title,
+    position,
+    links: s.links,
+    notes: s.notes,
   }));
 
   // A person who speaks in two segments is one speaker with two statements.
-  const speakers = new Map<string, { id: string; dialogueId: string; key: string; name: string; honorific: string | null; affiliation: string | null; delegationId: string | null }>();
-  const statements = parsed.segments.flatMap((segment) => segment.statements).map((st, position) => {
-    const speakerKey = `speaker-${slugify(st.speaker.name)}`;
-    if (!speakers.has(speakerKey)) {
-      speakers.set(speakerKey, {
-        id: idOf(speakerKey), dialogueId, key: speakerKey, name: st.speaker.name, honorific: st.speaker.honorific,
-        affiliation: st.speaker.affiliation, delegationId: st.speaker.delegation ? delegationIdByName.get(st.speaker.delegation) ?? null : null,
-      });
+  const speakers = new Map<
+    string,
+    {
+      id: string;
+      dialogueId: string;
+      key: string;
+      name: string;
+      honorific: string | null;
+      affiliation: string | null;
+      delegationId: string | null;
     }
-    const segmentKey = st.id.slice(0, st.id.indexOf("."));
-    return {
-      id: idOf(st.id), dialogueId, segmentId: idOf(segmentKey), speakerId: idOf(speakerKey),
-      key: st.id, position, line: st.line, text: st.text,
-    };
-  });
-  const sentences = parsed.segments.flatMap((segment) => segment.statements).flatMap((st) =>
-    st.sentences.map((se, position) => ({
-      id: idOf(se.id), dialogueId, statementId: idOf(st.id), key: se.id, position, start: se.start, end: se.end, text: se.text,
-    })),
-  );
+  >();
+  const statements = parsed.segments
+    .flatMap((segment) => segment.statements)
+    .map((st, position) => {
+      const speakerKey = `speaker-${slugify(st.speaker.name)}`;
+      if (!speakers.has(speakerKey)) {
+        speakers.set(speakerKey, {
+          id: idOf(speakerKey),
+          dialogueId,
+          key: speakerKey,
+          name: st.speaker.name,
+          honorific: st.speaker.honorific,
+          affiliation: st.speaker.affiliation,
+          delegationId: st.speaker.delegation ? (delegationIdByName.get(st.speaker.delegation) ?? null) : null,
+        });
+      }
+      const segmentKey = st.id.slice(0, st.id.indexOf("."));
+      return {
+        id: idOf(st.id),
+        dialogueId,
+        segmentId: idOf(segmentKey),
+        speakerId: idOf(speakerKey),
+        key: st.id,
+        position,
+        line: st.line,
+        text: st.text,
+      };
+    });
+  const sentences = parsed.segments
+    .flatMap((segment) => segment.statements)
+    .flatMap((st) =>
+      st.sentences.map((se, position) => ({
+        id: idOf(se.id),
+        dialogueId,
+        statementId: idOf(st.id),
+        key: se.id,
+        position,
+        start: se.start,
+        end: se.end,
+        text: se.text,
+      })),
+    );
   const summaryItems = SUMMARY_LISTS.flatMap((list) =>
     parsed.summary[list].map((item, position) => ({
-      id: idOf(item.id), dialogueId, list, key: item.id, n: item.n, position, line: item.line,
-      text: item.text, keyPhrases: item.keyPhrases,
+      id: idOf(item.id),
+      dialogueId,
+      list,
+      key: item.id,
+      n: item.n,
+      position,
+      line: item.line,
+      text: item.text,
+      keyPhrases: item.keyPhrases,
     })),
   );
   const summaryNotes = parsed.summary.notes.map((note, position) => ({
-    id: idOf(note.id), dialogueId, key: note.id, position, text: note.text,
+    id: idOf(note.id),
+    dialogueId,
+    key: note.id,
+    position,
+    text: note.text,
   }));
 
-  return { dialogue, delegations, segments, speakers: [...speakers.values()], statements, sentences, summaryItems, summaryNotes };
+  return {
+    dialogue,
+    delegations,
+    segments,
+    speakers: [...speakers.values()],
+    statements,
+    sentences,
+    summaryItems,
+    summaryNotes,
+  };
 }
 
 /** sha256 of the source text, the identity of one version of a document. */

@@ -23,7 +23,8 @@ const OUTLINE_NUMBER = /^(?:\d+|[IVXLC]+|[A-Z])[.)]\s+/;
 export function classifyHeading(rawText: string): HeadingKind {
   const text = stripMarkdown(rawText).replace(/\s*:$/, "").replace(OUTLINE_NUMBER, "").trim();
   const panel = PANEL.exec(text);
-  if (panel) return { kind: "segment", segment: "panel", number: readPanelNumber(panel[1]), title: panel[2].trim() || text };
+  if (panel)
+    return { kind: "segment", segment: "panel", number: readPanelNumber(panel[1]), title: panel[2].trim() || text };
   const ordinal = ORDINAL_PANEL.exec(text);
   if (ordinal) {
     const number = ORDINALS.indexOf(ordinal[1].toLowerCase()) + 1;
@@ -31,7 +32,11 @@ export function classifyHeading(rawText: string): HeadingKind {
   }
   if (/^opening\b/i.test(text)) return { kind: "segment", segment: "opening", number: null, title: text };
   if (/^closing\b/i.test(text)) return { kind: "segment", segment: "closing", number: null, title: text };
-  if (/^(summary|general discussion|interactive (debate|discussion)|key (messages|points)|main (messages|points)|conclusions)\b/i.test(text)) {
+  if (
+    /^(summary|general discussion|interactive (debate|discussion)|key (messages|points)|main (messages|points)|conclusions)\b/i.test(
+      text,
+    )
+  ) {
     return { kind: "summary" };
   }
   if (/^annex\b/i.test(text)) return { kind: "annex", title: text };
@@ -46,7 +51,10 @@ function readPanelNumber(token: string): number {
 
 function romanToNumber(roman: string): number {
   const values: Record<string, number> = { i: 1, v: 5, x: 10 };
-  const digits = roman.toLowerCase().split("").map((c) => values[c]);
+  const digits = roman
+    .toLowerCase()
+    .split("")
+    .map((c) => values[c]);
   return digits.reduce((sum, value, i) => sum + (value < (digits[i + 1] ?? 0) ? -value : value), 0);
 }
 

@@ -3,7 +3,13 @@ import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 
 /** Where a unit is cited: the plan passages whose confirmed links point at it. */
-const CITED_IN = { id: true, planId: true, blockId: true, section: { select: { key: true, title: true } }, plan: { select: { title: true } } } as const;
+const CITED_IN = {
+  id: true,
+  planId: true,
+  blockId: true,
+  section: { select: { key: true, title: true } },
+  plan: { select: { title: true } },
+} as const;
 
 export function getDialogue({ id }: { id: string }) {
   return loadDialogueOncePerRequest(id);
@@ -29,10 +35,16 @@ async function loadDialogue(id: string) {
           },
         },
       },
-      summaryItems: { orderBy: [{ list: "asc" }, { position: "asc" }], include: { links: { where: { status: "confirmed" }, select: CITED_IN } } },
+      summaryItems: {
+        orderBy: [{ list: "asc" }, { position: "asc" }],
+        include: { links: { where: { status: "confirmed" }, select: CITED_IN } },
+      },
       summaryNotes: { orderBy: { position: "asc" } },
       delegations: { orderBy: { position: "asc" }, include: { speakers: { select: { key: true, name: true } } } },
-      speakers: { orderBy: { key: "asc" }, include: { statements: { select: { key: true }, orderBy: { position: "asc" } } } },
+      speakers: {
+        orderBy: { key: "asc" },
+        include: { statements: { select: { key: true }, orderBy: { position: "asc" } } },
+      },
     },
   });
 }

@@ -19,7 +19,6 @@ export type ImportResult = {
   counts: { segments: number; statements: number; sentences: number; summaryItems: number; delegations: number };
 };
 
-
 export async function importDialogue(options: {
   prisma: PrismaClient;
   parsed: ParsedDialogue;
@@ -31,25 +30,34 @@ export async function importDialogue(options: {
   const { prisma, parsed, sourceText } = options;
   const rows = buildDialogueRows(options);
   const counts = {
-    segments: rows.segments.length, statements: rows.statements.length, sentences: rows.sentences.length,
-    summaryItems: rows.summaryItems.length, delegations: rows.delegations.length,
+    segments: rows.segments.length,
+    statements: rows.statements.length,
+    sentences: rows.sentences.length,
+    summaryItems: rows.summaryItems.length,
+    delegations: rows.delegations.length,
   };
   const status = await prisma
     .$transaction(
-    async (tx) => {
-      // Two imports of the same dialogue at once would race on its ids.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${rows.dialogue.id}))`;
-      const existing = await tx.dialogue.findUnique({ where: { id: rows.dialogue.id }, select: { contentHash: true } });
-      if (existing?.contentHash === hashSource(sourceText)) return "unchanged" as const;
-      const { suspectLinks } = await writeDialogue(tx, rows, Boolean(existing));
-      await appendAudit(tx, {
-        userId: options.actorId ?? null, action: existing ? "dialogue.update" : "dialogue.import", resourceType: "dialogue", resourceId: rows.dialogue.id,
-        detail: { sourceName: options.sourceName, contentHash: rows.dialogue.contentHash, counts, suspectLinks },
-      });
-      return existing ? ("updated" as const) : ("created" as const);
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  )
+      async (tx) => {
+        // Two imports of the same dialogue at once would race on its ids.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${rows.dialogue.id}))`;
+        const existing = await tx.dialogue.findUnique({
+          where: { id: rows.dialogue.id },
+          select: { contentHash: true },
+        });
+        if (existing?.contentHash === hashSource(sourceText)) return "unchanged" as const;
+        const { suspectLinks } = await writeDialogue(tx, rows, Boolean(existing));
+        await appendAudit(tx, {
+          userId: options.actorId ?? null,
+          action: existing ? "dialogue.update" : "dialogue.import",
+          resourceType: "dialogue",
+          resourceId: rows.dialogue.id,
+          detail: { sourceName: options.sourceName, contentHash: rows.dialogue.contentHash, counts, suspectLinks },
+        });
+        return existing ? ("updated" as const) : ("created" as const);
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    )
     .catch((error: unknown) => {
       throw explainImportError(error);
     });
@@ -66,7 +74,12 @@ async function writeDialogue(tx: Tx, rows: DialogueRows, isUpdate: boolean): Pro
   const reworded = isUpdate ? await findRewordedUnits(tx, rows) : [];
   if (isUpdate) {
     for (const table of [...TABLES_PARENTS_FIRST].reverse()) {
-      await deleteRowsExcept(tx, table, dialogueId, rows[ROWS_OF[table]].map((row) => row.id));
+      await deleteRowsExcept(
+        tx,
+        table,
+        dialogueId,
+        rows[ROWS_OF[table]].map((row) => row.id),
+      );
     }
     await tx.dialogue.update({ where: { id: dialogueId }, data: rows.dialogue });
   } else {
@@ -105,14 +118,26 @@ async function markLinksSuspect(tx: Tx, changedIds: string[]): Promise<number> {
   const marked = await tx.provenanceLink.updateMany({
     where: {
       status: "confirmed",
-      OR: [{ statementId: { in: changedIds }, sentenceId: null }, { sentenceId: { in: changedIds } }, { summaryItemId: { in: changedIds } }],
+      OR: [
+        { statementId: { in: changedIds }, sentenceId: null },
+        { sentenceId: { in: changedIds } },
+        { summaryItemId: { in: changedIds } },
+      ],
     },
     data: { status: "suspect" },
   });
   return marked.count;
 }
 
-const TABLES_PARENTS_FIRST: SourceTable[] = ["Delegation", "Segment", "Speaker", "Statement", "Sentence", "SummaryItem", "SummaryNote"];
+const TABLES_PARENTS_FIRST: SourceTable[] = [
+  "Delegation",
+  "Segment",
+  "Speaker",
+  "Statement",
+  "Sentence",
+  "SummaryItem",
+  "SummaryNote",
+];
 
 const ROWS_OF = {
   Delegation: "delegations",

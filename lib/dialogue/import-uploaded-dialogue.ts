@@ -14,7 +14,15 @@ import { importDialogue } from "./import-dialogue";
 import type { ImportResult } from "./import-dialogue";
 import { parseDialogue } from "./parse-dialogue";
 
-export async function importUploadedDialogue({ actor, bytes, fileName }: { actor: CurrentUser; bytes: Uint8Array; fileName: string }): Promise<ImportResult & { title: string }> {
+export async function importUploadedDialogue({
+  actor,
+  bytes,
+  fileName,
+}: {
+  actor: CurrentUser;
+  bytes: Uint8Array;
+  fileName: string;
+}): Promise<ImportResult & { title: string }> {
   authorize(actor, "dialogue.import");
   let parsed;
   let sourceText;
@@ -25,6 +33,12 @@ export async function importUploadedDialogue({ actor, bytes, fileName }: { actor
     if (!(error instanceof DialogueParseError)) throw error;
     throw new AppError("invalid", `${fileName}:${error.line}: ${error.reason}`, { field: "file", line: error.line });
   }
-  const result = await importDialogue({ prisma: getPrisma(), parsed, sourceText, sourceName: fileName, actorId: actor.id });
+  const result = await importDialogue({
+    prisma: getPrisma(),
+    parsed,
+    sourceText,
+    sourceName: fileName,
+    actorId: actor.id,
+  });
   return { ...result, title: parsed.topic ?? parsed.title };
 }

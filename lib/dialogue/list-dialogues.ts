@@ -5,7 +5,11 @@ export async function listDialogues() {
   return getPrisma().dialogue.findMany({
     orderBy: { date: "desc" },
     select: {
-      id: true, title: true, topic: true, venue: true, date: true,
+      id: true,
+      title: true,
+      topic: true,
+      venue: true,
+      date: true,
       _count: { select: { statements: true, summaryItems: true, delegations: true, segments: true } },
     },
   });

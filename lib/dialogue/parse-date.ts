@@ -1,20 +1,39 @@
 /** Finds a meeting date written in English ("13 May 2009", "May 13, 2009", "Wednesday, 6 April 2011"). */
 
 const MONTHS = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ];
 const MONTH = `(${MONTHS.join("|")}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?`;
 // "13 May 2009", also the first day of "12-13 May 2009".
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:\\s*(?:[-–]|and|&)\\s*\\d{1,2})?(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, "i");
-const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?,?\\s+(\\d{4})\\b`, "i");
+const DAY_MONTH_YEAR = new RegExp(
+  `\\b(\\d{1,2})(?:\\s*(?:[-–]|and|&)\\s*\\d{1,2})?(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`,
+  "i",
+);
+const MONTH_DAY_YEAR = new RegExp(
+  `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?,?\\s+(\\d{4})\\b`,
+  "i",
+);
 
 export type FoundDate = { iso: string; match: string };
 
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 
 // "30 November – 1 December 2020": a meeting over two months starts on the first.
-const CROSS_MONTH_RANGE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s*(?:[-–—]|to|and)\\s*\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, "i");
+const CROSS_MONTH_RANGE = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s*(?:[-–—]|to|and)\\s*\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`,
+  "i",
+);
 
 export function findDate(text: string): FoundDate | null {
   const range = CROSS_MONTH_RANGE.exec(text);

@@ -14,7 +14,14 @@ import { findSurname, parseStatementOpening } from "./parse-speaker";
 import { splitSentences } from "./split-sentences";
 import { endsSentence, findBoldPhrases, foldSpace, slugify, startsLowercase, stripMarkdown } from "./text";
 import type {
-  Delegation, ParsedDialogue, Segment, SegmentKind, Statement, Summary, SummaryItem, SummaryListName,
+  Delegation,
+  ParsedDialogue,
+  Segment,
+  SegmentKind,
+  Statement,
+  Summary,
+  SummaryItem,
+  SummaryListName,
 } from "./types";
 import { findLinks, linkFrom } from "./links";
 import { linkSpeakersToDelegations } from "./link-speakers";
@@ -65,9 +72,25 @@ export function parseDialogue(text: string): ParsedDialogue {
 
 function createState(): ParserState {
   return {
-    title: null, frontParagraphs: [], isTitleOpen: false, pendingHeading: null, untitledPanel: null, summaryHeading: null, venue: null, date: null, section: "front", segments: [], segment: null,
-    noteLabel: null, summary: { consensus: [], gaps: [], inFavour: [], should: [], concerns: [], notes: [] },
-    list: null, listIntroLine: null, hasAnnex: false, delegations: [], continuable: null, rawText: new Map(),
+    title: null,
+    frontParagraphs: [],
+    isTitleOpen: false,
+    pendingHeading: null,
+    untitledPanel: null,
+    summaryHeading: null,
+    venue: null,
+    date: null,
+    section: "front",
+    segments: [],
+    segment: null,
+    noteLabel: null,
+    summary: { consensus: [], gaps: [], inFavour: [], should: [], concerns: [], notes: [] },
+    list: null,
+    listIntroLine: null,
+    hasAnnex: false,
+    delegations: [],
+    continuable: null,
+    rawText: new Map(),
   };
 }
 
@@ -159,13 +182,23 @@ function openSegment(
   line: number,
 ): void {
   const key =
-    heading.segment === "panel" ? `panel-${heading.number}` : heading.segment === "session" ? slugify(heading.title) : heading.segment;
+    heading.segment === "panel"
+      ? `panel-${heading.number}`
+      : heading.segment === "session"
+        ? slugify(heading.title)
+        : heading.segment;
   if (state.segments.some((s) => s.key === key)) {
     throw new DialogueParseError(line, `a second "${heading.title}" heading: segment "${key}" already exists`);
   }
   const segment: Segment = {
-    key, kind: heading.segment, number: heading.number, title: heading.title, line,
-    links: [], notes: [], statements: [],
+    key,
+    kind: heading.segment,
+    number: heading.number,
+    title: heading.title,
+    line,
+    links: [],
+    notes: [],
+    statements: [],
   };
   state.segments.push(segment);
   state.segment = segment;
@@ -177,7 +210,7 @@ function readFrontMatter(state: ParserState, block: BodyBlock): void {
   if (block.type === "item" && state.pendingHeading) return openSessionFor(state, block);
   state.pendingHeading = null;
   if (block.type === "item") {
-    throw new DialogueParseError(block.line, "a numbered item before any session heading (such as \"Opening session\")");
+    throw new DialogueParseError(block.line, 'a numbered item before any session heading (such as "Opening session")');
   }
   state.frontParagraphs.push({ text: foldSpace(stripMarkdown(block.text)), line: block.line });
 }
@@ -210,7 +243,15 @@ function asUnnumberedStatement(block: BodyBlock): Extract<Block, { type: "item" 
   if (block.type !== "paragraph") return null;
   const opening = parseStatementOpening(block.text);
   if (!opening?.honorific || !(opening.affiliation || /^\p{Ll}/u.test(stripMarkdown(opening.body)))) return null;
-  return { type: "item", marker: "number", n: null, text: block.text, line: block.line, isIndented: false, isAfterPageBreak: block.isAfterPageBreak };
+  return {
+    type: "item",
+    marker: "number",
+    n: null,
+    text: block.text,
+    line: block.line,
+    isIndented: false,
+    isAfterPageBreak: block.isAfterPageBreak,
+  };
 }
 
 /**
@@ -246,7 +287,10 @@ function readSegmentBlock(state: ParserState, block: BodyBlock): void {
   }
   const note = { label: state.noteLabel, text };
   segment.notes.push(note);
-  state.continuable = { append: (more) => (note.text = foldSpace(`${note.text} ${stripMarkdown(more)}`)), text: () => note.text };
+  state.continuable = {
+    append: (more) => (note.text = foldSpace(`${note.text} ${stripMarkdown(more)}`)),
+    text: () => note.text,
+  };
 }
 
 /**
@@ -262,7 +306,10 @@ function continuesPrevious(state: ParserState, block: BodyBlock): boolean {
 function addStatement(state: ParserState, segment: Segment, block: Extract<Block, { type: "item" }>): void {
   const opening = parseStatementOpening(block.text);
   if (!opening) {
-    throw new DialogueParseError(block.line, "a numbered statement must open with the speaker's name in bold, e.g. **Ms. Name**,");
+    throw new DialogueParseError(
+      block.line,
+      "a numbered statement must open with the speaker's name in bold, e.g. **Ms. Name**,",
+    );
   }
   if (!stripMarkdown(opening.body)) {
     throw new DialogueParseError(block.line, `the statement of ${opening.name} has no text after the speaker`);
@@ -366,7 +413,10 @@ function listAnnexEntries(block: BodyBlock): { text: string; line: number }[] {
  * capitalised names.
  */
 function readCommaList(line: string): string[] | null {
-  const list = line.slice(line.lastIndexOf(":") + 1).trim().replace(/\.$/, "");
+  const list = line
+    .slice(line.lastIndexOf(":") + 1)
+    .trim()
+    .replace(/\.$/, "");
   const names = splitTopLevel(list).map((name) => name.replace(/^and\s+/i, ""));
   const isList = names.length >= 3 && names.every((name) => name.length <= 100 && /^\p{Lu}/u.test(name));
   return isList ? names : null;
@@ -380,7 +430,10 @@ function readTableRows(lines: { text: string; line: number }[]): { text: string;
     .slice(hasHeader ? 2 : 0)
     .filter((row) => !isSeparator(row.text))
     .map((row) => {
-      const [name = "", group = ""] = row.text.replace(/^\||\|$/g, "").split("|").map((cell) => cell.trim());
+      const [name = "", group = ""] = row.text
+        .replace(/^\||\|$/g, "")
+        .split("|")
+        .map((cell) => cell.trim());
       return { text: group ? `${name} (on behalf of ${group})` : name, line: row.line };
     })
     .filter((row) => row.text);
@@ -411,11 +464,13 @@ function isDelegationLine(line: string): boolean {
 /** "Czech Republic (on behalf of the EU)" → onBehalfOf "EU"; "Bolivia (Plurinational State of)" stays whole. */
 function parseDelegation(raw: string, line: number): Delegation {
   const text = foldSpace(stripMarkdown(raw)).replace(/[;,.]$/, "");
-  if (!hasBalancedParentheses(text)) throw new DialogueParseError(line, `unbalanced parentheses in the delegation "${text}"`);
+  if (!hasBalancedParentheses(text))
+    throw new DialogueParseError(line, `unbalanced parentheses in the delegation "${text}"`);
   const behalf = /^(.*?)\s*\(\s*on behalf of\s+(?:the\s+)?(.+)\)\s*$/i.exec(text);
   const name = behalf ? behalf[1] : text;
   if (!slugify(name)) throw new DialogueParseError(line, `a delegation without a name: "${text}"`);
-  if (/\(\s*on behalf of\b/i.test(name)) throw new DialogueParseError(line, `cannot read "${text}" as "Name (on behalf of Group)"`);
+  if (/\(\s*on behalf of\b/i.test(name))
+    throw new DialogueParseError(line, `cannot read "${text}" as "Name (on behalf of Group)"`);
   return { id: `delegation-${slugify(name)}`, name, onBehalfOf: behalf ? behalf[2].trim() : null };
 }
 
@@ -432,7 +487,10 @@ function finish(state: ParserState): ParsedDialogue {
   if (!state.title) throw new DialogueParseError(1, "no title: the document has no heading");
   readVenueAndDate(state);
   if (!state.date) {
-    throw new DialogueParseError(state.title.line, "no meeting date (such as \"13 May 2009\") between the title and the first session");
+    throw new DialogueParseError(
+      state.title.line,
+      'no meeting date (such as "13 May 2009") between the title and the first session',
+    );
   }
   const statementCount = state.segments.reduce((sum, s) => sum + s.statements.length, 0);
   if (statementCount === 0) {
@@ -462,7 +520,9 @@ function finishTexts(state: ParserState): void {
     for (const statement of segment.statements) {
       statement.text = stripMarkdown(state.rawText.get(statement) ?? "");
       statement.sentences = splitSentences(statement.text).map((span, i) => ({
-        id: `${statement.id}.s${i + 1}`, ...span, text: statement.text.slice(span.start, span.end),
+        id: `${statement.id}.s${i + 1}`,
+        ...span,
+        text: statement.text.slice(span.start, span.end),
       }));
     }
   }

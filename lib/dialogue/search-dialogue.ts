@@ -26,7 +26,13 @@ export type SearchHit = {
 
 type HitRow = { kind: "statement" | "item"; key: string; context: string; text: string; snippet: string; full: string };
 
-export async function searchDialogue({ dialogueId, query }: { dialogueId: string; query: string }): Promise<SearchHit[]> {
+export async function searchDialogue({
+  dialogueId,
+  query,
+}: {
+  dialogueId: string;
+  query: string;
+}): Promise<SearchHit[]> {
   const snippetOptions = `StartSel=${START}, StopSel=${STOP}, MaxWords=28, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
   const fullOptions = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
   const rows = await getPrisma().$queryRaw<HitRow[]>`

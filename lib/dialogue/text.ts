@@ -2,7 +2,20 @@
 
 /** Lower-case ASCII slug: "D’Escoto Brockmann" → "d-escoto-brockmann". */
 // Letters NFKD does not take apart into a base letter and a mark.
-const TRANSLITERATIONS: Record<string, string> = { ı: "i", ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ß: "ss", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE" };
+const TRANSLITERATIONS: Record<string, string> = {
+  ı: "i",
+  ł: "l",
+  Ł: "L",
+  ø: "o",
+  Ø: "O",
+  đ: "d",
+  Đ: "D",
+  ß: "ss",
+  æ: "ae",
+  Æ: "AE",
+  œ: "oe",
+  Œ: "OE",
+};
 
 export function slugify(text: string): string {
   return text
@@ -26,12 +39,17 @@ export function removeFootnoteMarkers(text: string): string {
 
 /** Folds white space, and the non-breaking hyphen into a plain one so names match. */
 export function foldSpace(text: string): string {
-  return text.replace(/\u2011/g, "-").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/\u2011/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The phrases written in **bold**, in order, without duplicates. */
 export function findBoldPhrases(text: string): string[] {
-  const phrases = [...text.matchAll(/\*\*(.+?)\*\*|__(.+?)__/g)].map((m) => foldSpace(m[1] ?? m[2]).replace(/[,;:]$/, ""));
+  const phrases = [...text.matchAll(/\*\*(.+?)\*\*|__(.+?)__/g)].map((m) =>
+    foldSpace(m[1] ?? m[2]).replace(/[,;:]$/, ""),
+  );
   return [...new Set(phrases.filter((p) => p.length > 0))];
 }
 

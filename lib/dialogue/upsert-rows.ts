@@ -7,7 +7,8 @@
 import type { Tx } from "@/lib/db";
 
 /** The source tables of a dialogue. Names are fixed here, never taken from input. */
-export type SourceTable = "Delegation" | "Segment" | "Speaker" | "Statement" | "Sentence" | "SummaryItem" | "SummaryNote";
+export type SourceTable =
+  "Delegation" | "Segment" | "Speaker" | "Statement" | "Sentence" | "SummaryItem" | "SummaryNote";
 
 /**
  * Inserts rows, or updates those whose id exists and whose values differ.
@@ -34,7 +35,12 @@ export async function upsertRows(tx: Tx, table: SourceTable, rows: Record<string
 }
 
 /** Deletes a dialogue's rows of `table` whose ids are not in `keepIds`. */
-export async function deleteRowsExcept(tx: Tx, table: SourceTable, dialogueId: string, keepIds: string[]): Promise<void> {
+export async function deleteRowsExcept(
+  tx: Tx,
+  table: SourceTable,
+  dialogueId: string,
+  keepIds: string[],
+): Promise<void> {
   await tx.$executeRawUnsafe(
     `DELETE FROM ${quote(table)} WHERE "dialogueId" = $1 AND NOT ("id" = ANY($2::text[]))`,
     dialogueId,

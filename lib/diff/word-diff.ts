@@ -64,10 +64,10 @@ function backtrack(a: string[], b: string[], trace: Int32Array[]): DiffSegment[]
     const previousK = isDown ? k + 1 : k - 1;
     const previousX = d === 0 ? 0 : at(previousK);
     const previousY = d === 0 ? 0 : previousX - previousK;
-    while (x > previousX && y > previousY) reversed.push({ type: "equal", text: a[(x -= 1, y -= 1, x)] });
+    while (x > previousX && y > previousY) reversed.push({ type: "equal", text: a[((x -= 1), (y -= 1), x)] });
     if (d === 0) break;
-    if (isDown) reversed.push({ type: "insert", text: b[(y -= 1, y)] });
-    else reversed.push({ type: "delete", text: a[(x -= 1, x)] });
+    if (isDown) reversed.push({ type: "insert", text: b[((y -= 1), y)] });
+    else reversed.push({ type: "delete", text: a[((x -= 1), x)] });
   }
   return reversed.reverse();
 }
@@ -77,7 +77,13 @@ function foldLoneSpaces(segments: DiffSegment[]): DiffSegment[] {
   const result: DiffSegment[] = [];
   segments.forEach((segment, i) => {
     const [previous, next] = [segments[i - 1], segments[i + 1]];
-    const isLoneSpace = segment.type === "equal" && /^\s+$/.test(segment.text) && previous && next && previous.type !== "equal" && next.type !== "equal";
+    const isLoneSpace =
+      segment.type === "equal" &&
+      /^\s+$/.test(segment.text) &&
+      previous &&
+      next &&
+      previous.type !== "equal" &&
+      next.type !== "equal";
     if (isLoneSpace) result.push({ type: "delete", text: segment.text }, { type: "insert", text: segment.text });
     else result.push(segment);
   });

@@ -15,7 +15,9 @@ export const uniqueBlockIdsKey = new PluginKey("uniqueBlockIds");
 /** A short random id; collisions across clients are vanishingly unlikely at 12 base-36 characters. */
 export function newBlockId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return `b${Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("").slice(0, 12)}`;
+  return `b${Array.from(bytes, (b) => b.toString(36).padStart(2, "0"))
+    .join("")
+    .slice(0, 12)}`;
 }
 
 /** Positions of blocks that need a new id: no id, or one already used earlier in the document. */
@@ -42,7 +44,9 @@ export function uniqueBlockIdsPlugin(isEditable: () => boolean): Plugin {
     key: uniqueBlockIdsKey,
     appendTransaction(transactions: readonly Transaction[], _old, state) {
       if (!isEditable()) return null;
-      const isLocalEdit = transactions.some((tr) => tr.docChanged && !tr.getMeta(ySyncPluginKey) && !tr.getMeta(uniqueBlockIdsKey));
+      const isLocalEdit = transactions.some(
+        (tr) => tr.docChanged && !tr.getMeta(ySyncPluginKey) && !tr.getMeta(uniqueBlockIdsKey),
+      );
       if (!isLocalEdit) return null;
       const positions = findBlocksNeedingIds(state.doc);
       if (!positions.length) return null;

@@ -53,14 +53,19 @@ export function locateQuote(plain: string, quote: Anchor["quote"]): number {
   let best = -1;
   let bestScore = -1;
   for (let at = plain.indexOf(quote.exact); at !== -1; at = plain.indexOf(quote.exact, at + 1)) {
-    const score = (quote.prefix && plain.slice(0, at).endsWith(quote.prefix) ? 1 : 0) + (quote.suffix && plain.slice(at + quote.exact.length).startsWith(quote.suffix) ? 1 : 0);
+    const score =
+      (quote.prefix && plain.slice(0, at).endsWith(quote.prefix) ? 1 : 0) +
+      (quote.suffix && plain.slice(at + quote.exact.length).startsWith(quote.suffix) ? 1 : 0);
     if (score > bestScore) [best, bestScore] = [at, score];
   }
   return best;
 }
 
 /** Where the quote lies: its text node, that node's runs, and the quote's offsets; null when it is no longer in the passage. */
-export function findQuote(doc: Y.Doc, anchor: Omit<Anchor, "threadId">): { text: Y.XmlText; runs: Run[]; at: number; end: number } | null {
+export function findQuote(
+  doc: Y.Doc,
+  anchor: Omit<Anchor, "threadId">,
+): { text: Y.XmlText; runs: Run[]; at: number; end: number } | null {
   for (const text of textsOfBlock(doc, anchor.blockId)) {
     const runs = runsOf(text);
     const at = locateQuote(runs.map((r) => r.text).join(""), anchor.quote);
@@ -80,7 +85,9 @@ export function applyCommentMark(doc: Y.Doc, anchor: Anchor): boolean {
       const from = Math.max(at, run.start);
       const to = Math.min(end, run.start + run.text.length);
       if (from >= to) continue;
-      const existing = String((run.attributes.comment as { threadIds?: string } | undefined)?.threadIds ?? "").split(" ").filter(Boolean);
+      const existing = String((run.attributes.comment as { threadIds?: string } | undefined)?.threadIds ?? "")
+        .split(" ")
+        .filter(Boolean);
       const threadIds = [...new Set([...existing, anchor.threadId])].join(" ");
       text.format(from, to - from, { comment: { threadIds } });
     }

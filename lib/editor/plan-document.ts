@@ -11,13 +11,21 @@ const textSerializers = getTextSerializersFromSchema(planSchema);
 export type Block = { blockId: string; type: string; text: string };
 
 export function paragraph(blockId: string, text: string, marks: JSONContent["marks"] = []): JSONContent {
-  return { type: "paragraph", attrs: { blockId }, content: text ? [{ type: "text", text, ...(marks.length ? { marks } : {}) }] : [] };
+  return {
+    type: "paragraph",
+    attrs: { blockId },
+    content: text ? [{ type: "text", text, ...(marks.length ? { marks } : {}) }] : [],
+  };
 }
 
 export function bulletList(items: { blockId: string; text: string }[]): JSONContent {
   return {
     type: "bulletList",
-    content: items.map((item) => ({ type: "listItem", attrs: { blockId: item.blockId }, content: [paragraph(`${item.blockId}.p`, item.text)] })),
+    content: items.map((item) => ({
+      type: "listItem",
+      attrs: { blockId: item.blockId },
+      content: [paragraph(`${item.blockId}.p`, item.text)],
+    })),
   };
 }
 
@@ -27,7 +35,9 @@ export function doc(content: JSONContent[]): JSONContent {
 
 /** The plain text of a document, one block per line. */
 export function toPlainText(content: JSONContent): string {
-  return getText(Node.fromJSON(planSchema, content), { blockSeparator: "\n", textSerializers }).replace(/\n{2,}/g, "\n").trim();
+  return getText(Node.fromJSON(planSchema, content), { blockSeparator: "\n", textSerializers })
+    .replace(/\n{2,}/g, "\n")
+    .trim();
 }
 
 /** The citable blocks of a document in order, each with its own text (a list item's text is its paragraphs'). */
@@ -57,7 +67,8 @@ function collectText(node: JSONContent): string {
 export function listCitations(content: JSONContent): { linkId: string; blockId: string | null }[] {
   const citations: { linkId: string; blockId: string | null }[] = [];
   const visit = (node: JSONContent, blockId: string | null) => {
-    if (node.type === "citation" && typeof node.attrs?.linkId === "string") citations.push({ linkId: node.attrs.linkId, blockId });
+    if (node.type === "citation" && typeof node.attrs?.linkId === "string")
+      citations.push({ linkId: node.attrs.linkId, blockId });
     const ownId = (node.attrs?.blockId as string | undefined) ?? null;
     // A paragraph inside a list item belongs to the item's passage.
     const passage = blockId && node.type === "paragraph" ? blockId : (ownId ?? blockId);
@@ -72,7 +83,11 @@ export function listAnchoredThreadIds(content: JSONContent): Set<string> {
   const ids = new Set<string>();
   const visit = (node: JSONContent) => {
     for (const mark of node.marks ?? []) {
-      if (mark.type === "comment") for (const id of String(mark.attrs?.threadIds ?? "").split(" ").filter(Boolean)) ids.add(id);
+      if (mark.type === "comment")
+        for (const id of String(mark.attrs?.threadIds ?? "")
+          .split(" ")
+          .filter(Boolean))
+          ids.add(id);
     }
     for (const child of node.content ?? []) visit(child);
   };

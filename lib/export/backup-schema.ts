@@ -24,7 +24,10 @@ const ZDateOrNull = ZDate.nullable();
 const ZId = z.string().min(1).max(300);
 const ZIdOrNull = ZId.nullable();
 /** Binary (a Yjs state) as base64; null until the collab server first loaded the section. */
-const ZBase64OrNull = z.base64().nullable().transform((value) => (value === null ? null : Buffer.from(value, "base64")));
+const ZBase64OrNull = z
+  .base64()
+  .nullable()
+  .transform((value) => (value === null ? null : Buffer.from(value, "base64")));
 /** Tiptap JSON and the other JSON columns: any JSON value, checked only for being one. */
 const ZJson = z.json();
 
@@ -43,36 +46,77 @@ export const ZBackupUser = z.strictObject({
 });
 
 export const ZBackupSection = z.strictObject({
-  id: ZId, key: z.string().min(1), title: z.string(), position: z.number().int(), guidance: z.string(),
-  content: ZJson, text: z.string(), ydoc: ZBase64OrNull, updatedAt: ZDate,
+  id: ZId,
+  key: z.string().min(1),
+  title: z.string(),
+  position: z.number().int(),
+  guidance: z.string(),
+  content: ZJson,
+  text: z.string(),
+  ydoc: ZBase64OrNull,
+  updatedAt: ZDate,
 });
 
 export const ZBackupLink = z.strictObject({
-  id: ZId, sectionId: ZId, blockId: z.string(), ...ZQuote,
-  targetType: z.enum(["statement", "summary_item", "amendment"]), targetKey: z.string().min(1),
-  statementId: ZIdOrNull, sentenceId: ZIdOrNull, summaryItemId: ZIdOrNull, amendmentId: ZIdOrNull,
+  id: ZId,
+  sectionId: ZId,
+  blockId: z.string(),
+  ...ZQuote,
+  targetType: z.enum(["statement", "summary_item", "amendment"]),
+  targetKey: z.string().min(1),
+  statementId: ZIdOrNull,
+  sentenceId: ZIdOrNull,
+  summaryItemId: ZIdOrNull,
+  amendmentId: ZIdOrNull,
   relation: z.enum(["derived_from", "supports", "quotes", "responds_to_concern"]),
   status: z.enum(["suggested", "confirmed", "rejected", "suspect", "removed"]),
-  score: z.number().nullable(), fingerprint: z.string().nullable(), cited: z.boolean(),
-  createdById: ZIdOrNull, createdAt: ZDate, confirmedById: ZIdOrNull, confirmedAt: ZDateOrNull,
+  score: z.number().nullable(),
+  fingerprint: z.string().nullable(),
+  cited: z.boolean(),
+  createdById: ZIdOrNull,
+  createdAt: ZDate,
+  confirmedById: ZIdOrNull,
+  confirmedAt: ZDateOrNull,
 });
 
 export const ZBackupExclusion = z.strictObject({
-  id: ZId, targetType: z.string().min(1), targetId: z.string().min(1), reason: z.string(), createdById: ZIdOrNull, createdAt: ZDate,
+  id: ZId,
+  targetType: z.string().min(1),
+  targetId: z.string().min(1),
+  reason: z.string(),
+  createdById: ZIdOrNull,
+  createdAt: ZDate,
 });
 
 export const ZBackupMention = z.strictObject({ id: ZId, userId: ZIdOrNull, delegationId: ZIdOrNull });
 
 export const ZBackupComment = z.strictObject({
-  id: ZId, authorId: ZIdOrNull, delegationId: ZIdOrNull, body: z.string(), createdAt: ZDate, editedAt: ZDateOrNull, deletedAt: ZDateOrNull,
+  id: ZId,
+  authorId: ZIdOrNull,
+  delegationId: ZIdOrNull,
+  body: z.string(),
+  createdAt: ZDate,
+  editedAt: ZDateOrNull,
+  deletedAt: ZDateOrNull,
   mentions: z.array(ZBackupMention),
 });
 
 export const ZBackupThread = z.strictObject({
-  id: ZId, number: z.number().int().positive(), sectionId: ZId, blockId: z.string(), ...ZQuote,
-  stance: z.enum(THREAD_STANCES), visibility: z.enum(THREAD_VISIBILITIES),
-  status: z.enum(THREAD_STATUSES), delegationId: ZIdOrNull, authorId: ZIdOrNull, resolvedById: ZIdOrNull,
-  resolvedAt: ZDateOrNull, anchoredAt: ZDateOrNull, createdAt: ZDate, updatedAt: ZDate,
+  id: ZId,
+  number: z.number().int().positive(),
+  sectionId: ZId,
+  blockId: z.string(),
+  ...ZQuote,
+  stance: z.enum(THREAD_STANCES),
+  visibility: z.enum(THREAD_VISIBILITIES),
+  status: z.enum(THREAD_STATUSES),
+  delegationId: ZIdOrNull,
+  authorId: ZIdOrNull,
+  resolvedById: ZIdOrNull,
+  resolvedAt: ZDateOrNull,
+  anchoredAt: ZDateOrNull,
+  createdAt: ZDate,
+  updatedAt: ZDate,
   /** A facilitators-only thread's anchor (not a mark in the text); absent from backups made before it existed. */
   anchorRange: ZAnchorRange.nullable().default(null),
   comments: z.array(ZBackupComment),
@@ -81,28 +125,69 @@ export const ZBackupThread = z.strictObject({
 export const ZBackupSponsor = z.strictObject({ id: ZId, delegationId: ZId, userId: ZIdOrNull, createdAt: ZDate });
 
 export const ZBackupAmendment = z.strictObject({
-  id: ZId, number: z.number().int().positive(), sectionId: ZId, blockId: z.string(), ...ZQuote,
-  kind: z.enum(["replace", "insert_after", "delete"]), newText: z.string(), rationale: z.string(),
-  status: z.enum(["pending", "accepted", "rejected", "withdrawn"]), delegationId: ZIdOrNull, authorId: ZIdOrNull,
-  decidedById: ZIdOrNull, decidedAt: ZDateOrNull, decisionReason: z.string().nullable(), withdrawnAt: ZDateOrNull,
-  createdAt: ZDate, updatedAt: ZDate,
+  id: ZId,
+  number: z.number().int().positive(),
+  sectionId: ZId,
+  blockId: z.string(),
+  ...ZQuote,
+  kind: z.enum(["replace", "insert_after", "delete"]),
+  newText: z.string(),
+  rationale: z.string(),
+  status: z.enum(["pending", "accepted", "rejected", "withdrawn"]),
+  delegationId: ZIdOrNull,
+  authorId: ZIdOrNull,
+  decidedById: ZIdOrNull,
+  decidedAt: ZDateOrNull,
+  decisionReason: z.string().nullable(),
+  withdrawnAt: ZDateOrNull,
+  createdAt: ZDate,
+  updatedAt: ZDate,
   sponsors: z.array(ZBackupSponsor),
 });
 
 export const ZBackupConcern = z.strictObject({
-  id: ZId, number: z.number().int().positive(), origin: z.enum(["dialogue", "comment"]), summaryItemId: ZIdOrNull, threadId: ZIdOrNull,
-  text: z.string(), delegationId: ZIdOrNull, status: z.enum(["raised", "addressed", "noted"]),
-  answerSectionId: ZIdOrNull, answerBlockId: z.string().nullable(), answerQuote: z.string().nullable(), answerLinkId: ZIdOrNull,
-  noteReason: z.string().nullable(), decidedById: ZIdOrNull, decidedAt: ZDateOrNull, createdById: ZIdOrNull, createdAt: ZDate, updatedAt: ZDate,
+  id: ZId,
+  number: z.number().int().positive(),
+  origin: z.enum(["dialogue", "comment"]),
+  summaryItemId: ZIdOrNull,
+  threadId: ZIdOrNull,
+  text: z.string(),
+  delegationId: ZIdOrNull,
+  status: z.enum(["raised", "addressed", "noted"]),
+  answerSectionId: ZIdOrNull,
+  answerBlockId: z.string().nullable(),
+  answerQuote: z.string().nullable(),
+  answerLinkId: ZIdOrNull,
+  noteReason: z.string().nullable(),
+  decidedById: ZIdOrNull,
+  decidedAt: ZDateOrNull,
+  createdById: ZIdOrNull,
+  createdAt: ZDate,
+  updatedAt: ZDate,
 });
 
 export const ZBackupVersionSection = z.strictObject({
-  id: ZId, sectionId: ZIdOrNull, key: z.string().min(1), title: z.string(), position: z.number().int(), content: ZJson, text: z.string(), ydoc: ZBase64OrNull,
+  id: ZId,
+  sectionId: ZIdOrNull,
+  key: z.string().min(1),
+  title: z.string(),
+  position: z.number().int(),
+  content: ZJson,
+  text: z.string(),
+  ydoc: ZBase64OrNull,
 });
 
 export const ZBackupVersion = z.strictObject({
-  id: ZId, number: z.number().int().positive(), label: z.string().min(1), kind: z.enum(["named", "auto", "before_restore"]),
-  contentHash: z.string(), summary: ZJson, links: ZJson, amendments: ZJson, createdById: ZIdOrNull, createdAt: ZDate,
+  id: ZId,
+  number: z.number().int().positive(),
+  label: z.string().min(1),
+  kind: z.enum(["named", "auto", "before_restore"]),
+  contentHash: z.string(),
+  summary: ZJson,
+  links: ZJson,
+  amendments: ZJson,
+  createdById: ZIdOrNull,
+  createdAt: ZDate,
   sections: z.array(ZBackupVersionSection),
 });
 
@@ -114,8 +199,13 @@ export const ZBackup = z.strictObject({
   exportedAt: ZDate,
   /** The dialogue's source text: importing it again rebuilds every unit with the same ids. */
   dialogue: z.strictObject({
-    id: ZId, title: z.string(), sourceName: z.string(), sourceText: z.string().min(1), contentHash: z.string().regex(/^[0-9a-f]{64}$/),
-    importedAt: ZDate, updatedAt: ZDate,
+    id: ZId,
+    title: z.string(),
+    sourceName: z.string(),
+    sourceText: z.string().min(1),
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+    importedAt: ZDate,
+    updatedAt: ZDate,
   }),
   /** The users the plan refers to; never a password hash. */
   users: z.array(ZBackupUser),

@@ -13,7 +13,15 @@ import { getPrisma } from "@/lib/db";
 import { formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import type { SummaryListName } from "@/lib/dialogue/types";
 import { AppError } from "@/lib/errors";
-import type { TAnnexRow, TBlock, TExportDocument, TFootnote, TRun, TSection, TSourceDescription } from "./export-document";
+import type {
+  TAnnexRow,
+  TBlock,
+  TExportDocument,
+  TFootnote,
+  TRun,
+  TSection,
+  TSourceDescription,
+} from "./export-document";
 
 /** A provenance link as both the live tables and a version's snapshot can give it. */
 type TLinkRow = {
@@ -33,7 +41,11 @@ type TLinkRow = {
 
 type TSectionRow = { id: string | null; key: string; title: string; content: unknown };
 
-export async function buildExportDocument({ planId, versionLabel, now = new Date() }: {
+export async function buildExportDocument({
+  planId,
+  versionLabel,
+  now = new Date(),
+}: {
   planId: string;
   /** Export this version of the plan instead of the live draft. */
   versionLabel?: string | null;
@@ -52,22 +64,39 @@ export async function buildExportDocument({ planId, versionLabel, now = new Date
   const sources = await resolveSources(links);
   const built = buildSections({ sections, links, sources });
   return {
-    planId: plan.id, title: plan.title, dialogueTitle: plan.dialogue.title, versionLabel: versionLabel ?? null, date,
-    sections: built.sections, footnotes: built.footnotes, annex: buildAnnex({ sections, links, sources, footnotes: built.footnotes }),
+    planId: plan.id,
+    title: plan.title,
+    dialogueTitle: plan.dialogue.title,
+    versionLabel: versionLabel ?? null,
+    date,
+    sections: built.sections,
+    footnotes: built.footnotes,
+    annex: buildAnnex({ sections, links, sources, footnotes: built.footnotes }),
   };
 }
 
 async function loadLive({ planId }: { planId: string }) {
   const sections = await getPrisma().planSection.findMany({
-    where: { planId }, orderBy: { position: "asc" },
+    where: { planId },
+    orderBy: { position: "asc" },
     select: {
-      id: true, key: true, title: true, content: true,
+      id: true,
+      key: true,
+      title: true,
+      content: true,
       links: {
         // Links made in one transaction share a createdAt; the id breaks the tie so exports are stable.
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
-          id: true, blockId: true, quoteExact: true, relation: true, status: true,
-          statementId: true, sentenceId: true, summaryItemId: true, amendmentId: true,
+          id: true,
+          blockId: true,
+          quoteExact: true,
+          relation: true,
+          status: true,
+          statementId: true,
+          sentenceId: true,
+          summaryItemId: true,
+          amendmentId: true,
         },
       },
     },
@@ -105,7 +134,11 @@ const ZSnapshotLink = z.looseObject({
 async function loadVersion({ planId, label }: { planId: string; label: string }) {
   const version = await getPrisma().planVersion.findUnique({
     where: { planId_label: { planId, label } },
-    select: { createdAt: true, links: true, sections: { orderBy: { position: "asc" }, select: { sectionId: true, key: true, title: true, content: true } } },
+    select: {
+      createdAt: true,
+      links: true,
+      sections: { orderBy: { position: "asc" }, select: { sectionId: true, key: true, title: true, content: true } },
+    },
   });
   if (!version) throw new AppError("not_found", `No version "${label}" of this plan.`, { field: "version" });
   const keyOfSection = new Map(version.sections.filter((s) => s.sectionId).map((s) => [s.sectionId!, s.key]));
@@ -126,18 +159,30 @@ async function loadVersion({ planId, label }: { planId: string; label: string })
     const keyKind = link.targetKey?.slice(0, link.targetKey.indexOf(":")) ?? "";
     const keyId = link.targetKey?.slice(link.targetKey.indexOf(":") + 1) ?? null;
     const fromKey = (kind: string) => (keyKind === kind ? keyId : null);
-    return [{
-      id: link.id,
-      sectionKey: link.sectionKey ?? (link.sectionId ? keyOfSection.get(link.sectionId) : undefined) ?? keyOfBlock.get(link.blockId ?? "") ?? null,
-      blockId: link.blockId ?? "",
-      quoteExact: link.quoteExact ?? link.quote?.exact ?? "",
-      relation: link.relation, status: link.status,
-      statementId: link.statementId ?? (target?.type === "statement" ? target.id ?? null : null) ?? fromKey("statement"),
-      sentenceId: link.sentenceId ?? target?.sentenceId ?? fromKey("sentence"),
-      summaryItemId: link.summaryItemId ?? (target?.type === "summary-item" ? target.id ?? null : null) ?? fromKey("summary-item"),
-      amendmentId: link.amendmentId ?? (target?.type === "amendment" ? target.id ?? null : null) ?? fromKey("amendment"),
-      label: link.label ?? null,
-    }];
+    return [
+      {
+        id: link.id,
+        sectionKey:
+          link.sectionKey ??
+          (link.sectionId ? keyOfSection.get(link.sectionId) : undefined) ??
+          keyOfBlock.get(link.blockId ?? "") ??
+          null,
+        blockId: link.blockId ?? "",
+        quoteExact: link.quoteExact ?? link.quote?.exact ?? "",
+        relation: link.relation,
+        status: link.status,
+        statementId:
+          link.statementId ?? (target?.type === "statement" ? (target.id ?? null) : null) ?? fromKey("statement"),
+        sentenceId: link.sentenceId ?? target?.sentenceId ?? fromKey("sentence"),
+        summaryItemId:
+          link.summaryItemId ??
+          (target?.type === "summary-item" ? (target.id ?? null) : null) ??
+          fromKey("summary-item"),
+        amendmentId:
+          link.amendmentId ?? (target?.type === "amendment" ? (target.id ?? null) : null) ?? fromKey("amendment"),
+        label: link.label ?? null,
+      },
+    ];
   });
   return { sections: version.sections.map((s) => ({ ...s, id: s.sectionId })), links, date: version.createdAt };
 }
@@ -145,22 +190,41 @@ async function loadVersion({ planId, label }: { planId: string; label: string })
 /** Each link's source, named the way the plan page names it (components/plan/source-list.tsx). */
 async function resolveSources(links: TLinkRow[]): Promise<Map<string, TSourceDescription>> {
   const prisma = getPrisma();
-  const ids = (pick: (link: TLinkRow) => string | null) => [...new Set(links.map(pick).filter((id): id is string => Boolean(id)))];
+  const ids = (pick: (link: TLinkRow) => string | null) => [
+    ...new Set(links.map(pick).filter((id): id is string => Boolean(id))),
+  ];
   // A snapshot may name only the sentence: its statement (speaker, segment) is found through it.
-  const sentences = await prisma.sentence.findMany({ where: { id: { in: ids((l) => l.sentenceId) } }, select: { id: true, key: true, text: true, statementId: true } });
+  const sentences = await prisma.sentence.findMany({
+    where: { id: { in: ids((l) => l.sentenceId) } },
+    select: { id: true, key: true, text: true, statementId: true },
+  });
   const [statements, items, amendments] = await Promise.all([
     prisma.statement.findMany({
       where: { id: { in: [...new Set([...ids((l) => l.statementId), ...sentences.map((s) => s.statementId)])] } },
-      select: { id: true, key: true, text: true, speaker: { select: { name: true, affiliation: true } }, segment: { select: { kind: true, number: true, title: true } } },
+      select: {
+        id: true,
+        key: true,
+        text: true,
+        speaker: { select: { name: true, affiliation: true } },
+        segment: { select: { kind: true, number: true, title: true } },
+      },
     }),
-    prisma.summaryItem.findMany({ where: { id: { in: ids((l) => l.summaryItemId) } }, select: { id: true, key: true, list: true, n: true, text: true } }),
+    prisma.summaryItem.findMany({
+      where: { id: { in: ids((l) => l.summaryItemId) } },
+      select: { id: true, key: true, list: true, n: true, text: true },
+    }),
     prisma.amendment.findMany({
       where: { id: { in: ids((l) => l.amendmentId) } },
       select: { id: true, number: true, newText: true, delegation: { select: { name: true } } },
     }),
   ]);
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
-  const [statementOf, sentenceOf, itemOf, amendmentOf] = [byId(statements), byId(sentences), byId(items), byId(amendments)];
+  const [statementOf, sentenceOf, itemOf, amendmentOf] = [
+    byId(statements),
+    byId(sentences),
+    byId(items),
+    byId(amendments),
+  ];
   const described = new Map<string, TSourceDescription>();
   for (const link of links) {
     const amendment = link.amendmentId ? amendmentOf.get(link.amendmentId) : undefined;
@@ -169,16 +233,37 @@ async function resolveSources(links: TLinkRow[]): Promise<Map<string, TSourceDes
     const statementId = link.statementId ?? sentence?.statementId;
     const statement = statementId ? statementOf.get(statementId) : undefined;
     if (amendment) {
-      described.set(link.id, { label: describeAmendment(amendment), role: null, segment: null, address: `amendment-${amendment.number}`, quote: amendment.newText || "(deletion)" });
+      described.set(link.id, {
+        label: describeAmendment(amendment),
+        role: null,
+        segment: null,
+        address: `amendment-${amendment.number}`,
+        quote: amendment.newText || "(deletion)",
+      });
     } else if (item) {
-      described.set(link.id, { label: `${SUMMARY_LIST_TITLES[item.list as SummaryListName]} ${item.n}`, role: null, segment: "Summary of the dialogue", address: item.key, quote: item.text });
+      described.set(link.id, {
+        label: `${SUMMARY_LIST_TITLES[item.list as SummaryListName]} ${item.n}`,
+        role: null,
+        segment: "Summary of the dialogue",
+        address: item.key,
+        quote: item.text,
+      });
     } else if (statement) {
       described.set(link.id, {
-        label: statement.speaker.name, role: statement.speaker.affiliation, segment: formatSegmentLabel(statement.segment),
-        address: sentence?.key ?? statement.key, quote: sentence?.text ?? statement.text,
+        label: statement.speaker.name,
+        role: statement.speaker.affiliation,
+        segment: formatSegmentLabel(statement.segment),
+        address: sentence?.key ?? statement.key,
+        quote: sentence?.text ?? statement.text,
       });
     } else {
-      described.set(link.id, { label: link.label ?? "Source no longer available", role: null, segment: null, address: "", quote: "" });
+      described.set(link.id, {
+        label: link.label ?? "Source no longer available",
+        role: null,
+        segment: null,
+        address: "",
+        quote: "",
+      });
     }
   }
   return described;
@@ -186,14 +271,35 @@ async function resolveSources(links: TLinkRow[]): Promise<Map<string, TSourceDes
 
 type TMarks = Omit<Extract<TRun, { kind: "text" }>, "kind" | "text">;
 
-function buildSections({ sections, links, sources }: { sections: TSectionRow[]; links: TLinkRow[]; sources: Map<string, TSourceDescription> }) {
+function buildSections({
+  sections,
+  links,
+  sources,
+}: {
+  sections: TSectionRow[];
+  links: TLinkRow[];
+  sources: Map<string, TSourceDescription>;
+}) {
   const footnotes: TFootnote[] = [];
   const linkById = new Map(links.map((link) => [link.id, link]));
   const addFootnote = (linkId: string, isInline: boolean): TRun => {
     const link = linkById.get(linkId);
-    const source = sources.get(linkId) ?? { label: "Source not found", role: null, segment: null, address: "", quote: "" };
+    const source = sources.get(linkId) ?? {
+      label: "Source not found",
+      role: null,
+      segment: null,
+      address: "",
+      quote: "",
+    };
     const n = footnotes.length + 1;
-    footnotes.push({ ...source, n, linkId, relation: link?.relation ?? "", status: link?.status ?? "unknown", isInline });
+    footnotes.push({
+      ...source,
+      n,
+      linkId,
+      relation: link?.relation ?? "",
+      status: link?.status ?? "unknown",
+      isInline,
+    });
     return { kind: "footnote", n };
   };
 
@@ -209,7 +315,10 @@ function buildSections({ sections, links, sources }: { sections: TSectionRow[]; 
       uncitedByBlock.set(link.blockId, [...(uncitedByBlock.get(link.blockId) ?? []), link.id]);
     }
     const blocks: TBlock[] = [];
-    const titleRuns: TRun[] = [{ kind: "text", text: section.title }, ...(uncitedByBlock.get("") ?? []).map((id) => addFootnote(id, false))];
+    const titleRuns: TRun[] = [
+      { kind: "text", text: section.title },
+      ...(uncitedByBlock.get("") ?? []).map((id) => addFootnote(id, false)),
+    ];
     blocks.push({ kind: "heading", level: 1, runs: titleRuns });
     let listCount = 0;
     const endOfPassage = (blockId: unknown): TRun[] =>
@@ -218,7 +327,8 @@ function buildSections({ sections, links, sources }: { sections: TSectionRow[]; 
       const runs: TRun[] = [];
       for (const child of node.content ?? []) {
         if (child.type === "text") runs.push({ kind: "text", text: child.text ?? "", ...marksOf(child) });
-        else if (child.type === "citation" && typeof child.attrs?.linkId === "string") runs.push(addFootnote(child.attrs.linkId, true));
+        else if (child.type === "citation" && typeof child.attrs?.linkId === "string")
+          runs.push(addFootnote(child.attrs.linkId, true));
         else if (child.type === "hardBreak") runs.push({ kind: "break" });
       }
       return runs;
@@ -244,11 +354,19 @@ function buildSections({ sections, links, sources }: { sections: TSectionRow[]; 
       switch (node.type) {
         case "heading":
           // Section titles are level 1; headings inside a section sit below them.
-          blocks.push({ kind: "heading", level: Math.min(6, Number(node.attrs?.level ?? 2) + 1), runs: [...inlineRuns(node), ...endOfPassage(node.attrs?.blockId)] });
+          blocks.push({
+            kind: "heading",
+            level: Math.min(6, Number(node.attrs?.level ?? 2) + 1),
+            runs: [...inlineRuns(node), ...endOfPassage(node.attrs?.blockId)],
+          });
           break;
         case "paragraph":
         case "codeBlock":
-          blocks.push({ kind: "paragraph", isQuote, runs: [...inlineRuns(node), ...endOfPassage(node.attrs?.blockId)] });
+          blocks.push({
+            kind: "paragraph",
+            isQuote,
+            runs: [...inlineRuns(node), ...endOfPassage(node.attrs?.blockId)],
+          });
           break;
         case "bulletList":
         case "orderedList":
@@ -263,7 +381,11 @@ function buildSections({ sections, links, sources }: { sections: TSectionRow[]; 
     };
     visit(content, false);
     // Drop empty paragraphs (an editor's trailing one) so documents do not print blank lines.
-    return { key: section.key, title: section.title, blocks: blocks.filter((block) => block.kind !== "paragraph" || block.runs.length > 0) };
+    return {
+      key: section.key,
+      title: section.title,
+      blocks: blocks.filter((block) => block.kind !== "paragraph" || block.runs.length > 0),
+    };
   });
   return { sections: built, footnotes };
 }
@@ -297,13 +419,23 @@ function listBlockOrder(node: JSONContent, into: string[]): void {
 const ANNEX_QUOTE_MAX = 300;
 
 function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, text.lastIndexOf(" ", max - 1) > max * 0.6 ? text.lastIndexOf(" ", max - 1) : max - 1)}…`;
+  return text.length <= max
+    ? text
+    : `${text.slice(0, text.lastIndexOf(" ", max - 1) > max * 0.6 ? text.lastIndexOf(" ", max - 1) : max - 1)}…`;
 }
 
 const STATUS_ORDER = ["confirmed", "suspect", "suggested", "removed", "rejected"];
 
-function buildAnnex({ sections, links, sources, footnotes }: {
-  sections: TSectionRow[]; links: TLinkRow[]; sources: Map<string, TSourceDescription>; footnotes: TFootnote[];
+function buildAnnex({
+  sections,
+  links,
+  sources,
+  footnotes,
+}: {
+  sections: TSectionRow[];
+  links: TLinkRow[];
+  sources: Map<string, TSourceDescription>;
+  footnotes: TFootnote[];
 }): TAnnexRow[] {
   const notesOf = new Map<string, number[]>();
   for (const note of footnotes) notesOf.set(note.linkId, [...(notesOf.get(note.linkId) ?? []), note.n]);
@@ -311,18 +443,29 @@ function buildAnnex({ sections, links, sources, footnotes }: {
   for (const section of sections) {
     const order = [""];
     listBlockOrder((section.content ?? {}) as JSONContent, order);
-    const rank = (blockId: string) => (order.indexOf(blockId) + 1 || order.length + 1);
+    const rank = (blockId: string) => order.indexOf(blockId) + 1 || order.length + 1;
     const sectionLinks = links
       .filter((link) => link.sectionKey === section.key)
       .map((link, index) => ({ link, index }))
       // Stable: by passage in reading order, then status, then the links' own order.
-      .sort((a, b) => rank(a.link.blockId) - rank(b.link.blockId)
-        || STATUS_ORDER.indexOf(a.link.status) - STATUS_ORDER.indexOf(b.link.status) || a.index - b.index);
+      .sort(
+        (a, b) =>
+          rank(a.link.blockId) - rank(b.link.blockId) ||
+          STATUS_ORDER.indexOf(a.link.status) - STATUS_ORDER.indexOf(b.link.status) ||
+          a.index - b.index,
+      );
     for (const { link } of sectionLinks) {
       const source = sources.get(link.id)!;
       rows.push({
-        ...source, quote: shorten(source.quote, ANNEX_QUOTE_MAX), linkId: link.id, sectionTitle: section.title, blockId: link.blockId, passage: link.quoteExact,
-        relation: link.relation, status: link.status, footnotes: notesOf.get(link.id) ?? [],
+        ...source,
+        quote: shorten(source.quote, ANNEX_QUOTE_MAX),
+        linkId: link.id,
+        sectionTitle: section.title,
+        blockId: link.blockId,
+        passage: link.quoteExact,
+        relation: link.relation,
+        status: link.status,
+        footnotes: notesOf.get(link.id) ?? [],
       });
     }
   }

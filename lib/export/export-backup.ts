@@ -16,12 +16,28 @@ import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { z } from "zod";
 import {
-  BACKUP_FORMAT, BACKUP_FORMAT_VERSION, ZBackupAmendment, ZBackupComment, ZBackupConcern, ZBackupExclusion, ZBackupLink, ZBackupMention,
-  ZBackupSection, ZBackupSponsor, ZBackupThread, ZBackupUser, ZBackupVersion, ZBackupVersionSection,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  ZBackupAmendment,
+  ZBackupComment,
+  ZBackupConcern,
+  ZBackupExclusion,
+  ZBackupLink,
+  ZBackupMention,
+  ZBackupSection,
+  ZBackupSponsor,
+  ZBackupThread,
+  ZBackupUser,
+  ZBackupVersion,
+  ZBackupVersionSection,
 } from "./backup-schema";
 import type { TBackupJson } from "./backup-schema";
 
-export async function exportBackup({ planId, viewer = null, now = new Date() }: {
+export async function exportBackup({
+  planId,
+  viewer = null,
+  now = new Date(),
+}: {
   planId: string;
   /** Who asks; null for the command line, which is run by whoever holds the database. */
   viewer?: Actor | null;
@@ -48,21 +64,41 @@ export async function exportBackup({ planId, viewer = null, now = new Date() }: 
       include: { comments: { orderBy: byTime, include: { mentions: { orderBy: { id: "asc" } } } } },
     }),
     prisma.amendment.findMany({ where, orderBy: { number: "asc" }, include: { sponsors: { orderBy: byTime } } }),
-    prisma.concern.findMany({ where: concernsWhere, orderBy: { number: "asc" }, include: { thread: { select: { visibility: true } } } }),
-    prisma.planVersion.findMany({ where, orderBy: { number: "asc" }, include: { sections: { orderBy: [{ position: "asc" }, { id: "asc" }] } } }),
+    prisma.concern.findMany({
+      where: concernsWhere,
+      orderBy: { number: "asc" },
+      include: { thread: { select: { visibility: true } } },
+    }),
+    prisma.planVersion.findMany({
+      where,
+      orderBy: { number: "asc" },
+      include: { sections: { orderBy: [{ position: "asc" }, { id: "asc" }] } },
+    }),
   ]);
 
   const referenced = new Set<string | null>([
-    ...links.flatMap((l) => [l.createdById, l.confirmedById]), ...exclusions.map((e) => e.createdById),
-    ...threads.flatMap((t) => [t.authorId, t.resolvedById, ...t.comments.flatMap((c) => [c.authorId, ...c.mentions.map((m) => m.userId)])]),
+    ...links.flatMap((l) => [l.createdById, l.confirmedById]),
+    ...exclusions.map((e) => e.createdById),
+    ...threads.flatMap((t) => [
+      t.authorId,
+      t.resolvedById,
+      ...t.comments.flatMap((c) => [c.authorId, ...c.mentions.map((m) => m.userId)]),
+    ]),
     ...amendments.flatMap((a) => [a.authorId, a.decidedById, ...a.sponsors.map((s) => s.userId)]),
-    ...concerns.flatMap((c) => [c.decidedById, c.createdById]), ...versions.map((v) => v.createdById),
+    ...concerns.flatMap((c) => [c.decidedById, c.createdById]),
+    ...versions.map((v) => v.createdById),
   ]);
   const users = await prisma.user.findMany({
     // A full backup keeps every account of the workspace (those of other dialogues' delegations excepted), so a
     // restore loses nobody; a reader's export names only the people the plan mentions.
     where: isFull
-      ? { OR: [{ id: { in: [...referenced].filter((id): id is string => id !== null) } }, { delegationId: null }, { delegation: { dialogueId: plan.dialogueId } }] }
+      ? {
+          OR: [
+            { id: { in: [...referenced].filter((id): id is string => id !== null) } },
+            { delegationId: null },
+            { delegation: { dialogueId: plan.dialogueId } },
+          ],
+        }
       : { id: { in: [...referenced].filter((id): id is string => id !== null) } },
     orderBy: [{ email: "asc" }],
   });
@@ -73,21 +109,43 @@ export async function exportBackup({ planId, viewer = null, now = new Date() }: 
     scope: isFull ? "full" : "reader",
     exportedAt: now.toISOString(),
     dialogue: {
-      id: dialogue.id, title: dialogue.title, sourceName: dialogue.sourceName, sourceText: dialogue.sourceText, contentHash: dialogue.contentHash,
-      importedAt: dialogue.importedAt.toISOString(), updatedAt: dialogue.updatedAt.toISOString(),
+      id: dialogue.id,
+      title: dialogue.title,
+      sourceName: dialogue.sourceName,
+      sourceText: dialogue.sourceText,
+      contentHash: dialogue.contentHash,
+      importedAt: dialogue.importedAt.toISOString(),
+      updatedAt: dialogue.updatedAt.toISOString(),
     },
-    users: users.map((user) => ({ ...pick(ZBackupUser, user), email: isFull ? user.email : null })) as TBackupJson["users"],
-    plan: { id: plan.id, title: plan.title, createdAt: plan.createdAt.toISOString(), updatedAt: plan.updatedAt.toISOString() },
+    users: users.map((user) => ({
+      ...pick(ZBackupUser, user),
+      email: isFull ? user.email : null,
+    })) as TBackupJson["users"],
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      createdAt: plan.createdAt.toISOString(),
+      updatedAt: plan.updatedAt.toISOString(),
+    },
     sections: sections.map((section) => pick(ZBackupSection, section)),
     links: links.map((link) => pick(ZBackupLink, link)),
     exclusions: exclusions.map((exclusion) => pick(ZBackupExclusion, exclusion)),
     threads: threads.map((thread) => ({
       ...pick(ZBackupThread, thread),
-      comments: thread.comments.map((comment) => ({ ...pick(ZBackupComment, comment), mentions: comment.mentions.map((m) => pick(ZBackupMention, m)) })),
+      comments: thread.comments.map((comment) => ({
+        ...pick(ZBackupComment, comment),
+        mentions: comment.mentions.map((m) => pick(ZBackupMention, m)),
+      })),
     })),
-    amendments: amendments.map((amendment) => ({ ...pick(ZBackupAmendment, amendment), sponsors: amendment.sponsors.map((s) => pick(ZBackupSponsor, s)) })),
+    amendments: amendments.map((amendment) => ({
+      ...pick(ZBackupAmendment, amendment),
+      sponsors: amendment.sponsors.map((s) => pick(ZBackupSponsor, s)),
+    })),
     concerns: concerns.map((concern) => pick(ZBackupConcern, concern)),
-    versions: versions.map((version) => ({ ...pick(ZBackupVersion, version), sections: version.sections.map((s) => pick(ZBackupVersionSection, s)) })),
+    versions: versions.map((version) => ({
+      ...pick(ZBackupVersion, version),
+      sections: version.sections.map((s) => pick(ZBackupVersionSection, s)),
+    })),
   } as TBackupJson;
 }
 

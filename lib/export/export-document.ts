@@ -5,7 +5,14 @@
  */
 
 /** A run of text inside a block, with the inline marks the renderers keep. */
-export type TTextRun = { kind: "text"; text: string; bold?: boolean; italic?: boolean; underline?: boolean; strike?: boolean };
+export type TTextRun = {
+  kind: "text";
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strike?: boolean;
+};
 
 /** A reference to footnote `n` (1-based, in reading order). */
 export type TFootnoteRun = { kind: "footnote"; n: number };

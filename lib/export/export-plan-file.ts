@@ -28,7 +28,13 @@ const CONTENT_TYPES: Record<TExportFormat, string> = {
 
 export type TExportFile = { body: Buffer; contentType: string; filename: string };
 
-export async function exportPlanFile({ planId, format, versionLabel = null, viewer = null, now = new Date() }: {
+export async function exportPlanFile({
+  planId,
+  format,
+  versionLabel = null,
+  viewer = null,
+  now = new Date(),
+}: {
   planId: string;
   format: TExportFormat;
   /** md, docx and pdf: print this version instead of the live draft. */
@@ -41,19 +47,39 @@ export async function exportPlanFile({ planId, format, versionLabel = null, view
   if (viewer) authorize(viewer, "plan.read");
   if (format === "json") {
     // The JSON export is the whole plan, every version included, so one version of it would be a partial backup.
-    if (versionLabel) throw new AppError("invalid", "JSON is the whole plan with all its versions; --version applies to md, docx and pdf.", { field: "version" });
+    if (versionLabel)
+      throw new AppError(
+        "invalid",
+        "JSON is the whole plan with all its versions; --version applies to md, docx and pdf.",
+        { field: "version" },
+      );
     const backup = await exportBackup({ planId, viewer, now });
-    return { body: Buffer.from(JSON.stringify(backup, null, 2) + "\n"), contentType: CONTENT_TYPES.json, filename: fileName(backup.plan.title, null, "json") };
+    return {
+      body: Buffer.from(JSON.stringify(backup, null, 2) + "\n"),
+      contentType: CONTENT_TYPES.json,
+      filename: fileName(backup.plan.title, null, "json"),
+    };
   }
   const document = await buildExportDocument({ planId, versionLabel, now });
-  const body = format === "md"
-    ? Buffer.from(renderMarkdown({ document }))
-    : format === "docx" ? await renderDocx({ document }) : await renderPdf({ document });
+  const body =
+    format === "md"
+      ? Buffer.from(renderMarkdown({ document }))
+      : format === "docx"
+        ? await renderDocx({ document })
+        : await renderPdf({ document });
   return { body, contentType: CONTENT_TYPES[format], filename: fileName(document.title, versionLabel, format) };
 }
 
 /** "global-plan-of-action-rev-1.docx": ASCII only, so every browser and mail client keeps it. */
 function fileName(title: string, versionLabel: string | null, extension: string): string {
-  const slug = (text: string) => text.normalize("NFKD").replace(/[^\w\s.-]/g, "").trim().toLowerCase().replace(/[\s._]+/g, "-").replace(/-+/g, "-").slice(0, 60);
+  const slug = (text: string) =>
+    text
+      .normalize("NFKD")
+      .replace(/[^\w\s.-]/g, "")
+      .trim()
+      .toLowerCase()
+      .replace(/[\s._]+/g, "-")
+      .replace(/-+/g, "-")
+      .slice(0, 60);
   return `${[slug(title) || "plan", versionLabel ? slug(versionLabel) : "draft"].filter(Boolean).join("-")}.${extension}`;
 }

@@ -26,65 +26,135 @@ export const RESTORED_PASSWORD_HASH = NO_PASSWORD_HASH;
 
 export type TImportResult = { planId: string; dialogueId: string; counts: Record<string, number> };
 
-export async function importBackup({ text, maxBytes = MAX_BACKUP_BYTES, admin = null }: {
+export async function importBackup({
+  text,
+  maxBytes = MAX_BACKUP_BYTES,
+  admin = null,
+}: {
   text: string;
   maxBytes?: number;
   /** An admin of the backup who gets this password, so someone can sign in after the restore. */
   admin?: { email: string; password: string } | null;
 }): Promise<TImportResult> {
   if (Buffer.byteLength(text, "utf8") > maxBytes) {
-    throw new AppError("payload_too_large", `The backup is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; nothing was imported.`);
+    throw new AppError(
+      "payload_too_large",
+      `The backup is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; nothing was imported.`,
+    );
   }
   const backup = parseBackup(text);
   const rows = buildDialogueFromBackup(backup);
   checkReferences(backup, rows);
   const adminHash = admin ? await hashAdminPassword(backup, admin) : null;
   const prisma = getPrisma();
-  return prisma.$transaction(async (tx) => {
-    // Two restores at once would both see an empty database.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('gpa-import-backup'))`;
-    await assertEmpty(tx);
-    await tx.dialogue.create({ data: { ...rows.dialogue, importedAt: backup.dialogue.importedAt, updatedAt: backup.dialogue.updatedAt } });
-    for (const table of ["Delegation", "Segment", "Speaker", "Statement", "Sentence", "SummaryItem", "SummaryNote"] as const) {
-      await upsertRows(tx, table, rows[ROWS_OF[table]]);
-    }
-    await tx.user.createMany({
-      data: backup.users.map((user) => ({
-        ...user, email: user.email!, passwordHash: adminHash && user.email === admin!.email.toLowerCase() ? adminHash : RESTORED_PASSWORD_HASH,
-      })),
+  return prisma
+    .$transaction(
+      async (tx) => {
+        // Two restores at once would both see an empty database.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('gpa-import-backup'))`;
+        await assertEmpty(tx);
+        await tx.dialogue.create({
+          data: { ...rows.dialogue, importedAt: backup.dialogue.importedAt, updatedAt: backup.dialogue.updatedAt },
+        });
+        for (const table of [
+          "Delegation",
+          "Segment",
+          "Speaker",
+          "Statement",
+          "Sentence",
+          "SummaryItem",
+          "SummaryNote",
+        ] as const) {
+          await upsertRows(tx, table, rows[ROWS_OF[table]]);
+        }
+        await tx.user.createMany({
+          data: backup.users.map((user) => ({
+            ...user,
+            email: user.email!,
+            passwordHash: adminHash && user.email === admin!.email.toLowerCase() ? adminHash : RESTORED_PASSWORD_HASH,
+          })),
+        });
+        const planId = backup.plan.id;
+        await tx.plan.create({ data: { ...backup.plan, dialogueId: rows.dialogue.id } });
+        await tx.planSection.createMany({
+          data: backup.sections.map((section) => ({
+            ...section,
+            planId,
+            content: json(section.content),
+            ydoc: bytes(section.ydoc),
+          })),
+        });
+        // Links point at amendments, and concerns at links and threads: parents first.
+        await tx.amendment.createMany({
+          data: backup.amendments.map(({ sponsors: _s, ...amendment }) => ({ ...amendment, planId })),
+        });
+        await tx.amendmentSponsor.createMany({
+          data: backup.amendments.flatMap((a) => a.sponsors.map((sponsor) => ({ ...sponsor, amendmentId: a.id }))),
+        });
+        await tx.provenanceLink.createMany({ data: backup.links.map((link) => ({ ...link, planId })) });
+        await tx.coverageExclusion.createMany({
+          data: backup.exclusions.map((exclusion) => ({ ...exclusion, planId })),
+        });
+        await tx.commentThread.createMany({
+          data: backup.threads.map(({ comments: _c, ...thread }) => ({
+            ...thread,
+            anchorRange: thread.anchorRange ?? Prisma.DbNull,
+            planId,
+          })),
+        });
+        const comments = backup.threads.flatMap((thread) =>
+          thread.comments.map((comment) => ({ ...comment, threadId: thread.id })),
+        );
+        await tx.comment.createMany({ data: comments.map(({ mentions: _m, ...comment }) => comment) });
+        await tx.commentMention.createMany({
+          data: comments.flatMap((comment) =>
+            comment.mentions.map((mention) => ({ ...mention, commentId: comment.id })),
+          ),
+        });
+        await tx.concern.createMany({ data: backup.concerns.map((concern) => ({ ...concern, planId })) });
+        await tx.planVersion.createMany({
+          data: backup.versions.map(({ sections: _s, ...version }) => ({
+            ...version,
+            planId,
+            summary: json(version.summary),
+            links: json(version.links),
+            amendments: json(version.amendments),
+          })),
+        });
+        await tx.planVersionSection.createMany({
+          data: backup.versions.flatMap((version) =>
+            version.sections.map((section) => ({
+              ...section,
+              versionId: version.id,
+              content: json(section.content),
+              ydoc: bytes(section.ydoc),
+            })),
+          ),
+        });
+        const counts = {
+          users: backup.users.length,
+          sections: backup.sections.length,
+          links: backup.links.length,
+          threads: backup.threads.length,
+          comments: comments.length,
+          amendments: backup.amendments.length,
+          concerns: backup.concerns.length,
+          versions: backup.versions.length,
+        };
+        await appendAudit(tx, {
+          userId: null,
+          action: "plan.restore",
+          resourceType: "plan",
+          resourceId: planId,
+          detail: { exportedAt: backup.exportedAt.toISOString(), counts },
+        });
+        return { planId, dialogueId: rows.dialogue.id, counts };
+      },
+      { timeout: 300_000, maxWait: 30_000 },
+    )
+    .catch((error: unknown) => {
+      throw explainWriteError(error);
     });
-    const planId = backup.plan.id;
-    await tx.plan.create({ data: { ...backup.plan, dialogueId: rows.dialogue.id } });
-    await tx.planSection.createMany({ data: backup.sections.map((section) => ({ ...section, planId, content: json(section.content), ydoc: bytes(section.ydoc) })) });
-    // Links point at amendments, and concerns at links and threads: parents first.
-    await tx.amendment.createMany({ data: backup.amendments.map(({ sponsors: _s, ...amendment }) => ({ ...amendment, planId })) });
-    await tx.amendmentSponsor.createMany({ data: backup.amendments.flatMap((a) => a.sponsors.map((sponsor) => ({ ...sponsor, amendmentId: a.id }))) });
-    await tx.provenanceLink.createMany({ data: backup.links.map((link) => ({ ...link, planId })) });
-    await tx.coverageExclusion.createMany({ data: backup.exclusions.map((exclusion) => ({ ...exclusion, planId })) });
-    await tx.commentThread.createMany({ data: backup.threads.map(({ comments: _c, ...thread }) => ({ ...thread, anchorRange: thread.anchorRange ?? Prisma.DbNull, planId })) });
-    const comments = backup.threads.flatMap((thread) => thread.comments.map((comment) => ({ ...comment, threadId: thread.id })));
-    await tx.comment.createMany({ data: comments.map(({ mentions: _m, ...comment }) => comment) });
-    await tx.commentMention.createMany({ data: comments.flatMap((comment) => comment.mentions.map((mention) => ({ ...mention, commentId: comment.id }))) });
-    await tx.concern.createMany({ data: backup.concerns.map((concern) => ({ ...concern, planId })) });
-    await tx.planVersion.createMany({
-      data: backup.versions.map(({ sections: _s, ...version }) => ({
-        ...version, planId, summary: json(version.summary), links: json(version.links), amendments: json(version.amendments),
-      })),
-    });
-    await tx.planVersionSection.createMany({
-      data: backup.versions.flatMap((version) => version.sections.map((section) => ({
-        ...section, versionId: version.id, content: json(section.content), ydoc: bytes(section.ydoc),
-      }))),
-    });
-    const counts = {
-      users: backup.users.length, sections: backup.sections.length, links: backup.links.length, threads: backup.threads.length,
-      comments: comments.length, amendments: backup.amendments.length, concerns: backup.concerns.length, versions: backup.versions.length,
-    };
-    await appendAudit(tx, { userId: null, action: "plan.restore", resourceType: "plan", resourceId: planId, detail: { exportedAt: backup.exportedAt.toISOString(), counts } });
-    return { planId, dialogueId: rows.dialogue.id, counts };
-  }, { timeout: 300_000, maxWait: 30_000 }).catch((error: unknown) => {
-    throw explainWriteError(error);
-  });
 }
 
 /** The backup, checked; a bad one is an `invalid` error naming the first wrong field, e.g. "links.3.status". */
@@ -93,7 +163,9 @@ function parseBackup(text: string): TBackup {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new AppError("invalid", `The backup is not JSON (${(error as Error).message}); nothing was imported.`, { field: null });
+    throw new AppError("invalid", `The backup is not JSON (${(error as Error).message}); nothing was imported.`, {
+      field: null,
+    });
   }
   let backup: TBackup;
   try {
@@ -102,32 +174,59 @@ function parseBackup(text: string): TBackup {
     if (!(error instanceof ZodError)) throw error;
     const issue = error.issues[0];
     const field = issue.path.join(".") || "(the file)";
-    throw new AppError("invalid", `The backup is invalid at ${field}: ${issue.message}; nothing was imported.`, { field });
+    throw new AppError("invalid", `The backup is invalid at ${field}: ${issue.message}; nothing was imported.`, {
+      field,
+    });
   }
   if (backup.scope !== "full") {
-    throw new AppError("invalid", "This export was made for a reader (it leaves out facilitators-only threads and users' emails) and cannot be restored; export a full backup with `npm run plan -- export --format json`.", { field: "scope" });
+    throw new AppError(
+      "invalid",
+      "This export was made for a reader (it leaves out facilitators-only threads and users' emails) and cannot be restored; export a full backup with `npm run plan -- export --format json`.",
+      { field: "scope" },
+    );
   }
   return backup;
 }
 
 const ROWS_OF = {
-  Delegation: "delegations", Segment: "segments", Speaker: "speakers", Statement: "statements", Sentence: "sentences",
-  SummaryItem: "summaryItems", SummaryNote: "summaryNotes",
+  Delegation: "delegations",
+  Segment: "segments",
+  Speaker: "speakers",
+  Statement: "statements",
+  Sentence: "sentences",
+  SummaryItem: "summaryItems",
+  SummaryNote: "summaryNotes",
 } as const;
 
 function buildDialogueFromBackup(backup: TBackup) {
   const { dialogue } = backup;
   if (hashSource(dialogue.sourceText) !== dialogue.contentHash) {
-    throw new AppError("invalid", "The backup is invalid at dialogue.sourceText: it does not match dialogue.contentHash; nothing was imported.", { field: "dialogue.sourceText" });
+    throw new AppError(
+      "invalid",
+      "The backup is invalid at dialogue.sourceText: it does not match dialogue.contentHash; nothing was imported.",
+      { field: "dialogue.sourceText" },
+    );
   }
   let rows;
   try {
-    rows = buildDialogueRows({ parsed: parseDialogue(dialogue.sourceText), sourceText: dialogue.sourceText, sourceName: dialogue.sourceName });
+    rows = buildDialogueRows({
+      parsed: parseDialogue(dialogue.sourceText),
+      sourceText: dialogue.sourceText,
+      sourceName: dialogue.sourceName,
+    });
   } catch (error) {
-    throw new AppError("invalid", `The backup is invalid at dialogue.sourceText: ${(error as Error).message}; nothing was imported.`, { field: "dialogue.sourceText" });
+    throw new AppError(
+      "invalid",
+      `The backup is invalid at dialogue.sourceText: ${(error as Error).message}; nothing was imported.`,
+      { field: "dialogue.sourceText" },
+    );
   }
   if (rows.dialogue.id !== dialogue.id) {
-    throw new AppError("invalid", `The backup is invalid at dialogue.id: its source text is dialogue ${rows.dialogue.id}; nothing was imported.`, { field: "dialogue.id" });
+    throw new AppError(
+      "invalid",
+      `The backup is invalid at dialogue.id: its source text is dialogue ${rows.dialogue.id}; nothing was imported.`,
+      { field: "dialogue.id" },
+    );
   }
   return rows;
 }
@@ -139,18 +238,33 @@ function buildDialogueFromBackup(backup: TBackup) {
 function checkReferences(backup: TBackup, rows: ReturnType<typeof buildDialogueRows>): void {
   const set = (items: { id: string }[]) => new Set(items.map((item) => item.id));
   const known = {
-    user: set(backup.users), delegation: set(rows.delegations), section: set(backup.sections), statement: set(rows.statements),
-    sentence: set(rows.sentences), summaryItem: set(rows.summaryItems), amendment: set(backup.amendments), thread: set(backup.threads),
+    user: set(backup.users),
+    delegation: set(rows.delegations),
+    section: set(backup.sections),
+    statement: set(rows.statements),
+    sentence: set(rows.sentences),
+    summaryItem: set(rows.summaryItems),
+    amendment: set(backup.amendments),
+    thread: set(backup.threads),
     link: set(backup.links),
   };
   const check = (field: string, value: string | null, kind: keyof typeof known) => {
     if (value !== null && !known[kind].has(value)) {
-      throw new AppError("invalid", `The backup is invalid at ${field}: no ${kind} ${value} in the backup; nothing was imported.`, { field });
+      throw new AppError(
+        "invalid",
+        `The backup is invalid at ${field}: no ${kind} ${value} in the backup; nothing was imported.`,
+        { field },
+      );
     }
   };
   backup.users.forEach((u, i) => {
     check(`users.${i}.delegationId`, u.delegationId, "delegation");
-    if (!u.email) throw new AppError("invalid", `The backup is invalid at users.${i}.email: a restore needs every user's email; nothing was imported.`, { field: `users.${i}.email` });
+    if (!u.email)
+      throw new AppError(
+        "invalid",
+        `The backup is invalid at users.${i}.email: a restore needs every user's email; nothing was imported.`,
+        { field: `users.${i}.email` },
+      );
   });
   backup.links.forEach((l, i) => {
     check(`links.${i}.sectionId`, l.sectionId, "section");
@@ -201,10 +315,16 @@ function checkReferences(backup: TBackup, rows: ReturnType<typeof buildDialogueR
 async function hashAdminPassword(backup: TBackup, admin: { email: string; password: string }): Promise<string> {
   const user = backup.users.find((u) => u.email === admin.email.toLowerCase());
   if (!user || user.role !== "admin" || user.disabledAt) {
-    throw new AppError("invalid", `${admin.email} is not an enabled admin in the backup; nothing was imported.`, { field: "admin" });
+    throw new AppError("invalid", `${admin.email} is not an enabled admin in the backup; nothing was imported.`, {
+      field: "admin",
+    });
   }
   if (admin.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError("invalid", `The admin's new password must be at least ${MIN_PASSWORD_LENGTH} characters; nothing was imported.`, { field: "password" });
+    throw new AppError(
+      "invalid",
+      `The admin's new password must be at least ${MIN_PASSWORD_LENGTH} characters; nothing was imported.`,
+      { field: "password" },
+    );
   }
   return hashPassword(admin.password);
 }
@@ -212,7 +332,10 @@ async function hashAdminPassword(backup: TBackup, admin: { email: string; passwo
 async function assertEmpty(tx: Tx): Promise<void> {
   const [dialogues, plans, users] = await Promise.all([tx.dialogue.count(), tx.plan.count(), tx.user.count()]);
   if (dialogues + plans + users > 0) {
-    throw new AppError("conflict", `The database is not empty (${dialogues} dialogues, ${plans} plans, ${users} users): a backup is only restored into an empty database; nothing was imported.`);
+    throw new AppError(
+      "conflict",
+      `The database is not empty (${dialogues} dialogues, ${plans} plans, ${users} users): a backup is only restored into an empty database; nothing was imported.`,
+    );
   }
 }
 
@@ -221,7 +344,11 @@ function explainWriteError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const text = String((error as Error)?.message ?? "");
   if (/unique constraint|23505|foreign key|23503|check constraint|23514/i.test(text)) {
-    return new AppError("invalid", `The backup is inconsistent and was refused by the database (${text.split("\n").pop()}); nothing was imported.`, { field: null });
+    return new AppError(
+      "invalid",
+      `The backup is inconsistent and was refused by the database (${text.split("\n").pop()}); nothing was imported.`,
+      { field: null },
+    );
   }
   return error;
 }

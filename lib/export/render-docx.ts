@@ -7,37 +7,71 @@
  * formatting that merely looks like it.
  */
 import {
-  AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell,
-  TableRow, TextRun, WidthType,
+  AlignmentType,
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
 } from "docx";
 import type { ParagraphChild } from "docx";
 import type { TBlock, TExportDocument, TRun } from "./export-document";
 import { describeVersion, formatExportDate, formatFootnoteText } from "./export-document";
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+];
 const ANNEX_COLUMNS = ["Section", "Passage", "Source", "Quoted", "Relation", "Status", "Notes"];
 
 export async function renderDocx({ document }: { document: TExportDocument }): Promise<Buffer> {
-  const footnotes = Object.fromEntries(document.footnotes.map((note) => [
-    String(note.n),
-    { children: [new Paragraph({ children: [new TextRun(formatFootnoteText(note))] })] },
-  ]));
+  const footnotes = Object.fromEntries(
+    document.footnotes.map((note) => [
+      String(note.n),
+      { children: [new Paragraph({ children: [new TextRun(formatFootnoteText(note))] })] },
+    ]),
+  );
   const file = new Document({
     title: document.title,
     description: `${describeVersion(document)}, ${formatExportDate(document.date)}`,
     creator: "GPA Workspace",
     numbering: {
-      config: [{
-        reference: "ordered",
-        levels: [0, 1, 2, 3].map((level) => ({
-          level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START,
-          style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
-        })),
-      }],
+      config: [
+        {
+          reference: "ordered",
+          levels: [0, 1, 2, 3].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+          })),
+        },
+      ],
     },
     footnotes,
     // One style for every annex cell: a 2,000-row table then carries no run properties of its own (half its cost).
-    styles: { paragraphStyles: [{ id: "AnnexCell", name: "Annex cell", basedOn: "Normal", run: { size: 16 }, paragraph: { spacing: { after: 0 } } }] },
+    styles: {
+      paragraphStyles: [
+        {
+          id: "AnnexCell",
+          name: "Annex cell",
+          basedOn: "Normal",
+          run: { size: 16 },
+          paragraph: { spacing: { after: 0 } },
+        },
+      ],
+    },
     sections: [
       { children: renderTitlePage(document) },
       { children: document.sections.flatMap((section) => section.blocks.map(renderBlock)) },
@@ -50,10 +84,25 @@ export async function renderDocx({ document }: { document: TExportDocument }): P
 function renderTitlePage(document: TExportDocument): Paragraph[] {
   return [
     new Paragraph({ spacing: { before: 3000 } }),
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(document.title)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 400 }, children: [new TextRun({ text: describeVersion(document), bold: true, size: 28 })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: formatExportDate(document.date), size: 24 })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 800 }, children: [new TextRun({ text: `Drawn from: ${document.dialogueTitle}`, italics: true })] }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun(document.title)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 400 },
+      children: [new TextRun({ text: describeVersion(document), bold: true, size: 28 })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: formatExportDate(document.date), size: 24 })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 800 },
+      children: [new TextRun({ text: `Drawn from: ${document.dialogueTitle}`, italics: true })],
+    }),
   ];
 }
 
@@ -73,27 +122,54 @@ function renderRuns(runs: TRun[]): ParagraphChild[] {
   return runs.map((run) => {
     if (run.kind === "footnote") return new FootnoteReferenceRun(run.n);
     if (run.kind === "break") return new TextRun({ text: "", break: 1 });
-    return new TextRun({ text: run.text, bold: run.bold, italics: run.italic, underline: run.underline ? {} : undefined, strike: run.strike });
+    return new TextRun({
+      text: run.text,
+      bold: run.bold,
+      italics: run.italic,
+      underline: run.underline ? {} : undefined,
+      strike: run.strike,
+    });
   });
 }
 
 function renderAnnex(document: TExportDocument): (Paragraph | Table)[] {
-  const heading = new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("Annex: provenance links")] });
+  const heading = new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    children: [new TextRun("Annex: provenance links")],
+  });
   const note = new Paragraph({
-    children: [new TextRun({ text: "Every link between a passage of the plan and its sources, cited in the text or not, with its status.", italics: true })],
+    children: [
+      new TextRun({
+        text: "Every link between a passage of the plan and its sources, cited in the text or not, with its status.",
+        italics: true,
+      }),
+    ],
   });
   if (document.annex.length === 0) return [heading, new Paragraph("No provenance links.")];
   const cell = (text: string, isHeader = false) =>
-    new TableCell({ children: [isHeader ? new Paragraph({ style: "AnnexCell", children: [new TextRun({ text, bold: true })] }) : new Paragraph({ style: "AnnexCell", text })] });
+    new TableCell({
+      children: [
+        isHeader
+          ? new Paragraph({ style: "AnnexCell", children: [new TextRun({ text, bold: true })] })
+          : new Paragraph({ style: "AnnexCell", text }),
+      ],
+    });
   const rows = [
     new TableRow({ tableHeader: true, children: ANNEX_COLUMNS.map((column) => cell(column, true)) }),
-    ...document.annex.map((row) => new TableRow({
-      children: [
-        cell(row.sectionTitle), cell(row.passage),
-        cell([row.label, row.role, row.segment, row.address ? `#${row.address}` : ""].filter(Boolean).join(", ")),
-        cell(row.quote), cell(row.relation.replace(/_/g, " ")), cell(row.status), cell(row.footnotes.join(", ")),
-      ],
-    })),
+    ...document.annex.map(
+      (row) =>
+        new TableRow({
+          children: [
+            cell(row.sectionTitle),
+            cell(row.passage),
+            cell([row.label, row.role, row.segment, row.address ? `#${row.address}` : ""].filter(Boolean).join(", ")),
+            cell(row.quote),
+            cell(row.relation.replace(/_/g, " ")),
+            cell(row.status),
+            cell(row.footnotes.join(", ")),
+          ],
+        }),
+    ),
   ];
   return [heading, note, new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows })];
 }

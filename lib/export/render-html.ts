@@ -37,20 +37,28 @@ export function renderHtml({ document }: { document: TExportDocument }): string 
     `<p class="source">Drawn from: ${escape(document.dialogueTitle)}</p></section>`,
     "<main>",
   ];
-  for (const section of document.sections) body.push(`<section id="${escape(section.key)}">${renderBlocks(section.blocks)}</section>`);
+  for (const section of document.sections)
+    body.push(`<section id="${escape(section.key)}">${renderBlocks(section.blocks)}</section>`);
   body.push("</main>");
   if (document.footnotes.length) {
     body.push('<section class="footnotes"><h2>Sources</h2><ol>');
-    for (const note of document.footnotes) body.push(`<li id="fn-${note.n}" value="${note.n}">${escape(formatFootnoteText(note))}</li>`);
+    for (const note of document.footnotes)
+      body.push(`<li id="fn-${note.n}" value="${note.n}">${escape(formatFootnoteText(note))}</li>`);
     body.push("</ol></section>");
   }
   body.push('<section class="annex"><h2>Annex: provenance links</h2>');
   if (document.annex.length === 0) body.push("<p>No provenance links.</p>");
   else {
-    body.push("<table><thead><tr><th>Section</th><th>Passage</th><th>Source</th><th>Quoted</th><th>Relation</th><th>Status</th><th>Notes</th></tr></thead><tbody>");
+    body.push(
+      "<table><thead><tr><th>Section</th><th>Passage</th><th>Source</th><th>Quoted</th><th>Relation</th><th>Status</th><th>Notes</th></tr></thead><tbody>",
+    );
     for (const row of document.annex) {
-      const source = [row.label, row.role, row.segment, row.address ? `#${row.address}` : ""].filter(Boolean).join(", ");
-      body.push(`<tr>${[row.sectionTitle, row.passage, source, row.quote, row.relation.replace(/_/g, " "), row.status, row.footnotes.join(", ")].map((cell) => `<td>${escape(cell)}</td>`).join("")}</tr>`);
+      const source = [row.label, row.role, row.segment, row.address ? `#${row.address}` : ""]
+        .filter(Boolean)
+        .join(", ");
+      body.push(
+        `<tr>${[row.sectionTitle, row.passage, source, row.quote, row.relation.replace(/_/g, " "), row.status, row.footnotes.join(", ")].map((cell) => `<td>${escape(cell)}</td>`).join("")}</tr>`,
+      );
     }
     body.push("</tbody></table>");
   }
@@ -89,16 +97,18 @@ function renderBlocks(blocks: TBlock[]): string {
 }
 
 function renderRuns(runs: TRun[]): string {
-  return runs.map((run) => {
-    if (run.kind === "footnote") return `<sup class="fn"><a href="#fn-${run.n}">${run.n}</a></sup>`;
-    if (run.kind === "break") return "<br>";
-    let text = escape(run.text);
-    if (run.bold) text = `<strong>${text}</strong>`;
-    if (run.italic) text = `<em>${text}</em>`;
-    if (run.underline) text = `<u>${text}</u>`;
-    if (run.strike) text = `<s>${text}</s>`;
-    return text;
-  }).join("");
+  return runs
+    .map((run) => {
+      if (run.kind === "footnote") return `<sup class="fn"><a href="#fn-${run.n}">${run.n}</a></sup>`;
+      if (run.kind === "break") return "<br>";
+      let text = escape(run.text);
+      if (run.bold) text = `<strong>${text}</strong>`;
+      if (run.italic) text = `<em>${text}</em>`;
+      if (run.underline) text = `<u>${text}</u>`;
+      if (run.strike) text = `<s>${text}</s>`;
+      return text;
+    })
+    .join("");
 }
 
 function escape(text: string): string {

@@ -25,10 +25,15 @@ export function renderMarkdown({ document }: { document: TExportDocument }): str
   lines.push("## Annex: provenance links", "");
   if (document.annex.length === 0) lines.push("No provenance links.", "");
   else {
-    lines.push("| Section | Passage | Source | Address | Relation | Status | Footnotes |", "| --- | --- | --- | --- | --- | --- | --- |");
+    lines.push(
+      "| Section | Passage | Source | Address | Relation | Status | Footnotes |",
+      "| --- | --- | --- | --- | --- | --- | --- |",
+    );
     for (const row of document.annex) {
       const source = [row.label, row.role, row.segment].filter(Boolean).join(", ");
-      lines.push(`| ${[row.sectionTitle, row.passage, source, row.address ? `#${row.address}` : "", row.relation, row.status, row.footnotes.join(", ")].map(escapeInline).join(" | ")} |`);
+      lines.push(
+        `| ${[row.sectionTitle, row.passage, source, row.address ? `#${row.address}` : "", row.relation, row.status, row.footnotes.join(", ")].map(escapeInline).join(" | ")} |`,
+      );
     }
     lines.push("");
   }
@@ -47,16 +52,18 @@ function renderBlock(block: TBlock): string[] {
 }
 
 function renderRuns(runs: TRun[]): string {
-  return runs.map((run) => {
-    if (run.kind === "footnote") return `[^${run.n}]`;
-    if (run.kind === "break") return "  \n";
-    let text = escapeInline(run.text);
-    if (!text.trim()) return text;
-    if (run.bold) text = `**${text}**`;
-    if (run.italic) text = `*${text}*`;
-    if (run.strike) text = `~~${text}~~`;
-    return text;
-  }).join("");
+  return runs
+    .map((run) => {
+      if (run.kind === "footnote") return `[^${run.n}]`;
+      if (run.kind === "break") return "  \n";
+      let text = escapeInline(run.text);
+      if (!text.trim()) return text;
+      if (run.bold) text = `**${text}**`;
+      if (run.italic) text = `*${text}*`;
+      if (run.strike) text = `~~${text}~~`;
+      return text;
+    })
+    .join("");
 }
 
 /**
@@ -66,5 +73,8 @@ function renderRuns(runs: TRun[]): string {
  * would split on it.
  */
 function escapeInline(text: string): string {
-  return text.replace(/([\\`*_[\]<|~])/g, "\\$1").replace(/^(\s*)([#>+-]|\d+\.)(?=\s|$)/, "$1\\$2").replace(/\n/g, " ");
+  return text
+    .replace(/([\\`*_[\]<|~])/g, "\\$1")
+    .replace(/^(\s*)([#>+-]|\d+\.)(?=\s|$)/, "$1\\$2")
+    .replace(/\n/g, " ");
 }

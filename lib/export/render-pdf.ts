@@ -18,8 +18,13 @@ export function findChromiumPath(): string {
 
 // Flags that keep Chromium from reaching for a network these machines do not have, and running as root in a container.
 const FLAGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ];
 
 /**
@@ -30,10 +35,19 @@ const MAX_CONCURRENT_PRINTS = 2;
 let printing = 0;
 const waiting: (() => void)[] = [];
 
-export async function renderPdf({ document, chromiumPath = findChromiumPath() }: { document: TExportDocument; chromiumPath?: string }): Promise<Buffer> {
+export async function renderPdf({
+  document,
+  chromiumPath = findChromiumPath(),
+}: {
+  document: TExportDocument;
+  chromiumPath?: string;
+}): Promise<Buffer> {
   // An absolute path the operator configures, not a project file: nothing for the build to trace.
   if (!existsSync(/*turbopackIgnore: true*/ chromiumPath)) {
-    throw new AppError("unavailable", `PDF export needs Chromium, which is not at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new AppError(
+      "unavailable",
+      `PDF export needs Chromium, which is not at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
   // A finished print hands its slot straight to the next in line, so the count never overshoots.
   if (printing >= MAX_CONCURRENT_PRINTS) await new Promise<void>((resolve) => waiting.push(resolve));
@@ -47,7 +61,13 @@ export async function renderPdf({ document, chromiumPath = findChromiumPath() }:
   }
 }
 
-async function printHtml({ document, chromiumPath }: { document: TExportDocument; chromiumPath: string }): Promise<Buffer> {
+async function printHtml({
+  document,
+  chromiumPath,
+}: {
+  document: TExportDocument;
+  chromiumPath: string;
+}): Promise<Buffer> {
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: FLAGS });
   try {
     // No network and no scripts: the page is our own escaped HTML and needs neither.

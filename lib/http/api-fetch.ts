@@ -21,15 +21,28 @@ type ErrorBody = { message?: string; field?: string | null };
 
 export const UNREACHABLE_MESSAGE = "Could not reach the server. Try again.";
 
-export async function apiFetch<T = unknown>(url: string, { method = "GET", body }: { method?: Method; body?: unknown } = {}): Promise<ApiResult<T>> {
+export async function apiFetch<T = unknown>(
+  url: string,
+  { method = "GET", body }: { method?: Method; body?: unknown } = {},
+): Promise<ApiResult<T>> {
   let response: Response;
   try {
-    response = await fetch(url, body === undefined ? { method } : { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    response = await fetch(
+      url,
+      body === undefined
+        ? { method }
+        : { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+    );
   } catch {
     return { data: null, error: UNREACHABLE_MESSAGE, status: 0, field: null };
   }
   const parsed = (await response.json().catch(() => null)) as unknown;
   if (response.ok) return { data: parsed as T, error: null, status: response.status, field: null };
   const failure = (parsed ?? {}) as ErrorBody;
-  return { data: null, error: failure.message ?? `Request failed (${response.status}).`, status: response.status, field: failure.field ?? null };
+  return {
+    data: null,
+    error: failure.message ?? `Request failed (${response.status}).`,
+    status: response.status,
+    field: failure.field ?? null,
+  };
 }

@@ -89,7 +89,8 @@ export function toClientKey(address: string): string {
 /** The eight groups of an IPv6 address, without leading zeros ("2001:db8::1" → 2001, db8, 0, 0, 0, 0, 0, 1). */
 function expandIpv6(address: string): string[] {
   // A dotted IPv4 tail (::ffff:1.2.3.4, 64:ff9b::1.2.3.4) fills the last two groups.
-  const toGroups = (part: string) => (part ? part.split(":").flatMap((group) => (group.includes(".") ? ["0", "0"] : [group])) : []);
+  const toGroups = (part: string) =>
+    part ? part.split(":").flatMap((group) => (group.includes(".") ? ["0", "0"] : [group])) : [];
   const [head, tail] = address.toLowerCase().split("::");
   const left = toGroups(head);
   const right = tail === undefined ? [] : toGroups(tail);

@@ -24,7 +24,9 @@ export function containsNul(text: string): boolean {
  * value only ever refuses something that names nothing anyway.
  */
 export function hasNulParam(params: Params | undefined): boolean {
-  return Object.values(params ?? {}).some((value) => [value ?? []].flat().some((part) => containsNul(part) || containsNul(tryDecode(part))));
+  return Object.values(params ?? {}).some((value) =>
+    [value ?? []].flat().some((part) => containsNul(part) || containsNul(tryDecode(part))),
+  );
 }
 
 function tryDecode(text: string): string {

@@ -32,7 +32,10 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const field = issue?.path.join(".") || null;
-    return Response.json({ error: "invalid", field, message: field ? `${field}: ${issue.message}` : issue?.message }, { status: 400 });
+    return Response.json(
+      { error: "invalid", field, message: field ? `${field}: ${issue.message}` : issue?.message },
+      { status: 400 },
+    );
   }
   if (error instanceof AppError) {
     return Response.json({ error: error.code, message: error.message, ...error.details }, { status: error.status });
@@ -44,7 +47,10 @@ export function toErrorResponse(error: unknown): Response {
   // bare 500. The pool reconnects by itself, so the next request may succeed.
   if (isDatabaseUnavailable(error)) {
     console.error(`database unavailable: ${(error as Error)?.message?.split("\n").filter(Boolean).at(-1) ?? error}`);
-    return Response.json({ error: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "Retry-After": "5" } });
+    return Response.json(
+      { error: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
   }
   console.error(error);
   return Response.json({ error: "internal", message: "Something went wrong." }, { status: 500 });
@@ -70,12 +76,17 @@ async function assertNoNulInUrl(request: Request, context: unknown): Promise<voi
   const params = await (context as { params?: Promise<Record<string, string | string[]>> } | undefined)?.params;
   if (hasNulParam(params)) throw new AppError("not_found", "Not found.");
   for (const [name, value] of new URL(request.url).searchParams) {
-    if (containsNul(name) || containsNul(value)) throw new AppError("invalid", `${name}: must not contain control characters`, { field: name });
+    if (containsNul(name) || containsNul(value))
+      throw new AppError("invalid", `${name}: must not contain control characters`, { field: name });
   }
 }
 
 /** The JSON body, checked against `schema`. Refuses bodies over `maxBytes` (413) before reading them whole. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = 64 * 1024): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes = 64 * 1024,
+): Promise<z.infer<S>> {
   // A cross-site HTML form cannot send application/json without a CORS preflight.
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new AppError("unsupported_media_type", "Send the body as application/json.");
@@ -86,12 +97,16 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
   try {
     // PostgreSQL text cannot hold U+0000 (path-params.ts): refuse it in any key or string, wherever it sits.
     body = JSON.parse(text, (key, value: unknown) => {
-      if (nulField === undefined && (containsNul(key) || (typeof value === "string" && containsNul(value)))) nulField = key;
+      if (nulField === undefined && (containsNul(key) || (typeof value === "string" && containsNul(value))))
+        nulField = key;
       return value;
     });
   } catch {
     throw new AppError("invalid", "The body is not JSON.", { field: null });
   }
-  if (nulField !== undefined) throw new AppError("invalid", `${nulField || "body"}: must not contain control characters`, { field: nulField || null });
+  if (nulField !== undefined)
+    throw new AppError("invalid", `${nulField || "body"}: must not contain control characters`, {
+      field: nulField || null,
+    });
   return schema.parse(body);
 }

@@ -31,7 +31,8 @@ import { AppError } from "@/lib/errors";
 import type { NotificationNotice } from "./channels";
 
 /** What changed on a plan: a section's comment threads (whose visibility it gives), or its amendments. */
-export type PlanActivity = { kind: "threads"; sectionId: string; visibility: ThreadVisibility } | { kind: "amendments"; sectionId: string };
+export type PlanActivity =
+  { kind: "threads"; sectionId: string; visibility: ThreadVisibility } | { kind: "amendments"; sectionId: string };
 /** Called with the plan activity for a plan subscription; with nothing for the bell, or to say "check again". */
 type OnNews = (activity?: PlanActivity) => void;
 
@@ -63,7 +64,13 @@ const globalForHub = globalThis as typeof globalThis & { gpaLiveHub?: Hub };
  * Throws AppError "unavailable" if PostgreSQL cannot be reached, and
  * "rate_limited" past MAX_STREAMS_PER_USER (each stream costs a count per notice).
  */
-export function subscribeToNotifications({ userId, onNews }: { userId: string; onNews: () => void }): Promise<() => void> {
+export function subscribeToNotifications({
+  userId,
+  onNews,
+}: {
+  userId: string;
+  onNews: () => void;
+}): Promise<() => void> {
   return subscribe({ topic: `user:${userId}`, userId, onNews: () => onNews() });
 }
 
@@ -73,14 +80,31 @@ export function subscribeToNotifications({ userId, onNews }: { userId: string; o
  * hub may have missed some (it reconnected). `viewerId` counts towards that
  * user's MAX_STREAMS_PER_USER. Same guarantees and errors as above.
  */
-export function subscribeToPlanActivity({ planId, viewerId, onNews }: { planId: string; viewerId: string; onNews: OnNews }): Promise<() => void> {
+export function subscribeToPlanActivity({
+  planId,
+  viewerId,
+  onNews,
+}: {
+  planId: string;
+  viewerId: string;
+  onNews: OnNews;
+}): Promise<() => void> {
   return subscribe({ topic: `plan:${planId}`, userId: viewerId, onNews });
 }
 
-async function subscribe({ topic, userId, onNews }: { topic: string; userId: string; onNews: OnNews }): Promise<() => void> {
+async function subscribe({
+  topic,
+  userId,
+  onNews,
+}: {
+  topic: string;
+  userId: string;
+  onNews: OnNews;
+}): Promise<() => void> {
   const hub = getHub();
   const held = hub.streamsPerUser.get(userId) ?? 0;
-  if (held >= MAX_STREAMS_PER_USER) throw new AppError("rate_limited", "Too many live streams are open; close some tabs.");
+  if (held >= MAX_STREAMS_PER_USER)
+    throw new AppError("rate_limited", "Too many live streams are open; close some tabs.");
   hub.streamsPerUser.set(userId, held + 1);
   let listeners = hub.subscribers.get(topic);
   if (!listeners) hub.subscribers.set(topic, (listeners = new Set()));
@@ -122,9 +146,20 @@ function getHub(): Hub {
   if (!url) throw new Error("DATABASE_URL is not set, so live updates cannot be listened for.");
   // max 1 and only listen() ever used: postgres.js gives every listen() one shared connection of its own, so this is the one.
   const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "gpa-live-hub" } });
-  const hub: Hub = { sql, subscribers: new Map(), streamsPerUser: new Map(), listening: Promise.resolve(), listened: new Set(), relistened: new Set() };
+  const hub: Hub = {
+    sql,
+    subscribers: new Map(),
+    streamsPerUser: new Map(),
+    listening: Promise.resolve(),
+    listened: new Set(),
+    relistened: new Set(),
+  };
   const listen = (channel: string, deliver: (payload: string) => void) =>
-    sql.listen(channel, (payload) => deliver(payload), () => onListening(hub, channel));
+    sql.listen(
+      channel,
+      (payload) => deliver(payload),
+      () => onListening(hub, channel),
+    );
   hub.listening = Promise.all([
     listen(NOTIFICATIONS_CHANNEL, (payload) => deliverNotification(hub, payload)),
     listen(COLLAB_CHANNEL, (payload) => deliverPlanActivity(hub, payload)),
@@ -173,7 +208,14 @@ function toPlanActivity(notice: Partial<CollabNotice> | null): { planId: string;
   if (notice.type === "amendments-changed") return { planId, change: { kind: "amendments", sectionId } };
   if (notice.type === "threads-changed" || notice.type === "anchor-thread") {
     // A notice without a visibility (sent by an older instance) is treated as the more private kind.
-    return { planId, change: { kind: "threads", sectionId, visibility: notice.visibility === "everyone" ? "everyone" : "facilitators" } };
+    return {
+      planId,
+      change: {
+        kind: "threads",
+        sectionId,
+        visibility: notice.visibility === "everyone" ? "everyone" : "facilitators",
+      },
+    };
   }
   return null;
 }

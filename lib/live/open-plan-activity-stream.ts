@@ -24,7 +24,14 @@ import { isStillSignedIn } from "./still-signed-in";
 
 export type ActivityKind = PlanActivity["kind"];
 
-export async function openPlanActivityStream({ viewer, planId, kinds, signal, heartbeatMs, maxAgeMs }: {
+export async function openPlanActivityStream({
+  viewer,
+  planId,
+  kinds,
+  signal,
+  heartbeatMs,
+  maxAgeMs,
+}: {
   viewer: Actor;
   planId: string;
   /** The kinds of change the page lists; others are not sent. */
@@ -56,7 +63,10 @@ export async function openPlanActivityStream({ viewer, planId, kinds, signal, he
       while (heard.length && stream && !stream.isClosed()) {
         const batch = heard;
         heard = [];
-        const user = await getPrisma().user.findUnique({ where: { id: viewer.id }, select: { role: true, disabledAt: true, sessionsValidAfter: true } });
+        const user = await getPrisma().user.findUnique({
+          where: { id: viewer.id },
+          select: { role: true, disabledAt: true, sessionsValidAfter: true },
+        });
         if (!user || !isStillSignedIn(user, openedAt)) return stream.close();
         for (const [event, data] of toEvents(batch, seesFacilitatorThreads(user))) stream.send(event, data);
       }

@@ -11,7 +11,13 @@ import type { TNotificationView } from "./schemas";
 /** How many the bell lists; older ones stay in the table (and in the unread count until read). */
 export const NOTIFICATION_LIST_LIMIT = 30;
 
-export async function listNotifications({ viewer, limit = NOTIFICATION_LIST_LIMIT }: { viewer: Actor; limit?: number }): Promise<{ items: TNotificationView[]; unread: number }> {
+export async function listNotifications({
+  viewer,
+  limit = NOTIFICATION_LIST_LIMIT,
+}: {
+  viewer: Actor;
+  limit?: number;
+}): Promise<{ items: TNotificationView[]; unread: number }> {
   authorize(viewer, "notification.read");
   const prisma = getPrisma();
   const [rows, unread] = await Promise.all([
@@ -23,6 +29,13 @@ export async function listNotifications({ viewer, limit = NOTIFICATION_LIST_LIMI
     }),
     prisma.notification.count({ where: { userId: viewer.id, readAt: null } }),
   ]);
-  const items = rows.map((row) => ({ id: row.id, kind: row.kind, title: row.title, href: row.href, createdAt: row.createdAt.toISOString(), isRead: row.readAt !== null }));
+  const items = rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    href: row.href,
+    createdAt: row.createdAt.toISOString(),
+    isRead: row.readAt !== null,
+  }));
   return { items, unread };
 }

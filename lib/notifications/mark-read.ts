@@ -9,7 +9,15 @@ import { getPrisma } from "@/lib/db";
 import { sendNotificationNotice } from "@/lib/live/channels";
 import type { TMarkRead } from "./schemas";
 
-export async function markNotificationsRead({ viewer, input, now = new Date() }: { viewer: Actor; input: TMarkRead; now?: Date }): Promise<{ marked: number; unread: number }> {
+export async function markNotificationsRead({
+  viewer,
+  input,
+  now = new Date(),
+}: {
+  viewer: Actor;
+  input: TMarkRead;
+  now?: Date;
+}): Promise<{ marked: number; unread: number }> {
   authorize(viewer, "notification.read");
   return getPrisma().$transaction(async (tx) => {
     const { count } = await tx.notification.updateMany({

@@ -29,8 +29,14 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<string[]
   if (!userIds.length) return [];
   await tx.notification.createMany({
     data: userIds.map((userId) => ({
-      userId, kind: input.kind, planId: input.planId, title: input.title, href: input.href,
-      resourceType: input.resource.type, resourceId: input.resource.id, actorId: input.actorId,
+      userId,
+      kind: input.kind,
+      planId: input.planId,
+      title: input.title,
+      href: input.href,
+      resourceType: input.resource.type,
+      resourceId: input.resource.id,
+      actorId: input.actorId,
     })),
   });
   // NOTIFY payloads are capped at 8000 bytes; ids are ~25 characters, so send them in batches.
@@ -50,7 +56,5 @@ async function resolveRecipients(tx: Tx, input: NotificationInput): Promise<stri
     },
     select: { id: true, role: true },
   });
-  return users
-    .filter((user) => user.id !== input.actorId && (input.audience?.(user) ?? true))
-    .map((user) => user.id);
+  return users.filter((user) => user.id !== input.actorId && (input.audience?.(user) ?? true)).map((user) => user.id);
 }

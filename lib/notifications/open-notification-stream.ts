@@ -16,7 +16,12 @@ import type { EventStream } from "@/lib/live/event-stream";
 import { subscribeToNotifications } from "@/lib/live/live-hub";
 import { isStillSignedIn } from "@/lib/live/still-signed-in";
 
-export async function openNotificationStream({ viewer, signal, heartbeatMs, maxAgeMs }: {
+export async function openNotificationStream({
+  viewer,
+  signal,
+  heartbeatMs,
+  maxAgeMs,
+}: {
   viewer: Actor;
   /** The request's signal: the stream ends when the client goes away. */
   signal: AbortSignal;
@@ -62,7 +67,11 @@ export async function openNotificationStream({ viewer, signal, heartbeatMs, maxA
 async function countForStream(userId: string, openedAt: Date): Promise<number | null> {
   const user = await getPrisma().user.findUnique({
     where: { id: userId },
-    select: { disabledAt: true, sessionsValidAfter: true, _count: { select: { notifications: { where: { readAt: null } } } } },
+    select: {
+      disabledAt: true,
+      sessionsValidAfter: true,
+      _count: { select: { notifications: { where: { readAt: null } } } },
+    },
   });
   return user && isStillSignedIn(user, openedAt) ? user._count.notifications : null;
 }

@@ -9,8 +9,10 @@ export const ZMarkRead = z
   })
   .superRefine((body, context) => {
     // Named after a field, so the 400 says what to send.
-    if (body.ids === undefined && body.all === undefined) context.addIssue({ code: "custom", path: ["ids"], message: "give the ids to mark read, or all: true" });
-    if (body.ids !== undefined && body.all !== undefined) context.addIssue({ code: "custom", path: ["all"], message: "give either ids or all, not both" });
+    if (body.ids === undefined && body.all === undefined)
+      context.addIssue({ code: "custom", path: ["ids"], message: "give the ids to mark read, or all: true" });
+    if (body.ids !== undefined && body.all !== undefined)
+      context.addIssue({ code: "custom", path: ["all"], message: "give either ids or all, not both" });
   });
 export type TMarkRead = z.infer<typeof ZMarkRead>;
 

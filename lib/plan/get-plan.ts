@@ -12,7 +12,10 @@ export async function getPlan({ planId }: { planId: string }) {
   // A link to one sentence shows that sentence: its statement's whole text would only weigh down the page.
   const withoutUnusedText = (link: (typeof plan.sections)[number]["links"][number]) =>
     link.sentence && link.statement ? { ...link, statement: { ...link.statement, text: null } } : link;
-  return { ...plan, sections: plan.sections.map((section) => ({ ...section, links: section.links.map(withoutUnusedText) })) };
+  return {
+    ...plan,
+    sections: plan.sections.map((section) => ({ ...section, links: section.links.map(withoutUnusedText) })),
+  };
 }
 
 function loadPlan(planId: string) {
@@ -25,22 +28,40 @@ function loadPlan(planId: string) {
       sections: {
         orderBy: { position: "asc" },
         select: {
-          id: true, key: true, title: true, content: true, text: true, guidance: true,
+          id: true,
+          key: true,
+          title: true,
+          content: true,
+          text: true,
+          guidance: true,
           links: {
             where: { status: { in: ["confirmed", "suggested", "suspect"] } },
             orderBy: [{ status: "asc" }, { score: "desc" }, { createdAt: "asc" }],
             select: {
-              id: true, blockId: true, status: true, relation: true, targetKey: true,
+              id: true,
+              blockId: true,
+              status: true,
+              relation: true,
+              targetKey: true,
               summaryItem: { select: { key: true, list: true, n: true, text: true } },
               sentence: { select: { key: true, text: true } },
               statement: {
                 select: {
-                  key: true, text: true,
+                  key: true,
+                  text: true,
                   speaker: { select: { name: true, affiliation: true } },
                   segment: { select: { kind: true, number: true, title: true } },
                 },
               },
-              amendment: { select: { number: true, newText: true, kind: true, rationale: true, delegation: { select: { name: true } } } },
+              amendment: {
+                select: {
+                  number: true,
+                  newText: true,
+                  kind: true,
+                  rationale: true,
+                  delegation: { select: { name: true } },
+                },
+              },
             },
           },
         },
@@ -54,7 +75,10 @@ export type PlanLink = PlanForPage["sections"][number]["links"][number];
 
 /** The plans of a dialogue, for links from the home page. */
 export async function listPlans() {
-  return getPrisma().plan.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, title: true, dialogueId: true } });
+  return getPrisma().plan.findMany({
+    orderBy: { createdAt: "desc" },
+    select: { id: true, title: true, dialogueId: true },
+  });
 }
 
 /** A plan's title and dialogue, or null. */
@@ -66,6 +90,11 @@ export async function findPlanSummary({ planId }: { planId: string }) {
 export async function getPlanOutline({ planId }: { planId: string }) {
   return getPrisma().plan.findUnique({
     where: { id: planId },
-    select: { id: true, title: true, dialogueId: true, sections: { orderBy: { position: "asc" }, select: { key: true, title: true } } },
+    select: {
+      id: true,
+      title: true,
+      dialogueId: true,
+      sections: { orderBy: { position: "asc" }, select: { key: true, title: true } },
+    },
   });
 }

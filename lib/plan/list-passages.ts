@@ -4,11 +4,18 @@ import { getPrisma } from "@/lib/db";
 import { listBlocks } from "@/lib/editor/plan-document";
 
 export async function listPassages({ planId }: { planId: string }) {
-  const sections = await getPrisma().planSection.findMany({ where: { planId }, orderBy: { position: "asc" }, select: { key: true, title: true, content: true } });
+  const sections = await getPrisma().planSection.findMany({
+    where: { planId },
+    orderBy: { position: "asc" },
+    select: { key: true, title: true, content: true },
+  });
   return sections.map((section) => ({
-    key: section.key, title: section.title,
+    key: section.key,
+    title: section.title,
     // Empty blocks cannot answer anything.
-    passages: listBlocks(section.content as JSONContent).filter((b) => b.text.trim()).map((b) => ({ blockId: b.blockId, text: b.text })),
+    passages: listBlocks(section.content as JSONContent)
+      .filter((b) => b.text.trim())
+      .map((b) => ({ blockId: b.blockId, text: b.text })),
   }));
 }
 

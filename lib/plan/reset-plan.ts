@@ -17,13 +17,16 @@ import { AppError } from "@/lib/errors";
 import { writeSkeleton } from "./seed-plan";
 
 /** The caller must type the word, so a stray click or a replayed request without it does nothing. */
-export const ZResetPlan = z.object({ confirm: z.literal("RESET", { message: 'type RESET to confirm' }) });
+export const ZResetPlan = z.object({ confirm: z.literal("RESET", { message: "type RESET to confirm" }) });
 
 export async function resetPlan({ actor, planId }: { actor: CurrentUser; planId: string }) {
   authorize(actor, "plan.reset");
   return getPrisma().$transaction(
     async (tx) => {
-      const plan = await tx.plan.findUnique({ where: { id: planId }, include: { _count: { select: { sections: true, links: true, exclusions: true } } } });
+      const plan = await tx.plan.findUnique({
+        where: { id: planId },
+        include: { _count: { select: { sections: true, links: true, exclusions: true } } },
+      });
       if (!plan) throw new AppError("not_found", "No such plan.");
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${plan.dialogueId}`}))`;
       await tx.coverageExclusion.deleteMany({ where: { planId } });
@@ -31,7 +34,10 @@ export async function resetPlan({ actor, planId }: { actor: CurrentUser; planId:
       // The register is kept; answers that lived in the old sections move to the new seeded passages or go back to raised.
       await ensureConcernRegister({ planId, tx });
       await appendAudit(tx, {
-        userId: actor.id, action: "plan.reset", resourceType: "plan", resourceId: planId,
+        userId: actor.id,
+        action: "plan.reset",
+        resourceType: "plan",
+        resourceId: planId,
         detail: { removed: plan._count, seeded: counts },
       });
       return counts;
@@ -49,13 +55,19 @@ async function replaceSectionsKeepingThreads(tx: Tx, { planId, dialogueId }: { p
   const freshByKey = new Map(fresh.map((section) => [section.key, section.id]));
   for (const old of sections.filter((section) => section.key.includes(":replaced:"))) {
     const target = freshByKey.get(old.key.split(":replaced:")[0]) ?? fresh[0].id;
-    await tx.commentThread.updateMany({ where: { sectionId: old.id }, data: { sectionId: target, anchoredAt: null, anchorClaimedAt: null } });
+    await tx.commentThread.updateMany({
+      where: { sectionId: old.id },
+      data: { sectionId: target, anchoredAt: null, anchorClaimedAt: null },
+    });
     // Pending ones whose text the skeleton no longer has then show as stale.
     await tx.amendment.updateMany({ where: { sectionId: old.id }, data: { sectionId: target } });
   }
   await tx.planSection.deleteMany({ where: { planId, key: { contains: ":replaced:" } } }); // links go with their sections
   // The collaboration server marks each quote again where the new text still has it; the others show as detached.
-  for (const { id, sectionId, visibility } of await tx.commentThread.findMany({ where: { planId }, select: { id: true, sectionId: true, visibility: true } })) {
+  for (const { id, sectionId, visibility } of await tx.commentThread.findMany({
+    where: { planId },
+    select: { id: true, sectionId: true, visibility: true },
+  })) {
     await sendCollabNotice(tx, { type: "anchor-thread", threadId: id, planId, sectionId, visibility });
   }
   return counts;

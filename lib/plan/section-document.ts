@@ -25,7 +25,10 @@ import type { ReconcileResult } from "@/lib/provenance/reconcile-links";
 
 type LockedSection = { ydoc: Uint8Array | null; content: JSONContent };
 
-async function lockSection(tx: Tx, { planId, sectionId }: { planId: string; sectionId: string }): Promise<LockedSection> {
+async function lockSection(
+  tx: Tx,
+  { planId, sectionId }: { planId: string; sectionId: string },
+): Promise<LockedSection> {
   const rows = await tx.$queryRaw<LockedSection[]>`
     SELECT "ydoc", "content" FROM "PlanSection" WHERE "id" = ${sectionId} AND "planId" = ${planId} FOR UPDATE`;
   if (!rows.length) throw new AppError("not_found", "No such section in this plan.");
@@ -56,12 +59,18 @@ export type StoreResult = { status: "unchanged" } | ({ status: "saved" } & Recon
  * live document, so a save by another instance (or a stale save of our own)
  * is never overwritten, only added to. Skips the write when nothing changed.
  */
-export async function storeSectionState(section: { planId: string; sectionId: string }, doc: Y.Doc, actorId: string | null, { isRehearsal = false } = {}): Promise<StoreResult> {
+export async function storeSectionState(
+  section: { planId: string; sectionId: string },
+  doc: Y.Doc,
+  actorId: string | null,
+  { isRehearsal = false } = {},
+): Promise<StoreResult> {
   return getPrisma().$transaction(async (tx) => {
     const locked = await lockSection(tx, section);
     if (locked.ydoc) Y.applyUpdate(doc, new Uint8Array(locked.ydoc), STORED_STATE_ORIGIN);
     const state = Y.encodeStateAsUpdate(doc);
-    if (!isRehearsal && locked.ydoc && Buffer.from(locked.ydoc).equals(Buffer.from(state))) return { status: "unchanged" as const };
+    if (!isRehearsal && locked.ydoc && Buffer.from(locked.ydoc).equals(Buffer.from(state)))
+      return { status: "unchanged" as const };
     const reconciled = await writeSectionState(tx, section, { doc, state, before: locked.content, actorId });
     if (isRehearsal) throw new RehearsalDone();
     return { status: "saved" as const, ...reconciled };
@@ -69,7 +78,11 @@ export async function storeSectionState(section: { planId: string; sectionId: st
 }
 
 /** Writes the three forms of a section's document, then brings its links in line with the new text. */
-async function writeSectionState(tx: Tx, section: { planId: string; sectionId: string }, { doc, state, before, actorId }: { doc: Y.Doc; state: Uint8Array; before: JSONContent; actorId: string | null }) {
+async function writeSectionState(
+  tx: Tx,
+  section: { planId: string; sectionId: string },
+  { doc, state, before, actorId }: { doc: Y.Doc; state: Uint8Array; before: JSONContent; actorId: string | null },
+) {
   const content = contentFromYdoc(doc);
   await tx.planSection.update({
     where: { id: section.sectionId },
@@ -86,7 +99,11 @@ async function writeSectionState(tx: Tx, section: { planId: string; sectionId: s
  * leave the section untouched. The caller then sends a MERGE_STORED notice
  * so live documents take the change at once.
  */
-export async function editSectionState<T>(tx: Tx, section: { planId: string; sectionId: string }, { edit, actorId }: { edit: (doc: Y.Doc) => T | false; actorId: string | null }): Promise<{ result: T | false; content: JSONContent }> {
+export async function editSectionState<T>(
+  tx: Tx,
+  section: { planId: string; sectionId: string },
+  { edit, actorId }: { edit: (doc: Y.Doc) => T | false; actorId: string | null },
+): Promise<{ result: T | false; content: JSONContent }> {
   const locked = await lockSection(tx, section);
   const doc = locked.ydoc ? new Y.Doc() : ydocFromContent(locked.content);
   if (locked.ydoc) Y.applyUpdate(doc, new Uint8Array(locked.ydoc));
@@ -108,9 +125,11 @@ export async function rehearseStore(): Promise<void> {
   const section = await getPrisma().planSection.findFirst({ select: { id: true, planId: true, content: true } });
   if (!section) return;
   const doc = ydocFromContent(section.content as JSONContent);
-  await storeSectionState({ planId: section.planId, sectionId: section.id }, doc, null, { isRehearsal: true }).catch((error) => {
-    if (!(error instanceof RehearsalDone)) throw error;
-  });
+  await storeSectionState({ planId: section.planId, sectionId: section.id }, doc, null, { isRehearsal: true }).catch(
+    (error) => {
+      if (!(error instanceof RehearsalDone)) throw error;
+    },
+  );
 }
 
 /** Marks updates that come from PostgreSQL rather than from a client. */

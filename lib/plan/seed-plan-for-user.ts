@@ -11,6 +11,7 @@ import { seedPlan } from "./seed-plan";
 /** Seeds the dialogue's draft plan for `actor` (plan.seed); a dialogue that is not there is a 404. */
 export async function seedPlanForUser({ actor, dialogueId }: { actor: Actor; dialogueId: string }) {
   authorize(actor, "plan.seed");
-  if (!(await getPrisma().dialogue.findUnique({ where: { id: dialogueId }, select: { id: true } }))) throw new AppError("not_found", "No such dialogue.");
+  if (!(await getPrisma().dialogue.findUnique({ where: { id: dialogueId }, select: { id: true } })))
+    throw new AppError("not_found", "No such dialogue.");
   return seedPlan({ dialogueId, actorId: actor.id });
 }

@@ -38,20 +38,50 @@ const SUGGESTIONS_PER_SECTION = 5;
 
 type Item = { id: string; key: string; list: SummaryListName; text: string };
 
-export type SeedResult = { planId: string; status: "created" | "unchanged"; sections: number; confirmedLinks: number; suggestedLinks: number };
+export type SeedResult = {
+  planId: string;
+  status: "created" | "unchanged";
+  sections: number;
+  confirmedLinks: number;
+  suggestedLinks: number;
+};
 
-export async function seedPlan({ dialogueId, actorId = null }: { dialogueId: string; actorId?: string | null }): Promise<SeedResult> {
+export async function seedPlan({
+  dialogueId,
+  actorId = null,
+}: {
+  dialogueId: string;
+  actorId?: string | null;
+}): Promise<SeedResult> {
   return getPrisma().$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${dialogueId}`}))`;
-      const existing = await tx.plan.findFirst({ where: { dialogueId }, include: { _count: { select: { sections: true } } } });
-      if (existing) return { planId: existing.id, status: "unchanged" as const, sections: existing._count.sections, confirmedLinks: 0, suggestedLinks: 0 };
+      const existing = await tx.plan.findFirst({
+        where: { dialogueId },
+        include: { _count: { select: { sections: true } } },
+      });
+      if (existing)
+        return {
+          planId: existing.id,
+          status: "unchanged" as const,
+          sections: existing._count.sections,
+          confirmedLinks: 0,
+          suggestedLinks: 0,
+        };
       const dialogue = await tx.dialogue.findUniqueOrThrow({ where: { id: dialogueId } });
-      const plan = await tx.plan.create({ data: { dialogueId, title: `Global Plan of Action: ${dialogue.topic ?? dialogue.title}` } });
+      const plan = await tx.plan.create({
+        data: { dialogueId, title: `Global Plan of Action: ${dialogue.topic ?? dialogue.title}` },
+      });
       const counts = await writeSkeleton(tx, { planId: plan.id, dialogueId });
       // The dialogue's concerns go on the register now, addressed by the passages just seeded for them.
       await ensureConcernRegister({ planId: plan.id, tx });
-      await appendAudit(tx, { userId: actorId, action: "plan.seed", resourceType: "plan", resourceId: plan.id, detail: { dialogueId, ...counts } });
+      await appendAudit(tx, {
+        userId: actorId,
+        action: "plan.seed",
+        resourceType: "plan",
+        resourceId: plan.id,
+        detail: { dialogueId, ...counts },
+      });
       return { planId: plan.id, status: "created" as const, sections: PLAN_TEMPLATE.length, ...counts };
     },
     { timeout: 60_000 },
@@ -61,7 +91,9 @@ export async function seedPlan({ dialogueId, actorId = null }: { dialogueId: str
 /** Writes the template's sections and their links into an empty plan. Shared by seeding and reset. */
 export async function writeSkeleton(tx: Tx, { planId, dialogueId }: { planId: string; dialogueId: string }) {
   const items: Item[] = await tx.summaryItem.findMany({
-    where: { dialogueId }, orderBy: [{ list: "asc" }, { position: "asc" }], select: { id: true, key: true, list: true, text: true },
+    where: { dialogueId },
+    orderBy: [{ list: "asc" }, { position: "asc" }],
+    select: { id: true, key: true, list: true, text: true },
   });
   let confirmedLinks = 0;
   let suggestedLinks = 0;
@@ -70,17 +102,39 @@ export async function writeSkeleton(tx: Tx, { planId, dialogueId }: { planId: st
     const content = doc([
       paragraph(`${template.key}.guidance`, template.guidance, [{ type: "italic" }]),
       ...(answered.length
-        ? [bulletList(answered.map((item) => ({ blockId: `${template.key}.${item.key}`, text: `${BULLET_PREFIX[item.list]}${item.text}` })))]
+        ? [
+            bulletList(
+              answered.map((item) => ({
+                blockId: `${template.key}.${item.key}`,
+                text: `${BULLET_PREFIX[item.list]}${item.text}`,
+              })),
+            ),
+          ]
         : []),
     ]);
     const section = await tx.planSection.create({
-      data: { planId, key: template.key, title: template.title, position, guidance: template.guidance, content, text: toPlainText(content) },
+      data: {
+        planId,
+        key: template.key,
+        title: template.title,
+        position,
+        guidance: template.guidance,
+        content,
+        text: toPlainText(content),
+      },
     });
     await tx.provenanceLink.createMany({
       data: answered.map((item) => ({
-        planId, sectionId: section.id, blockId: `${template.key}.${item.key}`, quoteExact: item.text,
-        targetType: "summary_item" as const, targetKey: `summary-item:${item.id}`, summaryItemId: item.id,
-        relation: RELATION_BY_LIST[item.list], status: "confirmed" as const, confirmedAt: new Date(),
+        planId,
+        sectionId: section.id,
+        blockId: `${template.key}.${item.key}`,
+        quoteExact: item.text,
+        targetType: "summary_item" as const,
+        targetKey: `summary-item:${item.id}`,
+        summaryItemId: item.id,
+        relation: RELATION_BY_LIST[item.list],
+        status: "confirmed" as const,
+        confirmedAt: new Date(),
       })),
     });
     confirmedLinks += answered.length;
@@ -95,7 +149,13 @@ function findAnsweredItems(template: TemplateSection, items: Item[]): Item[] {
 
 async function suggestForSection(
   tx: Tx,
-  { planId, sectionId, dialogueId, template, answered }: { planId: string; sectionId: string; dialogueId: string; template: TemplateSection; answered: Item[] },
+  {
+    planId,
+    sectionId,
+    dialogueId,
+    template,
+    answered,
+  }: { planId: string; sectionId: string; dialogueId: string; template: TemplateSection; answered: Item[] },
 ): Promise<number> {
   const text = [template.title, template.guidance, ...answered.map((i) => i.text)].join("\n");
   const suggestions = (await suggestSources({ dialogueId, text, limit: 30, db: tx }))
@@ -103,8 +163,16 @@ async function suggestForSection(
     .slice(0, SUGGESTIONS_PER_SECTION);
   await tx.provenanceLink.createMany({
     data: suggestions.map((s) => ({
-      planId, sectionId, blockId: "", targetType: "statement" as const, targetKey: s.targetKey,
-      statementId: s.target.id, sentenceId: s.target.sentenceId, relation: "supports" as const, status: "suggested" as const, score: s.score,
+      planId,
+      sectionId,
+      blockId: "",
+      targetType: "statement" as const,
+      targetKey: s.targetKey,
+      statementId: s.target.id,
+      sentenceId: s.target.sentenceId,
+      relation: "supports" as const,
+      status: "suggested" as const,
+      score: s.score,
     })),
   });
   return suggestions.length;

@@ -19,7 +19,8 @@ export const PLAN_TEMPLATE: TemplateSection[] = [
   {
     key: "principles",
     title: "Guiding principles",
-    guidance: "State the principles the plan rests on: broad consensus, shared responsibility, transparency and ownership by all stakeholders. Say how the plan adds value without duplicating what exists.",
+    guidance:
+      "State the principles the plan rests on: broad consensus, shared responsibility, transparency and ownership by all stakeholders. Say how the plan adds value without duplicating what exists.",
     answers: {
       should: ["broad consensus", "shared responsibility", "transparent", "ownership"],
       consensus: ["political will"],
@@ -30,13 +31,15 @@ export const PLAN_TEMPLATE: TemplateSection[] = [
   {
     key: "situational-analysis",
     title: "Situational analysis",
-    guidance: "Describe where we stand today, where we want to be and what we need to do to get there, with the evidence and data behind it.",
+    guidance:
+      "Describe where we stand today, where we want to be and what we need to do to get there, with the evidence and data behind it.",
     answers: { should: ["situational analysis"], gaps: ["data collection"] },
   },
   {
     key: "objectives",
     title: "Strategic objectives",
-    guidance: "Set the objectives along the five Ps (prevention, protection, prosecution, punishment, promotion of international cooperation) and the three Rs (redress, rehabilitation, reintegration), with a human-rights based, victim-centred approach.",
+    guidance:
+      "Set the objectives along the five Ps (prevention, protection, prosecution, punishment, promotion of international cooperation) and the three Rs (redress, rehabilitation, reintegration), with a human-rights based, victim-centred approach.",
     answers: {
       should: ["human rights based approach", "concretize standards"],
       consensus: ["human rights violation"],
@@ -52,13 +55,15 @@ export const PLAN_TEMPLATE: TemplateSection[] = [
   {
     key: "timeframe",
     title: "Timeframe",
-    guidance: "Set out when each objective and target is to be reached, and when progress will be assessed and the plan revisited.",
+    guidance:
+      "Set out when each objective and target is to be reached, and when progress will be assessed and the plan revisited.",
     answers: { should: ["where we want to be"], inFavour: ["periodically assess progress"] },
   },
   {
     key: "resources",
     title: "Resources",
-    guidance: "Map the resources the plan requires and how they may be mobilized, including technical assistance and capacity building.",
+    guidance:
+      "Map the resources the plan requires and how they may be mobilized, including technical assistance and capacity building.",
     answers: {
       should: ["resources required"],
       gaps: ["capacity building"],
@@ -69,7 +74,8 @@ export const PLAN_TEMPLATE: TemplateSection[] = [
   {
     key: "recommended-actions",
     title: "Recommended actions",
-    guidance: "List the recommended actions at national, regional and international level, with the expected result of each.",
+    guidance:
+      "List the recommended actions at national, regional and international level, with the expected result of each.",
     answers: {
       should: ["recommended actions at all levels"],
       gaps: ["comprehensive national anti trafficking laws", "awareness and prevention"],
@@ -79,7 +85,8 @@ export const PLAN_TEMPLATE: TemplateSection[] = [
   {
     key: "cooperation",
     title: "Cooperation between countries of origin, transit and destination",
-    guidance: "Describe how countries of origin, transit and destination, and all stakeholders, will cooperate and coordinate, and how the plan fits national and regional plans of action.",
+    guidance:
+      "Describe how countries of origin, transit and destination, and all stakeholders, will cooperate and coordinate, and how the plan fits national and regional plans of action.",
     answers: {
       should: ["countries of origin and destination"],
       gaps: ["increase coordination", "improve cooperation"],
@@ -97,13 +104,15 @@ export const PLAN_TEMPLATE: TemplateSection[] = [
   {
     key: "cross-cutting",
     title: "Cross-cutting issues",
-    guidance: "Treat international cooperation, capacity building, human rights, gender equality, and monitoring and evaluation across every part of the plan.",
+    guidance:
+      "Treat international cooperation, capacity building, human rights, gender equality, and monitoring and evaluation across every part of the plan.",
     answers: { should: ["cross cutting"] },
   },
   {
     key: "monitoring-and-review",
     title: "Monitoring and review",
-    guidance: "Say how implementation will be monitored, evaluated and reviewed, who is accountable, and how data and good practices will be shared.",
+    guidance:
+      "Say how implementation will be monitored, evaluated and reviewed, who is accountable, and how data and good practices will be shared.",
     answers: {
       gaps: ["monitoring and evaluation"],
       inFavour: ["accountability", "good practices"],
@@ -113,7 +122,8 @@ export const PLAN_TEMPLATE: TemplateSection[] = [
   {
     key: "existing-instruments",
     title: "Existing instruments",
-    guidance: "Explain how the plan complements the Convention against Transnational Organized Crime, the Trafficking in Persons Protocol and other instruments, and answer the concern that it would duplicate them.",
+    guidance:
+      "Explain how the plan complements the Convention against Transnational Organized Crime, the Trafficking in Persons Protocol and other instruments, and answer the concern that it would duplicate them.",
     answers: {
       should: ["complement existing regional and international instruments"],
       consensus: ["universal ratification", "full and effective implementation"],
@@ -125,7 +135,10 @@ export const PLAN_TEMPLATE: TemplateSection[] = [
 
 /** Lower case, hyphens and punctuation as spaces, so "Human-rights based" matches "human rights based". */
 export function normalisePhrase(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()} `;
 }
 
 /** Does an item's text contain one of the phrases, as whole words? */

@@ -19,8 +19,15 @@ import { resolveTarget } from "./link-suggested-source";
 export const ZCiteSource = z.object({
   sectionKey: z.string().min(1).max(100),
   blockId: ZBlockId,
-  targetKey: z.string().regex(/^(sentence|summary-item):.+$/, "must be sentence:<id> or summary-item:<id>").max(300),
-  quote: z.object({ exact: z.string().max(5000), prefix: z.string().max(200).default(""), suffix: z.string().max(200).default("") }),
+  targetKey: z
+    .string()
+    .regex(/^(sentence|summary-item):.+$/, "must be sentence:<id> or summary-item:<id>")
+    .max(300),
+  quote: z.object({
+    exact: z.string().max(5000),
+    prefix: z.string().max(200).default(""),
+    suffix: z.string().max(200).default(""),
+  }),
   relation: z.enum(["derived_from", "supports", "quotes", "responds_to_concern"]).optional(),
 });
 export type TCiteSource = z.infer<typeof ZCiteSource>;
@@ -29,24 +36,53 @@ export async function citeSource({ actor, planId, input }: { actor: CurrentUser;
   authorize(actor, "plan.edit");
   authorize(actor, "provenance.confirm");
   return getPrisma().$transaction(async (tx) => {
-    const section = await tx.planSection.findFirst({ where: { planId, key: input.sectionKey }, select: { id: true, plan: { select: { dialogueId: true } } } });
+    const section = await tx.planSection.findFirst({
+      where: { planId, key: input.sectionKey },
+      select: { id: true, plan: { select: { dialogueId: true } } },
+    });
     if (!section) throw new AppError("not_found", "No such section in this plan.");
     const { isConcern, ...target } = await resolveTarget(tx, input.targetKey, section.plan.dialogueId);
     const relation = input.relation ?? (isConcern ? "responds_to_concern" : "supports");
     const key = { sectionId: section.id, blockId: input.blockId, targetKey: input.targetKey, relation };
-    const existing = await tx.provenanceLink.findUnique({ where: { sectionId_blockId_targetKey_relation: key }, select: { id: true, status: true } });
+    const existing = await tx.provenanceLink.findUnique({
+      where: { sectionId_blockId_targetKey_relation: key },
+      select: { id: true, status: true },
+    });
     const confirmed = {
-      status: "confirmed" as const, confirmedById: actor.id, confirmedAt: new Date(), fingerprint: fingerprintPassage(input.quote.exact),
-      quoteExact: input.quote.exact, quotePrefix: input.quote.prefix, quoteSuffix: input.quote.suffix,
+      status: "confirmed" as const,
+      confirmedById: actor.id,
+      confirmedAt: new Date(),
+      fingerprint: fingerprintPassage(input.quote.exact),
+      quoteExact: input.quote.exact,
+      quotePrefix: input.quote.prefix,
+      quoteSuffix: input.quote.suffix,
     };
-    const link = existing?.status === "confirmed"
-      ? existing
-      : existing
-        ? await tx.provenanceLink.update({ where: { id: existing.id }, data: confirmed, select: { id: true, status: true } })
-        : await tx.provenanceLink.create({ data: { planId, ...key, ...target, createdById: actor.id, ...confirmed }, select: { id: true, status: true } });
+    const link =
+      existing?.status === "confirmed"
+        ? existing
+        : existing
+          ? await tx.provenanceLink.update({
+              where: { id: existing.id },
+              data: confirmed,
+              select: { id: true, status: true },
+            })
+          : await tx.provenanceLink.create({
+              data: { planId, ...key, ...target, createdById: actor.id, ...confirmed },
+              select: { id: true, status: true },
+            });
     await appendAudit(tx, {
-      userId: actor.id, action: "provenance.cite", resourceType: "provenance_link", resourceId: link.id,
-      detail: { planId, sectionKey: input.sectionKey, blockId: input.blockId, targetKey: input.targetKey, relation, from: existing?.status ?? null },
+      userId: actor.id,
+      action: "provenance.cite",
+      resourceType: "provenance_link",
+      resourceId: link.id,
+      detail: {
+        planId,
+        sectionKey: input.sectionKey,
+        blockId: input.blockId,
+        targetKey: input.targetKey,
+        relation,
+        from: existing?.status ?? null,
+      },
     });
     return { linkId: link.id, status: "confirmed" as const, created: !existing };
   });

@@ -18,7 +18,13 @@ import type { CoverageCounts, CoverageStatus } from "./coverage-status";
 
 export type { CoverageCounts, CoverageStatus } from "./coverage-status";
 
-export type CoverageEntry = { id: string; key: string; label: string; status: CoverageStatus; exclusionReason: string | null };
+export type CoverageEntry = {
+  id: string;
+  key: string;
+  label: string;
+  status: CoverageStatus;
+  exclusionReason: string | null;
+};
 
 export type Coverage = {
   lists: Record<SummaryListName, CoverageEntry[]>;
@@ -35,11 +41,26 @@ const REACH_RANK: Record<Reach, number> = { covered: 3, suspect: 2, suggested: 1
 export async function computeCoverage({ planId, db = getPrisma() }: { planId: string; db?: Tx }): Promise<Coverage> {
   const plan = await db.plan.findUniqueOrThrow({ where: { id: planId }, select: { dialogueId: true } });
   const [items, speakers, delegations, links, exclusions] = await Promise.all([
-    db.summaryItem.findMany({ where: { dialogueId: plan.dialogueId }, orderBy: [{ list: "asc" }, { position: "asc" }], select: { id: true, key: true, list: true, text: true } }),
-    db.speaker.findMany({ where: { dialogueId: plan.dialogueId }, orderBy: { key: "asc" }, select: { id: true, key: true, name: true, delegationId: true } }),
-    db.delegation.findMany({ where: { dialogueId: plan.dialogueId }, orderBy: { position: "asc" }, select: { id: true, key: true, name: true } }),
+    db.summaryItem.findMany({
+      where: { dialogueId: plan.dialogueId },
+      orderBy: [{ list: "asc" }, { position: "asc" }],
+      select: { id: true, key: true, list: true, text: true },
+    }),
+    db.speaker.findMany({
+      where: { dialogueId: plan.dialogueId },
+      orderBy: { key: "asc" },
+      select: { id: true, key: true, name: true, delegationId: true },
+    }),
+    db.delegation.findMany({
+      where: { dialogueId: plan.dialogueId },
+      orderBy: { position: "asc" },
+      select: { id: true, key: true, name: true },
+    }),
     // Flat columns only: nested relations would cost a query with thousands of ids each.
-    db.provenanceLink.findMany({ where: { planId, status: { in: [...LIVE_STATUSES] } }, select: { status: true, summaryItemId: true, statementId: true } }),
+    db.provenanceLink.findMany({
+      where: { planId, status: { in: [...LIVE_STATUSES] } },
+      select: { status: true, summaryItemId: true, statementId: true },
+    }),
     db.coverageExclusion.findMany({ where: { planId }, select: { targetType: true, targetId: true, reason: true } }),
   ]);
 
@@ -50,7 +71,9 @@ export async function computeCoverage({ planId, db = getPrisma() }: { planId: st
   };
   // A sentence link always carries its statement too, so statements lead to speakers.
   const speakerOfStatement = new Map(
-    (await db.statement.findMany({ where: { dialogueId: plan.dialogueId }, select: { id: true, speakerId: true } })).map((s) => [s.id, s.speakerId]),
+    (
+      await db.statement.findMany({ where: { dialogueId: plan.dialogueId }, select: { id: true, speakerId: true } })
+    ).map((s) => [s.id, s.speakerId]),
   );
   for (const link of links) {
     const status = REACH_OF_LINK[link.status as (typeof LIVE_STATUSES)[number]];
@@ -67,11 +90,16 @@ export async function computeCoverage({ planId, db = getPrisma() }: { planId: st
     const reason = excluded.get(`${type}:${id}`) ?? null;
     const reached = reach.get(id);
     // A confirmed link outweighs an exclusion: the plan does reflect the point.
-    const status: CoverageStatus = reached === "covered" ? "covered" : reason !== null ? "excluded" : (reached ?? "uncovered");
+    const status: CoverageStatus =
+      reached === "covered" ? "covered" : reason !== null ? "excluded" : (reached ?? "uncovered");
     return { id, key, label, status, exclusionReason: reason };
   };
-  const lists = Object.fromEntries(SUMMARY_LISTS.map((list) => [list, [] as CoverageEntry[]])) as Record<SummaryListName, CoverageEntry[]>;
-  for (const item of items) lists[item.list as SummaryListName].push(entry("summary-item", item.id, item.key, item.text));
+  const lists = Object.fromEntries(SUMMARY_LISTS.map((list) => [list, [] as CoverageEntry[]])) as Record<
+    SummaryListName,
+    CoverageEntry[]
+  >;
+  for (const item of items)
+    lists[item.list as SummaryListName].push(entry("summary-item", item.id, item.key, item.text));
   return {
     lists,
     speakers: speakers.map((s) => entry("speaker", s.id, s.key, s.name)),

@@ -16,10 +16,24 @@ import { fingerprintSavedPassage } from "./passage-fingerprint";
 export const ZDecideLink = z.object({ decision: z.enum(["confirm", "reject", "remove"]) });
 
 const OUTCOME = { confirm: "confirmed", reject: "rejected", remove: "removed" } as const;
-const AUDIT_ACTION = { confirm: "provenance.confirm", reject: "provenance.reject", remove: "provenance.remove" } as const;
+const AUDIT_ACTION = {
+  confirm: "provenance.confirm",
+  reject: "provenance.reject",
+  remove: "provenance.remove",
+} as const;
 export type TDecideLink = z.infer<typeof ZDecideLink>;
 
-export async function decideLink({ actor, planId, linkId, input }: { actor: CurrentUser; planId: string; linkId: string; input: TDecideLink }) {
+export async function decideLink({
+  actor,
+  planId,
+  linkId,
+  input,
+}: {
+  actor: CurrentUser;
+  planId: string;
+  linkId: string;
+  input: TDecideLink;
+}) {
   authorize(actor, "provenance.confirm");
   return getPrisma().$transaction(async (tx) => {
     const link = await tx.provenanceLink.findFirst({ where: { id: linkId, planId } });
@@ -31,7 +45,8 @@ export async function decideLink({ actor, planId, linkId, input }: { actor: Curr
       throw new AppError("conflict", "Only a suspect link is removed; reject a suggestion instead.");
     }
     const status = OUTCOME[input.decision];
-    const fingerprint = status === "confirmed" ? await fingerprintSavedPassage(tx, link.sectionId, link.blockId) : link.fingerprint;
+    const fingerprint =
+      status === "confirmed" ? await fingerprintSavedPassage(tx, link.sectionId, link.blockId) : link.fingerprint;
     // Conditional on the status read above, so of two racing decisions only one wins.
     const decided = await tx.provenanceLink.updateMany({
       where: { id: linkId, status: link.status },
@@ -40,8 +55,17 @@ export async function decideLink({ actor, planId, linkId, input }: { actor: Curr
     if (decided.count === 0) throw new AppError("conflict", "Someone else decided this link just now.");
     const updated = { id: linkId, status };
     await appendAudit(tx, {
-      userId: actor.id, action: AUDIT_ACTION[input.decision], resourceType: "provenance_link", resourceId: linkId,
-      detail: { planId, sectionId: link.sectionId, blockId: link.blockId, targetKey: link.targetKey, from: link.status },
+      userId: actor.id,
+      action: AUDIT_ACTION[input.decision],
+      resourceType: "provenance_link",
+      resourceId: linkId,
+      detail: {
+        planId,
+        sectionId: link.sectionId,
+        blockId: link.blockId,
+        targetKey: link.targetKey,
+        from: link.status,
+      },
     });
     return updated;
   });

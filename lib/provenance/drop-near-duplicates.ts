@@ -24,7 +24,11 @@ export function dropNearDuplicates<T extends { address: string }>(options: {
   const { hits, textOf, limit } = options;
   const kept: { hit: T & { duplicates: string[] }; words: Set<string> }[] = [];
   for (const hit of hits) {
-    const words = new Set(textOf(hit).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    const words = new Set(
+      textOf(hit)
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) ?? [],
+    );
     const twin = kept.find((k) => computeSimilarity(k.words, words) >= NEAR_DUPLICATE_SIMILARITY);
     if (twin) {
       twin.hit.duplicates.push(hit.address);

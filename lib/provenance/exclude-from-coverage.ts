@@ -15,7 +15,15 @@ export const ZExclusionTarget = ZExclusion.pick({ targetType: true, targetId: tr
 
 const TABLE_OF = { "summary-item": "summaryItem", speaker: "speaker", delegation: "delegation" } as const;
 
-export async function excludeFromCoverage({ actor, planId, input }: { actor: CurrentUser; planId: string; input: z.infer<typeof ZExclusion> }) {
+export async function excludeFromCoverage({
+  actor,
+  planId,
+  input,
+}: {
+  actor: CurrentUser;
+  planId: string;
+  input: z.infer<typeof ZExclusion>;
+}) {
   authorize(actor, "provenance.confirm");
   return getPrisma().$transaction(async (tx) => {
     const plan = await tx.plan.findUnique({ where: { id: planId }, select: { dialogueId: true } });
@@ -30,16 +38,38 @@ export async function excludeFromCoverage({ actor, planId, input }: { actor: Cur
       create: { planId, ...input, createdById: actor.id },
       update: { reason: input.reason, createdById: actor.id },
     });
-    await appendAudit(tx, { userId: actor.id, action: "coverage.exclude", resourceType: input.targetType, resourceId: input.targetId, detail: { planId, reason: input.reason } });
+    await appendAudit(tx, {
+      userId: actor.id,
+      action: "coverage.exclude",
+      resourceType: input.targetType,
+      resourceId: input.targetId,
+      detail: { planId, reason: input.reason },
+    });
     return exclusion;
   });
 }
 
-export async function includeInCoverage({ actor, planId, input }: { actor: CurrentUser; planId: string; input: z.infer<typeof ZExclusionTarget> }) {
+export async function includeInCoverage({
+  actor,
+  planId,
+  input,
+}: {
+  actor: CurrentUser;
+  planId: string;
+  input: z.infer<typeof ZExclusionTarget>;
+}) {
   authorize(actor, "provenance.confirm");
   return getPrisma().$transaction(async (tx) => {
-    const removed = await tx.coverageExclusion.deleteMany({ where: { planId, targetType: input.targetType, targetId: input.targetId } });
+    const removed = await tx.coverageExclusion.deleteMany({
+      where: { planId, targetType: input.targetType, targetId: input.targetId },
+    });
     if (removed.count === 0) throw new AppError("not_found", "That point is not excluded.");
-    await appendAudit(tx, { userId: actor.id, action: "coverage.include", resourceType: input.targetType, resourceId: input.targetId, detail: { planId } });
+    await appendAudit(tx, {
+      userId: actor.id,
+      action: "coverage.include",
+      resourceType: input.targetType,
+      resourceId: input.targetId,
+      detail: { planId },
+    });
   });
 }

@@ -80,14 +80,30 @@ export function rankCandidates<T extends Candidate>(options: {
   return candidates
     .map((candidate) => {
       const frequencies = new Map([...candidate.terms].map(([lexeme, positions]) => [lexeme, positions.length]));
-      let score = scoreBm25({ frequencies, length: candidate.length, averageLength: stats.averageLength, weights: query.weights, idf });
+      let score = scoreBm25({
+        frequencies,
+        length: candidate.length,
+        averageLength: stats.averageLength,
+        weights: query.weights,
+        idf,
+      });
       score += PROXIMITY_WEIGHT * scoreProximity(candidate.terms, pairs, idf);
       if (candidate.context) {
         // Only what the sentence itself lacks: its own words are counted above.
         const rest = new Map([...candidate.context.terms].filter(([lexeme]) => !candidate.terms.has(lexeme)));
-        score += CONTEXT_WEIGHT * scoreBm25({ frequencies: rest, length: candidate.context.length, averageLength: stats.averageContextLength, weights: query.weights, idf });
+        score +=
+          CONTEXT_WEIGHT *
+          scoreBm25({
+            frequencies: rest,
+            length: candidate.context.length,
+            averageLength: stats.averageContextLength,
+            weights: query.weights,
+            idf,
+          });
       }
-      const usedPhrases = candidate.keyPhrases.filter((phrase) => phrase.length >= 2 && isPhraseUsed(phrase, query.positions)).length;
+      const usedPhrases = candidate.keyPhrases.filter(
+        (phrase) => phrase.length >= 2 && isPhraseUsed(phrase, query.positions),
+      ).length;
       return { candidate, score: score * (1 + KEY_PHRASE_BOOST * usedPhrases) };
     })
     .sort((a, b) => b.score - a.score || a.candidate.address.localeCompare(b.candidate.address));
@@ -116,13 +132,18 @@ function findPassagePairs(positions: Map<string, number[]>): [string, string][] 
   const pairs: [string, string][] = [];
   for (let i = 0; i < lexemes.length; i++) {
     for (let j = i + 1; j < lexemes.length; j++) {
-      if (findDistance(positions.get(lexemes[i])!, positions.get(lexemes[j])!) <= PROXIMITY_WINDOW) pairs.push([lexemes[i], lexemes[j]]);
+      if (findDistance(positions.get(lexemes[i])!, positions.get(lexemes[j])!) <= PROXIMITY_WINDOW)
+        pairs.push([lexemes[i], lexemes[j]]);
     }
   }
   return pairs;
 }
 
-function scoreProximity(terms: Map<string, number[]>, pairs: [string, string][], idf: (lexeme: string) => number): number {
+function scoreProximity(
+  terms: Map<string, number[]>,
+  pairs: [string, string][],
+  idf: (lexeme: string) => number,
+): number {
   let score = 0;
   for (const [a, b] of pairs) {
     const at = terms.get(a);
@@ -151,7 +172,9 @@ function isPhraseUsed(phrase: string[], positions: Map<string, number[]>): boole
   const limit = 2 * phrase.length;
   // From each position of the first lexeme, the nearest position of every other.
   return lists[0]!.some((start) => {
-    const nearest = lists.map((list) => list!.reduce((best, p) => (Math.abs(p - start) < Math.abs(best - start) ? p : best)));
+    const nearest = lists.map((list) =>
+      list!.reduce((best, p) => (Math.abs(p - start) < Math.abs(best - start) ? p : best)),
+    );
     return Math.max(...nearest) - Math.min(...nearest) <= limit;
   });
 }

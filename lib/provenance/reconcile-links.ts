@@ -34,17 +34,29 @@ export async function reconcileLinks(tx: Tx, change: Change): Promise<ReconcileR
 async function syncCitedLinks(tx: Tx, { planId, sectionId, after, actorId }: Change) {
   const citedNow = [...new Set(listCitations(after).map((c) => c.linkId))];
   if (citedNow.length) {
-    await tx.provenanceLink.updateMany({ where: { planId, sectionId, id: { in: citedNow }, cited: false, status: { in: ["confirmed", "suspect"] } }, data: { cited: true } });
+    await tx.provenanceLink.updateMany({
+      where: { planId, sectionId, id: { in: citedNow }, cited: false, status: { in: ["confirmed", "suspect"] } },
+      data: { cited: true },
+    });
   }
   const gone = await tx.provenanceLink.findMany({
-    where: { planId, sectionId, cited: true, status: { in: ["confirmed", "suspect"] }, id: { notIn: citedNow } }, select: { id: true },
+    where: { planId, sectionId, cited: true, status: { in: ["confirmed", "suspect"] }, id: { notIn: citedNow } },
+    select: { id: true },
   });
-  const back = await tx.provenanceLink.findMany({ where: { planId, sectionId, status: "removed", id: { in: citedNow } }, select: { id: true } });
+  const back = await tx.provenanceLink.findMany({
+    where: { planId, sectionId, status: "removed", id: { in: citedNow } },
+    select: { id: true },
+  });
   const removed = gone.map((l) => l.id);
   const restored = back.map((l) => l.id);
-  if (removed.length) await tx.provenanceLink.updateMany({ where: { id: { in: removed } }, data: { status: "removed" } });
+  if (removed.length)
+    await tx.provenanceLink.updateMany({ where: { id: { in: removed } }, data: { status: "removed" } });
   // A restored link vouches for the passage as it now reads (the next check takes the fingerprint).
-  if (restored.length) await tx.provenanceLink.updateMany({ where: { id: { in: restored } }, data: { status: "confirmed", cited: true, fingerprint: null } });
+  if (restored.length)
+    await tx.provenanceLink.updateMany({
+      where: { id: { in: restored } },
+      data: { status: "confirmed", cited: true, fingerprint: null },
+    });
   for (const id of removed) await audit(tx, actorId, "provenance.citation_removed", id, { planId, sectionId });
   for (const id of restored) await audit(tx, actorId, "provenance.citation_restored", id, { planId, sectionId });
   return { removed, restored };
@@ -62,16 +74,35 @@ async function moveCitedLinks(tx: Tx, { planId, sectionId, after, actorId }: Cha
   for (const link of links) {
     const blockId = citations.find((c) => c.linkId === link.id)!.blockId;
     if (!blockId || blockId === link.blockId) continue;
-    const clash = await tx.provenanceLink.findUnique({ where: { sectionId_blockId_targetKey_relation: { sectionId, blockId, targetKey: link.targetKey, relation: link.relation } }, select: { id: true } });
+    const clash = await tx.provenanceLink.findUnique({
+      where: {
+        sectionId_blockId_targetKey_relation: {
+          sectionId,
+          blockId,
+          targetKey: link.targetKey,
+          relation: link.relation,
+        },
+      },
+      select: { id: true },
+    });
     if (clash) continue;
     await tx.provenanceLink.update({ where: { id: link.id }, data: { blockId, status: "suspect" } });
-    await audit(tx, actorId, "provenance.citation_moved", link.id, { planId, sectionId, from: link.blockId, to: blockId });
+    await audit(tx, actorId, "provenance.citation_moved", link.id, {
+      planId,
+      sectionId,
+      from: link.blockId,
+      to: blockId,
+    });
     moved.push(link.id);
   }
   return moved;
 }
 
-async function markSuspectLinks(tx: Tx, { planId, sectionId, before, after, actorId }: Change, skip: Set<string>): Promise<string[]> {
+async function markSuspectLinks(
+  tx: Tx,
+  { planId, sectionId, before, after, actorId }: Change,
+  skip: Set<string>,
+): Promise<string[]> {
   const links = await tx.provenanceLink.findMany({
     where: { planId, sectionId, status: "confirmed", blockId: { not: "" } },
     select: { id: true, blockId: true, fingerprint: true },
@@ -82,14 +113,21 @@ async function markSuspectLinks(tx: Tx, { planId, sectionId, before, after, acto
   for (const link of links) {
     if (skip.has(link.id)) continue;
     // Links confirmed before fingerprints existed vouch for the text as last saved.
-    const vouchedFor = link.fingerprint ?? (textBefore.has(link.blockId) ? fingerprintPassage(textBefore.get(link.blockId)!) : null);
+    const vouchedFor =
+      link.fingerprint ?? (textBefore.has(link.blockId) ? fingerprintPassage(textBefore.get(link.blockId)!) : null);
     const now = textAfter.get(link.blockId);
     if (now !== undefined && vouchedFor === fingerprintPassage(now)) {
-      if (!link.fingerprint) await tx.provenanceLink.update({ where: { id: link.id }, data: { fingerprint: vouchedFor } });
+      if (!link.fingerprint)
+        await tx.provenanceLink.update({ where: { id: link.id }, data: { fingerprint: vouchedFor } });
       continue;
     }
     await tx.provenanceLink.update({ where: { id: link.id }, data: { status: "suspect", fingerprint: vouchedFor } });
-    await audit(tx, actorId, "provenance.suspect", link.id, { planId, sectionId, blockId: link.blockId, reason: now === undefined ? "passage deleted" : "passage changed" });
+    await audit(tx, actorId, "provenance.suspect", link.id, {
+      planId,
+      sectionId,
+      blockId: link.blockId,
+      reason: now === undefined ? "passage deleted" : "passage changed",
+    });
     suspect.push(link.id);
   }
   return suspect;

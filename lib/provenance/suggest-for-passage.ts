@@ -12,7 +12,14 @@ import { AppError } from "@/lib/errors";
 import { suggestSources } from "./suggest-sources";
 import type { Suggestion } from "./suggest-sources";
 
-export async function suggestForPassage({ viewer, planId, sectionKey, blockId = "", limit = 10, text }: {
+export async function suggestForPassage({
+  viewer,
+  planId,
+  sectionKey,
+  blockId = "",
+  limit = 10,
+  text,
+}: {
   viewer: Actor;
   planId: string;
   sectionKey: string;
@@ -30,7 +37,10 @@ export async function suggestForPassage({ viewer, planId, sectionKey, blockId = 
   if (!section) throw new AppError("not_found", "No such section in this plan.");
   const block = blockId ? listBlocks(section.content as JSONContent).find((b) => b.blockId === blockId) : null;
   if (blockId && !block && !text) throw new AppError("not_found", "No such passage in this section.");
-  const linked = await prisma.provenanceLink.findMany({ where: { sectionId: section.id, blockId }, select: { targetKey: true } });
+  const linked = await prisma.provenanceLink.findMany({
+    where: { sectionId: section.id, blockId },
+    select: { targetKey: true },
+  });
   return suggestSources({
     dialogueId: section.plan.dialogueId,
     text: text ?? (block ? block.text : `${section.title}\n${section.text}`),

@@ -87,7 +87,11 @@ export async function suggestSources(options: {
   db?: Tx;
 }): Promise<Suggestion[]> {
   const { dialogueId, text, limit = 10, excludeTargetKeys = new Set(), db = getPrisma() } = options;
-  const [stats, thesaurus, passage] = await Promise.all([findLexemeStats(db, dialogueId), findStemmedThesaurus(db), readPassage(db, text)]);
+  const [stats, thesaurus, passage] = await Promise.all([
+    findLexemeStats(db, dialogueId),
+    findStemmedThesaurus(db),
+    readPassage(db, text),
+  ]);
   // "non-governmental" also yields "non" and "government"; the compound would count it thrice.
   const own = [...passage.keys()].filter((lexeme) => !lexeme.includes("-"));
   if (own.length === 0) return [];
@@ -96,7 +100,11 @@ export async function suggestSources(options: {
   for (const [lexeme, weight] of weights) if (stats.common.has(lexeme)) weights.set(lexeme, weight * COMMON_WEIGHT);
   const searched = [...weights.keys()].filter((lexeme) => stats.documentFrequency.has(lexeme));
   if (searched.length === 0) return [];
-  const prefilter = choosePrefilterLexemes({ weights, documentFrequency: stats.documentFrequency, common: stats.common });
+  const prefilter = choosePrefilterLexemes({
+    weights,
+    documentFrequency: stats.documentFrequency,
+    common: stats.common,
+  });
   // The query is inlined, not taken from a CTE, so the planner sees it and can weigh the GIN index against a scan.
   const query = prefilter.map(quoteLexeme).join(" | ");
   const rows = await db.$queryRaw<Row[]>`
@@ -138,7 +146,9 @@ export async function suggestSources(options: {
   const positions = new Map(own.map((lexeme) => [lexeme, passage.get(lexeme)!]));
   const candidates = rows.map((row) => toCandidate(row, stats.keyPhrases.get(row.id) ?? []));
   const ranked = rankCandidates({ candidates, query: { weights, positions }, stats });
-  const suggestions = ranked.map(({ candidate, score }) => toSuggestion(candidate.row, score)).filter((s) => !excludeTargetKeys.has(s.targetKey));
+  const suggestions = ranked
+    .map(({ candidate, score }) => toSuggestion(candidate.row, score))
+    .filter((s) => !excludeTargetKeys.has(s.targetKey));
   return dropNearDuplicates({ hits: suggestions, textOf: (s) => s.snippet, limit });
 }
 
@@ -164,7 +174,8 @@ function findStemmedThesaurus(db: Tx): Promise<StemmedThesaurus> {
       SELECT w AS word, tsvector_to_array(to_tsvector('english', w)) AS lexemes FROM unnest(${words}::text[]) AS w`;
     const lexemesOf = new Map(rows.map((r) => [r.word, r.lexemes]));
     // A stopword stems to nothing; a group keeps its distinct lexemes.
-    const stem = (groups: string[][]) => groups.map((group) => [...new Set(group.flatMap((word) => lexemesOf.get(word) ?? []))]);
+    const stem = (groups: string[][]) =>
+      groups.map((group) => [...new Set(group.flatMap((word) => lexemesOf.get(word) ?? []))]);
     return { variants: stem(thesaurusWords.variants), related: stem(thesaurusWords.related) };
   })().catch((error: unknown) => {
     stemmedThesaurus = null;
@@ -194,7 +205,9 @@ async function findLexemeStats(db: Tx, dialogueId: string): Promise<LexemeStats>
   if (cached && Date.now() - cached.at < STATS_TTL_MS) return cached.stats;
   const units = `SELECT search FROM "Sentence" WHERE "dialogueId" = %1$L UNION ALL SELECT search FROM "SummaryItem" WHERE "dialogueId" = %1$L`;
   const [words, totals, statements, items] = await Promise.all([
-    db.$queryRaw<{ word: string; ndoc: number }[]>`SELECT word, ndoc FROM ts_stat(format(${units}, ${dialogueId}::text))`,
+    db.$queryRaw<
+      { word: string; ndoc: number }[]
+    >`SELECT word, ndoc FROM ts_stat(format(${units}, ${dialogueId}::text))`,
     db.$queryRaw<{ units: bigint; positions: bigint }[]>`
       SELECT count(*) AS units, coalesce(sum(length(u.search)), 0) AS positions FROM (
         SELECT search FROM "Sentence" WHERE "dialogueId" = ${dialogueId}
@@ -213,37 +226,58 @@ async function findLexemeStats(db: Tx, dialogueId: string): Promise<LexemeStats>
     averageContextLength: statements[0]?.average || 1,
     documentFrequency: new Map(words.map((w) => [w.word, Number(w.ndoc)])),
     common: new Set(words.filter((w) => Number(w.ndoc) > COMMON_SHARE * count).map((w) => w.word)),
-    keyPhrases: new Map(items.map((item) => [item.id, item.phrases.map((phrase) => phrase.split(" ").filter(Boolean))])),
+    keyPhrases: new Map(
+      items.map((item) => [item.id, item.phrases.map((phrase) => phrase.split(" ").filter(Boolean))]),
+    ),
   };
   statsByDialogue.set(dialogueId, { stats, at: Date.now() });
   return stats;
 }
 
 function toCandidate(row: Row, keyPhrases: string[][]): RowCandidate {
-  const terms = new Map(row.terms.map((term) => {
-    const split = term.lastIndexOf(":");
-    return [term.slice(0, split), term.slice(split + 1).split(",").map(Number)] as const;
-  }));
-  const context = row.kind === "sentence" && row.context_length
-    ? {
-        terms: new Map(row.context_terms.map((term) => {
-          const split = term.lastIndexOf(":");
-          return [term.slice(0, split), Number(term.slice(split + 1)) || 1] as const;
-        })),
-        length: row.context_length,
-      }
-    : null;
+  const terms = new Map(
+    row.terms.map((term) => {
+      const split = term.lastIndexOf(":");
+      return [
+        term.slice(0, split),
+        term
+          .slice(split + 1)
+          .split(",")
+          .map(Number),
+      ] as const;
+    }),
+  );
+  const context =
+    row.kind === "sentence" && row.context_length
+      ? {
+          terms: new Map(
+            row.context_terms.map((term) => {
+              const split = term.lastIndexOf(":");
+              return [term.slice(0, split), Number(term.slice(split + 1)) || 1] as const;
+            }),
+          ),
+          length: row.context_length,
+        }
+      : null;
   return { kind: row.kind, address: row.address, text: row.text, terms, length: row.length, context, keyPhrases, row };
 }
 
 function toSuggestion(row: Row, score: number): Omit<Suggestion, "duplicates"> {
   const shared = { score, snippet: row.text, address: row.address };
   if (row.kind === "item") {
-    return { ...shared, target: { type: "summary-item", id: row.id, sentenceId: null }, targetKey: `summary-item:${row.id}`, speaker: null, segment: null };
+    return {
+      ...shared,
+      target: { type: "summary-item", id: row.id, sentenceId: null },
+      targetKey: `summary-item:${row.id}`,
+      speaker: null,
+      segment: null,
+    };
   }
   return {
     ...shared,
-    target: { type: "statement", id: row.statement_id!, sentenceId: row.id }, targetKey: `sentence:${row.id}`,
-    speaker: { name: row.speaker!, affiliation: row.affiliation }, segment: row.segment,
+    target: { type: "statement", id: row.statement_id!, sentenceId: row.id },
+    targetKey: `sentence:${row.id}`,
+    speaker: { name: row.speaker!, affiliation: row.affiliation },
+    segment: row.segment,
   };
 }

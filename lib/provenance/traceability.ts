@@ -11,10 +11,16 @@ export async function buildTraceabilityMatrix({ viewer, planId }: { viewer: Acto
   const prisma = getPrisma();
   const plan = await prisma.plan.findUniqueOrThrow({
     where: { id: planId },
-    select: { dialogueId: true, sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true } } },
+    select: {
+      dialogueId: true,
+      sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true } },
+    },
   });
   const [items, links] = await Promise.all([
-    prisma.summaryItem.findMany({ where: { dialogueId: plan.dialogueId }, select: { id: true, key: true, list: true, n: true, text: true } }),
+    prisma.summaryItem.findMany({
+      where: { dialogueId: plan.dialogueId },
+      select: { id: true, key: true, list: true, n: true, text: true },
+    }),
     prisma.provenanceLink.findMany({
       where: { planId, summaryItemId: { not: null }, status: { in: ["confirmed", "suggested"] } },
       select: { sectionId: true, summaryItemId: true, status: true },
@@ -35,7 +41,12 @@ export async function buildTraceabilityMatrix({ viewer, planId }: { viewer: Acto
 /** RFC 4180 CSV of the matrix: one row per list item, one column per section; C = confirmed, S = suggested. */
 export function toTraceabilityCsv(matrix: Awaited<ReturnType<typeof buildTraceabilityMatrix>>): string {
   const header = ["item", "list", "text", ...matrix.sections.map((s) => s.key)];
-  const lines = matrix.rows.map(({ item, cells }) => [item.key, item.list, item.text, ...cells.map((c) => (c === "confirmed" ? "C" : c === "suggested" ? "S" : ""))]);
+  const lines = matrix.rows.map(({ item, cells }) => [
+    item.key,
+    item.list,
+    item.text,
+    ...cells.map((c) => (c === "confirmed" ? "C" : c === "suggested" ? "S" : "")),
+  ]);
   // The byte order mark tells spreadsheet programs the file is UTF-8 (names with accents).
   return "\uFEFF" + [header, ...lines].map((line) => line.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
@@ -54,7 +65,10 @@ export async function listConcernAnswers({ planId }: { planId: string }) {
     where: { dialogueId: plan.dialogueId, list: "concerns" },
     orderBy: { position: "asc" },
     select: {
-      id: true, key: true, n: true, text: true,
+      id: true,
+      key: true,
+      n: true,
+      text: true,
       links: {
         where: { planId, relation: "responds_to_concern", status: { in: ["confirmed", "suggested"] } },
         select: { id: true, status: true, blockId: true, section: { select: { key: true, title: true } } },

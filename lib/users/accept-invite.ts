@@ -32,7 +32,10 @@ export async function acceptInvite({ input }: { input: TAcceptInvite }) {
   const passwordHash = await hashPassword(input.password);
   return getPrisma().$transaction(async (tx) => {
     const now = new Date();
-    const claimed = await tx.invite.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const claimed = await tx.invite.updateMany({
+      where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
     if (claimed.count === 0) {
       const invite = await tx.invite.findUnique({ where: { tokenHash } });
       if (!invite) throw new AppError("not_found", "This invite link is not valid.");
@@ -48,11 +51,20 @@ export async function acceptInvite({ input }: { input: TAcceptInvite }) {
       throw new AppError("conflict", `${invite.email} already has an account. Sign in instead.`);
     }
     const user = await tx.user.create({
-      data: { email: invite.email, name: input.name, passwordHash, role: invite.role, delegationId: invite.delegationId },
+      data: {
+        email: invite.email,
+        name: input.name,
+        passwordHash,
+        role: invite.role,
+        delegationId: invite.delegationId,
+      },
       select: { id: true, email: true, name: true, role: true },
     });
     await appendAudit(tx, {
-      userId: user.id, action: "invite.accept", resourceType: "user", resourceId: user.id,
+      userId: user.id,
+      action: "invite.accept",
+      resourceType: "user",
+      resourceId: user.id,
       detail: { inviteId: invite.id, role: invite.role, delegationId: invite.delegationId },
     });
     return user;

@@ -25,12 +25,19 @@ export async function createInvite({ actor, input }: { actor: CurrentUser; input
     }
     const created = await tx.invite.create({
       data: {
-        email: input.email, role: input.role, delegationId, tokenHash,
-        expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS), createdById: actor.id,
+        email: input.email,
+        role: input.role,
+        delegationId,
+        tokenHash,
+        expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS),
+        createdById: actor.id,
       },
     });
     await appendAudit(tx, {
-      userId: actor.id, action: "invite.create", resourceType: "invite", resourceId: created.id,
+      userId: actor.id,
+      action: "invite.create",
+      resourceType: "invite",
+      resourceId: created.id,
       detail: { email: input.email, role: input.role, delegationId },
     });
     return created;

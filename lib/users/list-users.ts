@@ -8,7 +8,16 @@ export async function listUsers({ actor }: { actor: CurrentUser }) {
   authorize(actor, "user.manage");
   const users = await getPrisma().user.findMany({
     orderBy: [{ role: "asc" }, { email: "asc" }],
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true, passwordHash: true, delegation: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      createdAt: true,
+      passwordHash: true,
+      delegation: { select: { id: true, name: true } },
+    },
   });
   // The hash itself never leaves this function.
   return users.map(({ passwordHash, ...user }) => ({ ...user, hasPassword: passwordHash !== NO_PASSWORD_HASH }));
@@ -20,7 +29,15 @@ export async function listInvites({ actor }: { actor: CurrentUser }) {
   return getPrisma().invite.findMany({
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, email: true, role: true, expiresAt: true, usedAt: true, createdAt: true, delegation: { select: { name: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      usedAt: true,
+      createdAt: true,
+      delegation: { select: { name: true } },
+    },
   });
 }
 

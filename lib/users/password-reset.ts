@@ -41,16 +41,23 @@ export async function createPasswordReset({ actor, userId }: { actor: CurrentUse
   authorize(actor, "user.manage");
   const { token, tokenHash } = createOneTimeToken();
   const reset = await getPrisma().$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, disabledAt: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, disabledAt: true },
+    });
     if (!user) throw new AppError("not_found", "No such user.");
-    if (user.disabledAt) throw new AppError("conflict", `${user.email} is disabled. Enable the account before resetting its password.`);
+    if (user.disabledAt)
+      throw new AppError("conflict", `${user.email} is disabled. Enable the account before resetting its password.`);
     const voided = await tx.passwordReset.deleteMany({ where: { userId, usedAt: null } });
     const created = await tx.passwordReset.create({
       data: { userId, tokenHash, expiresAt: new Date(Date.now() + PASSWORD_RESET_LIFETIME_MS), createdById: actor.id },
       select: { id: true, expiresAt: true },
     });
     await appendAudit(tx, {
-      userId: actor.id, action: "user.password-reset.create", resourceType: "user", resourceId: userId,
+      userId: actor.id,
+      action: "user.password-reset.create",
+      resourceType: "user",
+      resourceId: userId,
       detail: { resetId: created.id, expiresAt: created.expiresAt.toISOString(), earlierLinksVoided: voided.count },
     });
     return { ...created, email: user.email };
@@ -63,7 +70,8 @@ export async function findPasswordReset({ token }: { token: string }) {
   const reset = await getPrisma().passwordReset.findUnique({
     where: { tokenHash: hashOneTimeToken(token) },
     select: {
-      expiresAt: true, usedAt: true,
+      expiresAt: true,
+      usedAt: true,
       user: { select: { email: true, name: true, disabledAt: true } },
       createdBy: { select: { id: true, role: true, delegationId: true, disabledAt: true } },
     },
@@ -93,10 +101,19 @@ export async function resetPassword({ input }: { input: TResetPassword }) {
   const passwordHash = await hashPassword(input.password);
   return getPrisma().$transaction(async (tx) => {
     const now = new Date();
-    const claimed = await tx.passwordReset.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const claimed = await tx.passwordReset.updateMany({
+      where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
     const reset = await tx.passwordReset.findUnique({
       where: { tokenHash },
-      select: { id: true, userId: true, createdById: true, user: { select: { email: true, disabledAt: true } }, createdBy: { select: { id: true, role: true, delegationId: true, disabledAt: true } } },
+      select: {
+        id: true,
+        userId: true,
+        createdById: true,
+        user: { select: { email: true, disabledAt: true } },
+        createdBy: { select: { id: true, role: true, delegationId: true, disabledAt: true } },
+      },
     });
     if (!reset) throw new AppError("not_found", REFUSED.unknown);
     if (claimed.count === 0) {
@@ -108,7 +125,10 @@ export async function resetPassword({ input }: { input: TResetPassword }) {
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, sessionsValidAfter: now } });
     await sendCollabNotice(tx, { type: "user-access-changed", userId: reset.userId });
     await appendAudit(tx, {
-      userId: reset.userId, action: "user.password-reset.use", resourceType: "user", resourceId: reset.userId,
+      userId: reset.userId,
+      action: "user.password-reset.use",
+      resourceType: "user",
+      resourceId: reset.userId,
       detail: { resetId: reset.id, issuedBy: reset.createdById },
     });
     return { email: reset.user.email };

@@ -10,11 +10,17 @@ export async function revokeInvite({ actor, inviteId }: { actor: CurrentUser; in
   return getPrisma().$transaction(async (tx) => {
     const now = new Date();
     // Only an open invite can be revoked; the condition also settles a race with its acceptance.
-    const revoked = await tx.invite.updateMany({ where: { id: inviteId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+    const revoked = await tx.invite.updateMany({
+      where: { id: inviteId, usedAt: null, expiresAt: { gt: now } },
+      data: { expiresAt: now },
+    });
     if (revoked.count === 0) {
       const invite = await tx.invite.findUnique({ where: { id: inviteId } });
       if (!invite) throw new AppError("not_found", "No such invite.");
-      throw new AppError("conflict", invite.usedAt ? "This invite has already been used." : "This invite has already expired.");
+      throw new AppError(
+        "conflict",
+        invite.usedAt ? "This invite has already been used." : "This invite has already expired.",
+      );
     }
     await appendAudit(tx, { userId: actor.id, action: "invite.revoke", resourceType: "invite", resourceId: inviteId });
   });

@@ -7,7 +7,10 @@ export const ZRole = z.enum(["admin", "facilitator", "delegate", "observer"]);
 const ZEmail = z.string().trim().toLowerCase().email().max(320);
 
 /** A delegate needs a delegation; other roles have none. */
-function requireDelegationForDelegates<T extends { role?: string; delegationId?: string | null }>(value: T, ctx: z.RefinementCtx): void {
+function requireDelegationForDelegates<T extends { role?: string; delegationId?: string | null }>(
+  value: T,
+  ctx: z.RefinementCtx,
+): void {
   if (value.role === "delegate" && !value.delegationId) {
     ctx.addIssue({ code: "custom", path: ["delegationId"], message: "a delegate must belong to a delegation" });
   }
@@ -24,10 +27,16 @@ const ZPersonName = z
   .trim()
   .min(1)
   .max(200)
-  .refine((name) => !/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name), "must not contain control characters");
+  .refine(
+    (name) => !/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name),
+    "must not contain control characters",
+  );
 
 const ZOneTimeToken = z.string().min(20).max(200);
-const ZNewPassword = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024);
+const ZNewPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(1024);
 
 export const ZAcceptInvite = z.object({ token: ZOneTimeToken, name: ZPersonName, password: ZNewPassword });
 export type TAcceptInvite = z.infer<typeof ZAcceptInvite>;

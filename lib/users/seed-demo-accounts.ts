@@ -17,20 +17,41 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; delegatio
 ];
 
 /** Creates the demo accounts that are missing; returns the emails created. */
-export async function seedDemoAccounts({ prisma, password }: { prisma: PrismaClient; password: string }): Promise<string[]> {
+export async function seedDemoAccounts({
+  prisma,
+  password,
+}: {
+  prisma: PrismaClient;
+  password: string;
+}): Promise<string[]> {
   const passwordHash = await hashPassword(password);
   const created: string[] = [];
   for (const account of DEMO_ACCOUNTS) {
     if (await prisma.user.findUnique({ where: { email: account.email } })) continue;
     const delegation = account.delegation
-      ? await prisma.delegation.findFirst({ where: { name: account.delegation }, orderBy: { dialogue: { date: "desc" } } })
+      ? await prisma.delegation.findFirst({
+          where: { name: account.delegation },
+          orderBy: { dialogue: { date: "desc" } },
+        })
       : null;
     if (account.delegation && !delegation) continue; // its dialogue is not imported
     await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: account.email, name: account.name, role: account.role, passwordHash, delegationId: delegation?.id ?? null },
+        data: {
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          passwordHash,
+          delegationId: delegation?.id ?? null,
+        },
       });
-      await appendAudit(tx, { userId: null, action: "user.seed_demo", resourceType: "user", resourceId: user.id, detail: { email: account.email } });
+      await appendAudit(tx, {
+        userId: null,
+        action: "user.seed_demo",
+        resourceType: "user",
+        resourceId: user.id,
+        detail: { email: account.email },
+      });
     });
     created.push(account.email);
   }

@@ -38,7 +38,15 @@ export type SectionComparison = {
   citationsRemoved: CitationChange[];
 };
 
-export async function compareVersions({ viewer, planId, input }: { viewer: Actor; planId: string; input: TCompareVersions }) {
+export async function compareVersions({
+  viewer,
+  planId,
+  input,
+}: {
+  viewer: Actor;
+  planId: string;
+  input: TCompareVersions;
+}) {
   authorize(viewer, "plan.read");
   const [from, to] = await Promise.all([loadSide(planId, input.from), loadSide(planId, input.to)]);
   const labels = new Map([...from.links, ...to.links].map((link) => [link.id, link.label]));
@@ -64,15 +72,24 @@ export type VersionComparison = Awaited<ReturnType<typeof compareVersions>>;
 async function loadSide(planId: string, side: string): Promise<Side> {
   const prisma = getPrisma();
   if (side === LIVE) {
-    if (!(await prisma.plan.findUnique({ where: { id: planId }, select: { id: true } }))) throw new AppError("not_found", "No such plan.");
+    if (!(await prisma.plan.findUnique({ where: { id: planId }, select: { id: true } })))
+      throw new AppError("not_found", "No such plan.");
     const snapshot = await readPlanSnapshot({ db: prisma, planId, withYdoc: false });
     return { version: null, sections: snapshot.sections, links: snapshot.links };
   }
   const version = await prisma.planVersion.findFirst({
     where: { id: side, planId },
     select: {
-      id: true, number: true, label: true, kind: true, createdAt: true, links: true,
-      sections: { orderBy: { position: "asc" }, select: { key: true, title: true, position: true, content: true, text: true } },
+      id: true,
+      number: true,
+      label: true,
+      kind: true,
+      createdAt: true,
+      links: true,
+      sections: {
+        orderBy: { position: "asc" },
+        select: { key: true, title: true, position: true, content: true, text: true },
+      },
     },
   });
   if (!version) throw new AppError("not_found", "No such version of this plan.");
@@ -81,7 +98,9 @@ async function loadSide(planId: string, side: string): Promise<Side> {
 }
 
 function describeSide(side: Side) {
-  return side.version ? { ...side.version, isLive: false } : { id: LIVE, number: null, label: "Live draft", kind: LIVE, createdAt: null, isLive: true };
+  return side.version
+    ? { ...side.version, isLive: false }
+    : { id: LIVE, number: null, label: "Live draft", kind: LIVE, createdAt: null, isLive: true };
 }
 
 type SectionSide = Side["sections"][number] | undefined;
@@ -89,7 +108,17 @@ type SectionSide = Side["sections"][number] | undefined;
 function compareSection(key: string, a: SectionSide, b: SectionSide, labels: Map<string, string>): SectionComparison {
   const title = (b ?? a)!.title;
   const isSame = a && b && a.text === b.text && JSON.stringify(a.content) === JSON.stringify(b.content);
-  if (isSame) return { key, title, status: "unchanged", segments: [], wordsAdded: 0, wordsRemoved: 0, citationsAdded: [], citationsRemoved: [] };
+  if (isSame)
+    return {
+      key,
+      title,
+      status: "unchanged",
+      segments: [],
+      wordsAdded: 0,
+      wordsRemoved: 0,
+      citationsAdded: [],
+      citationsRemoved: [],
+    };
   const citations = compareCitations(a?.content, b?.content, labels);
   const segments = diffWords(a?.text ?? "", b?.text ?? "");
   const words = countDiffWords(segments);
@@ -98,9 +127,13 @@ function compareSection(key: string, a: SectionSide, b: SectionSide, labels: Map
 }
 
 function compareCitations(a: unknown, b: unknown, labels: Map<string, string>) {
-  const cited = (content: unknown) => new Set(content ? listCitations(content as JSONContent).map((c) => c.linkId) : []);
+  const cited = (content: unknown) =>
+    new Set(content ? listCitations(content as JSONContent).map((c) => c.linkId) : []);
   const [before, after] = [cited(a), cited(b)];
-  const describe = (linkId: string): CitationChange => ({ linkId, label: labels.get(linkId) ?? "a source no longer recorded" });
+  const describe = (linkId: string): CitationChange => ({
+    linkId,
+    label: labels.get(linkId) ?? "a source no longer recorded",
+  });
   return {
     citationsAdded: [...after].filter((id) => !before.has(id)).map(describe),
     citationsRemoved: [...before].filter((id) => !after.has(id)).map(describe),

@@ -11,14 +11,28 @@ import type { TCreateVersion } from "./schemas";
 import { writeVersion } from "./write-version";
 import type { WrittenVersion } from "./write-version";
 
-export async function createVersion({ actor, planId, input }: { actor: Actor; planId: string; input: TCreateVersion }): Promise<WrittenVersion> {
+export async function createVersion({
+  actor,
+  planId,
+  input,
+}: {
+  actor: Actor;
+  planId: string;
+  input: TCreateVersion;
+}): Promise<WrittenVersion> {
   authorize(actor, "version.create");
-  return getPrisma().$transaction(async (tx) => {
-    const version = await writeVersion({ tx, planId, kind: "named", label: input.label, createdById: actor.id });
-    await appendAudit(tx, {
-      userId: actor.id, action: "version.create", resourceType: "plan_version", resourceId: version.id,
-      detail: { planId, number: version.number, label: version.label, contentHash: version.contentHash },
-    });
-    return version;
-  }, { timeout: 30_000 });
+  return getPrisma().$transaction(
+    async (tx) => {
+      const version = await writeVersion({ tx, planId, kind: "named", label: input.label, createdById: actor.id });
+      await appendAudit(tx, {
+        userId: actor.id,
+        action: "version.create",
+        resourceType: "plan_version",
+        resourceId: version.id,
+        detail: { planId, number: version.number, label: version.label, contentHash: version.contentHash },
+      });
+      return version;
+    },
+    { timeout: 30_000 },
+  );
 }

@@ -18,7 +18,8 @@ export type LinkSources = {
 
 export function describeLink(link: LinkSources): string {
   if (link.amendment) return describeAmendment(link.amendment);
-  if (link.summaryItem) return `${SUMMARY_LIST_TITLES[link.summaryItem.list as SummaryListName] ?? link.summaryItem.list} ${link.summaryItem.n}`;
+  if (link.summaryItem)
+    return `${SUMMARY_LIST_TITLES[link.summaryItem.list as SummaryListName] ?? link.summaryItem.list} ${link.summaryItem.n}`;
   if (link.statement) return `${link.statement.speaker.name} (${link.sentence?.key ?? link.statement.key})`;
   return link.targetKey;
 }

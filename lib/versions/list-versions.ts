@@ -9,11 +9,20 @@ export async function listVersions({ viewer, planId }: { viewer: Actor; planId: 
   const plan = await getPrisma().plan.findUnique({
     where: { id: planId },
     select: {
-      id: true, title: true,
+      id: true,
+      title: true,
       sections: { select: { key: true, title: true } },
       versions: {
         orderBy: { number: "desc" },
-        select: { id: true, number: true, label: true, kind: true, summary: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
+        select: {
+          id: true,
+          number: true,
+          label: true,
+          kind: true,
+          summary: true,
+          createdAt: true,
+          createdBy: { select: { id: true, name: true } },
+        },
       },
     },
   });

@@ -31,8 +31,13 @@ export function choosePrunedVersions(versions: readonly VersionRow[], now: Date)
   const lastOfDay = new Map<string, VersionRow>();
   for (const version of byNumber) if (version.kind === "auto") lastOfDay.set(utcDay(version.createdAt), version);
   const cutoff = now.getTime() - KEEP_EVERY_AUTO_VERSION_MS;
-  return byNumber.filter((version) =>
-    version.kind === "auto" && version !== latest && version.createdAt.getTime() < cutoff && lastOfDay.get(utcDay(version.createdAt)) !== version);
+  return byNumber.filter(
+    (version) =>
+      version.kind === "auto" &&
+      version !== latest &&
+      version.createdAt.getTime() < cutoff &&
+      lastOfDay.get(utcDay(version.createdAt)) !== version,
+  );
 }
 
 function utcDay(date: Date): string {
@@ -40,21 +45,43 @@ function utcDay(date: Date): string {
 }
 
 /** Prunes a plan's aged automatic versions, inside the caller's transaction; returns the numbers pruned. */
-export async function pruneAutoVersions({ tx, planId, now = new Date() }: { tx: Tx; planId: string; now?: Date }): Promise<number[]> {
+export async function pruneAutoVersions({
+  tx,
+  planId,
+  now = new Date(),
+}: {
+  tx: Tx;
+  planId: string;
+  now?: Date;
+}): Promise<number[]> {
   await lockPlanVersions(tx, planId);
-  const versions = await tx.planVersion.findMany({ where: { planId }, orderBy: { number: "asc" }, select: { id: true, number: true, kind: true, createdAt: true } });
+  const versions = await tx.planVersion.findMany({
+    where: { planId },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, kind: true, createdAt: true },
+  });
   const pruned = choosePrunedVersions(versions, now);
   if (pruned.length === 0) return [];
   const prunedIds = new Set(pruned.map((v) => v.id));
   await tx.planVersion.deleteMany({ where: { id: { in: [...prunedIds] } } });
   await resummarizeSuccessors(tx, versions, prunedIds);
   const numbers = pruned.map((v) => v.number);
-  await appendAudit(tx, { userId: null, action: "version.prune", resourceType: "plan", resourceId: planId, detail: { numbers } });
+  await appendAudit(tx, {
+    userId: null,
+    action: "version.prune",
+    resourceType: "plan",
+    resourceId: planId,
+    detail: { numbers },
+  });
   return numbers;
 }
 
 /** Recomputes the summary of each kept version whose predecessor was pruned, against the kept version before it. */
-async function resummarizeSuccessors(tx: Tx, versions: readonly VersionRow[], prunedIds: ReadonlySet<string>): Promise<void> {
+async function resummarizeSuccessors(
+  tx: Tx,
+  versions: readonly VersionRow[],
+  prunedIds: ReadonlySet<string>,
+): Promise<void> {
   let previousKept: VersionRow | null = null;
   let isAfterPruned = false;
   for (const version of versions) {

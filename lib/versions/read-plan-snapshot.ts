@@ -9,27 +9,73 @@ import type { Tx } from "@/lib/db";
 import { describeAmendment } from "@/lib/amendments/describe-amendment";
 import { describeLink } from "./describe-link";
 
-export type SnapshotSection = { sectionId: string; key: string; title: string; position: number; content: unknown; text: string; ydoc: Uint8Array | null };
+export type SnapshotSection = {
+  sectionId: string;
+  key: string;
+  title: string;
+  position: number;
+  content: unknown;
+  text: string;
+  ydoc: Uint8Array | null;
+};
 export type SnapshotLink = {
-  id: string; sectionKey: string; blockId: string; quoteExact: string; targetType: string; targetKey: string;
-  relation: string; status: string; cited: boolean; label: string;
+  id: string;
+  sectionKey: string;
+  blockId: string;
+  quoteExact: string;
+  targetType: string;
+  targetKey: string;
+  relation: string;
+  status: string;
+  cited: boolean;
+  label: string;
 };
 export type SnapshotAmendment = {
-  id: string; number: number; label: string; sectionKey: string; blockId: string; kind: string;
-  quoteExact: string; newText: string; rationale: string; delegation: string | null;
+  id: string;
+  number: number;
+  label: string;
+  sectionKey: string;
+  blockId: string;
+  kind: string;
+  quoteExact: string;
+  newText: string;
+  rationale: string;
+  delegation: string | null;
 };
-export type PlanSnapshot = { sections: SnapshotSection[]; links: SnapshotLink[]; amendments: SnapshotAmendment[]; contentHash: string };
+export type PlanSnapshot = {
+  sections: SnapshotSection[];
+  links: SnapshotLink[];
+  amendments: SnapshotAmendment[];
+  contentHash: string;
+};
 
-export async function readPlanSnapshot({ db, planId, withYdoc = true }: { db: Tx; planId: string; withYdoc?: boolean }): Promise<PlanSnapshot> {
+export async function readPlanSnapshot({
+  db,
+  planId,
+  withYdoc = true,
+}: {
+  db: Tx;
+  planId: string;
+  withYdoc?: boolean;
+}): Promise<PlanSnapshot> {
   const [sections, links, amendments] = await Promise.all([
     db.planSection.findMany({
-      where: { planId }, orderBy: { position: "asc" },
+      where: { planId },
+      orderBy: { position: "asc" },
       select: { id: true, key: true, title: true, position: true, content: true, text: true, ydoc: withYdoc },
     }),
     db.provenanceLink.findMany({
-      where: { planId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      where: { planId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
-        id: true, blockId: true, quoteExact: true, targetType: true, targetKey: true, relation: true, status: true, cited: true,
+        id: true,
+        blockId: true,
+        quoteExact: true,
+        targetType: true,
+        targetKey: true,
+        relation: true,
+        status: true,
+        cited: true,
         section: { select: { key: true } },
         statement: { select: { key: true, speaker: { select: { name: true } } } },
         sentence: { select: { key: true } },
@@ -38,22 +84,54 @@ export async function readPlanSnapshot({ db, planId, withYdoc = true }: { db: Tx
       },
     }),
     db.amendment.findMany({
-      where: { planId, status: "pending" }, orderBy: { number: "asc" },
+      where: { planId, status: "pending" },
+      orderBy: { number: "asc" },
       select: {
-        id: true, number: true, blockId: true, kind: true, quoteExact: true, newText: true, rationale: true,
-        section: { select: { key: true } }, delegation: { select: { name: true } },
+        id: true,
+        number: true,
+        blockId: true,
+        kind: true,
+        quoteExact: true,
+        newText: true,
+        rationale: true,
+        section: { select: { key: true } },
+        delegation: { select: { name: true } },
       },
     }),
   ]);
   const snapshot = {
-    sections: sections.map((s) => ({ sectionId: s.id, key: s.key, title: s.title, position: s.position, content: s.content, text: s.text, ydoc: s.ydoc ? new Uint8Array(s.ydoc) : null })),
+    sections: sections.map((s) => ({
+      sectionId: s.id,
+      key: s.key,
+      title: s.title,
+      position: s.position,
+      content: s.content,
+      text: s.text,
+      ydoc: s.ydoc ? new Uint8Array(s.ydoc) : null,
+    })),
     links: links.map((l) => ({
-      id: l.id, sectionKey: l.section.key, blockId: l.blockId, quoteExact: l.quoteExact, targetType: l.targetType, targetKey: l.targetKey,
-      relation: l.relation, status: l.status, cited: l.cited, label: describeLink(l),
+      id: l.id,
+      sectionKey: l.section.key,
+      blockId: l.blockId,
+      quoteExact: l.quoteExact,
+      targetType: l.targetType,
+      targetKey: l.targetKey,
+      relation: l.relation,
+      status: l.status,
+      cited: l.cited,
+      label: describeLink(l),
     })),
     amendments: amendments.map((a) => ({
-      id: a.id, number: a.number, label: describeAmendment(a), sectionKey: a.section.key, blockId: a.blockId, kind: a.kind,
-      quoteExact: a.quoteExact, newText: a.newText, rationale: a.rationale, delegation: a.delegation?.name ?? null,
+      id: a.id,
+      number: a.number,
+      label: describeAmendment(a),
+      sectionKey: a.section.key,
+      blockId: a.blockId,
+      kind: a.kind,
+      quoteExact: a.quoteExact,
+      newText: a.newText,
+      rationale: a.rationale,
+      delegation: a.delegation?.name ?? null,
     })),
   };
   return { ...snapshot, contentHash: hashSnapshot(snapshot) };
@@ -74,7 +152,10 @@ function hashSnapshot({ sections, links, amendments }: Omit<PlanSnapshot, "conte
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(",")}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value ?? null);
 }

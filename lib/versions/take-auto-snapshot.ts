@@ -14,18 +14,40 @@ import { writeVersion } from "./write-version";
 import type { SkipReason, WrittenVersion } from "./write-version";
 
 /** `pruned`: the numbers of the aged automatic versions thinned out (prune-auto-versions.ts). */
-export type AutoSnapshotResult = { status: "taken"; version: WrittenVersion; pruned: number[] } | { status: SkipReason };
+export type AutoSnapshotResult =
+  { status: "taken"; version: WrittenVersion; pruned: number[] } | { status: SkipReason };
 
-export async function takeAutoSnapshot({ planId, minAgeMs = 0, now = new Date() }: { planId: string; minAgeMs?: number; now?: Date }): Promise<AutoSnapshotResult> {
-  return getPrisma().$transaction(async (tx) => {
-    const version = await writeVersion({ tx, planId, kind: "auto", createdById: null, skipIfUnchanged: { minAgeMs }, now });
-    if (typeof version === "string") return { status: version };
-    await appendAudit(tx, {
-      userId: null, action: "version.auto", resourceType: "plan_version", resourceId: version.id,
-      detail: { planId, number: version.number, label: version.label, contentHash: version.contentHash },
-    });
-    // Each new automatic version is the moment to thin the old ones: a plan nobody edits keeps what it has.
-    const pruned = await pruneAutoVersions({ tx, planId, now });
-    return { status: "taken" as const, version, pruned };
-  }, { timeout: 30_000 });
+export async function takeAutoSnapshot({
+  planId,
+  minAgeMs = 0,
+  now = new Date(),
+}: {
+  planId: string;
+  minAgeMs?: number;
+  now?: Date;
+}): Promise<AutoSnapshotResult> {
+  return getPrisma().$transaction(
+    async (tx) => {
+      const version = await writeVersion({
+        tx,
+        planId,
+        kind: "auto",
+        createdById: null,
+        skipIfUnchanged: { minAgeMs },
+        now,
+      });
+      if (typeof version === "string") return { status: version };
+      await appendAudit(tx, {
+        userId: null,
+        action: "version.auto",
+        resourceType: "plan_version",
+        resourceId: version.id,
+        detail: { planId, number: version.number, label: version.label, contentHash: version.contentHash },
+      });
+      // Each new automatic version is the moment to thin the old ones: a plan nobody edits keeps what it has.
+      const pruned = await pruneAutoVersions({ tx, planId, now });
+      return { status: "taken" as const, version, pruned };
+    },
+    { timeout: 30_000 },
+  );
 }

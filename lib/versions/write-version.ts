@@ -16,9 +16,22 @@ import { countDiffWords } from "./count-diff-words";
 import { readPlanSnapshot } from "./read-plan-snapshot";
 
 /** Against the previous version (for the first one, against an empty plan). */
-export type VersionSummary = { previousNumber: number | null; sectionsChanged: string[]; wordsAdded: number; wordsRemoved: number };
+export type VersionSummary = {
+  previousNumber: number | null;
+  sectionsChanged: string[];
+  wordsAdded: number;
+  wordsRemoved: number;
+};
 
-export type WrittenVersion = { id: string; number: number; label: string; kind: VersionKind; contentHash: string; summary: VersionSummary; createdAt: Date };
+export type WrittenVersion = {
+  id: string;
+  number: number;
+  label: string;
+  kind: VersionKind;
+  contentHash: string;
+  summary: VersionSummary;
+  createdAt: Date;
+};
 
 type Options = {
   tx: Tx;
@@ -34,13 +47,27 @@ type Options = {
 
 export type SkipReason = "identical" | "recent";
 
-export async function writeVersion(options: Options & { skipIfUnchanged: { minAgeMs?: number } }): Promise<WrittenVersion | SkipReason>;
+export async function writeVersion(
+  options: Options & { skipIfUnchanged: { minAgeMs?: number } },
+): Promise<WrittenVersion | SkipReason>;
 export async function writeVersion(options: Options): Promise<WrittenVersion>;
-export async function writeVersion({ tx, planId, kind, label, createdById, skipIfUnchanged, now = new Date() }: Options): Promise<WrittenVersion | SkipReason> {
+export async function writeVersion({
+  tx,
+  planId,
+  kind,
+  label,
+  createdById,
+  skipIfUnchanged,
+  now = new Date(),
+}: Options): Promise<WrittenVersion | SkipReason> {
   await lockPlanVersions(tx, planId);
   const plan = await tx.plan.findUnique({ where: { id: planId }, select: { id: true } });
   if (!plan) throw new AppError("not_found", "No such plan.");
-  const latest = await tx.planVersion.findFirst({ where: { planId }, orderBy: { number: "desc" }, select: { id: true, number: true, contentHash: true, createdAt: true } });
+  const latest = await tx.planVersion.findFirst({
+    where: { planId },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, contentHash: true, createdAt: true },
+  });
   const snapshot = await readPlanSnapshot({ db: tx, planId });
   if (skipIfUnchanged && latest) {
     if (latest.contentHash === snapshot.contentHash) return "identical";
@@ -48,19 +75,37 @@ export async function writeVersion({ tx, planId, kind, label, createdById, skipI
   }
   const number = (latest?.number ?? 0) + 1;
   const finalLabel = label ?? (await labelByTime(tx, { planId, kind, number, now }));
-  if (label && (await tx.planVersion.findUnique({ where: { planId_label: { planId, label } }, select: { id: true } }))) {
+  if (
+    label &&
+    (await tx.planVersion.findUnique({ where: { planId_label: { planId, label } }, select: { id: true } }))
+  ) {
     throw new AppError("conflict", `A version of this plan is already labelled "${label}".`, { field: "label" });
   }
-  const previous = latest ? await tx.planVersionSection.findMany({ where: { versionId: latest.id }, select: { key: true, text: true } }) : [];
+  const previous = latest
+    ? await tx.planVersionSection.findMany({ where: { versionId: latest.id }, select: { key: true, text: true } })
+    : [];
   const summary = summarize({ previousNumber: latest?.number ?? null, previous, current: snapshot.sections });
   const version = await tx.planVersion.create({
     data: {
-      planId, number, label: finalLabel, kind, contentHash: snapshot.contentHash, summary, createdById, createdAt: now,
-      links: snapshot.links, amendments: snapshot.amendments,
+      planId,
+      number,
+      label: finalLabel,
+      kind,
+      contentHash: snapshot.contentHash,
+      summary,
+      createdById,
+      createdAt: now,
+      links: snapshot.links,
+      amendments: snapshot.amendments,
       sections: {
         createMany: {
           data: snapshot.sections.map((s) => ({
-            sectionId: s.sectionId, key: s.key, title: s.title, position: s.position, content: s.content as object, text: s.text,
+            sectionId: s.sectionId,
+            key: s.key,
+            title: s.title,
+            position: s.position,
+            content: s.content as object,
+            text: s.text,
             ydoc: s.ydoc ? new Uint8Array(s.ydoc) : null,
           })),
         },
@@ -79,7 +124,10 @@ export async function lockPlanVersions(tx: Tx, planId: string): Promise<void> {
 const KIND_PREFIX: Record<VersionKind, string> = { named: "Version", auto: "Auto", before_restore: "Before restore" };
 
 /** "Auto 2026-11-30 14:20 UTC"; a second one in the same minute gets its number too, since labels are unique per plan. */
-async function labelByTime(tx: Tx, { planId, kind, number, now }: { planId: string; kind: VersionKind; number: number; now: Date }): Promise<string> {
+async function labelByTime(
+  tx: Tx,
+  { planId, kind, number, now }: { planId: string; kind: VersionKind; number: number; now: Date },
+): Promise<string> {
   const label = `${KIND_PREFIX[kind]} ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   const taken = await tx.planVersion.findUnique({ where: { planId_label: { planId, label } }, select: { id: true } });
   return taken ? `${label} (#${number})` : label;
@@ -88,7 +136,15 @@ async function labelByTime(tx: Tx, { planId, kind, number, now }: { planId: stri
 type SectionText = { key: string; text: string };
 
 /** The change summary of `current` against `previous` (each section's key and text). */
-export function summarize({ previousNumber, previous, current }: { previousNumber: number | null; previous: SectionText[]; current: SectionText[] }): VersionSummary {
+export function summarize({
+  previousNumber,
+  previous,
+  current,
+}: {
+  previousNumber: number | null;
+  previous: SectionText[];
+  current: SectionText[];
+}): VersionSummary {
   const before = new Map(previous.map((s) => [s.key, s.text]));
   const sectionsChanged: string[] = [];
   let wordsAdded = 0;

@@ -9,15 +9,26 @@ import { jsonRequest } from "@/test/support/http";
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
 // A passage no other end-to-end test amends or edits.
-const proposal = { sectionKey: "cross-cutting", blockId: "cross-cutting.guidance", quote: { exact: "" }, kind: "delete", rationale: "Shorter is clearer." };
+const proposal = {
+  sectionKey: "cross-cutting",
+  blockId: "cross-cutting.guidance",
+  quote: { exact: "" },
+  kind: "delete",
+  rationale: "Shorter is clearer.",
+};
 
 let planId: string;
 let sessions: Record<"facilitator" | "delegate" | "bahrain" | "observer", HttpSession>;
 
 /** The first words of a passage of the plan, as a valid target for an amendment. */
 async function firstWordsOfPassage(): Promise<{ blockId: string; exact: string }> {
-  const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "cross-cutting" }, select: { text: true, content: true } });
-  const paragraph = (section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
+  const section = await getPrisma().planSection.findFirstOrThrow({
+    where: { planId, key: "cross-cutting" },
+    select: { text: true, content: true },
+  });
+  const paragraph = (
+    section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }
+  ).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
   return { blockId: paragraph.attrs!.blockId!, exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") };
 }
 
@@ -69,7 +80,11 @@ describe.skipIf(!hasServer)("/api/plans/[id]/amendments", () => {
     const created = await sessions.bahrain.fetch(url(), jsonRequest(proposal));
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const listed = (await (await sessions.observer.fetch(url())).json()) as { id: string; delegation: { name: string }; state: string }[];
+    const listed = (await (await sessions.observer.fetch(url())).json()) as {
+      id: string;
+      delegation: { name: string };
+      state: string;
+    }[];
     expect(listed.find((a) => a.id === id)).toMatchObject({ delegation: { name: "Bahrain" }, state: "pending" });
 
     expect((await sessions.observer.fetch(url(`/${id}/sponsors`), jsonRequest({}))).status).toBe(403);
@@ -82,7 +97,9 @@ describe.skipIf(!hasServer)("/api/plans/[id]/amendments", () => {
 
     // Deciding: never a delegate (even of another delegation) or an observer; nothing changes.
     for (const role of ["bahrain", "delegate", "observer"] as const) {
-      expect((await sessions[role].fetch(url(`/${id}/decision`), jsonRequest({ decision: "accept" }))).status).toBe(403);
+      expect((await sessions[role].fetch(url(`/${id}/decision`), jsonRequest({ decision: "accept" }))).status).toBe(
+        403,
+      );
     }
     expect((await getPrisma().amendment.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
     const noReason = await sessions.facilitator.fetch(url(`/${id}/decision`), jsonRequest({ decision: "reject" }));
@@ -92,10 +109,15 @@ describe.skipIf(!hasServer)("/api/plans/[id]/amendments", () => {
     expect((await sessions.delegate.fetch(url(`/${id}/withdraw`), jsonRequest({}))).status).toBe(403);
     expect((await sessions.bahrain.fetch(url(`/${id}/withdraw`), jsonRequest({}))).status).toBe(200);
     expect((await getPrisma().amendment.findUniqueOrThrow({ where: { id } })).status).toBe("withdrawn");
-    expect((await sessions.facilitator.fetch(url(`/${id}/decision`), jsonRequest({ decision: "accept" }))).status).toBe(409);
+    expect((await sessions.facilitator.fetch(url(`/${id}/decision`), jsonRequest({ decision: "accept" }))).status).toBe(
+      409,
+    );
   });
 
   it("answers 404 for an amendment of another plan or none", async () => {
-    expect((await sessions.facilitator.fetch(url("/no-such-amendment/decision"), jsonRequest({ decision: "accept" }))).status).toBe(404);
+    expect(
+      (await sessions.facilitator.fetch(url("/no-such-amendment/decision"), jsonRequest({ decision: "accept" })))
+        .status,
+    ).toBe(404);
   });
 });

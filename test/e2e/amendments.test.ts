@@ -35,7 +35,11 @@ const open = (email: string) => openPlanAs(browser, { baseUrl, planId, email, se
 
 describe.skipIf(!hasServer)("amendments in the browser", () => {
   it("Bahrain proposes, Ecuador co-sponsors, the facilitator accepts and the text changes for everyone", async () => {
-    const [bahrain, ecuador, facilitator] = await Promise.all([open(ACCOUNTS.bahrain), open(ACCOUNTS.delegate), open(ACCOUNTS.facilitator)]);
+    const [bahrain, ecuador, facilitator] = await Promise.all([
+      open(ACCOUNTS.bahrain),
+      open(ACCOUNTS.delegate),
+      open(ACCOUNTS.facilitator),
+    ]);
     await selectInPassage(bahrain, { sectionKey: SECTION, blockId: BLOCK, text: "concretize standards" });
     const form = bahrain.getByRole("form", { name: "Propose an amendment to the selected text" });
     await form.getByLabel("Change").selectOption("replace");
@@ -58,13 +62,21 @@ describe.skipIf(!hasServer)("amendments in the browser", () => {
 
     const amended = "Develop and concretize common minimum standards.";
     for (const page of [facilitator, bahrain]) {
-      await page.locator(`#${SECTION} .ProseMirror [data-block-id="${BLOCK}"]`, { hasText: amended }).waitFor({ timeout: 10_000 });
+      await page
+        .locator(`#${SECTION} .ProseMirror [data-block-id="${BLOCK}"]`, { hasText: amended })
+        .waitFor({ timeout: 10_000 });
     }
     // The passage's sources list the amendment.
     await facilitator.locator(`#${SECTION} .ProseMirror [data-block-id="${BLOCK}"]`).click();
-    await facilitator.getByTestId("passage-panel").getByText(/^Amendment \d+ by Bahrain$/).waitFor({ timeout: 10_000 });
+    await facilitator
+      .getByTestId("passage-panel")
+      .getByText(/^Amendment \d+ by Bahrain$/)
+      .waitFor({ timeout: 10_000 });
 
-    const stored = await getPrisma().amendment.findFirstOrThrow({ where: { planId, newText: "concretize common minimum standards" }, include: { links: true } });
+    const stored = await getPrisma().amendment.findFirstOrThrow({
+      where: { planId, newText: "concretize common minimum standards" },
+      include: { links: true },
+    });
     expect(stored.status).toBe("accepted");
     expect(stored.links).toHaveLength(1);
     await Promise.all([bahrain, ecuador, facilitator].map((page) => page.context().close()));
@@ -87,27 +99,58 @@ describe.skipIf(!hasServer)("amendments in the browser", () => {
     await page.context().close();
   });
   it("the plan-wide amendments page shows a proposal and its withdrawal live, without a reload", async () => {
-    const page = await openPlanAs(browser, { baseUrl, planId, email: ACCOUNTS.facilitator, sectionKey: "root-causes-and-demand" });
+    const page = await openPlanAs(browser, {
+      baseUrl,
+      planId,
+      email: ACCOUNTS.facilitator,
+      sectionKey: "root-causes-and-demand",
+    });
     await page.goto(`/plans/${planId}/amendments`);
-    await page.getByTestId("live-status").filter({ hasText: "Live: new amendments appear here" }).waitFor({ timeout: 10_000 });
+    await page
+      .getByTestId("live-status")
+      .filter({ hasText: "Live: new amendments appear here" })
+      .waitFor({ timeout: 10_000 });
     await page.evaluate(() => Object.assign(window, { notReloaded: true }));
 
     const bahrain = await signInOverHttp(baseUrl, ACCOUNTS.bahrain);
-    const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "root-causes-and-demand" }, select: { content: true } });
-    const paragraph = (section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
+    const section = await getPrisma().planSection.findFirstOrThrow({
+      where: { planId, key: "root-causes-and-demand" },
+      select: { content: true },
+    });
+    const paragraph = (
+      section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }
+    ).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
     const rationale = "Bahrain, live on the amendments page.";
     const proposed = await bahrain.fetch(`/api/plans/${planId}/amendments`, {
-      method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ sectionKey: "root-causes-and-demand", blockId: paragraph.attrs!.blockId, quote: { exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") }, kind: "delete", rationale }),
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        sectionKey: "root-causes-and-demand",
+        blockId: paragraph.attrs!.blockId,
+        quote: { exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") },
+        kind: "delete",
+        rationale,
+      }),
     });
     expect(proposed.status).toBe(201);
     const card = page.getByTestId("amendment").filter({ hasText: rationale });
     await card.waitFor({ timeout: 5_000 });
     await expect(card.getByTestId("amendment-state").textContent()).resolves.toBe("pending");
-    await page.getByTestId("live-status").filter({ hasText: /Live: updated at/ }).waitFor();
+    await page
+      .getByTestId("live-status")
+      .filter({ hasText: /Live: updated at/ })
+      .waitFor();
 
     const { id } = (await proposed.json()) as { id: string };
-    expect((await bahrain.fetch(`/api/plans/${planId}/amendments/${id}/withdraw`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(200);
+    expect(
+      (
+        await bahrain.fetch(`/api/plans/${planId}/amendments/${id}/withdraw`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        })
+      ).status,
+    ).toBe(200);
     await expect.poll(() => card.getByTestId("amendment-state").textContent(), { timeout: 5_000 }).toBe("withdrawn");
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await page.context().close();

@@ -23,8 +23,14 @@ beforeAll(async () => {
   const plan = await getPrisma().plan.findFirstOrThrow({ select: { id: true, dialogueId: true } });
   const p = `/plans/${plan.id}`;
   paths = {
-    home: "/", reader: `/dialogues/${plan.dialogueId}`, plan: p, coverage: `${p}/coverage`, comments: `${p}/comments`,
-    amendments: `${p}/amendments`, concerns: `${p}/concerns`, versions: `${p}/versions`,
+    home: "/",
+    reader: `/dialogues/${plan.dialogueId}`,
+    plan: p,
+    coverage: `${p}/coverage`,
+    comments: `${p}/comments`,
+    amendments: `${p}/amendments`,
+    concerns: `${p}/concerns`,
+    versions: `${p}/versions`,
   };
   browser = await launchChromium();
 });

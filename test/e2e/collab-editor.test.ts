@@ -59,7 +59,9 @@ function documentText(editor: ReturnType<Page["locator"]>): Promise<string> {
 async function tabUntil(page: Page, name: string | RegExp): Promise<void> {
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.replace(/\s+/g, " ").trim() ?? "");
+    const focused = await page.evaluate(
+      () => (document.activeElement as HTMLElement | null)?.innerText?.replace(/\s+/g, " ").trim() ?? "",
+    );
     if (typeof name === "string" ? focused === name : name.test(focused)) return;
   }
   throw new Error(`Tab never reached ${name}`);
@@ -85,16 +87,25 @@ describe.skipIf(!hasServer)("two facilitators in one section", () => {
     await waitFor(async () => (await documentText(editorA)) === (await documentText(editorB)), "both editors converge");
     expect(await documentText(editorA)).toMatch(/Alpha drafts a sentence\..*Bravo adds another\./);
     await a.locator('#timeframe [data-testid="save-status"]', { hasText: "Saved" }).waitFor();
-    await waitFor(async () => (await storedText("timeframe")).includes("Bravo adds another."), "PostgreSQL has both edits");
+    await waitFor(
+      async () => (await storedText("timeframe")).includes("Bravo adds another."),
+      "PostgreSQL has both edits",
+    );
     await a.reload();
-    expect(await (await liveEditor(a, "timeframe")).textContent()).toMatch(/Alpha drafts a sentence\..*Bravo adds another\./);
+    expect(await (await liveEditor(a, "timeframe")).textContent()).toMatch(
+      /Alpha drafts a sentence\..*Bravo adds another\./,
+    );
     await Promise.all([a.context().close(), b.context().close()]);
   });
 
   it("shows who else is in the section", async () => {
     const [a, b] = await Promise.all([openPlanAs(ACCOUNTS.facilitator), openPlanAs(ACCOUNTS.facilitator2)]);
     await Promise.all([liveEditor(a, "resources"), liveEditor(b, "resources")]);
-    await a.locator("#resources").getByRole("list", { name: "People in this section" }).getByText("Felix Facilitator").waitFor();
+    await a
+      .locator("#resources")
+      .getByRole("list", { name: "People in this section" })
+      .getByText("Felix Facilitator")
+      .waitFor();
     await Promise.all([a.context().close(), b.context().close()]);
   });
 });
@@ -103,9 +114,17 @@ describe.skipIf(!hasServer)("the live page", () => {
   it("loads one copy of Yjs and logs no errors", async () => {
     const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
     const messages: string[] = [];
-    page.on("console", (message) => ["error", "warning"].includes(message.type()) && messages.push(`${message.type()}: ${message.text()}`));
+    page.on(
+      "console",
+      (message) =>
+        ["error", "warning"].includes(message.type()) && messages.push(`${message.type()}: ${message.text()}`),
+    );
     page.on("pageerror", (error) => messages.push(`pageerror: ${error.message}`));
-    page.on("response", (response) => response.status() >= 400 && messages.push(`${response.status()} ${new URL(response.url()).pathname}`));
+    page.on(
+      "response",
+      (response) =>
+        response.status() >= 400 && messages.push(`${response.status()} ${new URL(response.url()).pathname}`),
+    );
     await signInWithForm(page, ACCOUNTS.facilitator);
     await page.goto(`/plans/${planId}`);
     await liveEditor(page, "principles");
@@ -116,7 +135,10 @@ describe.skipIf(!hasServer)("the live page", () => {
 
 describe.skipIf(!hasServer)("a delegate", () => {
   it("publishes no presence while reading, yet sees the drafters'", async () => {
-    const [facilitator, delegate] = await Promise.all([openPlanAs(ACCOUNTS.facilitator), openPlanAs(ACCOUNTS.delegate)]);
+    const [facilitator, delegate] = await Promise.all([
+      openPlanAs(ACCOUNTS.facilitator),
+      openPlanAs(ACCOUNTS.delegate),
+    ]);
     await Promise.all([liveEditor(facilitator, "targets"), liveEditor(delegate, "targets")]);
     const peopleSeenBy = (page: Page) => page.locator("#targets").getByRole("list", { name: "People in this section" });
     await peopleSeenBy(delegate).getByText("Fatima Facilitator").waitFor();
@@ -127,8 +149,14 @@ describe.skipIf(!hasServer)("a delegate", () => {
   });
 
   it("watches the edits live with no editable area, and a forged update of theirs is refused", async () => {
-    const [facilitator, delegate] = await Promise.all([openPlanAs(ACCOUNTS.facilitator), openPlanAs(ACCOUNTS.delegate)]);
-    const [editor, view] = await Promise.all([liveEditor(facilitator, "cooperation"), liveEditor(delegate, "cooperation")]);
+    const [facilitator, delegate] = await Promise.all([
+      openPlanAs(ACCOUNTS.facilitator),
+      openPlanAs(ACCOUNTS.delegate),
+    ]);
+    const [editor, view] = await Promise.all([
+      liveEditor(facilitator, "cooperation"),
+      liveEditor(delegate, "cooperation"),
+    ]);
     await expect(delegate.locator('[contenteditable="true"]').count()).resolves.toBe(0);
     await expect(view.getAttribute("contenteditable")).resolves.toBe("false");
     await editor.locator("p").first().click();
@@ -148,7 +176,10 @@ describe.skipIf(!hasServer)("a delegate", () => {
     raw.close();
     expect(await view.textContent()).not.toContain("FORGED");
     expect(await editor.textContent()).not.toContain("FORGED");
-    await waitFor(async () => (await storedText("cooperation")).includes("Seen live by delegations."), "the facilitator's edit is stored");
+    await waitFor(
+      async () => (await storedText("cooperation")).includes("Seen live by delegations."),
+      "the facilitator's edit is stored",
+    );
     expect(await storedText("cooperation")).not.toContain("FORGED");
     await Promise.all([facilitator.context().close(), delegate.context().close()]);
   });
@@ -162,29 +193,55 @@ describe.skipIf(!hasServer)("citations", () => {
     await page.keyboard.press("End");
     const panel = page.locator("#monitoring-and-review").getByTestId("passage-panel");
     await panel.getByRole("button", { name: "Suggest sources for this passage" }).click();
-    await panel.getByRole("button", { name: /^Cite .* at the caret$/ }).first().click();
+    await panel
+      .getByRole("button", { name: /^Cite .* at the caret$/ })
+      .first()
+      .click();
     const citation = editor.locator("sup[data-citation]");
     await citation.first().waitFor();
-    await page.waitForFunction(() => document.querySelector("#monitoring-and-review .ProseMirror sup[data-citation] .citation-tooltip")?.textContent?.includes("“"));
+    await page.waitForFunction(() =>
+      document
+        .querySelector("#monitoring-and-review .ProseMirror sup[data-citation] .citation-tooltip")
+        ?.textContent?.includes("“"),
+    );
     const linkId = (await citation.first().getAttribute("data-link-id"))!;
-    expect(await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ status: "confirmed", relation: expect.any(String) });
+    expect(await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({
+      status: "confirmed",
+      relation: expect.any(String),
+    });
     // The number is CSS-generated in document order; the accessible name includes it.
-    await citation.first().getByRole("link", { name: /^Source \[1\]$/ }).waitFor();
+    await citation
+      .first()
+      .getByRole("link", { name: /^Source \[1\]$/ })
+      .waitFor();
     // From the keyboard: the arrow key selects the citation, which shows its quote, speaker and segment.
     await page.keyboard.press("ArrowLeft");
     await citation.first().locator(".citation-tooltip").waitFor({ state: "visible" });
     expect(await getPrisma().auditLog.count({ where: { action: "provenance.cite", resourceId: linkId } })).toBe(1);
     // It links to the reader at the cited sentence or item.
-    const link = await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId }, include: { sentence: true, summaryItem: true } });
+    const link = await getPrisma().provenanceLink.findUniqueOrThrow({
+      where: { id: linkId },
+      include: { sentence: true, summaryItem: true },
+    });
     const href = await citation.first().getByRole("link").getAttribute("href");
-    expect(href).toMatch(new RegExp(`^/dialogues/[^/#]+#${(link.sentence?.key ?? link.summaryItem!.key).replace(/\./g, "\\.")}$`));
+    expect(href).toMatch(
+      new RegExp(`^/dialogues/[^/#]+#${(link.sentence?.key ?? link.summaryItem!.key).replace(/\./g, "\\.")}$`),
+    );
 
     // Once a save has seen the citation, deleting it marks its link removed, audited.
-    await waitFor(async () => (await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).cited, "a save sees the citation");
+    await waitFor(
+      async () => (await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).cited,
+      "a save sees the citation",
+    );
     await page.keyboard.press("Backspace");
     await waitFor(async () => (await citation.count()) === 0, "the citation leaves the text");
-    await waitFor(async () => (await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).status === "removed", "the link is removed");
-    expect(await getPrisma().auditLog.count({ where: { action: "provenance.citation_removed", resourceId: linkId } })).toBe(1);
+    await waitFor(
+      async () => (await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).status === "removed",
+      "the link is removed",
+    );
+    expect(
+      await getPrisma().auditLog.count({ where: { action: "provenance.citation_removed", resourceId: linkId } }),
+    ).toBe(1);
     await page.context().close();
   });
 
@@ -198,7 +255,10 @@ describe.skipIf(!hasServer)("citations", () => {
     await expect(panel.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await tabUntil(page, "Suggest sources for this passage");
     await page.keyboard.press("Enter");
-    await panel.getByRole("button", { name: /^Cite .* at the caret$/ }).first().waitFor();
+    await panel
+      .getByRole("button", { name: /^Cite .* at the caret$/ })
+      .first()
+      .waitFor();
     await tabUntil(page, /^Cite .* at the caret$/);
     await page.keyboard.press("Enter");
     await editor.locator("sup[data-citation]").first().waitFor();
@@ -221,13 +281,21 @@ describe.skipIf(!hasServer)("POST /api/collab/token and /api/plans/[id]/citation
     const observer = await signInOverHttp(baseUrl, ACCOUNTS.observer);
     const response = await observer.fetch("/api/collab/token", { method: "POST" });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ token: expect.stringMatching(/^[\w-]+\.[\w-]+$/), url: `ws://localhost:${collabPort}` });
+    expect(await response.json()).toMatchObject({
+      token: expect.stringMatching(/^[\w-]+\.[\w-]+$/),
+      url: `ws://localhost:${collabPort}`,
+    });
   });
 
   it("refuses citations without a session (401), from delegates and observers (403), and a bad body (400 naming the field), writing nothing", async () => {
     const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "targets" } });
     const item = await getPrisma().summaryItem.findFirstOrThrow({ where: { list: "gaps" } });
-    const body = { sectionKey: "targets", blockId: "targets.new-block", targetKey: `summary-item:${item.id}`, quote: { exact: "A new passage." } };
+    const body = {
+      sectionKey: "targets",
+      blockId: "targets.new-block",
+      targetKey: `summary-item:${item.id}`,
+      quote: { exact: "A new passage." },
+    };
     const before = await getPrisma().provenanceLink.count({ where: { sectionId: section.id } });
     expect((await fetch(`${baseUrl}/api/plans/${planId}/citations`, jsonRequest(body))).status).toBe(401);
     for (const email of [ACCOUNTS.delegate, ACCOUNTS.observer]) {
@@ -235,13 +303,20 @@ describe.skipIf(!hasServer)("POST /api/collab/token and /api/plans/[id]/citation
       expect((await session.fetch(`/api/plans/${planId}/citations`, jsonRequest(body))).status).toBe(403);
     }
     const facilitator = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
-    const bad = await facilitator.fetch(`/api/plans/${planId}/citations`, jsonRequest({ ...body, blockId: "has spaces" }));
+    const bad = await facilitator.fetch(
+      `/api/plans/${planId}/citations`,
+      jsonRequest({ ...body, blockId: "has spaces" }),
+    );
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ field: "blockId" });
     expect(await getPrisma().provenanceLink.count({ where: { sectionId: section.id } })).toBe(before);
     const ok = await facilitator.fetch(`/api/plans/${planId}/citations`, jsonRequest(body));
     expect(ok.status).toBe(200);
     const { linkId } = (await ok.json()) as { linkId: string };
-    expect(await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ status: "confirmed", blockId: "targets.new-block", quoteExact: "A new passage." });
+    expect(await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({
+      status: "confirmed",
+      blockId: "targets.new-block",
+      quoteExact: "A new passage.",
+    });
   });
 });

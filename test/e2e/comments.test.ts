@@ -36,9 +36,13 @@ function selectInPassage(page: Page, blockId: string, text: string): Promise<voi
 
 describe.skipIf(!hasServer)("comments in the browser", () => {
   it("a delegate comments, the facilitator sees it live and replies, the delegate sees the reply live; markup stays inert", async () => {
-    const [delegate, facilitator] = await Promise.all([openPlanAs(ACCOUNTS.delegate), openPlanAs(ACCOUNTS.facilitator)]);
+    const [delegate, facilitator] = await Promise.all([
+      openPlanAs(ACCOUNTS.delegate),
+      openPlanAs(ACCOUNTS.facilitator),
+    ]);
     const dialogs: string[] = [];
-    for (const page of [delegate, facilitator]) page.on("dialog", (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
+    for (const page of [delegate, facilitator])
+      page.on("dialog", (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
     await selectInPassage(delegate, "resources.should-8", "resources required");
     const form = delegate.getByRole("form", { name: "New comment on the selected text" });
     await form.getByLabel("Stance").selectOption("support");
@@ -47,7 +51,9 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     await form.getByRole("button", { name: "Comment" }).click();
 
     // Live for the facilitator: the thread, attributed to Ecuador, and the mark on the quoted text.
-    const thread = facilitator.locator("#resources [data-testid=comment-thread]", { hasText: "Ecuador supports mapping resources." });
+    const thread = facilitator.locator("#resources [data-testid=comment-thread]", {
+      hasText: "Ecuador supports mapping resources.",
+    });
     await thread.waitFor({ timeout: 10_000 });
     await expect(thread.textContent()).resolves.toContain("Ecuador");
     await expect(thread.textContent()).resolves.toContain('<img src=x onerror="alert(1)">');
@@ -63,7 +69,9 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
 
     await thread.getByLabel(/^Reply to comment \d+$/).fill("Thank you, Ecuador: noted for the next draft.");
     await thread.getByRole("button", { name: /^Reply to comment/ }).click();
-    await delegate.locator("#resources [data-testid=comment-thread]", { hasText: "Thank you, Ecuador" }).waitFor({ timeout: 10_000 });
+    await delegate
+      .locator("#resources [data-testid=comment-thread]", { hasText: "Thank you, Ecuador" })
+      .waitFor({ timeout: 10_000 });
     expect(dialogs).toEqual([]);
     const stored = await getPrisma().comment.findFirstOrThrow({ where: { body } });
     expect(stored.body).toBe(body);
@@ -72,7 +80,12 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
 
   it("offers an observer no way to comment or reply", async () => {
     const observer = await openPlanAs(ACCOUNTS.observer);
-    await observer.locator("#resources").getByRole("region", { name: /^Comments on/ }).or(observer.locator('#resources section[aria-label^="Comments on"]')).first().waitFor();
+    await observer
+      .locator("#resources")
+      .getByRole("region", { name: /^Comments on/ })
+      .or(observer.locator('#resources section[aria-label^="Comments on"]'))
+      .first()
+      .waitFor();
     await expect(observer.getByText("Select text in this section to comment on it.").count()).resolves.toBe(0);
     await expect(observer.getByRole("button", { name: /^Reply/ }).count()).resolves.toBe(0);
     await observer.context().close();
@@ -80,40 +93,67 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
 
   it("sits the comments in the margin beside the text, each level with its marked text unless the card above is in the way", async () => {
     // A section no other end-to-end test comments on; threads on its first and last passages, opened over HTTP.
-    const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "objectives" }, select: { content: true } });
+    const section = await getPrisma().planSection.findFirstOrThrow({
+      where: { planId, key: "objectives" },
+      select: { content: true },
+    });
     const blocks = listBlocks(section.content as JSONContent).filter((b) => b.text.split(" ").length > 2);
     const delegate = await signInOverHttp(baseUrl, ACCOUNTS.delegate);
-    for (const [block, stance] of [[blocks[0], "question"], [blocks.at(-1)!, "oppose"]] as const) {
+    for (const [block, stance] of [
+      [blocks[0], "question"],
+      [blocks.at(-1)!, "oppose"],
+    ] as const) {
       const quote = { exact: block.text.split(" ").slice(0, 2).join(" ") };
       const response = await delegate.fetch(`/api/plans/${planId}/threads`, {
-        method: "POST", headers: { "content-type": "application/json" },
-        body: JSON.stringify({ sectionKey: "objectives", blockId: block.blockId, quote, stance, body: `Ecuador on ${block.blockId}.` }),
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          sectionKey: "objectives",
+          blockId: block.blockId,
+          quote,
+          stance,
+          body: `Ecuador on ${block.blockId}.`,
+        }),
       });
       expect(response.status).toBe(201);
     }
-    const page = await openPlanWith(browser, { baseUrl, planId, email: ACCOUNTS.facilitator, sectionKey: "objectives" });
+    const page = await openPlanWith(browser, {
+      baseUrl,
+      planId,
+      email: ACCOUNTS.facilitator,
+      sectionKey: "objectives",
+    });
     const cards = page.locator("#objectives [data-thread-card]");
-    await expect.poll(() => page.locator("#objectives .ProseMirror .comment-mark").count(), { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(() => page.locator("#objectives .ProseMirror .comment-mark").count(), { timeout: 10_000 })
+      .toBe(2);
     await expect.poll(() => cards.count()).toBe(2);
     const text = (await page.locator("#objectives .ProseMirror").boundingBox())!;
     // Level with the marks once the layout settles: card i's top = max(its mark's top, the card above's bottom + 8),
     // the first one no higher than the list (the panel's title and filters sit above it).
-    await expect.poll(async () => {
-      let floor = (await page.locator("#objectives ol:has(> [data-thread-card])").boundingBox())!.y;
-      const misplaced: string[] = [];
-      for (let i = 0; i < 2; i++) {
-        const card = cards.nth(i);
-        const id = (await card.getAttribute("data-thread-card"))!;
-        const box = (await card.locator("article").boundingBox())!;
-        const mark = (await page.locator(`#objectives .comment-mark[data-thread-ids~="${id}"]`).boundingBox())!;
-        if (box.x < text.x + text.width) misplaced.push(`card ${i} is not beside the text`);
-        if (Math.abs(box.y - Math.max(mark.y, floor)) > 3) misplaced.push(`card ${i} at ${box.y}, mark at ${mark.y}, floor ${floor}`);
-        // The last passage is far enough down that its card must have moved to meet it: stacking alone would fail here.
-        if (i === 1 && mark.y <= floor) misplaced.push("the second mark is not below the first card, so this checks nothing");
-        floor = box.y + box.height + 8;
-      }
-      return misplaced;
-    }, { timeout: 5_000 }).toEqual([]);
+    await expect
+      .poll(
+        async () => {
+          let floor = (await page.locator("#objectives ol:has(> [data-thread-card])").boundingBox())!.y;
+          const misplaced: string[] = [];
+          for (let i = 0; i < 2; i++) {
+            const card = cards.nth(i);
+            const id = (await card.getAttribute("data-thread-card"))!;
+            const box = (await card.locator("article").boundingBox())!;
+            const mark = (await page.locator(`#objectives .comment-mark[data-thread-ids~="${id}"]`).boundingBox())!;
+            if (box.x < text.x + text.width) misplaced.push(`card ${i} is not beside the text`);
+            if (Math.abs(box.y - Math.max(mark.y, floor)) > 3)
+              misplaced.push(`card ${i} at ${box.y}, mark at ${mark.y}, floor ${floor}`);
+            // The last passage is far enough down that its card must have moved to meet it: stacking alone would fail here.
+            if (i === 1 && mark.y <= floor)
+              misplaced.push("the second mark is not below the first card, so this checks nothing");
+            floor = box.y + box.height + 8;
+          }
+          return misplaced;
+        },
+        { timeout: 5_000 },
+      )
+      .toEqual([]);
     await page.context().close();
   });
 
@@ -134,7 +174,12 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
   });
 
   it("lets a delegate comment from the keyboard alone: Tab to the text, arrows to a passage, Enter opens it", async () => {
-    const page = await openPlanWith(browser, { baseUrl, planId, email: ACCOUNTS.delegate, sectionKey: "recommended-actions" });
+    const page = await openPlanWith(browser, {
+      baseUrl,
+      planId,
+      email: ACCOUNTS.delegate,
+      sectionKey: "recommended-actions",
+    });
     const isFocused = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
     const textSelector = '#recommended-actions [aria-label$="arrow keys move between passages, Enter opens one"]';
     for (let i = 0; i < 200 && !(await isFocused(textSelector)); i++) await page.keyboard.press("Tab");
@@ -142,11 +187,13 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");
     const passage = page.locator("#recommended-actions .passage-focused");
-    const passageText = (await passage.evaluate((element) => {
-      const clone = element.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('[contenteditable="false"]').forEach((e) => e.remove());
-      return clone.textContent ?? "";
-    })).trim();
+    const passageText = (
+      await passage.evaluate((element) => {
+        const clone = element.cloneNode(true) as HTMLElement;
+        clone.querySelectorAll('[contenteditable="false"]').forEach((e) => e.remove());
+        return clone.textContent ?? "";
+      })
+    ).trim();
     await page.keyboard.press("Enter");
     await expect.poll(() => isFocused('#recommended-actions [data-testid="passage-panel"]')).toBe(true);
     const commentBox = "#new-comment-recommended-actions";
@@ -155,10 +202,14 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     await page.keyboard.type("Ecuador asks for timelines here.");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
-    const thread = page.locator("#recommended-actions [data-testid=comment-thread]", { hasText: "Ecuador asks for timelines here." });
+    const thread = page.locator("#recommended-actions [data-testid=comment-thread]", {
+      hasText: "Ecuador asks for timelines here.",
+    });
     await thread.waitFor({ timeout: 10_000 });
     expect(await thread.textContent()).toContain(passageText);
-    const stored = await getPrisma().commentThread.findFirstOrThrow({ where: { planId, comments: { some: { body: "Ecuador asks for timelines here." } } } });
+    const stored = await getPrisma().commentThread.findFirstOrThrow({
+      where: { planId, comments: { some: { body: "Ecuador asks for timelines here." } } },
+    });
     expect(stored.quoteExact).toBe(passageText);
     await page.context().close();
   });
@@ -167,7 +218,10 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
   async function openLiveCommentsPage(): Promise<Page> {
     const page = await openPlanWith(browser, { baseUrl, planId, email: ACCOUNTS.observer, sectionKey: "timeframe" });
     await page.goto(`/plans/${planId}/comments`);
-    await page.getByTestId("live-status").filter({ hasText: "Live: new comments appear here" }).waitFor({ timeout: 10_000 });
+    await page
+      .getByTestId("live-status")
+      .filter({ hasText: "Live: new comments appear here" })
+      .waitFor({ timeout: 10_000 });
     return page;
   }
 
@@ -175,8 +229,15 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
   async function postThreadAsDelegate(body: string): Promise<void> {
     const delegate = await signInOverHttp(baseUrl, ACCOUNTS.delegate);
     const posted = await delegate.fetch(`/api/plans/${planId}/threads`, {
-      method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "question", body }),
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        sectionKey: "resources",
+        blockId: "resources.should-8",
+        quote: { exact: "Map the resources required" },
+        stance: "question",
+        body,
+      }),
     });
     expect(posted.status).toBe(201);
   }
@@ -185,18 +246,25 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     const page = await openLiveCommentsPage();
     await page.evaluate(() => Object.assign(window, { notReloaded: true }));
     await postThreadAsDelegate("Ecuador asks, live on the comments page.");
-    await page.getByTestId("comment-thread").filter({ hasText: "Ecuador asks, live on the comments page." }).waitFor({ timeout: 5_000 });
-    await page.getByTestId("live-status").filter({ hasText: /Live: updated at/ }).waitFor();
+    await page
+      .getByTestId("comment-thread")
+      .filter({ hasText: "Ecuador asks, live on the comments page." })
+      .waitFor({ timeout: 5_000 });
+    await page
+      .getByTestId("live-status")
+      .filter({ hasText: /Live: updated at/ })
+      .waitFor();
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await page.context().close();
   });
 
   it("a comments page in a hidden tab lets its stream go, and catches up when shown again", async () => {
     const page = await openLiveCommentsPage();
-    const setVisibility = (state: "hidden" | "visible") => page.evaluate((value) => {
-      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => value });
-      document.dispatchEvent(new Event("visibilitychange"));
-    }, state);
+    const setVisibility = (state: "hidden" | "visible") =>
+      page.evaluate((value) => {
+        Object.defineProperty(document, "visibilityState", { configurable: true, get: () => value });
+        document.dispatchEvent(new Event("visibilitychange"));
+      }, state);
 
     await setVisibility("hidden");
     await page.locator('[data-testid="live-status"][data-connection="paused"]').waitFor({ timeout: 25_000 });

@@ -8,10 +8,23 @@ import { jsonRequest } from "@/test/support/http";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
-const newThread = { sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "oppose", body: "Ecuador fears this diverts resources from UNTOC." };
+const newThread = {
+  sectionKey: "resources",
+  blockId: "resources.should-8",
+  quote: { exact: "Map the resources required" },
+  stance: "oppose",
+  body: "Ecuador fears this diverts resources from UNTOC.",
+};
 const answer = { sectionKey: "resources", blockId: "resources.should-8" };
 
-type Listed = { id: string; number: number; status: string; origin: string; delegation: { name: string } | null; answer: { blockId: string } | null };
+type Listed = {
+  id: string;
+  number: number;
+  status: string;
+  origin: string;
+  delegation: { name: string } | null;
+  answer: { blockId: string } | null;
+};
 
 let planId: string;
 let sessions: Record<"facilitator" | "delegate" | "observer", HttpSession>;
@@ -20,7 +33,10 @@ let sessions: Record<"facilitator" | "delegate" | "observer", HttpSession>;
 async function snapshot() {
   const prisma = getPrisma();
   const [concerns, audits, notifications, links] = await Promise.all([
-    prisma.concern.findMany({ where: { planId }, orderBy: { number: "asc" } }), prisma.auditLog.count(), prisma.notification.count(), prisma.provenanceLink.count({ where: { planId } }),
+    prisma.concern.findMany({ where: { planId }, orderBy: { number: "asc" } }),
+    prisma.auditLog.count(),
+    prisma.notification.count(),
+    prisma.provenanceLink.count({ where: { planId } }),
   ]);
   return { concerns, audits, notifications, links };
 }
@@ -49,9 +65,16 @@ describe.skipIf(!hasServer)("/api/plans/[id]/concerns", () => {
     const before = await snapshot();
     expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns`)).status).toBe(401);
     expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns`, jsonRequest({ threadId: "x" }))).status).toBe(401);
-    expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns/${concern.id}/address`, jsonRequest(answer))).status).toBe(401);
-    expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns/${concern.id}/note`, jsonRequest({ reason: "Because." }))).status).toBe(401);
-    expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns/${concern.id}/reopen`, jsonRequest({}))).status).toBe(401);
+    expect(
+      (await fetch(`${baseUrl}/api/plans/${planId}/concerns/${concern.id}/address`, jsonRequest(answer))).status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${baseUrl}/api/plans/${planId}/concerns/${concern.id}/note`, jsonRequest({ reason: "Because." })))
+        .status,
+    ).toBe(401);
+    expect((await fetch(`${baseUrl}/api/plans/${planId}/concerns/${concern.id}/reopen`, jsonRequest({}))).status).toBe(
+      401,
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -60,7 +83,11 @@ describe.skipIf(!hasServer)("/api/plans/[id]/concerns", () => {
       const response = await sessions[role].fetch(`/api/plans/${planId}/concerns?origin=dialogue`);
       expect(response.status).toBe(200);
       const listed = (await response.json()) as Listed[];
-      expect(listed.map((c) => [c.number, c.origin])).toEqual([[1, "dialogue"], [2, "dialogue"], [3, "dialogue"]]);
+      expect(listed.map((c) => [c.number, c.origin])).toEqual([
+        [1, "dialogue"],
+        [2, "dialogue"],
+        [3, "dialogue"],
+      ]);
     }
   });
 
@@ -71,9 +98,20 @@ describe.skipIf(!hasServer)("/api/plans/[id]/concerns", () => {
     for (const role of ["delegate", "observer"] as const) {
       const session = sessions[role];
       expect((await session.fetch(`/api/plans/${planId}/concerns`, jsonRequest({ threadId }))).status).toBe(403);
-      expect((await session.fetch(`/api/plans/${planId}/concerns/${concern.id}/address`, jsonRequest(answer))).status).toBe(403);
-      expect((await session.fetch(`/api/plans/${planId}/concerns/${concern.id}/note`, jsonRequest({ reason: "Not needed." }))).status).toBe(403);
-      expect((await session.fetch(`/api/plans/${planId}/concerns/${concern.id}/reopen`, jsonRequest({}))).status).toBe(403);
+      expect(
+        (await session.fetch(`/api/plans/${planId}/concerns/${concern.id}/address`, jsonRequest(answer))).status,
+      ).toBe(403);
+      expect(
+        (
+          await session.fetch(
+            `/api/plans/${planId}/concerns/${concern.id}/note`,
+            jsonRequest({ reason: "Not needed." }),
+          )
+        ).status,
+      ).toBe(403);
+      expect((await session.fetch(`/api/plans/${planId}/concerns/${concern.id}/reopen`, jsonRequest({}))).status).toBe(
+        403,
+      );
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -104,18 +142,38 @@ describe.skipIf(!hasServer)("/api/plans/[id]/concerns", () => {
     expect(marked.status).toBe(201);
     const { id, number } = (await marked.json()) as { id: string; number: number };
     expect(number).toBeGreaterThan(3);
-    expect((await sessions.facilitator.fetch(`/api/plans/${planId}/concerns`, jsonRequest({ threadId }))).status).toBe(409);
-    const addressed = await sessions.facilitator.fetch(`/api/plans/${planId}/concerns/${id}/address`, jsonRequest(answer));
+    expect((await sessions.facilitator.fetch(`/api/plans/${planId}/concerns`, jsonRequest({ threadId }))).status).toBe(
+      409,
+    );
+    const addressed = await sessions.facilitator.fetch(
+      `/api/plans/${planId}/concerns/${id}/address`,
+      jsonRequest(answer),
+    );
     expect(addressed.status).toBe(200);
-    const listed = (await (await sessions.delegate.fetch(`/api/plans/${planId}/concerns?status=addressed&origin=comment`)).json()) as Listed[];
-    expect(listed.find((c) => c.id === id)).toMatchObject({ status: "addressed", delegation: { name: "Ecuador" }, answer: { blockId: answer.blockId } });
+    const listed = (await (
+      await sessions.delegate.fetch(`/api/plans/${planId}/concerns?status=addressed&origin=comment`)
+    ).json()) as Listed[];
+    expect(listed.find((c) => c.id === id)).toMatchObject({
+      status: "addressed",
+      delegation: { name: "Ecuador" },
+      answer: { blockId: answer.blockId },
+    });
     const delegate = await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.delegate } });
-    expect(await getPrisma().notification.count({ where: { userId: delegate.id, kind: "concern_addressed", resourceId: id } })).toBe(1);
+    expect(
+      await getPrisma().notification.count({
+        where: { userId: delegate.id, kind: "concern_addressed", resourceId: id },
+      }),
+    ).toBe(1);
   });
 
   it("keeps a facilitators-only thread's concern from delegates and observers", async () => {
-    const threadId = await openThread(sessions.facilitator, { visibility: "facilitators", body: "Internal: a delegation may object." });
-    const { id } = (await (await sessions.facilitator.fetch(`/api/plans/${planId}/concerns`, jsonRequest({ threadId }))).json()) as { id: string };
+    const threadId = await openThread(sessions.facilitator, {
+      visibility: "facilitators",
+      body: "Internal: a delegation may object.",
+    });
+    const { id } = (await (
+      await sessions.facilitator.fetch(`/api/plans/${planId}/concerns`, jsonRequest({ threadId }))
+    ).json()) as { id: string };
     for (const role of ["delegate", "observer"] as const) {
       const listed = (await (await sessions[role].fetch(`/api/plans/${planId}/concerns`)).json()) as Listed[];
       expect(listed.map((c) => c.id)).not.toContain(id);

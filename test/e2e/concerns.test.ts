@@ -34,8 +34,15 @@ describe.skipIf(!hasServer)("the concern register in the browser", () => {
     // The delegate's comment, as the delegate's own browser would post it.
     const delegate = await signInOverHttp(baseUrl, ACCOUNTS.delegate);
     const posted = await delegate.fetch(`/api/plans/${planId}/threads`, {
-      method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ sectionKey: "resources", blockId: PASSAGE, quote: { exact: "Map the resources required" }, stance: "oppose", body: COMMENT }),
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        sectionKey: "resources",
+        blockId: PASSAGE,
+        quote: { exact: "Map the resources required" },
+        stance: "oppose",
+        body: COMMENT,
+      }),
     });
     expect(posted.status).toBe(201);
 
@@ -51,8 +58,16 @@ describe.skipIf(!hasServer)("the concern register in the browser", () => {
     await onRegister.waitFor({ timeout: 10_000 });
     const number = Number((await onRegister.textContent())!.match(/#(\d+)/)![1]);
     expect(number).toBeGreaterThan(3);
-    const stored = await getPrisma().concern.findFirstOrThrow({ where: { planId, number }, include: { delegation: true } });
-    expect(stored).toMatchObject({ origin: "comment", status: "raised", text: COMMENT, delegation: { name: "Ecuador" } });
+    const stored = await getPrisma().concern.findFirstOrThrow({
+      where: { planId, number },
+      include: { delegation: true },
+    });
+    expect(stored).toMatchObject({
+      origin: "comment",
+      status: "raised",
+      text: COMMENT,
+      delegation: { name: "Ecuador" },
+    });
 
     // Along the link to the register: the entry is raised, from Ecuador.
     await onRegister.click();
@@ -76,7 +91,11 @@ describe.skipIf(!hasServer)("the concern register in the browser", () => {
     await expect(answer.getAttribute("href")).resolves.toBe(`/plans/${planId}#passage-${PASSAGE}`);
     await expect(answer.textContent()).resolves.toBe("Resources");
     const delegateUser = await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.delegate } });
-    expect(await getPrisma().notification.count({ where: { userId: delegateUser.id, kind: "concern_addressed", resourceId: stored.id } })).toBe(1);
+    expect(
+      await getPrisma().notification.count({
+        where: { userId: delegateUser.id, kind: "concern_addressed", resourceId: stored.id },
+      }),
+    ).toBe(1);
 
     // The filters and the summary agree with the change.
     await page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: "addressed" }).click();
@@ -89,7 +108,9 @@ describe.skipIf(!hasServer)("the concern register in the browser", () => {
     await page.goto(`/plans/${planId}/coverage`);
     const block = page.getByTestId("coverage-concern-register");
     await expect(block.textContent()).resolves.toMatch(/\d+ addressed/);
-    await expect(block.getByRole("link", { name: "Open the concern register" }).getAttribute("href")).resolves.toBe(`/plans/${planId}/concerns`);
+    await expect(block.getByRole("link", { name: "Open the concern register" }).getAttribute("href")).resolves.toBe(
+      `/plans/${planId}/concerns`,
+    );
     await expectNoSeriousViolations(page);
     expect(errors).toEqual([]);
     await page.context().close();

@@ -27,7 +27,9 @@ describe.skipIf(!inject("hasBrowser"))("the dialogue reader in Chromium", () => 
     await page.goto("/");
     await page.getByRole("link", { name: "Taking collective action to end human Trafficking" }).click();
     await page.waitForURL(`**${READER}`);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Summary of the Interactive Thematic Dialogue");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain(
+      "Summary of the Interactive Thematic Dialogue",
+    );
     await expect(page.getByRole("heading", { name: /Panel 2/ }).count()).resolves.toBe(1);
     await expect(page.locator("article[data-citable]").count()).resolves.toBe(16);
   });

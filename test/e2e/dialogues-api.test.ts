@@ -30,8 +30,16 @@ type Role = keyof typeof ACCOUNTS;
 const sessions = {} as Record<Role, HttpSession>;
 let family: Buffer;
 
-const upload = (session: HttpSession | null, bytes: Uint8Array, { name = "summary.md", type = "text/markdown; charset=utf-8" } = {}) => {
-  const init: RequestInit = { method: "POST", headers: { "content-type": type }, body: new Blob([new Uint8Array(bytes)]) };
+const upload = (
+  session: HttpSession | null,
+  bytes: Uint8Array,
+  { name = "summary.md", type = "text/markdown; charset=utf-8" } = {},
+) => {
+  const init: RequestInit = {
+    method: "POST",
+    headers: { "content-type": type },
+    body: new Blob([new Uint8Array(bytes)]),
+  };
   const path = `/api/dialogues?name=${encodeURIComponent(name)}`;
   return session ? session.fetch(path, init) : fetch(`${baseUrl}${path}`, { ...init, redirect: "manual" });
 };
@@ -47,7 +55,10 @@ beforeAll(async () => {
 /** Other test files expect the seed dialogue alone: remove what these tests imported. */
 afterAll(async () => {
   if (hasServer) {
-    const seeded = await getPrisma().dialogue.findMany({ where: { id: { not: { startsWith: "2009-05-13-" } } }, select: { id: true } });
+    const seeded = await getPrisma().dialogue.findMany({
+      where: { id: { not: { startsWith: "2009-05-13-" } } },
+      select: { id: true },
+    });
     const ids = seeded.map((d) => d.id);
     await getPrisma().plan.deleteMany({ where: { dialogueId: { in: ids } } });
     await getPrisma().dialogue.deleteMany({ where: { id: { in: ids } } });
@@ -59,7 +70,8 @@ describe.skipIf(!hasServer)("POST /api/dialogues", () => {
   it("requires authentication, and refuses delegates and observers with 403, writing nothing", async () => {
     const before = await countRows(getPrisma());
     expect((await upload(null, family)).status).toBe(401);
-    for (const role of ["delegate", "observer"] as const) expect((await upload(sessions[role], family)).status).toBe(403);
+    for (const role of ["delegate", "observer"] as const)
+      expect((await upload(sessions[role], family)).status).toBe(403);
     expect(await countRows(getPrisma())).toEqual(before);
     expect(await dialogueCount()).toBe(1);
   });
@@ -68,8 +80,15 @@ describe.skipIf(!hasServer)("POST /api/dialogues", () => {
     const before = await countRows(getPrisma());
     const malformed = await upload(sessions.facilitator, await readFile(MALFORMED_FILE), { name: "youth.md" });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ field: "file", line: 15, message: expect.stringMatching(/^youth\.md:15: a summary list item outside any list/) });
-    const binary = await upload(sessions.facilitator, Buffer.concat([Buffer.from("# Title\n\nline two\n"), Buffer.from([0])]));
+    expect(await malformed.json()).toMatchObject({
+      field: "file",
+      line: 15,
+      message: expect.stringMatching(/^youth\.md:15: a summary list item outside any list/),
+    });
+    const binary = await upload(
+      sessions.facilitator,
+      Buffer.concat([Buffer.from("# Title\n\nline two\n"), Buffer.from([0])]),
+    );
     expect(await binary.json()).toMatchObject({ line: 4, message: expect.stringContaining("binary content") });
     expect((await upload(sessions.facilitator, Buffer.alloc(MAX_DIALOGUE_BYTES + 1, "a"))).status).toBe(413);
     expect((await upload(sessions.facilitator, family, { type: "text/plain" })).status).toBe(415);
@@ -83,12 +102,22 @@ describe.skipIf(!hasServer)("POST /api/dialogues", () => {
   it("imports a dialogue of the family for a facilitator, audited as theirs, and answers 200 unchanged the second time", async () => {
     const first = await upload(sessions.facilitator, family, { name: "water.md" });
     expect(first.status).toBe(201);
-    const body = (await first.json()) as { dialogueId: string; status: string; title: string; counts: { statements: number } };
+    const body = (await first.json()) as {
+      dialogueId: string;
+      status: string;
+      title: string;
+      counts: { statements: number };
+    };
     expect(body).toMatchObject({ status: "created", title: expect.stringContaining("Water and sanitation") });
-    const stored = await getPrisma().dialogue.findUniqueOrThrow({ where: { id: body.dialogueId }, include: { _count: { select: { statements: true } } } });
+    const stored = await getPrisma().dialogue.findUniqueOrThrow({
+      where: { id: body.dialogueId },
+      include: { _count: { select: { statements: true } } },
+    });
     expect(stored._count.statements).toBe(body.counts.statements);
     const facilitator = await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.facilitator } });
-    const audit = await getPrisma().auditLog.findFirstOrThrow({ where: { action: "dialogue.import", resourceId: body.dialogueId } });
+    const audit = await getPrisma().auditLog.findFirstOrThrow({
+      where: { action: "dialogue.import", resourceId: body.dialogueId },
+    });
     expect(audit.userId).toBe(facilitator.id);
     expect(audit.detail).toMatchObject({ sourceName: "water.md" });
 
@@ -108,7 +137,8 @@ describe.skipIf(!hasServer)("POST /api/dialogues/[id]/plan", () => {
     const id = await importedId();
     const before = await getPrisma().plan.count();
     expect((await fetch(`${baseUrl}/api/dialogues/${id}/plan`, { method: "POST" })).status).toBe(401);
-    for (const role of ["delegate", "observer"] as const) expect((await sessions[role].fetch(`/api/dialogues/${id}/plan`, { method: "POST" })).status).toBe(403);
+    for (const role of ["delegate", "observer"] as const)
+      expect((await sessions[role].fetch(`/api/dialogues/${id}/plan`, { method: "POST" })).status).toBe(403);
     expect(await getPrisma().plan.count()).toBe(before);
   });
 
@@ -121,20 +151,25 @@ describe.skipIf(!hasServer)("POST /api/dialogues/[id]/plan", () => {
     const second = await sessions.admin.fetch(`/api/dialogues/${id}/plan`, { method: "POST" });
     expect(second.status).toBe(200);
     expect(await second.json()).toMatchObject({ planId, status: "unchanged" });
-    expect((await sessions.facilitator.fetch("/api/dialogues/no-such-dialogue/plan", { method: "POST" })).status).toBe(404);
+    expect((await sessions.facilitator.fetch("/api/dialogues/no-such-dialogue/plan", { method: "POST" })).status).toBe(
+      404,
+    );
   });
 });
 
 describe.skipIf(!hasServer)("DELETE /api/dialogues/[id]", () => {
   const remove = (session: HttpSession | null, id: string) =>
-    session ? session.fetch(`/api/dialogues/${id}`, { method: "DELETE" }) : fetch(`${baseUrl}/api/dialogues/${id}`, { method: "DELETE" });
+    session
+      ? session.fetch(`/api/dialogues/${id}`, { method: "DELETE" })
+      : fetch(`${baseUrl}/api/dialogues/${id}`, { method: "DELETE" });
 
   it("is for admins only (401, 403 for facilitators, delegates and observers), and refused while a plan is drafted from the dialogue", async () => {
     const { dialogueId } = (await (await upload(sessions.admin, family)).json()) as { dialogueId: string };
     await sessions.admin.fetch(`/api/dialogues/${dialogueId}/plan`, { method: "POST" });
     const before = await countRows(getPrisma());
     expect((await remove(null, dialogueId)).status).toBe(401);
-    for (const role of ["facilitator", "delegate", "observer"] as const) expect((await remove(sessions[role], dialogueId)).status).toBe(403);
+    for (const role of ["facilitator", "delegate", "observer"] as const)
+      expect((await remove(sessions[role], dialogueId)).status).toBe(403);
     const refused = await remove(sessions.admin, dialogueId);
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { message: string }).message).toContain("A draft plan is based on this dialogue");
@@ -147,7 +182,15 @@ describe.skipIf(!hasServer)("DELETE /api/dialogues/[id]", () => {
     const { dialogueId } = (await (await upload(sessions.admin, family)).json()) as { dialogueId: string };
     await getPrisma().plan.deleteMany({ where: { dialogueId } });
     const delegation = await getPrisma().delegation.findFirstOrThrow({ where: { dialogueId } });
-    const member = await getPrisma().user.create({ data: { email: "water.delegate@example.org", name: "Wanda Water", role: "delegate", passwordHash: "x", delegationId: delegation.id } });
+    const member = await getPrisma().user.create({
+      data: {
+        email: "water.delegate@example.org",
+        name: "Wanda Water",
+        role: "delegate",
+        passwordHash: "x",
+        delegationId: delegation.id,
+      },
+    });
     const refused = await remove(sessions.admin, dialogueId);
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { message: string }).message).toContain("water.delegate@example.org");
@@ -182,11 +225,17 @@ describe.skipIf(!hasServer)("the import page in Chromium", () => {
 
     await page.getByLabel("Dialogue summary (.md)").setInputFiles(MALFORMED_FILE);
     await page.getByRole("button", { name: "Import" }).click();
-    await page.getByRole("alert").filter({ hasText: "bad-1-list-before-intro.md:15: a summary list item outside any list" }).waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "bad-1-list-before-intro.md:15: a summary list item outside any list" })
+      .waitFor();
 
     await page.getByLabel("Dialogue summary (.md)").setInputFiles(FAMILY_FILE);
     await page.getByRole("button", { name: "Import" }).click();
-    await page.getByTestId("import-status").getByText(/^Imported Water and sanitation/).waitFor();
+    await page
+      .getByTestId("import-status")
+      .getByText(/^Imported Water and sanitation/)
+      .waitFor();
     await page.getByRole("button", { name: "Open its draft plan" }).click();
     await page.waitForURL(/\/plans\/[^/]+$/);
     await page.getByRole("heading", { level: 2, name: "Situational analysis" }).waitFor();
@@ -201,7 +250,9 @@ describe.skipIf(!hasServer)("the import page in Chromium", () => {
   });
 
   it("lets an admin remove a dialogue that has no plan from the home page, after confirming", async () => {
-    const { dialogueId } = (await (await upload(sessions.admin, await readFile(OTHER_FAMILY_FILE))).json()) as { dialogueId: string };
+    const { dialogueId } = (await (await upload(sessions.admin, await readFile(OTHER_FAMILY_FILE))).json()) as {
+      dialogueId: string;
+    };
     const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
     await signInWithForm(page, ACCOUNTS.admin);
     await page.getByRole("button", { name: /^Remove… Disaster risk reduction/ }).click();

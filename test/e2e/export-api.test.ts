@@ -29,11 +29,22 @@ beforeAll(async () => {
     observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
   };
   // A facilitators-only thread, opened the way a facilitator opens one.
-  const section = await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: "recommended-actions" }, select: { content: true } });
+  const section = await getPrisma().planSection.findFirstOrThrow({
+    where: { planId, key: "recommended-actions" },
+    select: { content: true },
+  });
   const block = listBlocks(section.content as JSONContent).find((b) => b.text.length > 20)!;
   const response = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, {
-    method: "POST", headers: { "content-type": "application/json" },
-    body: JSON.stringify({ sectionKey: "recommended-actions", blockId: block.blockId, quote: { exact: block.text.slice(0, 15) }, stance: "question", visibility: "facilitators", body: HIDDEN_BODY }),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      sectionKey: "recommended-actions",
+      blockId: block.blockId,
+      quote: { exact: block.text.slice(0, 15) },
+      stance: "question",
+      visibility: "facilitators",
+      body: HIDDEN_BODY,
+    }),
   });
   expect(response.status).toBe(201);
 });
@@ -43,7 +54,8 @@ const url = (query: string) => `/api/plans/${planId}/export?${query}`;
 
 describe.skipIf(!hasServer)("GET /api/plans/[id]/export", () => {
   it("requires authentication (401)", async () => {
-    for (const format of ["json", "md", "docx", "pdf"]) expect((await fetch(`${baseUrl}${url(`format=${format}`)}`)).status).toBe(401);
+    for (const format of ["json", "md", "docx", "pdf"])
+      expect((await fetch(`${baseUrl}${url(`format=${format}`)}`)).status).toBe(401);
   });
 
   it("answers 400 naming the field for a bad format, 404 for an unknown plan or version", async () => {
@@ -63,7 +75,9 @@ describe.skipIf(!hasServer)("GET /api/plans/[id]/export", () => {
     const response = await sessions.observer.fetch(url(`format=${format}`));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe(type);
-    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="[a-z0-9-]+-draft\\.${format}"$`));
+    expect(response.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="[a-z0-9-]+-draft\\.${format}"$`),
+    );
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const body = Buffer.from(await response.arrayBuffer());
     expect(body.subarray(0, magic.length).toString()).toBe(magic);
@@ -95,7 +109,9 @@ describe.skipIf(!hasServer)("the Export menu on the plan page", () => {
 
   it("downloads a DOCX of the live draft, and Markdown of a version, saying what it is doing meanwhile", async () => {
     const created = await sessions.facilitator.fetch(`/api/plans/${planId}/versions`, {
-      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ label: "Export check" }),
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ label: "Export check" }),
     });
     expect(created.status).toBe(201);
     const page = await openPlanAs(browser, { baseUrl, planId, email: ACCOUNTS.delegate });
@@ -103,7 +119,10 @@ describe.skipIf(!hasServer)("the Export menu on the plan page", () => {
     const docx = page.waitForEvent("download");
     await page.getByRole("button", { name: /Word \(DOCX\)/ }).click();
     expect((await docx).suggestedFilename()).toMatch(/-draft\.docx$/);
-    await page.getByRole("status").filter({ hasText: /Downloaded .*\.docx/ }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /Downloaded .*\.docx/ })
+      .waitFor();
     await page.getByLabel("Version").selectOption("Export check");
     await expect(page.getByRole("button", { name: /JSON/ }).isDisabled()).resolves.toBe(true);
     const markdown = page.waitForEvent("download");

@@ -9,7 +9,13 @@ import { jsonRequest } from "@/test/support/http";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
-const newThread = { sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "question", body: "A question." };
+const newThread = {
+  sectionKey: "resources",
+  blockId: "resources.should-8",
+  quote: { exact: "Map the resources required" },
+  stance: "question",
+  body: "A question.",
+};
 type TList = { items: { id: string; title: string; href: string; isRead: boolean }[]; unread: number };
 
 let planId: string;
@@ -39,7 +45,14 @@ describe.skipIf(!hasServer)("/api/notifications", () => {
   });
 
   it("answers 400 naming the field", async () => {
-    for (const [body, field] of [[{}, "ids"], [{ id: "abc" }, "ids"], [{ ids: "abc" }, "ids"], [{ ids: [] }, "ids"], [{ all: false }, "all"], [{ ids: ["a"], all: true }, "all"]] as const) {
+    for (const [body, field] of [
+      [{}, "ids"],
+      [{ id: "abc" }, "ids"],
+      [{ ids: "abc" }, "ids"],
+      [{ ids: [] }, "ids"],
+      [{ all: false }, "all"],
+      [{ ids: ["a"], all: true }, "all"],
+    ] as const) {
       const response = await sessions.delegate.fetch("/api/notifications/read", jsonRequest(body));
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(await response.json()).toMatchObject({ error: "invalid", field });
@@ -47,12 +60,18 @@ describe.skipIf(!hasServer)("/api/notifications", () => {
   });
 
   it("lists and marks read only one's own notifications; another user's ids change nothing", async () => {
-    const created = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, jsonRequest({ ...newThread, body: "@ecuador, which resources?" }));
+    const created = await sessions.facilitator.fetch(
+      `/api/plans/${planId}/threads`,
+      jsonRequest({ ...newThread, body: "@ecuador, which resources?" }),
+    );
     expect(created.status).toBe(201);
     const { id: threadId, number } = (await created.json()) as { id: string; number: number };
     const delegate = (await (await sessions.delegate.fetch("/api/notifications")).json()) as TList;
     const mine = delegate.items.find((n) => n.href === `/plans/${planId}#thread-${threadId}`);
-    expect(mine).toMatchObject({ title: `Fatima Facilitator (facilitator) mentioned your delegation in comment ${number}`, isRead: false });
+    expect(mine).toMatchObject({
+      title: `Fatima Facilitator (facilitator) mentioned your delegation in comment ${number}`,
+      isRead: false,
+    });
     expect(delegate.unread).toBeGreaterThanOrEqual(1);
 
     // Nobody else sees it, whatever their role.
@@ -75,14 +94,20 @@ describe.skipIf(!hasServer)("/api/notifications", () => {
 
   it("streams the unread count on connect and again when a reply arrives", async () => {
     await sessions.delegate.fetch("/api/notifications/read", jsonRequest({ all: true }));
-    const opened = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, jsonRequest({ ...newThread, body: "Ecuador asks." }));
+    const opened = await sessions.delegate.fetch(
+      `/api/plans/${planId}/threads`,
+      jsonRequest({ ...newThread, body: "Ecuador asks." }),
+    );
     const { id: threadId } = (await opened.json()) as { id: string };
     const stream = await openEventStream(`${baseUrl}/api/notifications/stream`, { cookie: sessions.delegate.cookie });
     try {
       expect(stream.status).toBe(200);
       expect(stream.contentType).toMatch(/^text\/event-stream/);
       expect(unreadOf(await stream.next((e) => e.event === "unread", 5_000))).toBe(0);
-      await sessions.facilitator.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, jsonRequest({ body: "An answer." }));
+      await sessions.facilitator.fetch(
+        `/api/plans/${planId}/threads/${threadId}/comments`,
+        jsonRequest({ body: "An answer." }),
+      );
       expect(unreadOf(await stream.next((e) => e.event === "unread", 5_000))).toBe(1);
     } finally {
       stream.close();
@@ -95,7 +120,9 @@ describe.skipIf(!hasServer)("/api/plans/[id]/activity", () => {
     const anonymous = await openEventStream(`${baseUrl}/api/plans/${planId}/activity`);
     expect(anonymous.status).toBe(401);
     anonymous.close();
-    const unknown = await openEventStream(`${baseUrl}/api/plans/no-such-plan/activity`, { cookie: sessions.observer.cookie });
+    const unknown = await openEventStream(`${baseUrl}/api/plans/no-such-plan/activity`, {
+      cookie: sessions.observer.cookie,
+    });
     expect(unknown.status).toBe(404);
     unknown.close();
     const badKind = await sessions.observer.fetch(`/api/plans/${planId}/activity?kind=everything`);
@@ -104,10 +131,18 @@ describe.skipIf(!hasServer)("/api/plans/[id]/activity", () => {
   });
 
   it("streams, to every role that reads the plan, which section's threads changed, and never what was said", async () => {
-    const streams = await Promise.all((["observer", "delegate", "facilitator"] as const).map((role) => openEventStream(`${baseUrl}/api/plans/${planId}/activity`, { cookie: sessions[role].cookie })));
+    const streams = await Promise.all(
+      (["observer", "delegate", "facilitator"] as const).map((role) =>
+        openEventStream(`${baseUrl}/api/plans/${planId}/activity`, { cookie: sessions[role].cookie }),
+      ),
+    );
     try {
-      for (const stream of streams) expect([stream.status, stream.contentType]).toEqual([200, expect.stringMatching(/^text\/event-stream/)]);
-      const created = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, jsonRequest({ ...newThread, body: "Live on the comments page." }));
+      for (const stream of streams)
+        expect([stream.status, stream.contentType]).toEqual([200, expect.stringMatching(/^text\/event-stream/)]);
+      const created = await sessions.delegate.fetch(
+        `/api/plans/${planId}/threads`,
+        jsonRequest({ ...newThread, body: "Live on the comments page." }),
+      );
       const { id: threadId } = (await created.json()) as { id: string };
       const { sectionId } = await getPrisma().commentThread.findUniqueOrThrow({ where: { id: threadId } });
       for (const stream of streams) {

@@ -43,9 +43,16 @@ describe.skipIf(!hasServer)("notifications across two app instances", () => {
     const facilitatorOnA: HttpSession = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
 
     await delegateOnB.fetch("/api/notifications/read", jsonRequest({ all: true }));
-    const opened = await delegateOnB.fetch(`/api/plans/${planId}/threads`, jsonRequest({
-      sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "question", body: "Ecuador asks, via B.",
-    }));
+    const opened = await delegateOnB.fetch(
+      `/api/plans/${planId}/threads`,
+      jsonRequest({
+        sectionKey: "resources",
+        blockId: "resources.should-8",
+        quote: { exact: "Map the resources required" },
+        stance: "question",
+        body: "Ecuador asks, via B.",
+      }),
+    );
     expect(opened.status).toBe(201);
     const { id: threadId, number } = (await opened.json()) as { id: string; number: number };
 
@@ -55,15 +62,28 @@ describe.skipIf(!hasServer)("notifications across two app instances", () => {
       expect(unreadOf(await streamOnB.next((e) => e.event === "unread", 5_000))).toBe(0);
       const facilitatorUnread = unreadOf(await streamOnA.next((e) => e.event === "unread", 5_000));
 
-      const reply = await facilitatorOnA.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, jsonRequest({ body: "Answered via A." }));
+      const reply = await facilitatorOnA.fetch(
+        `/api/plans/${planId}/threads/${threadId}/comments`,
+        jsonRequest({ body: "Answered via A." }),
+      );
       expect(reply.status).toBe(201);
       // Live: within a couple of seconds, on the other instance.
       expect(unreadOf(await streamOnB.next((e) => e.event === "unread", 2_500))).toBe(1);
-      const list = (await (await delegateOnB.fetch("/api/notifications")).json()) as { items: { title: string; href: string }[] };
-      expect(list.items[0]).toEqual(expect.objectContaining({ title: `Fatima Facilitator (facilitator) replied to comment ${number}`, href: `/plans/${planId}#thread-${threadId}` }));
+      const list = (await (await delegateOnB.fetch("/api/notifications")).json()) as {
+        items: { title: string; href: string }[];
+      };
+      expect(list.items[0]).toEqual(
+        expect.objectContaining({
+          title: `Fatima Facilitator (facilitator) replied to comment ${number}`,
+          href: `/plans/${planId}#thread-${threadId}`,
+        }),
+      );
 
       // And back: the delegate replies through B, the facilitator (a participant now) hears on A.
-      await delegateOnB.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, jsonRequest({ body: "Thanks, via B." }));
+      await delegateOnB.fetch(
+        `/api/plans/${planId}/threads/${threadId}/comments`,
+        jsonRequest({ body: "Thanks, via B." }),
+      );
       expect(unreadOf(await streamOnA.next((e) => e.event === "unread", 2_500))).toBe(facilitatorUnread + 1);
     } finally {
       streamOnB.close();

@@ -25,7 +25,10 @@ beforeAll(async () => {
   process.env.DATABASE_URL = inject("databaseUrl");
   planId = (await getPrisma().plan.findFirstOrThrow()).id;
   browser = await launchChromium();
-  sessions = { facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator), delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate) };
+  sessions = {
+    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
+    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
+  };
 });
 afterAll(async () => {
   await browser?.close();
@@ -42,9 +45,16 @@ describe.skipIf(!hasServer)("the notification bell", () => {
   it("shows the facilitator's reply to the delegate live, keeps it over a reload, and following it marks it read and opens the thread", async () => {
     // Earlier tests may have left the delegate notifications: start from none unread.
     await sessions.delegate.fetch("/api/notifications/read", jsonRequest({ all: true }));
-    const opened = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, jsonRequest({
-      sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "question", body: "Which resources, exactly?",
-    }));
+    const opened = await sessions.delegate.fetch(
+      `/api/plans/${planId}/threads`,
+      jsonRequest({
+        sectionKey: "resources",
+        blockId: "resources.should-8",
+        quote: { exact: "Map the resources required" },
+        stance: "question",
+        body: "Which resources, exactly?",
+      }),
+    );
     const { id: threadId, number } = (await opened.json()) as { id: string; number: number };
 
     const page = await signedInPage(ACCOUNTS.delegate);
@@ -53,7 +63,10 @@ describe.skipIf(!hasServer)("the notification bell", () => {
     // The stream is open before the reply is written, so what follows is a live event, not its first count.
     await page.locator('[data-connection="open"]').waitFor();
 
-    const reply = await sessions.facilitator.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, jsonRequest({ body: "The ones in the annex." }));
+    const reply = await sessions.facilitator.fetch(
+      `/api/plans/${planId}/threads/${threadId}/comments`,
+      jsonRequest({ body: "The ones in the annex." }),
+    );
     expect(reply.status).toBe(201);
     // Live, without a reload.
     await page.getByRole("button", { name: "Notifications, 1 unread" }).waitFor({ timeout: 10_000 });
@@ -86,15 +99,24 @@ describe.skipIf(!hasServer)("the notification bell", () => {
     await thread.waitFor();
     await expect(thread.textContent()).resolves.toContain("The ones in the annex.");
     await page.waitForFunction((id) => document.activeElement?.id === `thread-${id}`, threadId);
-    const stored = await getPrisma().notification.findFirstOrThrow({ where: { resourceId: threadId, user: { email: ACCOUNTS.delegate } } });
+    const stored = await getPrisma().notification.findFirstOrThrow({
+      where: { resourceId: threadId, user: { email: ACCOUNTS.delegate } },
+    });
     expect(stored.readAt).not.toBeNull();
     await page.context().close();
   });
 
   it("marks all as read from the list", async () => {
-    const opened = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, jsonRequest({
-      sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "neutral", body: "@ecuador and @bahrain, please look.",
-    }));
+    const opened = await sessions.facilitator.fetch(
+      `/api/plans/${planId}/threads`,
+      jsonRequest({
+        sectionKey: "resources",
+        blockId: "resources.should-8",
+        quote: { exact: "Map the resources required" },
+        stance: "neutral",
+        body: "@ecuador and @bahrain, please look.",
+      }),
+    );
     expect(opened.status).toBe(201);
     const page = await signedInPage(ACCOUNTS.delegate);
     const bell = page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
@@ -102,7 +124,9 @@ describe.skipIf(!hasServer)("the notification bell", () => {
     await page.getByRole("button", { name: "Mark all as read" }).click();
     await page.getByRole("button", { name: "Notifications, none unread" }).waitFor();
     await expect(page.getByRole("link", { name: /^Unread: / }).count()).resolves.toBe(0);
-    expect(await getPrisma().notification.count({ where: { readAt: null, user: { email: ACCOUNTS.delegate } } })).toBe(0);
+    expect(await getPrisma().notification.count({ where: { readAt: null, user: { email: ACCOUNTS.delegate } } })).toBe(
+      0,
+    );
     await page.context().close();
   });
 
@@ -113,7 +137,8 @@ describe.skipIf(!hasServer)("the notification bell", () => {
     const delegate = await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.delegate } });
     try {
       await getPrisma().user.update({ where: { id: delegate.id }, data: { disabledAt: new Date() } });
-      await getPrisma().$executeRaw`SELECT pg_notify('gpa_notifications', ${JSON.stringify({ userIds: [delegate.id] })})`;
+      await getPrisma()
+        .$executeRaw`SELECT pg_notify('gpa_notifications', ${JSON.stringify({ userIds: [delegate.id] })})`;
       await page.getByRole("status").filter({ hasText: "Reconnecting…" }).waitFor({ timeout: 15_000 });
     } finally {
       await getPrisma().user.update({ where: { id: delegate.id }, data: { disabledAt: null } });

@@ -22,10 +22,17 @@ async function startApp(ports: { app: number; pg: number; collab: number }): Pro
   // No DATABASE_URL, as on a fresh machine.
   const { DATABASE_URL: _url, NODE_ENV: _mode, ...inherited } = process.env;
   const env: Record<string, string | undefined> = {
-    ...inherited, PORT: String(ports.app), EMBEDDED_PG_PORT: String(ports.pg), GPA_DATA_DIR: dataDir, COLLAB_PORT: String(ports.collab),
+    ...inherited,
+    PORT: String(ports.app),
+    EMBEDDED_PG_PORT: String(ports.pg),
+    GPA_DATA_DIR: dataDir,
+    COLLAB_PORT: String(ports.collab),
   };
   // The same command as the "start" script in package.json: one process, so signals reach it directly.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: toChildEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: toChildEnv(env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
@@ -68,8 +75,21 @@ describe.skipIf(!inject("hasBrowser"))("npm start without DATABASE_URL", () => {
   it("starts embedded PostgreSQL, migrates, imports, serves, stops cleanly and reuses its data", async () => {
     const ports = { app: await findFreePort(), pg: await findFreePort(), collab: await findFreePort() };
     const first = await startApp(ports);
-    const lines = first.output().split("\n").filter((l) => l.startsWith("▸"));
-    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(["secret", "database", "migrate", "dialogue", "plan", "accounts", "build", "collab", "serve"]);
+    const lines = first
+      .output()
+      .split("\n")
+      .filter((l) => l.startsWith("▸"));
+    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual([
+      "secret",
+      "database",
+      "migrate",
+      "dialogue",
+      "plan",
+      "accounts",
+      "build",
+      "collab",
+      "serve",
+    ]);
     expect(first.output()).toMatch(new RegExp(`collab\\s+ws://localhost:${ports.collab}`));
     await waitFor(() => isPortOpen(ports.collab), "the collaboration server listens");
     expect(first.output()).toContain("new data");

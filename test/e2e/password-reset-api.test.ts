@@ -36,7 +36,9 @@ async function createUser(inviter: HttpSession = sessions.admin): Promise<{ id: 
   const email = `reset-${randomBytes(4).toString("hex")}@example.org`;
   const invite = await inviter.fetch("/api/admin/invites", jsonRequest({ email, role: "observer" }));
   const token = ((await invite.json()) as { link: string }).link.split("/invite/")[1];
-  expect((await anonymous("/api/invites/accept", jsonRequest({ token, name: "Rita Reset", password: OLD_PASSWORD }))).status).toBe(201);
+  expect(
+    (await anonymous("/api/invites/accept", jsonRequest({ token, name: "Rita Reset", password: OLD_PASSWORD }))).status,
+  ).toBe(201);
   return { id: (await getPrisma().user.findUniqueOrThrow({ where: { email } })).id, email };
 }
 
@@ -59,13 +61,16 @@ describe.skipIf(!hasServer)("POST /api/admin/users/[id]/password-reset", () => {
     expect(await countRows(getPrisma())).toEqual(before);
   });
 
-  it.each(["facilitator", "delegate", "observer"] as const)("refuses a %s with 403 and writes nothing", async (role) => {
-    const { id } = await createUser();
-    const before = await countRows(getPrisma());
-    const response = await sessions[role].fetch(`/api/admin/users/${id}/password-reset`, { method: "POST" });
-    expect(response.status).toBe(403);
-    expect(await countRows(getPrisma())).toEqual(before);
-  });
+  it.each(["facilitator", "delegate", "observer"] as const)(
+    "refuses a %s with 403 and writes nothing",
+    async (role) => {
+      const { id } = await createUser();
+      const before = await countRows(getPrisma());
+      const response = await sessions[role].fetch(`/api/admin/users/${id}/password-reset`, { method: "POST" });
+      expect(response.status).toBe(403);
+      expect(await countRows(getPrisma())).toEqual(before);
+    },
+  );
 
   it("gives an admin a one-time link, storing only its hash, with an audit row; a newer link voids the older", async () => {
     const { id, email } = await createUser();
@@ -78,18 +83,28 @@ describe.skipIf(!hasServer)("POST /api/admin/users/[id]/password-reset", () => {
     const stored = await getPrisma().passwordReset.findMany({ where: { userId: id } });
     expect(stored).toHaveLength(1);
     expect(stored[0].tokenHash).not.toContain(first);
-    expect(await getPrisma().auditLog.count({ where: { action: "user.password-reset.create", resourceId: id } })).toBe(1);
+    expect(await getPrisma().auditLog.count({ where: { action: "user.password-reset.create", resourceId: id } })).toBe(
+      1,
+    );
 
     const second = await createLink(id);
     expect(await getPrisma().passwordReset.count({ where: { userId: id } })).toBe(1);
-    expect((await anonymous("/api/password-reset", jsonRequest({ token: first, password: NEW_PASSWORD }))).status).toBe(404);
-    expect((await anonymous("/api/password-reset", jsonRequest({ token: second, password: NEW_PASSWORD }))).status).toBe(200);
+    expect((await anonymous("/api/password-reset", jsonRequest({ token: first, password: NEW_PASSWORD }))).status).toBe(
+      404,
+    );
+    expect(
+      (await anonymous("/api/password-reset", jsonRequest({ token: second, password: NEW_PASSWORD }))).status,
+    ).toBe(200);
   });
 
   it("refuses an unknown user with 404 and a disabled one with 409", async () => {
-    expect((await sessions.admin.fetch("/api/admin/users/no-such-user/password-reset", { method: "POST" })).status).toBe(404);
+    expect(
+      (await sessions.admin.fetch("/api/admin/users/no-such-user/password-reset", { method: "POST" })).status,
+    ).toBe(404);
     const { id } = await createUser();
-    expect((await sessions.admin.fetch(`/api/admin/users/${id}`, jsonRequest({ disabled: true }, "PATCH"))).status).toBe(200);
+    expect(
+      (await sessions.admin.fetch(`/api/admin/users/${id}`, jsonRequest({ disabled: true }, "PATCH"))).status,
+    ).toBe(200);
     const before = await countRows(getPrisma());
     const response = await sessions.admin.fetch(`/api/admin/users/${id}/password-reset`, { method: "POST" });
     expect(response.status).toBe(409);
@@ -127,8 +142,13 @@ describe.skipIf(!hasServer)("POST /api/password-reset", () => {
     const short = await anonymous("/api/password-reset", jsonRequest({ token, password: "short" }));
     expect(short.status).toBe(400);
     expect(await short.json()).toMatchObject({ field: "password" });
-    expect((await anonymous("/api/password-reset", jsonRequest({ token: "x".repeat(43), password: NEW_PASSWORD }))).status).toBe(404);
-    await getPrisma().passwordReset.updateMany({ where: { userId: id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(
+      (await anonymous("/api/password-reset", jsonRequest({ token: "x".repeat(43), password: NEW_PASSWORD }))).status,
+    ).toBe(404);
+    await getPrisma().passwordReset.updateMany({
+      where: { userId: id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await anonymous("/api/password-reset", jsonRequest({ token, password: NEW_PASSWORD }))).status).toBe(410);
 
     expect(await countRows(getPrisma())).toEqual(before);
@@ -149,7 +169,9 @@ describe.skipIf(!hasServer)("POST /api/password-reset", () => {
     const disabled = await createUser();
     const disabledToken = await createLink(disabled.id);
     await sessions.admin.fetch(`/api/admin/users/${disabled.id}`, jsonRequest({ disabled: true }, "PATCH"));
-    expect((await anonymous("/api/password-reset", jsonRequest({ token: disabledToken, password: NEW_PASSWORD }))).status).toBe(410);
+    expect(
+      (await anonymous("/api/password-reset", jsonRequest({ token: disabledToken, password: NEW_PASSWORD }))).status,
+    ).toBe(410);
     expect(await passwordIs(disabled.email, OLD_PASSWORD)).toBe(true);
   });
 
@@ -160,6 +182,8 @@ describe.skipIf(!hasServer)("POST /api/password-reset", () => {
     const open = (await (await anonymous(`/reset-password/${token}`)).text()).replaceAll("<!-- -->", "");
     expect(open).toContain(`For Rita Reset (${email}).`);
     expect((await anonymous("/api/password-reset", jsonRequest({ token, password: NEW_PASSWORD }))).status).toBe(200);
-    expect(await (await anonymous(`/reset-password/${token}`)).text()).toContain("This password reset link has already been used.");
+    expect(await (await anonymous(`/reset-password/${token}`)).text()).toContain(
+      "This password reset link has already been used.",
+    );
   });
 });

@@ -22,7 +22,12 @@ beforeAll(async () => {
 afterAll(() => disconnectPrisma());
 
 async function aSuggestedLink(): Promise<string> {
-  return (await getPrisma().provenanceLink.findFirstOrThrow({ where: { planId, status: "suggested" }, orderBy: { createdAt: "asc" } })).id;
+  return (
+    await getPrisma().provenanceLink.findFirstOrThrow({
+      where: { planId, status: "suggested" },
+      orderBy: { createdAt: "asc" },
+    })
+  ).id;
 }
 
 describe.skipIf(!hasServer)("POST /api/plans/[id]/links/[linkId]", () => {
@@ -36,31 +41,49 @@ describe.skipIf(!hasServer)("POST /api/plans/[id]/links/[linkId]", () => {
   });
 
   it("requires authentication", async () => {
-    const response = await fetch(`${baseUrl}/api/plans/${planId}/links/${await aSuggestedLink()}`, jsonRequest({ decision: "confirm" }));
+    const response = await fetch(
+      `${baseUrl}/api/plans/${planId}/links/${await aSuggestedLink()}`,
+      jsonRequest({ decision: "confirm" }),
+    );
     expect(response.status).toBe(401);
   });
 
   it.each(["delegate", "observer"] as const)("refuses a %s with 403 and leaves the link as it was", async (role) => {
     const linkId = await aSuggestedLink();
-    const response = await sessions[role].fetch(`/api/plans/${planId}/links/${linkId}`, jsonRequest({ decision: "confirm" }));
+    const response = await sessions[role].fetch(
+      `/api/plans/${planId}/links/${linkId}`,
+      jsonRequest({ decision: "confirm" }),
+    );
     expect(response.status).toBe(403);
     expect((await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).status).toBe("suggested");
   });
 
   it("lets a facilitator confirm, recording who and when, with an audit row", async () => {
     const linkId = await aSuggestedLink();
-    const response = await sessions.facilitator.fetch(`/api/plans/${planId}/links/${linkId}`, jsonRequest({ decision: "confirm" }));
+    const response = await sessions.facilitator.fetch(
+      `/api/plans/${planId}/links/${linkId}`,
+      jsonRequest({ decision: "confirm" }),
+    );
     expect(response.status).toBe(200);
-    const link = await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: linkId }, include: { confirmedBy: true } });
+    const link = await getPrisma().provenanceLink.findUniqueOrThrow({
+      where: { id: linkId },
+      include: { confirmedBy: true },
+    });
     expect([link.status, link.confirmedBy?.email]).toEqual(["confirmed", ACCOUNTS.facilitator]);
     expect(await getPrisma().auditLog.count({ where: { action: "provenance.confirm", resourceId: linkId } })).toBe(1);
   });
 
   it("answers 400 naming the field, and 404 for a link of another plan", async () => {
-    const bad = await sessions.facilitator.fetch(`/api/plans/${planId}/links/${await aSuggestedLink()}`, jsonRequest({ decision: "maybe" }));
+    const bad = await sessions.facilitator.fetch(
+      `/api/plans/${planId}/links/${await aSuggestedLink()}`,
+      jsonRequest({ decision: "maybe" }),
+    );
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ field: "decision" });
-    const missing = await sessions.facilitator.fetch(`/api/plans/other-plan/links/${await aSuggestedLink()}`, jsonRequest({ decision: "confirm" }));
+    const missing = await sessions.facilitator.fetch(
+      `/api/plans/other-plan/links/${await aSuggestedLink()}`,
+      jsonRequest({ decision: "confirm" }),
+    );
     expect(missing.status).toBe(404);
   });
 });
@@ -88,7 +111,10 @@ describe.skipIf(!hasServer)("the plan page in Chromium", () => {
     const badge = section.getByText(/\d+ confirmed sources/);
     const before = Number((await badge.textContent())!.match(/\d+/)![0]);
     await section.getByText(/Sources for the whole section/).click();
-    await section.getByRole("button", { name: /^Confirm / }).first().click();
+    await section
+      .getByRole("button", { name: /^Confirm / })
+      .first()
+      .click();
     await section.getByText(`${before + 1} confirmed sources`).waitFor();
     expect(await findSeriousViolations(page)).toEqual([]);
   });
@@ -121,8 +147,21 @@ describe.skipIf(!hasServer)("the coverage board", () => {
     // A suggested sentence of a speaker whom no confirmed link reaches yet.
     const link = await getPrisma().provenanceLink.findFirstOrThrow({
       where: {
-        planId, status: "suggested", sentenceId: { not: null },
-        statement: { speaker: { statements: { none: { OR: [{ links: { some: { status: "confirmed" } } }, { sentences: { some: { links: { some: { status: "confirmed" } } } } }] } } } },
+        planId,
+        status: "suggested",
+        sentenceId: { not: null },
+        statement: {
+          speaker: {
+            statements: {
+              none: {
+                OR: [
+                  { links: { some: { status: "confirmed" } } },
+                  { sentences: { some: { links: { some: { status: "confirmed" } } } } },
+                ],
+              },
+            },
+          },
+        },
       },
       include: { sentence: true, statement: { include: { speaker: true } } },
     });
@@ -134,13 +173,25 @@ describe.skipIf(!hasServer)("the coverage board", () => {
 
     await page.goto(`/plans/${planId}`);
     // Suggestions sit in closed disclosures, outside the accessibility tree until opened.
-    const button = page.getByRole("button", { name: new RegExp(`^Confirm .*${link.sentence!.key.replace(/\./g, "\\.")}$`), includeHidden: true }).first();
+    const button = page
+      .getByRole("button", {
+        name: new RegExp(`^Confirm .*${link.sentence!.key.replace(/\./g, "\\.")}$`),
+        includeHidden: true,
+      })
+      .first();
     await button.evaluate((el) => el.closest("details")?.setAttribute("open", ""));
     await button.click();
     // The page refreshes its sources: the link now shows as confirmed (its buttons, and their status line, are gone).
-    const source = page.locator("li", { has: page.locator(`a[href$="#${link.sentence!.key}"]`) }).filter({ has: page.getByRole("button", { name: /^Confirm /, includeHidden: true }) });
+    const source = page
+      .locator("li", { has: page.locator(`a[href$="#${link.sentence!.key}"]`) })
+      .filter({ has: page.getByRole("button", { name: /^Confirm /, includeHidden: true }) });
     await source.first().waitFor({ state: "detached" });
-    await page.locator("li", { has: page.locator(`a[href$="#${link.sentence!.key}"]`) }).getByTestId("link-status").filter({ hasText: "confirmed" }).first().waitFor({ state: "attached" });
+    await page
+      .locator("li", { has: page.locator(`a[href$="#${link.sentence!.key}"]`) })
+      .getByTestId("link-status")
+      .filter({ hasText: "confirmed" })
+      .first()
+      .waitFor({ state: "attached" });
 
     await page.goto(`/plans/${planId}/coverage?group=speakers`);
     await expect(page.getByTestId(`coverage-${speakerKey}`).textContent()).resolves.toContain("covered");
@@ -158,7 +209,9 @@ describe.skipIf(!hasServer)("the coverage board", () => {
     // Saved and refreshed: the row leaves this "uncovered" view.
     await row.waitFor({ state: "detached" });
     await page.goto(`/plans/${planId}/coverage?group=delegations&status=excluded`);
-    await expect(page.getByTestId("coverage-delegation-algeria").textContent()).resolves.toContain("Excluded: Spoke only in the general debate");
+    await expect(page.getByTestId("coverage-delegation-algeria").textContent()).resolves.toContain(
+      "Excluded: Spoke only in the general debate",
+    );
   });
 
   it("serves the traceability matrix as CSV to readers, and refuses exclusions to observers", async () => {
@@ -174,7 +227,10 @@ describe.skipIf(!hasServer)("the coverage board", () => {
     expect(lines.find((l) => l.startsWith("should-8,"))).toMatch(/,C(,|$)/);
     expect((await fetch(`${baseUrl}/api/plans/${planId}/traceability`)).status).toBe(401);
     const delegation = await getPrisma().delegation.findFirstOrThrow({ where: { name: "Brazil" } });
-    const refused = await observer.fetch(`/api/plans/${planId}/exclusions`, jsonRequest({ targetType: "delegation", targetId: delegation.id, reason: "no" }));
+    const refused = await observer.fetch(
+      `/api/plans/${planId}/exclusions`,
+      jsonRequest({ targetType: "delegation", targetId: delegation.id, reason: "no" }),
+    );
     expect(refused.status).toBe(403);
     expect(await getPrisma().coverageExclusion.count({ where: { targetId: delegation.id } })).toBe(0);
   });
@@ -196,12 +252,19 @@ describe.skipIf(!hasServer)("POST /api/plans/[id]/reset", () => {
     const unconfirmed = await admin.fetch(`/api/plans/${planId}/reset`, jsonRequest({ confirm: "yes" }));
     expect(unconfirmed.status).toBe(400);
     expect(await unconfirmed.json()).toMatchObject({ field: "confirm" });
-    expect(await getPrisma().provenanceLink.count({ where: { planId, status: "rejected" } }) + await getPrisma().coverageExclusion.count({ where: { planId } })).toBeGreaterThan(0);
+    expect(
+      (await getPrisma().provenanceLink.count({ where: { planId, status: "rejected" } })) +
+        (await getPrisma().coverageExclusion.count({ where: { planId } })),
+    ).toBeGreaterThan(0);
 
     const response = await admin.fetch(`/api/plans/${planId}/reset`, jsonRequest({ confirm: "RESET" }));
     expect(response.status).toBe(200);
     expect(await getPrisma().coverageExclusion.count({ where: { planId } })).toBe(0);
-    expect(await getPrisma().provenanceLink.count({ where: { planId, OR: [{ status: "rejected" }, { confirmedById: { not: null } }] } })).toBe(0);
+    expect(
+      await getPrisma().provenanceLink.count({
+        where: { planId, OR: [{ status: "rejected" }, { confirmedById: { not: null } }] },
+      }),
+    ).toBe(0);
     expect(await getPrisma().planSection.count({ where: { planId } })).toBe(12);
     expect(await getPrisma().auditLog.count({ where: { action: "plan.reset", resourceId: planId } })).toBe(1);
   });
@@ -210,20 +273,34 @@ describe.skipIf(!hasServer)("POST /api/plans/[id]/reset", () => {
 describe.skipIf(!hasServer)("suggested sources for a passage", () => {
   it("lists ranked sources for anyone who may read, and lets only facilitators confirm or reject them", async () => {
     const observer = await signInOverHttp(baseUrl, ACCOUNTS.observer);
-    const listed = await observer.fetch(`/api/plans/${planId}/suggestions?section=root-causes-and-demand&block=root-causes-and-demand.should-10`);
+    const listed = await observer.fetch(
+      `/api/plans/${planId}/suggestions?section=root-causes-and-demand&block=root-causes-and-demand.should-10`,
+    );
     expect(listed.status).toBe(200);
     const suggestions = (await listed.json()) as { targetKey: string; address: string }[];
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.length).toBeLessThanOrEqual(10);
-    const body = { sectionKey: "root-causes-and-demand", blockId: "root-causes-and-demand.should-10", targetKey: suggestions[0].targetKey, decision: "reject" };
+    const body = {
+      sectionKey: "root-causes-and-demand",
+      blockId: "root-causes-and-demand.should-10",
+      targetKey: suggestions[0].targetKey,
+      decision: "reject",
+    };
     expect((await observer.fetch(`/api/plans/${planId}/links`, jsonRequest(body))).status).toBe(403);
     expect((await fetch(`${baseUrl}/api/plans/${planId}/links`, jsonRequest(body))).status).toBe(401);
 
     const facilitator = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
     expect((await facilitator.fetch(`/api/plans/${planId}/links`, jsonRequest(body))).status).toBe(201);
-    const again = (await (await observer.fetch(`/api/plans/${planId}/suggestions?section=root-causes-and-demand&block=root-causes-and-demand.should-10`)).json()) as { targetKey: string }[];
+    const again = (await (
+      await observer.fetch(
+        `/api/plans/${planId}/suggestions?section=root-causes-and-demand&block=root-causes-and-demand.should-10`,
+      )
+    ).json()) as { targetKey: string }[];
     expect(again.map((s) => s.targetKey)).not.toContain(suggestions[0].targetKey);
-    const foreign = await facilitator.fetch(`/api/plans/${planId}/links`, jsonRequest({ ...body, targetKey: "sentence:not-in-this-dialogue" }));
+    const foreign = await facilitator.fetch(
+      `/api/plans/${planId}/links`,
+      jsonRequest({ ...body, targetKey: "sentence:not-in-this-dialogue" }),
+    );
     expect(foreign.status).toBe(400);
     expect(await foreign.json()).toMatchObject({ field: "targetKey" });
   });
@@ -231,26 +308,50 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
   it("never overwrites a decided link, answers concerns by default, and lets only one of two racing decisions win", async () => {
     const facilitator = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
     const seeded = await getPrisma().provenanceLink.findFirstOrThrow({
-      where: { planId, status: "confirmed", summaryItemId: { not: null } }, include: { section: true },
+      where: { planId, status: "confirmed", summaryItemId: { not: null } },
+      include: { section: true },
     });
-    const overwrite = await facilitator.fetch(`/api/plans/${planId}/links`, jsonRequest({
-      sectionKey: seeded.section.key, blockId: seeded.blockId, targetKey: seeded.targetKey, relation: seeded.relation, decision: "reject",
-    }));
+    const overwrite = await facilitator.fetch(
+      `/api/plans/${planId}/links`,
+      jsonRequest({
+        sectionKey: seeded.section.key,
+        blockId: seeded.blockId,
+        targetKey: seeded.targetKey,
+        relation: seeded.relation,
+        decision: "reject",
+      }),
+    );
     expect(overwrite.status).toBe(409);
     expect((await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: seeded.id } })).status).toBe("confirmed");
 
     const concern = await getPrisma().summaryItem.findFirstOrThrow({ where: { list: "concerns", key: "concerns-3" } });
-    const answered = await facilitator.fetch(`/api/plans/${planId}/links`, jsonRequest({
-      sectionKey: "timeframe", blockId: "timeframe.guidance", targetKey: `summary-item:${concern.id}`, decision: "confirm",
-    }));
+    const answered = await facilitator.fetch(
+      `/api/plans/${planId}/links`,
+      jsonRequest({
+        sectionKey: "timeframe",
+        blockId: "timeframe.guidance",
+        targetKey: `summary-item:${concern.id}`,
+        decision: "confirm",
+      }),
+    );
     expect(answered.status).toBe(201);
-    const link = await getPrisma().provenanceLink.findUniqueOrThrow({ where: { id: ((await answered.json()) as { id: string }).id } });
+    const link = await getPrisma().provenanceLink.findUniqueOrThrow({
+      where: { id: ((await answered.json()) as { id: string }).id },
+    });
     expect(link.relation).toBe("responds_to_concern");
 
     const contested = await aSuggestedLink();
-    const results = await Promise.all(["confirm", "reject"].map((decision) => facilitator.fetch(`/api/plans/${planId}/links/${contested}`, jsonRequest({ decision }))));
+    const results = await Promise.all(
+      ["confirm", "reject"].map((decision) =>
+        facilitator.fetch(`/api/plans/${planId}/links/${contested}`, jsonRequest({ decision })),
+      ),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect(await getPrisma().auditLog.count({ where: { resourceId: contested, action: { in: ["provenance.confirm", "provenance.reject"] } } })).toBe(1);
+    expect(
+      await getPrisma().auditLog.count({
+        where: { resourceId: contested, action: { in: ["provenance.confirm", "provenance.reject"] } },
+      }),
+    ).toBe(1);
   });
 
   it("lets a facilitator confirm a live suggestion from the page, numbering it on the passage", async () => {
@@ -268,7 +369,10 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
       const confirm = panel.getByRole("button", { name: /^Confirm / }).first();
       const address = (await confirm.textContent())!.replace(/^Confirm\s*/, "");
       await confirm.click();
-      await panel.getByRole("status").filter({ hasText: `Confirmed ${address}` }).waitFor();
+      await panel
+        .getByRole("status")
+        .filter({ hasText: `Confirmed ${address}` })
+        .waitFor();
       // After the refresh the passage carries two source numbers: the seeded item and the one just confirmed.
       await passage.locator("sup.passage-sources", { hasText: /^\[\d+, \d+\]$/ }).waitFor();
     } finally {

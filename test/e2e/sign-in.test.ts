@@ -31,7 +31,9 @@ describe.skipIf(!inject("hasBrowser"))("sign-in, invites and disabled users in C
     await page.getByLabel("Email").fill(ACCOUNTS.delegate);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." }).waitFor()).resolves.toBeUndefined();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Wrong email or password." }).waitFor(),
+    ).resolves.toBeUndefined();
     expect(new URL(page.url()).pathname).toBe("/sign-in");
   });
 

@@ -58,9 +58,13 @@ describe.skipIf(!hasServer)("/api/plans/[id]/versions", () => {
 
   it("answers 404 for a version or plan that does not exist", async () => {
     expect((await sessions.observer.fetch(url("/compare?from=no-such-version&to=live"))).status).toBe(404);
-    expect((await sessions.facilitator.fetch(url("/restore"), jsonRequest({ versionId: "no-such-version" }))).status).toBe(404);
+    expect(
+      (await sessions.facilitator.fetch(url("/restore"), jsonRequest({ versionId: "no-such-version" }))).status,
+    ).toBe(404);
     expect((await sessions.observer.fetch("/api/plans/no-such-plan/versions")).status).toBe(404);
-    expect((await sessions.facilitator.fetch("/api/plans/no-such-plan/versions", jsonRequest({ label: "Nowhere" }))).status).toBe(404);
+    expect(
+      (await sessions.facilitator.fetch("/api/plans/no-such-plan/versions", jsonRequest({ label: "Nowhere" }))).status,
+    ).toBe(404);
   });
 
   it("lets a facilitator create (201, then 409 for the same label), every role list and compare, and a facilitator restore", async () => {
@@ -68,16 +72,28 @@ describe.skipIf(!hasServer)("/api/plans/[id]/versions", () => {
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     expect((await sessions.facilitator.fetch(url(), jsonRequest({ label: "API draft" }))).status).toBe(409);
-    const listed = (await (await sessions.observer.fetch(url())).json()) as { id: string; label: string; createdBy: { name: string } }[];
-    expect(listed.find((v) => v.id === id)).toMatchObject({ label: "API draft", createdBy: { name: expect.any(String) } });
+    const listed = (await (await sessions.observer.fetch(url())).json()) as {
+      id: string;
+      label: string;
+      createdBy: { name: string };
+    }[];
+    expect(listed.find((v) => v.id === id)).toMatchObject({
+      label: "API draft",
+      createdBy: { name: expect.any(String) },
+    });
     const compared = await sessions.delegate.fetch(url(`/compare?from=${id}&to=live`));
     expect(compared.status).toBe(200);
     expect(await compared.json()).toMatchObject({ from: { id, label: "API draft" }, to: { isLive: true } });
     // The text has not changed since, so nothing is rewritten — but the before-restore version is still written and the restore audited.
-    const restored = await sessions.facilitator.fetch(url("/restore"), jsonRequest({ versionId: id, sectionKey: "cross-cutting" }));
+    const restored = await sessions.facilitator.fetch(
+      url("/restore"),
+      jsonRequest({ versionId: id, sectionKey: "cross-cutting" }),
+    );
     expect(restored.status).toBe(200);
     const result = (await restored.json()) as { beforeVersion: { id: string }; restored: string[] };
-    expect(await getPrisma().planVersion.findUniqueOrThrow({ where: { id: result.beforeVersion.id } })).toMatchObject({ kind: "before_restore" });
+    expect(await getPrisma().planVersion.findUniqueOrThrow({ where: { id: result.beforeVersion.id } })).toMatchObject({
+      kind: "before_restore",
+    });
     expect(await getPrisma().auditLog.count({ where: { action: "version.restore", resourceId: id } })).toBe(1);
   });
 });

@@ -39,7 +39,10 @@ async function createVersion(page: Page, label: string): Promise<void> {
   const form = page.getByRole("form", { name: "Create a version" });
   await form.getByLabel("Label").fill(label);
   await form.getByRole("button", { name: "Create version" }).click();
-  await form.getByTestId("create-version-status").getByText(new RegExp(`^Created version \\d+: ${label.replace(".", "\\.")}\\.$`)).waitFor();
+  await form
+    .getByTestId("create-version-status")
+    .getByText(new RegExp(`^Created version \\d+: ${label.replace(".", "\\.")}\\.$`))
+    .waitFor();
   await page.getByTestId("version-label").getByText(label, { exact: true }).waitFor();
 }
 
@@ -65,20 +68,30 @@ describe.skipIf(!hasServer)("versions in the browser", () => {
     await facilitator.keyboard.type(ADDED);
     await reader.locator(`#${SECTION} .ProseMirror`).getByText(ADDED.trim(), { exact: false }).waitFor();
     await facilitator.locator(`#${SECTION} [data-testid="save-status"][data-state="saved"]`).waitFor();
-    await expect.poll(async () => (await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: SECTION } })).text, { timeout: 10_000 }).toContain(ADDED.trim());
+    await expect
+      .poll(async () => (await getPrisma().planSection.findFirstOrThrow({ where: { planId, key: SECTION } })).text, {
+        timeout: 10_000,
+      })
+      .toContain(ADDED.trim());
 
     await facilitator.goto(`/plans/${planId}/versions`);
     await createVersion(facilitator, "Rev.1");
     const rev1 = facilitator.getByTestId("version").filter({ hasText: "Rev.1" });
-    await expect(rev1.getByTestId("version-summary").textContent()).resolves.toMatch(/^1 section changed \(Existing instruments\), \+7 \/ −0 words/);
+    await expect(rev1.getByTestId("version-summary").textContent()).resolves.toMatch(
+      /^1 section changed \(Existing instruments\), \+7 \/ −0 words/,
+    );
 
     // The facilitator's list, with its create form and restore controls.
     await expectNoSeriousViolations(facilitator);
 
     // Compare Zero draft → Rev.1 from the pickers.
     const compare = facilitator.getByRole("form", { name: "Compare versions" });
-    await compare.getByLabel("From").selectOption({ label: (await compare.getByLabel("From").locator("option", { hasText: "Zero draft" }).textContent())! });
-    await compare.getByLabel("To").selectOption({ label: (await compare.getByLabel("To").locator("option", { hasText: "Rev.1" }).textContent())! });
+    await compare.getByLabel("From").selectOption({
+      label: (await compare.getByLabel("From").locator("option", { hasText: "Zero draft" }).textContent())!,
+    });
+    await compare
+      .getByLabel("To")
+      .selectOption({ label: (await compare.getByLabel("To").locator("option", { hasText: "Rev.1" }).textContent())! });
     await compare.getByRole("button", { name: "Compare" }).click();
     await facilitator.getByRole("heading", { name: "Compare Zero draft with Rev.1", level: 1 }).waitFor();
     const diff = facilitator.locator(`[data-testid=section-diff][data-section-key="${SECTION}"]`);
@@ -96,10 +109,22 @@ describe.skipIf(!hasServer)("versions in the browser", () => {
     const dialog = facilitator.getByRole("alertdialog");
     await dialog.getByText(/Restore “Existing instruments” from Zero draft\?/).waitFor();
     await dialog.getByRole("button", { name: "Restore", exact: true }).click();
-    await diff.getByTestId("restore-status").getByText(/^Restored 1 section\(s\) from Zero draft\. The text before is kept as “Before restore/).waitFor({ timeout: 15_000 });
-    await reader.locator(`#${SECTION} .ProseMirror p`).first().filter({ hasNotText: ADDED.trim() }).waitFor({ timeout: 10_000 });
+    await diff
+      .getByTestId("restore-status")
+      .getByText(/^Restored 1 section\(s\) from Zero draft\. The text before is kept as “Before restore/)
+      .waitFor({ timeout: 15_000 });
+    await reader
+      .locator(`#${SECTION} .ProseMirror p`)
+      .first()
+      .filter({ hasNotText: ADDED.trim() })
+      .waitFor({ timeout: 10_000 });
     await expect(reader.locator(`#${SECTION} .ProseMirror p`).first().textContent()).resolves.toBe(original);
-    const kinds = await getPrisma().planVersion.findMany({ where: { planId }, orderBy: { number: "desc" }, take: 1, select: { kind: true } });
+    const kinds = await getPrisma().planVersion.findMany({
+      where: { planId },
+      orderBy: { number: "desc" },
+      take: 1,
+      select: { kind: true },
+    });
     expect(kinds[0].kind).toBe("before_restore");
     await Promise.all([facilitator.context().close(), reader.context().close()]);
   });
@@ -112,7 +137,9 @@ describe.skipIf(!hasServer)("versions in the browser", () => {
     await expect(page.getByRole("button", { name: /^Restore/ }).count()).resolves.toBe(0);
     await expect(page.getByRole("form", { name: "Create a version" }).count()).resolves.toBe(0);
     const zeroDraft = await getPrisma().planVersion.findFirstOrThrow({ where: { planId, label: "Zero draft" } });
-    const refused = await page.request.post(`/api/plans/${planId}/versions/restore`, { data: { versionId: zeroDraft.id } });
+    const refused = await page.request.post(`/api/plans/${planId}/versions/restore`, {
+      data: { versionId: zeroDraft.id },
+    });
     expect(refused.status()).toBe(403);
     await expectNoSeriousViolations(page);
 

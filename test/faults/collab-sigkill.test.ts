@@ -9,7 +9,13 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
 import { connectClient, firstText, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
-import { killCollabProcesses, sleep, startCollabProcess, storedFirstText, storedText } from "@/test/support/collab-process";
+import {
+  killCollabProcesses,
+  sleep,
+  startCollabProcess,
+  storedFirstText,
+  storedText,
+} from "@/test/support/collab-process";
 import { setUpFaultDatabase } from "@/test/support/fault-database";
 import type { FaultDatabase } from "@/test/support/fault-database";
 import { findFreePort } from "@/test/support/free-port";
@@ -61,7 +67,10 @@ it("after SIGKILL mid-typing and a restart on the same port, stores every acknow
   }
   first.child.kill("SIGKILL");
   expect((await first.exited).signal).toBe("SIGKILL");
-  await waitFor(() => client.provider.configuration.websocketProvider.status === "disconnected", "the client sees the server go");
+  await waitFor(
+    () => client.provider.configuration.websocketProvider.status === "disconnected",
+    "the client sees the server go",
+  );
   // Typing goes on while the server is down, into the client's own copy.
   for (let i = 0; i < 20; i++) {
     typeOne();
@@ -70,7 +79,11 @@ it("after SIGKILL mid-typing and a restart on the same port, stores every acknow
 
   await startCollabProcess({ port, databaseUrl: db.database.url });
   // No reconnect() here: the provider comes back by itself (after its backoff).
-  await waitFor(() => client.provider.isSynced && client.provider.configuration.websocketProvider.status === "connected", "the provider reconnects and resyncs", 40_000);
+  await waitFor(
+    () => client.provider.isSynced && client.provider.configuration.websocketProvider.status === "connected",
+    "the provider reconnects and resyncs",
+    40_000,
+  );
   for (let i = 0; i < 20; i++) {
     typeOne();
     await sleep(15);
@@ -78,7 +91,11 @@ it("after SIGKILL mid-typing and a restart on the same port, stores every acknow
   await client.settled();
   expect(firstText(client.doc).toString()).toBe(typed + original);
 
-  await waitFor(async () => (await storedFirstText(target.id)) === typed + original, "the debounced store holds everything typed", 15_000);
+  await waitFor(
+    async () => (await storedFirstText(target.id)) === typed + original,
+    "the debounced store holds everything typed",
+    15_000,
+  );
   const text = await storedText(target.id);
   expect(text.startsWith(acknowledged)).toBe(true);
   expect(text.split(typed).length - 1).toBe(1);

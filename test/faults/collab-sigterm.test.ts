@@ -8,7 +8,15 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
 import { connectClient, firstText } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
-import { DEFAULT_DEBOUNCE_MS, killCollabProcesses, sleep, startCollabProcess, storedFirstText, storedText, typeSlowly } from "@/test/support/collab-process";
+import {
+  DEFAULT_DEBOUNCE_MS,
+  killCollabProcesses,
+  sleep,
+  startCollabProcess,
+  storedFirstText,
+  storedText,
+  typeSlowly,
+} from "@/test/support/collab-process";
 import { setUpFaultDatabase } from "@/test/support/fault-database";
 import type { FaultDatabase } from "@/test/support/fault-database";
 import { findFreePort } from "@/test/support/free-port";

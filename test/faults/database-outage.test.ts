@@ -15,7 +15,14 @@ import { getPrisma } from "@/lib/db";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/http/respond";
 import { connectClient, firstText, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
-import { DEFAULT_DEBOUNCE_MS, killCollabProcesses, sleep, startCollabProcess, storedFirstText, storedText } from "@/test/support/collab-process";
+import {
+  DEFAULT_DEBOUNCE_MS,
+  killCollabProcesses,
+  sleep,
+  startCollabProcess,
+  storedFirstText,
+  storedText,
+} from "@/test/support/collab-process";
 import { setUpFaultDatabase } from "@/test/support/fault-database";
 import type { FaultDatabase } from "@/test/support/fault-database";
 import { findFreePort } from "@/test/support/free-port";
@@ -41,25 +48,47 @@ afterAll(async () => {
  * calls it. Its first step reads the database (is the invite token known?),
  * so it shows what every handler does while PostgreSQL is down.
  */
-async function callAcceptInvite(): Promise<{ status: number; body: { error?: string; message?: string }; ms: number; retryAfter: string | null }> {
+async function callAcceptInvite(): Promise<{
+  status: number;
+  body: { error?: string; message?: string };
+  ms: number;
+  retryAfter: string | null;
+}> {
   const startedAt = Date.now();
   const request = new Request("http://localhost/api/invites/accept", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token: "not-a-real-invite-token-0123456789", name: "Outage Tester", password: "long enough password" }),
+    body: JSON.stringify({
+      token: "not-a-real-invite-token-0123456789",
+      name: "Outage Tester",
+      password: "long enough password",
+    }),
   });
   const response = await acceptInvite(request, {});
-  return { status: response.status, body: await response.json(), ms: Date.now() - startedAt, retryAfter: response.headers.get("retry-after") };
+  return {
+    status: response.status,
+    body: await response.json(),
+    ms: Date.now() - startedAt,
+    retryAfter: response.headers.get("retry-after"),
+  };
 }
 
 it("keeps typed text through a 5 s PostgreSQL outage, stores all of it once the database is back, and answers 503 meanwhile", async () => {
-  const sections = await getPrisma().planSection.findMany({ where: { planId: db.planId, key: { in: ["resources", "targets"] } }, orderBy: { key: "asc" } });
-  const [resources, targets] = [sections.find((s) => s.key === "resources")!, sections.find((s) => s.key === "targets")!];
+  const sections = await getPrisma().planSection.findMany({
+    where: { planId: db.planId, key: { in: ["resources", "targets"] } },
+    orderBy: { key: "asc" },
+  });
+  const [resources, targets] = [
+    sections.find((s) => s.key === "resources")!,
+    sections.find((s) => s.key === "targets")!,
+  ];
   const port = await findFreePort();
   const server = await startCollabProcess({ port, databaseUrl: db.database.url });
   // Two clients share one section (their edits must converge), a third edits another.
   const writers = [
-    { name: "A", section: resources }, { name: "B", section: resources }, { name: "C", section: targets },
+    { name: "A", section: resources },
+    { name: "B", section: resources },
+    { name: "C", section: targets },
   ].map(({ name, section }) => {
     const client = connectClient({ port, planId: db.planId, sectionId: section.id, token: db.facilitator.token });
     clients.push(client);
@@ -107,9 +136,15 @@ it("keeps typed text through a 5 s PostgreSQL outage, stores all of it once the 
 
   // The clients type nothing more: only the server's retries can store the outage's edits.
   for (const section of sections) {
-    const texts = writers.filter((writer) => writer.section === section).map((writer) => firstText(writer.client.doc).toString());
+    const texts = writers
+      .filter((writer) => writer.section === section)
+      .map((writer) => firstText(writer.client.doc).toString());
     expect(new Set(texts).size, `the clients of ${section.key} converge`).toBe(1);
-    await waitFor(async () => (await storedFirstText(section.id)) === texts[0], `PostgreSQL holds the converged text of ${section.key}`, 20_000);
+    await waitFor(
+      async () => (await storedFirstText(section.id)) === texts[0],
+      `PostgreSQL holds the converged text of ${section.key}`,
+      20_000,
+    );
     const stored = await storedText(section.id);
     const count = (needle: string) => stored.split(needle).length - 1;
     const before = storedBefore.get(section.id)!;

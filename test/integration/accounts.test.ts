@@ -17,7 +17,10 @@ describe("accounts in the database", () => {
   it("seeds the demo accounts once, delegates linked to their annex delegations, with audit rows", async () => {
     expect(await seedDemoAccounts({ prisma, password: "pw-for-the-test" })).toHaveLength(DEMO_ACCOUNTS.length);
     expect(await seedDemoAccounts({ prisma, password: "pw-for-the-test" })).toEqual([]);
-    const ecuador = await prisma.user.findUniqueOrThrow({ where: { email: "delegate.ecuador@demo.local" }, include: { delegation: true } });
+    const ecuador = await prisma.user.findUniqueOrThrow({
+      where: { email: "delegate.ecuador@demo.local" },
+      include: { delegation: true },
+    });
     expect([ecuador.role, ecuador.delegation?.name]).toEqual(["delegate", "Ecuador"]);
     expect(ecuador.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await prisma.auditLog.count({ where: { action: "user.seed_demo" } })).toBe(DEMO_ACCOUNTS.length);
@@ -25,13 +28,17 @@ describe("accounts in the database", () => {
 
   it("refuses a delegate without a delegation at the database itself", async () => {
     await expect(
-      prisma.user.create({ data: { email: "no-delegation@example.org", name: "X", passwordHash: "x", role: "delegate" } }),
+      prisma.user.create({
+        data: { email: "no-delegation@example.org", name: "X", passwordHash: "x", role: "delegate" },
+      }),
     ).rejects.toThrow(/User_delegate_has_delegation/);
   });
 
   it("keeps a delegation that users belong to when a corrected annex would drop it", async () => {
     const corrected = SOURCE.replace(/\n17\. Ecuador/, "");
-    await expect(importDialogue({ prisma, parsed: parseDialogue(corrected), sourceText: corrected, sourceName: "seed.md" })).rejects.toThrow();
+    await expect(
+      importDialogue({ prisma, parsed: parseDialogue(corrected), sourceText: corrected, sourceName: "seed.md" }),
+    ).rejects.toThrow();
     expect(await prisma.delegation.count({ where: { name: "Ecuador" } })).toBe(1);
   });
 });

@@ -52,7 +52,16 @@ async function storedText(): Promise<string> {
 }
 
 function propose(actor: CurrentUser, input: Record<string, unknown>) {
-  return proposeAmendment({ actor, planId, input: ZProposeAmendment.parse({ sectionKey: "resources", blockId: BLOCK, rationale: "Resources must be predictable.", ...input }) });
+  return proposeAmendment({
+    actor,
+    planId,
+    input: ZProposeAmendment.parse({
+      sectionKey: "resources",
+      blockId: BLOCK,
+      rationale: "Resources must be predictable.",
+      ...input,
+    }),
+  });
 }
 
 function decide(amendmentId: string, input: Record<string, unknown>, actor = facilitator) {
@@ -76,7 +85,12 @@ beforeAll(async () => {
   await resetToSeedDialogue();
   planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
   sectionId = (await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } })).id;
-  [bahrain, ecuador, facilitator, observer] = await Promise.all([createUser({ role: "delegate", delegationName: "Bahrain" }), createUser({ role: "delegate", delegationName: "Ecuador" }), createUser({ role: "facilitator" }), createUser({ role: "observer" })]);
+  [bahrain, ecuador, facilitator, observer] = await Promise.all([
+    createUser({ role: "delegate", delegationName: "Bahrain" }),
+    createUser({ role: "delegate", delegationName: "Ecuador" }),
+    createUser({ role: "facilitator" }),
+    createUser({ role: "observer" }),
+  ]);
   server = await startTestCollab({ databaseUrl: process.env.DATABASE_URL });
   const editorUser = await createTestUser("facilitator");
   editor = connectClient({ port: server.port, planId, sectionId, token: editorUser.token });
@@ -94,10 +108,23 @@ beforeEach(async () => {
 
 describe("proposing", () => {
   it("numbers the amendment, attributes it to the delegation and lists it pending with its word diff", async () => {
-    const { id, number } = await propose(bahrain, { kind: "replace", quote: { exact: "Map the resources required", suffix: " and how" }, newText: "Map and secure the predictable resources required" });
+    const { id, number } = await propose(bahrain, {
+      kind: "replace",
+      quote: { exact: "Map the resources required", suffix: " and how" },
+      newText: "Map and secure the predictable resources required",
+    });
     const listed = (await listAmendments({ viewer: facilitator, planId })).find((a) => a.id === id)!;
-    expect(listed).toMatchObject({ number, state: "pending", kind: "replace", delegation: { name: "Bahrain" }, sponsors: [] });
-    expect(listed.diff.filter((s) => s.type === "insert").map((s) => s.text.trim())).toEqual(["and secure", "predictable"]);
+    expect(listed).toMatchObject({
+      number,
+      state: "pending",
+      kind: "replace",
+      delegation: { name: "Bahrain" },
+      sponsors: [],
+    });
+    expect(listed.diff.filter((s) => s.type === "insert").map((s) => s.text.trim())).toEqual([
+      "and secure",
+      "predictable",
+    ]);
     expect(listed.diff.at(-1)).toEqual({ type: "equal", text: " and how" });
     const audit = await prisma.auditLog.findFirst({ where: { action: "amendment.propose", resourceId: id } });
     expect(audit?.userId).toBe(bahrain.id);
@@ -105,18 +132,40 @@ describe("proposing", () => {
 
   it("refuses text that is not in the passage, and writes nothing", async () => {
     const before = await prisma.amendment.count();
-    await expect(propose(bahrain, { kind: "delete", quote: { exact: "words nobody wrote" } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(propose(bahrain, { kind: "delete", quote: { exact: "words nobody wrote" } })).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect(await prisma.amendment.count()).toBe(before);
   });
 
   it("refuses observers and facilitators (they edit the text themselves)", async () => {
-    await expect(propose(observer, { kind: "delete", quote: { exact: "Map" } })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(propose(facilitator, { kind: "delete", quote: { exact: "Map" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(propose(observer, { kind: "delete", quote: { exact: "Map" } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(propose(facilitator, { kind: "delete", quote: { exact: "Map" } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("needs new text to replace or insert, and a rationale", () => {
-    expect(ZProposeAmendment.safeParse({ sectionKey: "resources", blockId: BLOCK, kind: "replace", quote: { exact: "Map" }, rationale: "Why." }).error?.issues[0].path).toEqual(["newText"]);
-    expect(ZProposeAmendment.safeParse({ sectionKey: "resources", blockId: BLOCK, kind: "delete", quote: { exact: "Map" }, rationale: " " }).error?.issues[0].path).toEqual(["rationale"]);
+    expect(
+      ZProposeAmendment.safeParse({
+        sectionKey: "resources",
+        blockId: BLOCK,
+        kind: "replace",
+        quote: { exact: "Map" },
+        rationale: "Why.",
+      }).error?.issues[0].path,
+    ).toEqual(["newText"]);
+    expect(
+      ZProposeAmendment.safeParse({
+        sectionKey: "resources",
+        blockId: BLOCK,
+        kind: "delete",
+        quote: { exact: "Map" },
+        rationale: " ",
+      }).error?.issues[0].path,
+    ).toEqual(["rationale"]);
   });
 });
 
@@ -124,16 +173,23 @@ describe("co-sponsoring and withdrawing", () => {
   it("lets another delegation co-sponsor and withdraw its support, but not the proposer's own", async () => {
     const { id } = await propose(bahrain, { kind: "delete", quote: { exact: " and how they may be mobilized" } });
     await setSponsorship({ actor: ecuador, target: { planId, amendmentId: id }, isSponsoring: true });
-    expect((await listAmendments({ viewer: facilitator, planId })).find((a) => a.id === id)!.sponsors.map((s) => s.name)).toEqual(["Ecuador"]);
-    await expect(setSponsorship({ actor: bahrain, target: { planId, amendmentId: id }, isSponsoring: true })).rejects.toMatchObject({ code: "conflict" });
+    expect(
+      (await listAmendments({ viewer: facilitator, planId })).find((a) => a.id === id)!.sponsors.map((s) => s.name),
+    ).toEqual(["Ecuador"]);
+    await expect(
+      setSponsorship({ actor: bahrain, target: { planId, amendmentId: id }, isSponsoring: true }),
+    ).rejects.toMatchObject({ code: "conflict" });
     await setSponsorship({ actor: ecuador, target: { planId, amendmentId: id }, isSponsoring: false });
     expect((await listAmendments({ viewer: facilitator, planId })).find((a) => a.id === id)!.sponsors).toEqual([]);
-    await expect(setSponsorship({ actor: facilitator, target: { planId, amendmentId: id }, isSponsoring: true })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      setSponsorship({ actor: facilitator, target: { planId, amendmentId: id }, isSponsoring: true }),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("lists each amendment with what the viewer may do to it, as the lib functions would allow it", async () => {
     const { id } = await propose(bahrain, { kind: "delete", quote: { exact: "Map" } });
-    const abilitiesFor = async (viewer: CurrentUser) => (await listAmendments({ viewer, planId })).find((a) => a.id === id)!.abilities;
+    const abilitiesFor = async (viewer: CurrentUser) =>
+      (await listAmendments({ viewer, planId })).find((a) => a.id === id)!.abilities;
     expect(await abilitiesFor(bahrain)).toEqual({ sponsor: false, withdraw: true, decide: false });
     expect(await abilitiesFor(ecuador)).toEqual({ sponsor: true, withdraw: false, decide: false });
     expect(await abilitiesFor(facilitator)).toEqual({ sponsor: false, withdraw: false, decide: true });
@@ -142,33 +198,61 @@ describe("co-sponsoring and withdrawing", () => {
 
   it("lets only the author withdraw, and only while pending", async () => {
     const { id } = await propose(bahrain, { kind: "delete", quote: { exact: "Map" } });
-    await expect(withdrawAmendment({ actor: ecuador, target: { planId, amendmentId: id } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(withdrawAmendment({ actor: ecuador, target: { planId, amendmentId: id } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await withdrawAmendment({ actor: bahrain, target: { planId, amendmentId: id } });
-    expect((await listAmendments({ viewer: facilitator, planId, filter: { state: "withdrawn" } })).map((a) => a.id)).toContain(id);
+    expect(
+      (await listAmendments({ viewer: facilitator, planId, filter: { state: "withdrawn" } })).map((a) => a.id),
+    ).toContain(id);
     await expect(decide(id, { decision: "accept" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(setSponsorship({ actor: ecuador, target: { planId, amendmentId: id }, isSponsoring: true })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      setSponsorship({ actor: ecuador, target: { planId, amendmentId: id }, isSponsoring: true }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 });
 
 describe("accepting", () => {
   it("changes the live document and the stored text, links the passage to the amendment, and notifies both delegations", async () => {
-    const { id, number } = await propose(bahrain, { kind: "replace", quote: { exact: "Map the resources required" }, newText: "Map and secure the resources required" });
+    const { id, number } = await propose(bahrain, {
+      kind: "replace",
+      quote: { exact: "Map the resources required" },
+      newText: "Map and secure the resources required",
+    });
     await setSponsorship({ actor: ecuador, target: { planId, amendmentId: id }, isSponsoring: true });
     const result = await decide(id, { decision: "accept" });
     const expected = "Map and secure the resources required and how they may be mobilized.";
     await waitFor(() => liveText(editor.doc) === expected, "the editor sees the accepted text live", 2000);
     expect(await storedText()).toBe(expected);
     const link = await prisma.provenanceLink.findUniqueOrThrow({ where: { id: result.linkId! } });
-    expect(link).toMatchObject({ targetType: "amendment", amendmentId: id, blockId: BLOCK, relation: "derived_from", status: "confirmed", confirmedById: facilitator.id, createdById: bahrain.id });
-    expect((await listAmendments({ viewer: facilitator, planId })).find((a) => a.id === id)).toMatchObject({ state: "accepted", decidedBy: { id: facilitator.id } });
-    const notified = await prisma.notification.findMany({ where: { resourceId: id }, select: { userId: true, title: true } });
+    expect(link).toMatchObject({
+      targetType: "amendment",
+      amendmentId: id,
+      blockId: BLOCK,
+      relation: "derived_from",
+      status: "confirmed",
+      confirmedById: facilitator.id,
+      createdById: bahrain.id,
+    });
+    expect((await listAmendments({ viewer: facilitator, planId })).find((a) => a.id === id)).toMatchObject({
+      state: "accepted",
+      decidedBy: { id: facilitator.id },
+    });
+    const notified = await prisma.notification.findMany({
+      where: { resourceId: id },
+      select: { userId: true, title: true },
+    });
     expect(notified.map((n) => n.userId).sort()).toEqual([bahrain.id, ecuador.id].sort());
     expect(notified[0].title).toBe(`Amendment ${number} by Bahrain was accepted`);
     expect(await prisma.auditLog.count({ where: { action: "amendment.accept", resourceId: id } })).toBe(1);
   });
 
   it("merges with what an editor typed meanwhile, before it was saved", async () => {
-    const { id } = await propose(bahrain, { kind: "insert_after", quote: { exact: "mobilized" }, newText: "through predictable funding" });
+    const { id } = await propose(bahrain, {
+      kind: "insert_after",
+      quote: { exact: "mobilized" },
+      newText: "through predictable funding",
+    });
     const yText = blockText(editor.doc);
     yText.insert(0, "First, ");
     await decide(id, { decision: "accept" });
@@ -187,7 +271,11 @@ describe("accepting", () => {
   });
 
   it("flags a pending amendment stale once its target text changes, shows the current text, and refuses to accept it", async () => {
-    const { id } = await propose(bahrain, { kind: "replace", quote: { exact: "how they may be mobilized" }, newText: "how to mobilize them" });
+    const { id } = await propose(bahrain, {
+      kind: "replace",
+      quote: { exact: "how they may be mobilized" },
+      newText: "how to mobilize them",
+    });
     const yText = blockText(editor.doc);
     const at = yText.toString().indexOf("may");
     yText.delete(at, 3);
@@ -195,11 +283,16 @@ describe("accepting", () => {
     await editor.settled();
     await server.flush();
     await waitFor(async () => (await storedText()).includes("might"), "the edit is stored");
-    const listed = (await listAmendments({ viewer: facilitator, planId, filter: { state: "stale" } })).find((a) => a.id === id)!;
+    const listed = (await listAmendments({ viewer: facilitator, planId, filter: { state: "stale" } })).find(
+      (a) => a.id === id,
+    )!;
     expect(listed.currentText).toBe("Map the resources required and how they might be mobilized.");
     const links = await prisma.provenanceLink.count({ where: { amendmentId: id } });
     await expect(decide(id, { decision: "accept" })).rejects.toMatchObject({ code: "conflict" });
-    expect(await prisma.amendment.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "pending", decidedAt: null });
+    expect(await prisma.amendment.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "pending",
+      decidedAt: null,
+    });
     expect(await prisma.provenanceLink.count({ where: { amendmentId: id } })).toBe(links);
     expect(await storedText()).toBe("Map the resources required and how they might be mobilized.");
   });
@@ -210,8 +303,14 @@ describe("rejecting and roles", () => {
     const { id } = await propose(bahrain, { kind: "delete", quote: { exact: "Map" } });
     expect(ZDecideAmendment.safeParse({ decision: "reject" }).error?.issues[0].path).toEqual(["reason"]);
     await decide(id, { decision: "reject", reason: "The verb is needed." });
-    expect(await prisma.amendment.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "rejected", decisionReason: "The verb is needed.", decidedById: facilitator.id });
-    expect(await prisma.notification.count({ where: { resourceId: id, userId: bahrain.id, kind: "amendment_decision" } })).toBe(1);
+    expect(await prisma.amendment.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "rejected",
+      decisionReason: "The verb is needed.",
+      decidedById: facilitator.id,
+    });
+    expect(
+      await prisma.notification.count({ where: { resourceId: id, userId: bahrain.id, kind: "amendment_decision" } }),
+    ).toBe(1);
     expect(await storedText()).toBe(ORIGINAL);
   });
 

@@ -28,7 +28,10 @@ let server: EmbeddedPostgresServer | null = null;
 async function cli(script: string, ...args: string[]) {
   const { DATABASE_URL: _unset, ...env } = process.env;
   try {
-    const { stdout, stderr } = await run(TSX, [script, ...args], { env: { ...env, GPA_DATA_DIR: dataRoot, EMBEDDED_PG_PORT: String(port) }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(TSX, [script, ...args], {
+      env: { ...env, GPA_DATA_DIR: dataRoot, EMBEDDED_PG_PORT: String(port) },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -59,7 +62,9 @@ describe("the command-line tools without DATABASE_URL", () => {
   it("refuse clearly when npm start has made no embedded database yet", async () => {
     const result = await cli("scripts/plan.ts", "suggest", "--text", "resources");
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/DATABASE_URL is not set, and there is no embedded database in .* yet: run npm start once, or set DATABASE_URL/);
+    expect(result.stderr).toMatch(
+      /DATABASE_URL is not set, and there is no embedded database in .* yet: run npm start once, or set DATABASE_URL/,
+    );
   });
 
   it("use the embedded server while it runs (as during npm start)", async () => {
@@ -77,9 +82,18 @@ describe("the command-line tools without DATABASE_URL", () => {
     expect(await isListening()).toBe(false);
     const seeded = await cli("scripts/plan.ts", "seed");
     expect(seeded.stdout).toMatch(/^created: plan \S+ \(12 sections/);
-    const suggested = await cli("scripts/plan.ts", "suggest", "--text", "Map the resources required and how they may be mobilized", "--limit", "3");
+    const suggested = await cli(
+      "scripts/plan.ts",
+      "suggest",
+      "--text",
+      "Map the resources required and how they may be mobilized",
+      "--limit",
+      "3",
+    );
     expect(suggested.code).toBe(0);
-    expect(JSON.parse(suggested.stdout)[0]).toMatchObject({ target: { type: "summary-item", id: expect.stringMatching(/:should-8$/) } });
+    expect(JSON.parse(suggested.stdout)[0]).toMatchObject({
+      target: { type: "summary-item", id: expect.stringMatching(/:should-8$/) },
+    });
     expect(await isListening()).toBe(false);
   }, 120_000);
 });

@@ -15,7 +15,11 @@ afterEach(async () => {
 describe("the collab process started by another", () => {
   it("stops when its parent dies without stopping it, instead of living on as an orphan", async () => {
     const parent = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
-    const server = await startCollabProcess({ port: await findFreePort(), databaseUrl: inject("databaseUrl"), parentPid: parent.pid });
+    const server = await startCollabProcess({
+      port: await findFreePort(),
+      databaseUrl: inject("databaseUrl"),
+      parentPid: parent.pid,
+    });
     parent.kill("SIGKILL");
     const { code } = await server.exited;
     expect(code).toBe(0);

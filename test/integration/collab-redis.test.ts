@@ -20,7 +20,10 @@ import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/sup
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const isRedisReachable = await pingRedis(REDIS_URL);
 const isCi = process.env.CI === "true";
-if (!isRedisReachable && !isCi) console.warn(`\n⚠ SKIPPED collab-redis.test.ts: no Redis answers at ${REDIS_URL} (set REDIS_URL, or start redis-server). Under CI=true this fails instead.\n`);
+if (!isRedisReachable && !isCi)
+  console.warn(
+    `\n⚠ SKIPPED collab-redis.test.ts: no Redis answers at ${REDIS_URL} (set REDIS_URL, or start redis-server). Under CI=true this fails instead.\n`,
+  );
 const describeWithRedis = isRedisReachable || isCi ? describe : describe.skip;
 
 const prisma = getPrisma();
@@ -48,7 +51,10 @@ describeWithRedis("two collaboration servers sharing documents through Redis", (
     const [a, b] = servers;
     expect(a.port).not.toBe(b.port);
     const target = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "timeframe" } });
-    const [alice, bob] = await Promise.all([createTestUser("facilitator", "Alice on A"), createTestUser("facilitator", "Bob on B")]);
+    const [alice, bob] = await Promise.all([
+      createTestUser("facilitator", "Alice on A"),
+      createTestUser("facilitator", "Bob on B"),
+    ]);
     const onA = connectClient({ port: a.port, planId, sectionId: target.id, token: alice.token });
     const onB = connectClient({ port: b.port, planId, sectionId: target.id, token: bob.token });
     clients.push(onA, onB);

@@ -65,7 +65,9 @@ describe("first load", () => {
     const stored = (await section("principles")).ydoc;
     expect(stored).not.toBeNull();
     // A second load reads the stored state; it does not convert (and so duplicate) again.
-    expect(Buffer.from(await loadSectionState({ planId, sectionId: target.id })).equals(Buffer.from(stored!))).toBe(true);
+    expect(Buffer.from(await loadSectionState({ planId, sectionId: target.id })).equals(Buffer.from(stored!))).toBe(
+      true,
+    );
     const b = connect(target.id, observer.token);
     await b.synced;
     expect(contentFromYdoc(b.doc)).toEqual(target.content);
@@ -79,13 +81,18 @@ describe("persistence", () => {
     await client.synced;
     firstText(client.doc).insert(0, "Zanzibarian milestones first. ");
     await client.settled();
-    await waitFor(async () => (await section("timeframe")).text.startsWith("Zanzibarian milestones first."), "the edit is stored");
+    await waitFor(
+      async () => (await section("timeframe")).text.startsWith("Zanzibarian milestones first."),
+      "the edit is stored",
+    );
     const stored = await section("timeframe");
     expect(JSON.stringify(stored.content)).toContain("Zanzibarian milestones first.");
     const restored = new Y.Doc();
     Y.applyUpdate(restored, stored.ydoc!);
     expect(contentFromYdoc(restored)).toEqual(stored.content);
-    const hits = await prisma.$queryRaw<{ id: string }[]>`SELECT "id" FROM "PlanSection" WHERE "search" @@ plainto_tsquery('english', 'zanzibarian')`;
+    const hits = await prisma.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM "PlanSection" WHERE "search" @@ plainto_tsquery('english', 'zanzibarian')`;
     expect(hits.map((h) => h.id)).toEqual([target.id]);
   });
 
@@ -112,18 +119,31 @@ describe("persistence", () => {
     try {
       await client.synced;
       // A real failure inside PostgreSQL, not a mock: a trigger refuses this section's updates.
-      await prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_section_store() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
-      await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_section_store BEFORE UPDATE ON "PlanSection" FOR EACH ROW WHEN (OLD.id = '${target.id}') EXECUTE FUNCTION refuse_section_store()`);
+      await prisma.$executeRawUnsafe(
+        `CREATE FUNCTION refuse_section_store() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`,
+      );
+      await prisma.$executeRawUnsafe(
+        `CREATE TRIGGER refuse_section_store BEFORE UPDATE ON "PlanSection" FOR EACH ROW WHEN (OLD.id = '${target.id}') EXECUTE FUNCTION refuse_section_store()`,
+      );
       try {
         firstText(client.doc).insert(0, "Refused at first. ");
-        await waitFor(() => lines.some((line) => line.startsWith(`store of ${sectionDocumentName({ planId, sectionId: target.id })} failed`)), "the failed store is logged");
+        await waitFor(
+          () =>
+            lines.some((line) =>
+              line.startsWith(`store of ${sectionDocumentName({ planId, sectionId: target.id })} failed`),
+            ),
+          "the failed store is logged",
+        );
       } finally {
         await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_section_store ON "PlanSection"`);
         await prisma.$executeRawUnsafe(`DROP FUNCTION refuse_section_store()`);
       }
       // The server is still up (a rethrown store would have crashed it), and the next change carries the first.
       firstText(client.doc).insert(0, "Then stored. ");
-      await waitFor(async () => (await section("monitoring-and-review")).text.startsWith("Then stored. Refused at first."), "both edits are stored");
+      await waitFor(
+        async () => (await section("monitoring-and-review")).text.startsWith("Then stored. Refused at first."),
+        "both edits are stored",
+      );
     } finally {
       client.close();
       await own.stop();
@@ -143,7 +163,9 @@ describe("persistence", () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, await loadSectionState({ planId, sectionId: target.id }));
     const before = (await section("resources")).updatedAt;
-    expect(await storeSectionState({ planId, sectionId: target.id }, doc, facilitator.id)).toEqual({ status: "unchanged" });
+    expect(await storeSectionState({ planId, sectionId: target.id }, doc, facilitator.id)).toEqual({
+      status: "unchanged",
+    });
     expect((await section("resources")).updatedAt).toEqual(before);
   });
 });
@@ -165,7 +187,11 @@ describe("access", () => {
 
   it("disconnects an open connection whose user was disabled or demoted, and refuses it on reconnect", async () => {
     const target = await section("objectives");
-    const [toDisable, toDemote, unchanged] = await Promise.all([createTestUser("facilitator"), createTestUser("facilitator"), createTestUser("facilitator")]);
+    const [toDisable, toDemote, unchanged] = await Promise.all([
+      createTestUser("facilitator"),
+      createTestUser("facilitator"),
+      createTestUser("facilitator"),
+    ]);
     const clients = [toDisable, toDemote, unchanged].map((user) => connect(target.id, user.token));
     await Promise.all(clients.map((c) => c.synced));
     await prisma.user.update({ where: { id: toDisable.id }, data: { disabledAt: new Date() } });
@@ -212,7 +238,9 @@ describe("links follow the text", () => {
   it("turns a confirmed link suspect when its passage changes in substance, not for punctuation or spacing", async () => {
     const target = await section("targets");
     const blocks = listBlocks(target.content as JSONContent);
-    const links = await prisma.provenanceLink.findMany({ where: { sectionId: target.id, status: "confirmed", blockId: { not: "" } } });
+    const links = await prisma.provenanceLink.findMany({
+      where: { sectionId: target.id, status: "confirmed", blockId: { not: "" } },
+    });
     expect(links.length).toBeGreaterThan(0);
     const client = connect(target.id, facilitator.token);
     await client.synced;
@@ -237,7 +265,9 @@ describe("links follow the text", () => {
 
   it("marks a link removed when its citation is deleted from the text, and restores it when it comes back", async () => {
     const target = await section("cooperation");
-    const link = await prisma.provenanceLink.findFirstOrThrow({ where: { sectionId: target.id, status: "confirmed", blockId: { not: "" } } });
+    const link = await prisma.provenanceLink.findFirstOrThrow({
+      where: { sectionId: target.id, status: "confirmed", blockId: { not: "" } },
+    });
     const client = connect(target.id, facilitator.token);
     await client.synced;
     const text = findTextOfBlock(client.doc.getXmlFragment("default"), link.blockId);
@@ -247,12 +277,19 @@ describe("links follow the text", () => {
     paragraph.insert(paragraph.length, [citation]);
     await client.settled();
     await server.flush();
-    expect(await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({ status: "confirmed", cited: true });
+    expect(await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({
+      status: "confirmed",
+      cited: true,
+    });
     paragraph.delete(paragraph.length - 1, 1);
     await client.settled();
     await server.flush();
     expect((await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("removed");
-    expect(await prisma.auditLog.count({ where: { action: "provenance.citation_removed", resourceId: link.id, userId: facilitator.id } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({
+        where: { action: "provenance.citation_removed", resourceId: link.id, userId: facilitator.id },
+      }),
+    ).toBe(1);
     const again = new Y.XmlElement("citation");
     again.setAttribute("linkId", link.id);
     paragraph.insert(paragraph.length, [again]);
@@ -271,7 +308,7 @@ describe("convergence", () => {
     const group = users.map((user) => connect(target.id, user.token));
     await Promise.all(group.map((c) => c.synced));
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 6; round++) {
       // Two clients go offline for the round and edit all the same.
       const offline = [group[round % 5], group[(round + 2) % 5]];
@@ -279,9 +316,15 @@ describe("convergence", () => {
       for (let i = 0; i < 40; i++) randomEdit(group[Math.floor(random() * group.length)].doc, random);
       for (const c of offline) await c.goOnline();
     }
-    await waitFor(() => group.every((c) => !c.provider.hasUnsyncedChanges && c.provider.isSynced), "every client is synced");
+    await waitFor(
+      () => group.every((c) => !c.provider.hasUnsyncedChanges && c.provider.isSynced),
+      "every client is synced",
+    );
     const reference = JSON.stringify(contentFromYdoc(group[0].doc));
-    await waitFor(() => group.every((c) => JSON.stringify(contentFromYdoc(c.doc)) === reference), "all clients converge");
+    await waitFor(
+      () => group.every((c) => JSON.stringify(contentFromYdoc(c.doc)) === reference),
+      "all clients converge",
+    );
     await server.flush();
     expect((await section("root-causes-and-demand")).content).toEqual(JSON.parse(reference));
     expect(reference).not.toBe(JSON.stringify(contentFromYdoc(seeded)));
@@ -309,6 +352,7 @@ function findTextOfBlock(fragment: Y.XmlFragment, blockId: string): Y.XmlText {
 
 function randomEdit(doc: Y.Doc, random: () => number): void {
   const text = firstText(doc);
-  if (random() < 0.7 || text.length < 5) text.insert(Math.floor(random() * (text.length + 1)), `w${Math.floor(random() * 100)} `);
+  if (random() < 0.7 || text.length < 5)
+    text.insert(Math.floor(random() * (text.length + 1)), `w${Math.floor(random() * 100)} `);
   else text.delete(Math.floor(random() * (text.length - 3)), 3);
 }

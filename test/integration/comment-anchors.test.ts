@@ -45,7 +45,10 @@ function itemText(doc: Y.Doc): Y.XmlText {
 /** The text under each thread's mark, in a client's document. */
 function markedText(doc: Y.Doc, threadId: string): string {
   const delta = itemText(doc).toDelta() as { insert: string; attributes?: { comment?: { threadIds: string } } }[];
-  return delta.filter((op) => op.attributes?.comment?.threadIds.split(" ").includes(threadId)).map((op) => op.insert).join("");
+  return delta
+    .filter((op) => op.attributes?.comment?.threadIds.split(" ").includes(threadId))
+    .map((op) => op.insert)
+    .join("");
 }
 
 /** The editor's user, as lib functions take a viewer. */
@@ -56,7 +59,15 @@ beforeAll(async () => {
   planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
   sectionId = (await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } })).id;
   const ecuador = await prisma.delegation.findFirstOrThrow({ where: { name: "Ecuador" } });
-  const user = await prisma.user.create({ data: { email: "ecuador@test.local", name: "Ecuador", role: "delegate", passwordHash: "x", delegationId: ecuador.id } });
+  const user = await prisma.user.create({
+    data: {
+      email: "ecuador@test.local",
+      name: "Ecuador",
+      role: "delegate",
+      passwordHash: "x",
+      delegationId: ecuador.id,
+    },
+  });
   delegate = { ...user, delegation: { id: ecuador.id, name: ecuador.name, onBehalfOf: ecuador.onBehalfOf } };
   server = await startTestCollab({ databaseUrl: process.env.DATABASE_URL });
   const facilitator = await createTestUser("facilitator");
@@ -84,14 +95,34 @@ function failFirstDirectConnection() {
 }
 
 function open(quote = QUOTE, body = "Ecuador comments.") {
-  return createThread({ actor: delegate, planId, input: ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: quote }, stance: "question", body }) });
+  return createThread({
+    actor: delegate,
+    planId,
+    input: ZCreateThread.parse({
+      sectionKey: "resources",
+      blockId: "resources.should-8",
+      quote: { exact: quote },
+      stance: "question",
+      body,
+    }),
+  });
 }
 
 describe("live announcements", () => {
-  type Pushed = { type: string; threads?: { id: string; visibility: string; comments: { body: string | null }[]; abilities: Record<string, boolean> }[] };
+  type Pushed = {
+    type: string;
+    threads?: {
+      id: string;
+      visibility: string;
+      comments: { body: string | null }[];
+      abilities: Record<string, boolean>;
+    }[];
+  };
   const listen = (client: TestClient) => {
     const heard: { notice: Pushed; at: number }[] = [];
-    client.provider.on("stateless", ({ payload }: { payload: string }) => heard.push({ notice: JSON.parse(payload) as Pushed, at: Date.now() }));
+    client.provider.on("stateless", ({ payload }: { payload: string }) =>
+      heard.push({ notice: JSON.parse(payload) as Pushed, at: Date.now() }),
+    );
     return heard;
   };
 
@@ -108,22 +139,51 @@ describe("live announcements", () => {
     const pushed = heard[0].notice.threads!.find((t) => t.id === thread.id)!;
     expect(pushed.comments.map((c) => c.body)).toEqual(["Opening.", "A reply."]);
     // Exactly what the HTTP route would give this editor, abilities included.
-    expect(heard[0].notice.threads).toEqual(JSON.parse(JSON.stringify(await listThreads({ viewer: editorViewer, planId, filter: { sectionKey: "resources" } }))));
+    expect(heard[0].notice.threads).toEqual(
+      JSON.parse(
+        JSON.stringify(await listThreads({ viewer: editorViewer, planId, filter: { sectionKey: "resources" } })),
+      ),
+    );
   });
 
   it("pushes each delegation its own abilities: the one that opened a thread may resolve it, another may not", async () => {
     const connectDelegate = async (delegationName: { equals: string } | { not: string }) => {
       const delegation = await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } });
-      const user = await prisma.user.create({ data: { email: `d-${crypto.randomUUID()}@test.local`, name: "D", role: "delegate", passwordHash: "x", delegationId: delegation.id } });
-      return connectClient({ port: server.port, planId, sectionId, token: signCollabToken({ userId: user.id, secret: TEST_AUTH_SECRET }).token });
+      const user = await prisma.user.create({
+        data: {
+          email: `d-${crypto.randomUUID()}@test.local`,
+          name: "D",
+          role: "delegate",
+          passwordHash: "x",
+          delegationId: delegation.id,
+        },
+      });
+      return connectClient({
+        port: server.port,
+        planId,
+        sectionId,
+        token: signCollabToken({ userId: user.id, secret: TEST_AUTH_SECRET }).token,
+      });
     };
-    const [sameDelegation, otherDelegation] = await Promise.all([connectDelegate({ equals: "Ecuador" }), connectDelegate({ not: "Ecuador" })]);
+    const [sameDelegation, otherDelegation] = await Promise.all([
+      connectDelegate({ equals: "Ecuador" }),
+      connectDelegate({ not: "Ecuador" }),
+    ]);
     try {
       await Promise.all([sameDelegation.synced, otherDelegation.synced]);
-      const [heardBySame, heardByOther, heardByEditor] = [listen(sameDelegation), listen(otherDelegation), listen(editor)];
+      const [heardBySame, heardByOther, heardByEditor] = [
+        listen(sameDelegation),
+        listen(otherDelegation),
+        listen(editor),
+      ];
       const thread = await open("resources", "Whose is it?");
-      await waitFor(() => heardBySame.length > 0 && heardByOther.length > 0 && heardByEditor.length > 0, "everyone hears of the thread", 1000);
-      const abilitiesIn = (heard: typeof heardBySame) => heard[0].notice.threads!.find((t) => t.id === thread.id)!.abilities;
+      await waitFor(
+        () => heardBySame.length > 0 && heardByOther.length > 0 && heardByEditor.length > 0,
+        "everyone hears of the thread",
+        1000,
+      );
+      const abilitiesIn = (heard: typeof heardBySame) =>
+        heard[0].notice.threads!.find((t) => t.id === thread.id)!.abilities;
       expect(abilitiesIn(heardBySame)).toEqual({ reply: true, setStatus: true, markConcern: false });
       expect(abilitiesIn(heardByOther)).toEqual({ reply: true, setStatus: false, markConcern: false });
       expect(abilitiesIn(heardByEditor)).toEqual({ reply: true, setStatus: true, markConcern: true });
@@ -134,19 +194,39 @@ describe("live announcements", () => {
   });
 
   it("pushes a facilitators-only thread to facilitators' connections only", async () => {
-    const observer = connectClient({ port: server.port, planId, sectionId, token: (await createTestUser("observer")).token });
+    const observer = connectClient({
+      port: server.port,
+      planId,
+      sectionId,
+      token: (await createTestUser("observer")).token,
+    });
     try {
       await observer.synced;
       const [byEditor, byObserver] = [listen(editor), listen(observer)];
-      const facilitator = await prisma.user.create({ data: { email: "facilitator-push@test.local", name: "Fatima", role: "facilitator", passwordHash: "x" } });
-      const hidden = await createThread({
-        actor: { ...facilitator, delegation: null }, planId,
-        input: ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "resources" }, stance: "neutral", visibility: "facilitators", body: "Between facilitators." }),
+      const facilitator = await prisma.user.create({
+        data: { email: "facilitator-push@test.local", name: "Fatima", role: "facilitator", passwordHash: "x" },
       });
-      await waitFor(() => byEditor.some(({ notice }) => notice.threads?.some((t) => t.id === hidden.id)), "the facilitator's connection gets the thread");
+      const hidden = await createThread({
+        actor: { ...facilitator, delegation: null },
+        planId,
+        input: ZCreateThread.parse({
+          sectionKey: "resources",
+          blockId: "resources.should-8",
+          quote: { exact: "resources" },
+          stance: "neutral",
+          visibility: "facilitators",
+          body: "Between facilitators.",
+        }),
+      });
+      await waitFor(
+        () => byEditor.some(({ notice }) => notice.threads?.some((t) => t.id === hidden.id)),
+        "the facilitator's connection gets the thread",
+      );
       await waitFor(() => byObserver.length > 0, "the observer's connection hears of the change");
       expect(byObserver.flatMap(({ notice }) => notice.threads ?? []).map((t) => t.id)).not.toContain(hidden.id);
-      expect(byObserver.flatMap(({ notice }) => notice.threads ?? []).every((t) => t.visibility === "everyone")).toBe(true);
+      expect(byObserver.flatMap(({ notice }) => notice.threads ?? []).every((t) => t.visibility === "everyone")).toBe(
+        true,
+      );
     } finally {
       observer.close();
     }
@@ -164,7 +244,12 @@ describe("anchoring a new thread", () => {
   it("keeps overlapping threads apart", async () => {
     const first = await open("the resources");
     const second = await open("resources required and how");
-    await waitFor(() => markedText(editor.doc, second.id) === "resources required and how" && markedText(editor.doc, first.id) === "the resources", "both marks are placed");
+    await waitFor(
+      () =>
+        markedText(editor.doc, second.id) === "resources required and how" &&
+        markedText(editor.doc, first.id) === "the resources",
+      "both marks are placed",
+    );
   });
 
   it("survives concurrent edits before and inside the range", async () => {
@@ -212,11 +297,16 @@ describe("anchoring a new thread", () => {
     await prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_release() RETURNS trigger AS $$ BEGIN
       IF NEW."anchorClaimedAt" IS NULL AND OLD."anchorClaimedAt" IS NOT NULL AND NEW."anchoredAt" IS NULL THEN RAISE EXCEPTION 'injected: release refused'; END IF;
       RETURN NEW; END $$ LANGUAGE plpgsql`);
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_release BEFORE UPDATE ON "CommentThread" FOR EACH ROW EXECUTE FUNCTION refuse_release()`);
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_release BEFORE UPDATE ON "CommentThread" FOR EACH ROW EXECUTE FUNCTION refuse_release()`,
+    );
     try {
       const thread = await open("mobilized", "After a failed release.");
       await waitFor(() => fault.calls() >= 1, "the first try is made");
-      await waitFor(() => markedText(editor.doc, thread.id) === "mobilized", "the next try places the mark all the same");
+      await waitFor(
+        () => markedText(editor.doc, thread.id) === "mobilized",
+        "the next try places the mark all the same",
+      );
       await waitFor(async () => (await anchorOf(thread.id)) !== "pending", "the thread is recorded as anchored");
     } finally {
       fault.restore();
@@ -230,14 +320,24 @@ describe("anchoring a new thread", () => {
     const claimedAt = new Date();
     const orphan = await prisma.commentThread.create({
       data: {
-        planId, sectionId, number: 5000, blockId: "resources.should-8", quoteExact: "required", stance: "neutral", authorId: delegate.id,
-        anchorClaimedAt: claimedAt, comments: { create: { authorId: delegate.id, body: "Claimed by a server that died." } },
+        planId,
+        sectionId,
+        number: 5000,
+        blockId: "resources.should-8",
+        quoteExact: "required",
+        stance: "neutral",
+        authorId: delegate.id,
+        anchorClaimedAt: claimedAt,
+        comments: { create: { authorId: delegate.id, body: "Claimed by a server that died." } },
       },
     });
     expect(await anchorThread(server.hocuspocus, orphan.id)).toEqual({ status: "skipped" });
     expect(markedText(editor.doc, orphan.id)).toBe("");
 
-    await prisma.commentThread.update({ where: { id: orphan.id }, data: { anchorClaimedAt: new Date(claimedAt.getTime() - ANCHOR_CLAIM_LEASE_MS - 1000) } });
+    await prisma.commentThread.update({
+      where: { id: orphan.id },
+      data: { anchorClaimedAt: new Date(claimedAt.getTime() - ANCHOR_CLAIM_LEASE_MS - 1000) },
+    });
     expect(await anchorThread(server.hocuspocus, orphan.id)).toMatchObject({ status: "anchored" });
     await waitFor(() => markedText(editor.doc, orphan.id) === "required", "the mark reaches the editor");
     const stored = await prisma.commentThread.findUniqueOrThrow({ where: { id: orphan.id } });
@@ -248,11 +348,19 @@ describe("anchoring a new thread", () => {
 
   it("anchors a thread again after a plan reset, in the new text where its quote still is", async () => {
     const thread = await open("resources required", "Before the reset.");
-    await waitFor(async () => (await anchorOf(thread.id)) === "anchored" || markedText(editor.doc, thread.id) !== "", "the mark is placed");
-    const admin = await prisma.user.create({ data: { email: "admin@test.local", name: "Admin", role: "admin", passwordHash: "x" } });
+    await waitFor(
+      async () => (await anchorOf(thread.id)) === "anchored" || markedText(editor.doc, thread.id) !== "",
+      "the mark is placed",
+    );
+    const admin = await prisma.user.create({
+      data: { email: "admin@test.local", name: "Admin", role: "admin", passwordHash: "x" },
+    });
     await resetPlan({ actor: { ...admin, delegation: null }, planId });
     const fresh = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
-    await waitFor(async () => (await prisma.commentThread.findUniqueOrThrow({ where: { id: thread.id } })).anchoredAt !== null, "the thread is anchored again");
+    await waitFor(
+      async () => (await prisma.commentThread.findUniqueOrThrow({ where: { id: thread.id } })).anchoredAt !== null,
+      "the thread is anchored again",
+    );
     await server.flush();
     await waitFor(async () => (await anchorOf(thread.id)) === "anchored", "the new text carries the mark");
     expect((await prisma.commentThread.findUniqueOrThrow({ where: { id: thread.id } })).sectionId).toBe(fresh.id);
@@ -261,11 +369,23 @@ describe("anchoring a new thread", () => {
 
   it("anchors, at start, threads created while no collaboration server listened", async () => {
     const quiet = await prisma.commentThread.create({
-      data: { planId, sectionId, number: 999, blockId: "resources.should-8", quoteExact: "mobilized", stance: "neutral", authorId: delegate.id, comments: { create: { authorId: delegate.id, body: "Left while offline." } } },
+      data: {
+        planId,
+        sectionId,
+        number: 999,
+        blockId: "resources.should-8",
+        quoteExact: "mobilized",
+        stance: "neutral",
+        authorId: delegate.id,
+        comments: { create: { authorId: delegate.id, body: "Left while offline." } },
+      },
     });
     const second = await startTestCollab({ databaseUrl: process.env.DATABASE_URL });
     try {
-      await waitFor(async () => (await prisma.commentThread.findUniqueOrThrow({ where: { id: quiet.id } })).anchoredAt !== null, "the new server anchors it");
+      await waitFor(
+        async () => (await prisma.commentThread.findUniqueOrThrow({ where: { id: quiet.id } })).anchoredAt !== null,
+        "the new server anchors it",
+      );
       await second.flush();
     } finally {
       await second.stop();
@@ -278,17 +398,35 @@ describe("anchoring a new thread", () => {
 describe("facilitators-only threads", () => {
   /** A facilitators-only thread on the quote, opened by a facilitator, once anchored. */
   async function openHidden(quote: string) {
-    const facilitator = await prisma.user.create({ data: { email: `fac-${crypto.randomUUID()}@test.local`, name: "Fatima", role: "facilitator", passwordHash: "x" } });
-    const thread = await createThread({
-      actor: { ...facilitator, delegation: null }, planId,
-      input: ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: quote }, stance: "neutral", visibility: "facilitators", body: "Between facilitators." }),
+    const facilitator = await prisma.user.create({
+      data: { email: `fac-${crypto.randomUUID()}@test.local`, name: "Fatima", role: "facilitator", passwordHash: "x" },
     });
-    await waitFor(async () => (await prisma.commentThread.findUniqueOrThrow({ where: { id: thread.id } })).anchoredAt !== null, "the thread is anchored");
+    const thread = await createThread({
+      actor: { ...facilitator, delegation: null },
+      planId,
+      input: ZCreateThread.parse({
+        sectionKey: "resources",
+        blockId: "resources.should-8",
+        quote: { exact: quote },
+        stance: "neutral",
+        visibility: "facilitators",
+        body: "Between facilitators.",
+      }),
+    });
+    await waitFor(
+      async () => (await prisma.commentThread.findUniqueOrThrow({ where: { id: thread.id } })).anchoredAt !== null,
+      "the thread is anchored",
+    );
     return { thread, viewer: { id: facilitator.id, role: "facilitator" as const, delegationId: null } };
   }
 
   it("puts no mark in the shared document, keeps a range on the thread that follows edits, and turns detached when its words go", async () => {
-    const client = connectClient({ port: server.port, planId, sectionId, token: (await createTestUser("facilitator")).token });
+    const client = connectClient({
+      port: server.port,
+      planId,
+      sectionId,
+      token: (await createTestUser("facilitator")).token,
+    });
     try {
       await client.synced;
       const { thread, viewer } = await openHidden("required");
@@ -315,7 +453,10 @@ describe("facilitators-only threads", () => {
       await client.settled();
       await server.flush();
       const anchorNow = async () => (await listThreads({ viewer, planId })).find((t) => t.id === thread.id)!.anchor;
-      await waitFor(async () => (await anchorNow()) === "detached", "the thread turns detached once the stored text loses its words");
+      await waitFor(
+        async () => (await anchorNow()) === "detached",
+        "the thread turns detached once the stored text loses its words",
+      );
     } finally {
       client.close();
     }

@@ -8,7 +8,11 @@ import { describe, expect, it } from "vitest";
 
 function composeConfig(): string | null {
   try {
-    return execFileSync("docker-compose", ["-f", "docker-compose.yml", "config"], { encoding: "utf8", env: { ...process.env, AUTH_SECRET: "x".repeat(32) }, stdio: ["ignore", "pipe", "pipe"] });
+    return execFileSync("docker-compose", ["-f", "docker-compose.yml", "config"], {
+      encoding: "utf8",
+      env: { ...process.env, AUTH_SECRET: "x".repeat(32) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw new Error(`docker-compose config refused the file:\n${(error as { stderr?: string }).stderr ?? error}`);

@@ -36,13 +36,28 @@ describe("dialogue parse", () => {
     const { code, stdout } = await dialogue("parse", SEED);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(json).toMatchObject({ title: expect.any(String), date: "2009-05-13", venue: "UN Trusteeship Council Chamber, New York" });
+    expect(json).toMatchObject({
+      title: expect.any(String),
+      date: "2009-05-13",
+      venue: "UN Trusteeship Council Chamber, New York",
+    });
     expect(json.segments.map((s: { statements: unknown[] }) => s.statements.length)).toEqual([4, 5, 4, 2, 1]);
-    expect(json.segments[1]).toMatchObject({ key: "panel-1", kind: "panel", number: 1, links: [{ label: expect.any(String), url: expect.any(String) }] });
+    expect(json.segments[1]).toMatchObject({
+      key: "panel-1",
+      kind: "panel",
+      number: 1,
+      links: [{ label: expect.any(String), url: expect.any(String) }],
+    });
     expect(json.segments[2].statements[2]).toMatchObject({
       id: "panel-2.gupta",
-      speaker: { name: "Ruchira Gupta", honorific: "Ms.", affiliation: "Founder and President, Apne Aap Women Worldwide" },
-      sentences: expect.arrayContaining([expect.objectContaining({ id: "panel-2.gupta.s4", start: expect.any(Number), end: expect.any(Number) })]),
+      speaker: {
+        name: "Ruchira Gupta",
+        honorific: "Ms.",
+        affiliation: "Founder and President, Apne Aap Women Worldwide",
+      },
+      sentences: expect.arrayContaining([
+        expect.objectContaining({ id: "panel-2.gupta.s4", start: expect.any(Number), end: expect.any(Number) }),
+      ]),
     });
     expect(json.summary.should[2]).toMatchObject({ id: "should-3", n: 3, keyPhrases: ["situational analysis"] });
     expect(json.summary.notes.length).toBe(2);
@@ -51,7 +66,9 @@ describe("dialogue parse", () => {
   });
 
   it("writes the whole JSON into a pipe, as `npm run --silent dialogue -- parse FILE | …` gets it", async () => {
-    const { stdout } = await promisify(execFile)("sh", ["-c", `npm run --silent dialogue -- parse ${SEED} | cat`], { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)("sh", ["-c", `npm run --silent dialogue -- parse ${SEED} | cat`], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
     expect(stdout.length).toBeGreaterThan(65_536);
     expect(JSON.parse(stdout).delegations).toHaveLength(54);
   });
@@ -59,11 +76,18 @@ describe("dialogue parse", () => {
   it.each([
     ["an empty file", "empty.md", "", ":1: the document is empty"],
     ["binary bytes", "binary.md", Uint8Array.from([0x23, 0x20, 0x41, 0x0a, 0x00, 0xff, 0x10]), ":2: binary content"],
-    ["non-UTF-8 bytes", "latin1.md", Uint8Array.from([...Buffer.from(HEAD), 0x43, 0x61, 0x66, 0xe9, 0x0a]), ":7: bytes that are not valid UTF-8"],
+    [
+      "non-UTF-8 bytes",
+      "latin1.md",
+      Uint8Array.from([...Buffer.from(HEAD), 0x43, 0x61, 0x66, 0xe9, 0x0a]),
+      ":7: bytes that are not valid UTF-8",
+    ],
     ["no statements", "no-statements.md", HEAD + "### Opening session\n\nThe meeting opened.\n", ":7: no statements"],
     [
-      "a list item outside any list", "stray-item.md",
-      HEAD + "### Opening\n\n1. **Mr. A B**, Chair, said it.\n\n### Summary\n\nDelegations spoke.\n\n1. A stray item.\n",
+      "a list item outside any list",
+      "stray-item.md",
+      HEAD +
+        "### Opening\n\n1. **Mr. A B**, Chair, said it.\n\n### Summary\n\nDelegations spoke.\n\n1. A stray item.\n",
       ":15: a summary list item outside any list",
     ],
     ["a file over 2 MB", "huge.md", "x".repeat(2 * 1024 * 1024 + 1), ":1: the file is 2.0 MB; the limit is 2 MB"],
@@ -72,7 +96,11 @@ describe("dialogue parse", () => {
     const { code, stdout, stderr } = await dialogue("parse", filePath);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr.trim()).toMatch(new RegExp(`^${filePath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    expect(stderr.trim()).toMatch(
+      new RegExp(
+        `^${filePath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
+      ),
+    );
   });
 
   it("names a missing file", async () => {

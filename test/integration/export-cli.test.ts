@@ -70,7 +70,9 @@ describe("npm run plan -- export", () => {
 
   it("refuses bad options clearly", async () => {
     expect((await plan(["export", "--format", "odt"])).stderr).toMatch(/invalid option format/);
-    expect((await plan(["export", "--format", "json", "--version", "Rev.1"])).stderr).toMatch(/--version applies to md, docx and pdf/);
+    expect((await plan(["export", "--format", "json", "--version", "Rev.1"])).stderr).toMatch(
+      /--version applies to md, docx and pdf/,
+    );
     expect((await plan(["export", "--format", "md", "--plan", "nope"])).stderr.trim()).toBe("no plan nope");
     const unknown = await plan(["export", "--format", "md", "--output", "x.md"]);
     expect(unknown.code).toBe(2);
@@ -86,12 +88,20 @@ describe("npm run plan -- import", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/not empty.*nothing was imported/);
     spare = await createTestDatabase();
-    expect((await plan(["import", "--file", backup, "--admin", "admin@export.test"], spare.url)).stderr).toMatch(/--admin needs the new password in RESTORE_ADMIN_PASSWORD/);
-    const notAdmin = await plan(["import", "--file", backup, "--admin", "facilitator@export.test"], spare.url, { RESTORE_ADMIN_PASSWORD: PASSWORD });
+    expect((await plan(["import", "--file", backup, "--admin", "admin@export.test"], spare.url)).stderr).toMatch(
+      /--admin needs the new password in RESTORE_ADMIN_PASSWORD/,
+    );
+    const notAdmin = await plan(["import", "--file", backup, "--admin", "facilitator@export.test"], spare.url, {
+      RESTORE_ADMIN_PASSWORD: PASSWORD,
+    });
     expect(notAdmin.stderr).toMatch(/facilitator@export.test is not an enabled admin in the backup/);
-    const restored = await plan(["import", "--file", backup, "--admin", "admin@export.test"], spare.url, { RESTORE_ADMIN_PASSWORD: PASSWORD });
+    const restored = await plan(["import", "--file", backup, "--admin", "admin@export.test"], spare.url, {
+      RESTORE_ADMIN_PASSWORD: PASSWORD,
+    });
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toMatch(/^restored plan \S+ of dialogue 2009-05-13-\S+ \(\d+ users, 12 sections, \d+ links, 2 threads/);
+    expect(restored.stdout).toMatch(
+      /^restored plan \S+ of dialogue 2009-05-13-\S+ \(\d+ users, 12 sections, \d+ links, 2 threads/,
+    );
     expect(restored.stdout).toMatch(/admin@export.test can sign in with the password from RESTORE_ADMIN_PASSWORD/);
     // The named admin can sign in with the new password; nobody else has one.
     const sql = postgres(spare.url, { max: 1 });

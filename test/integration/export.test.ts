@@ -53,11 +53,25 @@ async function freshDatabase(): Promise<TestDatabase> {
 /** Rows in the tables a restore writes. */
 async function countRows() {
   const prisma = getPrisma();
-  const counts = await Promise.all([prisma.dialogue.count(), prisma.user.count(), prisma.plan.count(), prisma.planSection.count(), prisma.provenanceLink.count(), prisma.statement.count()]);
+  const counts = await Promise.all([
+    prisma.dialogue.count(),
+    prisma.user.count(),
+    prisma.plan.count(),
+    prisma.planSection.count(),
+    prisma.provenanceLink.count(),
+    prisma.statement.count(),
+  ]);
   return counts.reduce((a, b) => a + b, 0);
 }
 
-const decodeXml = (xml: string) => xml.replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decodeXml = (xml: string) =>
+  xml
+    .replace(/<[^>]+>/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 beforeAll(async () => {
   mainUrl = process.env.DATABASE_URL!;
@@ -85,7 +99,10 @@ describe("DOCX", () => {
     if (fixture.cited.affiliation) expect(footnotes).toContain(fixture.cited.affiliation);
     expect(footnotes).toContain("Amendment 1 by Ecuador");
     // Every confirmed source of the live text is a footnote (uncited ones at the end of their passage).
-    const confirmed = await getPrisma().provenanceLink.findMany({ where: { planId: fixture.planId, status: "confirmed", summaryItemId: { not: null } }, include: { summaryItem: true } });
+    const confirmed = await getPrisma().provenanceLink.findMany({
+      where: { planId: fixture.planId, status: "confirmed", summaryItemId: { not: null } },
+      include: { summaryItem: true },
+    });
     expect(confirmed.length).toBeGreaterThan(10);
     for (const link of confirmed) expect(footnotes).toContain(link.summaryItem!.text);
     const references = body.match(/<w:footnoteReference w:id="\d+"\/>/g) ?? [];
@@ -106,7 +123,10 @@ describe("PDF", () => {
     await writeFile(pdfPath, file.body);
     const info = (await run("pdfinfo", [pdfPath])).stdout;
     expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBeGreaterThanOrEqual(2);
-    const text = (await run("pdftotext", ["-layout", pdfPath, "-"], { maxBuffer: 64 * 1024 * 1024 })).stdout.replace(/\s+/g, " ");
+    const text = (await run("pdftotext", ["-layout", pdfPath, "-"], { maxBuffer: 64 * 1024 * 1024 })).stdout.replace(
+      /\s+/g,
+      " ",
+    );
     const sections = await getPrisma().planSection.findMany({ where: { planId: fixture.planId } });
     for (const section of sections) expect(text).toContain(section.title);
     expect(text).toContain("Annex: provenance links");
@@ -116,7 +136,9 @@ describe("PDF", () => {
     const previous = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = "/nonexistent/chromium";
     try {
-      await expect(exportPlanFile({ planId: fixture.planId, format: "pdf" })).rejects.toThrow(/needs Chromium, which is not at \/nonexistent\/chromium/);
+      await expect(exportPlanFile({ planId: fixture.planId, format: "pdf" })).rejects.toThrow(
+        /needs Chromium, which is not at \/nonexistent\/chromium/,
+      );
     } finally {
       if (previous === undefined) delete process.env.CHROMIUM_PATH;
       else process.env.CHROMIUM_PATH = previous;
@@ -139,22 +161,33 @@ describe("Markdown and versions", () => {
     expect(markdown).toMatch(/^Rev\.1 · /m);
     expect(file.filename).toMatch(/-rev-1\.md$/);
     // The version's snapshot (which names sources by targetKey only) still gives the inline citation its full footnote.
-    const footnote = markdown.replace(/\\(.)/g, "$1").split("\n").find((line) => line.includes(fixture.cited.quote));
+    const footnote = markdown
+      .replace(/\\(.)/g, "$1")
+      .split("\n")
+      .find((line) => line.includes(fixture.cited.quote));
     expect(footnote).toMatch(/^\[\^\d+\]: /);
     expect(footnote).toContain(fixture.cited.speaker);
     expect(footnote).toContain("Panel");
   });
 
   it("refuses an unknown version", async () => {
-    await expect(exportPlanFile({ planId: fixture.planId, format: "md", versionLabel: "Rev.9" })).rejects.toThrow(/No version "Rev.9"/);
+    await expect(exportPlanFile({ planId: fixture.planId, format: "md", versionLabel: "Rev.9" })).rejects.toThrow(
+      /No version "Rev.9"/,
+    );
   });
 });
 
 describe("JSON backup", () => {
   it("leaves facilitators-only threads and emails out of a delegate's export", async () => {
     const full = await exportBackup({ planId: fixture.planId });
-    const delegate = await exportBackup({ planId: fixture.planId, viewer: { id: "u-delegate", role: "delegate", delegationId: null } });
-    const facilitator = await exportBackup({ planId: fixture.planId, viewer: { id: "u-facilitator", role: "facilitator", delegationId: null } });
+    const delegate = await exportBackup({
+      planId: fixture.planId,
+      viewer: { id: "u-delegate", role: "delegate", delegationId: null },
+    });
+    const facilitator = await exportBackup({
+      planId: fixture.planId,
+      viewer: { id: "u-facilitator", role: "facilitator", delegationId: null },
+    });
     expect(JSON.stringify(full)).toContain(fixture.hiddenThreadBody);
     expect(JSON.stringify(facilitator)).toContain(fixture.hiddenThreadBody);
     expect(JSON.stringify(delegate)).not.toContain(fixture.hiddenThreadBody);
@@ -182,7 +215,15 @@ describe("JSON backup", () => {
       const exported = (await exportPlanFile({ planId: result.planId, format: "json" })).body.toString();
       // Until an admin gives them a reset link, which sets a password they chose.
       const actor = await getPrisma().user.findFirstOrThrow({
-        where: { role: "admin" }, select: { id: true, email: true, name: true, role: true, delegationId: true, delegation: { select: { id: true, name: true, onBehalfOf: true } } },
+        where: { role: "admin" },
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          delegationId: true,
+          delegation: { select: { id: true, name: true, onBehalfOf: true } },
+        },
       });
       const restored = users.find((user) => user.role !== "admin")!;
       const hasPassword = async () => (await listUsers({ actor })).find((user) => user.id === restored.id)!.hasPassword;
@@ -207,11 +248,17 @@ describe("JSON backup", () => {
 
   it("refuses a malformed file naming the field, an oversized one and a reader's export, and writes nothing", async () => {
     const full = JSON.parse((await exportPlanFile({ planId: fixture.planId, format: "json" })).body.toString());
-    const reader = await exportBackup({ planId: fixture.planId, viewer: { id: "u-observer", role: "observer", delegationId: null } });
+    const reader = await exportBackup({
+      planId: fixture.planId,
+      viewer: { id: "u-observer", role: "observer", delegationId: null },
+    });
     const target = await freshDatabase();
     await withDatabase(target.url, async () => {
       const refusal = async (text: string, maxBytes?: number) => {
-        const error = await importBackup({ text, maxBytes }).then(() => null, (e: unknown) => e);
+        const error = await importBackup({ text, maxBytes }).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(AppError);
         return error as AppError;
       };
@@ -220,7 +267,9 @@ describe("JSON backup", () => {
       expect((await refusal(JSON.stringify(badStatus))).details.field).toBe("links.3.status");
       const badRef = structuredClone(full);
       badRef.threads[0].sectionId = "no-such-section";
-      expect((await refusal(JSON.stringify(badRef))).message).toMatch(/threads\.0\.sectionId: no section no-such-section/);
+      expect((await refusal(JSON.stringify(badRef))).message).toMatch(
+        /threads\.0\.sectionId: no section no-such-section/,
+      );
       const missing = structuredClone(full);
       delete missing.plan.title;
       expect((await refusal(JSON.stringify(missing))).details.field).toBe("plan.title");

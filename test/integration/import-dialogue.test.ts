@@ -14,10 +14,17 @@ function importText(sourceText: string) {
 }
 
 async function countRows() {
-  const [dialogues, segments, speakers, statements, sentences, summaryItems, summaryNotes, delegations] = await Promise.all([
-    prisma.dialogue.count(), prisma.segment.count(), prisma.speaker.count(), prisma.statement.count(),
-    prisma.sentence.count(), prisma.summaryItem.count(), prisma.summaryNote.count(), prisma.delegation.count(),
-  ]);
+  const [dialogues, segments, speakers, statements, sentences, summaryItems, summaryNotes, delegations] =
+    await Promise.all([
+      prisma.dialogue.count(),
+      prisma.segment.count(),
+      prisma.speaker.count(),
+      prisma.statement.count(),
+      prisma.sentence.count(),
+      prisma.summaryItem.count(),
+      prisma.summaryNote.count(),
+      prisma.delegation.count(),
+    ]);
   return { dialogues, segments, speakers, statements, sentences, summaryItems, summaryNotes, delegations };
 }
 
@@ -37,14 +44,26 @@ describe("importDialogue", () => {
     const parsed = parseDialogue(SOURCE);
     const sentenceCount = parsed.segments.flatMap((s) => s.statements).reduce((n, s) => n + s.sentences.length, 0);
     expect(await countRows()).toEqual({
-      dialogues: 1, segments: 5, speakers: 16, statements: 16, sentences: sentenceCount,
-      summaryItems: 39, summaryNotes: 2, delegations: 54,
+      dialogues: 1,
+      segments: 5,
+      speakers: 16,
+      statements: 16,
+      sentences: sentenceCount,
+      summaryItems: 39,
+      summaryNotes: 2,
+      delegations: 54,
     });
     const dialogue = await prisma.dialogue.findUniqueOrThrow({ where: { id: ID } });
     expect(dialogue.date.toISOString().slice(0, 10)).toBe("2009-05-13");
-    const gupta = await prisma.sentence.findUniqueOrThrow({ where: { id: `${ID}:panel-2.gupta.s4` }, include: { statement: true } });
+    const gupta = await prisma.sentence.findUniqueOrThrow({
+      where: { id: `${ID}:panel-2.gupta.s4` },
+      include: { statement: true },
+    });
     expect(gupta.statement.text.slice(gupta.start, gupta.end)).toMatch(/^In order to tackle demand effectively/);
-    const chica = await prisma.speaker.findFirstOrThrow({ where: { name: "Néstor Arbito Chica" }, include: { delegation: true } });
+    const chica = await prisma.speaker.findFirstOrThrow({
+      where: { name: "Néstor Arbito Chica" },
+      include: { delegation: true },
+    });
     expect(chica.delegation?.name).toBe("Ecuador");
     const should3 = await prisma.summaryItem.findUniqueOrThrow({ where: { id: `${ID}:should-3` } });
     expect(should3).toMatchObject({ list: "should", n: 3, keyPhrases: ["situational analysis"] });
@@ -65,9 +84,10 @@ describe("importDialogue", () => {
 
   it("syncs a corrected version in place, keeping the ids of what remains", async () => {
     await importText(SOURCE);
-    const corrected = SOURCE
-      .replace("roughly 1/3 of Member States", "roughly one third of Member States")
-      .replace(/\n11\. Address the following issues in a cross-cutting manner[^\n]*/, "");
+    const corrected = SOURCE.replace("roughly 1/3 of Member States", "roughly one third of Member States").replace(
+      /\n11\. Address the following issues in a cross-cutting manner[^\n]*/,
+      "",
+    );
     const result = await importText(corrected);
     expect(result.status).toBe("updated");
     const costa = await prisma.statement.findUniqueOrThrow({ where: { id: `${ID}:opening.costa` } });
@@ -85,7 +105,14 @@ describe("importDialogue", () => {
     statement.sentences.push({ ...statement.sentences[0] }); // a duplicate sentence id violates a unique key
     await expect(importDialogue({ prisma, parsed, sourceText: SOURCE, sourceName: "bad.md" })).rejects.toThrow();
     expect(await countRows()).toEqual({
-      dialogues: 0, segments: 0, speakers: 0, statements: 0, sentences: 0, summaryItems: 0, summaryNotes: 0, delegations: 0,
+      dialogues: 0,
+      segments: 0,
+      speakers: 0,
+      statements: 0,
+      sentences: 0,
+      summaryItems: 0,
+      summaryNotes: 0,
+      delegations: 0,
     });
   });
 
@@ -112,7 +139,7 @@ describe("searchDialogue", () => {
   it("finds nothing in another dialogue and treats operators in the query as text", async () => {
     await importText(SOURCE);
     expect(await searchDialogue({ dialogueId: "no-such-dialogue", query: "resources" })).toEqual([]);
-    expect(await searchDialogue({ dialogueId: ID, query: "'); DROP TABLE \"Statement\"; --" })).toEqual([]);
+    expect(await searchDialogue({ dialogueId: ID, query: '\'); DROP TABLE "Statement"; --' })).toEqual([]);
     expect(await prisma.statement.count()).toBe(16);
   });
 });

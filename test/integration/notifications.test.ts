@@ -10,7 +10,12 @@ import { listNotifications } from "@/lib/notifications/list-notifications";
 import { markNotificationsRead } from "@/lib/notifications/mark-read";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { ZProposeAmendment } from "@/lib/amendments/schemas";
-import { MAX_STREAMS_PER_USER, stopLiveHub, subscribeToNotifications, subscribeToPlanActivity } from "@/lib/live/live-hub";
+import {
+  MAX_STREAMS_PER_USER,
+  stopLiveHub,
+  subscribeToNotifications,
+  subscribeToPlanActivity,
+} from "@/lib/live/live-hub";
 import { openPlanActivityStream } from "@/lib/live/open-plan-activity-stream";
 import { openNotificationStream } from "@/lib/notifications/open-notification-stream";
 import { ZMarkRead } from "@/lib/notifications/schemas";
@@ -20,14 +25,27 @@ import { createUser } from "@/test/support/factories";
 
 const prisma = getPrisma();
 let planId: string;
-const people = {} as Record<"facilitator" | "facilitator2" | "ecuador" | "ecuador2" | "bahrain" | "observer", CurrentUser>;
+const people = {} as Record<
+  "facilitator" | "facilitator2" | "ecuador" | "ecuador2" | "bahrain" | "observer",
+  CurrentUser
+>;
 
 const input = (overrides: Partial<TCreateThread> = {}): TCreateThread =>
-  ZCreateThread.parse({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "support", body: "We support this.", ...overrides });
+  ZCreateThread.parse({
+    sectionKey: "resources",
+    blockId: "resources.should-8",
+    quote: { exact: "Map the resources required" },
+    stance: "support",
+    body: "We support this.",
+    ...overrides,
+  });
 
 /** Who holds notifications, as { user name: [kind, title][] }, newest last. */
 async function notificationsByName() {
-  const rows = await prisma.notification.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { name: true } } } });
+  const rows = await prisma.notification.findMany({
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { user: { select: { name: true } } },
+  });
   const byName: Record<string, [string, string][]> = {};
   for (const row of rows) (byName[row.user.name] ??= []).push([row.kind, row.title]);
   return byName;
@@ -54,10 +72,16 @@ afterAll(async () => {
 
 describe("a reply", () => {
   it("notifies the thread's opener and everyone who commented, but never the one replying", async () => {
-    const thread = await createThread({ actor: people.ecuador, planId, input: input({ body: "Ecuador supports this." }) });
+    const thread = await createThread({
+      actor: people.ecuador,
+      planId,
+      input: input({ body: "Ecuador supports this." }),
+    });
     const target = { planId, threadId: thread.id };
     await replyToThread({ actor: people.bahrain, target, input: { body: "Bahrain too." } });
-    expect(await notificationsByName()).toEqual({ "Eva Ecuador": [["reply", `Bilal Bahrain (Bahrain) replied to comment ${thread.number}`]] });
+    expect(await notificationsByName()).toEqual({
+      "Eva Ecuador": [["reply", `Bilal Bahrain (Bahrain) replied to comment ${thread.number}`]],
+    });
 
     await prisma.notification.deleteMany();
     await replyToThread({ actor: people.facilitator, target, input: { body: "Noted, thank you both." } });
@@ -65,8 +89,14 @@ describe("a reply", () => {
     expect(rows.map((r) => r.user.name).sort()).toEqual(["Bilal Bahrain", "Eva Ecuador"]);
     for (const row of rows) {
       expect(row).toMatchObject({
-        kind: "reply", title: `Fay Facilitator (facilitator) replied to comment ${thread.number}`, href: `/plans/${planId}#thread-${thread.id}`,
-        planId, resourceType: "comment_thread", resourceId: thread.id, actorId: people.facilitator.id, readAt: null,
+        kind: "reply",
+        title: `Fay Facilitator (facilitator) replied to comment ${thread.number}`,
+        href: `/plans/${planId}#thread-${thread.id}`,
+        planId,
+        resourceType: "comment_thread",
+        resourceId: thread.id,
+        actorId: people.facilitator.id,
+        readAt: null,
       });
     }
   });
@@ -74,15 +104,27 @@ describe("a reply", () => {
 
 describe("a mention", () => {
   it("of a delegation notifies each of its members once (a mention wins over a reply), and no one else", async () => {
-    const thread = await createThread({ actor: people.facilitator, planId, input: input({ stance: "question", body: "@ecuador, which resources do you mean?" }) });
+    const thread = await createThread({
+      actor: people.facilitator,
+      planId,
+      input: input({ stance: "question", body: "@ecuador, which resources do you mean?" }),
+    });
     expect(await notificationsByName()).toEqual({
-      "Eva Ecuador": [["mention", `Fay Facilitator (facilitator) mentioned your delegation in comment ${thread.number}`]],
-      "Enzo Ecuador": [["mention", `Fay Facilitator (facilitator) mentioned your delegation in comment ${thread.number}`]],
+      "Eva Ecuador": [
+        ["mention", `Fay Facilitator (facilitator) mentioned your delegation in comment ${thread.number}`],
+      ],
+      "Enzo Ecuador": [
+        ["mention", `Fay Facilitator (facilitator) mentioned your delegation in comment ${thread.number}`],
+      ],
     });
 
     await prisma.notification.deleteMany();
     // Eva replies naming her own delegation and the facilitator by email: Enzo is mentioned, Fay is the opener and mentioned.
-    await replyToThread({ actor: people.ecuador, target: { planId, threadId: thread.id }, input: { body: "@ecuador means us; @fay.facilitator@test.local see above." } });
+    await replyToThread({
+      actor: people.ecuador,
+      target: { planId, threadId: thread.id },
+      input: { body: "@ecuador means us; @fay.facilitator@test.local see above." },
+    });
     expect(await notificationsByName()).toEqual({
       "Fay Facilitator": [["mention", `Eva Ecuador (Ecuador) mentioned you in comment ${thread.number}`]],
       "Enzo Ecuador": [["mention", `Eva Ecuador (Ecuador) mentioned your delegation in comment ${thread.number}`]],
@@ -91,32 +133,80 @@ describe("a mention", () => {
 
   it("in a facilitators-only thread reaches no delegate or observer, even when it names their delegation or them", async () => {
     const body = "Internal: @ecuador and @olga.observer@test.local and @fred.facilitator@test.local, see this.";
-    const thread = await createThread({ actor: people.facilitator, planId, input: input({ visibility: "facilitators", body }) });
-    await replyToThread({ actor: people.facilitator2, target: { planId, threadId: thread.id }, input: { body: "Agreed, @bahrain is next." } });
-    const rows = await prisma.notification.findMany({ orderBy: { createdAt: "asc" }, include: { user: { select: { name: true, role: true } } } });
-    expect(rows.map((r) => [r.user.name, r.kind])).toEqual([["Fred Facilitator", "mention"], ["Fay Facilitator", "reply"]]);
+    const thread = await createThread({
+      actor: people.facilitator,
+      planId,
+      input: input({ visibility: "facilitators", body }),
+    });
+    await replyToThread({
+      actor: people.facilitator2,
+      target: { planId, threadId: thread.id },
+      input: { body: "Agreed, @bahrain is next." },
+    });
+    const rows = await prisma.notification.findMany({
+      orderBy: { createdAt: "asc" },
+      include: { user: { select: { name: true, role: true } } },
+    });
+    expect(rows.map((r) => [r.user.name, r.kind])).toEqual([
+      ["Fred Facilitator", "mention"],
+      ["Fay Facilitator", "reply"],
+    ]);
     expect(rows.every((r) => r.user.role === "facilitator")).toBe(true);
   });
 
   it("added by an edit is announced once; mentions already announced are not announced again", async () => {
-    const thread = await createThread({ actor: people.facilitator, planId, input: input({ body: "@bahrain, a question." }) });
+    const thread = await createThread({
+      actor: people.facilitator,
+      planId,
+      input: input({ body: "@bahrain, a question." }),
+    });
     const target = { planId, threadId: thread.id };
     expect(Object.keys(await notificationsByName())).toEqual(["Bilal Bahrain"]);
-    await editComment({ actor: people.facilitator, target, commentId: thread.commentId, input: { body: "@bahrain, a question (typo fixed)." } });
+    await editComment({
+      actor: people.facilitator,
+      target,
+      commentId: thread.commentId,
+      input: { body: "@bahrain, a question (typo fixed)." },
+    });
     expect(await prisma.notification.count()).toBe(1);
-    await editComment({ actor: people.facilitator, target, commentId: thread.commentId, input: { body: "@bahrain and @ecuador, a question." } });
-    expect(Object.fromEntries(Object.entries(await notificationsByName()).map(([name, list]) => [name, list.length]))).toEqual({ "Bilal Bahrain": 1, "Eva Ecuador": 1, "Enzo Ecuador": 1 });
+    await editComment({
+      actor: people.facilitator,
+      target,
+      commentId: thread.commentId,
+      input: { body: "@bahrain and @ecuador, a question." },
+    });
+    expect(
+      Object.fromEntries(Object.entries(await notificationsByName()).map(([name, list]) => [name, list.length])),
+    ).toEqual({ "Bilal Bahrain": 1, "Eva Ecuador": 1, "Enzo Ecuador": 1 });
     // Taken out, then put back: already told, so not told again.
-    await editComment({ actor: people.facilitator, target, commentId: thread.commentId, input: { body: "A question." } });
-    await editComment({ actor: people.facilitator, target, commentId: thread.commentId, input: { body: "@bahrain, a question." } });
+    await editComment({
+      actor: people.facilitator,
+      target,
+      commentId: thread.commentId,
+      input: { body: "A question." },
+    });
+    await editComment({
+      actor: people.facilitator,
+      target,
+      commentId: thread.commentId,
+      input: { body: "@bahrain, a question." },
+    });
     expect(await prisma.notification.count()).toBe(3);
   });
 });
 
 describe("reading one's notifications", () => {
   it("lists only one's own, newest first, with the unread count", async () => {
-    const thread = await createThread({ actor: people.facilitator, planId, input: input({ body: "@ecuador @bahrain first." }) });
-    await replyToThread({ actor: people.facilitator2, target: { planId, threadId: thread.id }, input: { body: "@ecuador second." } });
+    const thread = await createThread({
+      actor: people.facilitator,
+      planId,
+      input: input({ body: "@ecuador @bahrain first." }),
+    });
+    await replyToThread({
+      actor: people.facilitator2,
+      target: { planId, threadId: thread.id },
+      input: { body: "@ecuador second." },
+    });
     const eva = await listNotifications({ viewer: people.ecuador });
     expect(eva.unread).toBe(2);
     expect(eva.items.map((n) => n.title)).toEqual([
@@ -132,16 +222,25 @@ describe("reading one's notifications", () => {
     await createThread({ actor: people.facilitator, planId, input: input({ body: "@ecuador @bahrain look." }) });
     await createThread({ actor: people.facilitator, planId, input: input({ body: "@ecuador @bahrain look again." }) });
     const bilals = await prisma.notification.findMany({ where: { userId: people.bahrain.id } });
-    const [evas1, evas2] = await prisma.notification.findMany({ where: { userId: people.ecuador.id }, orderBy: { createdAt: "asc" } });
+    const [evas1, evas2] = await prisma.notification.findMany({
+      where: { userId: people.ecuador.id },
+      orderBy: { createdAt: "asc" },
+    });
 
     // Eva names Bilal's notifications and one of her own: only hers changes.
-    const result = await markNotificationsRead({ viewer: people.ecuador, input: ZMarkRead.parse({ ids: [...bilals.map((n) => n.id), evas1.id] }) });
+    const result = await markNotificationsRead({
+      viewer: people.ecuador,
+      input: ZMarkRead.parse({ ids: [...bilals.map((n) => n.id), evas1.id] }),
+    });
     expect(result).toEqual({ marked: 1, unread: 1 });
     expect(await prisma.notification.count({ where: { userId: people.bahrain.id, readAt: null } })).toBe(2);
     expect((await prisma.notification.findUniqueOrThrow({ where: { id: evas2.id } })).readAt).toBeNull();
 
     // "All" is all of one's own, nobody else's.
-    expect(await markNotificationsRead({ viewer: people.ecuador, input: { all: true } })).toEqual({ marked: 1, unread: 0 });
+    expect(await markNotificationsRead({ viewer: people.ecuador, input: { all: true } })).toEqual({
+      marked: 1,
+      unread: 0,
+    });
     expect(await prisma.notification.count({ where: { userId: people.bahrain.id, readAt: null } })).toBe(2);
     expect(await prisma.notification.count({ where: { userId: people.ecuador2.id, readAt: null } })).toBe(2);
   });
@@ -173,8 +272,14 @@ describe("the LISTEN hub", () => {
   });
 
   it("refuses a user more than MAX_STREAMS_PER_USER at once", async () => {
-    const stops = await Promise.all(Array.from({ length: MAX_STREAMS_PER_USER }, () => subscribeToNotifications({ userId: people.observer.id, onNews: () => {} })));
-    await expect(subscribeToNotifications({ userId: people.observer.id, onNews: () => {} })).rejects.toMatchObject({ code: "rate_limited" });
+    const stops = await Promise.all(
+      Array.from({ length: MAX_STREAMS_PER_USER }, () =>
+        subscribeToNotifications({ userId: people.observer.id, onNews: () => {} }),
+      ),
+    );
+    await expect(subscribeToNotifications({ userId: people.observer.id, onNews: () => {} })).rejects.toMatchObject({
+      code: "rate_limited",
+    });
     stops.pop()!();
     const again = await subscribeToNotifications({ userId: people.observer.id, onNews: () => {} });
     for (const stop of [...stops, again]) stop();
@@ -184,7 +289,10 @@ describe("the LISTEN hub", () => {
     let heard = 0;
     const stop = await subscribeToNotifications({ userId: people.ecuador.id, onNews: () => heard++ });
     const stopOther = await subscribeToNotifications({ userId: people.bahrain.id, onNews: () => {} });
-    const hubBackends = () => prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE application_name = 'gpa-live-hub' AND datname = current_database()`;
+    const hubBackends = () =>
+      prisma.$queryRaw<
+        { pid: number }[]
+      >`SELECT pid FROM pg_stat_activity WHERE application_name = 'gpa-live-hub' AND datname = current_database()`;
     expect(await hubBackends()).toHaveLength(1);
 
     await prisma.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'gpa-live-hub' AND datname = current_database()`;
@@ -262,14 +370,37 @@ describe("plan activity (the live comments and amendments pages)", () => {
   it("hears which section's threads and amendments changed, for its own plan only", async () => {
     const heard: unknown[] = [];
     const other: unknown[] = [];
-    const stop = await subscribeToPlanActivity({ planId, viewerId: people.observer.id, onNews: (activity) => heard.push(activity) });
-    const stopOther = await subscribeToPlanActivity({ planId: "another-plan", viewerId: people.observer.id, onNews: (activity) => other.push(activity) });
+    const stop = await subscribeToPlanActivity({
+      planId,
+      viewerId: people.observer.id,
+      onNews: (activity) => heard.push(activity),
+    });
+    const stopOther = await subscribeToPlanActivity({
+      planId: "another-plan",
+      viewerId: people.observer.id,
+      onNews: (activity) => other.push(activity),
+    });
     const resources = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
 
     await createThread({ actor: people.bahrain, planId, input: input({ body: "Bahrain comments." }) });
-    await vi.waitFor(() => expect(heard).toEqual([{ kind: "threads", sectionId: resources.id, visibility: "everyone" }]), { timeout: 5_000 });
-    await proposeAmendment({ actor: people.bahrain, planId, input: ZProposeAmendment.parse({ sectionKey: "resources", blockId: "resources.should-8", kind: "delete", quote: { exact: "Map" }, rationale: "Shorter." }) });
-    await vi.waitFor(() => expect(heard).toContainEqual({ kind: "amendments", sectionId: resources.id }), { timeout: 5_000 });
+    await vi.waitFor(
+      () => expect(heard).toEqual([{ kind: "threads", sectionId: resources.id, visibility: "everyone" }]),
+      { timeout: 5_000 },
+    );
+    await proposeAmendment({
+      actor: people.bahrain,
+      planId,
+      input: ZProposeAmendment.parse({
+        sectionKey: "resources",
+        blockId: "resources.should-8",
+        kind: "delete",
+        quote: { exact: "Map" },
+        rationale: "Shorter.",
+      }),
+    });
+    await vi.waitFor(() => expect(heard).toContainEqual({ kind: "amendments", sectionId: resources.id }), {
+      timeout: 5_000,
+    });
     expect(other).toEqual([]);
 
     stop();
@@ -281,23 +412,40 @@ describe("plan activity (the live comments and amendments pages)", () => {
   });
 
   it("counts plan streams towards the user's MAX_STREAMS_PER_USER", async () => {
-    const stops = await Promise.all(Array.from({ length: MAX_STREAMS_PER_USER - 1 }, () => subscribeToPlanActivity({ planId, viewerId: people.ecuador2.id, onNews: () => {} })));
+    const stops = await Promise.all(
+      Array.from({ length: MAX_STREAMS_PER_USER - 1 }, () =>
+        subscribeToPlanActivity({ planId, viewerId: people.ecuador2.id, onNews: () => {} }),
+      ),
+    );
     const bell = await subscribeToNotifications({ userId: people.ecuador2.id, onNews: () => {} });
-    await expect(subscribeToPlanActivity({ planId, viewerId: people.ecuador2.id, onNews: () => {} })).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(
+      subscribeToPlanActivity({ planId, viewerId: people.ecuador2.id, onNews: () => {} }),
+    ).rejects.toMatchObject({ code: "rate_limited" });
     bell();
     bell(); // twice is once
     const again = await subscribeToPlanActivity({ planId, viewerId: people.ecuador2.id, onNews: () => {} });
-    await expect(subscribeToPlanActivity({ planId, viewerId: people.ecuador2.id, onNews: () => {} })).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(
+      subscribeToPlanActivity({ planId, viewerId: people.ecuador2.id, onNews: () => {} }),
+    ).rejects.toMatchObject({ code: "rate_limited" });
     for (const stop of [...stops, again]) stop();
   });
 
   it("streams the section of each change, and ends when the client goes away", async () => {
     const abort = new AbortController();
-    const response = await openPlanActivityStream({ viewer: people.observer, planId, kinds: BOTH, signal: abort.signal });
+    const response = await openPlanActivityStream({
+      viewer: people.observer,
+      planId,
+      kinds: BOTH,
+      signal: abort.signal,
+    });
     expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const stream = reading(response);
     await stream.until(/^retry: \d+\n\n/);
-    const { id: threadId } = await createThread({ actor: people.ecuador, planId, input: input({ body: "Ecuador comments." }) });
+    const { id: threadId } = await createThread({
+      actor: people.ecuador,
+      planId,
+      input: input({ body: "Ecuador comments." }),
+    });
     const thread = await prisma.commentThread.findUniqueOrThrow({ where: { id: threadId } });
     await stream.until(new RegExp(`event: threads\\ndata: \\{"sectionId":"${thread.sectionId}"\\}\\n\\n`));
     // Only the section travels, never what was said.
@@ -307,10 +455,19 @@ describe("plan activity (the live comments and amendments pages)", () => {
   });
 
   it("refuses a plan that does not exist, and ends when the viewer is disabled", async () => {
-    await expect(openPlanActivityStream({ viewer: people.observer, planId: "no-such-plan", kinds: BOTH, signal: new AbortController().signal })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      openPlanActivityStream({
+        viewer: people.observer,
+        planId: "no-such-plan",
+        kinds: BOTH,
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
 
     const abort = new AbortController();
-    const stream = reading(await openPlanActivityStream({ viewer: people.observer, planId, kinds: BOTH, signal: abort.signal }));
+    const stream = reading(
+      await openPlanActivityStream({ viewer: people.observer, planId, kinds: BOTH, signal: abort.signal }),
+    );
     await stream.until(/^retry/);
     await prisma.user.update({ where: { id: people.observer.id }, data: { disabledAt: new Date() } });
     await createThread({ actor: people.ecuador, planId, input: input({ body: "Not for a disabled reader." }) });
@@ -322,12 +479,31 @@ describe("plan activity (the live comments and amendments pages)", () => {
   });
   it("never announces a facilitators-only thread to a viewer who may not see it, nor a kind the page did not ask for", async () => {
     const streams = {
-      observer: await openPlanActivityStream({ viewer: people.observer, planId, kinds: BOTH, signal: new AbortController().signal }),
-      facilitator: await openPlanActivityStream({ viewer: people.facilitator2, planId, kinds: BOTH, signal: new AbortController().signal }),
-      amendmentsOnly: await openPlanActivityStream({ viewer: people.facilitator2, planId, kinds: ["amendments"], signal: new AbortController().signal }),
+      observer: await openPlanActivityStream({
+        viewer: people.observer,
+        planId,
+        kinds: BOTH,
+        signal: new AbortController().signal,
+      }),
+      facilitator: await openPlanActivityStream({
+        viewer: people.facilitator2,
+        planId,
+        kinds: BOTH,
+        signal: new AbortController().signal,
+      }),
+      amendmentsOnly: await openPlanActivityStream({
+        viewer: people.facilitator2,
+        planId,
+        kinds: ["amendments"],
+        signal: new AbortController().signal,
+      }),
     };
     const readers = Object.fromEntries(Object.entries(streams).map(([name, response]) => [name, reading(response)]));
-    await createThread({ actor: people.facilitator, planId, input: input({ body: "Between facilitators.", visibility: "facilitators" }) });
+    await createThread({
+      actor: people.facilitator,
+      planId,
+      input: input({ body: "Between facilitators.", visibility: "facilitators" }),
+    });
     const resources = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
     await readers.facilitator.until(new RegExp(`event: threads\\ndata: \\{"sectionId":"${resources.id}"\\}`));
     // Then a public change in another section, which every stream that lists threads hears: the private one came before it, or never.
@@ -335,18 +511,37 @@ describe("plan activity (the live comments and amendments pages)", () => {
     await prisma.$executeRaw`SELECT pg_notify('gpa_collab', ${JSON.stringify({ type: "threads-changed", planId, sectionId: timeframe.id, visibility: "everyone" })})`;
     await readers.observer.until(new RegExp(`"sectionId":"${timeframe.id}"`));
     expect(readers.observer.received()).not.toContain(resources.id);
-    await proposeAmendment({ actor: people.bahrain, planId, input: ZProposeAmendment.parse({ sectionKey: "resources", blockId: "resources.should-8", kind: "delete", quote: { exact: "Map" }, rationale: "Shorter still." }) });
+    await proposeAmendment({
+      actor: people.bahrain,
+      planId,
+      input: ZProposeAmendment.parse({
+        sectionKey: "resources",
+        blockId: "resources.should-8",
+        kind: "delete",
+        quote: { exact: "Map" },
+        rationale: "Shorter still.",
+      }),
+    });
     await readers.amendmentsOnly.until(/event: amendments\n/);
     expect(readers.amendmentsOnly.received()).not.toContain("event: threads");
     for (const reader of Object.values(readers)) await reader.reader.cancel();
   });
 
   it("folds a burst of changes into a few events, one per section at most each time it sends", async () => {
-    const stream = reading(await openPlanActivityStream({ viewer: people.observer, planId, kinds: BOTH, signal: new AbortController().signal }));
+    const stream = reading(
+      await openPlanActivityStream({
+        viewer: people.observer,
+        planId,
+        kinds: BOTH,
+        signal: new AbortController().signal,
+      }),
+    );
     await stream.until(/^retry/);
     const resources = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
     const notice = JSON.stringify({ type: "threads-changed", planId, sectionId: resources.id, visibility: "everyone" });
-    await prisma.$transaction(Array.from({ length: 50 }, () => prisma.$executeRaw`SELECT pg_notify('gpa_collab', ${notice})`));
+    await prisma.$transaction(
+      Array.from({ length: 50 }, () => prisma.$executeRaw`SELECT pg_notify('gpa_collab', ${notice})`),
+    );
     await stream.until(/event: threads\n/);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(stream.received().match(/event: threads\n/g)!.length).toBeLessThan(5);

@@ -24,11 +24,24 @@ describe("npm run plan", () => {
   });
 
   it("prints ranked suggestions for a passage as JSON", async () => {
-    const { code, stdout } = await plan("suggest", "--text", "Map the resources required and how they may be mobilized", "--limit", "3");
+    const { code, stdout } = await plan(
+      "suggest",
+      "--text",
+      "Map the resources required and how they may be mobilized",
+      "--limit",
+      "3",
+    );
     expect(code).toBe(0);
-    const suggestions = JSON.parse(stdout) as { target: { type: string; id: string; sentenceId: string | null }; score: number; snippet: string }[];
+    const suggestions = JSON.parse(stdout) as {
+      target: { type: string; id: string; sentenceId: string | null };
+      score: number;
+      snippet: string;
+    }[];
     expect(suggestions).toHaveLength(3);
-    expect(suggestions[0]).toMatchObject({ target: { type: "summary-item", id: expect.stringMatching(/:should-8$/), sentenceId: null }, snippet: expect.stringMatching(/^Map the resources/) });
+    expect(suggestions[0]).toMatchObject({
+      target: { type: "summary-item", id: expect.stringMatching(/:should-8$/), sentenceId: null },
+      snippet: expect.stringMatching(/^Map the resources/),
+    });
     expect(suggestions[0].score).toBeGreaterThanOrEqual(suggestions[1].score);
   });
 
@@ -36,10 +49,29 @@ describe("npm run plan", () => {
     const { stdout } = await plan("export", "--format", "json");
     const exported = JSON.parse(stdout);
     expect(Object.keys(exported)).toEqual([
-      "format", "formatVersion", "scope", "exportedAt", "dialogue", "users", "plan", "sections", "links", "exclusions", "threads", "amendments", "concerns", "versions",
+      "format",
+      "formatVersion",
+      "scope",
+      "exportedAt",
+      "dialogue",
+      "users",
+      "plan",
+      "sections",
+      "links",
+      "exclusions",
+      "threads",
+      "amendments",
+      "concerns",
+      "versions",
     ]);
     expect(exported).toMatchObject({ format: "gpa-plan-backup", formatVersion: 1, scope: "full" });
-    expect(exported.sections[0]).toMatchObject({ key: "principles", position: 0, title: expect.any(String), text: expect.any(String), content: { type: "doc" } });
+    expect(exported.sections[0]).toMatchObject({
+      key: "principles",
+      position: 0,
+      title: expect.any(String),
+      text: expect.any(String),
+      content: { type: "doc" },
+    });
     expect(exported.dialogue.sourceText.length).toBeGreaterThan(1000);
   });
 

@@ -21,7 +21,8 @@ const MIGRATION = "prisma/migrations/20261206100000_private_thread_anchors/migra
 function withMark(content: JSONContent, threadIds: string): JSONContent {
   const copy = structuredClone(content);
   const mark = (node: JSONContent): boolean => {
-    if (node.type === "text") return Boolean((node.marks = [{ type: "bold" }, { type: "comment", attrs: { threadIds } }]));
+    if (node.type === "text")
+      return Boolean((node.marks = [{ type: "bold" }, { type: "comment", attrs: { threadIds } }]));
     return (node.content ?? []).some(mark);
   };
   mark(copy);
@@ -51,16 +52,51 @@ afterAll(async () => {
 it("strips only the facilitators-only thread's id, from live text and versions, and anchors it again", async () => {
   const { planId } = await seedPlan({ dialogueId: SEED_DIALOGUE_ID });
   const section = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
-  const author = await prisma.user.create({ data: { email: "m@test.local", name: "M", role: "facilitator", passwordHash: "x" } });
-  const thread = (visibility: "everyone" | "facilitators", number: number) => prisma.commentThread.create({
-    data: { planId, sectionId: section.id, number, blockId: "b", quoteExact: "q", stance: "neutral", visibility, authorId: author.id, anchoredAt: new Date() },
+  const author = await prisma.user.create({
+    data: { email: "m@test.local", name: "M", role: "facilitator", passwordHash: "x" },
   });
+  const thread = (visibility: "everyone" | "facilitators", number: number) =>
+    prisma.commentThread.create({
+      data: {
+        planId,
+        sectionId: section.id,
+        number,
+        blockId: "b",
+        quoteExact: "q",
+        stance: "neutral",
+        visibility,
+        authorId: author.id,
+        anchoredAt: new Date(),
+      },
+    });
   const [hidden, open] = [await thread("facilitators", 1), await thread("everyone", 2)];
   const legacy = withMark(section.content as JSONContent, `${open.id} ${hidden.id}`);
-  await prisma.planSection.update({ where: { id: section.id }, data: { content: legacy as object, ydoc: Buffer.from([1, 2, 3]) } });
+  await prisma.planSection.update({
+    where: { id: section.id },
+    data: { content: legacy as object, ydoc: Buffer.from([1, 2, 3]) },
+  });
   const version = await prisma.planVersion.create({
-    data: { planId, number: 1, label: "Rev.1", kind: "named", contentHash: "h", summary: {}, links: [], amendments: [],
-      sections: { create: { sectionId: section.id, key: "resources", title: "Resources", position: 0, content: legacy as object, text: "", ydoc: Buffer.from([1]) } } },
+    data: {
+      planId,
+      number: 1,
+      label: "Rev.1",
+      kind: "named",
+      contentHash: "h",
+      summary: {},
+      links: [],
+      amendments: [],
+      sections: {
+        create: {
+          sectionId: section.id,
+          key: "resources",
+          title: "Resources",
+          position: 0,
+          content: legacy as object,
+          text: "",
+          ydoc: Buffer.from([1]),
+        },
+      },
+    },
     include: { sections: true },
   });
 
@@ -83,5 +119,7 @@ it("strips only the facilitators-only thread's id, from live text and versions, 
   const untouched = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "timeframe" } });
   await runMigration();
   expect((await prisma.planSection.findUniqueOrThrow({ where: { id: section.id } })).content).toEqual(after.content);
-  expect((await prisma.planSection.findUniqueOrThrow({ where: { id: untouched.id } })).content).toEqual(untouched.content);
+  expect((await prisma.planSection.findUniqueOrThrow({ where: { id: untouched.id } })).content).toEqual(
+    untouched.content,
+  );
 });

@@ -43,14 +43,23 @@ describe("seedPlan on the 2009 dialogue", () => {
   });
 
   it("gives every section at least one confirmed link", async () => {
-    const sections = await prisma.planSection.findMany({ where: { planId }, select: { key: true, _count: { select: { links: { where: { status: "confirmed" } } } } } });
+    const sections = await prisma.planSection.findMany({
+      where: { planId },
+      select: { key: true, _count: { select: { links: { where: { status: "confirmed" } } } } },
+    });
     expect(sections.filter((s) => s._count.links === 0).map((s) => s.key)).toEqual([]);
   });
 
   it("answers each of the three concerns with a responds_to_concern link", async () => {
     const concerns = await prisma.summaryItem.findMany({
       where: { dialogueId: DIALOGUE, list: "concerns" },
-      select: { key: true, links: { where: { planId, relation: "responds_to_concern", status: "confirmed" }, select: { section: { select: { key: true } } } } },
+      select: {
+        key: true,
+        links: {
+          where: { planId, relation: "responds_to_concern", status: "confirmed" },
+          select: { section: { select: { key: true } } },
+        },
+      },
     });
     expect(concerns).toHaveLength(3);
     for (const concern of concerns) expect(concern.links.length, concern.key).toBeGreaterThan(0);
@@ -58,7 +67,11 @@ describe("seedPlan on the 2009 dialogue", () => {
   });
 
   it("suggests statements for every section, and writes the seeding to the audit log", async () => {
-    const suggested = await prisma.provenanceLink.groupBy({ by: ["sectionId"], where: { planId, status: "suggested", targetType: "statement" }, _count: true });
+    const suggested = await prisma.provenanceLink.groupBy({
+      by: ["sectionId"],
+      where: { planId, status: "suggested", targetType: "statement" },
+      _count: true,
+    });
     expect(suggested).toHaveLength(PLAN_TEMPLATE.length);
     expect(await prisma.auditLog.count({ where: { action: "plan.seed", resourceId: planId } })).toBe(1);
   });
@@ -70,13 +83,27 @@ describe("seedPlan on the 2009 dialogue", () => {
     expect(await prisma.plan.count()).toBe(1);
   });
 
-  it("links each section's seeded passages to their summary items, and covers every \"should\" item", async () => {
-    const principles = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "principles" }, include: { links: true } });
-    expect(principles.links).toContainEqual(expect.objectContaining({
-      status: "confirmed", relation: "derived_from", blockId: expect.stringMatching(/^principles\./), targetType: "summary_item", sentenceId: null,
-    }));
+  it('links each section\'s seeded passages to their summary items, and covers every "should" item', async () => {
+    const principles = await prisma.planSection.findFirstOrThrow({
+      where: { planId, key: "principles" },
+      include: { links: true },
+    });
+    expect(principles.links).toContainEqual(
+      expect.objectContaining({
+        status: "confirmed",
+        relation: "derived_from",
+        blockId: expect.stringMatching(/^principles\./),
+        targetType: "summary_item",
+        sentenceId: null,
+      }),
+    );
     const coverage = await computeCoverage({ planId });
-    expect(countCoverage(coverage.lists.should)).toMatchObject({ covered: 11, suggested: 0, excluded: 0, uncovered: 0 });
+    expect(countCoverage(coverage.lists.should)).toMatchObject({
+      covered: 11,
+      suggested: 0,
+      excluded: 0,
+      uncovered: 0,
+    });
     expect(Object.keys(coverage.lists)).toEqual(["consensus", "gaps", "inFavour", "should", "concerns"]);
   });
 });
@@ -106,7 +133,13 @@ describe("suggestSources", () => {
     const reciprocalRanks: number[] = [];
     for (const passage of gold.passages) {
       const suggestions = await suggestSources({ dialogueId: DIALOGUE, text: passage.text, limit: 10 });
-      reciprocalRanks.push(scoreRanking(suggestions.map((s) => s.address), passage.relevant, units).reciprocalRank);
+      reciprocalRanks.push(
+        scoreRanking(
+          suggestions.map((s) => s.address),
+          passage.relevant,
+          units,
+        ).reciprocalRank,
+      );
     }
     expect(reciprocalRanks.filter((rr) => rr === 0)).toEqual([]);
     expect(reciprocalRanks.reduce((total, rr) => total + rr, 0) / reciprocalRanks.length).toBeGreaterThanOrEqual(0.9);
@@ -114,14 +147,28 @@ describe("suggestSources", () => {
 
   it("finds sources that say the passage's idea in other words (the thesaurus)", async () => {
     // Neither source says "funding": one says "resource needs", the other "the resources required".
-    const suggestions = await suggestSources({ dialogueId: DIALOGUE, text: "Estimate the funding each action needs", limit: 3 });
-    expect(suggestions.slice(0, 2).map((s) => s.address).sort()).toEqual(["panel-2.ezeilo.s6", "should-8"]);
+    const suggestions = await suggestSources({
+      dialogueId: DIALOGUE,
+      text: "Estimate the funding each action needs",
+      limit: 3,
+    });
+    expect(
+      suggestions
+        .slice(0, 2)
+        .map((s) => s.address)
+        .sort(),
+    ).toEqual(["panel-2.ezeilo.s6", "should-8"]);
     expect(suggestions.every((s) => s.duplicates.length === 0)).toBe(true);
   });
 
   it("never suggests what is excluded, and returns nothing for an empty passage", async () => {
     const first = await suggestSources({ dialogueId: DIALOGUE, text: "resources required", limit: 3 });
-    const again = await suggestSources({ dialogueId: DIALOGUE, text: "resources required", limit: 3, excludeTargetKeys: new Set([first[0].targetKey]) });
+    const again = await suggestSources({
+      dialogueId: DIALOGUE,
+      text: "resources required",
+      limit: 3,
+      excludeTargetKeys: new Set([first[0].targetKey]),
+    });
     expect(again.map((s) => s.targetKey)).not.toContain(first[0].targetKey);
     expect(await suggestSources({ dialogueId: DIALOGUE, text: "   the of and " })).toEqual([]);
   });
@@ -141,24 +188,45 @@ describe("suggestions for a passage", () => {
     const section = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
     const link = await prisma.provenanceLink.create({
       data: {
-        planId, sectionId: section.id, blockId, targetType: top.target.type === "statement" ? "statement" : "summary_item",
-        targetKey: top.targetKey, statementId: top.target.type === "statement" ? top.target.id : null,
-        sentenceId: top.target.sentenceId, summaryItemId: top.target.type === "summary-item" ? top.target.id : null,
-        relation: "supports", status: "suggested",
+        planId,
+        sectionId: section.id,
+        blockId,
+        targetType: top.target.type === "statement" ? "statement" : "summary_item",
+        targetKey: top.targetKey,
+        statementId: top.target.type === "statement" ? top.target.id : null,
+        sentenceId: top.target.sentenceId,
+        summaryItemId: top.target.type === "summary-item" ? top.target.id : null,
+        relation: "supports",
+        status: "suggested",
       },
     });
     await decideLink({ actor, planId, linkId: link.id, input: { decision: "reject" } });
     const again = await suggestForPassage({ viewer: actor, planId, sectionKey: "resources", blockId });
     expect(again.map((s) => s.targetKey)).not.toContain(top.targetKey);
-    expect(await prisma.auditLog.count({ where: { action: "provenance.reject", resourceId: link.id, userId: facilitator.id } })).toBe(1);
-    await expect(decideLink({ actor, planId, linkId: link.id, input: { decision: "confirm" } })).rejects.toThrow(/already rejected/);
+    expect(
+      await prisma.auditLog.count({
+        where: { action: "provenance.reject", resourceId: link.id, userId: facilitator.id },
+      }),
+    ).toBe(1);
+    await expect(decideLink({ actor, planId, linkId: link.id, input: { decision: "confirm" } })).rejects.toThrow(
+      /already rejected/,
+    );
   });
 
   it("refuses an observer at the library level too", async () => {
     const { decideLink } = await import("@/lib/provenance/decide-link");
     const link = await prisma.provenanceLink.findFirstOrThrow({ where: { planId, status: "suggested" } });
-    const observer = { id: "o", email: "o@x", name: "O", role: "observer" as const, delegationId: null, delegation: null };
-    await expect(decideLink({ actor: observer, planId, linkId: link.id, input: { decision: "confirm" } })).rejects.toThrow(/may not/);
+    const observer = {
+      id: "o",
+      email: "o@x",
+      name: "O",
+      role: "observer" as const,
+      delegationId: null,
+      delegation: null,
+    };
+    await expect(
+      decideLink({ actor: observer, planId, linkId: link.id, input: { decision: "confirm" } }),
+    ).rejects.toThrow(/may not/);
     expect((await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("suggested");
   });
 });
@@ -166,25 +234,42 @@ describe("suggestions for a passage", () => {
 describe("a corrected import under a plan", () => {
   it("leaves links alone when only lines move (a blank line added)", async () => {
     const moved = SOURCE.replace("### OPENING SESSION:", "\n### OPENING SESSION:");
-    expect((await importDialogue({ prisma, parsed: parseDialogue(moved), sourceText: moved, sourceName: "seed.md" })).status).toBe("updated");
+    expect(
+      (await importDialogue({ prisma, parsed: parseDialogue(moved), sourceText: moved, sourceName: "seed.md" })).status,
+    ).toBe("updated");
     expect(await prisma.provenanceLink.count({ where: { planId, status: "suspect" } })).toBe(0);
   });
 
   it("marks the confirmed links of sources whose words changed as suspect, and keeps the rest", async () => {
     const corrected = SOURCE.replace("and how they may be mobilized.", "and how they may be raised.");
-    const result = await importDialogue({ prisma, parsed: parseDialogue(corrected), sourceText: corrected, sourceName: "seed.md" });
+    const result = await importDialogue({
+      prisma,
+      parsed: parseDialogue(corrected),
+      sourceText: corrected,
+      sourceName: "seed.md",
+    });
     expect(result.status).toBe("updated");
-    const should8 = await prisma.provenanceLink.findMany({ where: { planId, summaryItem: { key: "should-8" } }, select: { status: true } });
+    const should8 = await prisma.provenanceLink.findMany({
+      where: { planId, summaryItem: { key: "should-8" } },
+      select: { status: true },
+    });
     expect(should8.length).toBeGreaterThan(0);
     expect(should8.every((l) => l.status === "suspect")).toBe(true);
-    expect(await prisma.provenanceLink.count({ where: { planId, summaryItem: { key: "should-3" }, status: "confirmed" } })).toBeGreaterThan(0);
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "dialogue.update" }, orderBy: { createdAt: "desc" } });
+    expect(
+      await prisma.provenanceLink.count({ where: { planId, summaryItem: { key: "should-3" }, status: "confirmed" } }),
+    ).toBeGreaterThan(0);
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "dialogue.update" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit.detail).toMatchObject({ suspectLinks: should8.length });
   });
 
   it("refuses, in plain words, a version that drops a cited unit", async () => {
     const dropped = SOURCE.replace(/\n8\. \*\*Map the resources required\*\*[^\n]*/, "");
-    await expect(importDialogue({ prisma, parsed: parseDialogue(dropped), sourceText: dropped, sourceName: "seed.md" })).rejects.toThrow(/drops units that are still in use/);
+    await expect(
+      importDialogue({ prisma, parsed: parseDialogue(dropped), sourceText: dropped, sourceName: "seed.md" }),
+    ).rejects.toThrow(/drops units that are still in use/);
     expect(await prisma.summaryItem.count({ where: { key: "should-8" } })).toBe(1);
   });
 });

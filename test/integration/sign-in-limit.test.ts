@@ -6,7 +6,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import {
-  attemptSignIn, CLIENT_MAX_FAILURES, CLIENT_WINDOW_MS, computeFailureDelay, EMAIL_WINDOW_MS, findSignInDelay, FREE_FAILURES, MAX_DELAY_MS,
+  attemptSignIn,
+  CLIENT_MAX_FAILURES,
+  CLIENT_WINDOW_MS,
+  computeFailureDelay,
+  EMAIL_WINDOW_MS,
+  findSignInDelay,
+  FREE_FAILURES,
+  MAX_DELAY_MS,
 } from "@/lib/auth/sign-in-limit";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { clearDatabase } from "@/test/support/seed-database";
@@ -17,8 +24,20 @@ const PASSWORD = "the-owner's-password";
 let user: { id: string; passwordHash: string; disabledAt: Date | null };
 
 /** A past attempt, `agoMs` before now. */
-async function record({ email = EMAIL, client, succeeded = false, agoMs = 0 }: { email?: string; client: string; succeeded?: boolean; agoMs?: number }) {
-  await prisma.signInAttempt.create({ data: { email, ip: client, succeeded, createdAt: new Date(Date.now() - agoMs) } });
+async function record({
+  email = EMAIL,
+  client,
+  succeeded = false,
+  agoMs = 0,
+}: {
+  email?: string;
+  client: string;
+  succeeded?: boolean;
+  agoMs?: number;
+}) {
+  await prisma.signInAttempt.create({
+    data: { email, ip: client, succeeded, createdAt: new Date(Date.now() - agoMs) },
+  });
 }
 
 /** The delay rounded to seconds, so a few milliseconds of test time do not matter. */
@@ -28,7 +47,9 @@ async function delaySeconds(client: string, email = EMAIL): Promise<number> {
 
 beforeAll(async () => {
   await clearDatabase();
-  user = await prisma.user.create({ data: { email: EMAIL, name: "Owner", role: "observer", passwordHash: await hashPassword(PASSWORD) } });
+  user = await prisma.user.create({
+    data: { email: EMAIL, name: "Owner", role: "observer", passwordHash: await hashPassword(PASSWORD) },
+  });
 });
 beforeEach(() => prisma.signInAttempt.deleteMany());
 afterAll(async () => {
@@ -40,7 +61,9 @@ describe("the per-email delay", () => {
   it("never delays a client that has not failed at the email, however many failed elsewhere", async () => {
     for (let n = 0; n < 40; n++) await record({ client: `198.51.100.${n}` });
     expect(await delaySeconds("203.0.113.1")).toBe(0);
-    await expect(attemptSignIn({ email: EMAIL, client: "203.0.113.1", password: PASSWORD, user })).resolves.toBe("signed_in");
+    await expect(attemptSignIn({ email: EMAIL, client: "203.0.113.1", password: PASSWORD, user })).resolves.toBe(
+      "signed_in",
+    );
   });
 
   it("makes a client that failed wait, longer the more the email failed anywhere, counted from its own failure", async () => {
@@ -63,14 +86,18 @@ describe("the per-email delay", () => {
 
 describe("the per-client cap", () => {
   it("refuses a client after CLIENT_MAX_FAILURES failures at any emails until the oldest leaves the window", async () => {
-    for (let n = 0; n < CLIENT_MAX_FAILURES; n++) await record({ email: `sprayed-${n}@example.org`, client: "203.0.113.1", agoMs: CLIENT_WINDOW_MS - 60_000 + n });
+    for (let n = 0; n < CLIENT_MAX_FAILURES; n++)
+      await record({ email: `sprayed-${n}@example.org`, client: "203.0.113.1", agoMs: CLIENT_WINDOW_MS - 60_000 + n });
     expect(await delaySeconds("203.0.113.1", "never-tried@example.org")).toBe(60);
     expect(await delaySeconds("203.0.113.2", "never-tried@example.org")).toBe(0);
-    await expect(attemptSignIn({ email: EMAIL, client: "203.0.113.1", password: PASSWORD, user })).resolves.toBe("throttled");
+    await expect(attemptSignIn({ email: EMAIL, client: "203.0.113.1", password: PASSWORD, user })).resolves.toBe(
+      "throttled",
+    );
   });
 
   it("no longer counts failures older than the window", async () => {
-    for (let n = 0; n < CLIENT_MAX_FAILURES; n++) await record({ email: `sprayed-${n}@example.org`, client: "203.0.113.1", agoMs: CLIENT_WINDOW_MS + 1000 });
+    for (let n = 0; n < CLIENT_MAX_FAILURES; n++)
+      await record({ email: `sprayed-${n}@example.org`, client: "203.0.113.1", agoMs: CLIENT_WINDOW_MS + 1000 });
     expect(await delaySeconds("203.0.113.1", "never-tried@example.org")).toBe(0);
   });
 });
@@ -78,19 +105,34 @@ describe("the per-client cap", () => {
 describe("attemptSignIn", () => {
   it("records failures, refuses while throttled without checking or recording, and signs in after, with an audit row", async () => {
     for (let n = 0; n <= FREE_FAILURES; n++) {
-      await expect(attemptSignIn({ email: EMAIL, client: "203.0.113.1", password: "wrong", user })).resolves.toBe("refused");
+      await expect(attemptSignIn({ email: EMAIL, client: "203.0.113.1", password: "wrong", user })).resolves.toBe(
+        "refused",
+      );
     }
-    await expect(attemptSignIn({ email: EMAIL, client: "203.0.113.1", password: PASSWORD, user })).resolves.toBe("throttled");
+    await expect(attemptSignIn({ email: EMAIL, client: "203.0.113.1", password: PASSWORD, user })).resolves.toBe(
+      "throttled",
+    );
     expect(await prisma.signInAttempt.count({ where: { ip: "203.0.113.1" } })).toBe(FREE_FAILURES + 1);
     await prisma.signInAttempt.updateMany({ data: { createdAt: new Date(Date.now() - MAX_DELAY_MS) } });
     const audits = await prisma.auditLog.count({ where: { action: "auth.sign_in", userId: user.id } });
-    await expect(attemptSignIn({ email: EMAIL, client: "203.0.113.1", password: PASSWORD, user })).resolves.toBe("signed_in");
+    await expect(attemptSignIn({ email: EMAIL, client: "203.0.113.1", password: PASSWORD, user })).resolves.toBe(
+      "signed_in",
+    );
     expect(await prisma.auditLog.count({ where: { action: "auth.sign_in", userId: user.id } })).toBe(audits + 1);
   });
 
   it("counts an unknown email and a disabled account like a wrong password", async () => {
-    await expect(attemptSignIn({ email: "nobody@example.org", client: "203.0.113.1", password: PASSWORD, user: null })).resolves.toBe("refused");
-    await expect(attemptSignIn({ email: EMAIL, client: "203.0.113.1", password: PASSWORD, user: { ...user, disabledAt: new Date() } })).resolves.toBe("refused");
+    await expect(
+      attemptSignIn({ email: "nobody@example.org", client: "203.0.113.1", password: PASSWORD, user: null }),
+    ).resolves.toBe("refused");
+    await expect(
+      attemptSignIn({
+        email: EMAIL,
+        client: "203.0.113.1",
+        password: PASSWORD,
+        user: { ...user, disabledAt: new Date() },
+      }),
+    ).resolves.toBe("refused");
     expect(await prisma.signInAttempt.count({ where: { ip: "203.0.113.1", succeeded: false } })).toBe(2);
   });
 });

@@ -9,7 +9,10 @@ const run = promisify(execFile);
 async function start(env: Record<string, string>) {
   const { PATH, HOME } = process.env;
   try {
-    await run(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: toChildEnv({ PATH, HOME, ...env }), timeout: 30_000 });
+    await run(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      env: toChildEnv({ PATH, HOME, ...env }),
+      timeout: 30_000,
+    });
     return { code: 0, stderr: "" };
   } catch (error) {
     const e = error as { code: number; stderr: string };
@@ -26,7 +29,11 @@ describe("npm start configuration", () => {
   });
 
   it("refuses a secret that is too short, naming the variable", async () => {
-    const result = await start({ NODE_ENV: "production", DATABASE_URL: "postgresql://nobody@127.0.0.1:9/none", AUTH_SECRET: "short" });
+    const result = await start({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://nobody@127.0.0.1:9/none",
+      AUTH_SECRET: "short",
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/AUTH_SECRET: must be at least 32 characters/);
   });

@@ -15,7 +15,9 @@ let facilitator: CurrentUser;
 beforeAll(async () => {
   await resetToSeedDialogue();
   planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
-  const user = await prisma.user.create({ data: { email: "f@test.local", name: "F", role: "facilitator", passwordHash: "x" } });
+  const user = await prisma.user.create({
+    data: { email: "f@test.local", name: "F", role: "facilitator", passwordHash: "x" },
+  });
   facilitator = { ...user, delegation: null };
 });
 afterAll(async () => {
@@ -25,8 +27,13 @@ afterAll(async () => {
 
 /** A summary item all of whose links are made suspect, as a save that changed their passages would. */
 async function makeItemSuspect() {
-  const link = await prisma.provenanceLink.findFirstOrThrow({ where: { planId, status: "confirmed", summaryItemId: { not: null }, blockId: { not: "" } } });
-  await prisma.provenanceLink.updateMany({ where: { planId, summaryItemId: link.summaryItemId }, data: { status: "suspect" } });
+  const link = await prisma.provenanceLink.findFirstOrThrow({
+    where: { planId, status: "confirmed", summaryItemId: { not: null }, blockId: { not: "" } },
+  });
+  await prisma.provenanceLink.updateMany({
+    where: { planId, summaryItemId: link.summaryItemId },
+    data: { status: "suspect" },
+  });
   return prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id }, include: { summaryItem: true } });
 }
 
@@ -45,7 +52,11 @@ describe("suspect links", () => {
     const after = await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } });
     const section = await prisma.planSection.findUniqueOrThrow({ where: { id: link.sectionId } });
     const passage = section.text.split("\n").find((line) => line.includes(link.summaryItem!.text))!;
-    expect(after).toMatchObject({ status: "confirmed", confirmedById: facilitator.id, fingerprint: fingerprintPassage(passage) });
+    expect(after).toMatchObject({
+      status: "confirmed",
+      confirmedById: facilitator.id,
+      fingerprint: fingerprintPassage(passage),
+    });
   });
 
   it("are removed on request, audited; a link that is not suspect cannot be removed", async () => {
@@ -54,6 +65,8 @@ describe("suspect links", () => {
     expect((await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("removed");
     expect(await prisma.auditLog.count({ where: { action: "provenance.remove", resourceId: link.id } })).toBe(1);
     const suggested = await prisma.provenanceLink.findFirstOrThrow({ where: { planId, status: "suggested" } });
-    await expect(decideLink({ actor: facilitator, planId, linkId: suggested.id, input: { decision: "remove" } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      decideLink({ actor: facilitator, planId, linkId: suggested.id, input: { decision: "remove" } }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 });

@@ -76,13 +76,18 @@ async function cite(linkId: string): Promise<void> {
   }, "the citation is stored");
 }
 
-const create = (label: string, actor = facilitator) => createVersion({ actor, planId, input: ZCreateVersion.parse({ label }) });
+const create = (label: string, actor = facilitator) =>
+  createVersion({ actor, planId, input: ZCreateVersion.parse({ label }) });
 
 beforeAll(async () => {
   await resetToSeedDialogue();
   planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
   sectionId = (await prisma.planSection.findFirstOrThrow({ where: { planId, key: SECTION } })).id;
-  [facilitator, delegate, observer] = await Promise.all([createUser({ role: "facilitator" }), createUser({ role: "delegate", delegationName: "Bahrain" }), createUser({ role: "observer" })]);
+  [facilitator, delegate, observer] = await Promise.all([
+    createUser({ role: "facilitator" }),
+    createUser({ role: "delegate", delegationName: "Bahrain" }),
+    createUser({ role: "observer" }),
+  ]);
   server = await startTestCollab({ databaseUrl: process.env.DATABASE_URL });
   editor = connectClient({ port: server.port, planId, sectionId, token: (await createTestUser("facilitator")).token });
   await editor.synced;
@@ -100,17 +105,38 @@ describe("versions", () => {
   let linkId: string;
 
   it("snapshots every section (Yjs state and Tiptap JSON), the links and the open amendments, audited", async () => {
-    await proposeAmendment({ actor: delegate, planId, input: ZProposeAmendment.parse({ sectionKey: SECTION, blockId: BLOCK, kind: "delete", quote: { exact: "Map" }, rationale: "Shorter." }) });
+    await proposeAmendment({
+      actor: delegate,
+      planId,
+      input: ZProposeAmendment.parse({
+        sectionKey: SECTION,
+        blockId: BLOCK,
+        kind: "delete",
+        quote: { exact: "Map" },
+        rationale: "Shorter.",
+      }),
+    });
     const version = await create("Zero draft");
     zeroDraft = version.id;
     expect(version).toMatchObject({ number: 1, kind: "named", label: "Zero draft" });
-    const stored = await prisma.planVersion.findUniqueOrThrow({ where: { id: version.id }, include: { sections: true } });
+    const stored = await prisma.planVersion.findUniqueOrThrow({
+      where: { id: version.id },
+      include: { sections: true },
+    });
     const sections = await prisma.planSection.findMany({ where: { planId }, orderBy: { position: "asc" } });
     expect(stored.sections).toHaveLength(sections.length);
     for (const section of sections) {
       const snap = stored.sections.find((s) => s.key === section.key)!;
-      expect(snap).toMatchObject({ sectionId: section.id, title: section.title, position: section.position, text: section.text, content: section.content });
-      expect(snap.ydoc === null ? section.ydoc === null : Buffer.from(snap.ydoc).equals(Buffer.from(section.ydoc!))).toBe(true);
+      expect(snap).toMatchObject({
+        sectionId: section.id,
+        title: section.title,
+        position: section.position,
+        text: section.text,
+        content: section.content,
+      });
+      expect(
+        snap.ydoc === null ? section.ydoc === null : Buffer.from(snap.ydoc).equals(Buffer.from(section.ydoc!)),
+      ).toBe(true);
     }
     // The edited section was loaded by the collab server, so its Yjs state is there, and it reads back as the same document.
     const snap = stored.sections.find((s) => s.key === SECTION)!;
@@ -118,9 +144,25 @@ describe("versions", () => {
     Y.applyUpdate(doc, new Uint8Array(snap.ydoc!));
     expect(doc.getXmlFragment("default").toString()).toContain("Map the resources required");
     expect((stored.links as unknown[]).length).toBe(await prisma.provenanceLink.count({ where: { planId } }));
-    expect(stored.amendments).toEqual([expect.objectContaining({ number: 1, sectionKey: SECTION, kind: "delete", quoteExact: "Map", delegation: "Bahrain", label: "Amendment 1 by Bahrain" })]);
-    expect(stored.summary).toMatchObject({ previousNumber: null, sectionsChanged: sections.filter((s) => s.text).map((s) => s.key) });
-    expect(await prisma.auditLog.count({ where: { action: "version.create", resourceId: version.id, userId: facilitator.id } })).toBe(1);
+    expect(stored.amendments).toEqual([
+      expect.objectContaining({
+        number: 1,
+        sectionKey: SECTION,
+        kind: "delete",
+        quoteExact: "Map",
+        delegation: "Bahrain",
+        label: "Amendment 1 by Bahrain",
+      }),
+    ]);
+    expect(stored.summary).toMatchObject({
+      previousNumber: null,
+      sectionsChanged: sections.filter((s) => s.text).map((s) => s.key),
+    });
+    expect(
+      await prisma.auditLog.count({
+        where: { action: "version.create", resourceId: version.id, userId: facilitator.id },
+      }),
+    ).toBe(1);
   });
 
   it("refuses a label already used (409) and writes nothing", async () => {
@@ -134,7 +176,10 @@ describe("versions", () => {
     expect(await takeAutoSnapshot({ planId })).toEqual({ status: "identical" });
     await typeText(EDITED);
     const auto = await takeAutoSnapshot({ planId });
-    expect(auto).toMatchObject({ status: "taken", version: { number: 2, kind: "auto", label: expect.stringMatching(/^Auto \d{4}-\d\d-\d\d \d\d:\d\d UTC/) } });
+    expect(auto).toMatchObject({
+      status: "taken",
+      version: { number: 2, kind: "auto", label: expect.stringMatching(/^Auto \d{4}-\d\d-\d\d \d\d:\d\d UTC/) },
+    });
     expect(await takeAutoSnapshot({ planId })).toEqual({ status: "identical" });
     // Too soon after the latest one (another collab server just took it): skipped too.
     await typeText(ORIGINAL);
@@ -143,7 +188,10 @@ describe("versions", () => {
 
   it("summarises each version against the previous one: sections changed, words added and removed", async () => {
     await typeText(EDITED);
-    const confirmed = await prisma.provenanceLink.findFirstOrThrow({ where: { sectionId, status: "confirmed", summaryItemId: { not: null } }, include: { summaryItem: true } });
+    const confirmed = await prisma.provenanceLink.findFirstOrThrow({
+      where: { sectionId, status: "confirmed", summaryItemId: { not: null } },
+      include: { summaryItem: true },
+    });
     linkId = confirmed.id;
     await cite(linkId);
     const version = await create("Rev.1");
@@ -151,8 +199,17 @@ describe("versions", () => {
     // Against the automatic version 2, which already had EDITED: only the citation changed, and citations are not words.
     expect(version.summary).toEqual({ previousNumber: 2, sectionsChanged: [], wordsAdded: 0, wordsRemoved: 0 });
     const listed = (await listVersions({ viewer: observer, planId }))!.versions;
-    expect(listed.map((v) => [v.number, v.kind, v.label])).toEqual([[3, "named", "Rev.1"], [2, "auto", expect.any(String)], [1, "named", "Zero draft"]]);
-    expect(listed[1].summary).toEqual({ previousNumber: 1, sectionsChanged: [SECTION], wordsAdded: 3, wordsRemoved: 0 });
+    expect(listed.map((v) => [v.number, v.kind, v.label])).toEqual([
+      [3, "named", "Rev.1"],
+      [2, "auto", expect.any(String)],
+      [1, "named", "Zero draft"],
+    ]);
+    expect(listed[1].summary).toEqual({
+      previousNumber: 1,
+      sectionsChanged: [SECTION],
+      wordsAdded: 3,
+      wordsRemoved: 0,
+    });
     expect(listed[0].createdBy).toMatchObject({ id: facilitator.id });
     expect(listed[1].createdBy).toBeNull();
   });
@@ -163,46 +220,89 @@ describe("versions", () => {
     expect(result.totals).toEqual({ sectionsChanged: 1, wordsAdded: 3, wordsRemoved: 0 });
     const section = result.sections.find((s) => s.key === SECTION)!;
     expect(section.status).toBe("changed");
-    expect(section.segments.filter((s) => s.type === "insert").map((s) => s.text.trim())).toEqual(["predictable", "by 2012"]);
-    expect(section.segments.filter((s) => s.type !== "insert").map((s) => s.text).join("")).toContain(ORIGINAL);
-    expect(section.citationsAdded).toEqual([{ linkId, label: expect.stringMatching(/^(Consensus|Gaps in the response|Arguments in favour|What the plan should do|Concerns) \d+$/) }]);
+    expect(section.segments.filter((s) => s.type === "insert").map((s) => s.text.trim())).toEqual([
+      "predictable",
+      "by 2012",
+    ]);
+    expect(
+      section.segments
+        .filter((s) => s.type !== "insert")
+        .map((s) => s.text)
+        .join(""),
+    ).toContain(ORIGINAL);
+    expect(section.citationsAdded).toEqual([
+      {
+        linkId,
+        label: expect.stringMatching(
+          /^(Consensus|Gaps in the response|Arguments in favour|What the plan should do|Concerns) \d+$/,
+        ),
+      },
+    ]);
     expect(section.citationsRemoved).toEqual([]);
-    expect(result.sections.filter((s) => s.key !== SECTION).every((s) => s.status === "unchanged" && s.segments.length === 0)).toBe(true);
+    expect(
+      result.sections
+        .filter((s) => s.key !== SECTION)
+        .every((s) => s.status === "unchanged" && s.segments.length === 0),
+    ).toBe(true);
     // And back: what was added is removed.
     const back = await compareVersions({ viewer: observer, planId, input: { from: rev1, to: zeroDraft } });
-    expect(back.sections.find((s) => s.key === SECTION)).toMatchObject({ wordsAdded: 0, wordsRemoved: 3, citationsRemoved: [{ linkId }] });
+    expect(back.sections.find((s) => s.key === SECTION)).toMatchObject({
+      wordsAdded: 0,
+      wordsRemoved: 3,
+      citationsRemoved: [{ linkId }],
+    });
   });
 
   it("compares a version with the live draft, and refuses a version of another plan (404)", async () => {
     const result = await compareVersions({ viewer: observer, planId, input: { from: rev1, to: "live" } });
     expect(result.to).toMatchObject({ label: "Live draft", isLive: true });
     expect(result.totals.sectionsChanged).toBe(0);
-    await expect(compareVersions({ viewer: observer, planId, input: { from: "no-such-version", to: "live" } })).rejects.toMatchObject({ code: "not_found" });
-    await expect(compareVersions({ viewer: observer, planId: "no-such-plan", input: { from: zeroDraft, to: "live" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      compareVersions({ viewer: observer, planId, input: { from: "no-such-version", to: "live" } }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      compareVersions({ viewer: observer, planId: "no-such-plan", input: { from: zeroDraft, to: "live" } }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses observers and delegates, writing nothing", async () => {
     const before = await prisma.planVersion.count();
     for (const actor of [observer, delegate]) {
       await expect(create("Rev.9", actor)).rejects.toMatchObject({ code: "forbidden" });
-      await expect(restoreVersion({ actor, planId, input: { versionId: zeroDraft } })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(restoreVersion({ actor, planId, input: { versionId: zeroDraft } })).rejects.toMatchObject({
+        code: "forbidden",
+      });
     }
     expect(await prisma.planVersion.count()).toBe(before);
     expect(await storedText()).toBe(EDITED);
   });
 
   it("restores one section through Yjs: a before_restore version first, the editor sees it live, the citation's link is gone, audited", async () => {
-    const result = await restoreVersion({ actor: facilitator, planId, input: { versionId: zeroDraft, sectionKey: SECTION } });
+    const result = await restoreVersion({
+      actor: facilitator,
+      planId,
+      input: { versionId: zeroDraft, sectionKey: SECTION },
+    });
     expect(result).toMatchObject({ restored: [SECTION], unchanged: [], missing: [], beforeVersion: { number: 4 } });
     await waitFor(() => liveText() === ORIGINAL, "the editor sees the restored text live", 3000);
     expect(await storedText()).toBe(ORIGINAL);
-    const before = await prisma.planVersion.findUniqueOrThrow({ where: { id: result.beforeVersion.id }, include: { sections: { where: { key: SECTION } } } });
+    const before = await prisma.planVersion.findUniqueOrThrow({
+      where: { id: result.beforeVersion.id },
+      include: { sections: { where: { key: SECTION } } },
+    });
     expect(before).toMatchObject({ kind: "before_restore", createdById: facilitator.id });
     expect(before.sections[0].text).toContain(EDITED);
     // The version had no citation there, so the link the edit cited is marked removed, as when a citation is deleted.
-    expect(await prisma.provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ status: "removed" });
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "version.restore", resourceId: zeroDraft } });
-    expect(audit).toMatchObject({ userId: facilitator.id, detail: expect.objectContaining({ sectionKey: SECTION, restored: [SECTION] }) });
+    expect(await prisma.provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({
+      status: "removed",
+    });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "version.restore", resourceId: zeroDraft },
+    });
+    expect(audit).toMatchObject({
+      userId: facilitator.id,
+      detail: expect.objectContaining({ sectionKey: SECTION, restored: [SECTION] }),
+    });
   });
 
   it("restores the whole plan: the citation and its link come back, and the live text follows", async () => {
@@ -211,9 +311,14 @@ describe("versions", () => {
     expect(result.unchanged.length).toBe((await prisma.planSection.count({ where: { planId } })) - 1);
     await waitFor(() => liveText() === EDITED, "the editor sees Rev.1 live", 3000);
     // Back to the status Rev.1 recorded (suspect: the passage had changed since the link was confirmed), no longer removed.
-    const recorded = ((await prisma.planVersion.findUniqueOrThrow({ where: { id: rev1 } })).links as { id: string; status: string }[]).find((l) => l.id === linkId)!;
+    const recorded = (
+      (await prisma.planVersion.findUniqueOrThrow({ where: { id: rev1 } })).links as { id: string; status: string }[]
+    ).find((l) => l.id === linkId)!;
     expect(recorded.status).not.toBe("removed");
-    expect(await prisma.provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({ status: recorded.status, cited: true });
+    expect(await prisma.provenanceLink.findUniqueOrThrow({ where: { id: linkId } })).toMatchObject({
+      status: recorded.status,
+      cited: true,
+    });
     const now = await compareVersions({ viewer: observer, planId, input: { from: rev1, to: "live" } });
     expect(now.totals.sectionsChanged).toBe(0);
     // An editor keeps typing after a restore, and it merges.
@@ -221,27 +326,51 @@ describe("versions", () => {
   });
 
   it("writes nothing when a restore fails half-way (one transaction)", async () => {
-    const good = await prisma.planVersion.findUniqueOrThrow({ where: { id: zeroDraft }, include: { sections: { orderBy: { position: "asc" } } } });
+    const good = await prisma.planVersion.findUniqueOrThrow({
+      where: { id: zeroDraft },
+      include: { sections: { orderBy: { position: "asc" } } },
+    });
     // A version whose last section cannot be read with the plan's schema: the first sections restore, then it throws.
     const broken = await prisma.planVersion.create({
       data: {
-        planId, number: 99, label: "Broken", kind: "named", contentHash: "x", summary: {}, links: [], amendments: [],
+        planId,
+        number: 99,
+        label: "Broken",
+        kind: "named",
+        contentHash: "x",
+        summary: {},
+        links: [],
+        amendments: [],
         sections: {
           create: good.sections.map((s, i) => ({
-            key: s.key, title: s.title, position: s.position, text: s.text,
-            content: i === 0 ? { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Overwritten" }] }] } : i === good.sections.length - 1 ? { type: "doc", content: [{ type: "noSuchNode" }] } : (s.content as object),
+            key: s.key,
+            title: s.title,
+            position: s.position,
+            text: s.text,
+            content:
+              i === 0
+                ? { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Overwritten" }] }] }
+                : i === good.sections.length - 1
+                  ? { type: "doc", content: [{ type: "noSuchNode" }] }
+                  : (s.content as object),
           })),
         },
       },
     });
     const versions = await prisma.planVersion.count();
     const audits = await prisma.auditLog.count();
-    const first = await prisma.planSection.findFirstOrThrow({ where: { planId }, orderBy: { position: "asc" }, select: { id: true, text: true } });
+    const first = await prisma.planSection.findFirstOrThrow({
+      where: { planId },
+      orderBy: { position: "asc" },
+      select: { id: true, text: true },
+    });
     await expect(restoreVersion({ actor: facilitator, planId, input: { versionId: broken.id } })).rejects.toThrow();
     expect(await prisma.planVersion.count()).toBe(versions);
     expect(await prisma.auditLog.count()).toBe(audits);
     expect((await prisma.planSection.findUniqueOrThrow({ where: { id: first.id } })).text).toBe(first.text);
-    await expect(restoreVersion({ actor: facilitator, planId, input: { versionId: zeroDraft, sectionKey: "no-such-section" } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      restoreVersion({ actor: facilitator, planId, input: { versionId: zeroDraft, sectionKey: "no-such-section" } }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect(await prisma.planVersion.count()).toBe(versions);
     await prisma.planVersion.delete({ where: { id: broken.id } });
   });
@@ -250,7 +379,12 @@ describe("versions", () => {
 describe("automatic snapshots in the collab server", () => {
   it("takes one per interval while the plan is edited, none when nobody edits", async () => {
     const timed = await startTestCollab({ databaseUrl: process.env.DATABASE_URL, autoSnapshotMs: 400 });
-    const client = connectClient({ port: timed.port, planId, sectionId, token: (await createTestUser("facilitator")).token });
+    const client = connectClient({
+      port: timed.port,
+      planId,
+      sectionId,
+      token: (await createTestUser("facilitator")).token,
+    });
     try {
       await client.synced;
       const autos = () => prisma.planVersion.count({ where: { planId, kind: "auto" } });
@@ -259,7 +393,11 @@ describe("automatic snapshots in the collab server", () => {
       yText.insert(yText.length, " Edited while the timer runs.");
       await client.settled();
       await waitFor(async () => (await autos()) === before + 1, "the timer takes an automatic version", 5000);
-      const latest = await prisma.planVersion.findFirstOrThrow({ where: { planId }, orderBy: { number: "desc" }, include: { sections: { where: { key: SECTION } } } });
+      const latest = await prisma.planVersion.findFirstOrThrow({
+        where: { planId },
+        orderBy: { number: "desc" },
+        include: { sections: { where: { key: SECTION } } },
+      });
       expect(latest.kind).toBe("auto");
       expect(latest.sections[0].text).toContain("Edited while the timer runs.");
       // Nobody edits: several intervals pass and nothing more is taken.
@@ -274,18 +412,30 @@ describe("automatic snapshots in the collab server", () => {
 
 describe("thinning automatic versions", () => {
   it("prunes aged automatic versions but the last of each day when it takes a new one, re-summarising what follows a pruned one", async () => {
-    const timeframe = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "timeframe" }, select: { id: true, text: true, content: true } });
-    // As a collab server stores a section: its Tiptap JSON (which the content hash covers) and its text.
-    const setText = (text: string) => prisma.planSection.update({
-      where: { id: timeframe.id }, data: { text, content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] } },
+    const timeframe = await prisma.planSection.findFirstOrThrow({
+      where: { planId, key: "timeframe" },
+      select: { id: true, text: true, content: true },
     });
+    // As a collab server stores a section: its Tiptap JSON (which the content hash covers) and its text.
+    const setText = (text: string) =>
+      prisma.planSection.update({
+        where: { id: timeframe.id },
+        data: { text, content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] } },
+      });
     const autoAt = async (iso: string, text: string) => {
       await setText(text);
-      return prisma.$transaction((tx) => writeVersion({ tx, planId, kind: "auto", createdById: null, now: new Date(iso) }));
+      return prisma.$transaction((tx) =>
+        writeVersion({ tx, planId, kind: "auto", createdById: null, now: new Date(iso) }),
+      );
     };
-    const day = (daysAgo: number, time: string) => `${new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10)}T${time}Z`;
+    const day = (daysAgo: number, time: string) =>
+      `${new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10)}T${time}Z`;
     try {
-      const named = await createVersion({ actor: facilitator, planId, input: ZCreateVersion.parse({ label: "Kept for ever" }) });
+      const named = await createVersion({
+        actor: facilitator,
+        planId,
+        input: ZCreateVersion.parse({ label: "Kept for ever" }),
+      });
       const a = await autoAt(day(3, "09:00:00"), "one");
       const b = await autoAt(day(3, "09:10:00"), "one two");
       const c = await autoAt(day(2, "09:00:00"), "one two three");
@@ -304,15 +454,26 @@ describe("thinning automatic versions", () => {
       expect(await prisma.planVersionSection.count()).toBe(sectionsBefore - 2 * 12 + 12);
       // d followed c; it is now summarised against b: "three four five" added to "one two".
       const summary = (await prisma.planVersion.findFirstOrThrow({ where: { planId, number: d.number } })).summary;
-      expect(summary).toMatchObject({ previousNumber: b.number, sectionsChanged: ["timeframe"], wordsAdded: 3, wordsRemoved: 0 });
-      const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "version.prune", resourceId: planId }, orderBy: { createdAt: "desc" } });
+      expect(summary).toMatchObject({
+        previousNumber: b.number,
+        sectionsChanged: ["timeframe"],
+        wordsAdded: 3,
+        wordsRemoved: 0,
+      });
+      const audit = await prisma.auditLog.findFirstOrThrow({
+        where: { action: "version.prune", resourceId: planId },
+        orderBy: { createdAt: "desc" },
+      });
       expect(audit.detail).toEqual({ numbers: [a.number, c.number] });
 
       // Nothing more to thin: the next snapshot prunes nothing.
       await setText("one two three four five six seven");
       expect(await takeAutoSnapshot({ planId })).toMatchObject({ status: "taken", pruned: [] });
     } finally {
-      await prisma.planSection.update({ where: { id: timeframe.id }, data: { text: timeframe.text, content: timeframe.content as object } });
+      await prisma.planSection.update({
+        where: { id: timeframe.id },
+        data: { text: timeframe.text, content: timeframe.content as object },
+      });
     }
   });
 });

@@ -48,16 +48,45 @@ async function connectAs(session: HttpSession): Promise<TestClient> {
 }
 
 async function openThreadAsDelegate(body: string): Promise<void> {
-  const response = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, jsonRequest({ sectionKey: SECTION_KEY, blockId: passage.blockId, quote: { exact: passage.quote }, stance: "support", body }));
+  const response = await sessions.delegate.fetch(
+    `/api/plans/${planId}/threads`,
+    jsonRequest({
+      sectionKey: SECTION_KEY,
+      blockId: passage.blockId,
+      quote: { exact: passage.quote },
+      stance: "support",
+      body,
+    }),
+  );
   expect(response.status).toBe(201);
 }
 
 const FORGED_THREAD = {
-  id: "forged", number: 999, section: { key: SECTION_KEY, title: "Monitoring" }, blockId: "x", anchor: "anchored", range: null,
-  quote: { exact: "x", prefix: "", suffix: "" }, stance: "support", visibility: "everyone", status: "open",
-  delegation: { id: "d", name: "Bahrain" }, author: { id: "a", name: "Fatima Facilitator (facilitator)" },
-  createdAt: new Date().toISOString(), concern: null,
-  comments: [{ id: "c", author: { id: "a", name: "Fatima Facilitator (facilitator)" }, delegation: null, createdAt: new Date().toISOString(), editedAt: null, isDeleted: false, body: "FORGED BY AN OBSERVER" }],
+  id: "forged",
+  number: 999,
+  section: { key: SECTION_KEY, title: "Monitoring" },
+  blockId: "x",
+  anchor: "anchored",
+  range: null,
+  quote: { exact: "x", prefix: "", suffix: "" },
+  stance: "support",
+  visibility: "everyone",
+  status: "open",
+  delegation: { id: "d", name: "Bahrain" },
+  author: { id: "a", name: "Fatima Facilitator (facilitator)" },
+  createdAt: new Date().toISOString(),
+  concern: null,
+  comments: [
+    {
+      id: "c",
+      author: { id: "a", name: "Fatima Facilitator (facilitator)" },
+      delegation: null,
+      createdAt: new Date().toISOString(),
+      editedAt: null,
+      isDeleted: false,
+      body: "FORGED BY AN OBSERVER",
+    },
+  ],
 };
 /** Every forgery the probe tried, as JSON payloads. */
 const FORGERIES = [
@@ -86,7 +115,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   if (!hasServer) return;
   process.env.DATABASE_URL = inject("databaseUrl");
-  const section = await getPrisma().planSection.findFirstOrThrow({ where: { key: SECTION_KEY }, select: { id: true, planId: true, content: true } });
+  const section = await getPrisma().planSection.findFirstOrThrow({
+    where: { key: SECTION_KEY },
+    select: { id: true, planId: true, content: true },
+  });
   ({ planId } = section);
   sectionId = section.id;
   documentName = sectionDocumentName({ planId, sectionId });
@@ -122,7 +154,10 @@ describe.skipIf(!hasServer)("stateless messages come only from the server", () =
     await waitFor(() => heard.length > 0, "the facilitator hears of the real thread");
     const notice = readSectionNotice(heard[0]);
     expect(notice).toMatchObject({ source: "gpa-collab", type: "threads-changed" });
-    expect(notice?.type === "threads-changed" && notice.threads?.some((thread) => thread.comments.some((c) => c.body === "A real thread after the forgeries."))).toBe(true);
+    expect(
+      notice?.type === "threads-changed" &&
+        notice.threads?.some((thread) => thread.comments.some((c) => c.body === "A real thread after the forgeries.")),
+    ).toBe(true);
   });
 
   it("leaves the facilitator's page as it was: no forged thread, no thread hidden, no crash, no refetching", async () => {
@@ -150,7 +185,11 @@ describe.skipIf(!hasServer)("presence", () => {
   it("drops an observer's presence: a facilitator never sees it, whatever name it claims", async () => {
     const facilitator = await connectAs(sessions.facilitator);
     const observer = await connectAs(sessions.observer);
-    const spoof = { clientId: observer.doc.clientID, clock: 1, state: { user: { id: "x", name: "Fatima Facilitator", color: "#ff0000" } } };
+    const spoof = {
+      clientId: observer.doc.clientID,
+      clock: 1,
+      state: { user: { id: "x", name: "Fatima Facilitator", color: "#ff0000" } },
+    };
     sendOnSocket(observer, awarenessFrame(documentName, spoof));
     observer.provider.awareness!.setLocalStateField("user", { name: "Fatima Facilitator" });
     await pause(1500);
@@ -161,20 +200,45 @@ describe.skipIf(!hasServer)("presence", () => {
     const facilitator = await connectAs(sessions.facilitator);
     const writer = await connectAs(sessions.facilitator2);
     const realName = (await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.facilitator2 } })).name;
-    writer.provider.awareness!.setLocalStateField("user", { id: "someone-else", name: "The Secretary-General", color: "#000000" });
-    await waitFor(() => facilitator.provider.awareness!.getStates().get(writer.doc.clientID)?.user !== undefined, "the facilitator sees the writer");
-    const seen = facilitator.provider.awareness!.getStates().get(writer.doc.clientID)!.user as { name: string; id: string };
+    writer.provider.awareness!.setLocalStateField("user", {
+      id: "someone-else",
+      name: "The Secretary-General",
+      color: "#000000",
+    });
+    await waitFor(
+      () => facilitator.provider.awareness!.getStates().get(writer.doc.clientID)?.user !== undefined,
+      "the facilitator sees the writer",
+    );
+    const seen = facilitator.provider.awareness!.getStates().get(writer.doc.clientID)!.user as {
+      name: string;
+      id: string;
+    };
     expect(seen.name).toBe(realName);
     expect(seen.name).not.toBe("The Secretary-General");
 
     // Overwriting the facilitator's own presence from the writer's socket is dropped.
     facilitator.provider.awareness!.setLocalStateField("user", { name: "ignored: the server stamps it" });
-    await waitFor(() => writer.provider.awareness!.getStates().has(facilitator.doc.clientID), "the writer sees the facilitator");
-    sendOnSocket(writer, awarenessFrame(documentName, { clientId: facilitator.doc.clientID, clock: 10_000, state: { user: { name: "Hijacked" } } }));
+    await waitFor(
+      () => writer.provider.awareness!.getStates().has(facilitator.doc.clientID),
+      "the writer sees the facilitator",
+    );
+    sendOnSocket(
+      writer,
+      awarenessFrame(documentName, {
+        clientId: facilitator.doc.clientID,
+        clock: 10_000,
+        state: { user: { name: "Hijacked" } },
+      }),
+    );
     await pause(1000);
     const third = await connectAs(sessions.observer);
-    await waitFor(() => third.provider.awareness!.getStates().has(facilitator.doc.clientID), "a third client sees the facilitator");
-    expect((third.provider.awareness!.getStates().get(facilitator.doc.clientID)!.user as { name: string }).name).not.toBe("Hijacked");
+    await waitFor(
+      () => third.provider.awareness!.getStates().has(facilitator.doc.clientID),
+      "a third client sees the facilitator",
+    );
+    expect(
+      (third.provider.awareness!.getStates().get(facilitator.doc.clientID)!.user as { name: string }).name,
+    ).not.toBe("Hijacked");
   });
 });
 

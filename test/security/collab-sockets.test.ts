@@ -41,7 +41,9 @@ const clients: TestClient[] = [];
 
 /** A pre-authentication frame of `bytes` for a section: what the probe flooded the server with. */
 function junkFrame(bytes: number): Uint8Array {
-  return buildFrame(sectionDocumentName({ planId, sectionId }), 0, (encoder) => writeUint8Array(encoder, new Uint8Array(bytes)));
+  return buildFrame(sectionDocumentName({ planId, sectionId }), 0, (encoder) =>
+    writeUint8Array(encoder, new Uint8Array(bytes)),
+  );
 }
 
 async function residentMegabytes(pid: number): Promise<number> {
@@ -52,7 +54,9 @@ async function residentMegabytes(pid: number): Promise<number> {
 /** A new facilitator, signed in, with a live connection to the section. */
 async function connectedFacilitator(label: string): Promise<{ id: string; client: TestClient }> {
   const email = `${label}-${crypto.randomUUID()}@security.test`;
-  const user = await getPrisma().user.create({ data: { email, name: `Facilitator ${label}`, role: "facilitator", passwordHash: await hashPassword(DEMO_PASSWORD) } });
+  const user = await getPrisma().user.create({
+    data: { email, name: `Facilitator ${label}`, role: "facilitator", passwordHash: await hashPassword(DEMO_PASSWORD) },
+  });
   const session = await signInOverHttp(baseUrl, email);
   const client = connectClient({ port: collabPort, planId, sectionId, token: await fetchCollabToken(session) });
   clients.push(client);
@@ -73,7 +77,10 @@ async function expectNoEditTaken(client: TestClient, witness: TestClient, marker
 beforeAll(async () => {
   if (!hasServer) return;
   process.env.DATABASE_URL = inject("databaseUrl");
-  const section = await getPrisma().planSection.findFirstOrThrow({ where: { key: "existing-instruments" }, select: { id: true, planId: true } });
+  const section = await getPrisma().planSection.findFirstOrThrow({
+    where: { key: "existing-instruments" },
+    select: { id: true, planId: true },
+  });
   ({ planId } = section);
   sectionId = section.id;
   admin = await signInOverHttp(baseUrl, ACCOUNTS.admin);
@@ -123,7 +130,11 @@ describe.skipIf(!hasServer)("sockets that do not authenticate", () => {
 describe.skipIf(!hasServer)("the server's edges", () => {
   it("closes an authenticated socket that sends a frame bigger than a real update", async () => {
     const { client } = await connectedFacilitator("big-frame");
-    const closed = new Promise<number>((resolve) => client.provider.configuration.websocketProvider.on("close", ({ event }: { event: { code: number } }) => resolve(event.code)));
+    const closed = new Promise<number>((resolve) =>
+      client.provider.configuration.websocketProvider.on("close", ({ event }: { event: { code: number } }) =>
+        resolve(event.code),
+      ),
+    );
     client.provider.configuration.websocketProvider.send(junkFrame(DEFAULT_MAX_MESSAGE_BYTES + 1024));
     await expect(closed).resolves.toBe(1009);
   });
@@ -140,7 +151,9 @@ describe.skipIf(!hasServer)("the server's edges", () => {
     const port = await findFreePort();
     const server = await startCollabProcess({ port, databaseUrl: inject("databaseUrl") });
     expect(server.output()).toContain(`listening on ws://127.0.0.1:${port}`);
-    const external = Object.values(networkInterfaces()).flat().find((address) => address && address.family === "IPv4" && !address.internal);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === "IPv4" && !address.internal);
     if (!external) return;
     const reached = await new Promise<boolean>((resolve) => {
       const socket = new WebSocket(`ws://${external.address}:${port}`);

@@ -38,7 +38,9 @@ beforeAll(async () => {
   admin = await signInOverHttp(baseUrl, ACCOUNTS.admin);
   const port = await findFreePort();
   evilOrigin = `http://localhost:${port}`;
-  evilServer = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end(evilHtml));
+  evilServer = createServer((_request, response) =>
+    response.writeHead(200, { "content-type": "text/html" }).end(evilHtml),
+  );
   await new Promise<void>((resolve) => evilServer.listen(port, "127.0.0.1", resolve));
   browser = await launchChromium();
   victim = await browser.newContext({ baseURL: baseUrl });
@@ -54,7 +56,9 @@ afterAll(async () => {
 async function submitForgedForm(form: string, path: string): Promise<number> {
   evilHtml = `<!doctype html><body>${form}<script>document.forms[0].submit()</script></body>`;
   const page: Page = await victim.newPage();
-  const answered = page.waitForResponse((response) => new URL(response.url()).pathname === path && response.request().method() === "POST");
+  const answered = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === path && response.request().method() === "POST",
+  );
   await page.goto(evilOrigin);
   const status = (await answered).status();
   await page.close();
@@ -66,7 +70,8 @@ describe.skipIf(!hasServer)("cross-site request forgery", () => {
     const before = await countRows(getPrisma());
     const path = `/api/plans/${planId}/threads`;
     // text/plain lets a form send `{"sectionKey":...,"x":"="}`: JSON in all but content type.
-    const json = '{"sectionKey":"resources","blockId":"resources.should-8","quote":{"exact":"Map the resources required"},"stance":"support","body":"forged","x":"';
+    const json =
+      '{"sectionKey":"resources","blockId":"resources.should-8","quote":{"exact":"Map the resources required"},"stance":"support","body":"forged","x":"';
     const status = await submitForgedForm(
       `<form method="POST" action="${baseUrl}${path}" enctype="text/plain"><input name='${json}' value='"}'></form>`,
       path,
@@ -90,17 +95,26 @@ describe.skipIf(!hasServer)("cross-site request forgery", () => {
     });
     expect(nullOrigin.status).toBe(403);
     // What an old browser's form would send, with no Origin at all.
-    const form = await admin.fetch(`/api/plans/${planId}/threads`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "body=forged" });
+    const form = await admin.fetch(`/api/plans/${planId}/threads`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "body=forged",
+    });
     expect(form.status).toBe(415);
     expect(await getPrisma().user.findUniqueOrThrow({ where: { id: observerId } })).toEqual(before);
   });
 
   it("does not sign the victim out from a cross-origin form (next-auth's CSRF token)", async () => {
     const before = await countRows(getPrisma());
-    await submitForgedForm(`<form method="POST" action="${baseUrl}/api/auth/signout"><input name="callbackUrl" value="/"></form>`, "/api/auth/signout");
+    await submitForgedForm(
+      `<form method="POST" action="${baseUrl}/api/auth/signout"><input name="callbackUrl" value="/"></form>`,
+      "/api/auth/signout",
+    );
     const page = await victim.newPage();
     await page.goto("/api/auth/session");
-    expect(JSON.parse((await page.locator("body").textContent()) ?? "{}")).toMatchObject({ user: { email: ACCOUNTS.admin } });
+    expect(JSON.parse((await page.locator("body").textContent()) ?? "{}")).toMatchObject({
+      user: { email: ACCOUNTS.admin },
+    });
     await page.close();
     expect(await countRows(getPrisma())).toEqual(before);
   });

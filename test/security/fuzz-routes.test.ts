@@ -35,7 +35,16 @@ const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const BODY_LIMIT = 64 * 1024;
 
 type Role = "admin" | "facilitator" | "delegate";
-type Ids = { plan: string; thread: string; comment: string; amendment: string; concern: string; link: string; user: string; invite: string };
+type Ids = {
+  plan: string;
+  thread: string;
+  comment: string;
+  amendment: string;
+  concern: string;
+  link: string;
+  user: string;
+  invite: string;
+};
 /** A mutating route: its method, its path from real ids, and the schema its body must fail (none: the route reads no body). */
 type Route = { method: "POST" | "PATCH" | "DELETE"; path: (ids: Ids) => string; schema?: z.ZodType; roles: Role[] };
 
@@ -53,27 +62,77 @@ const ROUTES: Route[] = [
   { method: "POST", path: () => "/api/notifications/read", schema: ZMarkRead, roles: ["delegate"] },
   { method: "POST", path: () => "/api/password-reset", schema: ZResetPassword, roles: ["delegate"] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/amendments`, schema: ZProposeAmendment, roles: ["delegate"] },
-  { method: "POST", path: (i) => `/api/plans/${i.plan}/amendments/${i.amendment}/decision`, schema: ZDecideAmendment, roles: ["facilitator"] },
+  {
+    method: "POST",
+    path: (i) => `/api/plans/${i.plan}/amendments/${i.amendment}/decision`,
+    schema: ZDecideAmendment,
+    roles: ["facilitator"],
+  },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/amendments/${i.amendment}/sponsors`, roles: [] },
   { method: "DELETE", path: (i) => `/api/plans/${i.plan}/amendments/${i.amendment}/sponsors`, roles: [] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/amendments/${i.amendment}/withdraw`, roles: [] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/citations`, schema: ZCiteSource, roles: ["facilitator"] },
-  { method: "POST", path: (i) => `/api/plans/${i.plan}/concerns`, schema: ZMarkThreadAsConcern, roles: ["facilitator"] },
-  { method: "POST", path: (i) => `/api/plans/${i.plan}/concerns/${i.concern}/address`, schema: ZAddressConcern, roles: ["facilitator"] },
-  { method: "POST", path: (i) => `/api/plans/${i.plan}/concerns/${i.concern}/note`, schema: ZNoteConcern, roles: ["facilitator"] },
+  {
+    method: "POST",
+    path: (i) => `/api/plans/${i.plan}/concerns`,
+    schema: ZMarkThreadAsConcern,
+    roles: ["facilitator"],
+  },
+  {
+    method: "POST",
+    path: (i) => `/api/plans/${i.plan}/concerns/${i.concern}/address`,
+    schema: ZAddressConcern,
+    roles: ["facilitator"],
+  },
+  {
+    method: "POST",
+    path: (i) => `/api/plans/${i.plan}/concerns/${i.concern}/note`,
+    schema: ZNoteConcern,
+    roles: ["facilitator"],
+  },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/concerns/${i.concern}/reopen`, roles: [] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/exclusions`, schema: ZExclusion, roles: ["facilitator"] },
-  { method: "DELETE", path: (i) => `/api/plans/${i.plan}/exclusions`, schema: ZExclusionTarget, roles: ["facilitator"] },
+  {
+    method: "DELETE",
+    path: (i) => `/api/plans/${i.plan}/exclusions`,
+    schema: ZExclusionTarget,
+    roles: ["facilitator"],
+  },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/links`, schema: ZLinkSuggestedSource, roles: ["facilitator"] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/links/${i.link}`, schema: ZDecideLink, roles: ["facilitator"] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/reset`, schema: ZResetPlan, roles: ["admin"] },
-  { method: "POST", path: (i) => `/api/plans/${i.plan}/threads`, schema: ZCreateThread, roles: ["delegate", "facilitator"] },
-  { method: "POST", path: (i) => `/api/plans/${i.plan}/threads/${i.thread}/comments`, schema: ZReply, roles: ["delegate"] },
-  { method: "PATCH", path: (i) => `/api/plans/${i.plan}/threads/${i.thread}/comments/${i.comment}`, schema: ZReply, roles: ["delegate"] },
+  {
+    method: "POST",
+    path: (i) => `/api/plans/${i.plan}/threads`,
+    schema: ZCreateThread,
+    roles: ["delegate", "facilitator"],
+  },
+  {
+    method: "POST",
+    path: (i) => `/api/plans/${i.plan}/threads/${i.thread}/comments`,
+    schema: ZReply,
+    roles: ["delegate"],
+  },
+  {
+    method: "PATCH",
+    path: (i) => `/api/plans/${i.plan}/threads/${i.thread}/comments/${i.comment}`,
+    schema: ZReply,
+    roles: ["delegate"],
+  },
   { method: "DELETE", path: (i) => `/api/plans/${i.plan}/threads/${i.thread}/comments/${i.comment}`, roles: [] },
-  { method: "POST", path: (i) => `/api/plans/${i.plan}/threads/${i.thread}/status`, schema: ZThreadStatus, roles: ["delegate"] },
+  {
+    method: "POST",
+    path: (i) => `/api/plans/${i.plan}/threads/${i.thread}/status`,
+    schema: ZThreadStatus,
+    roles: ["delegate"],
+  },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/versions`, schema: ZCreateVersion, roles: ["facilitator"] },
-  { method: "POST", path: (i) => `/api/plans/${i.plan}/versions/restore`, schema: ZRestoreVersion, roles: ["facilitator"] },
+  {
+    method: "POST",
+    path: (i) => `/api/plans/${i.plan}/versions/restore`,
+    schema: ZRestoreVersion,
+    roles: ["facilitator"],
+  },
 ];
 
 // Keys that have polluted prototypes elsewhere, and names near the real fields.
@@ -81,7 +140,20 @@ const HOSTILE_KEYS = ["__proto__", "constructor", "prototype", "toString", "valu
 const weirdString = fc.oneof(
   fc.string({ unit: "binary", maxLength: 200 }),
   fc.string({ unit: "grapheme", maxLength: 50 }),
-  fc.constantFrom("", " ", "\u0000", "\u202e\u200b", "\ud800", "'; DROP TABLE \"User\";--", "<script>alert(1)</script>", "../../etc/passwd", "%00", "null", "RESET ", "NaN"),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "\u202e\u200b",
+    "\ud800",
+    '\'; DROP TABLE "User";--',
+    "<script>alert(1)</script>",
+    "../../etc/passwd",
+    "%00",
+    "null",
+    "RESET ",
+    "NaN",
+  ),
   fc.integer({ min: 70_000, max: 200_000 }).map((n) => "x".repeat(n)),
 );
 const weirdValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -92,7 +164,8 @@ const weirdValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** The field names a schema knows (zod 4 objects, refined objects and unions), so values land on real fields. */
 function fieldNames(schema: z.ZodType | undefined): string[] {
-  const def = (schema as unknown as { def?: { shape?: object; options?: z.ZodType[]; in?: z.ZodType } } | undefined)?.def;
+  const def = (schema as unknown as { def?: { shape?: object; options?: z.ZodType[]; in?: z.ZodType } } | undefined)
+    ?.def;
   if (!def) return [];
   if (def.shape) return Object.keys(def.shape);
   if (def.options) return def.options.flatMap(fieldNames);
@@ -106,23 +179,28 @@ function invalidJson(schema: z.ZodType | undefined): fc.Arbitrary<string> {
   const key = fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 20 }));
   const object = fc.dictionary(key, weirdValue, { maxKeys: 8 }).map((o) => JSON.stringify(o));
   // JSON.stringify drops a literal __proto__ own key, so pollution is also sent as raw text.
-  const pollution = fc.tuple(fc.constantFrom("__proto__", "constructor"), weirdValue).map(([k, v]) => `{"${k}":{"isAdmin":true,"role":"admin","polluted":${JSON.stringify(v ?? null) ?? "null"}}}`);
+  const pollution = fc
+    .tuple(fc.constantFrom("__proto__", "constructor"), weirdValue)
+    .map(([k, v]) => `{"${k}":{"isAdmin":true,"role":"admin","polluted":${JSON.stringify(v ?? null) ?? "null"}}}`);
   const nested = fc.integer({ min: 100, max: 5_000 }).map((depth) => "[".repeat(depth) + "]".repeat(depth));
-  const nestedObject = fc.integer({ min: 100, max: 3_000 }).map((depth) => '{"a":'.repeat(depth) + "1" + "}".repeat(depth));
+  const nestedObject = fc
+    .integer({ min: 100, max: 3_000 })
+    .map((depth) => '{"a":'.repeat(depth) + "1" + "}".repeat(depth));
   const notObject = weirdValue.map((v) => JSON.stringify(v) ?? "undefined");
-  const notJson = fc.oneof(fc.string({ unit: "binary", maxLength: 100 }), fc.constantFrom("{", "{'a':1}", "[1,]", "\u0000", "undefined"));
-  return fc
-    .oneof(object, object, pollution, nested, nestedObject, notObject, notJson)
-    .filter((text) => {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        return true;
-      }
-      // A valid body would write: only invalid ones are sent.
-      return !schema || !schema.safeParse(value).success;
-    });
+  const notJson = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 100 }),
+    fc.constantFrom("{", "{'a':1}", "[1,]", "\u0000", "undefined"),
+  );
+  return fc.oneof(object, object, pollution, nested, nestedObject, notObject, notJson).filter((text) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return true;
+    }
+    // A valid body would write: only invalid ones are sent.
+    return !schema || !schema.safeParse(value).success;
+  });
 }
 
 /** A request that must be refused before anything is read into the database. */
@@ -132,18 +210,42 @@ const hostileRequest = (schema: z.ZodType | undefined) =>
     {
       weight: 1,
       arbitrary: fc.record({
-        contentType: fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "", "application/jsonx", "text/json"),
+        contentType: fc.constantFrom(
+          "text/plain",
+          "application/x-www-form-urlencoded",
+          "multipart/form-data; boundary=x",
+          "",
+          "application/jsonx",
+          "text/json",
+        ),
         body: fc.constantFrom("a=1", '{"body":"hi"}', "--x--"),
       }),
     },
     // Beyond the limit: 413, never read whole.
-    { weight: 1, arbitrary: fc.integer({ min: BODY_LIMIT + 1, max: 4 * BODY_LIMIT }).map((n) => ({ contentType: "application/json", body: `{"body":"${"a".repeat(n)}"}` })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .integer({ min: BODY_LIMIT + 1, max: 4 * BODY_LIMIT })
+        .map((n) => ({ contentType: "application/json", body: `{"body":"${"a".repeat(n)}"}` })),
+    },
   );
 
 const randomId = fc.oneof(
   fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
   fc.uuid(),
-  fc.constantFrom("..", "%2e%2e", "null", "undefined", "0", "-1", "__proto__", "constructor", "%00", "a".repeat(2000), "'%20OR%201=1"),
+  fc.constantFrom(
+    "..",
+    "%2e%2e",
+    "null",
+    "undefined",
+    "0",
+    "-1",
+    "__proto__",
+    "constructor",
+    "%00",
+    "a".repeat(2000),
+    "'%20OR%201=1",
+  ),
 );
 
 let ids: Ids;
@@ -163,19 +265,33 @@ beforeAll(async () => {
   const created = await sessions.delegate.fetch(`/api/plans/${plan.id}/threads`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "support", body: "Fuzz target." }),
+    body: JSON.stringify({
+      sectionKey: "resources",
+      blockId: "resources.should-8",
+      quote: { exact: "Map the resources required" },
+      stance: "support",
+      body: "Fuzz target.",
+    }),
   });
   expect(created.status).toBe(201);
   const thread = (await created.json()) as { id: string; commentId: string };
   // An amendment needs a passage's real block id and words (as in test/e2e/amendments-api.test.ts).
-  const section = await prisma.planSection.findFirstOrThrow({ where: { planId: plan.id, key: "cross-cutting" }, select: { content: true } });
-  const paragraph = (section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
+  const section = await prisma.planSection.findFirstOrThrow({
+    where: { planId: plan.id, key: "cross-cutting" },
+    select: { content: true },
+  });
+  const paragraph = (
+    section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }
+  ).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
   const amendment = await sessions.delegate.fetch(`/api/plans/${plan.id}/amendments`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
-      sectionKey: "cross-cutting", blockId: paragraph.attrs!.blockId, quote: { exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") },
-      kind: "delete", rationale: "Fuzz target.",
+      sectionKey: "cross-cutting",
+      blockId: paragraph.attrs!.blockId,
+      quote: { exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") },
+      kind: "delete",
+      rationale: "Fuzz target.",
     }),
   });
   expect(amendment.status).toBe(201);
@@ -203,14 +319,18 @@ describe.skipIf(!hasServer)("hostile bodies on every mutating route", () => {
     it(`${route.method} ${route.path({ plan: "[id]", thread: "[threadId]", comment: "[commentId]", amendment: "[amendmentId]", concern: "[concernId]", link: "[linkId]", user: "[id]", invite: "[id]" })}`, async () => {
       const before = await countRows(getPrisma());
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...route.roles), hostileRequest(route.schema), async (role, { contentType, body }) => {
-          const headers: Record<string, string> = contentType ? { "content-type": contentType } : {};
-          const response = await sessions[role].fetch(route.path(ids), { method: route.method, headers, body });
-          await response.arrayBuffer();
-          expect(response.status, `${role}: ${body.slice(0, 200)}`).toBeLessThan(500);
-          expect(response.status).toBeGreaterThanOrEqual(400);
-          if (body.length > BODY_LIMIT && contentType === "application/json") expect(response.status).toBe(413);
-        }),
+        fc.asyncProperty(
+          fc.constantFrom(...route.roles),
+          hostileRequest(route.schema),
+          async (role, { contentType, body }) => {
+            const headers: Record<string, string> = contentType ? { "content-type": contentType } : {};
+            const response = await sessions[role].fetch(route.path(ids), { method: route.method, headers, body });
+            await response.arrayBuffer();
+            expect(response.status, `${role}: ${body.slice(0, 200)}`).toBeLessThan(500);
+            expect(response.status).toBeGreaterThanOrEqual(400);
+            if (body.length > BODY_LIMIT && contentType === "application/json") expect(response.status).toBe(413);
+          },
+        ),
         { numRuns: NUM_RUNS, verbose: 1 },
       );
       expect(await countRows(getPrisma())).toEqual(before);
@@ -223,15 +343,32 @@ describe.skipIf(!hasServer)("random path ids on every mutating route", () => {
     const before = await countRows(getPrisma());
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...ROUTES.filter((r) => r.path(ids).includes(ids.plan) || r.path(ids).includes(ids.user) || r.path(ids).includes(ids.invite))),
-        fc.record({ plan: randomId, thread: randomId, comment: randomId, amendment: randomId, concern: randomId, link: randomId, user: randomId, invite: randomId }),
+        fc.constantFrom(
+          ...ROUTES.filter(
+            (r) => r.path(ids).includes(ids.plan) || r.path(ids).includes(ids.user) || r.path(ids).includes(ids.invite),
+          ),
+        ),
+        fc.record({
+          plan: randomId,
+          thread: randomId,
+          comment: randomId,
+          amendment: randomId,
+          concern: randomId,
+          link: randomId,
+          user: randomId,
+          invite: randomId,
+        }),
         fc.boolean(),
         fc.constantFrom<Role>("admin", "facilitator", "delegate"),
         async (route, randomIds, isRealPlan, role) => {
           // Either every id is random, or the plan is real and the sub-ids are random.
           const path = route.path(isRealPlan ? { ...randomIds, plan: ids.plan } : randomIds);
           if (path === route.path(ids)) return;
-          const response = await sessions[role].fetch(path, { method: route.method, headers: { "content-type": "application/json" }, body: "{}" });
+          const response = await sessions[role].fetch(path, {
+            method: route.method,
+            headers: { "content-type": "application/json" },
+            body: "{}",
+          });
           await response.arrayBuffer();
           expect(response.status, `${role} ${route.method} ${path}`).toBeLessThan(500);
         },
@@ -242,15 +379,45 @@ describe.skipIf(!hasServer)("random path ids on every mutating route", () => {
   });
 
   it("GET routes with random ids and query strings never 500", async () => {
-    const gets = ["amendments", "concerns", "threads", "versions", "versions/compare", "suggestions", "export", "traceability"];
+    const gets = [
+      "amendments",
+      "concerns",
+      "threads",
+      "versions",
+      "versions/compare",
+      "suggestions",
+      "export",
+      "traceability",
+    ];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...gets),
         fc.oneof(randomId, fc.constant("REAL")),
-        fc.dictionary(fc.constantFrom("section", "state", "status", "delegation", "stance", "from", "to", "format", "version", "limit", "block", "text", "origin", "__proto__"), fc.string({ unit: "binary", maxLength: 50 }), { maxKeys: 4 }),
+        fc.dictionary(
+          fc.constantFrom(
+            "section",
+            "state",
+            "status",
+            "delegation",
+            "stance",
+            "from",
+            "to",
+            "format",
+            "version",
+            "limit",
+            "block",
+            "text",
+            "origin",
+            "__proto__",
+          ),
+          fc.string({ unit: "binary", maxLength: 50 }),
+          { maxKeys: 4 },
+        ),
         async (route, id, query) => {
           const search = new URLSearchParams(query).toString();
-          const response = await sessions.facilitator.fetch(`/api/plans/${id === "REAL" ? ids.plan : id}/${route}?${search}`);
+          const response = await sessions.facilitator.fetch(
+            `/api/plans/${id === "REAL" ? ids.plan : id}/${route}?${search}`,
+          );
           await response.arrayBuffer();
           expect(response.status, `GET ${route} ${id} ?${search}`).toBeLessThan(500);
         },

@@ -36,7 +36,13 @@ afterAll(async () => {
 
 /** The directives of a policy, by name. */
 function parseCsp(header: string): Map<string, string[]> {
-  return new Map(header.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]));
+  return new Map(
+    header
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 function expectSecurityHeaders(response: Response, path: string): Map<string, string[]> {
@@ -48,7 +54,10 @@ function expectSecurityHeaders(response: Response, path: string): Map<string, st
   expect(directives.get("object-src"), path).toEqual(["'none'"]);
   const scripts = directives.get("script-src") ?? [];
   expect(scripts, path).toContain("'strict-dynamic'");
-  expect(scripts.some((s) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(s)), path).toBe(true);
+  expect(
+    scripts.some((s) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(s)),
+    path,
+  ).toBe(true);
   expect(scripts, path).not.toContain("'unsafe-inline'");
   expect(directives.get("connect-src"), path).toEqual(["'self'", `ws://localhost:${collabPort}`]);
   expect(response.headers.get("referrer-policy"), path).toBe("same-origin");
@@ -60,16 +69,28 @@ function expectSecurityHeaders(response: Response, path: string): Map<string, st
 describe.skipIf(!hasServer)("security headers", () => {
   it("every page type carries the policy, and its scripts carry that response's nonce", async () => {
     const pages = [
-      "/", `/dialogues/${dialogueId}`, `/plans/${planId}`, `/plans/${planId}/coverage`, `/plans/${planId}/comments`,
-      `/plans/${planId}/amendments`, `/plans/${planId}/concerns`, `/plans/${planId}/versions`, "/admin/users", "/admin/invites",
-      "/admin/audit", "/forbidden",
+      "/",
+      `/dialogues/${dialogueId}`,
+      `/plans/${planId}`,
+      `/plans/${planId}/coverage`,
+      `/plans/${planId}/comments`,
+      `/plans/${planId}/amendments`,
+      `/plans/${planId}/concerns`,
+      `/plans/${planId}/versions`,
+      "/admin/users",
+      "/admin/invites",
+      "/admin/audit",
+      "/forbidden",
     ];
     const nonces = new Set<string>();
     for (const path of pages) {
       const response = await admin.fetch(path);
       expect(response.status, path).toBe(200);
       const directives = expectSecurityHeaders(response, path);
-      const nonce = directives.get("script-src")!.find((s) => s.startsWith("'nonce-"))!.slice(7, -1);
+      const nonce = directives
+        .get("script-src")!
+        .find((s) => s.startsWith("'nonce-"))!
+        .slice(7, -1);
       nonces.add(nonce);
       const html = await response.text();
       // Every script Next renders must carry this nonce, or the page would not hydrate.
@@ -93,7 +114,9 @@ describe.skipIf(!hasServer)("security headers", () => {
     const context = await browser.newContext({ baseURL: baseUrl });
     // Listen from the first byte of every document, so a violation during hydration is caught too.
     await context.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (event) =>
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+      );
     });
     const page = await context.newPage();
     page.on("console", (message) => {

@@ -33,7 +33,10 @@ let browser: Browser;
 beforeAll(async () => {
   if (!hasServer) return;
   process.env.DATABASE_URL = inject("databaseUrl");
-  const section = await getPrisma().planSection.findFirstOrThrow({ where: { key: SECTION_KEY }, select: { id: true, planId: true, content: true } });
+  const section = await getPrisma().planSection.findFirstOrThrow({
+    where: { key: SECTION_KEY },
+    select: { id: true, planId: true, content: true },
+  });
   ({ planId } = section);
   sectionId = section.id;
   const block = listBlocks(section.content as JSONContent).find((candidate) => candidate.text.length > 40)!;
@@ -43,14 +46,33 @@ beforeAll(async () => {
     delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
     observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
   };
-  const created = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, jsonRequest({
-    sectionKey: SECTION_KEY, blockId: block.blockId, quote: { exact: quote }, stance: "question", visibility: "facilitators", body: "Only between facilitators.",
-  }));
+  const created = await sessions.facilitator.fetch(
+    `/api/plans/${planId}/threads`,
+    jsonRequest({
+      sectionKey: SECTION_KEY,
+      blockId: block.blockId,
+      quote: { exact: quote },
+      stance: "question",
+      visibility: "facilitators",
+      body: "Only between facilitators.",
+    }),
+  );
   expect(created.status).toBe(201);
   threadId = ((await created.json()) as { id: string }).id;
-  await waitFor(async () => (await getPrisma().commentThread.findUniqueOrThrow({ where: { id: threadId } })).anchoredAt !== null, "the thread is anchored", 20_000);
+  await waitFor(
+    async () => (await getPrisma().commentThread.findUniqueOrThrow({ where: { id: threadId } })).anchoredAt !== null,
+    "the thread is anchored",
+    20_000,
+  );
   // A version taken now would carry whatever the text carries.
-  expect((await sessions.facilitator.fetch(`/api/plans/${planId}/versions`, jsonRequest({ label: `With a hidden thread ${Date.now()}` }))).status).toBe(201);
+  expect(
+    (
+      await sessions.facilitator.fetch(
+        `/api/plans/${planId}/versions`,
+        jsonRequest({ label: `With a hidden thread ${Date.now()}` }),
+      )
+    ).status,
+  ).toBe(201);
   browser = await launchChromium();
 });
 
@@ -74,7 +96,12 @@ describe.skipIf(!hasServer)("a facilitators-only thread", () => {
   });
 
   it("is nowhere in the live document an observer receives, nor in the stored text and versions", async () => {
-    const observer = connectClient({ port: collabPort, planId, sectionId, token: await fetchCollabToken(sessions.observer) });
+    const observer = connectClient({
+      port: collabPort,
+      planId,
+      sectionId,
+      token: await fetchCollabToken(sessions.observer),
+    });
     try {
       await observer.synced;
       expect(observer.doc.getXmlFragment("default").toString()).not.toContain(threadId);
@@ -90,7 +117,12 @@ describe.skipIf(!hasServer)("a facilitators-only thread", () => {
   });
 
   it("is marked on its words on the facilitator's page, and not on the delegate's", async () => {
-    const facilitator = await openPlanAs(browser, { baseUrl, planId, email: ACCOUNTS.facilitator, sectionKey: SECTION_KEY });
+    const facilitator = await openPlanAs(browser, {
+      baseUrl,
+      planId,
+      email: ACCOUNTS.facilitator,
+      sectionKey: SECTION_KEY,
+    });
     const delegate = await openPlanAs(browser, { baseUrl, planId, email: ACCOUNTS.delegate, sectionKey: SECTION_KEY });
     try {
       const mark = facilitator.locator(`#${SECTION_KEY} .ProseMirror .comment-mark[data-thread-ids~="${threadId}"]`);

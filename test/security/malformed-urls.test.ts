@@ -26,7 +26,10 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 /** What app/not-found.tsx says. */
 const NOT_FOUND_TEXT = "There is nothing at this address";
 /** A stack frame ("at fn (file.js:1:2)") or a path on the server (public /_next/static chunk names are fine). */
-const LEAK = new RegExp(String.raw`\bat (async )?\S+ \(\S+:\d+:\d+\)|\bat \S+:\d+:\d+|node_modules|\.next/server|` + escapeRegExp(process.cwd()));
+const LEAK = new RegExp(
+  String.raw`\bat (async )?\S+ \(\S+:\d+:\d+\)|\bat \S+:\d+:\d+|node_modules|\.next/server|` +
+    escapeRegExp(process.cwd()),
+);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -38,15 +41,20 @@ function findAppRoutes(dir = "app", segments: string[] = []): AppRoute[] {
     const file = path.join(dir, entry.name);
     // A private folder "_name" holds no routes; a route group "(name)" adds no URL segment.
     if (entry.isDirectory() && entry.name.startsWith("_")) return [];
-    if (entry.isDirectory()) return findAppRoutes(file, /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
+    if (entry.isDirectory())
+      return findAppRoutes(file, /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
     if (/^page\.tsx?$/.test(entry.name)) return [{ segments, methods: ["GET"], isPage: true }];
-    if (/^route\.tsx?$/.test(entry.name)) return [{ segments, methods: exportedMethods(readFileSync(file, "utf8")), isPage: false }];
+    if (/^route\.tsx?$/.test(entry.name))
+      return [{ segments, methods: exportedMethods(readFileSync(file, "utf8")), isPage: false }];
     return [];
   });
 }
 
 function exportedMethods(source: string): string[] {
-  const exports = source.split("\n").filter((line) => line.startsWith("export ")).join(" ");
+  const exports = source
+    .split("\n")
+    .filter((line) => line.startsWith("export "))
+    .join(" ");
   return METHODS.filter((method) => new RegExp(`\\b${method}\\b`).test(exports));
 }
 
@@ -88,7 +96,8 @@ function buildPath(route: AppRoute, index: number, payload: string): string {
 async function prefetch(url: string, headers: Record<string, string>): Promise<Response> {
   const response = await admin.fetch(url, { headers });
   const location = response.headers.get("location");
-  const isCacheKeyRedirect = response.status === 307 && location !== null && new URL(location, baseUrl).searchParams.has("_rsc");
+  const isCacheKeyRedirect =
+    response.status === 307 && location !== null && new URL(location, baseUrl).searchParams.has("_rsc");
   return isCacheKeyRedirect ? admin.fetch(location, { headers }) : response;
 }
 
@@ -98,11 +107,15 @@ type Who = { name: string; send: (path: string, init: RequestInit) => Promise<Re
 /** Everything wrong with one request's answer, or nothing. */
 async function findProblems(route: AppRoute, url: string, method: string, who: Who): Promise<string[]> {
   const hasBody = method === "POST" || method === "PUT" || method === "PATCH";
-  const response = await who.send(url, { method, ...(hasBody ? { headers: { "content-type": "application/json" }, body: "{}" } : {}) });
+  const response = await who.send(url, {
+    method,
+    ...(hasBody ? { headers: { "content-type": "application/json" }, body: "{}" } : {}),
+  });
   const body = await response.text();
   const label = `${method} ${url} (${who.name})`;
   const problems: string[] = [];
-  if (response.status !== 400 && response.status !== 404) problems.push(`${label}: ${response.status} ${body.slice(0, 120)}`);
+  if (response.status !== 400 && response.status !== 404)
+    problems.push(`${label}: ${response.status} ${body.slice(0, 120)}`);
   if (LEAK.test(body)) problems.push(`${label}: the body leaks ${LEAK.exec(body)![0]}`);
   if (route.isPage && !body.includes(NOT_FOUND_TEXT)) problems.push(`${label}: not the app's not-found page`);
   return problems;
@@ -119,7 +132,10 @@ describe.skipIf(!hasServer)("malformed URLs name nothing", () => {
   it.each(DYNAMIC_ROUTES.map((route) => [`/${route.segments.join("/")}`, route] as const))(
     "%s: 400 or 404 for each malformed segment, anonymous and signed in, never a 500 or a stack trace",
     async (_name, route) => {
-      const anonymous: Who = { name: "anonymous", send: (url, init) => fetch(`${baseUrl}${url}`, { ...init, redirect: "manual" }) };
+      const anonymous: Who = {
+        name: "anonymous",
+        send: (url, init) => fetch(`${baseUrl}${url}`, { ...init, redirect: "manual" }),
+      };
       const signedIn: Who = { name: "admin", send: admin.fetch };
       const problems: string[] = [];
       for (const [index, segment] of route.segments.entries()) {
@@ -127,7 +143,10 @@ describe.skipIf(!hasServer)("malformed URLs name nothing", () => {
         for (const payload of MALFORMED_SEGMENTS) {
           for (const method of route.methods) {
             const url = buildPath(route, index, payload);
-            problems.push(...(await findProblems(route, url, method, anonymous)), ...(await findProblems(route, url, method, signedIn)));
+            problems.push(
+              ...(await findProblems(route, url, method, anonymous)),
+              ...(await findProblems(route, url, method, signedIn)),
+            );
           }
         }
       }

@@ -58,13 +58,23 @@ function signInPage(callbackUrl: string, prefix = "/sign-in"): string {
 async function signInWithCallback(callbackUrl: string, isJson: boolean): Promise<Response> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  return postCredentials(baseUrl, { email: ACCOUNTS.observer, password: DEMO_PASSWORD, csrfToken, cookie: readCookies(csrf), callbackUrl, isJson });
+  return postCredentials(baseUrl, {
+    email: ACCOUNTS.observer,
+    password: DEMO_PASSWORD,
+    csrfToken,
+    cookie: readCookies(csrf),
+    callbackUrl,
+    isJson,
+  });
 }
 
 describe.skipIf(!hasServer)("open redirects through the sign-in callback URL", () => {
-  it.each(OFF_SITE_CALLBACKS)("the sign-in page keeps a signed-in user on site for callbackUrl=%j", async (callbackUrl) => {
-    await expectRedirectsOnSite(admin.fetch, signInPage(callbackUrl));
-  });
+  it.each(OFF_SITE_CALLBACKS)(
+    "the sign-in page keeps a signed-in user on site for callbackUrl=%j",
+    async (callbackUrl) => {
+      await expectRedirectsOnSite(admin.fetch, signInPage(callbackUrl));
+    },
+  );
 
   it.each(OFF_SITE_CALLBACKS)("next-auth's sign-in bounce stays on site for callbackUrl=%j", async (callbackUrl) => {
     const anonymous = (path: string) => fetch(`${baseUrl}${path}`, { redirect: "manual" });
@@ -72,17 +82,21 @@ describe.skipIf(!hasServer)("open redirects through the sign-in callback URL", (
     const response = await anonymous(signInPage(callbackUrl, "/api/auth/signin"));
     // next-auth remembers the callback in a cookie and falls back to it on the next sign-in.
     const remembered = response.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.callback-url="));
-    if (remembered) expectOnSite(decodeURIComponent(remembered.split(";")[0].split("=")[1]), "next-auth.callback-url cookie");
+    if (remembered)
+      expectOnSite(decodeURIComponent(remembered.split(";")[0].split("=")[1]), "next-auth.callback-url cookie");
   });
 
-  it.each(OFF_SITE_CALLBACKS)("signing in with the right password redirects on site for callbackUrl=%j", async (callbackUrl) => {
-    const form = await signInWithCallback(callbackUrl, false);
-    expect(form.status).toBe(302);
-    expectOnSite(form.headers.get("location")!, "Location");
-    const json = await signInWithCallback(callbackUrl, true);
-    expect(json.status).toBe(200);
-    expectOnSite(((await json.json()) as { url: string }).url, "url in the JSON answer");
-  });
+  it.each(OFF_SITE_CALLBACKS)(
+    "signing in with the right password redirects on site for callbackUrl=%j",
+    async (callbackUrl) => {
+      const form = await signInWithCallback(callbackUrl, false);
+      expect(form.status).toBe(302);
+      expectOnSite(form.headers.get("location")!, "Location");
+      const json = await signInWithCallback(callbackUrl, true);
+      expect(json.status).toBe(200);
+      expectOnSite(((await json.json()) as { url: string }).url, "url in the JSON answer");
+    },
+  );
 
   describe("in Chromium", () => {
     let browser: Browser;
@@ -97,10 +111,13 @@ describe.skipIf(!hasServer)("open redirects through the sign-in callback URL", (
       const context = await browser.newContext({ baseURL: baseUrl });
       // evil.example does not resolve here: answer for it, so a redirect there would visibly land.
       let offSiteRequests = 0;
-      await context.route((url) => url.hostname === "evil.example", (route) => {
-        offSiteRequests++;
-        return route.fulfill({ status: 200, contentType: "text/html", body: "<h1>phished</h1>" });
-      });
+      await context.route(
+        (url) => url.hostname === "evil.example",
+        (route) => {
+          offSiteRequests++;
+          return route.fulfill({ status: 200, contentType: "text/html", body: "<h1>phished</h1>" });
+        },
+      );
       const page = await context.newPage();
       await page.goto(signInPage("/.//evil.example/phish"));
       await page.getByLabel("Email").fill(ACCOUNTS.delegate);

@@ -44,7 +44,7 @@ async function expectSignedIn(client: Client, response: Response, email: string)
 
 /** Wrong passwords from `client` until `count` of them were checked (401), waiting out each refusal (429). */
 async function failAt(client: Client, email: string, count: number): Promise<void> {
-  for (let failed = 0; failed < count; ) {
+  for (let failed = 0; failed < count;) {
     const response = await client.signIn(email, `wrong-${randomBytes(4).toString("hex")}`);
     if (response.status === 401) failed++;
     else if (response.status === 429) await sleep(retryAfterSeconds(response) * 1000);
@@ -55,7 +55,9 @@ async function failAt(client: Client, email: string, count: number): Promise<voi
 /** A signed-in-able account only this test uses, so no other test's failures count against it. */
 async function createAccount(tag: string): Promise<string> {
   const email = `${tag}-${randomBytes(4).toString("hex")}@test.local`;
-  await getPrisma().user.create({ data: { email, name: tag, role: "observer", passwordHash: await hashPassword(DEMO_PASSWORD) } });
+  await getPrisma().user.create({
+    data: { email, name: tag, role: "observer", passwordHash: await hashPassword(DEMO_PASSWORD) },
+  });
   return email;
 }
 
@@ -86,7 +88,8 @@ describe.skipIf(!hasServer)("sign-in limits over HTTP", () => {
     const sprayer = clientAt("127.0.0.13");
     const emails = Array.from({ length: 12 }, (_, n) => unknownEmail(n));
     const statuses: number[] = [];
-    for (const [n, email] of emails.entries()) statuses.push((await sprayer.signIn(email, "Spring2026!", `203.0.113.${n}`)).status);
+    for (const [n, email] of emails.entries())
+      statuses.push((await sprayer.signIn(email, "Spring2026!", `203.0.113.${n}`)).status);
     expect(statuses).toContain(429);
     const cutOffAt = statuses.indexOf(429);
     expect(cutOffAt).toBeGreaterThan(0);
@@ -94,7 +97,10 @@ describe.skipIf(!hasServer)("sign-in limits over HTTP", () => {
     expect(statuses.slice(0, cutOffAt).every((status) => status === 401)).toBe(true);
     expect(statuses.slice(cutOffAt).every((status) => status === 429)).toBe(true);
     // Counted under the socket's address: not the forged ones, and not one shared bucket.
-    const recorded = await getPrisma().signInAttempt.findMany({ where: { email: { in: emails } }, select: { ip: true } });
+    const recorded = await getPrisma().signInAttempt.findMany({
+      where: { email: { in: emails } },
+      select: { ip: true },
+    });
     expect(new Set(recorded.map((attempt) => attempt.ip))).toEqual(new Set(["127.0.0.13"]));
 
     // Cut off means cut off: a real account's right password from that client gets the same answer as an unknown email.
@@ -125,7 +131,9 @@ describe.skipIf(!hasServer)("sign-in limits over HTTP", () => {
     expect(waits).toHaveLength(3);
     expect(waits[1]).toBeGreaterThan(waits[0]);
     expect(waits[2]).toBeGreaterThan(waits[1]);
-    expect(await refusals[2].json()).toMatchObject({ message: expect.stringMatching(/^Too many failed sign-ins\. Try again in \d+ seconds?\.$/) });
+    expect(await refusals[2].json()).toMatchObject({
+      message: expect.stringMatching(/^Too many failed sign-ins\. Try again in \d+ seconds?\.$/),
+    });
 
     // While it waits, even the right password is refused, so a guess in the delay tells nothing …
     const early = await guesser.signIn(email, DEMO_PASSWORD);

@@ -22,7 +22,11 @@ import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const hasServer = inject("hasBrowser");
-const json = (body: unknown, method = "POST"): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const json = (body: unknown, method = "POST"): RequestInit => ({
+  method,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
 
 const IMG = "<img src=x onerror=alert(1)>";
 const SCRIPT = '"><script>alert(2)</script>';
@@ -50,38 +54,84 @@ beforeAll(async () => {
   };
 
   // A user whose display name is a payload, who then comments (so the name shows beside the comment).
-  const invite = await sessions.admin.fetch("/api/admin/invites", json({ email: "mallory@demo.local", role: "facilitator" }));
+  const invite = await sessions.admin.fetch(
+    "/api/admin/invites",
+    json({ email: "mallory@demo.local", role: "facilitator" }),
+  );
   expect(invite.status).toBe(201);
   const token = new URL(((await invite.json()) as { link: string }).link).pathname.split("/").pop();
-  expect((await fetch(`${baseUrl}/api/invites/accept`, json({ token, name: EVIL_NAME, password: EVIL_PASSWORD }))).status).toBe(201);
+  expect(
+    (await fetch(`${baseUrl}/api/invites/accept`, json({ token, name: EVIL_NAME, password: EVIL_PASSWORD }))).status,
+  ).toBe(201);
   const mallory = await signInOverHttp(baseUrl, "mallory@demo.local", EVIL_PASSWORD);
 
-  const thread = { sectionKey: "resources", blockId: "resources.should-8", quote: { exact: "Map the resources required" }, stance: "oppose" };
-  const created = await sessions.delegate.fetch(`/api/plans/${planId}/threads`, json({ ...thread, body: `Comment ${PAYLOAD}` }));
+  const thread = {
+    sectionKey: "resources",
+    blockId: "resources.should-8",
+    quote: { exact: "Map the resources required" },
+    stance: "oppose",
+  };
+  const created = await sessions.delegate.fetch(
+    `/api/plans/${planId}/threads`,
+    json({ ...thread, body: `Comment ${PAYLOAD}` }),
+  );
   expect(created.status).toBe(201);
   const { id: threadId } = (await created.json()) as { id: string };
-  expect((await sessions.delegate.fetch(`/api/plans/${planId}/threads/${threadId}/comments`, json({ body: `Reply ${PAYLOAD}` }))).status).toBe(201);
-  expect((await mallory.fetch(`/api/plans/${planId}/threads`, json({ ...thread, body: "Mallory's comment." }))).status).toBe(201);
-  expect((await sessions.facilitator.fetch(`/api/plans/${planId}/concerns`, json({ threadId, text: `Concern ${PAYLOAD}` }))).status).toBe(201);
+  expect(
+    (
+      await sessions.delegate.fetch(
+        `/api/plans/${planId}/threads/${threadId}/comments`,
+        json({ body: `Reply ${PAYLOAD}` }),
+      )
+    ).status,
+  ).toBe(201);
+  expect(
+    (await mallory.fetch(`/api/plans/${planId}/threads`, json({ ...thread, body: "Mallory's comment." }))).status,
+  ).toBe(201);
+  expect(
+    (await sessions.facilitator.fetch(`/api/plans/${planId}/concerns`, json({ threadId, text: `Concern ${PAYLOAD}` })))
+      .status,
+  ).toBe(201);
 
-  const section = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "cross-cutting" }, select: { content: true } });
-  const paragraph = (section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
-  const amendment = await sessions.delegate.fetch(`/api/plans/${planId}/amendments`, json({
-    kind: "replace", sectionKey: "cross-cutting", blockId: paragraph.attrs!.blockId, quote: { exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") },
-    newText: `New text ${PAYLOAD}`, rationale: `Rationale ${PAYLOAD}`,
-  }));
+  const section = await prisma.planSection.findFirstOrThrow({
+    where: { planId, key: "cross-cutting" },
+    select: { content: true },
+  });
+  const paragraph = (
+    section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }
+  ).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
+  const amendment = await sessions.delegate.fetch(
+    `/api/plans/${planId}/amendments`,
+    json({
+      kind: "replace",
+      sectionKey: "cross-cutting",
+      blockId: paragraph.attrs!.blockId,
+      quote: { exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") },
+      newText: `New text ${PAYLOAD}`,
+      rationale: `Rationale ${PAYLOAD}`,
+    }),
+  );
   expect(amendment.status).toBe(201);
 
   // An imported dialogue whose speaker and statement are payloads, through the same import the CLI uses.
   tmp = await mkdtemp(path.join(tmpdir(), "xss-dialogue-"));
   const file = path.join(tmp, "xss-dialogue.md");
-  await writeFile(file, [
-    "## Summary of the Interactive Thematic Dialogue on “Testing hostile input”",
-    "", "UN Trusteeship Council Chamber, New York", "", "14 May 2010", "", "### OPENING SESSION:", "",
-    `1. **H.E. Mr. ${IMG} Evil**, Minister of ${SVG} Testing, said ${PAYLOAD} and stressed the need for escaping.`,
-    `2. **Ms. Jane Doe**, Representative of Ecuador, said ${SCRIPT} was not welcome.`,
-    "",
-  ].join("\n"));
+  await writeFile(
+    file,
+    [
+      "## Summary of the Interactive Thematic Dialogue on “Testing hostile input”",
+      "",
+      "UN Trusteeship Council Chamber, New York",
+      "",
+      "14 May 2010",
+      "",
+      "### OPENING SESSION:",
+      "",
+      `1. **H.E. Mr. ${IMG} Evil**, Minister of ${SVG} Testing, said ${PAYLOAD} and stressed the need for escaping.`,
+      `2. **Ms. Jane Doe**, Representative of Ecuador, said ${SCRIPT} was not welcome.`,
+      "",
+    ].join("\n"),
+  );
   const input = await readDialogueFile(file);
   dialogueId = (await importDialogue({ prisma, ...input, sourceName: "xss-dialogue.md" })).dialogueId;
   browser = await launchChromium();
@@ -110,8 +160,12 @@ async function visit(email: string, paths: string[], password?: string): Promise
     await page.waitForTimeout(300);
     const found = await page.evaluate(() => ({
       handlers: [...document.querySelectorAll("[onerror], [onload], [onclick]")].map((e) => e.outerHTML),
-      payloadScripts: [...document.querySelectorAll("script")].filter((s) => /alert\(/.test(s.textContent ?? "") && !s.textContent!.includes("self.__next_f")).length,
-      jsLinks: [...document.querySelectorAll("a[href], [src], form[action]")].map((e) => e.getAttribute("href") ?? e.getAttribute("src") ?? e.getAttribute("action") ?? "").filter((v) => /^\s*javascript:/i.test(v)),
+      payloadScripts: [...document.querySelectorAll("script")].filter(
+        (s) => /alert\(/.test(s.textContent ?? "") && !s.textContent!.includes("self.__next_f"),
+      ).length,
+      jsLinks: [...document.querySelectorAll("a[href], [src], form[action]")]
+        .map((e) => e.getAttribute("href") ?? e.getAttribute("src") ?? e.getAttribute("action") ?? "")
+        .filter((v) => /^\s*javascript:/i.test(v)),
     }));
     expect(found, target).toEqual({ handlers: [], payloadScripts: 0, jsLinks: [] });
     texts.set(target, await page.locator("body").innerText());
@@ -124,7 +178,10 @@ async function visit(email: string, paths: string[], password?: string): Promise
 describe.skipIf(!hasServer)("stored XSS renders inert", () => {
   it("comments, replies, a payload name, amendments and concerns, on every page that shows them", async () => {
     const texts = await visit(ACCOUNTS.facilitator, [
-      `/plans/${planId}`, `/plans/${planId}/comments`, `/plans/${planId}/amendments`, `/plans/${planId}/concerns`,
+      `/plans/${planId}`,
+      `/plans/${planId}/comments`,
+      `/plans/${planId}/amendments`,
+      `/plans/${planId}/concerns`,
     ]);
     const comments = texts.get(`/plans/${planId}/comments`)!;
     for (const shown of [`Comment ${IMG}`, `Reply ${IMG}`, SCRIPT, SVG, EVIL_NAME]) expect(comments).toContain(shown);

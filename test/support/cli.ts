@@ -18,13 +18,23 @@ const execFileAsync = promisify(execFile);
 export async function runInProcess(main: CliMain, args: string[]): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  const code = await runMain(main, args, { out: async (text) => void (stdout += text), err: (line) => void (stderr += `${line}\n`) });
+  const code = await runMain(main, args, {
+    out: async (text) => void (stdout += text),
+    err: (line) => void (stderr += `${line}\n`),
+  });
   return { code, stdout, stderr };
 }
 
-export async function runSpawned(script: string, args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
+export async function runSpawned(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await execFileAsync(TSX, [script, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await execFileAsync(TSX, [script, ...args], {
+      env: { ...process.env, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -25,22 +25,40 @@ export type CollabProcess = {
 const running: CollabProcess[] = [];
 
 /** Starts `node --import tsx scripts/collab.ts` and resolves once it logs that it listens. */
-export async function startCollabProcess({ port, databaseUrl, parentPid }: { port: number; databaseUrl: string; parentPid?: number }): Promise<CollabProcess> {
+export async function startCollabProcess({
+  port,
+  databaseUrl,
+  parentPid,
+}: {
+  port: number;
+  databaseUrl: string;
+  parentPid?: number;
+}): Promise<CollabProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/collab.ts"], {
     stdio: ["ignore", "pipe", "pipe"],
     // No REDIS_URL: one process, its own documents.
     env: toChildEnv({
-      ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: TEST_AUTH_SECRET, COLLAB_PORT: String(port), REDIS_URL: undefined,
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      COLLAB_PORT: String(port),
+      REDIS_URL: undefined,
       COLLAB_PARENT_PID: parentPid ? String(parentPid) : undefined,
     }),
   });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const server = { child, output: () => output, exited };
   running.push(server);
-  const isListening = waitFor(() => output.includes("[collab] listening"), `the collab process listens on ${port}`, START_TIMEOUT_MS);
+  const isListening = waitFor(
+    () => output.includes("[collab] listening"),
+    `the collab process listens on ${port}`,
+    START_TIMEOUT_MS,
+  );
   const exitedEarly = exited.then(({ code, signal }) => {
     throw new Error(`the collab process exited before listening (code ${code}, signal ${signal}):\n${output}`);
   });

@@ -14,13 +14,27 @@ import { getPrisma } from "@/lib/db";
 import { TEST_AUTH_SECRET } from "./accounts";
 
 export function startTestCollab(options: Partial<CollabServerOptions> = {}): Promise<CollabServer> {
-  return startCollabServer({ port: 0, secret: TEST_AUTH_SECRET, debounceMs: 50, maxDebounceMs: 200, log: () => {}, ...options });
+  return startCollabServer({
+    port: 0,
+    secret: TEST_AUTH_SECRET,
+    debounceMs: 50,
+    maxDebounceMs: 200,
+    log: () => {},
+    ...options,
+  });
 }
 
 export async function createTestUser(role: Role, name = `Test ${role}`): Promise<{ id: string; token: string }> {
-  const delegation = role === "delegate" ? await getPrisma().delegation.findFirstOrThrow({ select: { id: true } }) : null;
+  const delegation =
+    role === "delegate" ? await getPrisma().delegation.findFirstOrThrow({ select: { id: true } }) : null;
   const user = await getPrisma().user.create({
-    data: { email: `${role}-${crypto.randomUUID()}@test.local`, name, role, passwordHash: "x", delegationId: delegation?.id ?? null },
+    data: {
+      email: `${role}-${crypto.randomUUID()}@test.local`,
+      name,
+      role,
+      passwordHash: "x",
+      delegationId: delegation?.id ?? null,
+    },
   });
   return { id: user.id, token: signCollabToken({ userId: user.id, secret: TEST_AUTH_SECRET }).token };
 }
@@ -40,7 +54,19 @@ export type TestClient = {
   close: () => void;
 };
 
-export function connectClient({ port, planId, sectionId, token, doc = new Y.Doc() }: { port: number; planId: string; sectionId: string; token: string; doc?: Y.Doc }): TestClient {
+export function connectClient({
+  port,
+  planId,
+  sectionId,
+  token,
+  doc = new Y.Doc(),
+}: {
+  port: number;
+  planId: string;
+  sectionId: string;
+  token: string;
+  doc?: Y.Doc;
+}): TestClient {
   let resolveSynced!: () => void;
   let resolveDenied!: (reason: string) => void;
   const synced = new Promise<void>((resolve) => (resolveSynced = resolve));
@@ -57,18 +83,31 @@ export function connectClient({ port, planId, sectionId, token, doc = new Y.Doc(
   });
   provider.attach();
   const settled = () => waitFor(() => !provider.hasUnsyncedChanges, "the server acknowledges every change");
-  return { provider, doc, synced, denied, settled, goOffline: async () => {
-    socket.disconnect();
-    // connect() is a no-op until the socket has really closed.
-    await waitFor(() => socket.status === "disconnected", "the socket closes");
-  }, goOnline: async () => void (await socket.connect()), close: () => {
-    provider.destroy();
-    socket.destroy();
-  } };
+  return {
+    provider,
+    doc,
+    synced,
+    denied,
+    settled,
+    goOffline: async () => {
+      socket.disconnect();
+      // connect() is a no-op until the socket has really closed.
+      await waitFor(() => socket.status === "disconnected", "the socket closes");
+    },
+    goOnline: async () => void (await socket.connect()),
+    close: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
 }
 
 /** Polls until `check` holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);

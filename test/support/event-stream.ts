@@ -14,7 +14,10 @@ export type EventStreamReader = {
 export async function openEventStream(url: string, headers: Record<string, string> = {}): Promise<EventStreamReader> {
   const abort = new AbortController();
   // Like a browser: it asks for compressed responses, which must not hold the stream back.
-  const response = await fetch(url, { headers: { accept: "text/event-stream", "accept-encoding": "gzip, deflate, br", ...headers }, signal: abort.signal });
+  const response = await fetch(url, {
+    headers: { accept: "text/event-stream", "accept-encoding": "gzip, deflate, br", ...headers },
+    signal: abort.signal,
+  });
   const events: ServerSentEvent[] = [];
   let wake: () => void = () => {};
   if (response.ok && response.body) {
@@ -29,8 +32,15 @@ export async function openEventStream(url: string, headers: Record<string, strin
             const block = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
             const lines = block.split("\n").filter((line) => !line.startsWith(":"));
-            const data = lines.filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trimStart()).join("\n");
-            const event = lines.find((l) => l.startsWith("event:"))?.slice(6).trim() ?? "message";
+            const data = lines
+              .filter((l) => l.startsWith("data:"))
+              .map((l) => l.slice(5).trimStart())
+              .join("\n");
+            const event =
+              lines
+                .find((l) => l.startsWith("event:"))
+                ?.slice(6)
+                .trim() ?? "message";
             if (data) events.push({ event, data });
             wake();
           }

@@ -54,9 +54,20 @@ export async function buildExportFixture(): Promise<TExportFixture> {
   });
   const link = await prisma.provenanceLink.create({
     data: {
-      planId, sectionId: section.id, blockId: block.blockId, quoteExact: block.text, targetType: "statement",
-      targetKey: `sentence:${sentence.id}`, statementId: sentence.statementId, sentenceId: sentence.id, relation: "quotes",
-      status: "confirmed", cited: true, createdById: people.facilitator.id, confirmedById: people.facilitator.id, confirmedAt: new Date(),
+      planId,
+      sectionId: section.id,
+      blockId: block.blockId,
+      quoteExact: block.text,
+      targetType: "statement",
+      targetKey: `sentence:${sentence.id}`,
+      statementId: sentence.statementId,
+      sentenceId: sentence.id,
+      relation: "quotes",
+      status: "confirmed",
+      cited: true,
+      createdById: people.facilitator.id,
+      confirmedById: people.facilitator.id,
+      confirmedAt: new Date(),
     },
   });
   const insertCitation = (node: JSONContent): boolean => {
@@ -68,48 +79,112 @@ export async function buildExportFixture(): Promise<TExportFixture> {
     return (node.content ?? []).some(insertCitation);
   };
   insertCitation(content);
-  await prisma.planSection.update({ where: { id: section.id }, data: { content, ydoc: Buffer.from([1, 2, 3, 250, 0, 7]) } });
+  await prisma.planSection.update({
+    where: { id: section.id },
+    data: { content, ydoc: Buffer.from([1, 2, 3, 250, 0, 7]) },
+  });
 
   // A thread for everyone (mentioning Bahrain), one for facilitators only, marked as a concern.
   const resources = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
   const passage = listBlocks(resources.content as JSONContent)[1];
   const quote = { exact: passage.text.slice(0, 30) };
   await createThread({
-    actor: people.ecuador, planId,
-    input: ZCreateThread.parse({ sectionKey: "resources", blockId: passage.blockId, quote, stance: "support", body: "We agree, with @bahrain." }),
+    actor: people.ecuador,
+    planId,
+    input: ZCreateThread.parse({
+      sectionKey: "resources",
+      blockId: passage.blockId,
+      quote,
+      stance: "support",
+      body: "We agree, with @bahrain.",
+    }),
   });
   const hiddenThreadBody = "Facilitators only: hold this until the informal consultations.";
   const hidden = await createThread({
-    actor: people.facilitator, planId,
-    input: ZCreateThread.parse({ sectionKey: "resources", blockId: passage.blockId, quote, stance: "question", visibility: "facilitators", body: hiddenThreadBody }),
+    actor: people.facilitator,
+    planId,
+    input: ZCreateThread.parse({
+      sectionKey: "resources",
+      blockId: passage.blockId,
+      quote,
+      stance: "question",
+      visibility: "facilitators",
+      body: hiddenThreadBody,
+    }),
   });
   await markThreadAsConcern({ actor: people.facilitator, planId, input: { threadId: hidden.id } });
 
   // An amendment by Ecuador, co-sponsored by Bahrain, and a confirmed link to it.
   const amendment = await proposeAmendment({
-    actor: people.ecuador, planId,
-    input: ZProposeAmendment.parse({ kind: "replace", sectionKey: "resources", blockId: passage.blockId, quote, newText: "Mobilize new resources", rationale: "Clearer." }),
+    actor: people.ecuador,
+    planId,
+    input: ZProposeAmendment.parse({
+      kind: "replace",
+      sectionKey: "resources",
+      blockId: passage.blockId,
+      quote,
+      newText: "Mobilize new resources",
+      rationale: "Clearer.",
+    }),
   });
   const amendmentId = amendment.id;
   await setSponsorship({ actor: people.bahrain, target: { planId, amendmentId }, isSponsoring: true });
   await prisma.provenanceLink.create({
     data: {
-      planId, sectionId: resources.id, blockId: passage.blockId, quoteExact: passage.text, targetType: "amendment", targetKey: `amendment:${amendmentId}`,
-      amendmentId, relation: "derived_from", status: "confirmed", confirmedById: people.facilitator.id, confirmedAt: new Date(),
+      planId,
+      sectionId: resources.id,
+      blockId: passage.blockId,
+      quoteExact: passage.text,
+      targetType: "amendment",
+      targetKey: `amendment:${amendmentId}`,
+      amendmentId,
+      relation: "derived_from",
+      status: "confirmed",
+      confirmedById: people.facilitator.id,
+      confirmedAt: new Date(),
     },
   });
 
-  const speaker = await prisma.speaker.findFirstOrThrow({ where: { dialogueId: SEED_DIALOGUE_ID }, orderBy: { id: "asc" } });
-  await excludeFromCoverage({ actor: people.facilitator, planId, input: { targetType: "speaker", targetId: speaker.id, reason: "Procedural remarks only." } });
+  const speaker = await prisma.speaker.findFirstOrThrow({
+    where: { dialogueId: SEED_DIALOGUE_ID },
+    orderBy: { id: "asc" },
+  });
+  await excludeFromCoverage({
+    actor: people.facilitator,
+    planId,
+    input: { targetType: "speaker", targetId: speaker.id, reason: "Procedural remarks only." },
+  });
 
   // Version "Rev.1", taken the way facilitators take one, while "objectives" held a passage the live draft then loses.
   const objectives = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "objectives" } });
-  const versionOnly = { type: "doc", content: [{ type: "paragraph", attrs: { blockId: "objectives.rev1" }, content: [{ type: "text", text: VERSION_ONLY_TEXT }] }] };
-  await prisma.planSection.update({ where: { id: objectives.id }, data: { content: versionOnly, text: VERSION_ONLY_TEXT } });
+  const versionOnly = {
+    type: "doc",
+    content: [
+      {
+        type: "paragraph",
+        attrs: { blockId: "objectives.rev1" },
+        content: [{ type: "text", text: VERSION_ONLY_TEXT }],
+      },
+    ],
+  };
+  await prisma.planSection.update({
+    where: { id: objectives.id },
+    data: { content: versionOnly, text: VERSION_ONLY_TEXT },
+  });
   await createVersion({ actor: people.facilitator, planId, input: { label: "Rev.1" } });
-  await prisma.planSection.update({ where: { id: objectives.id }, data: { content: objectives.content as object, text: objectives.text } });
+  await prisma.planSection.update({
+    where: { id: objectives.id },
+    data: { content: objectives.content as object, text: objectives.text },
+  });
   return {
-    planId, people, hiddenThreadBody,
-    cited: { quote: sentence.text, speaker: sentence.statement.speaker.name, affiliation: sentence.statement.speaker.affiliation, segment: sentence.statement.segment.title },
+    planId,
+    people,
+    hiddenThreadBody,
+    cited: {
+      quote: sentence.text,
+      speaker: sentence.statement.speaker.name,
+      affiliation: sentence.statement.speaker.affiliation,
+      segment: sentence.statement.segment.title,
+    },
   };
 }

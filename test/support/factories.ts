@@ -19,13 +19,23 @@ type UserOptions = {
 /** A user of the role, and of the delegation when named, as an actor for lib functions. */
 export async function createUser({ role, delegationName, name, email }: UserOptions): Promise<CurrentUser> {
   const prisma = getPrisma();
-  const delegation = delegationName ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } }) : null;
+  const delegation = delegationName
+    ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } })
+    : null;
   const shownName = name ?? `${role} ${delegationName ?? ""}`.trim();
   const user = await prisma.user.create({
     data: {
-      email: email ?? (name ? `${name.toLowerCase().replace(/\W+/g, ".")}@test.local` : `${role}.${crypto.randomUUID()}@test.local`),
-      name: shownName, role, passwordHash: "x", delegationId: delegation?.id ?? null,
+      email:
+        email ??
+        (name ? `${name.toLowerCase().replace(/\W+/g, ".")}@test.local` : `${role}.${crypto.randomUUID()}@test.local`),
+      name: shownName,
+      role,
+      passwordHash: "x",
+      delegationId: delegation?.id ?? null,
     },
   });
-  return { ...user, delegation: delegation && { id: delegation.id, name: delegation.name, onBehalfOf: delegation.onBehalfOf } };
+  return {
+    ...user,
+    delegation: delegation && { id: delegation.id, name: delegation.name, onBehalfOf: delegation.onBehalfOf },
+  };
 }

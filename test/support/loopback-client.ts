@@ -7,7 +7,10 @@
 import { request } from "node:http";
 
 /** A fetch that connects from `address`; it takes the app's own URLs and never follows redirects. */
-export type LoopbackFetch = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; redirect?: "manual" }) => Promise<Response>;
+export type LoopbackFetch = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string; redirect?: "manual" },
+) => Promise<Response>;
 
 // The Fetch API forbids a body on these statuses.
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -20,14 +23,21 @@ export function createLoopbackFetch(address: string): LoopbackFetch {
       // next-auth's links and cookies are the same as for a browser on `localhost`.
       const outgoing = request(
         {
-          host: "127.0.0.1", port: target.port, path: `${target.pathname}${target.search}`, method: init.method ?? "GET",
-          localAddress: address, agent: false, headers: { host: target.host, ...init.headers },
+          host: "127.0.0.1",
+          port: target.port,
+          path: `${target.pathname}${target.search}`,
+          method: init.method ?? "GET",
+          localAddress: address,
+          agent: false,
+          headers: { host: target.host, ...init.headers },
         },
         (incoming) => {
           const chunks: Buffer[] = [];
           incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
           incoming.on("error", reject);
-          incoming.on("end", () => resolve(toResponse(incoming.statusCode ?? 0, incoming.rawHeaders, Buffer.concat(chunks))));
+          incoming.on("end", () =>
+            resolve(toResponse(incoming.statusCode ?? 0, incoming.rawHeaders, Buffer.concat(chunks))),
+          );
         },
       );
       outgoing.on("error", reject);

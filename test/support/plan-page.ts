@@ -3,7 +3,15 @@ import type { Browser, Page } from "playwright-core";
 import { signInWithForm } from "./sign-in";
 
 /** Signs in as `email` in a fresh context and opens the plan, once `sectionKey`'s live text has synced. */
-export async function openPlanAs(browser: Browser, { baseUrl, planId, email, sectionKey = "resources" }: { baseUrl: string; planId: string; email: string; sectionKey?: string }): Promise<Page> {
+export async function openPlanAs(
+  browser: Browser,
+  {
+    baseUrl,
+    planId,
+    email,
+    sectionKey = "resources",
+  }: { baseUrl: string; planId: string; email: string; sectionKey?: string },
+): Promise<Page> {
   const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
   await signInWithForm(page, email);
   await page.goto(`/plans/${planId}`);
@@ -12,21 +20,27 @@ export async function openPlanAs(browser: Browser, { baseUrl, planId, email, sec
 }
 
 /** Selects `text` inside a passage of the live editor, as a mouse drag would, and lets the page see the selection. */
-export async function selectInPassage(page: Page, { sectionKey, blockId, text }: { sectionKey: string; blockId: string; text: string }): Promise<void> {
-  await page.evaluate(({ sectionKey, blockId, text }) => {
-    const passage = document.querySelector(`#${sectionKey} .ProseMirror [data-block-id="${blockId}"]`)!;
-    const walker = document.createTreeWalker(passage, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(text);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      passage.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${text}" not found in ${blockId}`);
-  }, { sectionKey, blockId, text });
+export async function selectInPassage(
+  page: Page,
+  { sectionKey, blockId, text }: { sectionKey: string; blockId: string; text: string },
+): Promise<void> {
+  await page.evaluate(
+    ({ sectionKey, blockId, text }) => {
+      const passage = document.querySelector(`#${sectionKey} .ProseMirror [data-block-id="${blockId}"]`)!;
+      const walker = document.createTreeWalker(passage, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        passage.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+        return;
+      }
+      throw new Error(`"${text}" not found in ${blockId}`);
+    },
+    { sectionKey, blockId, text },
+  );
 }

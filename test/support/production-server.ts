@@ -16,11 +16,23 @@ import { findFreePort } from "./free-port";
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 const BUILD_ID = path.join(".next", "BUILD_ID");
 /** What a production build is made from: if any is newer than the build, the build is stale. */
-const BUILD_INPUTS = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 /** `next build`, failing with its output. */
 export async function buildProduction(): Promise<void> {
-  const child = spawn(process.execPath, [NEXT_BIN, "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production" } });
+  const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
@@ -51,27 +63,58 @@ export async function ensureProductionBuild(log: (message: string) => void): Pro
 }
 
 /** `next start` on `port`, against `databaseUrl`, pointing browsers at the collab server on `collabPort`. */
-export function spawnNextStart({ port, databaseUrl, collabPort, stdio = ["ignore", "inherit", "inherit"] }: { port: number; databaseUrl: string; collabPort: number; stdio?: StdioOptions }): ChildProcess {
+export function spawnNextStart({
+  port,
+  databaseUrl,
+  collabPort,
+  stdio = ["ignore", "inherit", "inherit"],
+}: {
+  port: number;
+  databaseUrl: string;
+  collabPort: number;
+  stdio?: StdioOptions;
+}): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
     env: {
-      ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", AUTH_SECRET: TEST_AUTH_SECRET,
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      AUTH_SECRET: TEST_AUTH_SECRET,
       // One host name throughout: cookies set on localhost are not sent to 127.0.0.1.
-      NEXTAUTH_URL: `http://localhost:${port}`, COLLAB_URL: `ws://localhost:${collabPort}`,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      COLLAB_URL: `ws://localhost:${collabPort}`,
     },
     stdio,
   });
 }
 
 /** `npm run collab` as production runs it, on `port`; it exits with this process. */
-export function spawnCollab({ port, databaseUrl, stdio = ["ignore", "inherit", "inherit"] }: { port: number; databaseUrl: string; stdio?: StdioOptions }): ChildProcess {
+export function spawnCollab({
+  port,
+  databaseUrl,
+  stdio = ["ignore", "inherit", "inherit"],
+}: {
+  port: number;
+  databaseUrl: string;
+  stdio?: StdioOptions;
+}): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "scripts/collab.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: TEST_AUTH_SECRET, COLLAB_PORT: String(port), COLLAB_PARENT_PID: String(process.pid) },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      COLLAB_PORT: String(port),
+      COLLAB_PARENT_PID: String(process.pid),
+    },
     stdio,
   });
 }
 
 /** Resolves once `url` answers below 500; fails if `child` exits first or time runs out. */
-export async function waitForHttp(url: string, { timeoutMs, child }: { timeoutMs: number; child?: ChildProcess | null }): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  { timeoutMs, child }: { timeoutMs: number; child?: ChildProcess | null },
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`the process serving ${url} exited with ${child.exitCode}`);
@@ -92,7 +135,13 @@ export type ProductionStack = {
 };
 
 /** Serves the current build against `databaseUrl`, on free ports, and waits until both servers answer. */
-export async function serveProduction({ databaseUrl, stdio }: { databaseUrl: string; stdio?: StdioOptions }): Promise<ProductionStack> {
+export async function serveProduction({
+  databaseUrl,
+  stdio,
+}: {
+  databaseUrl: string;
+  stdio?: StdioOptions;
+}): Promise<ProductionStack> {
   const port = await findFreePort();
   const collabPort = await findFreePort();
   const baseUrl = `http://localhost:${port}`;

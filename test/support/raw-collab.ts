@@ -20,12 +20,19 @@ export function buildFrame(documentName: string, type: number, write: (encoder: 
 }
 
 /** A stateless message (5) or a broadcast one (6) carrying `payload`. */
-export function statelessFrame(documentName: string, type: typeof FRAME.stateless | typeof FRAME.broadcastStateless, payload: string): Uint8Array {
+export function statelessFrame(
+  documentName: string,
+  type: typeof FRAME.stateless | typeof FRAME.broadcastStateless,
+  payload: string,
+): Uint8Array {
   return buildFrame(documentName, type, (encoder) => encoding.writeVarString(encoder, payload));
 }
 
 /** An awareness update for one Yjs client, with any state we like. */
-export function awarenessFrame(documentName: string, { clientId, clock, state }: { clientId: number; clock: number; state: unknown }): Uint8Array {
+export function awarenessFrame(
+  documentName: string,
+  { clientId, clock, state }: { clientId: number; clock: number; state: unknown },
+): Uint8Array {
   return buildFrame(documentName, FRAME.awareness, (encoder) => {
     const update = encoding.createEncoder();
     encoding.writeVarUint(update, 1);
@@ -46,7 +53,9 @@ export type RawSocket = { socket: WebSocket; closed: Promise<{ code: number; at:
 /** A plain WebSocket to the collab server that has sent nothing yet. */
 export async function openRawSocket(port: number): Promise<RawSocket> {
   const socket = new WebSocket(`ws://127.0.0.1:${port}`);
-  const closed = new Promise<{ code: number; at: number }>((resolve) => socket.once("close", (code) => resolve({ code, at: Date.now() })));
+  const closed = new Promise<{ code: number; at: number }>((resolve) =>
+    socket.once("close", (code) => resolve({ code, at: Date.now() })),
+  );
   socket.on("error", () => {});
   await new Promise<void>((resolve, reject) => {
     socket.once("open", () => resolve());

@@ -136,7 +136,9 @@ function describeTableDrift({
       );
   }
   for (const foreignKey of unmatched)
-    drift.push(`"${tableName}": foreign key ${describeReference(foreignKey)} is in the database but not in schema.prisma`);
+    drift.push(
+      `"${tableName}": foreign key ${describeReference(foreignKey)} is in the database but not in schema.prisma`,
+    );
 
   return drift;
 }

@@ -21,5 +21,10 @@ export async function clearDatabase(): Promise<void> {
 /** An empty database with the bundled dialogue imported. */
 export async function resetToSeedDialogue(): Promise<void> {
   await clearDatabase();
-  await importDialogue({ prisma: getPrisma(), parsed: parseDialogue(SEED_SOURCE), sourceText: SEED_SOURCE, sourceName: "seed.md" });
+  await importDialogue({
+    prisma: getPrisma(),
+    parsed: parseDialogue(SEED_SOURCE),
+    sourceText: SEED_SOURCE,
+    sourceName: "seed.md",
+  });
 }

@@ -4,7 +4,12 @@ import { DEMO_PASSWORD } from "./accounts";
 import type { LoopbackFetch } from "./loopback-client";
 
 /** Signs in through the sign-in page and waits to land on `expectPath`. */
-export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD, expectPath = "/"): Promise<void> {
+export async function signInWithForm(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  expectPath = "/",
+): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -25,7 +30,8 @@ export async function signInOverHttp(baseUrl: string, email: string, password = 
   cookie = mergeCookies(cookie, readCookies(response));
   return {
     cookie,
-    fetch: (path, init = {}) => fetch(`${baseUrl}${path}`, { ...init, redirect: "manual", headers: { ...init.headers, cookie } }),
+    fetch: (path, init = {}) =>
+      fetch(`${baseUrl}${path}`, { ...init, redirect: "manual", headers: { ...init.headers, cookie } }),
   };
 }
 
@@ -37,7 +43,10 @@ export async function fetchCollabToken(session: HttpSession): Promise<string> {
 }
 
 /** A CSRF token and the cookie it belongs to, as the sign-in form gets them; `fetcher` picks the client. */
-export async function fetchCsrf(baseUrl: string, fetcher: LoopbackFetch = fetch): Promise<{ csrfToken: string; cookie: string }> {
+export async function fetchCsrf(
+  baseUrl: string,
+  fetcher: LoopbackFetch = fetch,
+): Promise<{ csrfToken: string; cookie: string }> {
   const response = await fetcher(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { csrfToken, cookie: readCookies(response) };
@@ -47,8 +56,24 @@ export async function fetchCsrf(baseUrl: string, fetcher: LoopbackFetch = fetch)
 export async function postCredentials(
   baseUrl: string,
   {
-    email, password, csrfToken, cookie, ip, callbackUrl = baseUrl, isJson = true, fetcher = fetch,
-  }: { email: string; password: string; csrfToken: string; cookie: string; ip?: string; callbackUrl?: string; isJson?: boolean; fetcher?: LoopbackFetch },
+    email,
+    password,
+    csrfToken,
+    cookie,
+    ip,
+    callbackUrl = baseUrl,
+    isJson = true,
+    fetcher = fetch,
+  }: {
+    email: string;
+    password: string;
+    csrfToken: string;
+    cookie: string;
+    ip?: string;
+    callbackUrl?: string;
+    isJson?: boolean;
+    fetcher?: LoopbackFetch;
+  },
 ): Promise<Response> {
   const form = new URLSearchParams({ email, password, csrfToken, callbackUrl });
   // With json=true next-auth answers 200 and the URL in the body; without, it redirects as it would a plain form.
@@ -62,7 +87,10 @@ export async function postCredentials(
 }
 
 export function readCookies(response: Response): string {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 function mergeCookies(a: string, b: string): string {

@@ -44,7 +44,9 @@ export type RestartableTestDatabase = TestDatabase & {
  * dir, on a free port), ignoring DATABASE_URL: the test owns the server and
  * can take it down.
  */
-export async function createEmbeddedTestDatabase({ name = `gpa_test_${randomBytes(6).toString("hex")}` }: { name?: string } = {}): Promise<RestartableTestDatabase> {
+export async function createEmbeddedTestDatabase({
+  name = `gpa_test_${randomBytes(6).toString("hex")}`,
+}: { name?: string } = {}): Promise<RestartableTestDatabase> {
   // Imported only here so runs against DATABASE_URL never look for the binaries.
   const { startEmbeddedPostgres } = await import("@/lib/db/embedded-postgres");
   const tempDir = await mkdtemp(path.join(tmpdir(), "gpa-test-pg-"));

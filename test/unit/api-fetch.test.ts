@@ -11,8 +11,12 @@ const server = createServer((request, response) => {
   request.on("data", (chunk) => (body += chunk));
   request.on("end", () => {
     seen.push({ method: request.method, type: request.headers["content-type"], body });
-    if (request.url === "/ok") return void response.writeHead(200, { "content-type": "application/json" }).end('{"id":"x1"}');
-    if (request.url === "/invalid") return void response.writeHead(400).end('{"error":"invalid","field":"label","message":"label: give the version a label"}');
+    if (request.url === "/ok")
+      return void response.writeHead(200, { "content-type": "application/json" }).end('{"id":"x1"}');
+    if (request.url === "/invalid")
+      return void response
+        .writeHead(400)
+        .end('{"error":"invalid","field":"label","message":"label: give the version a label"}');
     response.writeHead(502).end("<html>bad gateway</html>");
   });
 });
@@ -25,20 +29,35 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("apiFetch", () => {
   it("sends JSON and reads a success", async () => {
-    await expect(apiFetch<{ id: string }>(`${base}/ok`, { method: "POST", body: { label: "Rev.1" } })).resolves.toEqual({ data: { id: "x1" }, error: null, status: 200, field: null });
+    await expect(apiFetch<{ id: string }>(`${base}/ok`, { method: "POST", body: { label: "Rev.1" } })).resolves.toEqual(
+      { data: { id: "x1" }, error: null, status: 200, field: null },
+    );
     expect(seen.at(-1)).toEqual({ method: "POST", type: "application/json", body: '{"label":"Rev.1"}' });
   });
 
   it("reads the responder's message and field", async () => {
-    await expect(apiFetch(`${base}/invalid`, { method: "POST", body: {} })).resolves.toEqual({ data: null, error: "label: give the version a label", status: 400, field: "label" });
+    await expect(apiFetch(`${base}/invalid`, { method: "POST", body: {} })).resolves.toEqual({
+      data: null,
+      error: "label: give the version a label",
+      status: 400,
+      field: "label",
+    });
   });
 
   it("says the status when the body is not ours, and sends no body when given none", async () => {
-    await expect(apiFetch(`${base}/proxy`, { method: "DELETE" })).resolves.toMatchObject({ error: "Request failed (502).", status: 502 });
+    await expect(apiFetch(`${base}/proxy`, { method: "DELETE" })).resolves.toMatchObject({
+      error: "Request failed (502).",
+      status: 502,
+    });
     expect(seen.at(-1)).toMatchObject({ method: "DELETE", type: undefined, body: "" });
   });
 
   it("turns an unreachable server into a message, never a throw", async () => {
-    await expect(apiFetch("http://127.0.0.1:9/nothing")).resolves.toEqual({ data: null, error: UNREACHABLE_MESSAGE, status: 0, field: null });
+    await expect(apiFetch("http://127.0.0.1:9/nothing")).resolves.toEqual({
+      data: null,
+      error: UNREACHABLE_MESSAGE,
+      status: 0,
+      field: null,
+    });
   });
 });

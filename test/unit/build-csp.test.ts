@@ -13,6 +13,8 @@ describe("buildCsp", () => {
 
   it("adds eval in development only, and drops a collab URL that is not a URL", () => {
     expect(buildCsp({ nonce: "n", collabUrl: "ws://localhost:1234", isDev: true })).toContain("'unsafe-eval'");
-    expect(buildCsp({ nonce: "n", collabUrl: "not a url; script-src *", isDev: false })).toContain("connect-src 'self';");
+    expect(buildCsp({ nonce: "n", collabUrl: "not a url; script-src *", isDev: false })).toContain(
+      "connect-src 'self';",
+    );
   });
 });

@@ -8,7 +8,13 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { request } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { findClientAddress, STAMP_HEADER, stampClientAddresses, toClientKey, UNVERIFIED } from "@/lib/http/client-address";
+import {
+  findClientAddress,
+  STAMP_HEADER,
+  stampClientAddresses,
+  toClientKey,
+  UNVERIFIED,
+} from "@/lib/http/client-address";
 
 describe("toClientKey", () => {
   it("keeps IPv4, unwraps IPv4-mapped IPv6, and counts IPv6 by its /64", () => {
@@ -61,7 +67,9 @@ describe("findClientAddress", () => {
   it("answers the socket's address when no proxy is trusted, ignoring X-Forwarded-For and a forged stamp", async () => {
     stampClientAddresses();
     expect(await askFrom("127.0.0.21")).toBe("127.0.0.21");
-    expect(await askFrom("127.0.0.22", { "x-forwarded-for": "203.0.113.5", [STAMP_HEADER]: "guess 198.51.100.1" })).toBe("127.0.0.22");
+    expect(
+      await askFrom("127.0.0.22", { "x-forwarded-for": "203.0.113.5", [STAMP_HEADER]: "guess 198.51.100.1" }),
+    ).toBe("127.0.0.22");
   });
 
   it("behind trusted proxies, answers the address the farthest of them appended, else the socket's", async () => {
@@ -71,7 +79,9 @@ describe("findClientAddress", () => {
     expect(await askFrom("127.0.0.21")).toBe("127.0.0.21");
     expect(await askFrom("127.0.0.21", { "x-forwarded-for": "not-an-address" })).toBe("127.0.0.21");
     process.env.TRUSTED_PROXY_HOPS = "2";
-    expect(await askFrom("127.0.0.21", { "x-forwarded-for": "198.51.100.1, 203.0.113.5, 10.0.0.2" })).toBe("203.0.113.5");
+    expect(await askFrom("127.0.0.21", { "x-forwarded-for": "198.51.100.1, 203.0.113.5, 10.0.0.2" })).toBe(
+      "203.0.113.5",
+    );
     expect(await askFrom("127.0.0.21", { "x-forwarded-for": "203.0.113.5" })).toBe("127.0.0.21");
   });
 });

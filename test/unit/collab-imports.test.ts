@@ -9,10 +9,15 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = process.cwd();
 // `import type` is erased at run time, so it may name anything; every other import or re-export counts.
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s(?!type\s)[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s(?!type\s)[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 function resolveLocal(specifier: string, from: string): string | null {
-  const base = specifier.startsWith("@/") ? path.join(ROOT, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? path.join(ROOT, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? path.resolve(path.dirname(from), specifier)
+      : null;
   if (!base) return null;
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) {
     if (existsSync(candidate) && candidate.match(/\.tsx?$/)) return candidate;
@@ -33,7 +38,8 @@ function packagesReachedFrom(entry: string): Map<string, string> {
       const specifier = match[1] ?? match[2];
       const local = resolveLocal(specifier, file);
       if (local) queue.push(local);
-      else if (!specifier.startsWith("@/") && !specifier.startsWith(".")) packages.set(specifier, path.relative(ROOT, file));
+      else if (!specifier.startsWith("@/") && !specifier.startsWith("."))
+        packages.set(specifier, path.relative(ROOT, file));
     }
   }
   return packages;
@@ -44,7 +50,9 @@ describe("the collaboration server's imports", () => {
     const packages = packagesReachedFrom(path.join(ROOT, "scripts/collab.ts"));
     expect(packages.has("@hocuspocus/server")).toBe(true);
     expect(packages.has("yjs")).toBe(true);
-    const next = [...packages].filter(([name]) => name === "next" || name.startsWith("next/") || name.startsWith("next-auth"));
+    const next = [...packages].filter(
+      ([name]) => name === "next" || name.startsWith("next/") || name.startsWith("next-auth"),
+    );
     expect(next).toEqual([]);
   });
 });
@@ -52,7 +60,9 @@ describe("the collaboration server's imports", () => {
 describe("the policy module's imports", () => {
   it("never reach next or next/*: the collab server, the command line and every lib function load it", () => {
     const packages = packagesReachedFrom(path.join(ROOT, "lib/auth/policies.ts"));
-    const next = [...packages].filter(([name]) => name === "next" || name.startsWith("next/") || name.startsWith("next-auth"));
+    const next = [...packages].filter(
+      ([name]) => name === "next" || name.startsWith("next/") || name.startsWith("next-auth"),
+    );
     expect(next).toEqual([]);
   });
 });

@@ -30,22 +30,42 @@ const USER = { id: "user-1", name: "Fatima Facilitator" };
 
 describe("stampPresence", () => {
   it("replaces the name, id and colour the client sent with the server's, and keeps the caret", () => {
-    const sent = update([{ clientId: 7, clock: 3, state: { user: { id: "x", name: "The Secretary-General", color: "#000" }, cursor: { anchor: 1, head: 2 } } }]);
+    const sent = update([
+      {
+        clientId: 7,
+        clock: 3,
+        state: { user: { id: "x", name: "The Secretary-General", color: "#000" }, cursor: { anchor: 1, head: 2 } },
+      },
+    ]);
     expect(states(stampPresence(sent, { user: USER, ownClientId: 7 })!)).toEqual([
-      { clientId: 7, state: { user: { id: "user-1", name: "Fatima Facilitator", color: colourForUser("user-1") }, cursor: { anchor: 1, head: 2 } } },
+      {
+        clientId: 7,
+        state: {
+          user: { id: "user-1", name: "Fatima Facilitator", color: colourForUser("user-1") },
+          cursor: { anchor: 1, head: 2 },
+        },
+      },
     ]);
   });
 
   it("drops entries for any other client, and the whole update when nothing of its own is left", () => {
-    const sent = update([{ clientId: 7, clock: 1, state: {} }, { clientId: 8, clock: 99, state: null }]);
+    const sent = update([
+      { clientId: 7, clock: 1, state: {} },
+      { clientId: 8, clock: 99, state: null },
+    ]);
     expect(states(stampPresence(sent, { user: USER, ownClientId: 7 })!).map((entry) => entry.clientId)).toEqual([7]);
     expect(stampPresence(update([{ clientId: 8, clock: 1, state: {} }]), { user: USER, ownClientId: 7 })).toBeNull();
   });
 
   it("lets a client leave (a null state) and refuses states that are not objects, too big, or do not decode", () => {
-    expect(states(stampPresence(update([{ clientId: 7, clock: 2, state: null }]), { user: USER, ownClientId: 7 })!)).toEqual([{ clientId: 7, state: null }]);
+    expect(
+      states(stampPresence(update([{ clientId: 7, clock: 2, state: null }]), { user: USER, ownClientId: 7 })!),
+    ).toEqual([{ clientId: 7, state: null }]);
     for (const state of ["[1,2]", "42", "{not json", JSON.stringify({ pad: "x".repeat(MAX_PRESENCE_STATE_CHARS) })]) {
-      expect(stampPresence(update([{ clientId: 7, clock: 2, state }]), { user: USER, ownClientId: 7 }), state.slice(0, 20)).toBeNull();
+      expect(
+        stampPresence(update([{ clientId: 7, clock: 2, state }]), { user: USER, ownClientId: 7 }),
+        state.slice(0, 20),
+      ).toBeNull();
     }
     expect(stampPresence(new Uint8Array([5, 1]), { user: USER, ownClientId: 7 })).toBeNull();
   });
@@ -58,15 +78,35 @@ describe("stampPresence", () => {
 
 describe("readSectionNotice", () => {
   const thread = {
-    id: "t", number: 1, section: { key: "k", title: "K" }, blockId: "b", anchor: "anchored", range: null, quote: { exact: "q", prefix: "", suffix: "" },
-    stance: "support", visibility: "everyone", status: "open", delegation: null, author: { id: "a", name: "A" }, createdAt: new Date(0), concern: null,
-    comments: [{ id: "c", author: null, delegation: null, createdAt: new Date(0), editedAt: null, isDeleted: true, body: null }],
+    id: "t",
+    number: 1,
+    section: { key: "k", title: "K" },
+    blockId: "b",
+    anchor: "anchored",
+    range: null,
+    quote: { exact: "q", prefix: "", suffix: "" },
+    stance: "support",
+    visibility: "everyone",
+    status: "open",
+    delegation: null,
+    author: { id: "a", name: "A" },
+    createdAt: new Date(0),
+    concern: null,
+    comments: [
+      { id: "c", author: null, delegation: null, createdAt: new Date(0), editedAt: null, isDeleted: true, body: null },
+    ],
     abilities: { reply: false, setStatus: false, markConcern: false },
   };
 
   it("reads back what the server writes", () => {
-    expect(readSectionNotice(writeSectionNotice({ type: "amendments-changed" }))).toEqual({ source: "gpa-collab", type: "amendments-changed" });
-    expect(readSectionNotice(writeSectionNotice({ type: "threads-changed", threads: null }))).toMatchObject({ type: "threads-changed", threads: null });
+    expect(readSectionNotice(writeSectionNotice({ type: "amendments-changed" }))).toEqual({
+      source: "gpa-collab",
+      type: "amendments-changed",
+    });
+    expect(readSectionNotice(writeSectionNotice({ type: "threads-changed", threads: null }))).toMatchObject({
+      type: "threads-changed",
+      threads: null,
+    });
     const read = readSectionNotice(writeSectionNotice({ type: "threads-changed", threads: [thread] }));
     expect(read?.type === "threads-changed" && read.threads?.[0].createdAt).toBe(new Date(0).toISOString());
   });

@@ -15,14 +15,23 @@ const ROLE_TEST = /\.role\s*[!=]==|[!=]==\s*\w+\.role\b/;
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? listFiles(path.join(dir, entry.name)) : entry.name.endsWith(".tsx") || entry.name.endsWith(".ts") ? [path.join(dir, entry.name)] : []);
+    entry.isDirectory()
+      ? listFiles(path.join(dir, entry.name))
+      : entry.name.endsWith(".tsx") || entry.name.endsWith(".ts")
+        ? [path.join(dir, entry.name)]
+        : [],
+  );
 }
 
 describe("components", () => {
   it("never compare a role to decide what to show", () => {
     const offenders = listFiles(ROOT)
       .filter((file) => !ALLOWED.has(path.relative(ROOT, file)))
-      .flatMap((file) => readFileSync(file, "utf8").split("\n").map((line, i) => [`${path.relative(ROOT, file)}:${i + 1}`, line] as const))
+      .flatMap((file) =>
+        readFileSync(file, "utf8")
+          .split("\n")
+          .map((line, i) => [`${path.relative(ROOT, file)}:${i + 1}`, line] as const),
+      )
       .filter(([, line]) => ROLE_TEST.test(line))
       .map(([where]) => where);
     expect(offenders).toEqual([]);

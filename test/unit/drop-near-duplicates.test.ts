@@ -26,7 +26,10 @@ describe("dropNearDuplicates", () => {
   });
 
   it("fills the limit with distinct hits, keeping their order", () => {
-    const hits = ["one two", "one two", "three four", "five six", "seven eight"].map((text, i) => ({ address: `u${i}`, text }));
+    const hits = ["one two", "one two", "three four", "five six", "seven eight"].map((text, i) => ({
+      address: `u${i}`,
+      text,
+    }));
     expect(dropNearDuplicates({ hits, textOf, limit: 3 }).map((h) => h.address)).toEqual(["u0", "u2", "u3"]);
   });
 });

@@ -7,8 +7,16 @@ import { expandQuery } from "@/lib/provenance/expand-query";
 import thesaurus from "@/lib/provenance/thesaurus.json";
 
 const STEMMED = {
-  variants: [["identifi", "identif"], ["child", "children"]],
-  related: [["fund", "financ", "resourc"], ["victim", "survivor"], ["identif", "screen"], ["resourc", "asset"]],
+  variants: [
+    ["identifi", "identif"],
+    ["child", "children"],
+  ],
+  related: [
+    ["fund", "financ", "resourc"],
+    ["victim", "survivor"],
+    ["identif", "screen"],
+    ["resourc", "asset"],
+  ],
 };
 
 describe("expandQuery", () => {

@@ -4,7 +4,8 @@ import { UNDECODABLE_SEGMENTS } from "@/test/support/hostile-urls";
 
 describe("isDecodablePath", () => {
   it("accepts plain and well-encoded paths, NUL included (that one is the pages' and handlers' to refuse)", () => {
-    for (const path of ["/", "/plans/cmx1/coverage", "/dialogues/a%20b", "/d/%E0%A4%A4", "/x/%00", "/%2e%2e/%2F"]) expect(isDecodablePath(path)).toBe(true);
+    for (const path of ["/", "/plans/cmx1/coverage", "/dialogues/a%20b", "/d/%E0%A4%A4", "/x/%00", "/%2e%2e/%2F"])
+      expect(isDecodablePath(path)).toBe(true);
   });
 
   it.each(UNDECODABLE_SEGMENTS)("refuses a segment %s, wherever it sits", (segment) => {

@@ -4,8 +4,23 @@ import type { Delegation, Segment } from "@/lib/dialogue/types";
 
 function linkOne(affiliation: string, names: string[]): string | null {
   const segment = {
-    key: "opening", kind: "opening", number: null, title: "Opening", line: 1, links: [], notes: [],
-    statements: [{ id: "opening.a", n: 1, line: 1, text: "", sentences: [], speaker: { name: "A", honorific: null, affiliation, delegation: null } }],
+    key: "opening",
+    kind: "opening",
+    number: null,
+    title: "Opening",
+    line: 1,
+    links: [],
+    notes: [],
+    statements: [
+      {
+        id: "opening.a",
+        n: 1,
+        line: 1,
+        text: "",
+        sentences: [],
+        speaker: { name: "A", honorific: null, affiliation, delegation: null },
+      },
+    ],
   } satisfies Segment;
   const delegations: Delegation[] = names.map((name) => ({ id: name, name, onBehalfOf: null }));
   linkSpeakersToDelegations([segment], delegations);

@@ -9,7 +9,9 @@ const statement = (id: string) => statements.find((s) => s.id === id)!;
 
 describe("the 2009 human trafficking dialogue", () => {
   it("reads title, venue and ISO date", () => {
-    expect(dialogue.title).toMatch(/^Summary of the Interactive Thematic Dialogue .* on “Taking collective action to end human Trafficking”$/);
+    expect(dialogue.title).toMatch(
+      /^Summary of the Interactive Thematic Dialogue .* on “Taking collective action to end human Trafficking”$/,
+    );
     expect(dialogue.topic).toBe("Taking collective action to end human Trafficking");
     expect(dialogue.venue).toBe("UN Trusteeship Council Chamber, New York");
     expect(dialogue.date).toBe("2009-05-13");
@@ -24,7 +26,9 @@ describe("the 2009 human trafficking dialogue", () => {
       ["closing", "closing", null],
     ]);
     expect(dialogue.segments.map((s) => s.statements.length)).toEqual([4, 5, 4, 2, 1]);
-    expect(dialogue.segments[2].title).toBe("Articulating a Global Plan of Action: Drawing upon practice at the national and regional level");
+    expect(dialogue.segments[2].title).toBe(
+      "Articulating a Global Plan of Action: Drawing upon practice at the national and regional level",
+    );
   });
 
   it("attaches the note and webcast links to their segments, not as statements", () => {
@@ -32,7 +36,10 @@ describe("the 2009 human trafficking dialogue", () => {
       expect.objectContaining({ url: "http://www.un.org/ga/president/63/interactive/humantrafficking.shtml" }),
     ]);
     expect(dialogue.segments[1].links).toEqual([
-      { label: "The morning session is available at", url: "http://webcast.un.org/ramgen/ondemand/ga/63/2009/ga090513am.rm" },
+      {
+        label: "The morning session is available at",
+        url: "http://webcast.un.org/ramgen/ondemand/ga/63/2009/ga090513am.rm",
+      },
     ]);
     expect(dialogue.segments[2].links[0].url).toMatch(/ga090513pm\.rm$/);
     expect(dialogue.segments[4].notes).toEqual([expect.objectContaining({ label: "Acknowledgements" })]);
@@ -40,9 +47,15 @@ describe("the 2009 human trafficking dialogue", () => {
 
   it("splits speaker, honorific and affiliation", () => {
     expect(statement("opening.brockmann").speaker).toEqual({
-      name: "Miguel D’Escoto Brockmann", honorific: "H.E. Mr.", affiliation: "President of the General Assembly", delegation: null,
+      name: "Miguel D’Escoto Brockmann",
+      honorific: "H.E. Mr.",
+      affiliation: "President of the General Assembly",
+      delegation: null,
     });
-    expect(statement("panel-3.al-harthy").speaker).toMatchObject({ name: "Abdullah Salim Al-Harthy", honorific: "Ambassador Dr." });
+    expect(statement("panel-3.al-harthy").speaker).toMatchObject({
+      name: "Abdullah Salim Al-Harthy",
+      honorific: "Ambassador Dr.",
+    });
     expect(statement("panel-2.chutikul").speaker.honorific).toBe("Dr.");
     expect(statement("panel-2.ezeilo").speaker.affiliation).toBe(
       "UN Special Rapporteur on trafficking in persons, especially women and children",
@@ -74,11 +87,15 @@ describe("the 2009 human trafficking dialogue", () => {
     );
     expect(lengths).toEqual({ consensus: 5, gaps: 9, inFavour: 11, should: 11, concerns: 3 });
     expect(dialogue.summary.should[2]).toMatchObject({
-      id: "should-3", n: 3, keyPhrases: ["situational analysis"],
+      id: "should-3",
+      n: 3,
+      keyPhrases: ["situational analysis"],
       text: "Provide a situational analysis of where we stand today, where we want to be and what we need to do to get there.",
     });
     expect(dialogue.summary.gaps[7].keyPhrases).toEqual(["Improve cooperation", "civil society", "private sector"]);
-    expect(dialogue.summary.notes.map((n) => n.text)).toContainEqual(expect.stringMatching(/^Some delegations suggested that the next step/));
+    expect(dialogue.summary.notes.map((n) => n.text)).toContainEqual(
+      expect.stringMatching(/^Some delegations suggested that the next step/),
+    );
   });
 
   it("reads the 54 delegations of the annex and who spoke for whom", () => {

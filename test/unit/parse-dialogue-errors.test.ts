@@ -27,7 +27,9 @@ describe("bad documents", () => {
   });
 
   it("refuses a summary list item outside any list, naming its line", () => {
-    const text = HEAD + "### Opening session\n\n1. **Mr. A B**, Chair, said things.\n\n### Summary\n\nDelegations spoke.\n\n1. A stray item.\n";
+    const text =
+      HEAD +
+      "### Opening session\n\n1. **Mr. A B**, Chair, said things.\n\n### Summary\n\nDelegations spoke.\n\n1. A stray item.\n";
     const error = errorOf(() => parseDialogue(text));
     expect(error.line).toBe(15);
     expect(error.reason).toMatch(/outside any list/);
@@ -51,7 +53,8 @@ describe("bad documents", () => {
   });
 
   it("refuses the same panel twice", () => {
-    const text = HEAD + "### Panel 1: A\n\n1. **Mr. A B**, Chair, said x.\n\n### Panel I: B\n\n1. **Mr. C D**, Chair, said y.\n";
+    const text =
+      HEAD + "### Panel 1: A\n\n1. **Mr. A B**, Chair, said x.\n\n### Panel I: B\n\n1. **Mr. C D**, Chair, said y.\n";
     expect(errorOf(() => parseDialogue(text))).toMatchObject({ line: 11 });
   });
 });

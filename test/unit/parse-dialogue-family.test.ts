@@ -16,7 +16,11 @@ type Expected = {
   date: string;
   venue: string;
   segments: {
-    key: string; kind: string; number: number | null; title: string; statementCount: number;
+    key: string;
+    kind: string;
+    number: number | null;
+    title: string;
+    statementCount: number;
     speakers: { name: string; honorific: string | null; affiliation: string | null; surname: string }[];
     linkUrls: string[];
   }[];
@@ -33,13 +37,17 @@ type Expected = {
 const fixtures = readdirSync(DIR).filter((f) => f.endsWith(".md"));
 
 describe.each(fixtures)("%s", (file) => {
-  const expected = JSON.parse(readFileSync(path.join(DIR, file.replace(/\.md$/, ".expected.json")), "utf8")) as Expected;
+  const expected = JSON.parse(
+    readFileSync(path.join(DIR, file.replace(/\.md$/, ".expected.json")), "utf8"),
+  ) as Expected;
   const dialogue = parseDialogue(readFileSync(path.join(DIR, file), "utf8"));
   const statements = dialogue.segments.flatMap((s) => s.statements);
 
   it("reads the metadata", () => {
     expect({ title: dialogue.title, date: dialogue.date, venue: dialogue.venue }).toEqual({
-      title: expected.title, date: expected.date, venue: expected.venue,
+      title: expected.title,
+      date: expected.date,
+      venue: expected.venue,
     });
   });
 
@@ -52,9 +60,17 @@ describe.each(fixtures)("%s", (file) => {
   });
 
   it("reads every speaker and keys statements by segment and surname", () => {
-    const actual = dialogue.segments.map((s) => s.statements.map((st) => ({ ...st.speaker, delegation: undefined, id: st.id })));
+    const actual = dialogue.segments.map((s) =>
+      s.statements.map((st) => ({ ...st.speaker, delegation: undefined, id: st.id })),
+    );
     const wanted = expected.segments.map((s) =>
-      s.speakers.map((sp) => ({ name: sp.name, honorific: sp.honorific, affiliation: sp.affiliation, delegation: undefined, id: `${s.key}.${sp.surname}` })),
+      s.speakers.map((sp) => ({
+        name: sp.name,
+        honorific: sp.honorific,
+        affiliation: sp.affiliation,
+        delegation: undefined,
+        id: `${s.key}.${sp.surname}`,
+      })),
     );
     expect(actual).toEqual(wanted);
   });
@@ -74,12 +90,16 @@ describe.each(fixtures)("%s", (file) => {
 
   it("reads the annex and links speakers to delegations", () => {
     expect(dialogue.delegations).toHaveLength(expected.delegationCount);
-    const behalf = Object.fromEntries(dialogue.delegations.filter((d) => d.onBehalfOf).map((d) => [d.name, d.onBehalfOf]));
+    const behalf = Object.fromEntries(
+      dialogue.delegations.filter((d) => d.onBehalfOf).map((d) => [d.name, d.onBehalfOf]),
+    );
     expect(behalf).toEqual(expected.onBehalfOf);
     const names = dialogue.delegations.map((d) => d.name);
     for (const name of expected.namesWithParenthetical) expect(names).toContain(name);
     const linked = Object.fromEntries(
-      statements.filter((s) => s.speaker.delegation).map((s) => [s.id.split(".").slice(1).join("."), s.speaker.delegation]),
+      statements
+        .filter((s) => s.speaker.delegation)
+        .map((s) => [s.id.split(".").slice(1).join("."), s.speaker.delegation]),
     );
     expect(linked).toEqual(expected.speakerDelegations);
   });

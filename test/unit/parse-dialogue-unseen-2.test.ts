@@ -11,7 +11,8 @@ import { readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
 import { SUMMARY_LISTS } from "@/lib/dialogue/types";
 import type { ParsedDialogue } from "@/lib/dialogue/types";
 
-const read = async (file: string) => (await readDialogueFile(path.join("test/fixtures/dialogues-unseen-2", file))).parsed;
+const read = async (file: string) =>
+  (await readDialogueFile(path.join("test/fixtures/dialogues-unseen-2", file))).parsed;
 const shape = (d: ParsedDialogue) => d.segments.map((s) => `${s.key}:${s.statements.length}`).join(" ");
 const lists = (d: ParsedDialogue) => SUMMARY_LISTS.map((l) => d.summary[l].length).join("/");
 const speaker = (d: ParsedDialogue, id: string) => d.segments.flatMap((s) => s.statements).find((s) => s.id === id)!;
@@ -19,11 +20,19 @@ const speaker = (d: ParsedDialogue, id: string) => d.segments.flatMap((s) => s.s
 describe("second blind round", () => {
   it("reads escaped numbering, __bold__ names and a bold panel label with its title on the next line", async () => {
     const d = await read("a-word-quirks-2017.md");
-    expect([d.date, shape(d), lists(d)]).toEqual(["2017-03-29", "opening:2 panel-1:3 panel-2:2 closing:1", "3/4/2/3/1"]);
+    expect([d.date, shape(d), lists(d)]).toEqual([
+      "2017-03-29",
+      "opening:2 panel-1:3 panel-2:2 closing:1",
+      "3/4/2/3/1",
+    ]);
     expect(d.segments[1].title).toBe("Skills for the jobs of tomorrow");
     expect(d.delegations).toHaveLength(8);
     expect(d.delegations[0].name).toBe("Argentina");
-    expect(speaker(d, "opening.thomson").speaker).toMatchObject({ honorific: "H.E. Mr.", name: "Peter Thomson", affiliation: "President of the General Assembly" });
+    expect(speaker(d, "opening.thomson").speaker).toMatchObject({
+      honorific: "H.E. Mr.",
+      name: "Peter Thomson",
+      affiliation: "President of the General Assembly",
+    });
   });
 
   it("reads a general discussion of statements, countries after names and a comma-separated annex", async () => {
@@ -46,7 +55,10 @@ describe("second blind round", () => {
   it("drops footnote markers from names and text, and splits sentences around them", async () => {
     const d = await read("d-long-footnotes-2018.md");
     expect(shape(d)).toBe("opening:3 panel-1:12 panel-2:11 panel-3:9 closing:1");
-    expect(speaker(d, "panel-2.leclerc").speaker).toMatchObject({ affiliation: "Adviser, Ministry of Foreign Affairs of France", delegation: "France" });
+    expect(speaker(d, "panel-2.leclerc").speaker).toMatchObject({
+      affiliation: "Adviser, Ministry of Foreign Affairs of France",
+      delegation: "France",
+    });
     for (const st of d.segments.flatMap((s) => s.statements)) expect(st.text).not.toMatch(/\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]/);
   });
 
@@ -55,7 +67,10 @@ describe("second blind round", () => {
     expect([d.date, shape(d)]).toEqual(["2020-11-30", "opening:2 panel-1:3 panel-2:3 closing:1"]);
     expect(d.segments[1].title).toBe("Education for peace");
     expect(speaker(d, "opening.guterres").speaker.affiliation).toBe("Secretary-General of the United Nations");
-    expect(speaker(d, "panel-2.rodriguez-paz").speaker).toMatchObject({ honorific: "Sen.", name: "Maria Rodriguez-Paz" });
+    expect(speaker(d, "panel-2.rodriguez-paz").speaker).toMatchObject({
+      honorific: "Sen.",
+      name: "Maria Rodriguez-Paz",
+    });
     expect(speaker(d, "opening.bozkir").speaker.name).toBe("Volkan Bozkır");
   });
 
@@ -63,6 +78,9 @@ describe("second blind round", () => {
     const d = await read("f-setext-crlf-2014.md");
     expect(shape(d)).toBe("opening:1 panel-4:2 closing:1");
     expect(d.delegations).toHaveLength(5);
-    expect(d.delegations[0]).toMatchObject({ name: "Bolivia (Plurinational State of)", onBehalfOf: "Group of 77 and China" });
+    expect(d.delegations[0]).toMatchObject({
+      name: "Bolivia (Plurinational State of)",
+      onBehalfOf: "Group of 77 and China",
+    });
   });
 });

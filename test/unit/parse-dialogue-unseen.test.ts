@@ -20,15 +20,21 @@ type Expectation = {
   lists: string;
   delegations: number;
   onBehalfOf?: Record<string, string>;
-  speakers?: Record<string, { honorific?: string | null; name?: string; delegation?: string | null; sentences?: number }>;
+  speakers?: Record<
+    string,
+    { honorific?: string | null; name?: string; delegation?: string | null; sentences?: number }
+  >;
 };
 
 const EXPECTATIONS: Expectation[] = [
   {
     file: "ga-dialogue-2010-06-03-biodiversity.md",
     titleEnd: "General Assembly on “Biodiversity for development and poverty alleviation”",
-    date: "2010-06-03", venue: "Trusteeship Council Chamber, United Nations Headquarters, New York",
-    segments: "opening:3 panel-1:4 panel-2:3 closing:1", lists: "3/4/5/3/2", delegations: 29,
+    date: "2010-06-03",
+    venue: "Trusteeship Council Chamber, United Nations Headquarters, New York",
+    segments: "opening:3 panel-1:4 panel-2:3 closing:1",
+    lists: "3/4/5/3/2",
+    delegations: 29,
     onBehalfOf: { Belgium: "European Union", Yemen: "Group of 77 and China" },
     speakers: {
       "opening.talal": { honorific: "H.R.H. Princess", name: "Basma bint Talal" },
@@ -37,37 +43,57 @@ const EXPECTATIONS: Expectation[] = [
   },
   {
     file: "ga-dialogue-2012-05-03-road-safety.md",
-    titleEnd: "“Road safety: saving lives through the Decade of Action”", date: "2012-05-03",
+    titleEnd: "“Road safety: saving lives through the Decade of Action”",
+    date: "2012-05-03",
     venue: "Conference Room 2 (North Lawn Building), United Nations Headquarters, New York",
-    segments: "opening:2 panel-1:4 panel-2:2 panel-3:2 closing:1", lists: "2/6/3/4/1", delegations: 23,
+    segments: "opening:2 panel-1:4 panel-2:2 panel-3:2 closing:1",
+    lists: "2/6/3/4/1",
+    delegations: 23,
     onBehalfOf: { Chile: "Group of Latin American and Caribbean States", Algeria: "Group of 77 and China" },
     speakers: { "panel-1.khan": {}, "panel-1.khan-2": {} },
   },
   {
     file: "ga-dialogue-2014-03-06-women-youth-civil-society.md",
-    titleEnd: "POST-2015 DEVELOPMENT AGENDA\"", date: "2014-03-06", venue: "New York",
-    segments: "opening:2 panel-1:3 panel-2:3 closing:1", lists: "4/3/2/5/3", delegations: 18,
-    onBehalfOf: { "Bolivia (Plurinational State of)": "Group of 77 and China", Benin: "Group of Least Developed Countries" },
+    titleEnd: 'POST-2015 DEVELOPMENT AGENDA"',
+    date: "2014-03-06",
+    venue: "New York",
+    segments: "opening:2 panel-1:3 panel-2:3 closing:1",
+    lists: "4/3/2/5/3",
+    delegations: 18,
+    onBehalfOf: {
+      "Bolivia (Plurinational State of)": "Group of 77 and China",
+      Benin: "Group of Least Developed Countries",
+    },
     speakers: { "panel-1.okonjo-bello": { sentences: 4 } },
   },
   {
     file: "ga-dialogue-2016-04-25-oceans.md",
-    titleEnd: "on “Oceans and seas for sustainable development: implementing Goal 14”", date: "2016-04-25",
+    titleEnd: "on “Oceans and seas for sustainable development: implementing Goal 14”",
+    date: "2016-04-25",
     venue: "Economic and Social Council Chamber, New York",
-    segments: "opening:2 panel-1:3 panel-2:3 closing:1", lists: "2/5/0/3/0", delegations: 20,
+    segments: "opening:2 panel-1:3 panel-2:3 closing:1",
+    lists: "2/5/0/3/0",
+    delegations: 20,
     onBehalfOf: { Jamaica: "Caribbean Community (CARICOM)" },
     speakers: { "panel-1.thomson-vakalala": { sentences: 4 } },
   },
   {
     file: "ga-dialogue-2009-03-26-financial-crisis.md",
-    titleEnd: "impact on development”", date: "2009-03-26", venue: "General Assembly Hall, New York",
-    segments: "opening:2 panel-1:3 panel-2:3 closing:1", lists: "1/4/2/2/6", delegations: 16,
+    titleEnd: "impact on development”",
+    date: "2009-03-26",
+    venue: "General Assembly Hall, New York",
+    segments: "opening:2 panel-1:3 panel-2:3 closing:1",
+    lists: "1/4/2/2/6",
+    delegations: 16,
   },
   {
     file: "ga-dialogue-2019-05-29-antimicrobial-resistance.md",
-    titleEnd: "“Antimicrobial resistance: a One Health response”", date: "2019-05-29",
+    titleEnd: "“Antimicrobial resistance: a One Health response”",
+    date: "2019-05-29",
     venue: "Conference Room 4, United Nations Headquarters, New York",
-    segments: "opening:2 keynote-address:1 panel-1:4 panel-2:2 closing:1", lists: "3/8/3/2/2", delegations: 26,
+    segments: "opening:2 keynote-address:1 panel-1:4 panel-2:2 closing:1",
+    lists: "3/8/3/2/2",
+    delegations: 26,
     speakers: { "panel-1.balkhy-rahman": { sentences: 3 }, "panel-1.nilsson": { delegation: null } },
   },
 ];
@@ -113,7 +139,8 @@ describe("malformed documents", () => {
 
   it("refuses broken annex entries, naming their line", async () => {
     const { parseDialogue } = await import("@/lib/dialogue/parse-dialogue");
-    const head = "# Summary on “X”\n\nNew York\n\n3 June 2010\n\n## Opening\n\n1. **Mr. A B**, Chair, said it.\n\n## Annex I\n\n";
+    const head =
+      "# Summary on “X”\n\nNew York\n\n3 June 2010\n\n## Opening\n\n1. **Mr. A B**, Chair, said it.\n\n## Annex I\n\n";
     for (const [entry, reason] of [
       ["1. Chile (on behalf of", /unbalanced/],
       ["1. (on behalf of the Group of 77)", /without a name/],

@@ -62,7 +62,12 @@ describe("layout variants of the family", () => {
   it("reads an office written inside the bold name", () => {
     expect(dialogue.segments[0].statements[0]).toMatchObject({
       id: "opening.lima",
-      speaker: { name: "Ana Lima", honorific: "Ms.", affiliation: "Minister of Fisheries of Brazil", delegation: "Brazil" },
+      speaker: {
+        name: "Ana Lima",
+        honorific: "Ms.",
+        affiliation: "Minister of Fisheries of Brazil",
+        delegation: "Brazil",
+      },
       text: "stressed that oceans matter. She called for action.",
     });
     expect(dialogue.segments[2].statements[0].speaker).toMatchObject({ name: "Lars Berg", affiliation: null });
@@ -85,7 +90,9 @@ describe("layout variants of the family", () => {
   });
 
   it("reads an ISO date", () => {
-    const iso = parseDialogue("# Summary on “X”\n\nGeneva\n\n2014-02-03\n\n## Opening\n\n1. **Mr. A B**, Chair, said it.\n");
+    const iso = parseDialogue(
+      "# Summary on “X”\n\nGeneva\n\n2014-02-03\n\n## Opening\n\n1. **Mr. A B**, Chair, said it.\n",
+    );
     expect([iso.venue, iso.date]).toEqual(["Geneva", "2014-02-03"]);
   });
 });

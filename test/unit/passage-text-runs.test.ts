@@ -4,14 +4,30 @@ import { listPassageTextRuns } from "@/lib/editor/plan-document";
 const content = {
   type: "doc",
   content: [
-    { type: "paragraph", attrs: { blockId: "p1" }, content: [
-      { type: "text", text: "States " }, { type: "text", text: "should", marks: [{ type: "bold" }] }, { type: "text", text: " act" },
-      { type: "citation", attrs: { linkId: "l1" } }, { type: "text", text: " now." },
-    ] },
-    { type: "bulletList", content: [{ type: "listItem", attrs: { blockId: "li1" }, content: [
-      { type: "paragraph", attrs: { blockId: "li1.p" }, content: [{ type: "text", text: "First" }] },
-      { type: "paragraph", attrs: { blockId: "li1.q" }, content: [{ type: "text", text: "Second" }] },
-    ] }] },
+    {
+      type: "paragraph",
+      attrs: { blockId: "p1" },
+      content: [
+        { type: "text", text: "States " },
+        { type: "text", text: "should", marks: [{ type: "bold" }] },
+        { type: "text", text: " act" },
+        { type: "citation", attrs: { linkId: "l1" } },
+        { type: "text", text: " now." },
+      ],
+    },
+    {
+      type: "bulletList",
+      content: [
+        {
+          type: "listItem",
+          attrs: { blockId: "li1" },
+          content: [
+            { type: "paragraph", attrs: { blockId: "li1.p" }, content: [{ type: "text", text: "First" }] },
+            { type: "paragraph", attrs: { blockId: "li1.q" }, content: [{ type: "text", text: "Second" }] },
+          ],
+        },
+      ],
+    },
   ],
 };
 

@@ -8,7 +8,14 @@
 import { describe, expect, it } from "vitest";
 import type { Action, Actor, ResourceOf } from "@/lib/auth/policies";
 import {
-  ACTIONS, RESOURCE_ACTIONS, can, concernsVisibleWhere, delegationSpokenFor, presentAmendmentAbilities, presentThreadAbilities, threadsVisibleWhere,
+  ACTIONS,
+  RESOURCE_ACTIONS,
+  can,
+  concernsVisibleWhere,
+  delegationSpokenFor,
+  presentAmendmentAbilities,
+  presentThreadAbilities,
+  threadsVisibleWhere,
 } from "@/lib/auth/policies";
 
 type Role = Actor["role"];
@@ -51,13 +58,23 @@ const ROLE_CASES: Case[] = [
 
 const RESOURCE_CASES: Case[] = [
   { action: "comment.resolve", on: "a thread their delegation opened", resource: { delegationId: OWN }, who: "afd-" },
-  { action: "comment.resolve", on: "another delegation's thread", resource: { delegationId: "d-bahrain" }, who: "af--" },
+  {
+    action: "comment.resolve",
+    on: "another delegation's thread",
+    resource: { delegationId: "d-bahrain" },
+    who: "af--",
+  },
   { action: "comment.resolve", on: "a thread opened for no delegation", resource: { delegationId: null }, who: "af--" },
   { action: "comment.edit", on: "their own comment", resource: { authorId: SELF }, who: "afd-" },
   { action: "comment.edit", on: "someone else's comment", resource: { authorId: "u-someone" }, who: "----" },
   { action: "comment.delete", on: "their own comment", resource: { authorId: SELF }, who: "afd-" },
   { action: "comment.delete", on: "someone else's comment", resource: { authorId: "u-someone" }, who: "af--" },
-  { action: "amendment.sponsor", on: "another delegation's amendment", resource: { delegationId: "d-bahrain" }, who: "--d-" },
+  {
+    action: "amendment.sponsor",
+    on: "another delegation's amendment",
+    resource: { delegationId: "d-bahrain" },
+    who: "--d-",
+  },
   { action: "amendment.sponsor", on: "their own delegation's amendment", resource: { delegationId: OWN }, who: "----" },
   { action: "amendment.withdraw", on: "their own amendment", resource: { authorId: SELF }, who: "a-d-" },
   { action: "amendment.withdraw", on: "someone else's amendment", resource: { authorId: "u-someone" }, who: "----" },
@@ -70,13 +87,16 @@ function actor(role: Role, extra: Partial<Actor> = {}): Actor {
 /** The row as `who` sees it: SELF becomes their id. */
 function resourceFor(who: Actor, resource: Case["resource"]) {
   if (!resource) return undefined;
-  return Object.fromEntries(Object.entries(resource).map(([key, value]) => [key, value === SELF ? who.id : value])) as never;
+  return Object.fromEntries(
+    Object.entries(resource).map(([key, value]) => [key, value === SELF ? who.id : value]),
+  ) as never;
 }
 
 describe("the policy table", () => {
   it("has a role row for every action the policy module declares, and rows with a resource for every rule that reads one", () => {
     expect(ROLE_CASES.map((c) => c.action).sort()).toEqual([...ACTIONS].sort());
-    for (const action of RESOURCE_ACTIONS) expect(RESOURCE_CASES.filter((c) => c.action === action).length, action).toBeGreaterThanOrEqual(2);
+    for (const action of RESOURCE_ACTIONS)
+      expect(RESOURCE_CASES.filter((c) => c.action === action).length, action).toBeGreaterThanOrEqual(2);
   });
 
   for (const testCase of [...ROLE_CASES, ...RESOURCE_CASES]) {
@@ -115,7 +135,9 @@ describe("what each role may see", () => {
     const isSeeing = SEES_FACILITATOR_THREADS[i] !== "-";
     it(`${role} ${isSeeing ? "sees" : "does not see"} facilitators-only threads and their concerns`, () => {
       expect(threadsVisibleWhere(actor(role))).toEqual(isSeeing ? {} : { visibility: "everyone" });
-      expect(concernsVisibleWhere(actor(role))).toEqual(isSeeing ? {} : { OR: [{ origin: "dialogue" }, { thread: { visibility: "everyone" } }] });
+      expect(concernsVisibleWhere(actor(role))).toEqual(
+        isSeeing ? {} : { OR: [{ origin: "dialogue" }, { thread: { visibility: "everyone" } }] },
+      );
     });
   });
 });
@@ -123,12 +145,36 @@ describe("what each role may see", () => {
 describe("abilities sent with the data", () => {
   it("are the table's answers for that row", () => {
     const thread = { delegationId: OWN };
-    expect(presentThreadAbilities(actor("delegate"), thread)).toEqual({ reply: true, setStatus: true, markConcern: false });
-    expect(presentThreadAbilities(actor("delegate"), { delegationId: "d-bahrain" })).toEqual({ reply: true, setStatus: false, markConcern: false });
-    expect(presentThreadAbilities(actor("observer"), thread)).toEqual({ reply: false, setStatus: false, markConcern: false });
-    expect(presentThreadAbilities(actor("facilitator"), thread)).toEqual({ reply: true, setStatus: true, markConcern: true });
+    expect(presentThreadAbilities(actor("delegate"), thread)).toEqual({
+      reply: true,
+      setStatus: true,
+      markConcern: false,
+    });
+    expect(presentThreadAbilities(actor("delegate"), { delegationId: "d-bahrain" })).toEqual({
+      reply: true,
+      setStatus: false,
+      markConcern: false,
+    });
+    expect(presentThreadAbilities(actor("observer"), thread)).toEqual({
+      reply: false,
+      setStatus: false,
+      markConcern: false,
+    });
+    expect(presentThreadAbilities(actor("facilitator"), thread)).toEqual({
+      reply: true,
+      setStatus: true,
+      markConcern: true,
+    });
     const amendment = { delegationId: "d-bahrain", authorId: "u-delegate" };
-    expect(presentAmendmentAbilities(actor("delegate"), amendment)).toEqual({ sponsor: true, withdraw: true, decide: false });
-    expect(presentAmendmentAbilities(actor("facilitator"), amendment)).toEqual({ sponsor: false, withdraw: false, decide: true });
+    expect(presentAmendmentAbilities(actor("delegate"), amendment)).toEqual({
+      sponsor: true,
+      withdraw: true,
+      decide: false,
+    });
+    expect(presentAmendmentAbilities(actor("facilitator"), amendment)).toEqual({
+      sponsor: false,
+      withdraw: false,
+      decide: true,
+    });
   });
 });

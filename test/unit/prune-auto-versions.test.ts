@@ -3,7 +3,12 @@ import { choosePrunedVersions } from "@/lib/versions/prune-auto-versions";
 
 const NOW = new Date("2026-11-30T12:00:00Z");
 let number = 0;
-const version = (kind: "auto" | "named" | "before_restore", at: string) => ({ id: `v${++number}`, number, kind, createdAt: new Date(at) });
+const version = (kind: "auto" | "named" | "before_restore", at: string) => ({
+  id: `v${++number}`,
+  number,
+  kind,
+  createdAt: new Date(at),
+});
 const numbersOf = (versions: { number: number }[]) => versions.map((v) => v.number);
 
 describe("choosePrunedVersions", () => {
@@ -36,7 +41,11 @@ describe("choosePrunedVersions", () => {
 
   it("prunes nothing younger than a day", () => {
     number = 0;
-    const versions = [version("auto", "2026-11-29T12:30:00Z"), version("auto", "2026-11-29T12:40:00Z"), version("auto", "2026-11-30T11:00:00Z")];
+    const versions = [
+      version("auto", "2026-11-29T12:30:00Z"),
+      version("auto", "2026-11-29T12:40:00Z"),
+      version("auto", "2026-11-30T11:00:00Z"),
+    ];
     expect(choosePrunedVersions(versions, NOW)).toEqual([]);
   });
 });

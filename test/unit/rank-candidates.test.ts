@@ -10,11 +10,28 @@ const STATS: RankingStats = {
   units: 100,
   averageLength: 10,
   averageContextLength: 40,
-  documentFrequency: new Map([["fund", 2], ["resourc", 2], ["human", 30], ["right", 5], ["root", 3], ["caus", 4], ["demand", 8]]),
+  documentFrequency: new Map([
+    ["fund", 2],
+    ["resourc", 2],
+    ["human", 30],
+    ["right", 5],
+    ["root", 3],
+    ["caus", 4],
+    ["demand", 8],
+  ]),
 };
 
 function candidate(address: string, terms: Record<string, number[]>, extra: Partial<Candidate> = {}): Candidate {
-  return { kind: "sentence", address, text: address, terms: new Map(Object.entries(terms)), length: 10, context: null, keyPhrases: [], ...extra };
+  return {
+    kind: "sentence",
+    address,
+    text: address,
+    terms: new Map(Object.entries(terms)),
+    length: 10,
+    context: null,
+    keyPhrases: [],
+    ...extra,
+  };
 }
 
 function rank(candidates: Candidate[], weights: Record<string, number>, positions: Record<string, number[]>): string[] {
@@ -36,7 +53,13 @@ describe("rankCandidates", () => {
   it("finds a unit through a related word alone", () => {
     const ranked = rankCandidates({
       candidates: [candidate("related", { resourc: [1] })],
-      query: { weights: new Map([["fund", 1], ["resourc", 0.4]]), positions: new Map([["fund", [1]]]) },
+      query: {
+        weights: new Map([
+          ["fund", 1],
+          ["resourc", 0.4],
+        ]),
+        positions: new Map([["fund", [1]]]),
+      },
       stats: STATS,
     });
     expect(ranked[0].score).toBeGreaterThan(0);
@@ -52,7 +75,14 @@ describe("rankCandidates", () => {
   });
 
   it("lifts a sentence whose statement carries the passage's other words", () => {
-    const context = { terms: new Map([["demand", 1], ["root", 2], ["caus", 2]]), length: 40 };
+    const context = {
+      terms: new Map([
+        ["demand", 1],
+        ["root", 2],
+        ["caus", 2],
+      ]),
+      length: 40,
+    };
     const order = rank(
       [candidate("alone", { demand: [3] }), candidate("in-context", { demand: [3] }, { context })],
       { demand: 1, root: 1, caus: 1 },
@@ -62,17 +92,36 @@ describe("rankCandidates", () => {
   });
 
   it("boosts a list item whose key phrase the passage uses, not one whose words are far apart", () => {
-    const item = (address: string) => candidate(address, { root: [1], caus: [2] }, { kind: "item", keyPhrases: [["root", "caus"]] });
+    const item = (address: string) =>
+      candidate(address, { root: [1], caus: [2] }, { kind: "item", keyPhrases: [["root", "caus"]] });
     const near = rankCandidates({
       candidates: [item("item"), candidate("sentence", { root: [1], caus: [2] })],
-      query: { weights: new Map([["root", 1], ["caus", 1]]), positions: new Map([["root", [3]], ["caus", [4]]]) },
+      query: {
+        weights: new Map([
+          ["root", 1],
+          ["caus", 1],
+        ]),
+        positions: new Map([
+          ["root", [3]],
+          ["caus", [4]],
+        ]),
+      },
       stats: STATS,
     });
     expect(near[0].candidate.address).toBe("item");
     expect(near[0].score).toBeGreaterThan(near[1].score * 1.4);
     const far = rankCandidates({
       candidates: [item("item"), candidate("sentence", { root: [1], caus: [2] })],
-      query: { weights: new Map([["root", 1], ["caus", 1]]), positions: new Map([["root", [3]], ["caus", [30]]]) },
+      query: {
+        weights: new Map([
+          ["root", 1],
+          ["caus", 1],
+        ]),
+        positions: new Map([
+          ["root", [3]],
+          ["caus", [30]],
+        ]),
+      },
       stats: STATS,
     });
     expect(far[0].score).toBeCloseTo(far[1].score);

@@ -16,7 +16,9 @@ const readme = readFileSync(`${REPO_ROOT}/README.md`, "utf8");
 
 /** Every folder holding a tracked file, as `git ls-files | xargs -n1 dirname | sort -u` lists them, without ".". */
 function listTrackedFolders(): string[] {
-  const files = execFileSync("git", ["ls-files", "-z"], { cwd: REPO_ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  const files = execFileSync("git", ["ls-files", "-z"], { cwd: REPO_ROOT, encoding: "utf8" })
+    .split("\0")
+    .filter(Boolean);
   const folders = new Set(files.map((file) => file.split("/").slice(0, -1).join("/")).filter(Boolean));
   return [...folders].sort();
 }
@@ -25,7 +27,10 @@ function listTrackedFolders(): string[] {
 function readLayoutPaths(markdown: string): string[] {
   const section = markdown.split(/^## /m).find((part) => part.startsWith("Layout\n"));
   if (!section) throw new Error('README.md has no "## Layout" section');
-  const rows = section.split("\n").filter((line) => line.startsWith("|")).slice(2); // header and separator
+  const rows = section
+    .split("\n")
+    .filter((line) => line.startsWith("|"))
+    .slice(2); // header and separator
   return rows.flatMap((row) => [...(row.split("|")[1] ?? "").matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
 }
 

@@ -6,7 +6,14 @@ describe("createRedisClient", () => {
   it("takes TLS, the user, the password and the database from the URL", () => {
     const client = createRedisClient("rediss://collab:s%3Acret@cache.example.org:6380/4");
     try {
-      expect(client.options).toMatchObject({ host: "cache.example.org", port: 6380, username: "collab", password: "s:cret", db: 4, tls: expect.anything() });
+      expect(client.options).toMatchObject({
+        host: "cache.example.org",
+        port: 6380,
+        username: "collab",
+        password: "s:cret",
+        db: 4,
+        tls: expect.anything(),
+      });
       expect(client.status).toBe("wait"); // lazy: nothing is sent before the first command
     } finally {
       client.disconnect();

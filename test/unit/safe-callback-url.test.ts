@@ -18,9 +18,12 @@ describe("toSafeCallbackUrl", () => {
     expect(toSafeCallbackUrl(value)).toBe("/");
   });
 
-  it.each(["evil", "", undefined, null, 42, ["/a"], "/a\u0000b", "/%ff"])("turns %j (not a usable path) into /", (value) => {
-    expect(toSafeCallbackUrl(value)).toBe("/");
-  });
+  it.each(["evil", "", undefined, null, 42, ["/a"], "/a\u0000b", "/%ff"])(
+    "turns %j (not a usable path) into /",
+    (value) => {
+      expect(toSafeCallbackUrl(value)).toBe("/");
+    },
+  );
 });
 
 describe("toSafeAuthRedirect (next-auth's redirect callback)", () => {
@@ -32,10 +35,12 @@ describe("toSafeAuthRedirect (next-auth's redirect callback)", () => {
     expect(toSafeAuthRedirect({ url: baseUrl, baseUrl })).toBe(`${baseUrl}/`);
   });
 
-  it.each([...OFF_SITE_CALLBACKS, ...OFF_SITE_CALLBACKS.map((path) => `http://app.local:3000${path}`), "http://app.local:30001/x", "http://app.local:3000@evil.example/"])(
-    "sends %j home",
-    (url) => {
-      expect(toSafeAuthRedirect({ url, baseUrl })).toBe(`${baseUrl}/`);
-    },
-  );
+  it.each([
+    ...OFF_SITE_CALLBACKS,
+    ...OFF_SITE_CALLBACKS.map((path) => `http://app.local:3000${path}`),
+    "http://app.local:30001/x",
+    "http://app.local:3000@evil.example/",
+  ])("sends %j home", (url) => {
+    expect(toSafeAuthRedirect({ url, baseUrl })).toBe(`${baseUrl}/`);
+  });
 });

@@ -4,7 +4,9 @@ import { computeFailureDelay, describeSignInDelay, FREE_FAILURES, MAX_DELAY_MS }
 
 describe("computeFailureDelay", () => {
   it("costs nothing for the first failures, then doubles from 2 s up to the cap", () => {
-    expect(Array.from({ length: FREE_FAILURES + 1 }, (_, n) => computeFailureDelay(n))).toEqual(Array(FREE_FAILURES + 1).fill(0));
+    expect(Array.from({ length: FREE_FAILURES + 1 }, (_, n) => computeFailureDelay(n))).toEqual(
+      Array(FREE_FAILURES + 1).fill(0),
+    );
     expect([1, 2, 3, 4].map((n) => computeFailureDelay(FREE_FAILURES + n))).toEqual([2000, 4000, 8000, 16000]);
     expect(computeFailureDelay(FREE_FAILURES + 30)).toBe(MAX_DELAY_MS);
     expect(computeFailureDelay(10_000)).toBe(MAX_DELAY_MS);

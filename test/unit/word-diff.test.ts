@@ -3,7 +3,10 @@ import { diffWords, tokenizeWords } from "@/lib/diff/word-diff";
 import type { DiffSegment } from "@/lib/diff/word-diff";
 
 const side = (segments: DiffSegment[], kind: "before" | "after") =>
-  segments.filter((s) => s.type === "equal" || s.type === (kind === "before" ? "delete" : "insert")).map((s) => s.text).join("");
+  segments
+    .filter((s) => s.type === "equal" || s.type === (kind === "before" ? "delete" : "insert"))
+    .map((s) => s.text)
+    .join("");
 
 describe("diffWords", () => {
   it("marks a replaced phrase inside a sentence, word by word", () => {
@@ -26,15 +29,19 @@ describe("diffWords", () => {
 
   it("joins adjacent changes instead of leaving lone spaces between them", () => {
     const segments = diffWords("one two three", "uno dos tres");
-    expect(segments).toEqual([{ type: "delete", text: "one two three" }, { type: "insert", text: "uno dos tres" }]);
+    expect(segments).toEqual([
+      { type: "delete", text: "one two three" },
+      { type: "insert", text: "uno dos tres" },
+    ]);
   });
 
   it("always rebuilds both texts exactly, for random edits", () => {
     const words = ["the", "plan", "victims", "should", "protect", ",", "trafficking", "States", "."];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 200; round++) {
-      const make = () => Array.from({ length: Math.floor(random() * 30) }, () => words[Math.floor(random() * words.length)]).join(" ");
+      const make = () =>
+        Array.from({ length: Math.floor(random() * 30) }, () => words[Math.floor(random() * words.length)]).join(" ");
       const [before, after] = [make(), make()];
       const segments = diffWords(before, after);
       expect(side(segments, "before")).toBe(before);
@@ -43,6 +50,15 @@ describe("diffWords", () => {
   });
 
   it("keeps hyphenated words and apostrophes whole", () => {
-    expect(tokenizeWords("cross-border victims' rights don't")).toEqual(["cross-border", " ", "victims", "'", " ", "rights", " ", "don't"]);
+    expect(tokenizeWords("cross-border victims' rights don't")).toEqual([
+      "cross-border",
+      " ",
+      "victims",
+      "'",
+      " ",
+      "rights",
+      " ",
+      "don't",
+    ]);
   });
 });

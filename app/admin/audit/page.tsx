@@ -11,7 +11,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requirePageUser("/admin/audit");
   authorizePage(actor, "audit.read");
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== ""));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== ""),
+  );
   const parsed = ZAuditFilter.safeParse(raw);
   const filter = parsed.success ? parsed.data : {};
   const [entries, users] = await Promise.all([listAuditLog({ actor, filter }), listUsers({ actor })]);
@@ -21,32 +23,79 @@ export default async function AuditPage({ searchParams }: Props) {
       <AdminNav current="/admin/audit" />
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the audit log">
         <div>
-          <label htmlFor="audit-user" className="block font-medium">User</label>
-          <select id="audit-user" name="userId" defaultValue={filter.userId ?? ""} className="rounded border border-slate-400 px-2 py-1">
+          <label htmlFor="audit-user" className="block font-medium">
+            User
+          </label>
+          <select
+            id="audit-user"
+            name="userId"
+            defaultValue={filter.userId ?? ""}
+            className="rounded border border-slate-400 px-2 py-1"
+          >
             <option value="">Anyone</option>
-            {users.map((u) => <option key={u.id} value={u.id}>{u.email}</option>)}
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.email}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="audit-action" className="block font-medium">Action</label>
-          <input id="audit-action" name="action" defaultValue={filter.action ?? ""} placeholder="e.g. user.disable" className="rounded border border-slate-400 px-2 py-1" />
+          <label htmlFor="audit-action" className="block font-medium">
+            Action
+          </label>
+          <input
+            id="audit-action"
+            name="action"
+            defaultValue={filter.action ?? ""}
+            placeholder="e.g. user.disable"
+            className="rounded border border-slate-400 px-2 py-1"
+          />
         </div>
         <div>
-          <label htmlFor="audit-from" className="block font-medium">From</label>
-          <input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ""} className="rounded border border-slate-400 px-2 py-1" />
+          <label htmlFor="audit-from" className="block font-medium">
+            From
+          </label>
+          <input
+            id="audit-from"
+            name="from"
+            type="date"
+            defaultValue={filter.from ?? ""}
+            className="rounded border border-slate-400 px-2 py-1"
+          />
         </div>
         <div>
-          <label htmlFor="audit-to" className="block font-medium">To</label>
-          <input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ""} className="rounded border border-slate-400 px-2 py-1" />
+          <label htmlFor="audit-to" className="block font-medium">
+            To
+          </label>
+          <input
+            id="audit-to"
+            name="to"
+            type="date"
+            defaultValue={filter.to ?? ""}
+            className="rounded border border-slate-400 px-2 py-1"
+          />
         </div>
-        <button type="submit" className="rounded bg-un px-3 py-1.5 font-medium text-white hover:bg-un-dark">Filter</button>
-        {!parsed.success && <p role="alert" className="text-red-700">Some filters were not valid and were ignored.</p>}
+        <button type="submit" className="rounded bg-un px-3 py-1.5 font-medium text-white hover:bg-un-dark">
+          Filter
+        </button>
+        {!parsed.success && (
+          <p role="alert" className="text-red-700">
+            Some filters were not valid and were ignored.
+          </p>
+        )}
       </form>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Audit entries, newest first</caption>
         <thead>
           <tr className="border-b border-slate-300">
-            <th scope="col" className="py-2">When (UTC)</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Resource</th><th scope="col">Detail</th>
+            <th scope="col" className="py-2">
+              When (UTC)
+            </th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">Resource</th>
+            <th scope="col">Detail</th>
           </tr>
         </thead>
         <tbody>
@@ -55,8 +104,13 @@ export default async function AuditPage({ searchParams }: Props) {
               <td className="py-2 whitespace-nowrap">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
               <td>{e.user?.email ?? "system"}</td>
               <td className="font-mono">{e.action}</td>
-              <td>{e.resourceType}{e.resourceId ? ` ${e.resourceId}` : ""}</td>
-              <td><code className="break-all text-xs">{JSON.stringify(e.detail)}</code></td>
+              <td>
+                {e.resourceType}
+                {e.resourceId ? ` ${e.resourceId}` : ""}
+              </td>
+              <td>
+                <code className="break-all text-xs">{JSON.stringify(e.detail)}</code>
+              </td>
             </tr>
           ))}
         </tbody>

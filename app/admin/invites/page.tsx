@@ -26,8 +26,15 @@ export default async function InvitesPage() {
         <caption className="sr-only">Invites sent</caption>
         <thead>
           <tr className="border-b border-slate-300">
-            <th scope="col" className="py-2">Email</th><th scope="col">Role</th><th scope="col">Delegation</th><th scope="col">Status</th>
-            <th scope="col"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="py-2">
+              Email
+            </th>
+            <th scope="col">Role</th>
+            <th scope="col">Delegation</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +44,11 @@ export default async function InvitesPage() {
               <td>{invite.role}</td>
               <td>{invite.delegation?.name ?? "–"}</td>
               <td>{describeInvite(invite)}</td>
-              <td>{!invite.usedAt && invite.expiresAt > new Date() && <RevokeInviteButton inviteId={invite.id} email={invite.email} />}</td>
+              <td>
+                {!invite.usedAt && invite.expiresAt > new Date() && (
+                  <RevokeInviteButton inviteId={invite.id} email={invite.email} />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -20,7 +20,9 @@ export default async function UsersPage() {
         <caption className="sr-only">Users, their roles and delegations</caption>
         <thead>
           <tr className="border-b border-slate-300">
-            <th scope="col" className="py-2">Name</th>
+            <th scope="col" className="py-2">
+              Name
+            </th>
             <th scope="col">Email</th>
             <th scope="col">Status</th>
             <th scope="col">Role and delegation</th>
@@ -33,11 +35,21 @@ export default async function UsersPage() {
               <td>{user.email}</td>
               <td>
                 {user.disabledAt ? <span className="text-red-700">disabled</span> : "active"}
-                {!user.hasPassword && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">no password yet: send a reset link</span>}
+                {!user.hasPassword && (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
+                    no password yet: send a reset link
+                  </span>
+                )}
               </td>
               <td className="py-1">
                 <UserRowControls
-                  user={{ id: user.id, email: user.email, role: user.role, delegationId: user.delegation?.id ?? null, isDisabled: Boolean(user.disabledAt) }}
+                  user={{
+                    id: user.id,
+                    email: user.email,
+                    role: user.role,
+                    delegationId: user.delegation?.id ?? null,
+                    isDisabled: Boolean(user.disabledAt),
+                  }}
                   delegations={choices}
                   isSelf={user.id === actor.id}
                 />

@@ -8,7 +8,13 @@ import { readBodyBytes } from "@/lib/http/read-body";
 import { withErrors } from "@/lib/http/respond";
 
 /** The file's name, for error messages ("summary.md:15: …") and the audit log: no path, no control characters. */
-const ZFileName = z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001f\u007f/\\]+$/, "must be a plain file name").default("upload.md");
+const ZFileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\u0000-\u001f\u007f/\\]+$/, "must be a plain file name")
+  .default("upload.md");
 
 /**
  * Uploads a dialogue summary (facilitators, admins): the file's bytes as the

@@ -40,7 +40,10 @@ export default async function DialoguePage({ params, searchParams }: Props) {
 
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
-      <nav aria-label="Contents" className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
+      <nav
+        aria-label="Contents"
+        className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto"
+      >
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Contents</h2>
         <ul className="mt-2 space-y-1 text-sm">
           {dialogue.segments.map((segment) => (
@@ -51,17 +54,29 @@ export default async function DialoguePage({ params, searchParams }: Props) {
             </li>
           ))}
           <li>
-            <a href="#summary" className="text-slate-800 hover:text-un">Summary</a>
+            <a href="#summary" className="text-slate-800 hover:text-un">
+              Summary
+            </a>
             <ul className="ml-3 mt-1 space-y-1">
               {SUMMARY_LISTS.filter((list) => dialogue.summaryItems.some((i) => i.list === list)).map((list) => (
                 <li key={list}>
-                  <a href={`#${list}`} className="text-slate-700 hover:text-un">{SUMMARY_LIST_TITLES[list]}</a>
+                  <a href={`#${list}`} className="text-slate-700 hover:text-un">
+                    {SUMMARY_LIST_TITLES[list]}
+                  </a>
                 </li>
               ))}
             </ul>
           </li>
-          <li><a href="#speakers" className="text-slate-800 hover:text-un">Speakers</a></li>
-          <li><a href="#annex" className="text-slate-800 hover:text-un">Delegations</a></li>
+          <li>
+            <a href="#speakers" className="text-slate-800 hover:text-un">
+              Speakers
+            </a>
+          </li>
+          <li>
+            <a href="#annex" className="text-slate-800 hover:text-un">
+              Delegations
+            </a>
+          </li>
         </ul>
       </nav>
 
@@ -69,17 +84,28 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         <header className="space-y-3">
           <h1 className="text-2xl font-semibold leading-snug">{dialogue.title}</h1>
           <p className="text-slate-700">
-            {dialogue.venue} · <time dateTime={dialogue.date.toISOString().slice(0, 10)}>{formatMeetingDate(dialogue.date)}</time>
+            {dialogue.venue} ·{" "}
+            <time dateTime={dialogue.date.toISOString().slice(0, 10)}>{formatMeetingDate(dialogue.date)}</time>
           </p>
           <DialogueOverview dialogue={dialogue} />
           <SearchForm initialQuery={rawQuery} />
           {rawQuery && (
-            <SearchResults query={rawQuery} hits={hits} error={query.success ? undefined : "Type up to 200 characters to search."} />
+            <SearchResults
+              query={rawQuery}
+              hits={hits}
+              error={query.success ? undefined : "Type up to 200 characters to search."}
+            />
           )}
         </header>
 
         {dialogue.segments.map((segment) => (
-          <section key={segment.key} id={segment.key} data-citable aria-labelledby={`${segment.key}-title`} className="space-y-4">
+          <section
+            key={segment.key}
+            id={segment.key}
+            data-citable
+            aria-labelledby={`${segment.key}-title`}
+            className="space-y-4"
+          >
             <h2 id={`${segment.key}-title`} className="text-xl font-semibold">
               {segment.kind === "panel" ? (
                 <>

@@ -29,7 +29,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </>
       ) : (
         <p role="alert" className="text-red-700">
-          {REFUSALS[found.status]} <a href="/sign-in" className="text-un-dark underline">Sign in</a>
+          {REFUSALS[found.status]}{" "}
+          <a href="/sign-in" className="text-un-dark underline">
+            Sign in
+          </a>
         </p>
       )}
     </div>

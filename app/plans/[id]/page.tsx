@@ -30,7 +30,11 @@ export default async function PlanPage({ params }: Props) {
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Sections</h2>
         <ol className="mt-2 space-y-1 text-sm">
           {plan.sections.map((section) => (
-            <li key={section.key}><a href={`#${section.key}`} className="text-slate-800 hover:text-un">{section.title}</a></li>
+            <li key={section.key}>
+              <a href={`#${section.key}`} className="text-slate-800 hover:text-un">
+                {section.title}
+              </a>
+            </li>
           ))}
         </ol>
       </nav>
@@ -39,25 +43,48 @@ export default async function PlanPage({ params }: Props) {
         <header className="space-y-2">
           <h1 className="text-2xl font-semibold">{plan.title}</h1>
           <p className="text-sm text-slate-700">
-            Draft seeded from <Link href={`/dialogues/${plan.dialogue.id}`} className="text-un-dark underline">{plan.dialogue.topic ?? plan.dialogue.title}</Link>.
-            Numbers in brackets are confirmed sources; {canEdit ? "put the caret in" : "click"} a passage to see who said it{canEdit ? ", and cite a source where the caret is" : ""}.
-            {canEdit ? " Sections save as you type and everyone sees your edits live." : " The text updates live as facilitators draft."}
+            Draft seeded from{" "}
+            <Link href={`/dialogues/${plan.dialogue.id}`} className="text-un-dark underline">
+              {plan.dialogue.topic ?? plan.dialogue.title}
+            </Link>
+            . Numbers in brackets are confirmed sources; {canEdit ? "put the caret in" : "click"} a passage to see who
+            said it{canEdit ? ", and cite a source where the caret is" : ""}.
+            {canEdit
+              ? " Sections save as you type and everyone sees your edits live."
+              : " The text updates live as facilitators draft."}
             {!canDecide && " Only facilitators can confirm or reject suggestions."}
           </p>
           <p className="flex flex-wrap gap-4">
-            <Link href={`/plans/${plan.id}/coverage`} className="font-medium text-un-dark underline">Coverage of the dialogue</Link>
-            <Link href={`/plans/${plan.id}/comments`} className="font-medium text-un-dark underline">All comments</Link>
-            <Link href={`/plans/${plan.id}/amendments`} className="font-medium text-un-dark underline">Amendments</Link>
-            <Link href={`/plans/${plan.id}/concerns`} className="font-medium text-un-dark underline">Concern register</Link>
-            <Link href={`/plans/${plan.id}/versions`} className="font-medium text-un-dark underline">Versions</Link>
+            <Link href={`/plans/${plan.id}/coverage`} className="font-medium text-un-dark underline">
+              Coverage of the dialogue
+            </Link>
+            <Link href={`/plans/${plan.id}/comments`} className="font-medium text-un-dark underline">
+              All comments
+            </Link>
+            <Link href={`/plans/${plan.id}/amendments`} className="font-medium text-un-dark underline">
+              Amendments
+            </Link>
+            <Link href={`/plans/${plan.id}/concerns`} className="font-medium text-un-dark underline">
+              Concern register
+            </Link>
+            <Link href={`/plans/${plan.id}/versions`} className="font-medium text-un-dark underline">
+              Versions
+            </Link>
           </p>
           <ExportMenu planId={plan.id} />
           {can(user, "plan.reset") && <ResetPlanButton planId={plan.id} />}
         </header>
         <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>
           {plan.sections.map((section) => (
-            <SectionView key={section.key} section={section} dialogueId={plan.dialogue.id} planId={plan.id} canDecide={canDecide} canEdit={canEdit}
-              viewer={{ delegationId: user.delegationId, abilities: presentPlanAbilities(user) }} />
+            <SectionView
+              key={section.key}
+              section={section}
+              dialogueId={plan.dialogue.id}
+              planId={plan.id}
+              canDecide={canDecide}
+              canEdit={canEdit}
+              viewer={{ delegationId: user.delegationId, abilities: presentPlanAbilities(user) }}
+            />
           ))}
         </CollabSession>
       </div>

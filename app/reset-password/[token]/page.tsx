@@ -23,7 +23,10 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         </>
       ) : (
         <p role="alert" className="text-red-700">
-          {describeRefusal(found.status)} <a href="/sign-in" className="text-un-dark underline">Sign in</a>
+          {describeRefusal(found.status)}{" "}
+          <a href="/sign-in" className="text-un-dark underline">
+            Sign in
+          </a>
         </p>
       )}
     </div>

@@ -33,28 +33,67 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
   if (!plan) notFound();
   const filters = ZFilters.parse(await searchParams);
   const all = await listAmendments({ viewer: user, planId: id });
-  const counts = Object.fromEntries(AMENDMENT_STATES.map((state) => [state, all.filter((a) => a.state === state).length])) as Record<(typeof AMENDMENT_STATES)[number], number>;
-  const shown = all.filter((a) =>
-    (!filters.section || a.section.key === filters.section) && (!filters.delegation || a.delegation?.id === filters.delegation) && (!filters.state || a.state === filters.state));
+  const counts = Object.fromEntries(
+    AMENDMENT_STATES.map((state) => [state, all.filter((a) => a.state === state).length]),
+  ) as Record<(typeof AMENDMENT_STATES)[number], number>;
+  const shown = all.filter(
+    (a) =>
+      (!filters.section || a.section.key === filters.section) &&
+      (!filters.delegation || a.delegation?.id === filters.delegation) &&
+      (!filters.state || a.state === filters.state),
+  );
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <header className="space-y-2">
-        <p className="text-sm"><Link href={`/plans/${plan.id}`} className="text-un-dark underline">{plan.title}</Link></p>
+        <p className="text-sm">
+          <Link href={`/plans/${plan.id}`} className="text-un-dark underline">
+            {plan.title}
+          </Link>
+        </p>
         <h1 className="text-2xl font-semibold">Amendments</h1>
         <p className="text-sm text-slate-700">
-          Delegations propose amendments on selected text in the plan; other delegations co-sponsor them, and facilitators accept or reject them.
-          A pending amendment is <strong>stale</strong> when the text it targets has changed since it was proposed.
+          Delegations propose amendments on selected text in the plan; other delegations co-sponsor them, and
+          facilitators accept or reject them. A pending amendment is <strong>stale</strong> when the text it targets has
+          changed since it was proposed.
         </p>
         <LivePlanActivity planId={plan.id} kind="amendments" noun="amendments" />
       </header>
       <AmendmentStateBar counts={counts} />
-      <FilterForm label="Filter amendments" fields={[
-        { name: "section", label: "Section", value: filters.section, anyLabel: "all sections", options: plan.sections.map((s) => ({ value: s.key, label: s.title })) },
-        { name: "delegation", label: "Delegation", value: filters.delegation, anyLabel: "all delegations", options: toDelegationOptions(all) },
-        { name: "state", label: "Status", value: filters.state, anyLabel: "any status", options: toOptions(AMENDMENT_STATES) },
-      ]} />
-      <p className="text-sm text-slate-700" role="status">{shown.length} of {all.length} amendments shown.</p>
-      <AmendmentList amendments={JSON.parse(JSON.stringify(shown)) as AmendmentView[]} total={all.length} planId={plan.id} viewer={{ delegationId: user.delegationId, abilities: presentPlanAbilities(user) }} />
+      <FilterForm
+        label="Filter amendments"
+        fields={[
+          {
+            name: "section",
+            label: "Section",
+            value: filters.section,
+            anyLabel: "all sections",
+            options: plan.sections.map((s) => ({ value: s.key, label: s.title })),
+          },
+          {
+            name: "delegation",
+            label: "Delegation",
+            value: filters.delegation,
+            anyLabel: "all delegations",
+            options: toDelegationOptions(all),
+          },
+          {
+            name: "state",
+            label: "Status",
+            value: filters.state,
+            anyLabel: "any status",
+            options: toOptions(AMENDMENT_STATES),
+          },
+        ]}
+      />
+      <p className="text-sm text-slate-700" role="status">
+        {shown.length} of {all.length} amendments shown.
+      </p>
+      <AmendmentList
+        amendments={JSON.parse(JSON.stringify(shown)) as AmendmentView[]}
+        total={all.length}
+        planId={plan.id}
+        viewer={{ delegationId: user.delegationId, abilities: presentPlanAbilities(user) }}
+      />
     </div>
   );
 }

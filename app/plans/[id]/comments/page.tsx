@@ -33,24 +33,63 @@ export default async function CommentsPage({ params, searchParams }: Props) {
   if (!plan) notFound();
   const filters = ZFilters.parse(await searchParams);
   const all = await listThreads({ viewer: user, planId: id });
-  const shown = all.filter((t) =>
-    (!filters.section || t.section.key === filters.section) && (!filters.delegation || t.delegation?.id === filters.delegation)
-    && (!filters.status || t.status === filters.status) && (!filters.stance || t.stance === filters.stance));
+  const shown = all.filter(
+    (t) =>
+      (!filters.section || t.section.key === filters.section) &&
+      (!filters.delegation || t.delegation?.id === filters.delegation) &&
+      (!filters.status || t.status === filters.status) &&
+      (!filters.stance || t.stance === filters.stance),
+  );
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <header className="space-y-2">
-        <p className="text-sm"><Link href={`/plans/${plan.id}`} className="text-un-dark underline">{plan.title}</Link></p>
+        <p className="text-sm">
+          <Link href={`/plans/${plan.id}`} className="text-un-dark underline">
+            {plan.title}
+          </Link>
+        </p>
         <h1 className="text-2xl font-semibold">Comments</h1>
-        <p className="text-sm text-slate-700">Every comment thread on the draft. To comment, select text in the plan.</p>
+        <p className="text-sm text-slate-700">
+          Every comment thread on the draft. To comment, select text in the plan.
+        </p>
         <LivePlanActivity planId={plan.id} kind="threads" noun="comments" />
       </header>
-      <FilterForm label="Filter comments" fields={[
-        { name: "section", label: "Section", value: filters.section, anyLabel: "all sections", options: plan.sections.map((s) => ({ value: s.key, label: s.title })) },
-        { name: "delegation", label: "Delegation", value: filters.delegation, anyLabel: "all delegations", options: toDelegationOptions(all) },
-        { name: "status", label: "Status", value: filters.status, anyLabel: "open and resolved", options: toOptions(THREAD_STATUSES) },
-        { name: "stance", label: "Stance", value: filters.stance, anyLabel: "any stance", options: toOptions(THREAD_STANCES) },
-      ]} />
-      <p className="text-sm text-slate-700" role="status">{shown.length} of {all.length} threads shown.</p>
+      <FilterForm
+        label="Filter comments"
+        fields={[
+          {
+            name: "section",
+            label: "Section",
+            value: filters.section,
+            anyLabel: "all sections",
+            options: plan.sections.map((s) => ({ value: s.key, label: s.title })),
+          },
+          {
+            name: "delegation",
+            label: "Delegation",
+            value: filters.delegation,
+            anyLabel: "all delegations",
+            options: toDelegationOptions(all),
+          },
+          {
+            name: "status",
+            label: "Status",
+            value: filters.status,
+            anyLabel: "open and resolved",
+            options: toOptions(THREAD_STATUSES),
+          },
+          {
+            name: "stance",
+            label: "Stance",
+            value: filters.stance,
+            anyLabel: "any stance",
+            options: toOptions(THREAD_STANCES),
+          },
+        ]}
+      />
+      <p className="text-sm text-slate-700" role="status">
+        {shown.length} of {all.length} threads shown.
+      </p>
       <ThreadList threads={JSON.parse(JSON.stringify(shown)) as ThreadView[]} total={all.length} planId={plan.id} />
     </div>
   );

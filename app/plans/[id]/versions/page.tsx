@@ -34,28 +34,51 @@ export default async function VersionsPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <header className="space-y-2">
-        <p className="text-sm"><Link href={`/plans/${plan.id}`} className="text-un-dark underline">{plan.title}</Link></p>
+        <p className="text-sm">
+          <Link href={`/plans/${plan.id}`} className="text-un-dark underline">
+            {plan.title}
+          </Link>
+        </p>
         <h1 className="text-2xl font-semibold">Versions</h1>
         <p className="text-sm text-slate-700">
-          Facilitators issue the draft in versions, as the UN does (“Zero draft”, “Rev.1”). While the plan is edited an automatic version is taken every
-          few minutes; after a day, only the last automatic version of each day is kept. A version records every section as last saved, its sources and the open amendments. Nothing is lost: a restore first keeps the text it replaces as a version.
+          Facilitators issue the draft in versions, as the UN does (“Zero draft”, “Rev.1”). While the plan is edited an
+          automatic version is taken every few minutes; after a day, only the last automatic version of each day is
+          kept. A version records every section as last saved, its sources and the open amendments. Nothing is lost: a
+          restore first keeps the text it replaces as a version.
         </p>
       </header>
       {can(user, "version.create") && <CreateVersionForm planId={plan.id} />}
       {versions.length > 0 && (
-        <form method="get" action={`/plans/${plan.id}/versions/compare`} aria-label="Compare versions" className="flex flex-wrap items-end gap-3 text-sm">
-          <label className="flex flex-col">From
+        <form
+          method="get"
+          action={`/plans/${plan.id}/versions/compare`}
+          aria-label="Compare versions"
+          className="flex flex-wrap items-end gap-3 text-sm"
+        >
+          <label className="flex flex-col">
+            From
             <select name="from" defaultValue={versions[1]?.id ?? versions[0].id} className={select}>
-              {versions.map((v) => <option key={v.id} value={v.id}>{v.number}. {v.label}</option>)}
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.number}. {v.label}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="flex flex-col">To
+          <label className="flex flex-col">
+            To
             <select name="to" defaultValue={LIVE} className={select}>
               <option value={LIVE}>Live draft</option>
-              {versions.map((v) => <option key={v.id} value={v.id}>{v.number}. {v.label}</option>)}
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.number}. {v.label}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un">Compare</button>
+          <button type="submit" className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un">
+            Compare
+          </button>
         </form>
       )}
       {versions.length === 0 ? (
@@ -66,21 +89,33 @@ export default async function VersionsPage({ params }: Props) {
             <li key={v.id} data-testid="version" className="rounded border border-slate-200 bg-white p-3 text-sm">
               <p className="flex flex-wrap items-baseline gap-x-3">
                 <span className="font-mono text-xs text-slate-600">{v.number}.</span>
-                <span className="font-semibold" data-testid="version-label">{v.label}</span>
+                <span className="font-semibold" data-testid="version-label">
+                  {v.label}
+                </span>
                 <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">{KIND_LABELS[v.kind]}</span>
                 <span className="text-slate-700">{v.createdBy?.name ?? "taken automatically"}</span>
-                <time dateTime={v.createdAt.toISOString()} className="text-slate-600">{formatTime(v.createdAt)}</time>
+                <time dateTime={v.createdAt.toISOString()} className="text-slate-600">
+                  {formatTime(v.createdAt)}
+                </time>
               </p>
               <p className="mt-1 flex flex-wrap items-center gap-3" data-testid="version-summary">
                 <span>
                   {v.summary.sectionsChanged.length} section{v.summary.sectionsChanged.length === 1 ? "" : "s"} changed
-                  {v.summary.previousNumber === null ? " (first version)" : v.changedTitles.length > 0 && v.changedTitles.length <= 4 ? ` (${v.changedTitles.join(", ")})` : ""},{" "}
-                  <span className="text-emerald-800">+{v.summary.wordsAdded}</span> / <span className="text-red-800">−{v.summary.wordsRemoved}</span> words
+                  {v.summary.previousNumber === null
+                    ? " (first version)"
+                    : v.changedTitles.length > 0 && v.changedTitles.length <= 4
+                      ? ` (${v.changedTitles.join(", ")})`
+                      : ""}
+                  , <span className="text-emerald-800">+{v.summary.wordsAdded}</span> /{" "}
+                  <span className="text-red-800">−{v.summary.wordsRemoved}</span> words
                 </span>
                 <ChangeBar added={v.summary.wordsAdded} removed={v.summary.wordsRemoved} scale={scale} />
               </p>
               <div className="mt-2 flex flex-wrap items-start gap-4">
-                <Link href={`/plans/${plan.id}/versions/compare?from=${v.id}&to=${LIVE}`} className="text-un-dark underline">
+                <Link
+                  href={`/plans/${plan.id}/versions/compare?from=${v.id}&to=${LIVE}`}
+                  className="text-un-dark underline"
+                >
                   Compare with the live draft<span className="sr-only"> ({v.label})</span>
                 </Link>
                 {canRestore && <RestoreButton planId={plan.id} versionId={v.id} versionLabel={v.label} />}

@@ -16,5 +16,10 @@ const ZQuery = z.object({ kind: z.enum(["threads", "amendments"]).optional() });
 export const GET = withErrors(async (request: Request, context: Context) => {
   const viewer = await requireUser();
   const { kind } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return openPlanActivityStream({ viewer, planId: (await context.params).id, kinds: kind ? [kind] : ["threads", "amendments"], signal: request.signal });
+  return openPlanActivityStream({
+    viewer,
+    planId: (await context.params).id,
+    kinds: kind ? [kind] : ["threads", "amendments"],
+    signal: request.signal,
+  });
 });

@@ -1,7 +1,12 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/policies";
 import { readJson, withErrors } from "@/lib/http/respond";
-import { excludeFromCoverage, includeInCoverage, ZExclusion, ZExclusionTarget } from "@/lib/provenance/exclude-from-coverage";
+import {
+  excludeFromCoverage,
+  includeInCoverage,
+  ZExclusion,
+  ZExclusionTarget,
+} from "@/lib/provenance/exclude-from-coverage";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -8,7 +8,12 @@ export const GET = withErrors(async (request: Request, context: { params: Promis
   const { id } = await context.params;
   const query = ZExportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   // The viewer decides what a JSON export holds (facilitators-only threads, emails): see lib/export/export-backup.ts.
-  const file = await exportPlanFile({ planId: id, format: query.format, versionLabel: query.version ?? null, viewer: actor });
+  const file = await exportPlanFile({
+    planId: id,
+    format: query.format,
+    versionLabel: query.version ?? null,
+    viewer: actor,
+  });
   return new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,

@@ -15,6 +15,13 @@ const ZQuery = z.object({
 export const GET = withErrors(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const actor = await requireUser();
   const query = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const suggestions = await suggestForPassage({ viewer: actor, planId: (await context.params).id, sectionKey: query.section, blockId: query.block, limit: query.limit, text: query.text });
+  const suggestions = await suggestForPassage({
+    viewer: actor,
+    planId: (await context.params).id,
+    sectionKey: query.section,
+    blockId: query.block,
+    limit: query.limit,
+    text: query.text,
+  });
   return Response.json(suggestions);
 });

@@ -20,7 +20,12 @@ const ZFilter = z.object({
 export const GET = withErrors(async (request: Request, context: Context) => {
   const viewer = await requireUser();
   const query = ZFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const filter = { sectionKey: query.section, status: query.status, delegationId: query.delegation, stance: query.stance };
+  const filter = {
+    sectionKey: query.section,
+    status: query.status,
+    delegationId: query.delegation,
+    stance: query.stance,
+  };
   return Response.json(await listThreads({ viewer, planId: (await context.params).id, filter }));
 });
 

@@ -8,6 +8,9 @@ export const GET = withErrors(async (_request: Request, context: { params: Promi
   const { id } = await context.params;
   const csv = toTraceabilityCsv(await buildTraceabilityMatrix({ viewer: actor, planId: id }));
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="traceability-${id}.csv"` },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="traceability-${id}.csv"`,
+    },
   });
 });
