@@ -95,7 +95,7 @@ type Candidate = { id: string; passwordHash: string; disabledAt: Date | null };
 /**
  * Checks a password under the limits. It locks the client, then the email,
  * from the count to the record, so parallel guesses cannot slip past either
- * limit; a guess that finds either lock taken is refused, not queued. The attempt is recorded in the same transaction, and a success also
+ * limit. The attempt is recorded in the same transaction, and a success also
  * goes to the audit log. "throttled" means the limits refused the attempt
  * before the password was checked.
  */
@@ -107,10 +107,8 @@ export async function attemptSignIn({
 }: SignInKey & { password: string; user: Candidate | null }): Promise<SignInOutcome> {
   const normalised = normaliseEmail(email);
   return getPrisma().$transaction(async (tx) => {
-    // Another attempt from this client, or at this email, is being checked right now: this one is refused at once
-    // rather than queued. Waiting would hold a database connection per queued guess, and a burst of them would
-    // exhaust the pool and fail unrelated requests; a person never needs two sign-ins in flight.
-    if (!(await tryLock(tx, CLIENT_LOCK, client)) || !(await tryLock(tx, EMAIL_LOCK, normalised))) return "throttled";
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLIENT_LOCK}::int, hashtext(${client}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${normalised}))`;
     if ((await findSignInDelay({ email: normalised, client }, tx)) > 0) return "throttled";
     const isValid = await verifyPassword(password, user?.passwordHash ?? null);
     const succeeded = Boolean(user && isValid && !user.disabledAt);
@@ -126,14 +124,6 @@ export async function attemptSignIn({
     await tx.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_ATTEMPTS_MS) } } });
     return succeeded ? "signed_in" : "refused";
   });
-}
-
-/** Takes a transaction-scoped advisory lock if it is free; false when another transaction holds it. */
-async function tryLock(tx: Tx, kind: number, key: string): Promise<boolean> {
-  const [row] = await tx.$queryRaw<
-    { locked: boolean }[]
-  >`SELECT pg_try_advisory_xact_lock(${kind}::int, hashtext(${key})) AS locked`;
-  return row.locked;
 }
 
 /** What a refused client reads: how long to wait, in words. */
