@@ -222,6 +222,8 @@ describe("resolving and reopening", () => {
     a.forEach((thread, i) => expect(thread.comments).toBe(b[i].comments));
     expect(a.map((t) => t.abilities.reply)).not.toEqual(b.map((t) => t.abilities.reply));
     const before = listThreads({ viewer: people.observer, planId });
+    // Past the batch window, so `before`'s query has started: a read arriving now must not join it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const created = await createThread({ actor: people.ecuador, planId, input: input({ body: "Just now." }) });
     const after = await listThreads({ viewer: people.observer, planId });
     expect(after.map((t) => t.id)).toContain(created.id);
