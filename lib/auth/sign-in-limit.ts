@@ -29,6 +29,8 @@
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
+import { readPostgresCode } from "@/lib/db/postgres-code";
+import { LockWaitTimeout, withKeyedLock } from "./keyed-lock";
 import { verifyPassword } from "./password";
 
 export const CLIENT_MAX_FAILURES = 10;
@@ -93,11 +95,22 @@ export function computeFailureDelay(failures: number): number {
 type Candidate = { id: string; passwordHash: string; disabledAt: Date | null };
 
 /**
+ * How long an attempt waits behind others from its client or at its email
+ * before it is refused as throttled: in this process (lib/auth/keyed-lock.ts)
+ * and then for another instance's advisory lock. A burst is answered within
+ * seconds, and nobody's connection is held for it.
+ */
+const LOCK_WAIT_MS = 4000;
+const POSTGRES_LOCK_NOT_AVAILABLE = "55P03";
+
+/**
  * Checks a password under the limits. It locks the client, then the email,
  * from the count to the record, so parallel guesses cannot slip past either
- * limit. The attempt is recorded in the same transaction, and a success also
- * goes to the audit log. "throttled" means the limits refused the attempt
- * before the password was checked.
+ * limit: in this process first, so the queue holds no connections, then in
+ * PostgreSQL, so every instance agrees. The attempt is recorded in the same
+ * transaction, and a success also goes to the audit log. "throttled" means
+ * the limits refused the attempt before the password was checked, or that it
+ * waited too long behind others.
  */
 export async function attemptSignIn({
   email,
@@ -105,25 +118,45 @@ export async function attemptSignIn({
   password,
   user,
 }: SignInKey & { password: string; user: Candidate | null }): Promise<SignInOutcome> {
-  const normalised = normaliseEmail(email);
-  return getPrisma().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLIENT_LOCK}::int, hashtext(${client}))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${normalised}))`;
-    if ((await findSignInDelay({ email: normalised, client }, tx)) > 0) return "throttled";
-    const isValid = await verifyPassword(password, user?.passwordHash ?? null);
-    const succeeded = Boolean(user && isValid && !user.disabledAt);
-    await tx.signInAttempt.create({ data: { email: normalised, ip: client, succeeded } });
-    if (succeeded)
-      await appendAudit(tx, {
-        userId: user!.id,
-        action: "auth.sign_in",
-        resourceType: "user",
-        resourceId: user!.id,
-        detail: { ip: client },
-      });
-    await tx.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_ATTEMPTS_MS) } } });
-    return succeeded ? "signed_in" : "refused";
-  });
+  const key = { email: normaliseEmail(email), client };
+  try {
+    return await withKeyedLock(`client:${client}`, LOCK_WAIT_MS, () =>
+      withKeyedLock(`email:${key.email}`, LOCK_WAIT_MS, () => checkPasswordLocked(key, password, user)),
+    );
+  } catch (error) {
+    if (error instanceof LockWaitTimeout || readPostgresCode(error) === POSTGRES_LOCK_NOT_AVAILABLE) return "throttled";
+    throw error;
+  }
+}
+
+async function checkPasswordLocked(
+  { email, client }: SignInKey,
+  password: string,
+  user: Candidate | null,
+): Promise<SignInOutcome> {
+  return getPrisma().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT set_config('lock_timeout', ${`${LOCK_WAIT_MS}ms`}, true)`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLIENT_LOCK}::int, hashtext(${client}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${email}))`;
+      if ((await findSignInDelay({ email, client }, tx)) > 0) return "throttled";
+      const isValid = await verifyPassword(password, user?.passwordHash ?? null);
+      const succeeded = Boolean(user && isValid && !user.disabledAt);
+      await tx.signInAttempt.create({ data: { email, ip: client, succeeded } });
+      if (succeeded)
+        await appendAudit(tx, {
+          userId: user!.id,
+          action: "auth.sign_in",
+          resourceType: "user",
+          resourceId: user!.id,
+          detail: { ip: client },
+        });
+      await tx.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_ATTEMPTS_MS) } } });
+      return succeeded ? "signed_in" : "refused";
+    },
+    // Room for both lock waits and a password check on a loaded machine.
+    { timeout: 3 * LOCK_WAIT_MS },
+  );
 }
 
 /** What a refused client reads: how long to wait, in words. */

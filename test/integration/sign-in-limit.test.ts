@@ -4,6 +4,7 @@
  * test/security/sign-in-limits.test.ts.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import {
   attemptSignIn,
@@ -135,4 +136,31 @@ describe("attemptSignIn", () => {
     ).resolves.toBe("refused");
     expect(await prisma.signInAttempt.count({ where: { ip: "203.0.113.1", succeeded: false } })).toBe(2);
   });
+});
+
+describe("attempts that race", () => {
+  it("checks the free failures and one more when a client's twenty guesses at one email arrive together, and throttles the rest", async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () => attemptSignIn({ email: EMAIL, client: "203.0.113.7", password: "wrong", user })),
+    );
+    expect(outcomes.filter((outcome) => outcome === "refused")).toHaveLength(FREE_FAILURES + 1);
+    expect(outcomes.filter((outcome) => outcome === "throttled")).toHaveLength(20 - (FREE_FAILURES + 1));
+    expect(await prisma.signInAttempt.count({ where: { email: EMAIL } })).toBe(FREE_FAILURES + 1);
+  });
+
+  it("throttles, within seconds and recording nothing, an attempt whose email another instance holds locked", async () => {
+    const otherInstance = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await otherInstance.connect();
+    try {
+      await otherInstance.query("BEGIN");
+      await otherInstance.query("SELECT pg_advisory_xact_lock(2, hashtext($1))", [EMAIL]);
+      await expect(attemptSignIn({ email: EMAIL, client: "203.0.113.1", password: PASSWORD, user })).resolves.toBe(
+        "throttled",
+      );
+      expect(await prisma.signInAttempt.count()).toBe(0);
+    } finally {
+      await otherInstance.query("ROLLBACK");
+      await otherInstance.end();
+    }
+  }, 20_000);
 });
