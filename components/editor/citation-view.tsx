@@ -4,7 +4,7 @@ import { NodeViewWrapper } from "@tiptap/react";
 import type { ReactNodeViewProps } from "@tiptap/react";
 import { createContext, useContext } from "react";
 import { CitationBadge } from "./citation-badge";
-import { citationNumberOf } from "./citation-numbers";
+import { citationNumberOf } from "./source-numbers";
 import type { CitationInfo } from "./citation-badge";
 
 /** The provenance behind each citation on the page, by link id. */

@@ -18,13 +18,14 @@ import type { ThreadView } from "@/components/comments/use-threads";
 import { sectionDocumentName } from "@/lib/collab/document-name";
 import { readSectionNotice } from "@/lib/collab/section-notice";
 import { Citation, createPlanExtensions } from "@/lib/editor/extensions";
-import { CitationNumbers } from "./citation-numbers";
+import { readPassageNode } from "@/lib/editor/passages";
+import type { ResolvedPos } from "@tiptap/pm/model";
 import { CitationView } from "./citation-view";
 import { useCollabSession } from "./collab-session";
 import { passageOfElement, usePassageNavigation } from "./passage-navigation";
-import { PassageNumbers, passageNumbersKey } from "./passage-numbers";
-import type { PassageMarker } from "./passage-numbers";
 import { PrivateCommentMarks, privateCommentMarksKey } from "./private-comment-marks";
+import { SourceNumbers, sourceNumbersKey } from "./source-numbers";
+import type { SectionLink } from "./source-numbers";
 import type { PrivateAnchor } from "./private-comment-marks";
 import type { Present } from "./presence";
 import { Presence } from "./presence";
@@ -38,7 +39,8 @@ type Props = {
   sectionId: string;
   title: string;
   canEdit: boolean;
-  markers: ReadonlyMap<string, PassageMarker>;
+  /** The section's links, which number its sources (components/editor/source-numbers.ts). */
+  links: readonly SectionLink[];
   /** Facilitators-only threads' anchors, which are not marks in the shared text (private-comment-marks.ts). */
   privateAnchors: readonly PrivateAnchor[];
   fallback: React.ReactNode;
@@ -69,7 +71,7 @@ function ConnectedEditor({
   sectionId,
   title,
   canEdit,
-  markers,
+  links,
   privateAnchors,
   fallback,
   onActivePassage,
@@ -116,8 +118,8 @@ function ConnectedEditor({
     return () => onEditor(null);
   }, [editor, onEditor]);
   useEffect(() => {
-    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(passageNumbersKey, markers));
-  }, [editor, markers, isSynced]);
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(sourceNumbersKey, links));
+  }, [editor, links, isSynced]);
   useEffect(() => {
     if (editor && !editor.isDestroyed)
       editor.view.dispatch(editor.state.tr.setMeta(privateCommentMarksKey, privateAnchors));
@@ -175,9 +177,8 @@ function LiveText({
         Collaboration.configure({ document: doc }),
         CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: user.color } }),
         Placeholder.configure({ placeholder: canEdit ? `Write the ${title} section…` : "" }),
-        PassageNumbers,
+        SourceNumbers,
         PrivateCommentMarks,
-        CitationNumbers,
       ],
       editorProps: {
         // Tab indents list items inside the text, so Escape is the keyboard's way out: to the passage's sources.
@@ -359,14 +360,17 @@ function useProviderState(
   }, [provider, setState, setSynced, setPeople, selfId]);
 }
 
-/** The citable passage around the caret: the list item if inside one, else the block. */
+/** The passage around the caret: the innermost block that is one (lib/editor/passages.ts), read as the page reads it. */
 function passageAt(editor: Editor): ActivePassage | null {
   const { $from } = editor.state.selection;
-  for (let depth = 1; depth <= $from.depth; depth++) {
-    const node = $from.node(depth);
-    if (node.attrs.blockId && node.type.name !== "bulletList" && node.type.name !== "orderedList") {
-      return { blockId: String(node.attrs.blockId), text: node.textContent };
-    }
+  for (let depth = $from.depth; depth >= 1; depth--) {
+    const passage = readPassageNode($from.node(depth), isInsideListItem($from, depth));
+    if (passage) return { blockId: passage.blockId, text: passage.text };
   }
   return null;
+}
+
+function isInsideListItem($from: ResolvedPos, depth: number): boolean {
+  for (let above = depth - 1; above >= 1; above--) if ($from.node(above).type.name === "listItem") return true;
+  return false;
 }

@@ -9,7 +9,6 @@ import type { Editor } from "@tiptap/core";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { CitationLinksContext } from "@/components/editor/citation-view";
-import type { PassageMarker } from "@/components/editor/passage-numbers";
 import type { PrivateAnchor } from "@/components/editor/private-comment-marks";
 import type { ActivePassage } from "@/components/editor/section-editor";
 import { AmendmentsPanel } from "@/components/amendments/amendments-panel";
@@ -62,7 +61,6 @@ export function LiveSection({
     () => new Map(describeCitations(links, dialogueId, planId).map((c) => [c.id, c])),
     [links, dialogueId, planId],
   );
-  const markers = useMemo(() => passageMarkers(links, numbers), [links, numbers]);
 
   async function cite(targetKey: string, label: string) {
     if (!editor || !passage) return;
@@ -116,7 +114,7 @@ export function LiveSection({
             sectionId={section.id}
             title={section.title}
             canEdit={canEdit}
-            markers={markers}
+            links={links}
             privateAnchors={privateAnchors}
             fallback={children}
             onActivePassage={activate}
@@ -219,23 +217,6 @@ function PassagePanel({
 /** The anchors of the facilitators-only threads among these (only their viewers ever get any); the same list again when nothing changed. */
 function privateAnchorsOf(threads: ThreadView[]): readonly PrivateAnchor[] {
   return threads.flatMap((thread) => (thread.range ? [{ threadId: thread.id, range: thread.range }] : []));
-}
-
-/** "[1, 2]" after each passage with confirmed sources; "!" when one needs a re-check. */
-function passageMarkers(links: PlanLink[], numbers: Map<string, number>): Map<string, PassageMarker> {
-  const markers = new Map<string, PassageMarker>();
-  const byBlock = new Map<string, PlanLink[]>();
-  for (const link of links) if (link.blockId) byBlock.set(link.blockId, [...(byBlock.get(link.blockId) ?? []), link]);
-  for (const [blockId, blockLinks] of byBlock) {
-    const confirmed = blockLinks.map((l) => numbers.get(l.id)).filter((n): n is number => n !== undefined);
-    const needsCheck = blockLinks.some((l) => l.status === "suspect");
-    if (confirmed.length || needsCheck)
-      markers.set(blockId, {
-        text: `[${confirmed.join(", ")}${needsCheck ? `${confirmed.length ? ", " : ""}!` : ""}]`,
-        needsCheck,
-      });
-  }
-  return markers;
 }
 
 function excerpt(text: string): string {

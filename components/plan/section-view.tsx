@@ -1,7 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { CitationBadge } from "@/components/editor/citation-badge";
 import type { CitationInfo } from "@/components/editor/citation-badge";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
+import type { Passage as TPassage, SourceNumbering } from "@/lib/editor/passages";
 import type { PlanForPage, PlanLink } from "@/lib/plan/get-plan";
 import type { Viewer } from "@/components/comments/threads-panel";
 import { LiveSection } from "./live-section";
@@ -31,26 +32,13 @@ export function SectionView({
   canEdit: boolean;
   viewer: Viewer;
 }) {
-  const byBlock = new Map<string, PlanLink[]>();
-  for (const link of section.links) byBlock.set(link.blockId, [...(byBlock.get(link.blockId) ?? []), link]);
-  const numbering = numberConfirmedLinks(section, byBlock);
-  const confirmed = numbering.size;
-  const hasOwnText = hasTextBeyondSeed(section);
+  const byBlock = groupLinksByBlock(section.links);
+  const passages = readPassages(section.content as JSONContent);
+  const sources = numberSources(passages, groupConfirmedByBlock(section.links));
+  const numbering = sources.numberOf;
+  const confirmed = section.links.filter((link) => link.status === "confirmed" && numbering.has(link.id)).length;
+  const hasOwnText = hasTextBeyondSeed(section, passages);
   const sectionWide = byBlock.get("") ?? [];
-  const citations = describeCitations(section.links, dialogueId, planId);
-  const citationById = new Map(citations.map((c) => [c.id, c]));
-  const citationNumbers = numberCitations(section.content as JSONContent);
-  const render = (node: JSONContent, key: string): React.ReactNode =>
-    renderNode(node, key, {
-      byBlock,
-      numbering,
-      dialogueId,
-      planId,
-      canDecide,
-      sectionKey: section.key,
-      citationById,
-      citationNumbers,
-    });
   return (
     <section
       id={section.key}
@@ -76,9 +64,14 @@ export function SectionView({
         canDecide={canDecide}
         viewer={viewer}
       >
-        <div className="plan-text space-y-2">
-          {((section.content as JSONContent).content ?? []).map((node, i) => render(node, `${section.key}-${i}`))}
-        </div>
+        <SectionText
+          section={section}
+          passages={passages}
+          sources={sources}
+          dialogueId={dialogueId}
+          planId={planId}
+          canDecide={canDecide}
+        />
       </LiveSection>
       {sectionWide.length > 0 && (
         <details className="rounded bg-slate-50 p-3">
@@ -100,19 +93,58 @@ export function SectionView({
   );
 }
 
-/** Numbers the confirmed sources in reading order: passage by passage, then the section's own. */
-function numberConfirmedLinks(section: Section, byBlock: Map<string, PlanLink[]>): Map<string, number> {
-  const order = [...listBlocks(section.content as JSONContent).map((b) => b.blockId), ""];
-  const confirmed = order.flatMap((blockId) => (byBlock.get(blockId) ?? []).filter((l) => l.status === "confirmed"));
-  return new Map(confirmed.map((link, i) => [link.id, i + 1]));
+/**
+ * The saved text, block by block: each passage with its sources' numbers
+ * (lib/editor/passages.ts) and a disclosure with the sources and suggestions
+ * behind it. What the page shows before the live text syncs, and without
+ * JavaScript.
+ */
+export function SectionText({
+  section,
+  passages,
+  sources,
+  dialogueId,
+  planId,
+  canDecide,
+}: {
+  section: Pick<Section, "key" | "content" | "links">;
+  passages: TPassage[];
+  sources: SourceNumbering;
+  dialogueId: string;
+  planId: string;
+  canDecide: boolean;
+}) {
+  const context: RenderContext = {
+    byBlock: groupLinksByBlock(section.links),
+    sources,
+    passageIds: new Set(passages.map((passage) => passage.blockId)),
+    dialogueId,
+    planId,
+    canDecide,
+    sectionKey: section.key,
+    citationById: new Map(describeCitations(section.links, dialogueId, planId).map((c) => [c.id, c])),
+  };
+  return (
+    <div className="plan-text space-y-2">
+      {((section.content as JSONContent).content ?? []).map((node, i) =>
+        renderNode(node, `${section.key}-${i}`, context),
+      )}
+    </div>
+  );
+}
+
+function groupLinksByBlock(links: PlanLink[]): Map<string, PlanLink[]> {
+  const byBlock = new Map<string, PlanLink[]>();
+  for (const link of links) byBlock.set(link.blockId, [...(byBlock.get(link.blockId) ?? []), link]);
+  return byBlock;
 }
 
 /** Seeding writes the guidance and one bullet per list item; anything else is the drafters' own. */
-function hasTextBeyondSeed(section: Section): boolean {
+function hasTextBeyondSeed(section: Section, passages: TPassage[]): boolean {
   const seeded = section.links.filter((l) => l.summaryItem).map((l) => l.summaryItem!.text);
-  return section.text
-    .split("\n")
-    .some((line) => line.trim() && line !== section.guidance && !seeded.some((text) => line.endsWith(text)));
+  return passages.some(
+    ({ text }) => text.trim() && text !== section.guidance && !seeded.some((seed) => text.endsWith(seed)),
+  );
 }
 
 function Badge({ isOn, on, off }: { isOn: boolean; on: string; off: string }) {
@@ -123,28 +155,18 @@ function Badge({ isOn, on, off }: { isOn: boolean; on: string; off: string }) {
   );
 }
 
-/** Citations in document order, numbered from 1, as the live editor numbers them. */
-function numberCitations(content: JSONContent): Map<JSONContent, number> {
-  const numbers = new Map<JSONContent, number>();
-  const visit = (node: JSONContent) => {
-    if (node.type === "citation") numbers.set(node, numbers.size + 1);
-    for (const child of node.content ?? []) visit(child);
-  };
-  visit(content);
-  return numbers;
-}
-
 type RenderContext = {
   byBlock: Map<string, PlanLink[]>;
-  numbering: Map<string, number>;
+  /** The one numbering of the section's sources (lib/editor/passages.ts), as the live editor and the export have it. */
+  sources: SourceNumbering;
+  /** The blocks that are passages: a list item's paragraphs are not. */
+  passageIds: ReadonlySet<string>;
   dialogueId: string;
   planId: string;
   canDecide: boolean;
   sectionKey: string;
   citationById: Map<string, CitationInfo>;
-  /** Each citation node's number in document order, by the node itself. */
-  citationNumbers: Map<JSONContent, number>;
-  /** A list item is one passage; its paragraphs are not passages of their own. */
+  /** Inside a list item, paragraphs flow inline so the item's source numbers follow its words. */
   isInsideListItem?: boolean;
 };
 
@@ -155,7 +177,8 @@ function renderNode(node: JSONContent, key: string, context: RenderContext): Rea
     case "text":
       return renderText(node, key);
     case "paragraph":
-      if (context.isInsideListItem) return <span key={key}>{children}</span>;
+      if (!context.passageIds.has(String(node.attrs?.blockId)))
+        return context.isInsideListItem ? <span key={key}>{children}</span> : <p key={key}>{children}</p>;
       return (
         <Passage key={key} node={node} context={context} as="p">
           {children}
@@ -193,7 +216,7 @@ function renderNode(node: JSONContent, key: string, context: RenderContext): Rea
         <sup key={key} data-citation="" data-link-id={linkId} className="citation group relative">
           <CitationBadge
             linkId={linkId}
-            number={context.citationNumbers.get(node)}
+            number={context.sources.numberOf.get(linkId)}
             info={context.citationById.get(linkId)}
           />
         </sup>
@@ -231,11 +254,20 @@ function Passage({
 }) {
   const blockId = node.attrs?.blockId as string | undefined;
   const links = blockId ? (context.byBlock.get(blockId) ?? []) : [];
-  const numbers = links.map((l) => context.numbering.get(l.id)).filter((n): n is number => n !== undefined);
+  // The sources its text does not cite; a cited one carries its number where it is cited.
+  const numbers = (blockId ? (context.sources.atEnd.get(blockId) ?? []) : []).map((id) =>
+    context.sources.numberOf.get(id)!,
+  );
+  const needsCheck = links.some((link) => link.status === "suspect");
+  const marker = [...numbers, ...(needsCheck ? ["!"] : [])];
   const text = (
     <>
       {children}
-      {numbers.length > 0 && <sup className="ml-1 font-mono text-xs text-emerald-800">[{numbers.join(", ")}]</sup>}
+      {marker.length > 0 && (
+        <sup className={`ml-1 font-mono text-xs ${needsCheck ? "text-orange-800" : "text-emerald-800"}`}>
+          [{marker.join(", ")}]
+        </sup>
+      )}
     </>
   );
   // Readers see sources where there are some; facilitators may also look for new ones anywhere.
@@ -258,7 +290,7 @@ function Passage({
           dialogueId={context.dialogueId}
           planId={context.planId}
           canDecide={context.canDecide}
-          numbering={context.numbering}
+          numbering={context.sources.numberOf}
         />
         <PassageSuggestions
           planId={context.planId}

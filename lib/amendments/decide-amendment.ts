@@ -15,7 +15,7 @@ import { sendCollabNotice } from "@/lib/live/channels";
 import { editSectionState } from "@/lib/plan/section-document";
 import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { findPassage } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { fingerprintPassage } from "@/lib/provenance/fingerprint";
@@ -91,7 +91,7 @@ async function applyToText(tx: Tx, amendment: LockedAmendment, actor: CurrentUse
       "conflict",
       `Amendment ${amendment.number} is stale: its target text is no longer in the passage.`,
     );
-  const passage = listBlocks(content as JSONContent).find((block) => block.blockId === amendment.blockId);
+  const passage = findPassage(content as JSONContent, amendment.blockId);
   const link = await tx.provenanceLink.create({
     data: {
       ...section,

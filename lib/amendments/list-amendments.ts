@@ -11,7 +11,7 @@ import { locateQuote } from "@/lib/editor/passage-anchor";
 import { getPrisma } from "@/lib/db";
 import { diffWords } from "@/lib/diff/word-diff";
 import type { DiffSegment } from "@/lib/diff/word-diff";
-import { listBlocks, listPassageTextRuns } from "@/lib/editor/plan-document";
+import { findPassage, readPassages } from "@/lib/editor/passages";
 import type { AmendmentState } from "./schemas";
 
 export type AmendmentFilter = { sectionKey?: string; delegationId?: string; state?: AmendmentState };
@@ -39,13 +39,13 @@ export function diffAmendment(change: Change): DiffSegment[] {
   return [...context(change.quotePrefix), ...core, ...context(change.quoteSuffix)];
 }
 
-/** Whether the quote can still be amended: it lies, whole, in one run of the passage's text (see listPassageTextRuns). */
+/** Whether the quote can still be amended: it lies, whole, in one run of the passage's text (see Passage.runs in lib/editor/passages.ts). */
 export function isQuoteAmendable(
   content: JSONContent,
   blockId: string,
   quote: { exact: string; prefix: string; suffix: string },
 ): boolean {
-  return (listPassageTextRuns(content, blockId) ?? []).some((run) => locateQuote(run, quote) !== -1);
+  return (findPassage(content, blockId)?.runs ?? []).some((run) => locateQuote(run, quote) !== -1);
 }
 
 /** The plan's amendments, each with what `viewer` may do to it (the page offers exactly those, and never looks at roles). */
@@ -81,7 +81,7 @@ export async function listAmendments({
     if (!blocksBySection.has(section.key)) {
       blocksBySection.set(
         section.key,
-        new Map(listBlocks(section.content as JSONContent).map((b) => [b.blockId, b.text])),
+        new Map(readPassages(section.content as JSONContent).map((p) => [p.blockId, p.text])),
       );
     }
     return blocksBySection.get(section.key)!.get(blockId) ?? null;

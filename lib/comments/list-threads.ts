@@ -1,7 +1,7 @@
 /** A plan's threads as this user may see them, oldest first, with their comments (tombstones as such). */
 import { getPrisma } from "@/lib/db";
 import type { JSONContent } from "@tiptap/core";
-import { listAnchoredThreadIds } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import * as Y from "yjs";
 import { decodeAnchorRange, isAnchorRangeLive, ZAnchorRange } from "./anchor-range";
 import { authorize, presentThreadAbilities, threadsVisibleWhere } from "@/lib/auth/policies";
@@ -171,7 +171,10 @@ async function readAnchoredThreads(threads: AnchorRow[]): Promise<(thread: Ancho
     select: { id: true, content: true, ydoc: true },
   });
   const marked = new Map(
-    sections.map((section) => [section.id, listAnchoredThreadIds(section.content as JSONContent)]),
+    sections.map((section) => [
+      section.id,
+      new Set(readPassages(section.content as JSONContent).flatMap((p) => p.threadIds)),
+    ]),
   );
   const docs = new Map(
     sections

@@ -13,7 +13,7 @@ import { authorize } from "@/lib/auth/policies";
 import { seesFacilitatorThreads } from "@/lib/auth/policies";
 import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { findPassage } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { fingerprintPassage } from "@/lib/provenance/fingerprint";
@@ -39,7 +39,7 @@ export async function addressConcern({
       select: { id: true, key: true, title: true, content: true },
     });
     if (!section) throw new AppError("invalid", "No such section in this plan.", { field: "sectionKey" });
-    const block = listBlocks(section.content as JSONContent).find((b) => b.blockId === input.blockId);
+    const block = findPassage(section.content as JSONContent, input.blockId);
     if (!block) throw new AppError("invalid", "No such passage in this section's current text.", { field: "blockId" });
     if (
       concern.status === "addressed" &&

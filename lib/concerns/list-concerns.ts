@@ -5,7 +5,7 @@
  */
 import type { JSONContent } from "@tiptap/core";
 import { getPrisma } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { authorize, concernsVisibleWhere } from "@/lib/auth/policies";
 import type { Actor } from "@/lib/auth/policies";
 import { ensureConcernRegister } from "./ensure-concern-register";
@@ -47,7 +47,7 @@ export async function listConcerns({
     ? await prisma.planSection.findMany({ where: { id: { in: sectionIds } }, select: { id: true, content: true } })
     : [];
   const blocksBySection = new Map(
-    sections.map((s) => [s.id, new Set(listBlocks(s.content as JSONContent).map((b) => b.blockId))]),
+    sections.map((s) => [s.id, new Set(readPassages(s.content as JSONContent).map((p) => p.blockId))]),
   );
   return concerns.map((c) => ({
     id: c.id,

@@ -5,13 +5,14 @@
  * collaboration server anchors threads with it, amendments find their text.
  */
 import * as Y from "yjs";
+import { isPassageType } from "@/lib/editor/passages";
 import { YDOC_FIELD } from "@/lib/editor/ydoc";
 
 export type Anchor = { threadId: string; blockId: string; quote: { exact: string; prefix: string; suffix: string } };
 
 const EMBED = "\uFFFC";
 
-/** The text nodes of the block with this id (a list item's live in its paragraphs). */
+/** The text nodes of the passage with this id (a list item's live in its paragraphs). */
 export function textsOfBlock(doc: Y.Doc, blockId: string): Y.XmlText[] {
   const block = findBlock(doc.getXmlFragment(YDOC_FIELD), blockId);
   if (!block) return [];
@@ -19,7 +20,8 @@ export function textsOfBlock(doc: Y.Doc, blockId: string): Y.XmlText[] {
   const collect = (node: Y.XmlElement) => {
     for (const child of node.toArray()) {
       if (child instanceof Y.XmlText) texts.push(child);
-      else if (child instanceof Y.XmlElement) collect(child);
+      // A list item nested in this passage is a passage of its own (lib/editor/passages.ts), its words not ours.
+      else if (child instanceof Y.XmlElement && !isPassageType(child.nodeName, true)) collect(child);
     }
   };
   collect(block);

@@ -1,10 +1,10 @@
 /**
  * Builds the export document model (lib/export/export-document.ts) once from
  * a plan: the live draft, or a version by its label (its sections' content
- * and the links of its snapshot). Citations in the text become footnotes in
- * reading order; a passage with a confirmed source but no citation of it in
- * the text gets that source as a footnote at the end of the passage, so no
- * confirmed source goes unprinted. The annex lists every link.
+ * and the links of its snapshot). Each source becomes one footnote, numbered
+ * as the page numbers it (lib/editor/passages.ts): at its first citation, or,
+ * for a confirmed source its passage does not cite, at the end of that
+ * passage, so no confirmed source goes unprinted. The annex lists every link.
  */
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
@@ -12,6 +12,8 @@ import { describeAmendment } from "@/lib/amendments/describe-amendment";
 import { getPrisma } from "@/lib/db";
 import { formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import type { SummaryListName } from "@/lib/dialogue/types";
+import { groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
+import type { SourceNumbering } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
 import type {
   TAnnexRow,
@@ -144,11 +146,8 @@ async function loadVersion({ planId, label }: { planId: string; label: string })
   const keyOfSection = new Map(version.sections.filter((s) => s.sectionId).map((s) => [s.sectionId!, s.key]));
   // Rows that name no section are placed by their passage's block id, which is unique within the plan.
   const keyOfBlock = new Map<string, string>();
-  for (const section of version.sections) {
-    const order: string[] = [];
-    listBlockOrder(section.content as JSONContent, order);
-    for (const blockId of order) keyOfBlock.set(blockId, section.key);
-  }
+  for (const section of version.sections)
+    for (const { blockId } of readPassages(contentOf(section))) keyOfBlock.set(blockId, section.key);
   const raw = Array.isArray(version.links) ? version.links : [];
   const links: TLinkRow[] = raw.flatMap((row) => {
     const parsed = ZSnapshotLink.safeParse(row);
@@ -271,7 +270,8 @@ async function resolveSources(links: TLinkRow[]): Promise<Map<string, TSourceDes
 
 type TMarks = Omit<Extract<TRun, { kind: "text" }>, "kind" | "text">;
 
-function buildSections({
+/** The sections' printable blocks and the footnotes they refer to (exported for the passage reader's agreement test). */
+export function buildSections({
   sections,
   links,
   sources,
@@ -282,104 +282,35 @@ function buildSections({
 }) {
   const footnotes: TFootnote[] = [];
   const linkById = new Map(links.map((link) => [link.id, link]));
-  const addFootnote = (linkId: string, isInline: boolean): TRun => {
-    const link = linkById.get(linkId);
-    const source = sources.get(linkId) ?? {
-      label: "Source not found",
-      role: null,
-      segment: null,
-      address: "",
-      quote: "",
-    };
-    const n = footnotes.length + 1;
-    footnotes.push({
-      ...source,
-      n,
-      linkId,
-      relation: link?.relation ?? "",
-      status: link?.status ?? "unknown",
-      isInline,
-    });
-    return { kind: "footnote", n };
-  };
-
   const built: TSection[] = sections.map((section) => {
-    const content = (section.content ?? { type: "doc", content: [] }) as JSONContent;
-    const sectionLinks = links.filter((link) => link.sectionKey === section.key);
-    const citedInText = new Set<string>();
-    collectCitations(content, citedInText);
-    // Confirmed sources the text does not cite, by passage: printed at the passage's end.
-    const uncitedByBlock = new Map<string, string[]>();
-    for (const link of sectionLinks) {
-      if (link.status !== "confirmed" || citedInText.has(link.id)) continue;
-      uncitedByBlock.set(link.blockId, [...(uncitedByBlock.get(link.blockId) ?? []), link.id]);
-    }
-    const blocks: TBlock[] = [];
-    const titleRuns: TRun[] = [
-      { kind: "text", text: section.title },
-      ...(uncitedByBlock.get("") ?? []).map((id) => addFootnote(id, false)),
+    const content = contentOf(section);
+    const passages = readPassages(content);
+    // Numbered as the page numbers them, from where the sections before left off.
+    const numbering = numberSources(
+      passages,
+      groupConfirmedByBlock(links.filter((link) => link.sectionKey === section.key)),
+      footnotes.length + 1,
+    );
+    const cited = new Set(passages.flatMap((passage) => passage.citations));
+    const noteOf = (linkId: string): TRun => {
+      const n = numbering.numberOf.get(linkId)!;
+      if (footnotes.some((note) => note.n === n)) return { kind: "footnote", n, repeat: true };
+      const link = linkById.get(linkId);
+      footnotes.push({
+        ...(sources.get(linkId) ?? { label: "Source not found", role: null, segment: null, address: "", quote: "" }),
+        n,
+        linkId,
+        relation: link?.relation ?? "",
+        status: link?.status ?? "unknown",
+        isInline: cited.has(linkId),
+      });
+      return { kind: "footnote", n };
+    };
+    const titleRuns: TRun[] = [{ kind: "text", text: section.title }, ...numbering.sectionWide.map(noteOf)];
+    const blocks = [
+      { kind: "heading", level: 1, runs: titleRuns } as TBlock,
+      ...buildBlocks(content, numbering, noteOf),
     ];
-    blocks.push({ kind: "heading", level: 1, runs: titleRuns });
-    let listCount = 0;
-    const endOfPassage = (blockId: unknown): TRun[] =>
-      typeof blockId === "string" ? (uncitedByBlock.get(blockId) ?? []).map((id) => addFootnote(id, false)) : [];
-    const inlineRuns = (node: JSONContent): TRun[] => {
-      const runs: TRun[] = [];
-      for (const child of node.content ?? []) {
-        if (child.type === "text") runs.push({ kind: "text", text: child.text ?? "", ...marksOf(child) });
-        else if (child.type === "citation" && typeof child.attrs?.linkId === "string")
-          runs.push(addFootnote(child.attrs.linkId, true));
-        else if (child.type === "hardBreak") runs.push({ kind: "break" });
-      }
-      return runs;
-    };
-    const visitList = (list: JSONContent, depth: number) => {
-      const listNumber = ++listCount;
-      for (const item of list.content ?? []) {
-        const runs: TRun[] = [];
-        const nested: JSONContent[] = [];
-        for (const child of item.content ?? []) {
-          if (child.type === "bulletList" || child.type === "orderedList") nested.push(child);
-          else {
-            if (runs.length) runs.push({ kind: "break" });
-            runs.push(...inlineRuns(child));
-          }
-        }
-        runs.push(...endOfPassage(item.attrs?.blockId));
-        blocks.push({ kind: "listItem", isOrdered: list.type === "orderedList", depth, list: listNumber, runs });
-        for (const child of nested) visitList(child, depth + 1);
-      }
-    };
-    const visit = (node: JSONContent, isQuote: boolean) => {
-      switch (node.type) {
-        case "heading":
-          // Section titles are level 1; headings inside a section sit below them.
-          blocks.push({
-            kind: "heading",
-            level: Math.min(6, Number(node.attrs?.level ?? 2) + 1),
-            runs: [...inlineRuns(node), ...endOfPassage(node.attrs?.blockId)],
-          });
-          break;
-        case "paragraph":
-        case "codeBlock":
-          blocks.push({
-            kind: "paragraph",
-            isQuote,
-            runs: [...inlineRuns(node), ...endOfPassage(node.attrs?.blockId)],
-          });
-          break;
-        case "bulletList":
-        case "orderedList":
-          visitList(node, 0);
-          break;
-        case "blockquote":
-          for (const child of node.content ?? []) visit(child, true);
-          break;
-        default:
-          for (const child of node.content ?? []) visit(child, isQuote);
-      }
-    };
-    visit(content, false);
     // Drop empty paragraphs (an editor's trailing one) so documents do not print blank lines.
     return {
       key: section.key,
@@ -387,7 +318,91 @@ function buildSections({
       blocks: blocks.filter((block) => block.kind !== "paragraph" || block.runs.length > 0),
     };
   });
-  return { sections: built, footnotes };
+  // Sections number on from each other, so the notes are in order already; sorted in case a source is cited twice.
+  return { sections: built, footnotes: footnotes.sort((a, b) => a.n - b.n) };
+}
+
+function contentOf(section: { content: unknown }): JSONContent {
+  return (section.content ?? { type: "doc", content: [] }) as JSONContent;
+}
+
+/** The section's text as printable blocks, each citation and each passage's uncited sources as footnotes. */
+function buildBlocks(content: JSONContent, numbering: SourceNumbering, noteOf: (linkId: string) => TRun): TBlock[] {
+  const blocks: TBlock[] = [];
+  let listCount = 0;
+  const endOfPassage = (blockId: unknown): TRun[] =>
+    typeof blockId === "string" ? (numbering.atEnd.get(blockId) ?? []).map(noteOf) : [];
+  const inlineRuns = (node: JSONContent): TRun[] => {
+    const runs: TRun[] = [];
+    for (const child of node.content ?? []) {
+      if (child.type === "text") runs.push({ kind: "text", text: child.text ?? "", ...marksOf(child) });
+      else if (child.type === "citation" && typeof child.attrs?.linkId === "string")
+        runs.push(noteOf(child.attrs.linkId));
+      else if (child.type === "hardBreak") runs.push({ kind: "break" });
+    }
+    return runs;
+  };
+  const visitList = (list: JSONContent, depth: number) => {
+    const listNumber = ++listCount;
+    for (const item of list.content ?? []) {
+      const runs: TRun[] = [];
+      const nested: JSONContent[] = [];
+      for (const child of item.content ?? []) {
+        if (child.type === "bulletList" || child.type === "orderedList") nested.push(child);
+        else {
+          if (runs.length) runs.push({ kind: "break" });
+          runs.push(...inlineRuns(child));
+        }
+      }
+      runs.push(...endOfPassage(item.attrs?.blockId));
+      blocks.push({
+        kind: "listItem",
+        isOrdered: list.type === "orderedList",
+        depth,
+        list: listNumber,
+        runs,
+        ...blockIdOf(item),
+      });
+      for (const child of nested) visitList(child, depth + 1);
+    }
+  };
+  const visit = (node: JSONContent, isQuote: boolean) => {
+    switch (node.type) {
+      case "heading":
+        // Section titles are level 1; headings inside a section sit below them.
+        blocks.push({
+          kind: "heading",
+          level: Math.min(6, Number(node.attrs?.level ?? 2) + 1),
+          runs: [...inlineRuns(node), ...endOfPassage(node.attrs?.blockId)],
+          ...blockIdOf(node),
+        });
+        break;
+      case "paragraph":
+      case "codeBlock":
+        blocks.push({
+          kind: "paragraph",
+          isQuote,
+          runs: [...inlineRuns(node), ...endOfPassage(node.attrs?.blockId)],
+          ...blockIdOf(node),
+        });
+        break;
+      case "bulletList":
+      case "orderedList":
+        visitList(node, 0);
+        break;
+      case "blockquote":
+        for (const child of node.content ?? []) visit(child, true);
+        break;
+      default:
+        for (const child of node.content ?? []) visit(child, isQuote);
+    }
+  };
+  visit(content, false);
+  return blocks;
+}
+
+function blockIdOf(node: JSONContent): { blockId?: string } {
+  return typeof node.attrs?.blockId === "string" ? { blockId: node.attrs.blockId } : {};
 }
 
 function marksOf(node: JSONContent): TMarks {
@@ -399,16 +414,6 @@ function marksOf(node: JSONContent): TMarks {
     if (mark.type === "strike") marks.strike = true;
   }
   return marks;
-}
-
-function collectCitations(node: JSONContent, into: Set<string>): void {
-  if (node.type === "citation" && typeof node.attrs?.linkId === "string") into.add(node.attrs.linkId);
-  for (const child of node.content ?? []) collectCitations(child, into);
-}
-
-function listBlockOrder(node: JSONContent, into: string[]): void {
-  if (typeof node.attrs?.blockId === "string") into.push(node.attrs.blockId);
-  for (const child of node.content ?? []) listBlockOrder(child, into);
 }
 
 /**
@@ -441,8 +446,7 @@ function buildAnnex({
   for (const note of footnotes) notesOf.set(note.linkId, [...(notesOf.get(note.linkId) ?? []), note.n]);
   const rows: TAnnexRow[] = [];
   for (const section of sections) {
-    const order = [""];
-    listBlockOrder((section.content ?? {}) as JSONContent, order);
+    const order = ["", ...readPassages(contentOf(section)).map((passage) => passage.blockId)];
     const rank = (blockId: string) => order.indexOf(blockId) + 1 || order.length + 1;
     const sectionLinks = links
       .filter((link) => link.sectionKey === section.key)

@@ -14,18 +14,24 @@ export type TTextRun = {
   strike?: boolean;
 };
 
-/** A reference to footnote `n` (1-based, in reading order). */
-export type TFootnoteRun = { kind: "footnote"; n: number };
+/**
+ * A reference to footnote `n` (1-based, in reading order). A source has one
+ * footnote (lib/editor/passages.ts numbers sources, not citations): a later
+ * citation of it is a `repeat`, which Word prints as the number, not as a
+ * second footnote.
+ */
+export type TFootnoteRun = { kind: "footnote"; n: number; repeat?: true };
 
 export type TBreakRun = { kind: "break" };
 
 export type TRun = TTextRun | TFootnoteRun | TBreakRun;
 
+/** `blockId`: the passage a block prints (lib/editor/passages.ts); none for a section's title. */
 export type TBlock =
-  | { kind: "heading"; level: number; runs: TRun[] }
-  | { kind: "paragraph"; runs: TRun[]; isQuote?: boolean }
+  | { kind: "heading"; level: number; runs: TRun[]; blockId?: string }
+  | { kind: "paragraph"; runs: TRun[]; isQuote?: boolean; blockId?: string }
   /** `list` numbers the lists of a section, so an ordered list's numbering restarts in the next one. */
-  | { kind: "listItem"; isOrdered: boolean; depth: number; list: number; runs: TRun[] };
+  | { kind: "listItem"; isOrdered: boolean; depth: number; list: number; runs: TRun[]; blockId?: string };
 
 /** How a provenance link's source is named, everywhere it is printed. */
 export type TSourceDescription = {

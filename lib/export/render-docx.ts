@@ -120,7 +120,9 @@ function renderBlock(block: TBlock): Paragraph {
 
 function renderRuns(runs: TRun[]): ParagraphChild[] {
   return runs.map((run) => {
-    if (run.kind === "footnote") return new FootnoteReferenceRun(run.n);
+    // Word numbers footnotes by their place: a source cited again is printed as its number, not as a second note.
+    if (run.kind === "footnote")
+      return run.repeat ? new TextRun({ text: String(run.n), superScript: true }) : new FootnoteReferenceRun(run.n);
     if (run.kind === "break") return new TextRun({ text: "", break: 1 });
     return new TextRun({
       text: run.text,

@@ -1,7 +1,7 @@
 /** Every citable passage of a plan, section by section, from the saved text: what a facilitator picks from when answering a concern. */
 import type { JSONContent } from "@tiptap/core";
 import { getPrisma } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 
 export async function listPassages({ planId }: { planId: string }) {
   const sections = await getPrisma().planSection.findMany({
@@ -13,9 +13,9 @@ export async function listPassages({ planId }: { planId: string }) {
     key: section.key,
     title: section.title,
     // Empty blocks cannot answer anything.
-    passages: listBlocks(section.content as JSONContent)
-      .filter((b) => b.text.trim())
-      .map((b) => ({ blockId: b.blockId, text: b.text })),
+    passages: readPassages(section.content as JSONContent).flatMap(({ blockId, text }) =>
+      blockId && text.trim() ? [{ blockId, text }] : [],
+    ),
   }));
 }
 

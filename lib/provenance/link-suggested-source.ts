@@ -11,7 +11,7 @@ import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { JSONContent } from "@tiptap/core";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { findPassage } from "@/lib/editor/passages";
 import { fingerprintSavedPassage } from "./passage-fingerprint";
 
 export const ZLinkSuggestedSource = z.object({
@@ -40,9 +40,7 @@ export async function linkSuggestedSource({
       include: { plan: { select: { dialogueId: true } } },
     });
     if (!section) throw new AppError("not_found", "No such section in this plan.");
-    const block = input.blockId
-      ? listBlocks(section.content as JSONContent).find((b) => b.blockId === input.blockId)
-      : null;
+    const block = input.blockId ? findPassage(section.content as JSONContent, input.blockId) : null;
     if (input.blockId && !block)
       throw new AppError("invalid", "No such passage in this section.", { field: "blockId" });
     const { isConcern, ...target } = await resolveTarget(tx, input.targetKey, section.plan.dialogueId);

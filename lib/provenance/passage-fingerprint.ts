@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Tx } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { findPassage } from "@/lib/editor/passages";
 import { fingerprintPassage } from "./fingerprint";
 
 /**
@@ -11,6 +11,6 @@ import { fingerprintPassage } from "./fingerprint";
 export async function fingerprintSavedPassage(tx: Tx, sectionId: string, blockId: string): Promise<string | null> {
   if (!blockId) return null;
   const section = await tx.planSection.findUnique({ where: { id: sectionId }, select: { content: true } });
-  const block = section ? listBlocks(section.content as JSONContent).find((b) => b.blockId === blockId) : undefined;
+  const block = section ? findPassage(section.content as JSONContent, blockId) : undefined;
   return block ? fingerprintPassage(block.text) : null;
 }

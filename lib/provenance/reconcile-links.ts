@@ -11,7 +11,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { Tx } from "@/lib/db";
-import { listBlocks, listCitations } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { fingerprintPassage } from "@/lib/provenance/fingerprint";
 
 export type ReconcileResult = { removed: string[]; restored: string[]; moved: string[]; suspect: string[] };
@@ -32,7 +32,7 @@ export async function reconcileLinks(tx: Tx, change: Change): Promise<ReconcileR
  * with the last save, since a citation may come and go between saves.
  */
 async function syncCitedLinks(tx: Tx, { planId, sectionId, after, actorId }: Change) {
-  const citedNow = [...new Set(listCitations(after).map((c) => c.linkId))];
+  const citedNow = [...new Set(readPassages(after).flatMap((p) => p.citations))];
   if (citedNow.length) {
     await tx.provenanceLink.updateMany({
       where: { planId, sectionId, id: { in: citedNow }, cited: false, status: { in: ["confirmed", "suspect"] } },
@@ -64,7 +64,7 @@ async function syncCitedLinks(tx: Tx, { planId, sectionId, after, actorId }: Cha
 
 /** A citation cut from one passage and pasted into another takes its link along; the new passage has not been vouched for, so it is suspect. */
 async function moveCitedLinks(tx: Tx, { planId, sectionId, after, actorId }: Change): Promise<string[]> {
-  const citations = listCitations(after);
+  const citations = readPassages(after).flatMap((p) => p.citations.map((linkId) => ({ linkId, blockId: p.blockId })));
   if (!citations.length) return [];
   const links = await tx.provenanceLink.findMany({
     where: { id: { in: citations.map((c) => c.linkId) }, planId, sectionId, status: { in: ["confirmed", "suspect"] } },
@@ -107,8 +107,8 @@ async function markSuspectLinks(
     where: { planId, sectionId, status: "confirmed", blockId: { not: "" } },
     select: { id: true, blockId: true, fingerprint: true },
   });
-  const textBefore = new Map(listBlocks(before).map((b) => [b.blockId, b.text]));
-  const textAfter = new Map(listBlocks(after).map((b) => [b.blockId, b.text]));
+  const textBefore = new Map(readPassages(before).map((p) => [p.blockId, p.text]));
+  const textAfter = new Map(readPassages(after).map((p) => [p.blockId, p.text]));
   const suspect: string[] = [];
   for (const link of links) {
     if (skip.has(link.id)) continue;

@@ -6,7 +6,7 @@
 import { authorize } from "@/lib/auth/policies";
 import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { findPassage } from "@/lib/editor/passages";
 import type { JSONContent } from "@tiptap/core";
 import { AppError } from "@/lib/errors";
 import { suggestSources } from "./suggest-sources";
@@ -35,7 +35,7 @@ export async function suggestForPassage({
     select: { id: true, title: true, text: true, content: true, plan: { select: { dialogueId: true } } },
   });
   if (!section) throw new AppError("not_found", "No such section in this plan.");
-  const block = blockId ? listBlocks(section.content as JSONContent).find((b) => b.blockId === blockId) : null;
+  const block = blockId ? findPassage(section.content as JSONContent, blockId) : null;
   if (blockId && !block && !text) throw new AppError("not_found", "No such passage in this section.");
   const linked = await prisma.provenanceLink.findMany({
     where: { sectionId: section.id, blockId },

@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { diffWords } from "@/lib/diff/word-diff";
 import type { DiffSegment } from "@/lib/diff/word-diff";
-import { listCitations } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
 import { countDiffWords } from "./count-diff-words";
 import { readPlanSnapshot } from "./read-plan-snapshot";
@@ -128,7 +128,7 @@ function compareSection(key: string, a: SectionSide, b: SectionSide, labels: Map
 
 function compareCitations(a: unknown, b: unknown, labels: Map<string, string>) {
   const cited = (content: unknown) =>
-    new Set(content ? listCitations(content as JSONContent).map((c) => c.linkId) : []);
+    new Set(content ? readPassages(content as JSONContent).flatMap((p) => p.citations) : []);
   const [before, after] = [cited(a), cited(b)];
   const describe = (linkId: string): CitationChange => ({
     linkId,

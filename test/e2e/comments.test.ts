@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import type { JSONContent } from "@tiptap/core";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import { openPlanAs as openPlanWith, selectInPassage as selectText } from "@/test/support/plan-page";
@@ -97,7 +97,7 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
       where: { planId, key: "objectives" },
       select: { content: true },
     });
-    const blocks = listBlocks(section.content as JSONContent).filter((b) => b.text.split(" ").length > 2);
+    const blocks = readPassages(section.content as JSONContent).filter((b) => b.text.split(" ").length > 2);
     const delegate = await signInOverHttp(baseUrl, ACCOUNTS.delegate);
     for (const [block, stance] of [
       [blocks[0], "question"],

@@ -4,7 +4,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import { openPlanAs } from "@/test/support/plan-page";
@@ -33,7 +33,7 @@ beforeAll(async () => {
     where: { planId, key: "recommended-actions" },
     select: { content: true },
   });
-  const block = listBlocks(section.content as JSONContent).find((b) => b.text.length > 20)!;
+  const block = readPassages(section.content as JSONContent).find((b) => b.text.length > 20)!;
   const response = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, {
     method: "POST",
     headers: { "content-type": "application/json" },

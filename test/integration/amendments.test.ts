@@ -17,7 +17,7 @@ import { setSponsorship, withdrawAmendment } from "@/lib/amendments/sponsor-amen
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { CollabServer } from "@/lib/collab/server";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { resetPlan } from "@/lib/plan/reset-plan";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { blockTextIn, connectClient, createTestUser, startTestCollab, waitFor } from "@/test/support/collab";
@@ -48,7 +48,7 @@ function liveText(doc: Y.Doc): string {
 
 async function storedText(): Promise<string> {
   const section = await prisma.planSection.findUniqueOrThrow({ where: { id: sectionId }, select: { content: true } });
-  return listBlocks(section.content as JSONContent).find((b) => b.blockId === BLOCK)!.text;
+  return readPassages(section.content as JSONContent).find((b) => b.blockId === BLOCK)!.text;
 }
 
 function propose(actor: CurrentUser, input: Record<string, unknown>) {

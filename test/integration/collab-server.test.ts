@@ -12,7 +12,7 @@ import { loadSectionState, rehearseStore, storeSectionState } from "@/lib/plan/s
 import { contentFromYdoc } from "@/lib/editor/ydoc";
 import { signCollabToken } from "@/lib/collab/token";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { TEST_AUTH_SECRET } from "@/test/support/accounts";
 import { connectClient, createTestUser, firstText, firstTextIn, startTestCollab, waitFor } from "@/test/support/collab";
@@ -237,7 +237,7 @@ describe("access", () => {
 describe("links follow the text", () => {
   it("turns a confirmed link suspect when its passage changes in substance, not for punctuation or spacing", async () => {
     const target = await section("targets");
-    const blocks = listBlocks(target.content as JSONContent);
+    const blocks = readPassages(target.content as JSONContent);
     const links = await prisma.provenanceLink.findMany({
       where: { sectionId: target.id, status: "confirmed", blockId: { not: "" } },
     });

@@ -17,7 +17,7 @@ import { replyToThread } from "@/lib/comments/write-comment";
 import { listThreads } from "@/lib/comments/list-threads";
 import { ZCreateThread } from "@/lib/comments/schemas";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { listAnchoredThreadIds } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { resetPlan } from "@/lib/plan/reset-plan";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { blockTextIn, connectClient, createTestUser, startTestCollab, waitFor } from "@/test/support/collab";
@@ -391,7 +391,7 @@ describe("anchoring a new thread", () => {
       await second.stop();
     }
     const stored = await prisma.planSection.findUniqueOrThrow({ where: { id: sectionId } });
-    expect(listAnchoredThreadIds(stored.content as never).has(quiet.id)).toBe(true);
+    expect(new Set(readPassages(stored.content as never).flatMap((p) => p.threadIds)).has(quiet.id)).toBe(true);
   });
 });
 

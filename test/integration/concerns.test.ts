@@ -13,7 +13,7 @@ import { createThread } from "@/lib/comments/create-thread";
 import { ZCreateThread } from "@/lib/comments/schemas";
 import type { TCreateThread } from "@/lib/comments/schemas";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { resetPlan } from "@/lib/plan/reset-plan";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
@@ -36,7 +36,7 @@ const threadInput = (overrides: Partial<TCreateThread> = {}): TCreateThread =>
 /** A passage of a section's saved text that is not the one given. */
 async function passageOf(sectionKey: string, index = 1) {
   const section = await prisma.planSection.findFirstOrThrow({ where: { planId, key: sectionKey } });
-  const blocks = listBlocks(section.content as JSONContent);
+  const blocks = readPassages(section.content as JSONContent);
   return { section, block: blocks[index] };
 }
 
@@ -424,7 +424,7 @@ describe("resetting the plan", () => {
     for (const concern of await prisma.concern.findMany({ where: { planId, status: "addressed" } })) {
       expect(concern.answerSectionId).not.toBeNull();
       const section = await prisma.planSection.findUniqueOrThrow({ where: { id: concern.answerSectionId! } });
-      expect(listBlocks(section.content as JSONContent).map((b) => b.blockId)).toContain(concern.answerBlockId);
+      expect(readPassages(section.content as JSONContent).map((b) => b.blockId)).toContain(concern.answerBlockId);
     }
   });
 });

@@ -10,7 +10,7 @@ import type { JSONContent } from "@tiptap/core";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { listAnchoredThreadIds } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
 
@@ -104,13 +104,13 @@ it("strips only the facilitators-only thread's id, from live text and versions, 
 
   const after = await prisma.planSection.findUniqueOrThrow({ where: { id: section.id } });
   expect(JSON.stringify(after.content)).not.toContain(hidden.id);
-  expect([...listAnchoredThreadIds(after.content as JSONContent)]).toEqual([open.id]);
+  expect([...new Set(readPassages(after.content as JSONContent).flatMap((p) => p.threadIds))]).toEqual([open.id]);
   // Other marks on the same text are kept.
   expect(JSON.stringify(after.content)).toContain('{"type":"bold"}');
   expect(after.ydoc).toBeNull();
   const snapshot = await prisma.planVersionSection.findUniqueOrThrow({ where: { id: version.sections[0].id } });
   expect(JSON.stringify(snapshot.content)).not.toContain(hidden.id);
-  expect([...listAnchoredThreadIds(snapshot.content as JSONContent)]).toEqual([open.id]);
+  expect([...new Set(readPassages(snapshot.content as JSONContent).flatMap((p) => p.threadIds))]).toEqual([open.id]);
   expect(snapshot.ydoc).toBeNull();
   expect((await prisma.commentThread.findUniqueOrThrow({ where: { id: hidden.id } })).anchoredAt).toBeNull();
   expect((await prisma.commentThread.findUniqueOrThrow({ where: { id: open.id } })).anchoredAt).not.toBeNull();

@@ -16,7 +16,7 @@ import { ZProposeAmendment } from "@/lib/amendments/schemas";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { CollabServer } from "@/lib/collab/server";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { listBlocks, listCitations } from "@/lib/editor/plan-document";
+import { findPassage, readPassages } from "@/lib/editor/passages";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { compareVersions } from "@/lib/versions/compare-versions";
 import { createVersion } from "@/lib/versions/create-version";
@@ -47,7 +47,7 @@ const liveText = () => blockTextIn(editor.doc, BLOCK).toString();
 
 async function storedText(): Promise<string> {
   const section = await prisma.planSection.findUniqueOrThrow({ where: { id: sectionId }, select: { content: true } });
-  return listBlocks(section.content as JSONContent).find((b) => b.blockId === BLOCK)!.text;
+  return findPassage(section.content as JSONContent, BLOCK)!.text;
 }
 
 /** Types into the live document, as an editor would, and waits until the collab server has stored it. */
@@ -72,7 +72,7 @@ async function cite(linkId: string): Promise<void> {
   await server.flush();
   await waitFor(async () => {
     const section = await prisma.planSection.findUniqueOrThrow({ where: { id: sectionId }, select: { content: true } });
-    return listCitations(section.content as JSONContent).some((c) => c.linkId === linkId);
+    return readPassages(section.content as JSONContent).some((p) => p.citations.includes(linkId));
   }, "the citation is stored");
 }
 

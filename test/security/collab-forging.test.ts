@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sectionDocumentName } from "@/lib/collab/document-name";
 import { readSectionNotice } from "@/lib/collab/section-notice";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import { connectClient, waitFor } from "@/test/support/collab";
@@ -122,7 +122,7 @@ beforeAll(async () => {
   ({ planId } = section);
   sectionId = section.id;
   documentName = sectionDocumentName({ planId, sectionId });
-  const block = listBlocks(section.content as JSONContent).find((candidate) => candidate.text.length > 30)!;
+  const block = readPassages(section.content as JSONContent).find((candidate) => candidate.text.length > 30)!;
   passage = { blockId: block.blockId, quote: block.text.slice(0, 24) };
   sessions = {
     facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),

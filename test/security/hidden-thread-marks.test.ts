@@ -9,7 +9,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { launchChromium } from "@/test/support/chromium";
 import { connectClient, waitFor } from "@/test/support/collab";
@@ -39,7 +39,7 @@ beforeAll(async () => {
   });
   ({ planId } = section);
   sectionId = section.id;
-  const block = listBlocks(section.content as JSONContent).find((candidate) => candidate.text.length > 40)!;
+  const block = readPassages(section.content as JSONContent).find((candidate) => candidate.text.length > 40)!;
   quote = block.text.slice(5, 35);
   sessions = {
     facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),

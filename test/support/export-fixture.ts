@@ -14,7 +14,7 @@ import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { ZProposeAmendment } from "@/lib/amendments/schemas";
 import { setSponsorship } from "@/lib/amendments/sponsor-amendment";
 import { getPrisma } from "@/lib/db";
-import { listBlocks } from "@/lib/editor/plan-document";
+import { readPassages } from "@/lib/editor/passages";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { excludeFromCoverage } from "@/lib/provenance/exclude-from-coverage";
 import { createVersion } from "@/lib/versions/create-version";
@@ -46,7 +46,7 @@ export async function buildExportFixture(): Promise<TExportFixture> {
   // Cite a statement's sentence inline in the first passage of "principles", confirmed by the facilitator.
   const section = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "principles" } });
   const content = structuredClone(section.content) as JSONContent;
-  const block = listBlocks(content)[0];
+  const block = readPassages(content)[0];
   const sentence = await prisma.sentence.findFirstOrThrow({
     where: { dialogueId: SEED_DIALOGUE_ID, statement: { segment: { kind: "panel" } } },
     orderBy: { id: "asc" },
@@ -86,7 +86,7 @@ export async function buildExportFixture(): Promise<TExportFixture> {
 
   // A thread for everyone (mentioning Bahrain), one for facilitators only, marked as a concern.
   const resources = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
-  const passage = listBlocks(resources.content as JSONContent)[1];
+  const passage = readPassages(resources.content as JSONContent)[1];
   const quote = { exact: passage.text.slice(0, 30) };
   await createThread({
     actor: people.ecuador,

@@ -1,0 +1,101 @@
+/**
+ * The numbers of a live section's sources, drawn as decorations: on each
+ * citation, and after each passage for the confirmed sources its text does
+ * not cite ("[1, 2]", with "!" when one needs a re-check). Both come from the
+ * one numbering of lib/editor/passages.ts, which the page and the export use
+ * too, so a source never shows two numbers. Inserting or deleting a citation
+ * renumbers at once. Decorations, not content: the links live in the
+ * database, not in the shared document, and the numbers are real text
+ * (accessible, searchable) rather than CSS-generated.
+ */
+import { Extension } from "@tiptap/core";
+import type { Node as PmNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
+
+/** What the page knows of the section's links: enough to number them. */
+export type SectionLink = { id: string; blockId: string; status: string };
+
+type SourceNumbersState = { links: readonly SectionLink[]; decorations: DecorationSet };
+
+export const sourceNumbersKey = new PluginKey<SourceNumbersState>("sourceNumbers");
+
+export type CitationNumberSpec = { citationNumber: number };
+
+function decorate(doc: PmNode, links: readonly SectionLink[]): DecorationSet {
+  const { numberOf, atEnd } = numberSources(readPassages(doc), groupConfirmedByBlock(links));
+  const needsCheck = new Set(links.filter((link) => link.status === "suspect").map((link) => link.blockId));
+  const decorations: Decoration[] = [];
+  doc.descendants((node, pos) => {
+    if (node.type.name === "citation") {
+      const citationNumber = numberOf.get(String(node.attrs.linkId));
+      if (citationNumber) decorations.push(Decoration.node(pos, pos + node.nodeSize, {}, { citationNumber }));
+      return false;
+    }
+    // Keys of atEnd and needsCheck are passage ids only, so a list item's paragraph (an id of its own) never matches.
+    const blockId = node.attrs.blockId as string | undefined;
+    const numbers = (blockId && atEnd.get(blockId)?.map((id) => numberOf.get(id)!)) || [];
+    if (blockId && (numbers.length || needsCheck.has(blockId))) {
+      const marker = [...numbers, ...(needsCheck.has(blockId) ? ["!"] : [])].join(", ");
+      decorations.push(
+        Decoration.widget(endOfWords(node, pos), () => render(`[${marker}]`, needsCheck.has(blockId)), {
+          side: 1,
+          key: `${blockId}:${marker}`,
+          ignoreSelection: true,
+          passageSources: { blockId, marker: `[${marker}]` },
+        }),
+      );
+    }
+    return true;
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+/** Where a passage's words end: inside its text, or a list item's last paragraph, before any list nested in it. */
+function endOfWords(node: PmNode, pos: number): number {
+  if (node.isTextblock) return pos + node.nodeSize - 1;
+  let end = pos + 1;
+  node.forEach((child, offset) => {
+    if (child.isTextblock) end = pos + 1 + offset + child.nodeSize - 1;
+  });
+  return end;
+}
+
+function render(text: string, needsCheck: boolean): HTMLElement {
+  const element = document.createElement("sup");
+  element.className = `passage-sources ml-1 font-mono text-xs ${needsCheck ? "text-orange-800" : "text-emerald-800"}`;
+  element.contentEditable = "false";
+  element.textContent = text;
+  return element;
+}
+
+/** The plugin; the links come in as the meta of a transaction (sourceNumbersKey). */
+export function createSourceNumbersPlugin(): Plugin<SourceNumbersState> {
+  return new Plugin<SourceNumbersState>({
+    key: sourceNumbersKey,
+    state: {
+      init: (_, state) => ({ links: [], decorations: decorate(state.doc, []) }),
+      apply: (tr, previous) => {
+        const links = (tr.getMeta(sourceNumbersKey) as readonly SectionLink[] | undefined) ?? previous.links;
+        if (!tr.docChanged && links === previous.links) return previous;
+        return { links, decorations: decorate(tr.doc, links) };
+      },
+    },
+    props: { decorations: (state) => sourceNumbersKey.getState(state)?.decorations },
+  });
+}
+
+export const SourceNumbers = Extension.create({
+  name: "sourceNumbers",
+  addProseMirrorPlugins: () => [createSourceNumbersPlugin()],
+});
+
+/** The number a citation node view was decorated with, if any. */
+export function citationNumberOf(decorations: readonly { spec: unknown }[]): number | undefined {
+  for (const decoration of decorations) {
+    const spec = decoration.spec as Partial<CitationNumberSpec>;
+    if (typeof spec.citationNumber === "number") return spec.citationNumber;
+  }
+  return undefined;
+}
