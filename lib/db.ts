@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // Next's dev server re-evaluates modules on every hot reload; keeping the
@@ -26,7 +27,7 @@ export function getPrisma(): PrismaClient {
   const existing = readCachedClient();
   if (existing) return existing;
 
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = env.DATABASE_URL;
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set, so the database cannot be reached.");
   }
@@ -58,11 +59,11 @@ export async function disconnectPrisma(): Promise<void> {
 }
 
 function readCachedClient(): PrismaClient | undefined {
-  return process.env.NODE_ENV === "production" ? productionClient : globalForPrisma.gpaPrisma;
+  return env.NODE_ENV === "production" ? productionClient : globalForPrisma.gpaPrisma;
 }
 
 function writeCachedClient(client: PrismaClient | undefined) {
-  if (process.env.NODE_ENV === "production") productionClient = client;
+  if (env.NODE_ENV === "production") productionClient = client;
   else globalForPrisma.gpaPrisma = client;
 }
 

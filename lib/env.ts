@@ -1,14 +1,18 @@
 /**
- * The environment, validated once with zod so a bad value fails with its name. Each variable's meaning is its
+ * The environment, validated with zod so a bad value fails with its name. Each variable's meaning is its
  * `.describe()`; `npm run docs:env` prints them into docs/operations/configuration.md, and a test keeps that current.
  * `.meta({ defaultText })` shows, as markdown, a default that is applied elsewhere rather than by the schema.
+ *
+ * This is the only module that touches process.env (test/unit/env-reader.test.ts keeps it so): the app, the
+ * collaboration server and the command-line tools read `env`, or `readEnv()` to check every variable at once.
+ * No NEXT_PUBLIC_ variable exists: browsers get what they need (the collaboration URL) from the server, so nothing
+ * here has to be inlined into the client bundle.
  */
 import { z } from "zod";
 
 const ZPort = z.coerce.number().int().min(1).max(65535);
 
-/** The trusted-proxy count, parsed alone by lib/http/client-address.ts. */
-export const ZTrustedProxyHops = z.coerce
+const ZTrustedProxyHops = z.coerce
   .number()
   .int()
   .min(0)
@@ -138,13 +142,60 @@ export const ZEnv = z.object({
 
 export type TEnv = z.infer<typeof ZEnv>;
 
-/** Reads and checks process.env; throws one error naming every bad variable. */
+type TEnvName = keyof TEnv;
+
+/** Reads and checks process.env; throws one error naming every bad variable. For a process's start. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
-  const result = ZEnv.safeParse(cleaned);
+  const result = ZEnv.safeParse(withoutEmpty(source));
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
   return result.data;
+}
+
+/**
+ * The environment, each variable read and checked when it is asked for, not when this module loads: `npm start`
+ * sets DATABASE_URL for itself, and tests set variables in their setup, after the imports. Checking one variable at
+ * a time, a bad value fails with its name where it is used, and breaks nothing that does not use it.
+ */
+export const env: Readonly<TEnv> = Object.defineProperties(
+  {} as TEnv,
+  Object.fromEntries(
+    (Object.keys(ZEnv.shape) as TEnvName[]).map((name) => [name, { enumerable: true, get: () => readVariable(name) }]),
+  ),
+);
+
+function readVariable<Name extends TEnvName>(name: Name): TEnv[Name] {
+  const raw = process.env[name];
+  const result = ZEnv.shape[name].safeParse(raw === "" ? undefined : raw);
+  if (!result.success) {
+    throw new Error(`Invalid environment: ${result.error.issues.map((i) => `${name}: ${i.message}`).join("; ")}`);
+  }
+  return result.data as TEnv[Name];
+}
+
+/** The secret that signs sessions and collaboration tokens: AUTH_SECRET, or next-auth's NEXTAUTH_SECRET. */
+export function readAuthSecret(): string | undefined {
+  return env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
+}
+
+/** Whether the operator set `name` (not empty), as opposed to its default applying. */
+export function isEnvSet(name: TEnvName): boolean {
+  return Boolean(process.env[name]);
+}
+
+/** Sets a variable for this process, and for the processes it starts from then on. (NODE_ENV is Next's to set.) */
+export function setEnv(name: Exclude<TEnvName, "NODE_ENV">, value: string): void {
+  process.env[name] = value;
+}
+
+/** A child process's environment: this one's, with `overrides` on top (spawn's `env` replaces, not merges). */
+export function childEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
+// An empty variable counts as unset (`FOO= npm start`), so it gets the default instead of failing its check.
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
 }

@@ -16,6 +16,7 @@ let isStopping = false;
 
 async function main(): Promise<void> {
   const env = readEnv();
+  stopWithParent(Number(env.COLLAB_PARENT_PID));
   if (!env.DATABASE_URL)
     throw new Error("DATABASE_URL is not set: the collaboration server stores documents in PostgreSQL.");
   const secret =
@@ -58,8 +59,7 @@ async function stop(signal: string): Promise<void> {
  * that process dies without stopping us (SIGKILL), stop too, rather than
  * live on as an orphan holding the port.
  */
-function stopWithParent(): void {
-  const parentPid = Number(process.env.COLLAB_PARENT_PID);
+function stopWithParent(parentPid: number): void {
   if (!parentPid) return;
   setInterval(() => {
     try {
@@ -70,7 +70,6 @@ function stopWithParent(): void {
   }, 2000).unref();
 }
 
-stopWithParent();
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));
 

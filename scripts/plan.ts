@@ -16,6 +16,7 @@ import { runAsScript } from "@/lib/cli/run-cli";
 import type { CliIo } from "@/lib/cli/run-cli";
 import { getPrisma } from "@/lib/db";
 import { withCliDatabase } from "@/lib/db/cli-database";
+import { env } from "@/lib/env";
 import { MAX_BACKUP_BYTES } from "@/lib/export/backup-schema";
 import { exportPlanFile, ZExportFormat } from "@/lib/export/export-plan-file";
 import { importBackup } from "@/lib/export/import-backup";
@@ -124,7 +125,7 @@ async function runCommand(command: string, options: z.infer<typeof ZOptions>, io
         `${options.file} is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB: not a backup; nothing was imported`,
       );
     // The password comes from the environment, never the command line, where other users' `ps` would show it.
-    const password = process.env.RESTORE_ADMIN_PASSWORD;
+    const password = env.RESTORE_ADMIN_PASSWORD;
     if (options.admin && !password)
       throw new Error("--admin needs the new password in RESTORE_ADMIN_PASSWORD; nothing was imported");
     const admin = options.admin ? { email: options.admin, password: password! } : null;

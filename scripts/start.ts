@@ -21,7 +21,7 @@ import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import type { EmbeddedPostgresServer } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
-import { readEnv } from "@/lib/env";
+import { childEnv, isEnvSet, readEnv, setEnv } from "@/lib/env";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/lib/users/seed-demo-accounts";
 import type { TEnv } from "@/lib/env";
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const authSecret = await resolveAuthSecret();
   const databaseUrl = ENV.DATABASE_URL ?? (await startEmbeddedDatabase(ENV.EMBEDDED_PG_PORT));
   if (ENV.DATABASE_URL) step("database", `DATABASE_URL ${describeDatabase(ENV.DATABASE_URL)}`);
-  process.env.DATABASE_URL = databaseUrl;
+  setEnv("DATABASE_URL", databaseUrl);
 
   const { applied, alreadyApplied } = await applyMigrations({ databaseUrl });
   step("migrate", `${applied.length} applied, ${alreadyApplied} already up to date`);
@@ -71,13 +71,12 @@ async function main(): Promise<void> {
   if (ENV.START_COLLAB === "1") {
     collab = spawn(process.execPath, ["--import", "tsx", COLLAB_ENTRY], {
       stdio: "inherit",
-      env: {
-        ...process.env,
+      env: childEnv({
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: authSecret,
         COLLAB_PORT: String(ENV.COLLAB_PORT),
         COLLAB_PARENT_PID: String(process.pid),
-      },
+      }),
     });
     collab.on("exit", (code, signal) => void stop(signal ? 0 : (code ?? 0)));
     step("collab", `${collabUrl} (saves to PostgreSQL${ENV.REDIS_URL ? ", shares documents through Redis" : ""})`);
@@ -87,15 +86,14 @@ async function main(): Promise<void> {
   step("serve", `http://localhost:${ENV.PORT} (Ctrl-C to stop)`);
   server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(ENV.PORT)], {
     stdio: "inherit",
-    env: {
-      ...process.env,
+    env: childEnv({
       DATABASE_URL: databaseUrl,
       NODE_ENV: "production",
       AUTH_SECRET: authSecret,
       NEXTAUTH_SECRET: authSecret,
       NEXTAUTH_URL: ENV.NEXTAUTH_URL ?? `http://localhost:${ENV.PORT}`,
       COLLAB_URL: collabUrl,
-    },
+    }),
   });
   server.on("exit", (code, signal) => void stop(signal ? 0 : (code ?? 0)));
 }
@@ -180,7 +178,7 @@ async function seedDemoAccountsIfWanted(): Promise<void> {
   const isWanted = (!ENV.DATABASE_URL || ENV.DEMO === "1") && !(ENV.NODE_ENV === "production" && ENV.DEMO !== "1");
   if (!isWanted) return;
   const created = await seedDemoAccounts({ prisma: getPrisma(), password: ENV.DEMO_PASSWORD });
-  const password = process.env.DEMO_PASSWORD ? "DEMO_PASSWORD" : `"${ENV.DEMO_PASSWORD}"`;
+  const password = isEnvSet("DEMO_PASSWORD") ? "DEMO_PASSWORD" : `"${ENV.DEMO_PASSWORD}"`;
   step(
     "accounts",
     `${created.length} demo accounts created; password ${password}: ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`,
@@ -201,7 +199,7 @@ async function buildIfMissing(): Promise<void> {
   const log = createWriteStream(path.join(DATA_DIR, "build.log"));
   const build = spawn(process.execPath, [NEXT_BIN, "build"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production" },
+    env: childEnv({ NODE_ENV: "production" }),
   });
   build.stdout.pipe(log);
   build.stderr.pipe(log);

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { sendCollabNotice } from "@/lib/live/channels";
 import { getPrisma } from "@/lib/db";
+import { readAuthSecret } from "@/lib/env";
 import type { AppErrorCode } from "@/lib/errors";
 import { findClientAddress } from "@/lib/http/client-address";
 import { toSafeAuthRedirect } from "./safe-callback-url";
@@ -27,7 +28,10 @@ const SIGN_IN_THROTTLED = "rate_limited" satisfies AppErrorCode;
 const ZCredentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
+  // A getter: next-auth reads it per request, so importing this module neither needs nor checks the secret.
+  get secret() {
+    return readAuthSecret();
+  },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },

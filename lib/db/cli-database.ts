@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { readEnv } from "@/lib/env";
+import { readEnv, setEnv } from "@/lib/env";
 import { disconnectPrisma } from "@/lib/db";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
@@ -56,7 +56,7 @@ async function isReachable(url: string): Promise<boolean> {
 /** Runs `work` with DATABASE_URL pointing at the command's database, then disconnects (and stops what it started). */
 export async function withCliDatabase<T>(work: () => Promise<T>): Promise<T> {
   const database = await openCliDatabase();
-  process.env.DATABASE_URL = database.url;
+  setEnv("DATABASE_URL", database.url);
   try {
     return await work();
   } finally {

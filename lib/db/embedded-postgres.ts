@@ -19,6 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { createDatabase, hasDatabase } from "@/lib/db/database-url";
+import { childEnv } from "@/lib/env";
 
 const run = promisify(execFile);
 
@@ -115,7 +116,7 @@ async function initialiseCluster({
         "--encoding=UTF8",
         "--locale=C",
       ],
-      { ...runAs, env: { ...process.env, LC_ALL: "C" } },
+      { ...runAs, env: childEnv({ LC_ALL: "C" }) },
     );
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? String(error);
@@ -147,7 +148,7 @@ async function startServer(options: {
   const child = spawn(binaries.postgres, args, {
     ...runAs,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, LC_ALL: "C" },
+    env: childEnv({ LC_ALL: "C" }),
   });
   // If this process exits without stopping the server, take the server down with it.
   const stopOnExit = () => child.kill("SIGINT");

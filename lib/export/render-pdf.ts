@@ -6,6 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { TExportDocument } from "./export-document";
 import { describeVersion } from "./export-document";
@@ -13,7 +14,7 @@ import { renderHtml } from "./render-html";
 
 /** Where Chromium is: CHROMIUM_PATH, or Debian's package. */
 export function findChromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  return env.CHROMIUM_PATH;
 }
 
 // Flags that keep Chromium from reaching for a network these machines do not have, and running as root in a container.

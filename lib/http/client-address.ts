@@ -37,7 +37,7 @@ import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import { isIP } from "node:net";
-import { ZTrustedProxyHops } from "@/lib/env";
+import { env } from "@/lib/env";
 
 /** The request header that carries "<secret> <socket address>". */
 export const STAMP_HEADER = "x-gpa-client-address";
@@ -64,7 +64,7 @@ export function stampClientAddresses(): void {
 export function findClientAddress(headers: Headers): string {
   const peer = readStampedPeer(headers);
   if (!peer) return UNVERIFIED;
-  const hops = ZTrustedProxyHops.parse(process.env.TRUSTED_PROXY_HOPS || undefined);
+  const hops = env.TRUSTED_PROXY_HOPS;
   if (hops === 0) return toClientKey(peer);
   const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((part) => part.trim());
   // Fewer entries than proxies, or not an address: the request did not come through them all, so only the socket is known.

@@ -27,6 +27,7 @@
 import postgres from "postgres";
 import { COLLAB_CHANNEL, NOTIFICATIONS_CHANNEL } from "./channels";
 import type { CollabNotice, ThreadVisibility } from "@/lib/live/channels";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { NotificationNotice } from "./channels";
 
@@ -142,7 +143,7 @@ export async function stopLiveHub(): Promise<void> {
 function getHub(): Hub {
   const existing = globalForHub.gpaLiveHub;
   if (existing) return existing;
-  const url = process.env.DATABASE_URL;
+  const url = env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set, so live updates cannot be listened for.");
   // max 1 and only listen() ever used: postgres.js gives every listen() one shared connection of its own, so this is the one.
   const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "gpa-live-hub" } });

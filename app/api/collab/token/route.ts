@@ -1,6 +1,7 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { collabPublicUrl } from "@/lib/collab/collab-url";
 import { signCollabToken } from "@/lib/collab/token";
+import { readAuthSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { withErrors } from "@/lib/http/respond";
 
@@ -11,7 +12,7 @@ import { withErrors } from "@/lib/http/respond";
  */
 export const POST = withErrors(async () => {
   const user = await requireUser();
-  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const secret = readAuthSecret();
   if (!secret) throw new AppError("unavailable", "The server has no AUTH_SECRET.");
   const { token, expiresAt } = signCollabToken({ userId: user.id, secret });
   return Response.json({ token, expiresAt, url: collabPublicUrl() }, { headers: { "Cache-Control": "no-store" } });
