@@ -7,49 +7,40 @@
  * passage. A read-only ProseMirror has no caret, so without this a
  * keyboard user could not reach a passage at all.
  */
+import type { Editor } from "@tiptap/core";
 import { useState } from "react";
+import { readPassages } from "@/lib/editor/passages";
+import type { Passage } from "@/lib/editor/passages";
 import type { ActivePassage } from "./section-editor";
 
 const FOCUSED = "passage-focused";
 
-/** The section's passages in reading order: top-level blocks and list items, not the paragraphs inside a list item. */
-function listPassages(container: HTMLElement): HTMLElement[] {
-  return [...container.querySelectorAll<HTMLElement>(".ProseMirror [data-block-id]")].filter(
-    (element) =>
-      !element.parentElement?.closest("li[data-block-id]") &&
-      (element.tagName === "LI" || element.parentElement?.classList.contains("ProseMirror")),
-  );
-}
-
-/** A passage's own words: without the source numbers and citation badges drawn into it (not part of the text). */
-export function readPassageText(element: HTMLElement): string {
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
-    // Widgets inside the passage are not editable; a read-only editor as a whole is not either, so look inside only.
-    acceptNode: (node) => {
-      const widget = node.parentElement?.closest('[contenteditable="false"]');
-      return widget && element.contains(widget) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-    },
+/** The section's passages in reading order (lib/editor/passages.ts), each with the element that shows it. */
+function listPassages(editor: Editor): { passage: Passage; element: HTMLElement }[] {
+  return readPassages(editor.state.doc).flatMap((passage) => {
+    const element = editor.view.dom.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(passage.blockId)}"]`);
+    return element ? [{ passage, element }] : [];
   });
-  let text = "";
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) text += node.textContent ?? "";
-  return text;
 }
 
-export function passageOfElement(target: EventTarget): ActivePassage | null {
-  const origin = target as HTMLElement;
-  // A list item is one passage, its paragraphs included.
-  const element = origin.closest?.("li[data-block-id]") ?? origin.closest?.("[data-block-id]");
-  if (!element) return null;
-  return { blockId: element.getAttribute("data-block-id")!, text: readPassageText(element as HTMLElement) };
+/** The passage a click landed in: the innermost block around it that is one. */
+export function passageOfElement(editor: Editor, target: EventTarget): ActivePassage | null {
+  const passages = new Map(readPassages(editor.state.doc).map((passage) => [passage.blockId, passage]));
+  for (let element = (target as HTMLElement).closest?.("[data-block-id]"); element;) {
+    const passage = passages.get(element.getAttribute("data-block-id")!);
+    if (passage) return { blockId: passage.blockId, text: passage.text };
+    element = element.parentElement?.closest("[data-block-id]") ?? null;
+  }
+  return null;
 }
 
 /** Arrow keys, Home and End move the focused passage; Enter or Space opens it. Returns the handler and what to announce. */
-export function usePassageNavigation(onOpen: (passage: ActivePassage) => void) {
+export function usePassageNavigation(editor: Editor | null, onOpen: (passage: ActivePassage) => void) {
   const [announcement, setAnnouncement] = useState("");
   const onKeyDown = (event: React.KeyboardEvent<HTMLElement>) => {
-    const passages = listPassages(event.currentTarget);
+    const passages = editor ? listPassages(editor) : [];
     if (!passages.length) return;
-    const current = passages.findIndex((p) => p.classList.contains(FOCUSED));
+    const current = passages.findIndex(({ element }) => element.classList.contains(FOCUSED));
     const moves: Record<string, number> = {
       ArrowDown: current + 1,
       ArrowUp: current - 1,
@@ -59,13 +50,14 @@ export function usePassageNavigation(onOpen: (passage: ActivePassage) => void) {
     if (event.key in moves) {
       event.preventDefault();
       const next = Math.min(passages.length - 1, Math.max(0, current === -1 ? 0 : moves[event.key]));
-      passages[current]?.classList.remove(FOCUSED);
-      passages[next].classList.add(FOCUSED);
-      passages[next].scrollIntoView({ block: "nearest" });
-      setAnnouncement(`Passage ${next + 1} of ${passages.length}: ${readPassageText(passages[next])}`);
+      passages[current]?.element.classList.remove(FOCUSED);
+      passages[next].element.classList.add(FOCUSED);
+      passages[next].element.scrollIntoView({ block: "nearest" });
+      setAnnouncement(`Passage ${next + 1} of ${passages.length}: ${passages[next].passage.text}`);
     } else if ((event.key === "Enter" || event.key === " ") && current !== -1) {
       event.preventDefault();
-      onOpen(passageOfElement(passages[current])!);
+      const { blockId, text } = passages[current].passage;
+      onOpen({ blockId, text });
     }
   };
   return { onKeyDown, announcement };

@@ -210,7 +210,7 @@ function LiveText({
       <EditorContent editor={editor} />
     </div>
   ) : (
-    <ReadOnlyText isSynced={isLive} title={title} onOpen={onActivePassage}>
+    <ReadOnlyText editor={editor} isSynced={isLive} title={title} onOpen={onActivePassage}>
       <EditorContent editor={editor} />
     </ReadOnlyText>
   );
@@ -245,23 +245,25 @@ function useBuildTurn(): boolean {
 
 /** A read-only section's text: click a passage, or focus the text and use the arrow keys and Enter, to open it. */
 function ReadOnlyText({
+  editor,
   isSynced,
   title,
   onOpen,
   children,
 }: {
+  editor: Editor | null;
   isSynced: boolean;
   title: string;
   onOpen: Props["onActivePassage"];
   children: React.ReactNode;
 }) {
-  const { onKeyDown, announcement } = usePassageNavigation((passage) => onOpen(passage, { isKeyboard: true }));
+  const { onKeyDown, announcement } = usePassageNavigation(editor, (passage) => onOpen(passage, { isKeyboard: true }));
   return (
     <div
       hidden={!isSynced}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      onClick={(event) => onOpen(passageOfElement(event.target))}
+      onClick={(event) => editor && onOpen(passageOfElement(editor, event.target))}
       aria-label={`${title}: arrow keys move between passages, Enter opens one`}
       className="rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-un"
     >
