@@ -1,32 +1,29 @@
 "use client";
 
+import { distinctInitials } from "./initials";
+
 export type Present = { clientId: number; name: string; color: string };
 
 /** Who else has this section open: initials in their caret colour, names for screen readers and on hover. */
 export function Presence({ people }: { people: Present[] }) {
   if (!people.length) return null;
+  const initials = distinctInitials(people.map((person) => person.name));
   return (
     <ul aria-label="People in this section" className="flex -space-x-1">
-      {people.map((person) => (
+      {people.map((person, i) => (
+        // Focusable, so a keyboard user reads the name too; screen readers get it from the text.
         <li
           key={person.clientId}
+          tabIndex={0}
           title={person.name}
           style={{ backgroundColor: person.color }}
-          className="flex h-6 w-6 items-center justify-center rounded-full border-2 border-white text-[10px] font-semibold text-white"
+          className="presence-avatar relative flex h-6 min-w-6 items-center justify-center rounded-full border-2 border-white px-1 text-[10px] font-semibold text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-un"
         >
-          <span aria-hidden="true">{initials(person.name)}</span>
-          <span className="sr-only">{person.name}</span>
+          <span aria-hidden="true">{initials[i]}</span>
+          {/* Read by screen readers always, shown on hover and focus (app/globals.css). */}
+          <span className="presence-name">{person.name}</span>
         </li>
       ))}
     </ul>
   );
-}
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join("");
 }

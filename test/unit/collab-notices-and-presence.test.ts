@@ -4,7 +4,7 @@ import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import { readSectionNotice, writeSectionNotice } from "@/lib/collab/section-notice";
 import { firstClientId, MAX_PRESENCE_STATE_CHARS, stampPresence } from "@/lib/collab/stamp-presence";
-import { colourForUser } from "@/lib/collab/user-colour";
+import { colourForUser, hslToHex } from "@/lib/collab/user-colour";
 
 function update(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -122,5 +122,20 @@ describe("readSectionNotice", () => {
     ]) {
       expect(readSectionNotice(payload), payload).toBeNull();
     }
+  });
+});
+
+describe("colourForUser", () => {
+  it("gives #rrggbb, the only form the caret extension draws (hsl() came out transparent), the same for the same user", () => {
+    const colours = ["user-1", "user-2", "cmxbosavd0069h17dtr49qefg"].map(colourForUser);
+    for (const colour of colours) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
+    expect(colourForUser("user-1")).toBe(colours[0]);
+    expect(new Set(colours).size).toBe(3);
+  });
+
+  it("converts HSL as CSS does", () => {
+    expect(hslToHex(0, 1, 0.5)).toBe("#ff0000");
+    expect(hslToHex(120, 0.7, 0.35)).toBe("#1b981b");
+    expect(hslToHex(240, 1, 0.25)).toBe("#000080");
   });
 });
