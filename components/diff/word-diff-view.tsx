@@ -19,7 +19,11 @@ export function WordDiffView({ segments, className = "" }: { segments: DiffSegme
             <span className="sr-only">]</span>
           </del>
         ) : (
-          <ins key={i} className="bg-emerald-100 text-emerald-950 decoration-emerald-700">
+          // Right after struck words, a gap: "Improve" struck then "Strengthen" must not read as one word.
+          <ins
+            key={i}
+            className={`bg-emerald-100 text-emerald-950 decoration-emerald-700 ${segments[i - 1]?.type === "delete" ? "ml-1" : ""}`}
+          >
             <span className="sr-only">[inserted: </span>
             {segment.text}
             <span className="sr-only">]</span>

@@ -24,8 +24,15 @@ type Change = {
   newText: string;
 };
 
-/** The change as a word diff, with the quote's surroundings as context. */
-export function diffAmendment(change: Change): DiffSegment[] {
+/**
+ * The change as a word diff, with the quote's surroundings as context. The
+ * stored surroundings are character counts (they anchor the quote), so they
+ * may begin or end inside a word: shown, they are cut back to whole words
+ * and marked "…" where the passage goes on. `passageText`, when known, says
+ * where it goes on; otherwise a surrounding as long as the selectors are
+ * kept is taken to be cut.
+ */
+export function diffAmendment(change: Change, passageText: string | null = null): DiffSegment[] {
   const core: DiffSegment[] =
     change.kind === "replace"
       ? diffWords(change.quoteExact, change.newText)
@@ -35,8 +42,33 @@ export function diffAmendment(change: Change): DiffSegment[] {
             { type: "equal", text: change.quoteExact },
             { type: "insert", text: /^[\s,.;:!?)]/.test(change.newText) ? change.newText : ` ${change.newText}` },
           ];
+  const { before, after } = showContext(change, passageText);
   const context = (text: string): DiffSegment[] => (text ? [{ type: "equal", text }] : []);
-  return [...context(change.quotePrefix), ...core, ...context(change.quoteSuffix)];
+  return [...context(before), ...core, ...context(after)];
+}
+
+/** How long the client keeps a quote's surroundings (components/comments/selection-quote.ts). */
+const SELECTOR_CONTEXT_CHARS = 32;
+
+function showContext(change: Change, passageText: string | null): { before: string; after: string } {
+  const { quotePrefix: prefix, quoteSuffix: suffix } = change;
+  const whole = prefix + change.quoteExact + suffix;
+  const at = passageText?.indexOf(whole) ?? -1;
+  const end = at + whole.length;
+  // What lies just outside each surrounding: known from the passage, else guessed from the selectors' length.
+  const charBefore = at === -1 ? (prefix.length >= SELECTOR_CONTEXT_CHARS ? "a" : "") : passageText!.slice(at - 1, at);
+  const charAfter = at === -1 ? (suffix.length >= SELECTOR_CONTEXT_CHARS ? "a" : "") : passageText!.slice(end, end + 1);
+  const before = !charBefore
+    ? prefix
+    : `…${(isWordChar(charBefore) && isWordChar(prefix[0]) ? prefix.replace(/^[\p{L}\p{N}]+/u, "") : prefix).trimStart()}`;
+  const after = !charAfter
+    ? suffix
+    : `${(isWordChar(charAfter) && isWordChar(suffix.at(-1)) ? suffix.replace(/[\p{L}\p{N}]+$/u, "") : suffix).trimEnd()}…`;
+  return { before: prefix ? before : "", after: suffix ? after : "" };
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
 }
 
 /** Whether the quote can still be amended: it lies, whole, in one run of the passage's text (see Passage.runs in lib/editor/passages.ts). */
@@ -104,7 +136,7 @@ export async function listAmendments({
       state: (isStale ? "stale" : amendment.status) as AmendmentState,
       // Only when stale: what the passage says now, to compare with the target.
       currentText: isStale ? (current ?? "") : null,
-      diff: diffAmendment(amendment),
+      diff: diffAmendment(amendment, current),
       delegation: amendment.delegation,
       author: amendment.author,
       sponsors: sponsors.map((s) => s.delegation),

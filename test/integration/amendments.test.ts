@@ -125,7 +125,7 @@ describe("proposing", () => {
       "and secure",
       "predictable",
     ]);
-    expect(listed.diff.at(-1)).toEqual({ type: "equal", text: " and how" });
+    expect(listed.diff.at(-1)).toEqual({ type: "equal", text: " and how…" });
     const audit = await prisma.auditLog.findFirst({ where: { action: "amendment.propose", resourceId: id } });
     expect(audit?.userId).toBe(bahrain.id);
   });
