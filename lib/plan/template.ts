@@ -84,9 +84,9 @@ export const PLAN_TEMPLATE: TemplateSection[] = [
   },
   {
     key: "cooperation",
-    title: "Cooperation between countries of origin, transit and destination",
+    title: "Cooperation between countries of origin and destination",
     guidance:
-      "Describe how countries of origin, transit and destination, and all stakeholders, will cooperate and coordinate, and how the plan fits national and regional plans of action.",
+      "Describe how countries of origin and destination, and all stakeholders, will cooperate and coordinate, and how the plan fits national and regional plans of action.",
     answers: {
       should: ["countries of origin and destination"],
       gaps: ["increase coordination", "improve cooperation"],
