@@ -2,13 +2,13 @@
  * Makes sure a plan's register holds every `concerns` item of its dialogue.
  * Called on seeding and resetting a plan, and on every read of the register,
  * so plans seeded before the register existed get their rows on first read.
- * A new row starts `addressed` when a confirmed responds_to_concern link
- * already answers the item (the seed writes one per concern), else `raised`.
+ * A new row is `raised`: only a facilitator marks a concern addressed or
+ * noted. (The seeded "Concern to answer: …" bullet restates the concern; it
+ * is where the answer is to be written, not an answer.)
  *
  * It also repairs answers that went away: resetting a plan deletes the old
- * sections, and with them the passage an entry pointed at. Such an entry is
- * re-pointed at a confirmed link that still answers its dialogue item, or
- * goes back to `raised` — a concern never looks answered by a passage that is
+ * sections, and with them the passage an entry pointed at. Such an entry goes
+ * back to `raised` — a concern never looks answered by a passage that is
  * gone. Idempotent: when nothing is missing, it writes nothing.
  */
 import { appendAudit } from "@/lib/audit/append-audit";
@@ -56,17 +56,9 @@ async function ensureInTransaction(tx: Tx, planId: string): Promise<EnsureResult
   let number = last._max.number ?? 0;
   const created: number[] = [];
   for (const item of items.filter((i) => !known.has(i.id))) {
-    const link = await findAnsweringLink(tx, { planId, summaryItemId: item.id });
     number += 1;
     await tx.concern.create({
-      data: {
-        planId,
-        number,
-        origin: "dialogue",
-        summaryItemId: item.id,
-        text: item.text,
-        ...(link ? { status: "addressed", ...answerFrom(link) } : { status: "raised" }),
-      },
+      data: { planId, number, origin: "dialogue", summaryItemId: item.id, text: item.text, status: "raised" },
     });
     created.push(number);
   }
@@ -83,60 +75,22 @@ async function ensureInTransaction(tx: Tx, planId: string): Promise<EnsureResult
   return { created, repaired };
 }
 
-type AnsweringLink = {
-  id: string;
-  sectionId: string;
-  blockId: string;
-  quoteExact: string;
-  confirmedById: string | null;
-  confirmedAt: Date | null;
-};
-
-/** The confirmed link that answers a dialogue concern in this plan, earliest section first. */
-async function findAnsweringLink(
-  tx: Tx,
-  { planId, summaryItemId }: { planId: string; summaryItemId: string },
-): Promise<AnsweringLink | null> {
-  return tx.provenanceLink.findFirst({
-    where: { planId, summaryItemId, relation: "responds_to_concern", status: "confirmed", blockId: { not: "" } },
-    orderBy: [{ section: { position: "asc" } }, { createdAt: "asc" }],
-    select: { id: true, sectionId: true, blockId: true, quoteExact: true, confirmedById: true, confirmedAt: true },
-  });
-}
-
-function answerFrom(link: AnsweringLink) {
-  return {
-    answerSectionId: link.sectionId,
-    answerBlockId: link.blockId,
-    answerQuote: link.quoteExact,
-    answerLinkId: link.id,
-    decidedById: link.confirmedById,
-    decidedAt: link.confirmedAt ?? new Date(),
-  };
-}
-
 async function repairLostAnswers(tx: Tx, planId: string): Promise<number[]> {
   const lost = await tx.concern.findMany({
     where: { planId, status: "addressed", answerSectionId: null },
-    select: { id: true, number: true, summaryItemId: true },
+    select: { id: true, number: true },
   });
-  for (const concern of lost) {
-    const link = concern.summaryItemId
-      ? await findAnsweringLink(tx, { planId, summaryItemId: concern.summaryItemId })
-      : null;
-    await tx.concern.update({
-      where: { id: concern.id },
-      data: link
-        ? answerFrom(link)
-        : {
-            status: "raised",
-            answerBlockId: null,
-            answerQuote: null,
-            answerLinkId: null,
-            decidedById: null,
-            decidedAt: new Date(),
-          },
+  if (lost.length)
+    await tx.concern.updateMany({
+      where: { id: { in: lost.map((concern) => concern.id) } },
+      data: {
+        status: "raised",
+        answerBlockId: null,
+        answerQuote: null,
+        answerLinkId: null,
+        decidedById: null,
+        decidedAt: new Date(),
+      },
     });
-  }
   return lost.map((c) => c.number);
 }

@@ -73,7 +73,7 @@ export async function seedPlan({
         data: { dialogueId, title: `Global Plan of Action: ${dialogue.topic ?? dialogue.title}` },
       });
       const counts = await writeSkeleton(tx, { planId: plan.id, dialogueId });
-      // The dialogue's concerns go on the register now, addressed by the passages just seeded for them.
+      // The dialogue's concerns go on the register now, raised until a facilitator answers them.
       await ensureConcernRegister({ planId: plan.id, tx });
       await appendAudit(tx, {
         userId: actorId,
