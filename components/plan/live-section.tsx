@@ -62,18 +62,22 @@ export function LiveSection({
     [links, dialogueId, planId],
   );
 
-  async function cite(targetKey: string, label: string) {
-    if (!editor || !passage) return;
+  /** Puts a citation of the source at the caret; true once it is there. */
+  async function cite(targetKey: string, label: string): Promise<boolean> {
+    if (!editor || !passage) return false;
     setStatus(`Citing ${label}…`);
     const { data, error } = await apiFetch<{ linkId: string }>(`/api/plans/${planId}/citations`, {
       method: "POST",
       body: { sectionKey: section.key, blockId: passage.blockId, targetKey, quote: { exact: passage.text } },
     });
-    if (error || !data) return setStatus(error ?? "Could not cite. Try again.");
-    const { linkId } = data;
-    editor.chain().focus().insertContent({ type: "citation", attrs: { linkId } }).run();
+    if (error || !data) {
+      setStatus(error ?? "Could not cite. Try again.");
+      return false;
+    }
+    editor.chain().focus().insertContent({ type: "citation", attrs: { linkId: data.linkId } }).run();
     setStatus(`Cited ${label}`);
     router.refresh();
+    return true;
   }
 
   function captureSelection() {

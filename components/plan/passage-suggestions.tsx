@@ -33,8 +33,8 @@ export function PassageSuggestions({
   canDecide: boolean;
   /** The passage as it reads in the live editor, which may be ahead of the last save. */
   passageText?: string;
-  /** In the live editor: puts a citation of this source at the caret. */
-  onCite?: (targetKey: string, label: string) => void;
+  /** In the live editor: puts a citation of this source at the caret; true once cited. */
+  onCite?: (targetKey: string, label: string) => Promise<boolean>;
 }) {
   const router = useRouter();
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
@@ -69,9 +69,18 @@ export function PassageSuggestions({
     });
     setBusy(false);
     if (error) return setStatus(error);
-    setSuggestions((list) => list?.filter((s) => s.targetKey !== suggestion.targetKey) ?? null);
+    dropSuggestion(suggestion);
     setStatus(decision === "confirm" ? `Confirmed ${suggestion.address}` : `Rejected ${suggestion.address}`);
     router.refresh();
+  }
+
+  /** A source just cited is linked to the passage now, like a confirmed one: it is no longer a suggestion. */
+  async function cite(suggestion: Suggestion) {
+    if (await onCite!(suggestion.targetKey, suggestion.address)) dropSuggestion(suggestion);
+  }
+
+  function dropSuggestion(suggestion: Suggestion) {
+    setSuggestions((list) => list?.filter((s) => s.targetKey !== suggestion.targetKey) ?? null);
   }
 
   return (
@@ -122,7 +131,7 @@ export function PassageSuggestions({
                       <button
                         type="button"
                         disabled={isBusy}
-                        onClick={() => onCite(s.targetKey, s.address)}
+                        onClick={() => cite(s)}
                         className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50"
                       >
                         Cite<span className="sr-only"> {s.address} at the caret</span>

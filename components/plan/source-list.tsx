@@ -66,7 +66,7 @@ export function SourceList({
   canDecide: boolean;
   numbering: Map<string, number>;
   /** In the live editor: puts a citation of this source at the caret. */
-  onCite?: (targetKey: string, label: string) => void;
+  onCite?: (targetKey: string, label: string) => Promise<boolean>;
 }) {
   return (
     <ol className="space-y-2">
