@@ -1,7 +1,7 @@
 /**
  * The numbers of a live section's sources, drawn as decorations: on each
  * citation, and after each passage for the confirmed sources its text does
- * not cite ("[1, 2]", with "!" when one needs a re-check). Both come from the
+ * not cite (passage-marker.ts: "[1, 2] ⚠ 1 to re-check"). Both come from the
  * one numbering of lib/editor/passages.ts, which the page and the export use
  * too, so a source never shows two numbers. Inserting or deleting a citation
  * renumbers at once. Decorations, not content: the links live in the
@@ -13,6 +13,8 @@ import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
+import { renderPassageMarker } from "./passage-marker";
+import type { PassageMarker } from "./passage-marker";
 
 /** What the page knows of the section's links: enough to number them. */
 export type SectionLink = { id: string; blockId: string; status: string };
@@ -25,7 +27,7 @@ export type CitationNumberSpec = { citationNumber: number };
 
 function decorate(doc: PmNode, links: readonly SectionLink[]): DecorationSet {
   const { numberOf, atEnd } = numberSources(readPassages(doc), groupConfirmedByBlock(links));
-  const needsCheck = new Set(links.filter((link) => link.status === "suspect").map((link) => link.blockId));
+  const toRecheck = countSuspectByBlock(links);
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
     if (node.type.name === "citation") {
@@ -33,23 +35,32 @@ function decorate(doc: PmNode, links: readonly SectionLink[]): DecorationSet {
       if (citationNumber) decorations.push(Decoration.node(pos, pos + node.nodeSize, {}, { citationNumber }));
       return false;
     }
-    // Keys of atEnd and needsCheck are passage ids only, so a list item's paragraph (an id of its own) never matches.
+    // Keys of atEnd and toRecheck are passage ids only, so a list item's paragraph (an id of its own) never matches.
     const blockId = node.attrs.blockId as string | undefined;
-    const numbers = (blockId && atEnd.get(blockId)?.map((id) => numberOf.get(id)!)) || [];
-    if (blockId && (numbers.length || needsCheck.has(blockId))) {
-      const marker = [...numbers, ...(needsCheck.has(blockId) ? ["!"] : [])].join(", ");
+    const marker: PassageMarker = {
+      numbers: (blockId && atEnd.get(blockId)?.map((id) => numberOf.get(id)!)) || [],
+      toRecheck: (blockId && toRecheck.get(blockId)) || 0,
+    };
+    if (blockId && (marker.numbers.length || marker.toRecheck)) {
       decorations.push(
-        Decoration.widget(endOfWords(node, pos), () => render(`[${marker}]`, needsCheck.has(blockId)), {
+        Decoration.widget(endOfWords(node, pos), () => renderPassageMarker(marker), {
           side: 1,
-          key: `${blockId}:${marker}`,
+          key: `${blockId}:${marker.numbers.join(",")}:${marker.toRecheck}`,
           ignoreSelection: true,
-          passageSources: { blockId, marker: `[${marker}]` },
+          passageMarker: { blockId, ...marker },
         }),
       );
     }
     return true;
   });
   return DecorationSet.create(doc, decorations);
+}
+
+function countSuspectByBlock(links: readonly SectionLink[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const link of links)
+    if (link.status === "suspect") counts.set(link.blockId, (counts.get(link.blockId) ?? 0) + 1);
+  return counts;
 }
 
 /** Where a passage's words end: inside its text, or a list item's last paragraph, before any list nested in it. */
@@ -60,14 +71,6 @@ function endOfWords(node: PmNode, pos: number): number {
     if (child.isTextblock) end = pos + 1 + offset + child.nodeSize - 1;
   });
   return end;
-}
-
-function render(text: string, needsCheck: boolean): HTMLElement {
-  const element = document.createElement("sup");
-  element.className = `passage-sources ml-1 font-mono text-xs ${needsCheck ? "text-orange-800" : "text-emerald-800"}`;
-  element.contentEditable = "false";
-  element.textContent = text;
-  return element;
 }
 
 /** The plugin; the links come in as the meta of a transaction (sourceNumbersKey). */

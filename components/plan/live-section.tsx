@@ -74,7 +74,11 @@ export function LiveSection({
       setStatus(error ?? "Could not cite. Try again.");
       return false;
     }
-    editor.chain().focus().insertContent({ type: "citation", attrs: { linkId: data.linkId } }).run();
+    editor
+      .chain()
+      .focus()
+      .insertContent({ type: "citation", attrs: { linkId: data.linkId } })
+      .run();
     setStatus(`Cited ${label}`);
     router.refresh();
     return true;

@@ -1,6 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { CitationBadge } from "@/components/editor/citation-badge";
 import type { CitationInfo } from "@/components/editor/citation-badge";
+import { describePassageMarker, MARKER_CLASS } from "@/components/editor/passage-marker";
+import type { PassageMarker } from "@/components/editor/passage-marker";
 import { groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
 import type { Passage as TPassage, SourceNumbering } from "@/lib/editor/passages";
 import type { PlanForPage, PlanLink } from "@/lib/plan/get-plan";
@@ -36,7 +38,10 @@ export function SectionView({
   const passages = readPassages(section.content as JSONContent);
   const sources = numberSources(passages, groupConfirmedByBlock(section.links));
   const numbering = sources.numberOf;
-  const confirmed = section.links.filter((link) => link.status === "confirmed" && numbering.has(link.id)).length;
+  // Sources are what was said at the dialogue: an accepted amendment is linked too, but it is not one.
+  const confirmed = section.links.filter(
+    (link) => link.status === "confirmed" && numbering.has(link.id) && !link.amendment,
+  ).length;
   const hasOwnText = hasTextBeyondSeed(section, passages);
   const sectionWide = byBlock.get("") ?? [];
   return (
@@ -227,6 +232,24 @@ function renderNode(node: JSONContent, key: string, context: RenderContext): Rea
   }
 }
 
+/** The mark after a passage, as components/editor/passage-marker.ts describes it (the live editor draws the same). */
+function PassageMarkerView(marker: PassageMarker) {
+  const { numbersText, recheckText, sentence, data } = describePassageMarker(marker);
+  return (
+    <sup className={MARKER_CLASS} title={sentence} {...data}>
+      <span aria-hidden="true" className="font-mono text-emerald-800">
+        {numbersText}
+      </span>
+      {recheckText && (
+        <span aria-hidden="true" className="text-orange-800">
+          {` ${recheckText}`}
+        </span>
+      )}
+      <span className="sr-only">{sentence}</span>
+    </sup>
+  );
+}
+
 function renderText(node: JSONContent, key: string): React.ReactNode {
   let out: React.ReactNode = node.text;
   for (const mark of node.marks ?? []) {
@@ -258,16 +281,11 @@ function Passage({
   const numbers = (blockId ? (context.sources.atEnd.get(blockId) ?? []) : []).map((id) =>
     context.sources.numberOf.get(id)!,
   );
-  const needsCheck = links.some((link) => link.status === "suspect");
-  const marker = [...numbers, ...(needsCheck ? ["!"] : [])];
+  const toRecheck = links.filter((link) => link.status === "suspect").length;
   const text = (
     <>
       {children}
-      {marker.length > 0 && (
-        <sup className={`ml-1 font-mono text-xs ${needsCheck ? "text-orange-800" : "text-emerald-800"}`}>
-          [{marker.join(", ")}]
-        </sup>
-      )}
+      {(numbers.length > 0 || toRecheck > 0) && <PassageMarkerView numbers={numbers} toRecheck={toRecheck} />}
     </>
   );
   // Readers see sources where there are some; facilitators may also look for new ones anywhere.

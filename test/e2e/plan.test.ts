@@ -374,7 +374,7 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
         .filter({ hasText: `Confirmed ${address}` })
         .waitFor();
       // After the refresh the passage carries two source numbers: the seeded item and the one just confirmed.
-      await passage.locator("sup.passage-sources", { hasText: /^\[\d+, \d+\]$/ }).waitFor();
+      await passage.getByTitle(/^2 sources \(\d+, \d+\)$/).waitFor();
     } finally {
       await browser.close();
     }

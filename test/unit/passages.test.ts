@@ -185,9 +185,11 @@ function readPage(content: JSONContent, links: { id: string; blockId: string; st
   document.body.innerHTML = html;
   return [...document.querySelectorAll("[id^='passage-']")].map((element) => ({
     blockId: element.getAttribute("data-block-id")!,
-    numbers: [...element.querySelectorAll("[data-citation] a, sup.font-mono")]
+    numbers: [...element.querySelectorAll("[data-citation] a, [data-numbers]")]
       .filter((number) => number.closest("[id^='passage-']") === element)
-      .flatMap((number) => numbersIn(number.textContent ?? "")),
+      .flatMap((number) =>
+        number.hasAttribute("data-numbers") ? markerNumbers(number) : numbersIn(number.textContent ?? ""),
+      ),
   }));
 }
 
@@ -210,12 +212,19 @@ function readEditor(content: JSONContent, links: { id: string; blockId: string; 
     spans.filter((span) => span.from < pos && pos < span.to).sort((a, b) => b.from - a.from)[0];
   const sorted = [...decorations].sort((a, b) => a.from - b.from);
   for (const decoration of sorted) {
-    const spec = decoration.spec as { citationNumber?: number; passageSources?: { marker: string } };
+    const spec = decoration.spec as {
+      citationNumber?: number;
+      passageMarker?: { numbers: number[]; toRecheck: number };
+    };
     const at = spec.citationNumber !== undefined ? decoration.from + 1 : decoration.from;
     const passage = reading.find((entry) => entry.blockId === innermost(at)?.blockId);
     if (!passage) continue;
     if (spec.citationNumber !== undefined) passage.numbers.push(String(spec.citationNumber));
-    else if (spec.passageSources) passage.numbers.push(...numbersIn(spec.passageSources.marker));
+    else if (spec.passageMarker)
+      passage.numbers.push(
+        ...spec.passageMarker.numbers.map(String),
+        ...(spec.passageMarker.toRecheck ? [`!${spec.passageMarker.toRecheck}`] : []),
+      );
   }
   return reading;
 }
@@ -243,15 +252,21 @@ function readExport(content: JSONContent, links: { id: string; blockId: string; 
     }));
 }
 
-/** "[1, 2, !]" → ["1", "2", "!"]; "Source [3]" → ["3"]. */
+/** "Source [3]" → ["3"]. */
 function numbersIn(label: string): string[] {
-  return [...label.matchAll(/\d+|!/g)].map((match) => match[0]);
+  return [...label.matchAll(/\d+/g)].map((match) => match[0]);
 }
 
-/** What the export cannot show: the re-check mark "!", and passages it prints nothing for (an empty paragraph). */
+/** A passage marker's numbers, then "!n" when n of its sources need a re-check. */
+function markerNumbers(marker: Element): string[] {
+  const recheck = Number(marker.getAttribute("data-recheck"));
+  return [...marker.getAttribute("data-numbers")!.split(",").filter(Boolean), ...(recheck ? [`!${recheck}`] : [])];
+}
+
+/** What the export cannot show: the re-check count "!n", and passages it prints nothing for (an empty paragraph). */
 function comparable(reading: Reading): Reading {
   return reading
-    .map(({ blockId, numbers }) => ({ blockId, numbers: numbers.filter((n) => n !== "!") }))
+    .map(({ blockId, numbers }) => ({ blockId, numbers: numbers.filter((n) => !n.startsWith("!")) }))
     .filter(({ numbers }) => numbers.length > 0);
 }
 
