@@ -5,7 +5,7 @@ import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/policies";
 import { listDialogues } from "@/lib/dialogue/list-dialogues";
 import { listPlans } from "@/lib/plan/get-plan";
-import { formatMeetingDate } from "@/lib/dialogue/format";
+import { Time } from "@/components/ui/time";
 
 export default async function HomePage() {
   const user = await requirePageUser("/");
@@ -54,7 +54,7 @@ export default async function HomePage() {
                 </Link>
               </h2>
               <p className="mt-1 text-sm text-slate-700">
-                {d.venue} · <time dateTime={d.date.toISOString().slice(0, 10)}>{formatMeetingDate(d.date)}</time>
+                {d.venue} · <Time date={d.date} withTime={false} />
               </p>
               <p className="mt-2 text-sm text-slate-700">
                 {d._count.segments} sessions · {d._count.statements} statements · {d._count.summaryItems} list items ·{" "}

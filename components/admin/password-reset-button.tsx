@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Time } from "@/components/ui/time";
 
 type Status =
   | { kind: "idle" }
@@ -39,9 +40,7 @@ export function PasswordResetButton({ userId, email }: { userId: string; email: 
         {status.kind === "error" && <p className="text-red-700">{status.message}</p>}
         {status.kind === "done" && (
           <p className="mt-1">
-            Give {email} this one-time link, valid until{" "}
-            {new Date(status.expiresAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}; it will
-            not be shown again:
+            Give {email} this one-time link, valid until <Time date={status.expiresAt} />; it will not be shown again:
             <output data-testid="password-reset-link" className="block break-all rounded bg-slate-100 p-2 font-mono">
               {status.link}
             </output>

@@ -10,6 +10,7 @@ import { apiFetch } from "@/lib/http/api-fetch";
 import type { Viewer } from "@/components/comments/threads-panel";
 import { WordDiffView } from "@/components/diff/word-diff-view";
 import type { AmendmentView } from "./use-amendments";
+import { Time } from "@/components/ui/time";
 
 const KIND_LABEL: Record<AmendmentView["kind"], string> = {
   replace: "Replace",
@@ -84,7 +85,7 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
       {amendment.decidedAt && (
         <p className="text-xs text-slate-700">
           {amendment.status === "accepted" ? "Accepted" : "Rejected"} by {amendment.decidedBy?.name ?? "a facilitator"}{" "}
-          on <time dateTime={amendment.decidedAt}>{new Date(amendment.decidedAt).toLocaleString()}</time>
+          on <Time date={amendment.decidedAt} />
           {amendment.decisionReason && (
             <>
               : <span className="whitespace-pre-wrap">{amendment.decisionReason}</span>

@@ -13,6 +13,7 @@ import type { SelectedQuote } from "./selection-quote";
 import type { ThreadView } from "./use-threads";
 import { useThreads } from "./use-threads";
 import type { PlanAbilities } from "@/lib/auth/policies";
+import { Time } from "@/components/ui/time";
 
 /** Who is looking: their delegation (to show its own co-sponsorship) and what the server says they may do on this plan. */
 export type Viewer = { delegationId: string | null; abilities: PlanAbilities };
@@ -277,8 +278,7 @@ export function Thread({
           <li key={comment.id} className="text-sm">
             <p className="text-xs text-slate-600">
               <span className="font-medium text-slate-800">{comment.author?.name ?? "Former user"}</span>
-              {comment.delegation && <> for {comment.delegation.name}</>} ·{" "}
-              <time dateTime={comment.createdAt}>{new Date(comment.createdAt).toLocaleString()}</time>
+              {comment.delegation && <> for {comment.delegation.name}</>} · <Time date={comment.createdAt} />
               {comment.editedAt && " (edited)"}
             </p>
             {/* Always text, never markup: whatever was typed stays inert. */}

@@ -10,6 +10,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { useEventSource } from "./use-event-source";
+import { formatTime } from "@/lib/dates/format-date";
 
 /** Changes that arrive together (a reply and its resolve) are folded into one refresh. */
 const FOLD_MS = 200;
@@ -78,6 +79,6 @@ function describe({
   if (connection === "reconnecting") return `Reconnecting… New ${noun} will appear when the connection is back.`;
   if (connection === "paused") return `Paused while this tab is hidden; new ${noun} appear when you come back.`;
   if (isRefreshing) return `Updating ${noun}…`;
-  if (updatedAt) return `Live: updated at ${updatedAt.toLocaleTimeString()}.`;
+  if (updatedAt) return `Live: updated at ${formatTime(updatedAt)}.`;
   return `Live: new ${noun} appear here as they are posted.`;
 }

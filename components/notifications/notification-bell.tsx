@@ -10,6 +10,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useDismiss } from "@/components/ui/use-dismiss";
 import type { TNotificationView } from "@/lib/notifications/schemas";
 import { useNotificationFeed } from "./use-notification-feed";
+import { Time } from "@/components/ui/time";
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const { unread, items, connection, newsVersion, load, markRead } = useNotificationFeed(initialUnread);
@@ -130,9 +131,9 @@ function NotificationList({
           >
             {!item.isRead && <span className="sr-only">Unread: </span>}
             {item.title}
-            <time dateTime={item.createdAt} className="block text-xs font-normal text-slate-600">
-              {new Date(item.createdAt).toLocaleString()}
-            </time>
+            <span className="block text-xs font-normal text-slate-600">
+              <Time date={item.createdAt} />
+            </span>
           </a>
         </li>
       ))}

@@ -90,11 +90,6 @@ export function describeVersion(document: Pick<TExportDocument, "versionLabel">)
   return document.versionLabel ?? "Working draft";
 }
 
-/** "30 November 2026", as UN documents date themselves. */
-export function formatExportDate(date: Date): string {
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
-
 /** The footnote's text, the same in every format: speaker, role, segment, address and the quoted words. */
 export function formatFootnoteText(note: TSourceDescription & { status?: string }): string {
   const who = [note.label, note.role, note.segment].filter(Boolean).join(", ");

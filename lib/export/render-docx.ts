@@ -22,7 +22,8 @@ import {
 } from "docx";
 import type { ParagraphChild } from "docx";
 import type { TBlock, TExportDocument, TRun } from "./export-document";
-import { describeVersion, formatExportDate, formatFootnoteText } from "./export-document";
+import { formatDay } from "@/lib/dates/format-date";
+import { describeVersion, formatFootnoteText } from "./export-document";
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -43,7 +44,7 @@ export async function renderDocx({ document }: { document: TExportDocument }): P
   );
   const file = new Document({
     title: document.title,
-    description: `${describeVersion(document)}, ${formatExportDate(document.date)}`,
+    description: `${describeVersion(document)}, ${formatDay(document.date)}`,
     creator: "GPA Workspace",
     numbering: {
       config: [
@@ -96,7 +97,7 @@ function renderTitlePage(document: TExportDocument): Paragraph[] {
     }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: formatExportDate(document.date), size: 24 })],
+      children: [new TextRun({ text: formatDay(document.date), size: 24 })],
     }),
     new Paragraph({
       alignment: AlignmentType.CENTER,

@@ -5,7 +5,8 @@
  * Everything from the plan is escaped: a passage is text, never markup.
  */
 import type { TBlock, TExportDocument, TRun } from "./export-document";
-import { describeVersion, formatExportDate, formatFootnoteText } from "./export-document";
+import { formatDay } from "@/lib/dates/format-date";
+import { describeVersion, formatFootnoteText } from "./export-document";
 
 const PRINT_CSS = `
 @page { size: A4; margin: 25mm 22mm 22mm 22mm; }
@@ -33,7 +34,7 @@ sup.fn a { color: inherit; text-decoration: none; }
 export function renderHtml({ document }: { document: TExportDocument }): string {
   const body: string[] = [
     `<section class="title-page"><h1>${escape(document.title)}</h1>`,
-    `<p class="version">${escape(describeVersion(document))}</p><p class="date">${escape(formatExportDate(document.date))}</p>`,
+    `<p class="version">${escape(describeVersion(document))}</p><p class="date">${escape(formatDay(document.date))}</p>`,
     `<p class="source">Drawn from: ${escape(document.dialogueTitle)}</p></section>`,
     "<main>",
   ];

@@ -3,13 +3,14 @@
  * most editors render them), followed by the annex of provenance links as a table.
  */
 import type { TBlock, TExportDocument, TRun } from "./export-document";
-import { describeVersion, formatExportDate, formatFootnoteText } from "./export-document";
+import { formatDay } from "@/lib/dates/format-date";
+import { describeVersion, formatFootnoteText } from "./export-document";
 
 export function renderMarkdown({ document }: { document: TExportDocument }): string {
   const lines: string[] = [
     `# ${escapeInline(document.title)}`,
     "",
-    `${escapeInline(describeVersion(document))} · ${formatExportDate(document.date)}`,
+    `${escapeInline(describeVersion(document))} · ${formatDay(document.date)}`,
     "",
     `Drawn from: ${escapeInline(document.dialogueTitle)}`,
     "",

@@ -258,7 +258,7 @@ function numbersIn(label: string): string[] {
 }
 
 /** A passage marker's numbers, then "!n" when n of its sources need a re-check. */
-function markerNumbers(marker: Element): string[] {
+function markerNumbers(marker: { getAttribute(name: string): string | null }): string[] {
   const recheck = Number(marker.getAttribute("data-recheck"));
   return [...marker.getAttribute("data-numbers")!.split(",").filter(Boolean), ...(recheck ? [`!${recheck}`] : [])];
 }

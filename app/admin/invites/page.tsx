@@ -5,12 +5,13 @@ import { RevokeInviteButton } from "@/components/admin/revoke-invite-button";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { formatDelegationChoice } from "@/lib/users/delegation-label";
 import { listDelegationChoices, listInvites } from "@/lib/users/list-users";
+import { formatDay, formatDayAndTime } from "@/lib/dates/format-date";
 
 export const metadata: Metadata = { title: "Invites" };
 
 function describeInvite(invite: { usedAt: Date | null; expiresAt: Date }): string {
-  if (invite.usedAt) return `used ${invite.usedAt.toISOString().slice(0, 10)}`;
-  return invite.expiresAt < new Date() ? "expired" : `open until ${invite.expiresAt.toISOString().slice(0, 10)}`;
+  if (invite.usedAt) return `used ${formatDay(invite.usedAt)}`;
+  return invite.expiresAt < new Date() ? "expired" : `open until ${formatDayAndTime(invite.expiresAt)}`;
 }
 
 export default async function InvitesPage() {

@@ -6,7 +6,8 @@ import { SearchForm } from "@/components/dialogue/search-form";
 import { SearchResults } from "@/components/dialogue/search-results";
 import { StatementCard } from "@/components/dialogue/statement-card";
 import { SummaryLists } from "@/components/dialogue/summary-lists";
-import { formatMeetingDate, formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
+import { Time } from "@/components/ui/time";
+import { formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import { authorizePage, getCurrentUser, requirePageUser } from "@/lib/auth/current-user";
 import { getDialogue } from "@/lib/dialogue/get-dialogue";
 import type { SearchHit, TextRange } from "@/lib/dialogue/search-dialogue";
@@ -84,8 +85,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
         <header className="space-y-3">
           <h1 className="text-2xl font-semibold leading-snug">{dialogue.title}</h1>
           <p className="text-slate-700">
-            {dialogue.venue} ·{" "}
-            <time dateTime={dialogue.date.toISOString().slice(0, 10)}>{formatMeetingDate(dialogue.date)}</time>
+            {dialogue.venue} · <Time date={dialogue.date} withTime={false} />
           </p>
           <DialogueOverview dialogue={dialogue} />
           <SearchForm initialQuery={rawQuery} />

@@ -14,6 +14,7 @@ import { readPageParams } from "@/lib/http/path-params";
 import { findPlanSummary } from "@/lib/plan/get-plan";
 import type { SectionPassages } from "@/lib/plan/list-passages";
 import { listPassages } from "@/lib/plan/list-passages";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Concern register" };
 
@@ -246,7 +247,7 @@ function ConcernRow({
         {concern.decidedAt && concern.status !== "raised" && (
           <p className="mt-1 text-slate-600">
             {concern.decidedBy ? `by ${concern.decidedBy.name}, ` : ""}
-            <time dateTime={concern.decidedAt.toISOString()}>{concern.decidedAt.toISOString().slice(0, 10)}</time>
+            <Time date={concern.decidedAt} />
           </p>
         )}
       </td>

@@ -9,6 +9,7 @@ import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { readPageParams } from "@/lib/http/path-params";
 import { listVersions } from "@/lib/versions/list-versions";
 import { LIVE } from "@/lib/versions/schemas";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Versions" };
 
@@ -17,9 +18,6 @@ type Props = { params: Promise<{ id: string }> };
 const KIND_LABELS = { named: "named", auto: "automatic", before_restore: "before restore" } as const;
 
 /** "2026-11-30 14:20 UTC": the same for every reader, wherever they are. */
-function formatTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
 
 export default async function VersionsPage({ params }: Props) {
   const { id } = await readPageParams(params);
@@ -95,7 +93,7 @@ export default async function VersionsPage({ params }: Props) {
                 <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">{KIND_LABELS[v.kind]}</span>
                 <span className="text-slate-700">{v.createdBy?.name ?? "taken automatically"}</span>
                 <time dateTime={v.createdAt.toISOString()} className="text-slate-600">
-                  {formatTime(v.createdAt)}
+                  <Time date={v.createdAt} />
                 </time>
               </p>
               <p className="mt-1 flex flex-wrap items-center gap-3" data-testid="version-summary">
