@@ -21,7 +21,7 @@ export function LivePlanActivity({
   noun,
 }: {
   planId: string;
-  kind: "threads" | "amendments";
+  kind: "threads" | "amendments" | "links";
   noun: string;
 }) {
   const router = useRouter();

@@ -4,6 +4,7 @@ import { formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import type { SummaryListName } from "@/lib/dialogue/types";
 import { describeAmendment } from "@/lib/amendments/describe-amendment";
 import { LinkDecision } from "./link-decision";
+import { NotASourceButton } from "./not-a-source-button";
 
 const RELATION_LABELS: Record<string, string> = {
   derived_from: "derived from",
@@ -102,6 +103,9 @@ export function SourceList({
                   label={`${label}, ${address}`}
                   isSuspect={link.status === "suspect"}
                 />
+              )}
+              {canDecide && link.status === "confirmed" && !link.amendment && !link.cited && (
+                <NotASourceButton planId={planId} linkId={link.id} label={`${label}, ${address}`} />
               )}
               {onCite && !link.amendment && (
                 <button

@@ -31,9 +31,11 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { NotificationNotice } from "./channels";
 
-/** What changed on a plan: a section's comment threads (whose visibility it gives), or its amendments. */
+/** What changed on a plan: a section's comment threads (whose visibility it gives), its amendments, or its sources. */
 export type PlanActivity =
-  { kind: "threads"; sectionId: string; visibility: ThreadVisibility } | { kind: "amendments"; sectionId: string };
+  | { kind: "threads"; sectionId: string; visibility: ThreadVisibility }
+  | { kind: "amendments"; sectionId: string }
+  | { kind: "links"; sectionId: string };
 /** Called with the plan activity for a plan subscription; with nothing for the bell, or to say "check again". */
 type OnNews = (activity?: PlanActivity) => void;
 
@@ -207,6 +209,7 @@ function toPlanActivity(notice: Partial<CollabNotice> | null): { planId: string;
   if (!notice || !("planId" in notice) || !notice.planId || !notice.sectionId) return null;
   const { planId, sectionId } = notice;
   if (notice.type === "amendments-changed") return { planId, change: { kind: "amendments", sectionId } };
+  if (notice.type === "links-changed") return { planId, change: { kind: "links", sectionId } };
   if (notice.type === "threads-changed" || notice.type === "anchor-thread") {
     // A notice without a visibility (sent by an older instance) is treated as the more private kind.
     return {

@@ -88,7 +88,7 @@ function toEvents(batch: (PlanActivity | undefined)[], seesFacilitatorOnly: bool
   const events = new Map<string, [string, unknown]>();
   for (const activity of batch) {
     if (!activity) events.set("check", ["check", {}]);
-    else if (activity.kind === "amendments" || activity.visibility === "everyone" || seesFacilitatorOnly) {
+    else if (activity.kind !== "threads" || activity.visibility === "everyone" || seesFacilitatorOnly) {
       events.set(`${activity.kind}:${activity.sectionId}`, [activity.kind, { sectionId: activity.sectionId }]);
     }
   }

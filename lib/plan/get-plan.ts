@@ -41,6 +41,7 @@ function loadPlan(planId: string) {
               id: true,
               blockId: true,
               status: true,
+              cited: true,
               relation: true,
               targetKey: true,
               summaryItem: { select: { key: true, list: true, n: true, text: true } },

@@ -15,6 +15,7 @@ import { AppError } from "@/lib/errors";
 import { ZBlockId } from "@/lib/plan/passage-schemas";
 import { fingerprintPassage } from "./fingerprint";
 import { resolveTarget } from "./link-suggested-source";
+import { sendCollabNotice } from "@/lib/live/channels";
 
 export const ZCiteSource = z.object({
   sectionKey: z.string().min(1).max(100),
@@ -84,6 +85,7 @@ export async function citeSource({ actor, planId, input }: { actor: CurrentUser;
         from: existing?.status ?? null,
       },
     });
+    await sendCollabNotice(tx, { type: "links-changed", planId, sectionId: section.id });
     return { linkId: link.id, status: "confirmed" as const, created: !existing };
   });
 }

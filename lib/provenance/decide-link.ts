@@ -1,9 +1,11 @@
 /**
- * A facilitator confirms or rejects a suggested source, or re-confirms or
- * removes a suspect one. A rejected link stays in the database with status
- * "rejected": that is the memory that keeps it from being suggested again for
- * the same passage. Confirming takes a fingerprint of the passage as it reads
- * now, so a later change in substance makes the link suspect again.
+ * A facilitator confirms or rejects a suggested source, re-confirms or
+ * removes a suspect one, or rejects a confirmed one ("Not a source": a
+ * mis-click on Confirm is not final). A rejected link stays in the database
+ * with status "rejected": that is the memory that keeps it from being
+ * suggested again for the same passage. Confirming takes a fingerprint of the
+ * passage as it reads now, so a later change in substance makes the link
+ * suspect again. Every decision is audited, and the coverage board hears of it.
  */
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
@@ -11,6 +13,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { sendCollabNotice } from "@/lib/live/channels";
 import { fingerprintSavedPassage } from "./passage-fingerprint";
 
 export const ZDecideLink = z.object({ decision: z.enum(["confirm", "reject", "remove"]) });
@@ -38,12 +41,7 @@ export async function decideLink({
   return getPrisma().$transaction(async (tx) => {
     const link = await tx.provenanceLink.findFirst({ where: { id: linkId, planId } });
     if (!link) throw new AppError("not_found", "No such link in this plan.");
-    if (link.status !== "suggested" && link.status !== "suspect") {
-      throw new AppError("conflict", `This link is already ${link.status}.`);
-    }
-    if (input.decision === "remove" && link.status !== "suspect") {
-      throw new AppError("conflict", "Only a suspect link is removed; reject a suggestion instead.");
-    }
+    checkDecision(link, input.decision);
     const status = OUTCOME[input.decision];
     const fingerprint =
       status === "confirmed" ? await fingerprintSavedPassage(tx, link.sectionId, link.blockId) : link.fingerprint;
@@ -67,6 +65,25 @@ export async function decideLink({
         from: link.status,
       },
     });
+    await sendCollabNotice(tx, { type: "links-changed", planId, sectionId: link.sectionId });
     return updated;
   });
+}
+
+/** Which decisions each status allows; a conflict, saying why, otherwise. */
+function checkDecision(
+  link: { status: string; cited: boolean; amendmentId: string | null },
+  decision: TDecideLink["decision"],
+): void {
+  if (link.status === "confirmed") {
+    if (decision !== "reject") throw new AppError("conflict", "This link is already confirmed.");
+    if (link.amendmentId)
+      throw new AppError("conflict", "An accepted amendment's link records the decision; it stays.");
+    if (link.cited) throw new AppError("conflict", "The text cites this source: delete the citation first.");
+    return;
+  }
+  if (link.status !== "suggested" && link.status !== "suspect")
+    throw new AppError("conflict", `This link is already ${link.status}.`);
+  if (decision === "remove" && link.status !== "suspect")
+    throw new AppError("conflict", "Only a suspect link is removed; reject a suggestion instead.");
 }

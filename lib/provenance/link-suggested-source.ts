@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import type { JSONContent } from "@tiptap/core";
 import { findPassage } from "@/lib/editor/passages";
 import { fingerprintSavedPassage } from "./passage-fingerprint";
+import { sendCollabNotice } from "@/lib/live/channels";
 
 export const ZLinkSuggestedSource = z.object({
   sectionKey: z.string().min(1).max(100),
@@ -81,6 +82,7 @@ export async function linkSuggestedSource({
         from: existing?.status ?? null,
       },
     });
+    await sendCollabNotice(tx, { type: "links-changed", planId, sectionId: section.id });
     return link;
   });
 }

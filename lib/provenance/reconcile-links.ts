@@ -13,6 +13,7 @@ import { appendAudit } from "@/lib/audit/append-audit";
 import type { Tx } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
 import { fingerprintPassage } from "@/lib/provenance/fingerprint";
+import { sendCollabNotice } from "@/lib/live/channels";
 
 export type ReconcileResult = { removed: string[]; restored: string[]; moved: string[]; suspect: string[] };
 
@@ -22,6 +23,8 @@ export async function reconcileLinks(tx: Tx, change: Change): Promise<ReconcileR
   const { removed, restored } = await syncCitedLinks(tx, change);
   const moved = await moveCitedLinks(tx, change);
   const suspect = await markSuspectLinks(tx, change, new Set(moved));
+  if (removed.length || restored.length || moved.length || suspect.length)
+    await sendCollabNotice(tx, { type: "links-changed", planId: change.planId, sectionId: change.sectionId });
   return { removed, restored, moved, suspect };
 }
 

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
@@ -213,6 +214,59 @@ describe("suggestions for a passage", () => {
     );
   });
 
+  it("lets a facilitator take back a confirmed source: rejected, audited, never suggested again, and announced to the coverage board", async () => {
+    const { decideLink } = await import("@/lib/provenance/decide-link");
+    const { suggestForPassage } = await import("@/lib/provenance/suggest-for-passage");
+    const facilitator = await prisma.user.create({
+      data: { email: "unconfirm@example.org", name: "U", passwordHash: "x", role: "facilitator" },
+      select: { id: true, email: true, name: true, role: true, delegationId: true },
+    });
+    const actor = { ...facilitator, delegation: null };
+    const link = await prisma.provenanceLink.findFirstOrThrow({
+      where: { planId, status: "confirmed", cited: false, amendmentId: null, blockId: { not: "" } },
+      include: { section: { select: { key: true } } },
+    });
+    const listener = await listenForLinkNotices();
+    await decideLink({ actor, planId, linkId: link.id, input: { decision: "reject" } });
+    expect((await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("rejected");
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "provenance.reject", resourceId: link.id },
+    });
+    expect([audit.userId, (audit.detail as { from: string }).from]).toEqual([facilitator.id, "confirmed"]);
+    const again = await suggestForPassage({
+      viewer: actor,
+      planId,
+      sectionKey: link.section.key,
+      blockId: link.blockId,
+    });
+    expect(again.map((s) => s.targetKey)).not.toContain(link.targetKey);
+    expect(await listener.stop()).toContainEqual({ type: "links-changed", planId, sectionId: link.sectionId });
+  });
+
+  it("refuses to take back a source the text cites, or an accepted amendment's link, writing nothing", async () => {
+    const { decideLink } = await import("@/lib/provenance/decide-link");
+    const actor = {
+      id: "f2",
+      email: "f2@x",
+      name: "F2",
+      role: "facilitator" as const,
+      delegationId: null,
+      delegation: null,
+    };
+    const link = await prisma.provenanceLink.findFirstOrThrow({
+      where: { planId, status: "confirmed", amendmentId: null },
+    });
+    await prisma.provenanceLink.update({ where: { id: link.id }, data: { cited: true } });
+    await expect(decideLink({ actor, planId, linkId: link.id, input: { decision: "reject" } })).rejects.toThrow(
+      /cites this source/,
+    );
+    await expect(decideLink({ actor, planId, linkId: link.id, input: { decision: "confirm" } })).rejects.toThrow(
+      /already confirmed/,
+    );
+    expect((await prisma.provenanceLink.findUniqueOrThrow({ where: { id: link.id } })).status).toBe("confirmed");
+    await prisma.provenanceLink.update({ where: { id: link.id }, data: { cited: false } });
+  });
+
   it("refuses an observer at the library level too", async () => {
     const { decideLink } = await import("@/lib/provenance/decide-link");
     const link = await prisma.provenanceLink.findFirstOrThrow({ where: { planId, status: "suggested" } });
@@ -273,3 +327,24 @@ describe("a corrected import under a plan", () => {
     expect(await prisma.summaryItem.count({ where: { key: "should-8" } })).toBe(1);
   });
 });
+
+/** Listens on the collab channel, as the app's plan-activity streams do; `stop` gives the links-changed notices heard. */
+async function listenForLinkNotices(): Promise<{ stop: () => Promise<unknown[]> }> {
+  const { COLLAB_CHANNEL } = await import("@/lib/live/channels");
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const notices: unknown[] = [];
+  client.on("notification", (message) => {
+    const notice = JSON.parse(message.payload ?? "null") as { type?: string } | null;
+    if (notice?.type === "links-changed") notices.push(notice);
+  });
+  await client.connect();
+  await client.query(`LISTEN ${COLLAB_CHANNEL}`);
+  return {
+    async stop() {
+      // A notice is delivered after its transaction commits: give it a moment to arrive.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await client.end();
+      return notices;
+    },
+  };
+}

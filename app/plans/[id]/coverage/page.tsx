@@ -7,6 +7,7 @@ import { ConcernAnswers } from "@/components/coverage/concern-answers";
 import { CoverageBar, CoverageLegend } from "@/components/coverage/coverage-bar";
 import { CoveragePoints } from "@/components/coverage/coverage-points";
 import { TraceabilityMatrix } from "@/components/coverage/traceability-matrix";
+import { LivePlanActivity } from "@/components/live/live-plan-activity";
 import { can } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { countConcerns } from "@/lib/concerns/count-concerns";
@@ -80,6 +81,7 @@ export default async function CoveragePage({ params, searchParams }: Props) {
           plan, suspect when its confirmed source needs a re-check because the passage or the source changed since,
           suggested when only suggestions do, excluded when a facilitator has recorded why it is left out.
         </p>
+        <LivePlanActivity planId={id} kind="links" noun="sources" />
       </header>
 
       <section aria-labelledby="at-a-glance" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">

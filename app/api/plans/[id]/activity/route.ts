@@ -9,17 +9,17 @@ export const runtime = "nodejs";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** `?kind=threads` or `?kind=amendments` narrows the stream to what the page lists; without it, both. */
-const ZQuery = z.object({ kind: z.enum(["threads", "amendments"]).optional() });
+/** `?kind=threads`, `amendments` or `links` narrows the stream to what the page lists; without it, all. */
+const ZQuery = z.object({ kind: z.enum(["threads", "amendments", "links"]).optional() });
 
-/** Server-Sent Events for the plan-wide comments and amendments pages: which section's threads or amendments changed. */
+/** Server-Sent Events for the plan-wide pages (comments, amendments, coverage): which section's threads, amendments or sources changed. */
 export const GET = withErrors(async (request: Request, context: Context) => {
   const viewer = await requireUser();
   const { kind } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   return openPlanActivityStream({
     viewer,
     planId: (await context.params).id,
-    kinds: kind ? [kind] : ["threads", "amendments"],
+    kinds: kind ? [kind] : ["threads", "amendments", "links"],
     signal: request.signal,
   });
 });
