@@ -34,6 +34,8 @@ export type Passage = {
   citations: string[];
   /** The comment threads marked on its words, in order of first mark. */
   threadIds: string[];
+  /** A list item's place: how deep its list is nested (1 at the top) and its marker, "•" or "3.". */
+  list?: { depth: number; marker: string };
 };
 
 /** The rule itself: a list item is a passage; a paragraph or heading is one unless it sits in a list item. */
@@ -62,14 +64,33 @@ export function readPassageNode(node: PmNode, isInsideListItem: boolean): Passag
   return readPassage(node, blockId, type);
 }
 
-function collectPassages(node: PmNode, isInsideListItem: boolean, into: Passage[]): void {
-  node.forEach((child) => {
+type ListContext = { depth: number; isOrdered: boolean; start: number };
+
+function collectPassages(node: PmNode, isInsideListItem: boolean, into: Passage[], list?: ListContext): void {
+  node.forEach((child, _offset, index) => {
     if (child.isInline) return;
     // A block without an id is never stored (lib/editor/block-ids.ts gives every new block one), so it is skipped.
     const passage = readPassageNode(child, isInsideListItem);
+    if (passage && list && child.type.name === "listItem")
+      passage.list = { depth: list.depth, marker: list.isOrdered ? `${list.start + index}.` : "•" };
     if (passage) into.push(passage);
-    collectPassages(child, isInsideListItem || child.type.name === "listItem", into);
+    const isList = child.type.name === "bulletList" || child.type.name === "orderedList";
+    const inner = isList
+      ? {
+          depth: (list?.depth ?? 0) + 1,
+          isOrdered: child.type.name === "orderedList",
+          start: Number(child.attrs.start ?? 1),
+        }
+      : list;
+    collectPassages(child, isInsideListItem || child.type.name === "listItem", into, inner);
   });
+}
+
+/** The passages one per line, list items indented with their markers: a text that keeps the document's lists. */
+export function outlinePassages(content: JSONContent | PmNode): string {
+  return readPassages(content)
+    .map(({ text, list }) => (list ? `${"  ".repeat(list.depth - 1)}${list.marker} ${text}` : text))
+    .join("\n");
 }
 
 function readPassage(node: PmNode, blockId: string, type: PassageType): Passage {

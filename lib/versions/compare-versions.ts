@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { diffWords } from "@/lib/diff/word-diff";
 import type { DiffSegment } from "@/lib/diff/word-diff";
-import { readPassages } from "@/lib/editor/passages";
+import { outlinePassages, readPassages } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
 import { countDiffWords } from "./count-diff-words";
 import { readPlanSnapshot } from "./read-plan-snapshot";
@@ -120,7 +120,10 @@ function compareSection(key: string, a: SectionSide, b: SectionSide, labels: Map
       citationsRemoved: [],
     };
   const citations = compareCitations(a?.content, b?.content, labels);
-  const segments = diffWords(a?.text ?? "", b?.text ?? "");
+  // Compared as outlines, so a list stays a list ("• item" per line), not lines of plain text.
+  const outline = (side: SectionSide) =>
+    side?.content ? outlinePassages(side.content as JSONContent) : (side?.text ?? "");
+  const segments = diffWords(outline(a), outline(b));
   const words = countDiffWords(segments);
   const status = !a ? "added" : !b ? "removed" : "changed";
   return { key, title, status, segments, wordsAdded: words.added, wordsRemoved: words.removed, ...citations };

@@ -230,6 +230,13 @@ describe("versions", () => {
         .map((s) => s.text)
         .join(""),
     ).toContain(ORIGINAL);
+    // The section's list stays a list: one "• item" line per bullet, not lines of plain text.
+    const after = section.segments
+      .filter((s) => s.type !== "delete")
+      .map((s) => s.text)
+      .join("");
+    expect(after).toMatch(/^• Map the predictable resources required/m);
+    expect(after.split("\n").filter((line) => line.startsWith("• ")).length).toBeGreaterThan(1);
     expect(section.citationsAdded).toEqual([
       {
         linkId,

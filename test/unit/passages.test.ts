@@ -15,7 +15,13 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { createSourceNumbersPlugin, sourceNumbersKey } from "@/components/editor/source-numbers";
 import { SectionText } from "@/components/plan/section-view";
-import { findPassage, groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
+import {
+  findPassage,
+  groupConfirmedByBlock,
+  numberSources,
+  outlinePassages,
+  readPassages,
+} from "@/lib/editor/passages";
 import { planSchema } from "@/lib/editor/plan-document";
 import { buildSections } from "@/lib/export/build-export-document";
 import type { PlanLink } from "@/lib/plan/get-plan";
@@ -288,4 +294,21 @@ describe("the page, the editor and the export", () => {
       { numRuns: 150 },
     );
   }, 60_000);
+});
+
+describe("outlinePassages", () => {
+  it("keeps lists as lists: one line per passage, items indented under their marker", () => {
+    const content = doc(paragraph("p", text("Intro.")), {
+      type: "orderedList",
+      attrs: { start: 1 },
+      content: [
+        item("a", paragraph("a.p", text("First")), {
+          type: "bulletList",
+          content: [item("a1", paragraph("a1.p", text("Nested")))],
+        }),
+        item("b", paragraph("b.p", text("Second"))),
+      ],
+    });
+    expect(outlinePassages(content)).toBe("Intro.\n1. First\n  • Nested\n2. Second");
+  });
 });
