@@ -5,7 +5,9 @@ import { useRouter } from "next/navigation";
 import type { ThreadView } from "./use-threads";
 import { Thread } from "./threads-panel";
 
-export function ThreadList({ threads, total, planId }: { threads: ThreadView[]; total: number; planId: string }) {
+type Props = { threads: ThreadView[]; total: number; planId: string; viewerId: string };
+
+export function ThreadList({ threads, total, planId, viewerId }: Props) {
   const router = useRouter();
   if (!threads.length) {
     return (
@@ -32,6 +34,7 @@ export function ThreadList({ threads, total, planId }: { threads: ThreadView[]; 
                   <Thread
                     thread={thread}
                     planId={planId}
+                    viewerId={viewerId}
                     onChanged={() => router.refresh()}
                     onFocusThread={(id) => router.push(`/plans/${planId}#thread-${id}`)}
                   />

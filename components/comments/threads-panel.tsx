@@ -12,11 +12,12 @@ import { sortByAnchor, useAnchorAlignment } from "./use-anchor-alignment";
 import type { SelectedQuote } from "./selection-quote";
 import type { ThreadView } from "./use-threads";
 import { useThreads } from "./use-threads";
-import type { PlanAbilities } from "@/lib/auth/policies";
-import { Time } from "@/components/ui/time";
+import type { PlanViewer } from "@/lib/auth/policies";
+import { apiFetch } from "@/lib/http/api-fetch";
+import { CommentItem } from "./comment-item";
 
-/** Who is looking: their delegation (to show its own co-sponsorship) and what the server says they may do on this plan. */
-export type Viewer = { delegationId: string | null; abilities: PlanAbilities };
+/** Who is looking, as the server presents them (lib/auth/policies.ts). */
+export type Viewer = PlanViewer;
 
 const STANCE_LABEL: Record<ThreadView["stance"], string> = {
   support: "Supports",
@@ -45,6 +46,8 @@ type Props = {
   textRef: RefObject<HTMLElement | null>;
   /** Told the threads whenever they change: the editor draws the facilitators-only ones' anchors. */
   onThreads?: (threads: ThreadView[]) => void;
+  /** A thread to show (its highlight was clicked): the filters that would hide it are cleared. */
+  threadToShow?: { id: string } | null;
 };
 
 export function ThreadsPanel({
@@ -58,6 +61,7 @@ export function ThreadsPanel({
   onFocusThread,
   textRef,
   onThreads,
+  threadToShow = null,
 }: Props) {
   const { threads, error, refresh } = useThreads(planId, sectionKey, version, pushed);
   useEffect(() => {
@@ -67,8 +71,8 @@ export function ThreadsPanel({
   const [stance, setStance] = useState<ThreadView["stance"] | "any">("any");
   const [delegation, setDelegation] = useState("any");
   const canComment = viewer.abilities.comment;
-  useLinkedThread(threads, (thread) => {
-    // A filter must never hide the thread a link (e.g. a notification) points at.
+  useLinkedThread(threads, threadToShow, (thread) => {
+    // A filter must never hide the thread a link (e.g. a notification) or a clicked highlight points at.
     if (filter !== "all" && filter !== thread.status) setFilter("all");
     setStance("any");
     setDelegation("any");
@@ -168,7 +172,13 @@ export function ThreadsPanel({
       <ol ref={listRef} className="space-y-2">
         {shown.map((thread) => (
           <li key={thread.id} data-thread-card={thread.id} style={{ paddingTop: offsets.get(thread.id) ?? 0 }}>
-            <Thread thread={thread} planId={planId} onChanged={refresh} onFocusThread={onFocusThread} />
+            <Thread
+              thread={thread}
+              planId={planId}
+              viewerId={viewer.id}
+              onChanged={refresh}
+              onFocusThread={onFocusThread}
+            />
           </li>
         ))}
       </ol>
@@ -178,10 +188,15 @@ export function ThreadsPanel({
 
 /**
  * The thread the address points at (`#thread-<id>`, where notifications
- * link), once this panel has loaded it: `reveal` clears the filters that would
- * hide it, then it is scrolled to and focused.
+ * link) or that `requested` names (a clicked highlight), once this panel has
+ * loaded it: `reveal` clears the filters that would hide it, then it is
+ * scrolled to and focused.
  */
-function useLinkedThread(threads: ThreadView[] | null, reveal: (thread: ThreadView) => void): void {
+function useLinkedThread(
+  threads: ThreadView[] | null,
+  requested: { id: string } | null,
+  reveal: (thread: ThreadView) => void,
+): void {
   // An object, not the id: following the same link twice must show the thread twice.
   const [linked, setLinked] = useState<{ id: string } | null>(null);
   const [handled, setHandled] = useState<{ id: string } | null>(null);
@@ -197,6 +212,9 @@ function useLinkedThread(threads: ThreadView[] | null, reveal: (thread: ThreadVi
     window.addEventListener("hashchange", read);
     return () => window.removeEventListener("hashchange", read);
   }, []);
+  useEffect(() => {
+    if (requested) setLinked(requested);
+  }, [requested]);
   useEffect(() => {
     if (!linked || linked === handled || !threads) return;
     const thread = threads.find((t) => t.id === linked.id);
@@ -220,26 +238,25 @@ function useLinkedThread(threads: ThreadView[] | null, reveal: (thread: ThreadVi
 export function Thread({
   thread,
   planId,
+  viewerId,
   onChanged,
   onFocusThread,
 }: {
   thread: ThreadView;
   planId: string;
+  viewerId: string;
   onChanged: () => void;
   onFocusThread: (id: string) => void;
 }) {
   const { reply: canReply, setStatus: canSetStatus, markConcern: canMarkConcern } = thread.abilities;
   const [status, setStatus] = useState("");
-  async function post(path: string, body: unknown, done: string) {
+  const threadUrl = `/api/plans/${planId}/threads/${thread.id}`;
+  async function post(path: string, body: unknown, done: string): Promise<boolean> {
     setStatus("Saving…");
-    const response = await fetch(`/api/plans/${planId}/threads/${thread.id}${path}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-    }).catch(() => null);
-    if (!response?.ok) {
-      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-      return setStatus(data?.message ?? "Could not save. Try again.") as unknown as boolean;
+    const { error } = await apiFetch(`${threadUrl}${path}`, { method: "POST", body });
+    if (error) {
+      setStatus(error);
+      return false;
     }
     setStatus(done);
     onChanged();
@@ -274,20 +291,16 @@ export function Thread({
         “{thread.quote.exact}”
       </button>
       <ol className="mt-1 space-y-1">
-        {thread.comments.map((comment) => (
-          <li key={comment.id} className="text-sm">
-            <p className="text-xs text-slate-600">
-              <span className="font-medium text-slate-800">{comment.author?.name ?? "Former user"}</span>
-              {comment.delegation && <> for {comment.delegation.name}</>} · <Time date={comment.createdAt} />
-              {comment.editedAt && " (edited)"}
-            </p>
-            {/* Always text, never markup: whatever was typed stays inert. */}
-            {comment.isDeleted ? (
-              <p className="italic text-slate-500">Comment deleted</p>
-            ) : (
-              <p className="whitespace-pre-wrap break-words">{comment.body}</p>
-            )}
-          </li>
+        {thread.comments.map((comment, index) => (
+          <CommentItem
+            key={comment.id}
+            comment={comment}
+            label={index === 0 ? `comment ${thread.number}` : `comment ${thread.number}, reply ${index}`}
+            url={`${threadUrl}/comments/${comment.id}`}
+            abilities={thread.abilities}
+            viewerId={viewerId}
+            onChanged={onChanged}
+          />
         ))}
       </ol>
       {canReply && (
@@ -343,15 +356,11 @@ function ConcernMarker({
   if (!canMark) return null;
   async function mark() {
     setStatus("Saving…");
-    const response = await fetch(`/api/plans/${planId}/concerns`, {
+    const { error } = await apiFetch(`/api/plans/${planId}/concerns`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ threadId: thread.id }),
-    }).catch(() => null);
-    if (!response?.ok) {
-      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-      return setStatus(data?.message ?? "Could not save. Try again.");
-    }
+      body: { threadId: thread.id },
+    });
+    if (error) return setStatus(error);
     setStatus("");
     onMarked();
   }
@@ -422,22 +431,18 @@ function NewThreadForm({
     event.preventDefault();
     if (!selection) return;
     setStatus("Posting…");
-    const response = await fetch(`/api/plans/${planId}/threads`, {
+    const { error } = await apiFetch(`/api/plans/${planId}/threads`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
+      body: {
         sectionKey,
         blockId: selection.blockId,
         quote: { exact: selection.exact, prefix: selection.prefix, suffix: selection.suffix },
         stance,
         visibility,
         body,
-      }),
-    }).catch(() => null);
-    if (!response?.ok) {
-      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-      return setStatus(data?.message ?? "Could not post. Try again.");
-    }
+      },
+    });
+    if (error) return setStatus(error);
     setBody("");
     setStatus("Comment posted");
     onCreated();

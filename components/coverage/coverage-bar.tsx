@@ -23,10 +23,6 @@ function segmentsOf(counts?: CoverageCounts): BarSegment[] {
 /** One group's coverage as a stacked bar, so gaps show at a glance; the numbers are in the text for screen readers. */
 export function CoverageBar({ title, counts, href }: { title: string; counts: CoverageCounts; href: string }) {
   const segments = segmentsOf(counts);
-  const summary = segments
-    .filter((s) => s.count > 0)
-    .map((s) => `${s.count} ${s.label}`)
-    .join(", ");
   return (
     <div className="grid grid-cols-[10rem_1fr] items-center gap-3 text-sm">
       <a href={href} className="font-medium text-un-dark hover:underline">
@@ -35,11 +31,19 @@ export function CoverageBar({ title, counts, href }: { title: string; counts: Co
       <div>
         <StackedBar segments={segments} />
         <p className="mt-0.5 text-xs text-slate-700">
-          {countAll(segments)} in all: {summary || "none"}
+          {countAll(segments)} in all: {describeCoverage(counts)}
         </p>
       </div>
     </div>
   );
+}
+
+/** The counts in words, "3 covered, 51 uncovered", or "none". */
+export function describeCoverage(counts: CoverageCounts): string {
+  const parts = segmentsOf(counts)
+    .filter((s) => s.count > 0)
+    .map((s) => `${s.count} ${s.label}`);
+  return parts.join(", ") || "none";
 }
 
 export function CoverageLegend() {

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { CoverageEntry } from "@/lib/provenance/compute-coverage";
 import { COVERAGE_STATUSES } from "@/lib/provenance/coverage-status";
 import type { CoverageStatus } from "@/lib/provenance/coverage-status";
-import { STATUS_STYLE } from "./coverage-bar";
+import { countCoverage } from "@/lib/provenance/compute-coverage";
+import { describeCoverage, STATUS_STYLE } from "./coverage-bar";
 import { ExclusionControl } from "./exclusion-control";
 
 type TargetType = "summary-item" | "speaker" | "delegation";
@@ -48,30 +49,65 @@ export function CoveragePoints({ planId, dialogueId, groups, status, canExclude,
           </Link>
         )}
       </nav>
-      {groups.map((g) => {
-        const entries = g.entries.filter((e) => !status || e.status === status);
-        return (
-          <section key={g.key} aria-labelledby={`group-${g.key}`}>
-            <h3 id={`group-${g.key}`} className="font-semibold">
-              {g.title} <span className="text-sm font-normal text-slate-600">({entries.length})</span>
-            </h3>
-            <ul className="mt-1 divide-y divide-slate-200 rounded border border-slate-200 bg-white">
-              {entries.map((entry) => (
-                <EntryRow
-                  key={entry.id}
-                  entry={entry}
-                  planId={planId}
-                  dialogueId={dialogueId}
-                  type={g.type}
-                  canExclude={canExclude}
-                />
-              ))}
-              {entries.length === 0 && <li className="p-2 text-sm text-slate-600">Nothing with this status.</li>}
-            </ul>
-          </section>
-        );
-      })}
+      {groups.map((g) => (
+        <PointGroup
+          key={g.key}
+          group={g}
+          entries={g.entries.filter((e) => !status || e.status === status)}
+          isOpen={isOneGroup || g.entries.length <= LONG_GROUP}
+          planId={planId}
+          dialogueId={dialogueId}
+          canExclude={canExclude}
+        />
+      ))}
     </section>
+  );
+}
+
+/**
+ * A group longer than this starts folded (the annex's 54 delegations would
+ * push everything else off the page); its heading still gives the count, and
+ * choosing the group in the filter opens it.
+ */
+const LONG_GROUP = 15;
+
+function PointGroup({
+  group,
+  entries,
+  isOpen,
+  planId,
+  dialogueId,
+  canExclude,
+}: {
+  group: CoverageGroup;
+  entries: CoverageEntry[];
+  isOpen: boolean;
+  planId: string;
+  dialogueId: string;
+  canExclude: boolean;
+}) {
+  return (
+    <details open={isOpen} className="rounded border border-slate-200 bg-white" data-testid={`points-${group.key}`}>
+      <summary className="cursor-pointer p-2">
+        <h3 className="inline font-semibold">
+          {group.title} <span className="text-sm font-normal text-slate-700">({entries.length})</span>
+        </h3>{" "}
+        <span className="text-sm text-slate-700">{describeCoverage(countCoverage(entries))}</span>
+      </summary>
+      <ul className="divide-y divide-slate-200 border-t border-slate-200">
+        {entries.map((entry) => (
+          <EntryRow
+            key={entry.id}
+            entry={entry}
+            planId={planId}
+            dialogueId={dialogueId}
+            type={group.type}
+            canExclude={canExclude}
+          />
+        ))}
+        {entries.length === 0 && <li className="p-2 text-sm text-slate-600">Nothing with this status.</li>}
+      </ul>
+    </details>
   );
 }
 

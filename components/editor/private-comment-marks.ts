@@ -13,8 +13,9 @@ import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import { decodeAnchorRange } from "@/lib/comments/anchor-range";
 import type { TAnchorRange } from "@/lib/comments/anchor-range";
+import { RESOLVED_MARK_CLASS } from "./resolved-comment-marks";
 
-export type PrivateAnchor = { threadId: string; range: TAnchorRange };
+export type PrivateAnchor = { threadId: string; range: TAnchorRange; isResolved: boolean };
 type PluginState = { anchors: readonly PrivateAnchor[]; decorations: DecorationSet };
 
 export const privateCommentMarksKey = new PluginKey<PluginState>("privateCommentMarks");
@@ -25,7 +26,7 @@ function decorate(state: EditorState, anchors: readonly PrivateAnchor[]): Decora
     { doc?: unknown; type?: unknown; binding?: { mapping: unknown } } | undefined;
   if (!anchors.length || !sync?.binding) return DecorationSet.empty;
   const decorations: Decoration[] = [];
-  for (const { threadId, range } of anchors) {
+  for (const { threadId, range, isResolved } of anchors) {
     const positions = decodeAnchorRange(range);
     if (!positions) continue;
     const toPosition = (relative: unknown) =>
@@ -40,7 +41,7 @@ function decorate(state: EditorState, anchors: readonly PrivateAnchor[]): Decora
     if (from === null || to === null || from >= to || to > state.doc.content.size) continue;
     decorations.push(
       Decoration.inline(from, to, {
-        class: "comment-mark comment-mark-private",
+        class: `comment-mark comment-mark-private${isResolved ? ` ${RESOLVED_MARK_CLASS}` : ""}`,
         "data-thread-ids": threadId,
         title: "Facilitators only",
       }),

@@ -24,6 +24,7 @@ import { CitationView } from "./citation-view";
 import { useCollabSession } from "./collab-session";
 import { passageOfElement, usePassageNavigation } from "./passage-navigation";
 import { PrivateCommentMarks, privateCommentMarksKey } from "./private-comment-marks";
+import { ResolvedCommentMarks, resolvedCommentMarksKey } from "./resolved-comment-marks";
 import { SourceNumbers, sourceNumbersKey } from "./source-numbers";
 import type { SectionLink } from "./source-numbers";
 import type { PrivateAnchor } from "./private-comment-marks";
@@ -43,6 +44,8 @@ type Props = {
   links: readonly SectionLink[];
   /** Facilitators-only threads' anchors, which are not marks in the shared text (private-comment-marks.ts). */
   privateAnchors: readonly PrivateAnchor[];
+  /** The threads that are resolved, whose marks fade (resolved-comment-marks.ts). */
+  resolvedThreadIds: ReadonlySet<string>;
   fallback: React.ReactNode;
   /** A passage was opened (the caret moved into it, or a reader clicked it or pressed Enter on it). */
   onActivePassage: (passage: ActivePassage | null, options?: { isKeyboard?: boolean }) => void;
@@ -73,6 +76,7 @@ function ConnectedEditor({
   canEdit,
   links,
   privateAnchors,
+  resolvedThreadIds,
   fallback,
   onActivePassage,
   onEditor,
@@ -124,6 +128,10 @@ function ConnectedEditor({
     if (editor && !editor.isDestroyed)
       editor.view.dispatch(editor.state.tr.setMeta(privateCommentMarksKey, privateAnchors));
   }, [editor, privateAnchors, isSynced]);
+  useEffect(() => {
+    if (editor && !editor.isDestroyed)
+      editor.view.dispatch(editor.state.tr.setMeta(resolvedCommentMarksKey, resolvedThreadIds));
+  }, [editor, resolvedThreadIds, isSynced]);
 
   // The server-rendered text stays until the live text can replace it: synced, and its editor built.
   const isLive = isSynced && editor !== null;
@@ -179,6 +187,7 @@ function LiveText({
         Placeholder.configure({ placeholder: canEdit ? `Write the ${title} section…` : "" }),
         SourceNumbers,
         PrivateCommentMarks,
+        ResolvedCommentMarks,
       ],
       editorProps: {
         // Tab indents list items inside the text, so Escape is the keyboard's way out: to the passage's sources.

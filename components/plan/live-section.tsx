@@ -19,10 +19,14 @@ import type { ThreadView } from "@/components/comments/use-threads";
 import type { Viewer } from "@/components/comments/threads-panel";
 import type { PlanLink } from "@/lib/plan/get-plan";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { shortenAtWord } from "@/lib/text/shorten";
 import { PassageSuggestions } from "./passage-suggestions";
 import { useActivePassage } from "./use-active-passage";
 import { useSectionNotices } from "./use-section-notices";
 import { describeCitations, SourceList } from "./source-list";
+
+/** The active passage as the panels name it: a line or two. */
+const PASSAGE_EXCERPT_MAX = 140;
 
 type Props = {
   planId: string;
@@ -50,8 +54,10 @@ export function LiveSection({
   const router = useRouter();
   const [editor, setEditor] = useState<Editor | null>(null);
   const [status, setStatus] = useState("");
-  const [privateAnchors, setPrivateAnchors] = useState<readonly PrivateAnchor[]>([]);
-  const onThreads = useCallback((threads: ThreadView[]) => setPrivateAnchors(privateAnchorsOf(threads)), []);
+  const [threadMarks, setThreadMarks] = useState(() => threadMarksOf([]));
+  const onThreads = useCallback((threads: ThreadView[]) => setThreadMarks(threadMarksOf(threads)), []);
+  // A new object each click: clicking the same highlight twice shows its thread twice.
+  const [threadToShow, setThreadToShow] = useState<{ id: string } | null>(null);
   const { threadsVersion, pushedThreads, amendmentsVersion, onSectionNotice } = useSectionNotices();
   const textRef = useRef<HTMLDivElement>(null);
   const { passage, close, activate, selection, setSelection } = useActivePassage(section.key, textRef);
@@ -89,14 +95,11 @@ export function LiveSection({
     if (selected) setSelection(selected);
   }
 
-  /** Clicking commented text opens its thread. */
-  function focusThreadOfMark(event: React.MouseEvent) {
+  /** Clicking commented text opens its thread in the panel, whatever the panel's filters hide. */
+  function showThreadOfMark(event: React.MouseEvent) {
     const mark = (event.target as HTMLElement).closest?.(".comment-mark");
     const threadId = mark?.getAttribute("data-thread-ids")?.split(" ")[0];
-    const thread = threadId ? document.getElementById(`thread-${threadId}`) : null;
-    if (!thread) return;
-    thread.scrollIntoView({ block: "nearest" });
-    thread.focus({ preventScroll: true });
+    if (threadId) setThreadToShow({ id: threadId });
   }
 
   /** Clicking a thread shows its text. */
@@ -116,14 +119,15 @@ export function LiveSection({
     <CitationLinksContext.Provider value={citationLinks}>
       {/* Wide screens: the text, and beside it a margin with the passage's sources and the comments level with their text. */}
       <div className="space-y-3 xl:grid xl:grid-cols-[minmax(0,1fr)_22rem] xl:items-start xl:gap-4 xl:space-y-0">
-        <div ref={textRef} onMouseUp={captureSelection} onKeyUp={captureSelection} onClick={focusThreadOfMark}>
+        <div ref={textRef} onMouseUp={captureSelection} onKeyUp={captureSelection} onClick={showThreadOfMark}>
           <SectionEditor
             planId={planId}
             sectionId={section.id}
             title={section.title}
             canEdit={canEdit}
             links={links}
-            privateAnchors={privateAnchors}
+            privateAnchors={threadMarks.privateAnchors}
+            resolvedThreadIds={threadMarks.resolvedIds}
             fallback={children}
             onActivePassage={activate}
             onEditor={setEditor}
@@ -166,6 +170,7 @@ export function LiveSection({
             pushed={pushedThreads}
             selection={selection}
             onFocusThread={showThreadText}
+            threadToShow={threadToShow}
             textRef={textRef}
             onThreads={onThreads}
           />
@@ -208,7 +213,7 @@ function PassagePanel({
     >
       <div className="flex items-start justify-between gap-2">
         <p className="text-xs text-slate-700">
-          <span className="font-semibold">Passage:</span> {excerpt(passage.text)}
+          <span className="font-semibold">Passage:</span> {shortenAtWord(passage.text, PASSAGE_EXCERPT_MAX)}
         </p>
         <button type="button" onClick={onClose} className="text-xs text-slate-600 underline">
           Close<span className="sr-only"> sources panel</span>
@@ -222,11 +227,15 @@ function PassagePanel({
   );
 }
 
-/** The anchors of the facilitators-only threads among these (only their viewers ever get any); the same list again when nothing changed. */
-function privateAnchorsOf(threads: ThreadView[]): readonly PrivateAnchor[] {
-  return threads.flatMap((thread) => (thread.range ? [{ threadId: thread.id, range: thread.range }] : []));
-}
-
-function excerpt(text: string): string {
-  return text.length > 140 ? `${text.slice(0, 140)}…` : text;
+/**
+ * What the editor draws from the threads: the facilitators-only threads'
+ * anchors (only their viewers ever get any) and which threads are resolved.
+ */
+function threadMarksOf(threads: ThreadView[]) {
+  return {
+    privateAnchors: threads.flatMap((thread): PrivateAnchor[] =>
+      thread.range ? [{ threadId: thread.id, range: thread.range, isResolved: thread.status === "resolved" }] : [],
+    ),
+    resolvedIds: new Set(threads.filter((thread) => thread.status === "resolved").map((thread) => thread.id)),
+  };
 }

@@ -194,8 +194,32 @@ export function presentPlanAbilities(viewer: Actor): PlanAbilities {
   };
 }
 
-/** What a viewer may do to one thread, sent with it. */
-export type ThreadAbilities = { reply: boolean; setStatus: boolean; markConcern: boolean };
+/**
+ * The viewer as the plan's client components know them: their id (whose
+ * comments are their own), their delegation (its own co-sponsorship) and
+ * their abilities on the plan; never their role.
+ */
+export type PlanViewer = { id: string; delegationId: string | null; abilities: PlanAbilities };
+
+export function presentPlanViewer(viewer: Actor): PlanViewer {
+  return { id: viewer.id, delegationId: viewer.delegationId, abilities: presentPlanAbilities(viewer) };
+}
+
+/**
+ * What a viewer may do to one thread, sent with it. Its comments' edit and
+ * delete depend on who wrote each: a pushed list is shared by a role and
+ * delegation (see threadAbilitiesKey), so it says what the viewer may do to
+ * their own comments and to anyone's, and the page applies the first to the
+ * comments whose author is the viewer.
+ */
+export type ThreadAbilities = {
+  reply: boolean;
+  setStatus: boolean;
+  markConcern: boolean;
+  editOwnComments: boolean;
+  deleteOwnComments: boolean;
+  deleteAnyComment: boolean;
+};
 
 /**
  * A thread's abilities depend on the viewer through these fields only, so
@@ -212,6 +236,10 @@ export function presentThreadAbilities(viewer: Actor, thread: ResourceOf["commen
     reply: can(viewer, "comment.create"),
     setStatus: can(viewer, "comment.resolve", thread),
     markConcern: can(viewer, "concern.manage"),
+    editOwnComments: can(viewer, "comment.edit", { authorId: viewer.id }),
+    deleteOwnComments: can(viewer, "comment.delete", { authorId: viewer.id }),
+    // Another's comment: nobody has this id.
+    deleteAnyComment: can(viewer, "comment.delete", { authorId: null }),
   };
 }
 

@@ -7,6 +7,7 @@ import { decodeAnchorRange, isAnchorRangeLive, ZAnchorRange } from "./anchor-ran
 import { authorize, presentThreadAbilities, threadsVisibleWhere } from "@/lib/auth/policies";
 import type { Actor } from "@/lib/auth/policies";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { EDIT_WINDOW_MS } from "./schemas";
 import type { TThreadStance, TThreadStatus } from "./thread-values";
 
 export type ThreadFilter = {
@@ -149,6 +150,7 @@ async function loadThreads({
       editedAt: c.editedAt,
       isDeleted: c.deletedAt !== null,
       body: c.deletedAt ? null : c.body,
+      editableUntil: c.deletedAt ? null : new Date(c.createdAt.getTime() + EDIT_WINDOW_MS),
     })),
   }));
 }

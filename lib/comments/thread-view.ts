@@ -18,6 +18,8 @@ export const ZThreadComment = z.object({
   editedAt: z.string().nullable(),
   isDeleted: z.boolean(),
   body: z.string().nullable(),
+  /** Until when its author may still edit it (lib/comments/schemas.ts EDIT_WINDOW_MS); null once deleted. */
+  editableUntil: z.string().nullable(),
 });
 
 export const ZThreadView = z.object({
@@ -43,7 +45,14 @@ export const ZThreadView = z.object({
    * exactly these. A pushed list is computed per role and delegation, never
    * per user, so nothing here may depend on the viewer's id.
    */
-  abilities: z.object({ reply: z.boolean(), setStatus: z.boolean(), markConcern: z.boolean() }),
+  abilities: z.object({
+    reply: z.boolean(),
+    setStatus: z.boolean(),
+    markConcern: z.boolean(),
+    editOwnComments: z.boolean(),
+    deleteOwnComments: z.boolean(),
+    deleteAnyComment: z.boolean(),
+  }),
 });
 
 export type TThreadView = z.infer<typeof ZThreadView>;

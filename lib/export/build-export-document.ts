@@ -15,6 +15,7 @@ import type { SummaryListName } from "@/lib/dialogue/types";
 import { groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
 import type { SourceNumbering } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
+import { shortenAtWord } from "@/lib/text/shorten";
 import type {
   TAnnexRow,
   TBlock,
@@ -423,12 +424,6 @@ function marksOf(node: JSONContent): TMarks {
  */
 const ANNEX_QUOTE_MAX = 300;
 
-function shorten(text: string, max: number): string {
-  return text.length <= max
-    ? text
-    : `${text.slice(0, text.lastIndexOf(" ", max - 1) > max * 0.6 ? text.lastIndexOf(" ", max - 1) : max - 1)}…`;
-}
-
 const STATUS_ORDER = ["confirmed", "suspect", "suggested", "removed", "rejected"];
 
 function buildAnnex({
@@ -462,7 +457,7 @@ function buildAnnex({
       const source = sources.get(link.id)!;
       rows.push({
         ...source,
-        quote: shorten(source.quote, ANNEX_QUOTE_MAX),
+        quote: shortenAtWord(source.quote, ANNEX_QUOTE_MAX),
         linkId: link.id,
         sectionTitle: section.title,
         blockId: link.blockId,

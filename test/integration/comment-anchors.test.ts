@@ -184,9 +184,12 @@ describe("live announcements", () => {
       );
       const abilitiesIn = (heard: typeof heardBySame) =>
         heard[0].notice.threads!.find((t) => t.id === thread.id)!.abilities;
-      expect(abilitiesIn(heardBySame)).toEqual({ reply: true, setStatus: true, markConcern: false });
-      expect(abilitiesIn(heardByOther)).toEqual({ reply: true, setStatus: false, markConcern: false });
-      expect(abilitiesIn(heardByEditor)).toEqual({ reply: true, setStatus: true, markConcern: true });
+      expect(abilitiesIn(heardBySame)).toMatchObject({ reply: true, setStatus: true, markConcern: false });
+      expect(abilitiesIn(heardByOther)).toMatchObject({ reply: true, setStatus: false, markConcern: false });
+      expect(abilitiesIn(heardByEditor)).toMatchObject({ reply: true, setStatus: true, markConcern: true });
+      // Their own comments, and anyone's: the same for every viewer of a role, so a shared push carries them.
+      expect(abilitiesIn(heardByOther)).toMatchObject({ editOwnComments: true, deleteAnyComment: false });
+      expect(abilitiesIn(heardByEditor)).toMatchObject({ editOwnComments: true, deleteAnyComment: true });
     } finally {
       sameDelegation.close();
       otherDelegation.close();

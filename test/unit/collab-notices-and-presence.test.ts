@@ -93,9 +93,25 @@ describe("readSectionNotice", () => {
     createdAt: new Date(0),
     concern: null,
     comments: [
-      { id: "c", author: null, delegation: null, createdAt: new Date(0), editedAt: null, isDeleted: true, body: null },
+      {
+        id: "c",
+        author: null,
+        delegation: null,
+        createdAt: new Date(0),
+        editedAt: null,
+        isDeleted: true,
+        body: null,
+        editableUntil: null,
+      },
     ],
-    abilities: { reply: false, setStatus: false, markConcern: false },
+    abilities: {
+      reply: false,
+      setStatus: false,
+      markConcern: false,
+      editOwnComments: false,
+      deleteOwnComments: false,
+      deleteAnyComment: false,
+    },
   };
 
   it("reads back what the server writes", () => {

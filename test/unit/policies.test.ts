@@ -149,21 +149,33 @@ describe("abilities sent with the data", () => {
       reply: true,
       setStatus: true,
       markConcern: false,
+      editOwnComments: true,
+      deleteOwnComments: true,
+      deleteAnyComment: false,
     });
     expect(presentThreadAbilities(actor("delegate"), { delegationId: "d-bahrain" })).toEqual({
       reply: true,
       setStatus: false,
       markConcern: false,
+      editOwnComments: true,
+      deleteOwnComments: true,
+      deleteAnyComment: false,
     });
     expect(presentThreadAbilities(actor("observer"), thread)).toEqual({
       reply: false,
       setStatus: false,
       markConcern: false,
+      editOwnComments: false,
+      deleteOwnComments: false,
+      deleteAnyComment: false,
     });
     expect(presentThreadAbilities(actor("facilitator"), thread)).toEqual({
       reply: true,
       setStatus: true,
       markConcern: true,
+      editOwnComments: true,
+      deleteOwnComments: true,
+      deleteAnyComment: true,
     });
     const amendment = { delegationId: "d-bahrain", authorId: "u-delegate" };
     expect(presentAmendmentAbilities(actor("delegate"), amendment)).toEqual({

@@ -5,7 +5,7 @@ import { CollabSession } from "@/components/editor/collab-session";
 import { ExportMenu } from "@/components/plan/export-menu";
 import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
-import { can, presentPlanAbilities } from "@/lib/auth/policies";
+import { can, presentPlanViewer } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { collabPublicUrl } from "@/lib/collab/collab-url";
 import { colourForUser } from "@/lib/collab/user-colour";
@@ -83,7 +83,7 @@ export default async function PlanPage({ params }: Props) {
               planId={plan.id}
               canDecide={canDecide}
               canEdit={canEdit}
-              viewer={{ delegationId: user.delegationId, abilities: presentPlanAbilities(user) }}
+              viewer={presentPlanViewer(user)}
             />
           ))}
         </CollabSession>

@@ -9,7 +9,7 @@ import type { AmendmentView } from "@/components/amendments/use-amendments";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { AMENDMENT_STATES } from "@/lib/amendments/schemas";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
-import { presentPlanAbilities } from "@/lib/auth/policies";
+import { presentPlanViewer } from "@/lib/auth/policies";
 import { readPageParams } from "@/lib/http/path-params";
 import { getPlanOutline } from "@/lib/plan/get-plan";
 import { FilterForm, toDelegationOptions, toOptions } from "@/components/ui/filter-form";
@@ -92,7 +92,7 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
         amendments={JSON.parse(JSON.stringify(shown)) as AmendmentView[]}
         total={all.length}
         planId={plan.id}
-        viewer={{ delegationId: user.delegationId, abilities: presentPlanAbilities(user) }}
+        viewer={presentPlanViewer(user)}
       />
     </div>
   );

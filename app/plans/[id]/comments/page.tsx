@@ -90,7 +90,12 @@ export default async function CommentsPage({ params, searchParams }: Props) {
       <p className="text-sm text-slate-700" role="status">
         {shown.length} of {all.length} threads shown.
       </p>
-      <ThreadList threads={JSON.parse(JSON.stringify(shown)) as ThreadView[]} total={all.length} planId={plan.id} />
+      <ThreadList
+        threads={JSON.parse(JSON.stringify(shown)) as ThreadView[]}
+        total={all.length}
+        planId={plan.id}
+        viewerId={user.id}
+      />
     </div>
   );
 }
