@@ -7,6 +7,7 @@
  */
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { shortenAtWord } from "@/lib/text/shorten";
 import type { SelectedQuote } from "@/components/comments/selection-quote";
 import type { Viewer } from "@/components/comments/threads-panel";
 import { AmendmentCard } from "./amendment-card";
@@ -19,15 +20,22 @@ type Props = {
   title: string;
   viewer: Viewer;
   version: number;
+  /** The text the viewer chose to amend: the proposal form is open while there is one. */
   selection: SelectedQuote | null;
+  /** The form is done with it (proposed or cancelled). */
+  onSelectionDone: () => void;
 };
 
-export function AmendmentsPanel({ planId, sectionKey, title, viewer, version, selection }: Props) {
+/** The selected words a proposal's form repeats: enough to say which. */
+const QUOTE_MAX = 120;
+
+export function AmendmentsPanel({ planId, sectionKey, title, viewer, version, selection, onSelectionDone }: Props) {
   const { amendments, error, refresh } = useAmendments(planId, sectionKey, version);
   const [isShowingAll, setShowingAll] = useState(false);
   const open = (amendments ?? []).filter((a) => a.status === "pending");
   const shown = isShowingAll ? (amendments ?? []) : open;
   const canPropose = viewer.abilities.propose;
+  const [notice, setNotice] = useState("");
   return (
     <section
       aria-label={`Amendments to ${title}`}
@@ -50,7 +58,25 @@ export function AmendmentsPanel({ planId, sectionKey, title, viewer, version, se
           </a>
         </div>
       </div>
-      {canPropose && <ProposeForm planId={planId} sectionKey={sectionKey} selection={selection} onProposed={refresh} />}
+      {canPropose &&
+        (selection ? (
+          <ProposeForm
+            planId={planId}
+            sectionKey={sectionKey}
+            selection={selection}
+            onProposed={() => {
+              setNotice("Amendment proposed");
+              onSelectionDone();
+              void refresh();
+            }}
+            onCancel={onSelectionDone}
+          />
+        ) : (
+          <p className="text-xs text-slate-600">Select text in this section to propose an amendment to it.</p>
+        ))}
+      <p role="status" aria-live="polite" className="text-xs text-slate-600">
+        {notice}
+      </p>
       {error && (
         <p role="alert" className="text-xs text-red-800">
           {error}
@@ -77,21 +103,20 @@ function ProposeForm({
   sectionKey,
   selection,
   onProposed,
+  onCancel,
 }: {
   planId: string;
   sectionKey: string;
-  selection: SelectedQuote | null;
+  selection: SelectedQuote;
   onProposed: () => void;
+  onCancel: () => void;
 }) {
   const [kind, setKind] = useState<AmendmentView["kind"]>("replace");
   const [newText, setNewText] = useState("");
   const [rationale, setRationale] = useState("");
   const [status, setStatus] = useState("");
-  if (!selection)
-    return <p className="text-xs text-slate-600">Select text in this section to propose an amendment to it.</p>;
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (!selection) return;
     setStatus("Proposing…");
     const quote = { exact: selection.exact, prefix: selection.prefix, suffix: selection.suffix };
     const body = {
@@ -104,9 +129,6 @@ function ProposeForm({
     };
     const { error } = await apiFetch(`/api/plans/${planId}/amendments`, { method: "POST", body });
     if (error) return setStatus(error);
-    setNewText("");
-    setRationale("");
-    setStatus("Amendment proposed");
     onProposed();
   }
   const id = (name: string) => `amend-${name}-${sectionKey}`;
@@ -115,18 +137,17 @@ function ProposeForm({
       onSubmit={submit}
       className="space-y-1 rounded border border-sky-300 bg-white p-2"
       aria-label="Propose an amendment to the selected text"
+      onKeyDown={(event) => event.key === "Escape" && onCancel()}
     >
       <p className="text-xs">
-        Amend:{" "}
-        <q className="font-serif">
-          {selection.exact.length > 120 ? `${selection.exact.slice(0, 120)}…` : selection.exact}
-        </q>
+        Amend: <q className="font-serif">{shortenAtWord(selection.exact, QUOTE_MAX)}</q>
       </p>
       <label className="block text-xs" htmlFor={id("kind")}>
         Change
       </label>
       <select
         id={id("kind")}
+        autoFocus
         value={kind}
         onChange={(e) => setKind(e.target.value as AmendmentView["kind"])}
         className="rounded border border-slate-300 px-1 py-0.5 text-xs"
@@ -163,9 +184,14 @@ function ProposeForm({
         rows={2}
         className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
       />
-      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
-        Propose amendment
-      </button>
+      <div className="flex gap-2">
+        <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
+          Propose amendment
+        </button>
+        <button type="button" onClick={onCancel} className="text-xs underline">
+          Cancel
+        </button>
+      </div>
       <p role="status" aria-live="polite" className="text-xs text-slate-600">
         {status}
       </p>

@@ -14,7 +14,11 @@ import type { ThreadView } from "./use-threads";
 import { useThreads } from "./use-threads";
 import type { PlanViewer } from "@/lib/auth/policies";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { shortenAtWord } from "@/lib/text/shorten";
 import { CommentItem } from "./comment-item";
+
+/** The selected words a new comment's form repeats: enough to say which. */
+const QUOTE_MAX = 120;
 
 /** Who is looking, as the server presents them (lib/auth/policies.ts). */
 export type Viewer = PlanViewer;
@@ -40,7 +44,10 @@ type Props = {
   version: number;
   /** The threads as the collab server last pushed them (live), if it has. */
   pushed: ThreadView[] | null;
+  /** The text the viewer chose to comment on: the new-comment form is open while there is one. */
   selection: SelectedQuote | null;
+  /** The form is done with it (posted or cancelled). */
+  onSelectionDone: () => void;
   onFocusThread: (threadId: string) => void;
   /** The section's text: on wide screens each thread sits level with its marked text there. */
   textRef: RefObject<HTMLElement | null>;
@@ -58,6 +65,7 @@ export function ThreadsPanel({
   version,
   pushed,
   selection,
+  onSelectionDone,
   onFocusThread,
   textRef,
   onThreads,
@@ -71,6 +79,7 @@ export function ThreadsPanel({
   const [stance, setStance] = useState<ThreadView["stance"] | "any">("any");
   const [delegation, setDelegation] = useState("any");
   const canComment = viewer.abilities.comment;
+  const [notice, setNotice] = useState("");
   useLinkedThread(threads, threadToShow, (thread) => {
     // A filter must never hide the thread a link (e.g. a notification) or a clicked highlight points at.
     if (filter !== "all" && filter !== thread.status) setFilter("all");
@@ -150,15 +159,26 @@ export function ThreadsPanel({
           </label>
         </div>
       </div>
-      {canComment && (
-        <NewThreadForm
-          planId={planId}
-          sectionKey={sectionKey}
-          viewer={viewer}
-          selection={selection}
-          onCreated={refresh}
-        />
-      )}
+      {canComment &&
+        (selection ? (
+          <NewThreadForm
+            planId={planId}
+            sectionKey={sectionKey}
+            viewer={viewer}
+            selection={selection}
+            onPosted={() => {
+              setNotice("Comment posted");
+              onSelectionDone();
+              void refresh();
+            }}
+            onCancel={onSelectionDone}
+          />
+        ) : (
+          <p className="text-xs text-slate-600">Select text in this section to comment on it.</p>
+        ))}
+      <p role="status" aria-live="polite" className="text-xs text-slate-600">
+        {notice}
+      </p>
       {error && (
         <p role="alert" className="text-xs text-red-800">
           {error}
@@ -413,23 +433,23 @@ function NewThreadForm({
   sectionKey,
   viewer,
   selection,
-  onCreated,
+  onPosted,
+  onCancel,
 }: {
   planId: string;
   sectionKey: string;
   viewer: Viewer;
-  selection: SelectedQuote | null;
-  onCreated: () => void;
+  selection: SelectedQuote;
+  onPosted: () => void;
+  onCancel: () => void;
 }) {
   const [body, setBody] = useState("");
   const [stance, setStance] = useState<ThreadView["stance"]>("neutral");
   const [visibility, setVisibility] = useState<ThreadView["visibility"]>("everyone");
   const [status, setStatus] = useState("");
   const canChooseVisibility = viewer.abilities.openFacilitatorsOnly;
-  if (!selection) return <p className="text-xs text-slate-600">Select text in this section to comment on it.</p>;
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (!selection) return;
     setStatus("Posting…");
     const { error } = await apiFetch(`/api/plans/${planId}/threads`, {
       method: "POST",
@@ -443,21 +463,17 @@ function NewThreadForm({
       },
     });
     if (error) return setStatus(error);
-    setBody("");
-    setStatus("Comment posted");
-    onCreated();
+    onPosted();
   }
   return (
     <form
       onSubmit={submit}
       className="space-y-1 rounded border border-amber-300 bg-white p-2"
       aria-label="New comment on the selected text"
+      onKeyDown={(event) => event.key === "Escape" && onCancel()}
     >
       <p className="text-xs">
-        On:{" "}
-        <q className="font-serif">
-          {selection.exact.length > 120 ? `${selection.exact.slice(0, 120)}…` : selection.exact}
-        </q>
+        On: <q className="font-serif">{shortenAtWord(selection.exact, QUOTE_MAX)}</q>
       </p>
       <div className="flex flex-wrap gap-2 text-xs">
         <label>
@@ -492,6 +508,7 @@ function NewThreadForm({
       </label>
       <textarea
         id={`new-comment-${sectionKey}`}
+        autoFocus
         value={body}
         onChange={(e) => setBody(e.target.value)}
         maxLength={5000}
@@ -500,9 +517,14 @@ function NewThreadForm({
         placeholder="Your comment…"
         className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
       />
-      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
-        Comment
-      </button>
+      <div className="flex gap-2">
+        <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
+          Comment
+        </button>
+        <button type="button" onClick={onCancel} className="text-xs underline">
+          Cancel
+        </button>
+      </div>
       <p role="status" aria-live="polite" className="text-xs text-slate-600">
         {status}
       </p>

@@ -13,7 +13,6 @@ import type { PrivateAnchor } from "@/components/editor/private-comment-marks";
 import type { ActivePassage } from "@/components/editor/section-editor";
 import { AmendmentsPanel } from "@/components/amendments/amendments-panel";
 import { SectionEditor } from "@/components/editor/section-editor";
-import { readSelectedQuote } from "@/components/comments/selection-quote";
 import { ThreadsPanel } from "@/components/comments/threads-panel";
 import type { ThreadView } from "@/components/comments/use-threads";
 import type { Viewer } from "@/components/comments/threads-panel";
@@ -21,6 +20,8 @@ import type { PlanLink } from "@/lib/plan/get-plan";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { shortenAtWord } from "@/lib/text/shorten";
 import { PassageSuggestions } from "./passage-suggestions";
+import { SelectionActionBar } from "./selection-action-bar";
+import type { SelectionAction } from "./selection-action-bar";
 import { useActivePassage } from "./use-active-passage";
 import { useSectionNotices } from "./use-section-notices";
 import { describeCitations, SourceList } from "./source-list";
@@ -60,7 +61,10 @@ export function LiveSection({
   const [threadToShow, setThreadToShow] = useState<{ id: string } | null>(null);
   const { threadsVersion, pushedThreads, amendmentsVersion, onSectionNotice } = useSectionNotices();
   const textRef = useRef<HTMLDivElement>(null);
-  const { passage, close, activate, selection, setSelection } = useActivePassage(section.key, textRef);
+  const { passage, close, activate, selection, barAt, intent, captureSelection, choose, finish } = useActivePassage(
+    section.key,
+    textRef,
+  );
   const numbers = useMemo(() => new Map(numbering), [numbering]);
   // Built here from the links, not sent beside them: the page would carry every quote twice.
   const citationLinks = useMemo(
@@ -90,11 +94,6 @@ export function LiveSection({
     return true;
   }
 
-  function captureSelection() {
-    const selected = textRef.current ? readSelectedQuote(textRef.current) : null;
-    if (selected) setSelection(selected);
-  }
-
   /** Clicking commented text opens its thread in the panel, whatever the panel's filters hide. */
   function showThreadOfMark(event: React.MouseEvent) {
     const mark = (event.target as HTMLElement).closest?.(".comment-mark");
@@ -115,11 +114,20 @@ export function LiveSection({
 
   const passageLinks = passage ? links.filter((l) => l.blockId === passage.blockId) : [];
   const canCite = canEdit && canDecide && editor !== null;
+  const actions = selectionActions(viewer, canCite);
+  // One thing at a time: while the bar waits for a choice, or a form is open, the sources panel stays shut.
+  const isPassageShown = passage !== null && barAt === null && (intent === null || intent === "cite");
   return (
     <CitationLinksContext.Provider value={citationLinks}>
       {/* Wide screens: the text, and beside it a margin with the passage's sources and the comments level with their text. */}
       <div className="space-y-3 xl:grid xl:grid-cols-[minmax(0,1fr)_22rem] xl:items-start xl:gap-4 xl:space-y-0">
-        <div ref={textRef} onMouseUp={captureSelection} onKeyUp={captureSelection} onClick={showThreadOfMark}>
+        <div
+          ref={textRef}
+          className="relative"
+          onMouseUp={captureSelection}
+          onKeyUp={captureSelection}
+          onClick={showThreadOfMark}
+        >
           <SectionEditor
             planId={planId}
             sectionId={section.id}
@@ -133,10 +141,20 @@ export function LiveSection({
             onEditor={setEditor}
             onSectionNotice={onSectionNotice}
           />
+          {barAt && selection && (
+            <SelectionActionBar actions={actions} position={barAt} onChoose={choose} onDismiss={finish} />
+          )}
         </div>
         <div className="space-y-3">
-          {passage && (
+          {passage && isPassageShown && (
             <PassagePanel passage={passage} sectionTitle={section.title} onClose={close} status={status}>
+              {selection && intent === null && (
+                <SelectionActionBar
+                  actions={actions.filter((action) => action !== "cite")}
+                  onChoose={choose}
+                  onDismiss={finish}
+                />
+              )}
               {passageLinks.length > 0 ? (
                 <SourceList
                   links={passageLinks}
@@ -168,7 +186,8 @@ export function LiveSection({
             viewer={viewer}
             version={threadsVersion}
             pushed={pushedThreads}
-            selection={selection}
+            selection={intent === "comment" ? selection : null}
+            onSelectionDone={finish}
             onFocusThread={showThreadText}
             threadToShow={threadToShow}
             textRef={textRef}
@@ -182,7 +201,8 @@ export function LiveSection({
         title={section.title}
         viewer={viewer}
         version={amendmentsVersion}
-        selection={selection}
+        selection={intent === "amend" ? selection : null}
+        onSelectionDone={finish}
       />
     </CitationLinksContext.Provider>
   );
@@ -225,6 +245,15 @@ function PassagePanel({
       </p>
     </div>
   );
+}
+
+/** What the viewer may do with selected text, as the server's abilities say; Cite where they may cite. */
+function selectionActions(viewer: Viewer, canCite: boolean): SelectionAction[] {
+  return [
+    ...(viewer.abilities.comment ? (["comment"] as const) : []),
+    ...(viewer.abilities.propose ? (["amend"] as const) : []),
+    ...(canCite ? (["cite"] as const) : []),
+  ];
 }
 
 /**

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { ParsedDialogue } from "./types";
 import { SUMMARY_LISTS } from "./types";
+import { ADDRESS_RULES_VERSION } from "./family-name";
 import { slugify } from "./text";
 
 export type DialogueRows = ReturnType<typeof buildDialogueRows>;
@@ -24,6 +25,7 @@ export function buildDialogueRows(options: { parsed: ParsedDialogue; sourceText:
     contentHash: hashSource(sourceText),
     sourceName,
     sourceText,
+    addressRules: ADDRESS_RULES_VERSION,
   };
   const delegations = parsed.delegations.map((d, position) => ({
     id: idOf(d.id),

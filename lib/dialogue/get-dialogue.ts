@@ -1,6 +1,7 @@
 /** Loads one dialogue with everything the reader shows, in document order. */
 import { cache } from "react";
 import { getPrisma } from "@/lib/db";
+import { resolveAlias } from "./address-alias";
 
 /** Where a unit is cited: the plan passages whose confirmed links point at it. */
 const CITED_IN = {
@@ -40,6 +41,7 @@ async function loadDialogue(id: string) {
         include: { links: { where: { status: "confirmed" }, select: CITED_IN } },
       },
       summaryNotes: { orderBy: { position: "asc" } },
+      addressAliases: { select: { oldKey: true, newKey: true } },
       delegations: { orderBy: { position: "asc" }, include: { speakers: { select: { key: true, name: true } } } },
       speakers: {
         orderBy: { key: "asc" },
@@ -50,3 +52,13 @@ async function loadDialogue(id: string) {
 }
 
 export type DialogueForReader = NonNullable<Awaited<ReturnType<typeof getDialogue>>>;
+
+/** The current address of `address` in the dialogue (itself, or what an old address became), or null if it has none. */
+export async function resolveAddress(dialogueId: string, address: string): Promise<string | null> {
+  const prisma = getPrisma();
+  const aliases = await prisma.addressAlias.findMany({ where: { dialogueId }, select: { oldKey: true, newKey: true } });
+  const current = resolveAlias(address, aliases) ?? address;
+  const statementKey = current.replace(/\.s\d+$/, "");
+  const exists = await prisma.statement.count({ where: { dialogueId, key: statementKey } });
+  return exists > 0 ? current : null;
+}

@@ -8,6 +8,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParsedDialogue } from "./types";
 import { buildDialogueRows, hashSource } from "./build-dialogue-rows";
 import type { DialogueRows } from "./build-dialogue-rows";
+import { ADDRESS_RULES_VERSION } from "./family-name";
+import { readdressUnits } from "./readdress-units";
+import type { Readdressed } from "./readdress-units";
 import { deleteRowsExcept, upsertRows } from "./upsert-rows";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { SourceTable } from "./upsert-rows";
@@ -43,16 +46,23 @@ export async function importDialogue(options: {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${rows.dialogue.id}))`;
         const existing = await tx.dialogue.findUnique({
           where: { id: rows.dialogue.id },
-          select: { contentHash: true },
+          select: { contentHash: true, addressRules: true },
         });
-        if (existing?.contentHash === hashSource(sourceText)) return "unchanged" as const;
-        const { suspectLinks } = await writeDialogue(tx, rows, Boolean(existing));
+        const isCurrent = existing?.addressRules === ADDRESS_RULES_VERSION;
+        if (existing?.contentHash === hashSource(sourceText) && isCurrent) return "unchanged" as const;
+        const { suspectLinks, readdressed } = await writeDialogue(tx, rows, Boolean(existing));
         await appendAudit(tx, {
           userId: options.actorId ?? null,
           action: existing ? "dialogue.update" : "dialogue.import",
           resourceType: "dialogue",
           resourceId: rows.dialogue.id,
-          detail: { sourceName: options.sourceName, contentHash: rows.dialogue.contentHash, counts, suspectLinks },
+          detail: {
+            sourceName: options.sourceName,
+            contentHash: rows.dialogue.contentHash,
+            counts,
+            suspectLinks,
+            readdressed,
+          },
         });
         return existing ? ("updated" as const) : ("created" as const);
       },
@@ -69,8 +79,14 @@ export async function importDialogue(options: {
  * corrected one, rows that vanished go first (children before parents), then
  * every table is upserted (parents before children), keeping the ids that remain.
  */
-async function writeDialogue(tx: Tx, rows: DialogueRows, isUpdate: boolean): Promise<{ suspectLinks: number }> {
+async function writeDialogue(
+  tx: Tx,
+  rows: DialogueRows,
+  isUpdate: boolean,
+): Promise<{ suspectLinks: number; readdressed: Readdressed[] }> {
   const dialogueId = rows.dialogue.id;
+  // First, so a statement that only changed address keeps its id's rows (and its sources) under the new one.
+  const readdressed = isUpdate ? await readdressUnits(tx, rows) : [];
   const reworded = isUpdate ? await findRewordedUnits(tx, rows) : [];
   if (isUpdate) {
     for (const table of [...TABLES_PARENTS_FIRST].reverse()) {
@@ -86,7 +102,7 @@ async function writeDialogue(tx: Tx, rows: DialogueRows, isUpdate: boolean): Pro
     await tx.dialogue.create({ data: rows.dialogue });
   }
   for (const table of TABLES_PARENTS_FIRST) await upsertRows(tx, table, rows[ROWS_OF[table]]);
-  return { suspectLinks: await markLinksSuspect(tx, reworded) };
+  return { suspectLinks: await markLinksSuspect(tx, reworded), readdressed };
 }
 
 /**

@@ -10,7 +10,9 @@ import { tokenize } from "./tokenize";
 import { classifyHeading, classifyListIntro } from "./classify";
 import { DialogueParseError } from "./dialogue-parse-error";
 import { findDate } from "./parse-date";
-import { findSurname, parseStatementOpening } from "./parse-speaker";
+import { findFamilyName } from "./family-name";
+import type { FamilyName } from "./family-name";
+import { parseStatementOpening } from "./parse-speaker";
 import { splitSentences } from "./split-sentences";
 import { endsSentence, findBoldPhrases, foldSpace, slugify, startsLowercase, stripMarkdown } from "./text";
 import type {
@@ -315,7 +317,7 @@ function addStatement(state: ParserState, segment: Segment, block: Extract<Block
     throw new DialogueParseError(block.line, `the statement of ${opening.name} has no text after the speaker`);
   }
   const statement: Statement = {
-    id: uniqueStatementId(segment, opening.name),
+    id: uniqueStatementId(segment, findFamilyName(opening.name, opening)),
     n: block.n ?? segment.statements.length + 1,
     line: block.line,
     speaker: { name: opening.name, honorific: opening.honorific, affiliation: opening.affiliation, delegation: null },
@@ -328,8 +330,9 @@ function addStatement(state: ParserState, segment: Segment, block: Extract<Block
   state.continuable = continuableRaw(state, statement);
 }
 
-function uniqueStatementId(segment: Segment, name: string): string {
-  const base = `${segment.key}.${slugify(findSurname(name)) || "speaker"}`;
+/** "<segment>.<family name>", e.g. "opening.ban"; a second statement of the same family name in a segment gets "-2". */
+function uniqueStatementId(segment: Segment, name: FamilyName): string {
+  const base = `${segment.key}.${slugify(name.addressPart) || "speaker"}`;
   let id = base;
   for (let n = 2; segment.statements.some((s) => s.id === id); n++) id = `${base}-${n}`;
   return id;

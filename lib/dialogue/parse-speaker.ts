@@ -172,12 +172,6 @@ export function splitHonorific(fullName: string): { honorific: string | null; na
   return { honorific: titles.length ? titles.join(" ") : null, name: rest };
 }
 
-/** The last word of a name, without punctuation or generational suffix: the key of a statement. */
-export function findSurname(name: string): string {
-  const words = name.split(/\s+/).filter((w) => !/^(Jr\.?|Sr\.?|II|III|IV)$/.test(w));
-  return (words.at(-1) ?? name).replace(/[.,;:]+$/, "");
-}
-
 /**
  * The affiliation runs, comma part by comma part, up to the first part that
  * opens with a lower-case reporting verb ("stressed", "spoke"). Commas inside

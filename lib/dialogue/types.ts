@@ -20,7 +20,7 @@ export type Speaker = {
 export type Sentence = { id: string; start: number; end: number; text: string };
 
 export type Statement = {
-  /** Stable across re-imports: "<segment key>.<surname>", e.g. "panel-2.gupta". */
+  /** Stable across re-imports: "<segment key>.<family name>", e.g. "panel-2.gupta" (lib/dialogue/family-name.ts). */
   id: string;
   n: number;
   line: number;

@@ -41,12 +41,16 @@ describe.skipIf(!hasServer)("amendments in the browser", () => {
       open(ACCOUNTS.facilitator),
     ]);
     await selectInPassage(bahrain, { sectionKey: SECTION, blockId: BLOCK, text: "concretize standards" });
+    await bahrain
+      .getByRole("toolbar", { name: "Act on the selected text" })
+      .getByRole("button", { name: "Propose amendment" })
+      .click();
     const form = bahrain.getByRole("form", { name: "Propose an amendment to the selected text" });
     await form.getByLabel("Change").selectOption("replace");
     await form.getByLabel("New text").fill("concretize common minimum standards");
     await form.getByLabel("Rationale").fill("Standards need a floor that every State can meet.");
     await form.getByRole("button", { name: "Propose amendment" }).click();
-    await form.getByText("Amendment proposed").waitFor();
+    await bahrain.locator(`#${SECTION}`).getByRole("status").filter({ hasText: "Amendment proposed" }).waitFor();
 
     // Ecuador sees it live and co-sponsors it.
     const ecuadorCard = ecuador.locator(`#${SECTION} [data-testid=amendment]`, { hasText: "Bahrain" });

@@ -44,6 +44,10 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     for (const page of [delegate, facilitator])
       page.on("dialog", (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
     await selectInPassage(delegate, "resources.should-8", "resources required");
+    await delegate
+      .getByRole("toolbar", { name: "Act on the selected text" })
+      .getByRole("button", { name: "Comment" })
+      .click();
     const form = delegate.getByRole("form", { name: "New comment on the selected text" });
     await form.getByLabel("Stance").selectOption("support");
     const body = 'Ecuador supports mapping resources. <img src=x onerror="alert(1)">';
@@ -196,9 +200,12 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     ).trim();
     await page.keyboard.press("Enter");
     await expect.poll(() => isFocused('#recommended-actions [data-testid="passage-panel"]')).toBe(true);
-    const commentBox = "#new-comment-recommended-actions";
-    for (let i = 0; i < 60 && !(await isFocused(commentBox)); i++) await page.keyboard.press("Tab");
-    expect(await isFocused(commentBox)).toBe(true);
+    // The passage's panel offers what the reader may do with the whole passage; Comment opens the form, focused.
+    const commentAction = '#recommended-actions [data-testid="selection-actions"] button:first-child';
+    for (let i = 0; i < 20 && !(await isFocused(commentAction)); i++) await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Comment");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => isFocused("#new-comment-recommended-actions")).toBe(true);
     await page.keyboard.type("Ecuador asks for timelines here.");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");

@@ -21,7 +21,7 @@ type Expected = {
     number: number | null;
     title: string;
     statementCount: number;
-    speakers: { name: string; honorific: string | null; affiliation: string | null; surname: string }[];
+    speakers: { name: string; honorific: string | null; affiliation: string | null; familyName: string }[];
     linkUrls: string[];
   }[];
   listLengths: Record<string, number>;
@@ -59,7 +59,7 @@ describe.each(fixtures)("%s", (file) => {
     expect(dialogue.segments.map((s) => s.links.map((l) => l.url))).toEqual(expected.segments.map((s) => s.linkUrls));
   });
 
-  it("reads every speaker and keys statements by segment and surname", () => {
+  it("reads every speaker and keys statements by segment and family name", () => {
     const actual = dialogue.segments.map((s) =>
       s.statements.map((st) => ({ ...st.speaker, delegation: undefined, id: st.id })),
     );
@@ -69,7 +69,7 @@ describe.each(fixtures)("%s", (file) => {
         honorific: sp.honorific,
         affiliation: sp.affiliation,
         delegation: undefined,
-        id: `${s.key}.${sp.surname}`,
+        id: `${s.key}.${sp.familyName}`,
       })),
     );
     expect(actual).toEqual(wanted);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AddressAliases } from "@/components/dialogue/address-aliases";
 import { Annex } from "@/components/dialogue/annex";
 import { DialogueOverview } from "@/components/dialogue/dialogue-overview";
 import { SearchForm } from "@/components/dialogue/search-form";
@@ -82,6 +83,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
       </nav>
 
       <div className="min-w-0 space-y-10">
+        <AddressAliases aliases={dialogue.addressAliases} />
         <header className="space-y-3">
           <h1 className="text-2xl font-semibold leading-snug">{dialogue.title}</h1>
           <p className="text-slate-700">
