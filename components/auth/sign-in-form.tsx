@@ -14,6 +14,11 @@ const RATE_LIMITED = "rate_limited" satisfies AppErrorCode;
  * Posts to next-auth's credentials callback directly (what signIn() does),
  * so the 429 of the sign-in limits reaches the user with its message (how
  * long to wait).
+ *
+ * Its two requests stay raw fetch, not apiFetch: they are next-auth's
+ * endpoints, not ours. The callback takes a form-encoded body and answers
+ * with next-auth's own JSON ({ url }), whose failure is a 200 with an error
+ * in the URL, which apiFetch would read as a success.
  */
 export function SignInForm({ callbackUrl: requestedUrl, notice }: { callbackUrl: string; notice?: string }) {
   const router = useRouter();

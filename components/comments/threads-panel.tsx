@@ -14,6 +14,7 @@ import type { ThreadView } from "./use-threads";
 import { useThreads } from "./use-threads";
 import type { PlanAbilities } from "@/lib/auth/policies";
 import { Time } from "@/components/ui/time";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 /** Who is looking: their delegation (to show its own co-sponsorship) and what the server says they may do on this plan. */
 export type Viewer = { delegationId: string | null; abilities: PlanAbilities };
@@ -230,18 +231,11 @@ export function Thread({
 }) {
   const { reply: canReply, setStatus: canSetStatus, markConcern: canMarkConcern } = thread.abilities;
   const [status, setStatus] = useState("");
-  async function post(path: string, body: unknown, done: string) {
+  async function post(path: string, body: unknown, done: string): Promise<boolean> {
     setStatus("Saving…");
-    const response = await fetch(`/api/plans/${planId}/threads/${thread.id}${path}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-    }).catch(() => null);
-    if (!response?.ok) {
-      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-      return setStatus(data?.message ?? "Could not save. Try again.") as unknown as boolean;
-    }
-    setStatus(done);
+    const { error } = await apiFetch(`/api/plans/${planId}/threads/${thread.id}${path}`, { method: "POST", body });
+    setStatus(error ?? done);
+    if (error) return false;
     onChanged();
     return true;
   }
@@ -343,17 +337,12 @@ function ConcernMarker({
   if (!canMark) return null;
   async function mark() {
     setStatus("Saving…");
-    const response = await fetch(`/api/plans/${planId}/concerns`, {
+    const { error } = await apiFetch(`/api/plans/${planId}/concerns`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ threadId: thread.id }),
-    }).catch(() => null);
-    if (!response?.ok) {
-      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-      return setStatus(data?.message ?? "Could not save. Try again.");
-    }
-    setStatus("");
-    onMarked();
+      body: { threadId: thread.id },
+    });
+    setStatus(error ?? "");
+    if (!error) onMarked();
   }
   return (
     <span className="inline-flex items-center gap-2">
@@ -422,22 +411,18 @@ function NewThreadForm({
     event.preventDefault();
     if (!selection) return;
     setStatus("Posting…");
-    const response = await fetch(`/api/plans/${planId}/threads`, {
+    const { error } = await apiFetch(`/api/plans/${planId}/threads`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
+      body: {
         sectionKey,
         blockId: selection.blockId,
         quote: { exact: selection.exact, prefix: selection.prefix, suffix: selection.suffix },
         stance,
         visibility,
         body,
-      }),
-    }).catch(() => null);
-    if (!response?.ok) {
-      const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-      return setStatus(data?.message ?? "Could not post. Try again.");
-    }
+      },
+    });
+    if (error) return setStatus(error);
     setBody("");
     setStatus("Comment posted");
     onCreated();

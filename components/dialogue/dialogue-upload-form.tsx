@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { SeedPlanButton } from "./seed-plan-button";
 
 type Imported = {
@@ -30,14 +31,11 @@ export function DialogueUploadForm() {
     if (!(file instanceof File) || file.size === 0)
       return setStatus({ kind: "error", message: "Choose a Markdown file first." });
     setStatus({ kind: "importing", fileName: file.name });
-    const response = await fetch(`/api/dialogues?name=${encodeURIComponent(file.name)}`, {
+    const { data, error } = await apiFetch<Imported>(`/api/dialogues?name=${encodeURIComponent(file.name)}`, {
       method: "POST",
-      headers: { "Content-Type": "text/markdown; charset=utf-8" },
-      body: file,
-    }).catch(() => null);
-    const data = (await response?.json().catch(() => null)) as (Imported & { message?: string }) | null;
-    if (!response?.ok || !data)
-      return setStatus({ kind: "error", message: data?.message ?? "Could not reach the server. Try again." });
+      raw: { body: file, contentType: "text/markdown; charset=utf-8" },
+    });
+    if (!data) return setStatus({ kind: "error", message: error ?? "The server sent no answer. Try again." });
     setStatus({ kind: "imported", result: data });
     router.refresh();
   }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { apiDownload, apiFetch } from "@/lib/http/api-fetch";
 
 const FORMATS = [
   { format: "docx", label: "Word (DOCX)", note: "footnoted, to circulate" },
@@ -24,23 +25,19 @@ export function ExportMenu({ planId }: { planId: string }) {
 
   async function loadVersions() {
     if (versions) return;
-    const response = await fetch(`/api/plans/${planId}/versions`).catch(() => null);
-    const listed = (response?.ok ? await response.json().catch(() => []) : []) as { label: string }[];
-    setVersions(listed.map((v) => v.label));
+    const { data } = await apiFetch<{ label: string }[]>(`/api/plans/${planId}/versions`);
+    setVersions((data ?? []).map((v) => v.label));
   }
 
   async function download(format: string, label: string) {
     setBusy(true);
     setStatus(`Preparing ${label}…`);
     const query = new URLSearchParams({ format, ...(version ? { version } : {}) });
-    const response = await fetch(`/api/plans/${planId}/export?${query}`).catch(() => null);
+    const { data, error } = await apiDownload(`/api/plans/${planId}/export?${query}`);
     setBusy(false);
-    if (!response?.ok) {
-      const data = (await response?.json().catch(() => null)) as { message?: string } | null;
-      return setStatus(data?.message ?? "Could not reach the server.");
-    }
-    const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `plan.${format}`;
-    const url = URL.createObjectURL(await response.blob());
+    if (!data) return setStatus(error ?? "The server sent no file.");
+    const name = data.filename ?? `plan.${format}`;
+    const url = URL.createObjectURL(data.blob);
     const link = Object.assign(document.createElement("a"), { href: url, download: name });
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
