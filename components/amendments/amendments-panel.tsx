@@ -12,6 +12,7 @@ import type { Viewer } from "@/components/comments/threads-panel";
 import { AmendmentCard } from "./amendment-card";
 import type { AmendmentView } from "./use-amendments";
 import { useAmendments } from "./use-amendments";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   planId: string;
@@ -163,9 +164,9 @@ function ProposeForm({
         rows={2}
         className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
       />
-      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
+      <Button variant="primary-compact" size="sm" type="submit">
         Propose amendment
-      </button>
+      </Button>
       <p role="status" aria-live="polite" className="text-xs text-slate-600">
         {status}
       </p>

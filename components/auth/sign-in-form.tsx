@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toSafeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import type { AppErrorCode } from "@/lib/errors";
+import { Button } from "@/components/ui/button";
 
 type Status = { kind: "idle" } | { kind: "signing-in" } | { kind: "error"; message: string };
 
@@ -86,13 +87,9 @@ export function SignInForm({ callbackUrl: requestedUrl, notice }: { callbackUrl:
           className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
         />
       </div>
-      <button
-        type="submit"
-        disabled={isBusy}
-        className="w-full rounded bg-un px-4 py-2 font-medium text-white hover:bg-un-dark disabled:opacity-70"
-      >
+      <Button variant="primary" size="block" type="submit" disabled={isBusy}>
         {isBusy ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
       <p role="alert" className="min-h-6 text-sm text-red-700">
         {status.kind === "error" ? status.message : ""}
       </p>

@@ -15,6 +15,9 @@ import { useThreads } from "./use-threads";
 import type { PlanAbilities } from "@/lib/auth/policies";
 import { Time } from "@/components/ui/time";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
+import type { BadgeTone } from "@/components/ui/badge";
 
 /** Who is looking: their delegation (to show its own co-sponsorship) and what the server says they may do on this plan. */
 export type Viewer = { delegationId: string | null; abilities: PlanAbilities };
@@ -25,11 +28,11 @@ const STANCE_LABEL: Record<ThreadView["stance"], string> = {
   question: "Question",
   neutral: "Comment",
 };
-const STANCE_STYLE: Record<ThreadView["stance"], string> = {
-  support: "bg-emerald-100 text-emerald-900",
-  oppose: "bg-red-100 text-red-900",
-  question: "bg-sky-100 text-sky-900",
-  neutral: "bg-slate-100 text-slate-800",
+const STANCE_TONE: Record<ThreadView["stance"], BadgeTone> = {
+  support: "success",
+  oppose: "danger",
+  question: "info",
+  neutral: "neutral",
 };
 
 type Props = {
@@ -249,15 +252,11 @@ export function Thread({
     >
       <header className="flex flex-wrap items-center gap-2 text-xs">
         <span className="font-mono text-slate-600">#{thread.number}</span>
-        <span className={`rounded px-1.5 py-0.5 ${STANCE_STYLE[thread.stance]}`}>{STANCE_LABEL[thread.stance]}</span>
+        <Badge tone={STANCE_TONE[thread.stance]}>{STANCE_LABEL[thread.stance]}</Badge>
         <span className="font-medium">{thread.delegation?.name ?? thread.author?.name ?? "Unknown"}</span>
-        {thread.visibility === "facilitators" && (
-          <span className="rounded bg-purple-100 px-1.5 py-0.5 text-purple-900">facilitators only</span>
-        )}
-        {thread.status === "resolved" && <span className="rounded bg-slate-200 px-1.5 py-0.5">resolved</span>}
-        {thread.anchor === "detached" && (
-          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">detached: its text was removed</span>
-        )}
+        {thread.visibility === "facilitators" && <Badge tone="private">facilitators only</Badge>}
+        {thread.status === "resolved" && <Badge tone="muted">resolved</Badge>}
+        {thread.anchor === "detached" && <Badge tone="warning">detached: its text was removed</Badge>}
       </header>
       <button
         type="button"
@@ -288,8 +287,9 @@ export function Thread({
         <ReplyForm threadNumber={thread.number} onSubmit={(body) => post("/comments", { body }, "Reply posted")} />
       )}
       {canSetStatus && (
-        <button
-          type="button"
+        <Button
+          variant="secondary"
+          className="mt-1"
           onClick={() =>
             post(
               "/status",
@@ -297,11 +297,10 @@ export function Thread({
               thread.status === "open" ? "Resolved" : "Reopened",
             )
           }
-          className="mt-1 rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100"
         >
           {thread.status === "open" ? "Resolve" : "Reopen"}
           <span className="sr-only"> comment {thread.number}</span>
-        </button>
+        </Button>
       )}
       <ConcernMarker thread={thread} planId={planId} canMark={canMarkConcern} onMarked={onChanged} />
       <p role="status" aria-live="polite" className="text-xs text-slate-600">
@@ -346,13 +345,9 @@ function ConcernMarker({
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <button
-        type="button"
-        onClick={mark}
-        className="mt-1 rounded border border-rose-400 px-2 py-0.5 text-xs text-rose-900 hover:bg-rose-50"
-      >
+      <Button variant="danger" className="mt-1" onClick={mark}>
         Mark as concern<span className="sr-only"> (comment {thread.number})</span>
-      </button>
+      </Button>
       <span role="status" className="text-xs text-slate-600">
         {status}
       </span>
@@ -381,9 +376,9 @@ function ReplyForm({ threadNumber, onSubmit }: { threadNumber: number; onSubmit:
         placeholder="Reply…"
         className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
       />
-      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
+      <Button variant="primary-compact" size="sm" type="submit">
         Reply<span className="sr-only"> to comment {threadNumber}</span>
-      </button>
+      </Button>
     </form>
   );
 }
@@ -480,9 +475,9 @@ function NewThreadForm({
         placeholder="Your comment…"
         className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
       />
-      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
+      <Button variant="primary-compact" size="sm" type="submit">
         Comment
-      </button>
+      </Button>
       <p role="status" aria-live="polite" className="text-xs text-slate-600">
         {status}
       </p>

@@ -1,4 +1,5 @@
 import type { buildTraceabilityMatrix } from "@/lib/provenance/traceability";
+import { buttonClasses } from "@/components/ui/button";
 
 type Matrix = Awaited<ReturnType<typeof buildTraceabilityMatrix>>;
 
@@ -12,7 +13,7 @@ export function TraceabilityMatrix({ planId, matrix }: { planId: string; matrix:
         </h2>
         <a
           href={`/api/plans/${planId}/traceability`}
-          className="rounded bg-un px-3 py-1 text-sm font-medium text-white hover:bg-un-dark"
+          className={buttonClasses({ variant: "primary", size: "md", className: "text-sm" })}
           download
         >
           Download CSV

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { SeedPlanButton } from "./seed-plan-button";
+import { Button } from "@/components/ui/button";
 
 type Imported = {
   dialogueId: string;
@@ -57,13 +58,9 @@ export function DialogueUploadForm() {
             className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-400 file:bg-white file:px-3 file:py-1 file:text-sm file:font-medium hover:file:bg-slate-100"
           />
         </div>
-        <button
-          type="submit"
-          disabled={isBusy}
-          className="rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark disabled:opacity-70"
-        >
+        <Button variant="primary" size="lg" type="submit" disabled={isBusy}>
           {status.kind === "importing" ? "Importing…" : "Import"}
-        </button>
+        </Button>
       </form>
       <div role="status" aria-live="polite" data-testid="import-status" className="text-sm">
         {status.kind === "importing" && <p>Reading and importing {status.fileName}…</p>}

@@ -23,6 +23,7 @@ import { PassageSuggestions } from "./passage-suggestions";
 import { useActivePassage } from "./use-active-passage";
 import { useSectionNotices } from "./use-section-notices";
 import { describeCitations, SourceList } from "./source-list";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   planId: string;
@@ -210,9 +211,9 @@ function PassagePanel({
         <p className="text-xs text-slate-700">
           <span className="font-semibold">Passage:</span> {excerpt(passage.text)}
         </p>
-        <button type="button" onClick={onClose} className="text-xs text-slate-600 underline">
+        <Button variant="link" className="text-xs text-slate-600" onClick={onClose}>
           Close<span className="sr-only"> sources panel</span>
-        </button>
+        </Button>
       </div>
       {children}
       <p role="status" aria-live="polite" className="text-xs text-slate-700">
