@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Menu } from "@/components/ui/menu";
 import { apiDownload, apiFetch } from "@/lib/http/api-fetch";
 
 const FORMATS = [
@@ -45,48 +46,48 @@ export function ExportMenu({ planId }: { planId: string }) {
   }
 
   return (
-    <details
+    <Menu
+      trigger="Export"
+      triggerClassName="cursor-pointer font-medium text-un-dark underline"
       className="relative text-sm"
-      onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && loadVersions()}
+      panelClassName="absolute z-20 mt-1 w-72 space-y-2 rounded border border-slate-300 bg-white p-3 shadow"
+      onOpenChange={(isOpen) => isOpen && void loadVersions()}
     >
-      <summary className="cursor-pointer font-medium text-un-dark underline">Export</summary>
-      <div className="absolute z-20 mt-1 w-72 space-y-2 rounded border border-slate-300 bg-white p-3 shadow">
-        <label className="block text-xs text-slate-700">
-          Version
-          <select
-            value={version}
-            onChange={(e) => setVersion(e.target.value)}
-            className="mt-1 block w-full rounded border border-slate-300 px-2 py-1"
-          >
-            <option value="">Live draft</option>
-            {(versions ?? []).map((label) => (
-              <option key={label} value={label}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ul className="space-y-1">
-          {FORMATS.map(({ format, label, note }) => (
-            <li key={format}>
-              <button
-                type="button"
-                disabled={isBusy || (format === "json" && version !== "")}
-                onClick={() => download(format, label)}
-                className="w-full rounded border border-slate-300 px-2 py-1 text-left hover:bg-sky-50 disabled:opacity-50"
-              >
-                {label} <span className="text-xs text-slate-600">· {note}</span>
-              </button>
-            </li>
+      <label className="block text-xs text-slate-700">
+        Version
+        <select
+          value={version}
+          onChange={(e) => setVersion(e.target.value)}
+          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1"
+        >
+          <option value="">Live draft</option>
+          {(versions ?? []).map((label) => (
+            <option key={label} value={label}>
+              {label}
+            </option>
           ))}
-        </ul>
-        {version !== "" && (
-          <p className="text-xs text-slate-600">JSON is always the whole plan, every version included.</p>
-        )}
-        <p role="status" aria-live="polite" className="text-xs text-slate-700">
-          {status}
-        </p>
-      </div>
-    </details>
+        </select>
+      </label>
+      <ul className="space-y-1">
+        {FORMATS.map(({ format, label, note }) => (
+          <li key={format}>
+            <button
+              type="button"
+              disabled={isBusy || (format === "json" && version !== "")}
+              onClick={() => download(format, label)}
+              className="w-full rounded border border-slate-300 px-2 py-1 text-left hover:bg-sky-50 disabled:opacity-50"
+            >
+              {label} <span className="text-xs text-slate-600">· {note}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {version !== "" && (
+        <p className="text-xs text-slate-600">JSON is always the whole plan, every version included.</p>
+      )}
+      <p role="status" aria-live="polite" className="text-xs text-slate-700">
+        {status}
+      </p>
+    </Menu>
   );
 }
