@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { startTransition } from "react";
+import { Button } from "@/components/ui/button";
 
 /**
  * A failure while rendering. The usual cause is the database being down or
@@ -24,13 +25,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         The database may be unavailable for a moment (for example while it restarts). Try again in a moment: the app
         reconnects by itself. If it keeps happening, check that the database is running.
       </p>
-      <button
-        type="button"
-        onClick={retry}
-        className="rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark"
-      >
+      <Button variant="primary" size="lg" onClick={retry}>
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

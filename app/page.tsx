@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/policies";
 import { listDialogues } from "@/lib/dialogue/list-dialogues";
 import { listPlans } from "@/lib/plan/get-plan";
 import { Time } from "@/components/ui/time";
+import { buttonClasses } from "@/components/ui/button";
 
 export default async function HomePage() {
   const user = await requirePageUser("/");
@@ -22,7 +23,7 @@ export default async function HomePage() {
           {canImport && (
             <Link
               href="/dialogues/import"
-              className="rounded bg-un px-3 py-1.5 text-sm font-medium text-white hover:bg-un-dark"
+              className={buttonClasses({ variant: "primary", size: "lg", className: "text-sm" })}
             >
               Import a dialogue
             </Link>

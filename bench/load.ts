@@ -26,6 +26,7 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { hashPassword } from "@/lib/auth/password";
 import { createTokenSource } from "@/components/editor/token-source";
+import type { CollabTokenBody } from "@/components/editor/token-source";
 import { sectionDocumentName } from "@/lib/collab/document-name";
 import { readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
@@ -480,7 +481,11 @@ function connectWatcher({
   });
   let isClosing = false;
   socket.on("close", () => void (isClosing || socketEvents.closed++));
-  const getToken = createTokenSource(() => session.fetch("/api/collab/token", { method: "POST" }));
+  const getToken = createTokenSource(async () => {
+    const response = await session.fetch("/api/collab/token", { method: "POST" });
+    if (!response.ok) throw new Error(`token refused (${response.status})`);
+    return (await response.json()) as CollabTokenBody;
+  });
   const seenComments = new Set<string>();
   const refetch = async (sectionKey: string) => {
     if (!refetches || !visibility) return;

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Button } from "@/components/ui/button";
 
 type Choice = { id: string; label: string };
 
@@ -79,13 +80,9 @@ export function InviteForm({ delegations }: { delegations: Choice[] }) {
           </select>
         </div>
       )}
-      <button
-        type="submit"
-        disabled={status.saving}
-        className="justify-self-start rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark disabled:opacity-70"
-      >
+      <Button variant="primary" size="lg" className="justify-self-start" type="submit" disabled={status.saving}>
         {status.saving ? "Creating invite…" : "Create invite"}
-      </button>
+      </Button>
       <div role="status" aria-live="polite" className="text-sm">
         {status.error && <p className="text-red-700">{status.error}</p>}
         {status.link && (

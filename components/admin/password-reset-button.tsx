@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { Time } from "@/components/ui/time";
+import { Button } from "@/components/ui/button";
 
 type Status =
   | { kind: "idle" }
@@ -27,15 +28,10 @@ export function PasswordResetButton({ userId, email }: { userId: string; email: 
 
   return (
     <div className="w-full">
-      <button
-        type="button"
-        disabled={status.kind === "saving"}
-        onClick={create}
-        className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 disabled:opacity-70"
-      >
+      <Button variant="secondary" size="compact" disabled={status.kind === "saving"} onClick={create}>
         {status.kind === "saving" ? "Creating link…" : "Password reset link"}
         <span className="sr-only"> for {email}</span>
-      </button>
+      </Button>
       <div role="status" aria-live="polite" className="text-xs">
         {status.kind === "error" && <p className="text-red-700">{status.message}</p>}
         {status.kind === "done" && (

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Button } from "@/components/ui/button";
 
 export function RevokeInviteButton({ inviteId, email }: { inviteId: string; email: string }) {
   const router = useRouter();
@@ -16,13 +17,9 @@ export function RevokeInviteButton({ inviteId, email }: { inviteId: string; emai
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <button
-        type="button"
-        onClick={revoke}
-        className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100"
-      >
+      <Button variant="secondary" onClick={revoke}>
         Revoke<span className="sr-only"> the invite for {email}</span>
-      </button>
+      </Button>
       <span role="status" aria-live="polite" className="text-xs text-slate-600">
         {status}
       </span>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { PasswordResetButton } from "./password-reset-button";
+import { Button } from "@/components/ui/button";
 
 type Choice = { id: string; label: string };
 type User = { id: string; email: string; role: string; delegationId: string | null; isDisabled: boolean };
@@ -67,14 +68,15 @@ export function UserRowControls({ user, delegations, isSelf }: { user: User; del
         </>
       )}
       {!isSelf && (
-        <button
-          type="button"
+        <Button
+          variant="secondary"
+          size="compact"
+          className="py-1"
           disabled={isSaving}
           onClick={() => save({ disabled: !user.isDisabled })}
-          className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
         >
           {user.isDisabled ? `Enable ${user.email}` : `Disable ${user.email}`}
-        </button>
+        </Button>
       )}
       <span role="status" aria-live="polite" className="text-xs text-slate-600">
         {status}

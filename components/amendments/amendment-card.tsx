@@ -11,18 +11,21 @@ import type { Viewer } from "@/components/comments/threads-panel";
 import { WordDiffView } from "@/components/diff/word-diff-view";
 import type { AmendmentView } from "./use-amendments";
 import { Time } from "@/components/ui/time";
+import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
+import type { BadgeTone } from "@/components/ui/badge";
 
 const KIND_LABEL: Record<AmendmentView["kind"], string> = {
   replace: "Replace",
   insert_after: "Insert after",
   delete: "Delete",
 };
-const STATE_STYLE: Record<AmendmentView["state"], string> = {
-  pending: "bg-sky-100 text-sky-900",
-  stale: "bg-amber-100 text-amber-900",
-  accepted: "bg-emerald-100 text-emerald-900",
-  rejected: "bg-red-100 text-red-900",
-  withdrawn: "bg-slate-200 text-slate-800",
+const STATE_TONE: Record<AmendmentView["state"], BadgeTone> = {
+  pending: "info",
+  stale: "warning",
+  accepted: "success",
+  rejected: "danger",
+  withdrawn: "muted",
 };
 
 type Props = { amendment: AmendmentView; planId: string; viewer: Viewer; onChanged: () => void; showSection?: boolean };
@@ -48,10 +51,10 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
     >
       <header className="flex flex-wrap items-center gap-2 text-xs">
         <span className="font-mono text-slate-600">Amendment {amendment.number}</span>
-        <span className={`rounded px-1.5 py-0.5 ${STATE_STYLE[amendment.state]}`} data-testid="amendment-state">
+        <Badge tone={STATE_TONE[amendment.state]} data-testid="amendment-state">
           {amendment.state}
-        </span>
-        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-800">{KIND_LABEL[amendment.kind]}</span>
+        </Badge>
+        <Badge>{KIND_LABEL[amendment.kind]}</Badge>
         <span className="font-medium">{amendment.delegation?.name ?? amendment.author?.name ?? "Unknown"}</span>
         {showSection && (
           <a href={`/plans/${planId}#${amendment.section.key}`} className="text-un-dark underline">
@@ -108,13 +111,9 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
             }
           />
           {amendment.abilities.withdraw && (
-            <button
-              type="button"
-              onClick={() => act(`${base}/withdraw`, "POST", {}, "Withdrawn")}
-              className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100"
-            >
+            <Button variant="secondary" onClick={() => act(`${base}/withdraw`, "POST", {}, "Withdrawn")}>
               Withdraw<span className="sr-only"> amendment {amendment.number}</span>
-            </button>
+            </Button>
           )}
           {amendment.abilities.decide && (
             <DecisionControls
@@ -144,15 +143,10 @@ function SponsorButton({
   // Not a permission, a state: whether the viewer's delegation already sponsors it.
   const isSponsor = amendment.sponsors.some((s) => s.id === viewer.delegationId);
   return (
-    <button
-      type="button"
-      onClick={() => onToggle(isSponsor)}
-      aria-pressed={isSponsor}
-      className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50"
-    >
+    <Button variant="outline" onClick={() => onToggle(isSponsor)} aria-pressed={isSponsor}>
       {isSponsor ? "Withdraw support" : "Co-sponsor"}
       <span className="sr-only"> amendment {amendment.number}</span>
-    </button>
+    </Button>
   );
 }
 
@@ -188,36 +182,29 @@ function DecisionControls({
           autoFocus
           className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-0.5 text-xs"
         />
-        <button
-          type="submit"
-          className="rounded bg-red-800 px-2 py-0.5 text-xs font-medium text-white hover:bg-red-900"
-        >
+        <Button variant="danger-solid" type="submit">
           Confirm rejection
-        </button>
-        <button type="button" onClick={() => setRejecting(false)} className="text-xs underline">
+        </Button>
+        <Button variant="link" className="text-xs" onClick={() => setRejecting(false)}>
           Cancel
-        </button>
+        </Button>
       </form>
     );
   }
   return (
     <>
-      <button
-        type="button"
+      <Button
+        variant="success-solid"
+        className="disabled:cursor-not-allowed"
         disabled={isStale}
         onClick={() => onDecide({ decision: "accept" }, "Accepted — the text is updated for everyone")}
         title={isStale ? "The target text has changed: the amendment cannot be applied as proposed." : undefined}
-        className="rounded bg-emerald-800 px-2 py-0.5 text-xs font-medium text-white hover:bg-emerald-900 disabled:cursor-not-allowed disabled:bg-slate-400"
       >
         Accept<span className="sr-only"> amendment {amendment.number}</span>
-      </button>
-      <button
-        type="button"
-        onClick={() => setRejecting(true)}
-        className="rounded border border-red-800 px-2 py-0.5 text-xs text-red-900 hover:bg-red-50"
-      >
+      </Button>
+      <Button variant="danger" onClick={() => setRejecting(true)}>
         Reject…<span className="sr-only"> amendment {amendment.number}</span>
-      </button>
+      </Button>
     </>
   );
 }

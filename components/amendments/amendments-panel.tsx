@@ -13,6 +13,7 @@ import type { Viewer } from "@/components/comments/threads-panel";
 import { AmendmentCard } from "./amendment-card";
 import type { AmendmentView } from "./use-amendments";
 import { useAmendments } from "./use-amendments";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   planId: string;
@@ -185,12 +186,12 @@ function ProposeForm({
         className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
       />
       <div className="flex gap-2">
-        <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
+        <Button variant="primary-compact" size="sm" type="submit">
           Propose amendment
-        </button>
-        <button type="button" onClick={onCancel} className="text-xs underline">
+        </Button>
+        <Button variant="link" type="button" onClick={onCancel} className="text-xs">
           Cancel
-        </button>
+        </Button>
       </div>
       <p role="status" aria-live="polite" className="text-xs text-slate-600">
         {status}

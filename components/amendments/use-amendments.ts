@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { ListedAmendment } from "@/lib/amendments/list-amendments";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 /** An amendment as the API sends it (dates as strings). */
 export type AmendmentView = Omit<ListedAmendment, "decidedAt" | "withdrawnAt" | "createdAt"> & {
@@ -15,12 +16,12 @@ export function useAmendments(planId: string, sectionKey: string, version: numbe
   const [amendments, setAmendments] = useState<AmendmentView[] | null>(null);
   const [error, setError] = useState("");
   const refresh = useCallback(async () => {
-    const response = await fetch(`/api/plans/${planId}/amendments?section=${encodeURIComponent(sectionKey)}`).catch(
-      () => null,
+    const { data } = await apiFetch<AmendmentView[]>(
+      `/api/plans/${planId}/amendments?section=${encodeURIComponent(sectionKey)}`,
     );
-    if (!response?.ok) return setError("Could not load the amendments. They will load again on the next change.");
+    if (!data) return setError("Could not load the amendments. They will load again on the next change.");
     setError("");
-    setAmendments((await response.json()) as AmendmentView[]);
+    setAmendments(data);
   }, [planId, sectionKey]);
   useEffect(() => {
     void refresh();

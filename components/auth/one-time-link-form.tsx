@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Button } from "@/components/ui/button";
 
 type Status = { kind: "idle" } | { kind: "saving" } | { kind: "done" } | { kind: "error"; message: string };
 
@@ -43,13 +44,9 @@ export function OneTimeLinkForm({ url, toBody, labels, children }: Props) {
   return (
     <form onSubmit={submit} className="space-y-4">
       {children}
-      <button
-        type="submit"
-        disabled={status.kind === "saving"}
-        className="w-full rounded bg-un px-4 py-2 font-medium text-white hover:bg-un-dark disabled:opacity-70"
-      >
+      <Button variant="primary" size="block" type="submit" disabled={status.kind === "saving"}>
         {status.kind === "saving" ? labels.saving : labels.submit}
-      </button>
+      </Button>
       <p role="alert" className="min-h-6 text-sm text-red-700">
         {status.kind === "error" ? status.message : ""}
       </p>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toSafeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import type { AppErrorCode } from "@/lib/errors";
+import { Button } from "@/components/ui/button";
 
 type Status = { kind: "idle" } | { kind: "signing-in" } | { kind: "error"; message: string };
 
@@ -14,6 +15,11 @@ const RATE_LIMITED = "rate_limited" satisfies AppErrorCode;
  * Posts to next-auth's credentials callback directly (what signIn() does),
  * so the 429 of the sign-in limits reaches the user with its message (how
  * long to wait).
+ *
+ * Its two requests stay raw fetch, not apiFetch: they are next-auth's
+ * endpoints, not ours. The callback takes a form-encoded body and answers
+ * with next-auth's own JSON ({ url }), whose failure is a 200 with an error
+ * in the URL, which apiFetch would read as a success.
  */
 export function SignInForm({ callbackUrl: requestedUrl, notice }: { callbackUrl: string; notice?: string }) {
   const router = useRouter();
@@ -81,13 +87,9 @@ export function SignInForm({ callbackUrl: requestedUrl, notice }: { callbackUrl:
           className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
         />
       </div>
-      <button
-        type="submit"
-        disabled={isBusy}
-        className="w-full rounded bg-un px-4 py-2 font-medium text-white hover:bg-un-dark disabled:opacity-70"
-      >
+      <Button variant="primary" size="block" type="submit" disabled={isBusy}>
         {isBusy ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
       <p role="alert" className="min-h-6 text-sm text-red-700">
         {status.kind === "error" ? status.message : ""}
       </p>

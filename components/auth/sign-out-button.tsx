@@ -2,20 +2,22 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   const [isSigningOut, setSigningOut] = useState(false);
   return (
-    <button
-      type="button"
+    <Button
+      variant="secondary"
+      size="md"
+      className="text-sm"
       onClick={() => {
         setSigningOut(true);
         void signOut({ callbackUrl: "/sign-in" });
       }}
       disabled={isSigningOut}
-      className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
     >
       {isSigningOut ? "Signing out…" : "Sign out"}
-    </button>
+    </Button>
   );
 }

@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SignOutButton } from "./sign-out-button";
+import { Badge } from "@/components/ui/badge";
 
 /** Who is signed in, in what role, their notifications, and the admin pages their role opens. */
 export function UserMenu({ user, unreadNotifications }: { user: CurrentUser; unreadNotifications: number }) {
@@ -16,11 +17,11 @@ export function UserMenu({ user, unreadNotifications }: { user: CurrentUser; unr
       <NotificationBell initialUnread={unreadNotifications} />
       <span data-testid="current-user">
         <span className="font-medium">{user.name}</span>{" "}
-        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+        <Badge className="text-xs">
           {user.role}
           {user.delegation ? ` · ${user.delegation.name}` : ""}
           {user.delegation?.onBehalfOf ? ` (also for ${user.delegation.onBehalfOf})` : ""}
-        </span>
+        </Badge>
       </span>
       <SignOutButton />
     </div>

@@ -3,7 +3,7 @@
 /** The plan-wide comments page's threads, grouped by section; after an action the page's data is fetched again, and a quote leads to its text in the plan. */
 import { useRouter } from "next/navigation";
 import type { ThreadView } from "./use-threads";
-import { Thread } from "./threads-panel";
+import { Thread } from "./thread-card";
 
 type Props = { threads: ThreadView[]; total: number; planId: string; viewerId: string };
 

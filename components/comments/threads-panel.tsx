@@ -8,33 +8,18 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { RefObject } from "react";
-import { sortByAnchor, useAnchorAlignment } from "./use-anchor-alignment";
+import type { PlanViewer } from "@/lib/auth/policies";
+import { NewThreadForm } from "./new-thread-form";
 import type { SelectedQuote } from "./selection-quote";
+import { Thread } from "./thread-card";
+import { ThreadFilters, useThreadFilters } from "./thread-filters";
+import { sortByAnchor, useAnchorAlignment } from "./use-anchor-alignment";
+import { useLinkedThread } from "./use-linked-thread";
 import type { ThreadView } from "./use-threads";
 import { useThreads } from "./use-threads";
-import type { PlanViewer } from "@/lib/auth/policies";
-import { apiFetch } from "@/lib/http/api-fetch";
-import { shortenAtWord } from "@/lib/text/shorten";
-import { CommentItem } from "./comment-item";
-
-/** The selected words a new comment's form repeats: enough to say which. */
-const QUOTE_MAX = 120;
 
 /** Who is looking, as the server presents them (lib/auth/policies.ts). */
 export type Viewer = PlanViewer;
-
-const STANCE_LABEL: Record<ThreadView["stance"], string> = {
-  support: "Supports",
-  oppose: "Opposes",
-  question: "Question",
-  neutral: "Comment",
-};
-const STANCE_STYLE: Record<ThreadView["stance"], string> = {
-  support: "bg-emerald-100 text-emerald-900",
-  oppose: "bg-red-100 text-red-900",
-  question: "bg-sky-100 text-sky-900",
-  neutral: "bg-slate-100 text-slate-800",
-};
 
 type Props = {
   planId: string;
@@ -75,29 +60,11 @@ export function ThreadsPanel({
   useEffect(() => {
     if (threads) onThreads?.(threads);
   }, [threads, onThreads]);
-  const [filter, setFilter] = useState<"open" | "resolved" | "all">("open");
-  const [stance, setStance] = useState<ThreadView["stance"] | "any">("any");
-  const [delegation, setDelegation] = useState("any");
-  const canComment = viewer.abilities.comment;
+  const filters = useThreadFilters(threads);
+  // A filter must never hide the thread a link (e.g. a notification) or a clicked highlight points at.
+  useLinkedThread(threads, threadToShow, filters.reveal);
   const [notice, setNotice] = useState("");
-  useLinkedThread(threads, threadToShow, (thread) => {
-    // A filter must never hide the thread a link (e.g. a notification) or a clicked highlight points at.
-    if (filter !== "all" && filter !== thread.status) setFilter("all");
-    setStance("any");
-    setDelegation("any");
-  });
-  const delegations = [
-    ...new Map(
-      (threads ?? []).filter((t) => t.delegation).map((t) => [t.delegation!.id, t.delegation!.name]),
-    ).entries(),
-  ].sort((a, b) => a[1].localeCompare(b[1]));
-  const filtered = (threads ?? []).filter(
-    (t) =>
-      (filter === "all" || t.status === filter) &&
-      (stance === "any" || t.stance === stance) &&
-      (delegation === "any" || t.delegation?.id === delegation),
-  );
-  const shown = sortByAnchor(filtered, textRef.current);
+  const shown = sortByAnchor(filters.shown, textRef.current);
   const listRef = useRef<HTMLOListElement>(null);
   const offsets = useAnchorAlignment({ textRef, listRef, threads: shown });
   return (
@@ -114,52 +81,9 @@ export function ThreadsPanel({
             </span>
           )}
         </h3>
-        <div className="flex flex-wrap gap-2 text-xs">
-          <label>
-            Show{" "}
-            <select
-              value={filter}
-              onChange={(e) => setFilter(e.target.value as typeof filter)}
-              className="rounded border border-slate-300 bg-white px-1 py-0.5"
-            >
-              <option value="open">open</option>
-              <option value="resolved">resolved</option>
-              <option value="all">all</option>
-            </select>
-          </label>
-          <label>
-            Stance{" "}
-            <select
-              value={stance}
-              onChange={(e) => setStance(e.target.value as typeof stance)}
-              className="rounded border border-slate-300 bg-white px-1 py-0.5"
-            >
-              <option value="any">any</option>
-              {(Object.keys(STANCE_LABEL) as ThreadView["stance"][]).map((s) => (
-                <option key={s} value={s}>
-                  {STANCE_LABEL[s].toLowerCase()}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Delegation{" "}
-            <select
-              value={delegation}
-              onChange={(e) => setDelegation(e.target.value)}
-              className="rounded border border-slate-300 bg-white px-1 py-0.5"
-            >
-              <option value="any">any</option>
-              {delegations.map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <ThreadFilters values={filters.values} onChange={filters.change} delegations={filters.delegations} />
       </div>
-      {canComment &&
+      {viewer.abilities.comment &&
         (selection ? (
           <NewThreadForm
             planId={planId}
@@ -203,331 +127,5 @@ export function ThreadsPanel({
         ))}
       </ol>
     </section>
-  );
-}
-
-/**
- * The thread the address points at (`#thread-<id>`, where notifications
- * link) or that `requested` names (a clicked highlight), once this panel has
- * loaded it: `reveal` clears the filters that would hide it, then it is
- * scrolled to and focused.
- */
-function useLinkedThread(
-  threads: ThreadView[] | null,
-  requested: { id: string } | null,
-  reveal: (thread: ThreadView) => void,
-): void {
-  // An object, not the id: following the same link twice must show the thread twice.
-  const [linked, setLinked] = useState<{ id: string } | null>(null);
-  const [handled, setHandled] = useState<{ id: string } | null>(null);
-  const [focusId, setFocusId] = useState<string | null>(null);
-  useEffect(() => {
-    const read = () =>
-      setLinked(
-        window.location.hash.startsWith("#thread-")
-          ? { id: decodeURIComponent(window.location.hash.slice("#thread-".length)) }
-          : null,
-      );
-    read();
-    window.addEventListener("hashchange", read);
-    return () => window.removeEventListener("hashchange", read);
-  }, []);
-  useEffect(() => {
-    if (requested) setLinked(requested);
-  }, [requested]);
-  useEffect(() => {
-    if (!linked || linked === handled || !threads) return;
-    const thread = threads.find((t) => t.id === linked.id);
-    if (!thread) return; // another section's thread
-    setHandled(linked);
-    reveal(thread);
-    setFocusId(thread.id);
-  }, [linked, handled, threads, reveal]);
-  // After the render that shows it.
-  useEffect(() => {
-    if (!focusId) return;
-    const element = document.getElementById(`thread-${focusId}`);
-    if (!element) return;
-    element.scrollIntoView({ block: "center" });
-    element.focus({ preventScroll: true });
-    setFocusId(null);
-  });
-}
-
-/** One thread with its replies and the actions its abilities allow the viewer; also listed on the plan-wide comments page. */
-export function Thread({
-  thread,
-  planId,
-  viewerId,
-  onChanged,
-  onFocusThread,
-}: {
-  thread: ThreadView;
-  planId: string;
-  viewerId: string;
-  onChanged: () => void;
-  onFocusThread: (id: string) => void;
-}) {
-  const { reply: canReply, setStatus: canSetStatus, markConcern: canMarkConcern } = thread.abilities;
-  const [status, setStatus] = useState("");
-  const threadUrl = `/api/plans/${planId}/threads/${thread.id}`;
-  async function post(path: string, body: unknown, done: string): Promise<boolean> {
-    setStatus("Saving…");
-    const { error } = await apiFetch(`${threadUrl}${path}`, { method: "POST", body });
-    if (error) {
-      setStatus(error);
-      return false;
-    }
-    setStatus(done);
-    onChanged();
-    return true;
-  }
-  return (
-    <article
-      id={`thread-${thread.id}`}
-      tabIndex={-1}
-      data-testid="comment-thread"
-      data-status={thread.status}
-      className={`rounded border bg-white p-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-un ${thread.status === "resolved" ? "border-slate-200 opacity-80" : "border-slate-300"}`}
-    >
-      <header className="flex flex-wrap items-center gap-2 text-xs">
-        <span className="font-mono text-slate-600">#{thread.number}</span>
-        <span className={`rounded px-1.5 py-0.5 ${STANCE_STYLE[thread.stance]}`}>{STANCE_LABEL[thread.stance]}</span>
-        <span className="font-medium">{thread.delegation?.name ?? thread.author?.name ?? "Unknown"}</span>
-        {thread.visibility === "facilitators" && (
-          <span className="rounded bg-purple-100 px-1.5 py-0.5 text-purple-900">facilitators only</span>
-        )}
-        {thread.status === "resolved" && <span className="rounded bg-slate-200 px-1.5 py-0.5">resolved</span>}
-        {thread.anchor === "detached" && (
-          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">detached: its text was removed</span>
-        )}
-      </header>
-      <button
-        type="button"
-        onClick={() => onFocusThread(thread.id)}
-        className="mt-1 block w-full border-l-2 border-amber-400 pl-2 text-left font-serif text-slate-800 hover:bg-amber-50"
-        title="Show this text"
-      >
-        “{thread.quote.exact}”
-      </button>
-      <ol className="mt-1 space-y-1">
-        {thread.comments.map((comment, index) => (
-          <CommentItem
-            key={comment.id}
-            comment={comment}
-            label={index === 0 ? `comment ${thread.number}` : `comment ${thread.number}, reply ${index}`}
-            url={`${threadUrl}/comments/${comment.id}`}
-            abilities={thread.abilities}
-            viewerId={viewerId}
-            onChanged={onChanged}
-          />
-        ))}
-      </ol>
-      {canReply && (
-        <ReplyForm threadNumber={thread.number} onSubmit={(body) => post("/comments", { body }, "Reply posted")} />
-      )}
-      {canSetStatus && (
-        <button
-          type="button"
-          onClick={() =>
-            post(
-              "/status",
-              { status: thread.status === "open" ? "resolved" : "open" },
-              thread.status === "open" ? "Resolved" : "Reopened",
-            )
-          }
-          className="mt-1 rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100"
-        >
-          {thread.status === "open" ? "Resolve" : "Reopen"}
-          <span className="sr-only"> comment {thread.number}</span>
-        </button>
-      )}
-      <ConcernMarker thread={thread} planId={planId} canMark={canMarkConcern} onMarked={onChanged} />
-      <p role="status" aria-live="polite" className="text-xs text-slate-600">
-        {status}
-      </p>
-    </article>
-  );
-}
-
-/** Where the thread stands on the concern register; facilitators can put it there. */
-function ConcernMarker({
-  thread,
-  planId,
-  canMark,
-  onMarked,
-}: {
-  thread: ThreadView;
-  planId: string;
-  canMark: boolean;
-  onMarked: () => void;
-}) {
-  const [status, setStatus] = useState("");
-  if (thread.concern) {
-    return (
-      <p className="mt-1 text-xs">
-        <a href={`/plans/${planId}/concerns#concern-${thread.concern.number}`} className="text-un-dark underline">
-          On the concern register (#{thread.concern.number})
-        </a>
-        <span className="text-slate-600"> · {thread.concern.status}</span>
-      </p>
-    );
-  }
-  if (!canMark) return null;
-  async function mark() {
-    setStatus("Saving…");
-    const { error } = await apiFetch(`/api/plans/${planId}/concerns`, {
-      method: "POST",
-      body: { threadId: thread.id },
-    });
-    if (error) return setStatus(error);
-    setStatus("");
-    onMarked();
-  }
-  return (
-    <span className="inline-flex items-center gap-2">
-      <button
-        type="button"
-        onClick={mark}
-        className="mt-1 rounded border border-rose-400 px-2 py-0.5 text-xs text-rose-900 hover:bg-rose-50"
-      >
-        Mark as concern<span className="sr-only"> (comment {thread.number})</span>
-      </button>
-      <span role="status" className="text-xs text-slate-600">
-        {status}
-      </span>
-    </span>
-  );
-}
-
-function ReplyForm({ threadNumber, onSubmit }: { threadNumber: number; onSubmit: (body: string) => Promise<boolean> }) {
-  const [body, setBody] = useState("");
-  return (
-    <form
-      className="mt-1 flex gap-1"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (body.trim() && (await onSubmit(body))) setBody("");
-      }}
-    >
-      <label className="sr-only" htmlFor={`reply-${threadNumber}`}>
-        Reply to comment {threadNumber}
-      </label>
-      <input
-        id={`reply-${threadNumber}`}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        maxLength={5000}
-        placeholder="Reply…"
-        className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
-      />
-      <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
-        Reply<span className="sr-only"> to comment {threadNumber}</span>
-      </button>
-    </form>
-  );
-}
-
-function NewThreadForm({
-  planId,
-  sectionKey,
-  viewer,
-  selection,
-  onPosted,
-  onCancel,
-}: {
-  planId: string;
-  sectionKey: string;
-  viewer: Viewer;
-  selection: SelectedQuote;
-  onPosted: () => void;
-  onCancel: () => void;
-}) {
-  const [body, setBody] = useState("");
-  const [stance, setStance] = useState<ThreadView["stance"]>("neutral");
-  const [visibility, setVisibility] = useState<ThreadView["visibility"]>("everyone");
-  const [status, setStatus] = useState("");
-  const canChooseVisibility = viewer.abilities.openFacilitatorsOnly;
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setStatus("Posting…");
-    const { error } = await apiFetch(`/api/plans/${planId}/threads`, {
-      method: "POST",
-      body: {
-        sectionKey,
-        blockId: selection.blockId,
-        quote: { exact: selection.exact, prefix: selection.prefix, suffix: selection.suffix },
-        stance,
-        visibility,
-        body,
-      },
-    });
-    if (error) return setStatus(error);
-    onPosted();
-  }
-  return (
-    <form
-      onSubmit={submit}
-      className="space-y-1 rounded border border-amber-300 bg-white p-2"
-      aria-label="New comment on the selected text"
-      onKeyDown={(event) => event.key === "Escape" && onCancel()}
-    >
-      <p className="text-xs">
-        On: <q className="font-serif">{shortenAtWord(selection.exact, QUOTE_MAX)}</q>
-      </p>
-      <div className="flex flex-wrap gap-2 text-xs">
-        <label>
-          Stance{" "}
-          <select
-            value={stance}
-            onChange={(e) => setStance(e.target.value as ThreadView["stance"])}
-            className="rounded border border-slate-300 px-1 py-0.5"
-          >
-            <option value="neutral">comment</option>
-            <option value="support">support</option>
-            <option value="oppose">oppose</option>
-            <option value="question">question</option>
-          </select>
-        </label>
-        {canChooseVisibility && (
-          <label>
-            Visible to{" "}
-            <select
-              value={visibility}
-              onChange={(e) => setVisibility(e.target.value as ThreadView["visibility"])}
-              className="rounded border border-slate-300 px-1 py-0.5"
-            >
-              <option value="everyone">everyone</option>
-              <option value="facilitators">facilitators only</option>
-            </select>
-          </label>
-        )}
-      </div>
-      <label className="sr-only" htmlFor={`new-comment-${sectionKey}`}>
-        Your comment
-      </label>
-      <textarea
-        id={`new-comment-${sectionKey}`}
-        autoFocus
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        maxLength={5000}
-        rows={2}
-        required
-        placeholder="Your comment…"
-        className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
-      />
-      <div className="flex gap-2">
-        <button type="submit" className="rounded bg-un-dark px-2 py-1 text-xs font-medium text-white hover:bg-un">
-          Comment
-        </button>
-        <button type="button" onClick={onCancel} className="text-xs underline">
-          Cancel
-        </button>
-      </div>
-      <p role="status" aria-live="polite" className="text-xs text-slate-600">
-        {status}
-      </p>
-    </form>
   );
 }

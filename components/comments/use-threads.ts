@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { TThreadView } from "@/lib/comments/thread-view";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 /** A thread as the page shows it (lib/comments/thread-view.ts holds its schema). */
 export type ThreadView = TThreadView;
@@ -18,11 +19,10 @@ export function useThreads(planId: string, sectionKey: string, version: number, 
   const pushes = useRef(0);
   const refresh = useCallback(async () => {
     const pushesBefore = pushes.current;
-    const response = await fetch(`/api/plans/${planId}/threads?section=${encodeURIComponent(sectionKey)}`).catch(
-      () => null,
+    const { data: fetched } = await apiFetch<ThreadView[]>(
+      `/api/plans/${planId}/threads?section=${encodeURIComponent(sectionKey)}`,
     );
-    if (!response?.ok) return setError("Could not load the comments. They will load again on the next change.");
-    const fetched = (await response.json()) as ThreadView[];
+    if (!fetched) return setError("Could not load the comments. They will load again on the next change.");
     setError("");
     if (pushes.current === pushesBefore) setThreads(fetched);
   }, [planId, sectionKey]);

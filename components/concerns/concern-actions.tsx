@@ -8,6 +8,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Button } from "@/components/ui/button";
 
 export type PassageChoice = { key: string; title: string; passages: { blockId: string; text: string }[] };
 
@@ -89,16 +90,12 @@ export function ConcernActions({ planId, concern, sections }: Props) {
           ))}
         </select>
         <span className="flex gap-2">
-          <button
-            type="submit"
-            disabled={isSaving || !blockId}
-            className="rounded bg-emerald-800 px-2 py-0.5 text-white disabled:opacity-60"
-          >
+          <Button variant="success-solid" size="compact" type="submit" disabled={isSaving || !blockId}>
             Save answer
-          </button>
-          <button type="button" onClick={() => setMode("none")} className="underline">
+          </Button>
+          <Button variant="link" onClick={() => setMode("none")}>
             Cancel
-          </button>
+          </Button>
         </span>
         <span role="status" className="text-slate-700">
           {status}
@@ -130,16 +127,12 @@ export function ConcernActions({ planId, concern, sections }: Props) {
           className="max-w-64 rounded border border-slate-400 px-1 py-0.5"
         />
         <span className="flex gap-2">
-          <button
-            type="submit"
-            disabled={isSaving}
-            className="rounded bg-slate-700 px-2 py-0.5 text-white disabled:opacity-60"
-          >
+          <Button variant="neutral" size="compact" type="submit" disabled={isSaving}>
             Save note
-          </button>
-          <button type="button" onClick={() => setMode("none")} className="underline">
+          </Button>
+          <Button variant="link" onClick={() => setMode("none")}>
             Cancel
-          </button>
+          </Button>
         </span>
         <span role="status" className="text-slate-700">
           {status}
@@ -149,30 +142,17 @@ export function ConcernActions({ planId, concern, sections }: Props) {
   }
   return (
     <div className="flex flex-wrap items-center gap-1 text-xs">
-      <button
-        type="button"
-        onClick={() => setMode("address")}
-        className="rounded border border-emerald-700 px-2 py-0.5 text-emerald-900 hover:bg-emerald-50"
-      >
+      <Button variant="success" size="compact" onClick={() => setMode("address")}>
         {concern.status === "addressed" ? "Change passage" : "Address"}
         <span className="sr-only"> concern {concern.number}</span>
-      </button>
-      <button
-        type="button"
-        onClick={() => setMode("note")}
-        className="rounded border border-slate-400 px-2 py-0.5 hover:bg-slate-100"
-      >
+      </Button>
+      <Button variant="secondary" size="compact" onClick={() => setMode("note")}>
         Note<span className="sr-only"> concern {concern.number}</span>
-      </button>
+      </Button>
       {concern.status !== "raised" && (
-        <button
-          type="button"
-          disabled={isSaving}
-          onClick={() => send("reopen", {}, "Reopened")}
-          className="rounded border border-red-400 px-2 py-0.5 text-red-900 hover:bg-red-50"
-        >
+        <Button variant="danger" size="compact" disabled={isSaving} onClick={() => send("reopen", {}, "Reopened")}>
           Reopen<span className="sr-only"> concern {concern.number}</span>
-        </button>
+        </Button>
       )}
       <span role="status" className="text-slate-700">
         {status}

@@ -1,13 +1,15 @@
 import { BarLegend, countAll, StackedBar } from "@/components/ui/stacked-bar";
 import type { BarSegment } from "@/components/ui/stacked-bar";
 import type { ConcernCounts } from "@/lib/concerns/count-concerns";
+import { Badge } from "@/components/ui/badge";
+import type { BadgeTone } from "@/components/ui/badge";
 
 type ConcernStatus = keyof ConcernCounts;
 
-export const CONCERN_STATUS_STYLE: Record<ConcernStatus, { label: string; bar: string; pill: string }> = {
-  addressed: { label: "addressed", bar: "bg-emerald-700", pill: "bg-emerald-100 text-emerald-900" },
-  noted: { label: "noted", bar: "bg-slate-500", pill: "bg-slate-200 text-slate-800" },
-  raised: { label: "raised", bar: "bg-red-600", pill: "bg-red-100 text-red-900" },
+export const CONCERN_STATUS_STYLE: Record<ConcernStatus, { label: string; bar: string; tone: BadgeTone }> = {
+  addressed: { label: "addressed", bar: "bg-emerald-700", tone: "success" },
+  noted: { label: "noted", bar: "bg-slate-500", tone: "muted" },
+  raised: { label: "raised", bar: "bg-red-600", tone: "danger" },
 };
 
 const ORDER: ConcernStatus[] = ["addressed", "noted", "raised"];
@@ -40,8 +42,8 @@ export function ConcernLegend() {
 
 export function ConcernStatusBadge({ status }: { status: ConcernStatus }) {
   return (
-    <span className={`rounded px-2 py-0.5 text-xs ${CONCERN_STATUS_STYLE[status].pill}`}>
+    <Badge tone={CONCERN_STATUS_STYLE[status].tone} className="text-xs">
       {CONCERN_STATUS_STYLE[status].label}
-    </span>
+    </Badge>
   );
 }

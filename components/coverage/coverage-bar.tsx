@@ -2,13 +2,14 @@ import { BarLegend, countAll, StackedBar } from "@/components/ui/stacked-bar";
 import type { BarSegment } from "@/components/ui/stacked-bar";
 import { COVERAGE_STATUSES } from "@/lib/provenance/coverage-status";
 import type { CoverageCounts, CoverageStatus } from "@/lib/provenance/coverage-status";
+import type { BadgeTone } from "@/components/ui/badge";
 
-export const STATUS_STYLE: Record<CoverageStatus, { label: string; bar: string; pill: string }> = {
-  covered: { label: "covered", bar: "bg-emerald-700", pill: "bg-emerald-100 text-emerald-900" },
-  suspect: { label: "suspect: re-check", bar: "bg-orange-600", pill: "bg-orange-100 text-orange-900" },
-  suggested: { label: "suggested only", bar: "bg-amber-500", pill: "bg-amber-100 text-amber-900" },
-  excluded: { label: "excluded", bar: "bg-slate-500", pill: "bg-slate-200 text-slate-800" },
-  uncovered: { label: "uncovered", bar: "bg-red-600", pill: "bg-red-100 text-red-900" },
+export const STATUS_STYLE: Record<CoverageStatus, { label: string; bar: string; tone: BadgeTone }> = {
+  covered: { label: "covered", bar: "bg-emerald-700", tone: "success" },
+  suspect: { label: "suspect: re-check", bar: "bg-orange-600", tone: "caution" },
+  suggested: { label: "suggested only", bar: "bg-amber-500", tone: "warning" },
+  excluded: { label: "excluded", bar: "bg-slate-500", tone: "muted" },
+  uncovered: { label: "uncovered", bar: "bg-red-600", tone: "danger" },
 };
 
 function segmentsOf(counts?: CoverageCounts): BarSegment[] {

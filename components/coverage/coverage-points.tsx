@@ -5,6 +5,7 @@ import type { CoverageStatus } from "@/lib/provenance/coverage-status";
 import { countCoverage } from "@/lib/provenance/compute-coverage";
 import { describeCoverage, STATUS_STYLE } from "./coverage-bar";
 import { ExclusionControl } from "./exclusion-control";
+import { Badge } from "@/components/ui/badge";
 
 type TargetType = "summary-item" | "speaker" | "delegation";
 export type CoverageGroup = { key: string; title: string; entries: CoverageEntry[]; type: TargetType };
@@ -126,9 +127,9 @@ function EntryRow({
 }) {
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 p-2 text-sm" data-testid={`coverage-${entry.key}`}>
-      <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[entry.status].pill}`}>
+      <Badge tone={STATUS_STYLE[entry.status].tone} className="text-xs">
         {STATUS_STYLE[entry.status].label}
-      </span>
+      </Badge>
       <a href={`/dialogues/${dialogueId}#${entry.key}`} className="font-mono text-xs text-un-dark underline">
         {entry.key}
       </a>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Button } from "@/components/ui/button";
 
 type Target = { targetType: "summary-item" | "speaker" | "delegation"; targetId: string };
 
@@ -38,14 +39,9 @@ export function ExclusionControl({
   if (isExcluded) {
     return (
       <span className="inline-flex items-center gap-2">
-        <button
-          type="button"
-          disabled={isSaving}
-          onClick={() => send("DELETE", target)}
-          className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100"
-        >
+        <Button variant="secondary" disabled={isSaving} onClick={() => send("DELETE", target)}>
           Include again<span className="sr-only"> {label}</span>
-        </button>
+        </Button>
         <span role="status" className="text-xs text-slate-600">
           {status}
         </span>
@@ -75,28 +71,24 @@ export function ExclusionControl({
         placeholder="Why is this left out?"
         className="min-w-64 rounded border border-slate-400 px-2 py-0.5 text-sm"
       />
-      <button type="submit" disabled={isSaving} className="rounded bg-slate-700 px-2 py-0.5 text-xs text-white">
+      <Button variant="neutral" type="submit" disabled={isSaving}>
         Exclude
-      </button>
-      <button
-        type="button"
+      </Button>
+      <Button
+        variant="link"
+        className="text-xs"
         onClick={() => setOpen(false)}
         onKeyDown={(e) => e.key === "Escape" && setOpen(false)}
-        className="text-xs underline"
       >
         Cancel
-      </button>
+      </Button>
       <span role="status" className="text-xs text-slate-600">
         {status}
       </span>
     </form>
   ) : (
-    <button
-      type="button"
-      onClick={() => setOpen(true)}
-      className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
-    >
+    <Button variant="secondary" onClick={() => setOpen(true)}>
       Exclude…<span className="sr-only"> {label}</span>
-    </button>
+    </Button>
   );
 }

@@ -1,3 +1,4 @@
+import { buttonClasses } from "@/components/ui/button";
 import { SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import type { SummaryListName } from "@/lib/dialogue/types";
 import type { buildTraceabilityMatrix, Cell } from "@/lib/provenance/traceability";
@@ -30,7 +31,7 @@ export function TraceabilityMatrix({ planId, matrix }: { planId: string; matrix:
         </h2>
         <a
           href={`/api/plans/${planId}/traceability`}
-          className="rounded bg-un px-3 py-1 text-sm font-medium text-white hover:bg-un-dark"
+          className={buttonClasses({ variant: "primary", size: "md", className: "text-sm" })}
           download
         >
           Download CSV

@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { SeedPlanButton } from "./seed-plan-button";
+import { Button } from "@/components/ui/button";
 
 type Imported = {
   dialogueId: string;
@@ -30,14 +32,11 @@ export function DialogueUploadForm() {
     if (!(file instanceof File) || file.size === 0)
       return setStatus({ kind: "error", message: "Choose a Markdown file first." });
     setStatus({ kind: "importing", fileName: file.name });
-    const response = await fetch(`/api/dialogues?name=${encodeURIComponent(file.name)}`, {
+    const { data, error } = await apiFetch<Imported>(`/api/dialogues?name=${encodeURIComponent(file.name)}`, {
       method: "POST",
-      headers: { "Content-Type": "text/markdown; charset=utf-8" },
-      body: file,
-    }).catch(() => null);
-    const data = (await response?.json().catch(() => null)) as (Imported & { message?: string }) | null;
-    if (!response?.ok || !data)
-      return setStatus({ kind: "error", message: data?.message ?? "Could not reach the server. Try again." });
+      raw: { body: file, contentType: "text/markdown; charset=utf-8" },
+    });
+    if (!data) return setStatus({ kind: "error", message: error ?? "The server sent no answer. Try again." });
     setStatus({ kind: "imported", result: data });
     router.refresh();
   }
@@ -59,13 +58,9 @@ export function DialogueUploadForm() {
             className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-400 file:bg-white file:px-3 file:py-1 file:text-sm file:font-medium hover:file:bg-slate-100"
           />
         </div>
-        <button
-          type="submit"
-          disabled={isBusy}
-          className="rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark disabled:opacity-70"
-        >
+        <Button variant="primary" size="lg" type="submit" disabled={isBusy}>
           {status.kind === "importing" ? "Importing…" : "Import"}
-        </button>
+        </Button>
       </form>
       <div role="status" aria-live="polite" data-testid="import-status" className="text-sm">
         {status.kind === "importing" && <p>Reading and importing {status.fileName}…</p>}

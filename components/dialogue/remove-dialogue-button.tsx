@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Button } from "@/components/ui/button";
 
 /** "Remove…" for a dialogue imported by mistake (admins), with a confirmation step. */
 export function RemoveDialogueButton({ dialogueId, title }: { dialogueId: string; title: string }) {
@@ -31,13 +32,9 @@ export function RemoveDialogueButton({ dialogueId, title }: { dialogueId: string
           onCancel={() => setAsking(false)}
         />
       ) : (
-        <button
-          type="button"
-          onClick={() => setAsking(true)}
-          className="rounded border border-red-300 px-3 py-1 text-red-900 hover:bg-red-50"
-        >
+        <Button variant="danger" size="md" onClick={() => setAsking(true)}>
           Remove…<span className="sr-only"> {title}</span>
-        </button>
+        </Button>
       )}
       <span role="status" aria-live="polite" className="text-red-700">
         {status}

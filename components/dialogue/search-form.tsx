@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
 
 /** Searches the dialogue through the URL (?q=), so a search can be shared and works without script. */
 export function SearchForm({ initialQuery }: { initialQuery: string }) {
@@ -31,13 +32,15 @@ export function SearchForm({ initialQuery }: { initialQuery: string }) {
         placeholder="e.g. resources, demand, victims"
         className="min-w-56 flex-1 rounded border border-slate-400 bg-white px-3 py-1.5"
       />
-      <button
+      <Button
+        variant="primary"
+        size="lg"
         type="submit"
-        className="rounded bg-un px-4 py-1.5 font-medium text-white hover:bg-un-dark disabled:opacity-60"
+
         disabled={isSearching}
       >
         Search
-      </button>
+      </Button>
       <span role="status" aria-live="polite" className="text-sm text-slate-600">
         {isSearching ? "Searching…" : ""}
       </span>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Button } from "@/components/ui/button";
 
 /** Seeds the dialogue's draft plan from its "should" list (or finds the one it has) and opens it. */
 export function SeedPlanButton({ dialogueId, label = "Seed a draft plan" }: { dialogueId: string; label?: string }) {
@@ -21,14 +22,9 @@ export function SeedPlanButton({ dialogueId, label = "Seed a draft plan" }: { di
 
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <button
-        type="button"
-        onClick={seed}
-        disabled={status.isSeeding}
-        className="rounded border border-un px-3 py-1 text-sm text-un-dark hover:bg-slate-50 disabled:opacity-70"
-      >
+      <Button variant="outline" size="md" className="text-sm" onClick={seed} disabled={status.isSeeding}>
         {status.isSeeding ? "Seeding the draft plan…" : label}
-      </button>
+      </Button>
       <span role="status" aria-live="polite" className="text-sm text-red-700">
         {status.error ?? ""}
       </span>

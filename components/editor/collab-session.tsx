@@ -7,7 +7,9 @@
  */
 import { HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { createContext, useContext, useEffect, useState } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
 import { createTokenSource } from "./token-source";
+import type { CollabTokenBody } from "./token-source";
 
 export type CollabUser = { id: string; name: string; color: string };
 export type CollabSessionValue = {
@@ -26,7 +28,7 @@ export function useCollabSession(): CollabSessionValue {
 
 export function CollabSession({ url, user, children }: { url: string; user: CollabUser; children: React.ReactNode }) {
   const [socket, setSocket] = useState<HocuspocusProviderWebsocket | null>(null);
-  const [getToken] = useState(() => createTokenSource(() => fetch("/api/collab/token", { method: "POST" })));
+  const [getToken] = useState(() => createTokenSource(requestToken));
   // In an effect, so the server render never opens a socket.
   useEffect(() => {
     const created = new HocuspocusProviderWebsocket({ url });
@@ -34,4 +36,11 @@ export function CollabSession({ url, user, children }: { url: string; user: Coll
     return () => created.destroy();
   }, [url]);
   return <CollabSessionContext.Provider value={{ socket, getToken, user }}>{children}</CollabSessionContext.Provider>;
+}
+
+/** A fresh token for this browser's session; rejects when refused (see createTokenSource). */
+async function requestToken(): Promise<CollabTokenBody> {
+  const { data, error, status } = await apiFetch<CollabTokenBody>("/api/collab/token", { method: "POST" });
+  if (!data) throw new Error(`token refused (${status}): ${error}`);
+  return data;
 }

@@ -6,18 +6,18 @@
  * puts focus back on the button, Tab walks through it). Following an item
  * marks it read first.
  */
-import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { useDismiss } from "@/components/ui/use-dismiss";
-import type { TNotificationView } from "@/lib/notifications/schemas";
+import { useEffect, useId, useState } from "react";
+import { Menu } from "@/components/ui/menu";
+import type { StreamConnection } from "@/components/live/use-event-source";
+import type { TMarkRead, TNotificationView } from "@/lib/notifications/schemas";
 import { useNotificationFeed } from "./use-notification-feed";
 import { Time } from "@/components/ui/time";
+
+type Follow = (event: React.MouseEvent<HTMLAnchorElement>, item: TNotificationView) => void;
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const { unread, items, connection, newsVersion, load, markRead } = useNotificationFeed(initialUnread);
   const [isOpen, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
   const headingId = useId();
 
   // The list is fetched when opened, and again on news while it is open.
@@ -25,97 +25,103 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
     if (isOpen) void load();
   }, [isOpen, newsVersion, load]);
 
-  const close = useCallback(() => setOpen(false), []);
-  const closeOnEscape = useDismiss({ isOpen, close, root: rootRef, trigger: buttonRef });
+  const follow = createFollow({ markRead, close: () => setOpen(false) });
+  return (
+    <Menu
+      trigger={
+        <>
+          <BellIcon />
+          <UnreadCount unread={unread} />
+        </>
+      }
+      label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread"}
+      triggerTestId="notification-bell"
+      triggerClassName="relative rounded p-1.5 text-slate-700 hover:bg-slate-100"
+      className="relative flex items-center gap-1"
+      data-connection={connection}
+      aside={<ConnectionStatus connection={connection} />}
+      isOpen={isOpen}
+      onOpenChange={setOpen}
+      panelLabelledBy={headingId}
+      panelClassName="absolute right-0 top-full z-50 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white text-left shadow-lg"
+    >
+      <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
+        <h2 id={headingId} className="text-sm font-semibold">
+          Notifications
+        </h2>
+        <button
+          type="button"
+          onClick={() => void markRead({ all: true })}
+          disabled={unread === 0}
+          className="rounded px-1 text-xs text-un-dark underline hover:bg-slate-100 disabled:text-slate-500 disabled:no-underline"
+        >
+          Mark all as read
+        </button>
+      </div>
+      <NotificationList items={items} onFollow={follow} />
+    </Menu>
+  );
+}
 
-  async function follow(event: React.MouseEvent<HTMLAnchorElement>, item: TNotificationView) {
-    // A new tab or window: let the browser open it, and mark it read on the way.
+/**
+ * Following an item: marked read first, then the panel closes and the page
+ * goes there. A new tab or window is left to the browser, marked read on the way.
+ */
+function createFollow({
+  markRead,
+  close,
+}: {
+  markRead: (input: TMarkRead) => Promise<void>;
+  close: () => void;
+}): Follow {
+  return (event, item) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
       if (!item.isRead) void markRead({ ids: [item.id] });
       return;
     }
     event.preventDefault();
     const target = event.currentTarget.href;
-    if (!item.isRead) await markRead({ ids: [item.id] });
-    setOpen(false);
-    // The same address again changes nothing by itself; the comments panel listens for this to show the thread.
-    if (target === window.location.href) window.dispatchEvent(new HashChangeEvent("hashchange"));
-    else window.location.assign(target);
-  }
+    void (async () => {
+      if (!item.isRead) await markRead({ ids: [item.id] });
+      close();
+      // The same address again changes nothing by itself; the comments panel listens for this to show the thread.
+      if (target === window.location.href) window.dispatchEvent(new HashChangeEvent("hashchange"));
+      else window.location.assign(target);
+    })();
+  };
+}
 
-  const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications, none unread";
+/** The unread count on the bell; hidden from screen readers, which hear it in the button's name. */
+function UnreadCount({ unread }: { unread: number }) {
+  if (unread === 0) return null;
   return (
-    <div
-      ref={rootRef}
-      className="relative flex items-center gap-1"
-      onKeyDown={closeOnEscape}
-      data-connection={connection}
+    <span
+      aria-hidden="true"
+      data-testid="notification-badge"
+      className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white"
     >
-      <button
-        ref={buttonRef}
-        type="button"
-        aria-label={label}
-        aria-expanded={isOpen}
-        aria-controls={panelId}
-        onClick={() => setOpen((open) => !open)}
-        data-testid="notification-bell"
-        className="relative rounded p-1.5 text-slate-700 hover:bg-slate-100"
-      >
-        <BellIcon />
-        {unread > 0 && (
-          <span
-            aria-hidden="true"
-            data-testid="notification-badge"
-            className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-semibold leading-5 text-white"
-          >
-            {unread > 99 ? "99+" : unread}
-          </span>
-        )}
-      </button>
-      <span role="status" className="text-xs text-slate-600" data-testid="notification-connection">
-        {connection !== "reconnecting" ? (
-          ""
-        ) : (
-          <>
-            Reconnecting…<span className="sr-only"> (live notifications)</span>
-          </>
-        )}
-      </span>
-      {isOpen && (
-        <div
-          id={panelId}
-          role="region"
-          aria-labelledby={headingId}
-          className="absolute right-0 top-full z-50 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white text-left shadow-lg"
-        >
-          <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
-            <h2 id={headingId} className="text-sm font-semibold">
-              Notifications
-            </h2>
-            <button
-              type="button"
-              onClick={() => void markRead({ all: true })}
-              disabled={unread === 0}
-              className="rounded px-1 text-xs text-un-dark underline hover:bg-slate-100 disabled:text-slate-500 disabled:no-underline"
-            >
-              Mark all as read
-            </button>
-          </div>
-          <NotificationList items={items} onFollow={(event, item) => void follow(event, item)} />
-        </div>
+      {unread > 99 ? "99+" : unread}
+    </span>
+  );
+}
+
+/** Says so while the live stream is reconnecting; empty (but present, so it is announced) otherwise. */
+function ConnectionStatus({ connection }: { connection: StreamConnection }) {
+  return (
+    <span role="status" className="text-xs text-slate-600" data-testid="notification-connection">
+      {connection !== "reconnecting" ? (
+        ""
+      ) : (
+        <>
+          Reconnecting…<span className="sr-only"> (live notifications)</span>
+        </>
       )}
-    </div>
+    </span>
   );
 }
 
 /** The list in the open panel: loading, empty, or the notifications, unread ones marked for everyone. */
-function NotificationList({
-  items,
-  onFollow,
-}: {
-  items: TNotificationView[] | null;
-  onFollow: (event: React.MouseEvent<HTMLAnchorElement>, item: TNotificationView) => void;
-}) {
+function NotificationList({ items, onFollow }: { items: TNotificationView[] | null; onFollow: Follow }) {
   if (items === null) return <p className="px-3 py-2 text-sm text-slate-600">Loading…</p>;
   if (items.length === 0) return <p className="px-3 py-2 text-sm text-slate-600">No notifications yet.</p>;
   return (

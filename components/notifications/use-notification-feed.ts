@@ -8,6 +8,7 @@
 import { useCallback, useRef, useState } from "react";
 import { useEventSource } from "@/components/live/use-event-source";
 import type { TMarkRead, TNotificationView } from "@/lib/notifications/schemas";
+import { apiFetch } from "@/lib/http/api-fetch";
 
 export function useNotificationFeed(initialUnread: number) {
   const [unread, setUnread] = useState(initialUnread);
@@ -30,10 +31,10 @@ export function useNotificationFeed(initialUnread: number) {
 
   const load = useCallback(async () => {
     const request = ++latestRequest.current;
-    const response = await fetch("/api/notifications", { cache: "no-store" }).catch(() => null);
-    if (!response?.ok) return;
-    const data = (await response.json()) as { items: TNotificationView[]; unread: number };
-    if (request !== latestRequest.current) return;
+    const { data } = await apiFetch<{ items: TNotificationView[]; unread: number }>("/api/notifications", {
+      cache: "no-store",
+    });
+    if (!data || request !== latestRequest.current) return;
     setItems(data.items);
     setUnread(data.unread);
   }, []);
@@ -44,13 +45,12 @@ export function useNotificationFeed(initialUnread: number) {
     setItems(
       (current) => current?.map((item) => (input.all || ids.has(item.id) ? { ...item, isRead: true } : item)) ?? null,
     );
-    const response = await fetch("/api/notifications/read", {
+    const { data } = await apiFetch<{ unread: number }>("/api/notifications/read", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(input),
+      body: input,
       keepalive: true,
-    }).catch(() => null);
-    if (response?.ok) setUnread(((await response.json()) as { unread: number }).unread);
+    });
+    if (data) setUnread(data.unread);
   }, []);
 
   return { unread, items, connection, newsVersion, load, markRead };

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { Menu } from "@/components/ui/menu";
+import { apiDownload, apiFetch } from "@/lib/http/api-fetch";
 
 const FORMATS = [
   { format: "docx", label: "Word (DOCX)", note: "footnoted, to circulate" },
@@ -24,23 +26,19 @@ export function ExportMenu({ planId }: { planId: string }) {
 
   async function loadVersions() {
     if (versions) return;
-    const response = await fetch(`/api/plans/${planId}/versions`).catch(() => null);
-    const listed = (response?.ok ? await response.json().catch(() => []) : []) as { label: string }[];
-    setVersions(listed.map((v) => v.label));
+    const { data } = await apiFetch<{ label: string }[]>(`/api/plans/${planId}/versions`);
+    setVersions((data ?? []).map((v) => v.label));
   }
 
   async function download(format: string, label: string) {
     setBusy(true);
     setStatus(`Preparing ${label}…`);
     const query = new URLSearchParams({ format, ...(version ? { version } : {}) });
-    const response = await fetch(`/api/plans/${planId}/export?${query}`).catch(() => null);
+    const { data, error } = await apiDownload(`/api/plans/${planId}/export?${query}`);
     setBusy(false);
-    if (!response?.ok) {
-      const data = (await response?.json().catch(() => null)) as { message?: string } | null;
-      return setStatus(data?.message ?? "Could not reach the server.");
-    }
-    const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `plan.${format}`;
-    const url = URL.createObjectURL(await response.blob());
+    if (!data) return setStatus(error ?? "The server sent no file.");
+    const name = data.filename ?? `plan.${format}`;
+    const url = URL.createObjectURL(data.blob);
     const link = Object.assign(document.createElement("a"), { href: url, download: name });
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
@@ -48,48 +46,48 @@ export function ExportMenu({ planId }: { planId: string }) {
   }
 
   return (
-    <details
+    <Menu
+      trigger="Export"
+      triggerClassName="cursor-pointer font-medium text-un-dark underline"
       className="relative text-sm"
-      onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && loadVersions()}
+      panelClassName="absolute z-20 mt-1 w-72 space-y-2 rounded border border-slate-300 bg-white p-3 shadow"
+      onOpenChange={(isOpen) => isOpen && void loadVersions()}
     >
-      <summary className="cursor-pointer font-medium text-un-dark underline">Export</summary>
-      <div className="absolute z-20 mt-1 w-72 space-y-2 rounded border border-slate-300 bg-white p-3 shadow">
-        <label className="block text-xs text-slate-700">
-          Version
-          <select
-            value={version}
-            onChange={(e) => setVersion(e.target.value)}
-            className="mt-1 block w-full rounded border border-slate-300 px-2 py-1"
-          >
-            <option value="">Live draft</option>
-            {(versions ?? []).map((label) => (
-              <option key={label} value={label}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ul className="space-y-1">
-          {FORMATS.map(({ format, label, note }) => (
-            <li key={format}>
-              <button
-                type="button"
-                disabled={isBusy || (format === "json" && version !== "")}
-                onClick={() => download(format, label)}
-                className="w-full rounded border border-slate-300 px-2 py-1 text-left hover:bg-sky-50 disabled:opacity-50"
-              >
-                {label} <span className="text-xs text-slate-600">· {note}</span>
-              </button>
-            </li>
+      <label className="block text-xs text-slate-700">
+        Version
+        <select
+          value={version}
+          onChange={(e) => setVersion(e.target.value)}
+          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1"
+        >
+          <option value="">Live draft</option>
+          {(versions ?? []).map((label) => (
+            <option key={label} value={label}>
+              {label}
+            </option>
           ))}
-        </ul>
-        {version !== "" && (
-          <p className="text-xs text-slate-600">JSON is always the whole plan, every version included.</p>
-        )}
-        <p role="status" aria-live="polite" className="text-xs text-slate-700">
-          {status}
-        </p>
-      </div>
-    </details>
+        </select>
+      </label>
+      <ul className="space-y-1">
+        {FORMATS.map(({ format, label, note }) => (
+          <li key={format}>
+            <button
+              type="button"
+              disabled={isBusy || (format === "json" && version !== "")}
+              onClick={() => download(format, label)}
+              className="w-full rounded border border-slate-300 px-2 py-1 text-left hover:bg-sky-50 disabled:opacity-50"
+            >
+              {label} <span className="text-xs text-slate-600">· {note}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {version !== "" && (
+        <p className="text-xs text-slate-600">JSON is always the whole plan, every version included.</p>
+      )}
+      <p role="status" aria-live="polite" className="text-xs text-slate-700">
+        {status}
+      </p>
+    </Menu>
   );
 }

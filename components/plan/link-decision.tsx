@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Button } from "@/components/ui/button";
 
 /**
  * Confirm or reject one suggested source — or, for a suspect one, re-confirm
@@ -39,24 +40,14 @@ export function LinkDecision({
 
   return (
     <span className="inline-flex items-center gap-2">
-      <button
-        type="button"
-        disabled={isSaving}
-        onClick={() => decide("confirm")}
-        className="rounded bg-emerald-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
-      >
+      <Button variant="success-solid" disabled={isSaving} onClick={() => decide("confirm")}>
         {isSuspect ? "Re-confirm" : "Confirm"}
         <span className="sr-only"> {label}</span>
-      </button>
-      <button
-        type="button"
-        disabled={isSaving}
-        onClick={() => decide(second.decision)}
-        className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-60"
-      >
+      </Button>
+      <Button variant="secondary" disabled={isSaving} onClick={() => decide(second.decision)}>
         {second.label}
         <span className="sr-only"> {label}</span>
-      </button>
+      </Button>
       <span role="status" aria-live="polite" className="text-xs text-slate-600">
         {status}
       </span>

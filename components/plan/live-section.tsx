@@ -2,32 +2,27 @@
 
 /**
  * A section's live text with, beside it, the sources of the passage at the
- * caret (or clicked, for readers): who said it, suggestions, and — for
- * facilitators — "Cite", which puts a citation at the caret.
+ * caret (or clicked, for readers) and the comment threads, and below it the
+ * amendments.
  */
 import type { Editor } from "@tiptap/core";
-import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
+import { AmendmentsPanel } from "@/components/amendments/amendments-panel";
+import { showThreadText, threadOfMark } from "@/components/comments/thread-marks";
+import { ThreadsPanel } from "@/components/comments/threads-panel";
+import type { Viewer } from "@/components/comments/threads-panel";
+import type { ThreadView } from "@/components/comments/use-threads";
 import { CitationLinksContext } from "@/components/editor/citation-view";
 import type { PrivateAnchor } from "@/components/editor/private-comment-marks";
-import type { ActivePassage } from "@/components/editor/section-editor";
-import { AmendmentsPanel } from "@/components/amendments/amendments-panel";
 import { SectionEditor } from "@/components/editor/section-editor";
-import { ThreadsPanel } from "@/components/comments/threads-panel";
-import type { ThreadView } from "@/components/comments/use-threads";
-import type { Viewer } from "@/components/comments/threads-panel";
 import type { PlanLink } from "@/lib/plan/get-plan";
-import { apiFetch } from "@/lib/http/api-fetch";
-import { shortenAtWord } from "@/lib/text/shorten";
-import { PassageSuggestions } from "./passage-suggestions";
+import { PassagePanel } from "./passage-panel";
 import { SelectionActionBar } from "./selection-action-bar";
 import type { SelectionAction } from "./selection-action-bar";
+import { describeCitations } from "./source-list";
 import { useActivePassage } from "./use-active-passage";
+import { useCitePassage } from "./use-cite-passage";
 import { useSectionNotices } from "./use-section-notices";
-import { describeCitations, SourceList } from "./source-list";
-
-/** The active passage as the panels name it: a line or two. */
-const PASSAGE_EXCERPT_MAX = 140;
 
 type Props = {
   planId: string;
@@ -52,9 +47,7 @@ export function LiveSection({
   viewer,
   children,
 }: Props) {
-  const router = useRouter();
   const [editor, setEditor] = useState<Editor | null>(null);
-  const [status, setStatus] = useState("");
   const [threadMarks, setThreadMarks] = useState(() => threadMarksOf([]));
   const onThreads = useCallback((threads: ThreadView[]) => setThreadMarks(threadMarksOf(threads)), []);
   // A new object each click: clicking the same highlight twice shows its thread twice.
@@ -65,6 +58,7 @@ export function LiveSection({
     section.key,
     textRef,
   );
+  const { status, cite } = useCitePassage({ planId, sectionKey: section.key, passage, editor });
   const numbers = useMemo(() => new Map(numbering), [numbering]);
   // Built here from the links, not sent beside them: the page would carry every quote twice.
   const citationLinks = useMemo(
@@ -72,51 +66,16 @@ export function LiveSection({
     [links, dialogueId, planId],
   );
 
-  /** Puts a citation of the source at the caret; true once it is there. */
-  async function cite(targetKey: string, label: string): Promise<boolean> {
-    if (!editor || !passage) return false;
-    setStatus(`Citing ${label}…`);
-    const { data, error } = await apiFetch<{ linkId: string }>(`/api/plans/${planId}/citations`, {
-      method: "POST",
-      body: { sectionKey: section.key, blockId: passage.blockId, targetKey, quote: { exact: passage.text } },
-    });
-    if (error || !data) {
-      setStatus(error ?? "Could not cite. Try again.");
-      return false;
-    }
-    editor
-      .chain()
-      .focus()
-      .insertContent({ type: "citation", attrs: { linkId: data.linkId } })
-      .run();
-    setStatus(`Cited ${label}`);
-    router.refresh();
-    return true;
-  }
-
   /** Clicking commented text opens its thread in the panel, whatever the panel's filters hide. */
   function showThreadOfMark(event: React.MouseEvent) {
-    const mark = (event.target as HTMLElement).closest?.(".comment-mark");
-    const threadId = mark?.getAttribute("data-thread-ids")?.split(" ")[0];
+    const threadId = threadOfMark(event);
     if (threadId) setThreadToShow({ id: threadId });
   }
 
-  /** Clicking a thread shows its text. */
-  function showThreadText(threadId: string) {
-    const mark = textRef.current?.querySelector<HTMLElement>(
-      `.comment-mark[data-thread-ids~="${CSS.escape(threadId)}"]`,
-    );
-    if (!mark) return;
-    mark.scrollIntoView({ block: "center" });
-    mark.classList.add("comment-mark-focused");
-    setTimeout(() => mark.classList.remove("comment-mark-focused"), 1500);
-  }
-
-  const passageLinks = passage ? links.filter((l) => l.blockId === passage.blockId) : [];
   const canCite = canEdit && canDecide && editor !== null;
   const actions = selectionActions(viewer, canCite);
   // One thing at a time: while the bar waits for a choice, or a form is open, the sources panel stays shut.
-  const isPassageShown = passage !== null && barAt === null && (intent === null || intent === "cite");
+  const isPassageShown = barAt === null && (intent === null || intent === "cite");
   return (
     <CitationLinksContext.Provider value={citationLinks}>
       {/* Wide screens: the text, and beside it a margin with the passage's sources and the comments level with their text. */}
@@ -147,7 +106,18 @@ export function LiveSection({
         </div>
         <div className="space-y-3">
           {passage && isPassageShown && (
-            <PassagePanel passage={passage} sectionTitle={section.title} onClose={close} status={status}>
+            <PassagePanel
+              planId={planId}
+              dialogueId={dialogueId}
+              section={section}
+              passage={passage}
+              links={links.filter((l) => l.blockId === passage.blockId)}
+              numbering={numbers}
+              canDecide={canDecide}
+              onCite={canCite ? cite : undefined}
+              onClose={close}
+              status={status}
+            >
               {selection && intent === null && (
                 <SelectionActionBar
                   actions={actions.filter((action) => action !== "cite")}
@@ -155,28 +125,6 @@ export function LiveSection({
                   onDismiss={finish}
                 />
               )}
-              {passageLinks.length > 0 ? (
-                <SourceList
-                  links={passageLinks}
-                  dialogueId={dialogueId}
-                  planId={planId}
-                  canDecide={canDecide}
-                  numbering={numbers}
-                  onCite={canCite ? cite : undefined}
-                />
-              ) : (
-                <p className="text-xs text-slate-600">No source linked to this passage yet.</p>
-              )}
-              <PassageSuggestions
-                key={passage.blockId}
-                planId={planId}
-                sectionKey={section.key}
-                blockId={passage.blockId}
-                passageText={passage.text}
-                dialogueId={dialogueId}
-                canDecide={canDecide}
-                onCite={canCite ? cite : undefined}
-              />
             </PassagePanel>
           )}
           <ThreadsPanel
@@ -188,7 +136,7 @@ export function LiveSection({
             pushed={pushedThreads}
             selection={intent === "comment" ? selection : null}
             onSelectionDone={finish}
-            onFocusThread={showThreadText}
+            onFocusThread={(threadId) => showThreadText(textRef.current, threadId)}
             threadToShow={threadToShow}
             textRef={textRef}
             onThreads={onThreads}
@@ -205,45 +153,6 @@ export function LiveSection({
         onSelectionDone={finish}
       />
     </CitationLinksContext.Provider>
-  );
-}
-
-/** The sources of the passage at the caret (or clicked): Escape or Close returns to the text. */
-function PassagePanel({
-  passage,
-  sectionTitle,
-  onClose,
-  status,
-  children,
-}: {
-  passage: ActivePassage;
-  sectionTitle: string;
-  onClose: () => void;
-  status: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div
-      role="region"
-      aria-label={`Sources of the passage at the caret in ${sectionTitle}`}
-      data-testid="passage-panel"
-      tabIndex={-1}
-      onKeyDown={(event) => event.key === "Escape" && onClose()}
-      className="space-y-2 rounded-lg border border-slate-300 bg-white p-3 shadow-sm xl:max-h-[80vh] xl:overflow-y-auto"
-    >
-      <div className="flex items-start justify-between gap-2">
-        <p className="text-xs text-slate-700">
-          <span className="font-semibold">Passage:</span> {shortenAtWord(passage.text, PASSAGE_EXCERPT_MAX)}
-        </p>
-        <button type="button" onClick={onClose} className="text-xs text-slate-600 underline">
-          Close<span className="sr-only"> sources panel</span>
-        </button>
-      </div>
-      {children}
-      <p role="status" aria-live="polite" className="text-xs text-slate-700">
-        {status}
-      </p>
-    </div>
   );
 }
 

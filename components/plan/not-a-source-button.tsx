@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Button } from "@/components/ui/button";
 
 /**
  * Takes back a confirmed source, after a question (a mis-click on Confirm
@@ -42,13 +43,9 @@ export function NotASourceButton({ planId, linkId, label }: { planId: string; li
           onCancel={() => setAsking(false)}
         />
       ) : (
-        <button
-          type="button"
-          onClick={() => setAsking(true)}
-          className="rounded border border-slate-400 px-2 py-0.5 hover:bg-slate-100"
-        >
+        <Button variant="secondary" size="compact" onClick={() => setAsking(true)}>
           Not a source…<span className="sr-only"> {label}</span>
-        </button>
+        </Button>
       )}
       <span role="status" aria-live="polite" className="text-slate-600">
         {status}

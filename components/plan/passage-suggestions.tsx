@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Button } from "@/components/ui/button";
 
 type Suggestion = {
   targetKey: string;
@@ -86,9 +87,9 @@ export function PassageSuggestions({
   return (
     <div className="mt-1 text-sm">
       {suggestions === null ? (
-        <button type="button" onClick={load} className="text-xs text-un-dark underline">
+        <Button variant="link" className="text-xs text-un-dark" onClick={load}>
           Suggest sources<span className="sr-only"> for this passage</span>
-        </button>
+        </Button>
       ) : (
         <ol
           ref={listRef}
@@ -111,31 +112,16 @@ export function PassageSuggestions({
                 </a>
                 {canDecide && (
                   <>
-                    <button
-                      type="button"
-                      disabled={isBusy}
-                      onClick={() => decide(s, "confirm")}
-                      className="rounded bg-emerald-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-emerald-800"
-                    >
+                    <Button variant="success-solid" disabled={isBusy} onClick={() => decide(s, "confirm")}>
                       Confirm<span className="sr-only"> {s.address}</span>
-                    </button>
-                    <button
-                      type="button"
-                      disabled={isBusy}
-                      onClick={() => decide(s, "reject")}
-                      className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100"
-                    >
+                    </Button>
+                    <Button variant="secondary" disabled={isBusy} onClick={() => decide(s, "reject")}>
                       Reject<span className="sr-only"> {s.address}</span>
-                    </button>
+                    </Button>
                     {onCite && (
-                      <button
-                        type="button"
-                        disabled={isBusy}
-                        onClick={() => cite(s)}
-                        className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50"
-                      >
+                      <Button variant="outline" disabled={isBusy} onClick={() => cite(s)}>
                         Cite<span className="sr-only"> {s.address} at the caret</span>
-                      </button>
+                      </Button>
                     )}
                   </>
                 )}

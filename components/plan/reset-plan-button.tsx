@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Button } from "@/components/ui/button";
 
 /** "Reset plan to skeleton", with a confirmation step: the admin must type RESET. */
 export function ResetPlanButton({ planId }: { planId: string }) {
@@ -45,13 +46,9 @@ export function ResetPlanButton({ planId }: { planId: string }) {
           />
         </ConfirmDialog>
       ) : (
-        <button
-          type="button"
-          onClick={() => setAsking(true)}
-          className="rounded border border-red-400 px-3 py-1 text-red-900 hover:bg-red-100"
-        >
+        <Button variant="danger" size="md" onClick={() => setAsking(true)}>
           Reset plan to skeleton…
-        </button>
+        </Button>
       )}
       <p role="status" aria-live="polite" className="mt-1 text-xs">
         {status}

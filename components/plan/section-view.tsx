@@ -10,6 +10,7 @@ import type { Viewer } from "@/components/comments/threads-panel";
 import { LiveSection } from "./live-section";
 import { PassageSuggestions } from "./passage-suggestions";
 import { describeCitations, SourceList } from "./source-list";
+import { Badge } from "@/components/ui/badge";
 
 type Section = PlanForPage["sections"][number];
 
@@ -55,8 +56,8 @@ export function SectionView({
           {section.title}
         </h2>
         <p className="flex gap-2 text-xs" aria-label="Completeness">
-          <Badge isOn={confirmed > 0} on={`${confirmed} confirmed sources`} off="no confirmed source" />
-          <Badge isOn={hasOwnText} on="drafted" off="guidance and seed only" />
+          <StateBadge isOn={confirmed > 0} on={`${confirmed} confirmed sources`} off="no confirmed source" />
+          <StateBadge isOn={hasOwnText} on="drafted" off="guidance and seed only" />
         </p>
       </header>
       <LiveSection
@@ -152,12 +153,8 @@ function hasTextBeyondSeed(section: Section, passages: TPassage[]): boolean {
   );
 }
 
-function Badge({ isOn, on, off }: { isOn: boolean; on: string; off: string }) {
-  return (
-    <span className={`rounded px-2 py-0.5 ${isOn ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}>
-      {isOn ? on : off}
-    </span>
-  );
+function StateBadge({ isOn, on, off }: { isOn: boolean; on: string; off: string }) {
+  return <Badge tone={isOn ? "success" : "warning"}>{isOn ? on : off}</Badge>;
 }
 
 type RenderContext = {

@@ -5,6 +5,7 @@ import type { SummaryListName } from "@/lib/dialogue/types";
 import { describeAmendment } from "@/lib/amendments/describe-amendment";
 import { LinkDecision } from "./link-decision";
 import { NotASourceButton } from "./not-a-source-button";
+import { Button } from "@/components/ui/button";
 
 const RELATION_LABELS: Record<string, string> = {
   derived_from: "derived from",
@@ -108,13 +109,9 @@ export function SourceList({
                 <NotASourceButton planId={planId} linkId={link.id} label={`${label}, ${address}`} />
               )}
               {onCite && !link.amendment && (
-                <button
-                  type="button"
-                  onClick={() => onCite(link.targetKey, address)}
-                  className="rounded border border-un-dark px-2 py-0.5 text-xs text-un-dark hover:bg-sky-50"
-                >
+                <Button variant="outline" onClick={() => onCite(link.targetKey, address)}>
                   Cite<span className="sr-only"> {address} at the caret</span>
-                </button>
+                </Button>
               )}
             </p>
           </li>

@@ -7,11 +7,13 @@
  * field a caller puts inside), and Escape cancels.
  */
 import { useId } from "react";
+import { Button } from "./button";
+import type { ButtonVariant } from "./button";
 
 const TONE = {
-  danger: { box: "", confirm: "bg-red-700 text-white" },
-  primary: { box: "rounded border border-amber-300 bg-amber-50 p-2", confirm: "bg-un-dark text-white hover:bg-un" },
-} as const;
+  danger: { box: "", confirm: "danger-solid" },
+  primary: { box: "rounded border border-amber-300 bg-amber-50 p-2", confirm: "primary-compact" },
+} as const satisfies Record<string, { box: string; confirm: ButtonVariant }>;
 
 type Props = {
   title: React.ReactNode;
@@ -57,23 +59,18 @@ export function ConfirmDialog({
       <p id={`${id}-text`}>{description}</p>
       {children}
       <div className="flex gap-2">
-        <button
-          type="button"
+        <Button
+          variant={style.confirm}
+          size="md"
           autoFocus={!children}
           onClick={onConfirm}
           disabled={isBusy || !canConfirm}
-          className={`rounded px-3 py-1 font-medium disabled:opacity-50 ${style.confirm}`}
         >
           {isBusy && busyLabel ? busyLabel : confirmLabel}
-        </button>
-        <button
-          type="button"
-          onClick={onCancel}
-          disabled={isBusy}
-          className="rounded border border-slate-400 px-3 py-1"
-        >
+        </Button>
+        <Button variant="secondary" size="md" onClick={onCancel} disabled={isBusy}>
           Cancel
-        </button>
+        </Button>
       </div>
     </div>
   );

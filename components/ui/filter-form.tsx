@@ -3,6 +3,7 @@
  * first option means "any", and a Filter button. It works without
  * JavaScript, and the filtered page has a URL that can be shared.
  */
+import { Button } from "./button";
 
 export type FilterOption = { value: string; label: string };
 export type FilterField = {
@@ -31,9 +32,9 @@ export function FilterForm({ label, fields }: { label: string; fields: readonly 
           </select>
         </label>
       ))}
-      <button type="submit" className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un">
+      <Button variant="primary-compact" size="md" type="submit">
         Filter
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { Button } from "@/components/ui/button";
 
 /** "Create version": a facilitator names the draft as it stands ("Rev.1"). */
 export function CreateVersionForm({ planId }: { planId: string }) {
@@ -42,13 +43,9 @@ export function CreateVersionForm({ planId }: { planId: string }) {
           className="rounded border border-slate-400 px-2 py-1"
         />
       </label>
-      <button
-        type="submit"
-        disabled={isBusy || !label.trim()}
-        className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un disabled:opacity-50"
-      >
+      <Button variant="primary-compact" size="md" type="submit" disabled={isBusy || !label.trim()}>
         Create version
-      </button>
+      </Button>
       <p
         role="status"
         aria-live="polite"

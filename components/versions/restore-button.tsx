@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Button } from "@/components/ui/button";
 
 type Restored = { beforeVersion: { label: string }; restored: string[]; unchanged: string[]; missing: string[] };
 
@@ -69,11 +70,7 @@ export function RestoreButton({
           onCancel={() => setAsking(false)}
         />
       ) : (
-        <button
-          type="button"
-          onClick={() => setAsking(true)}
-          className="rounded border border-un-dark px-2 py-0.5 text-un-dark hover:bg-sky-50"
-        >
+        <Button variant="outline" size="compact" onClick={() => setAsking(true)}>
           {section ? (
             <>
               Restore this section<span className="sr-only"> ({section.title})</span> from {versionLabel}…
@@ -81,7 +78,7 @@ export function RestoreButton({
           ) : (
             <>Restore plan from {versionLabel}…</>
           )}
-        </button>
+        </Button>
       )}
       <p role="status" aria-live="polite" className="mt-1 text-xs text-slate-700" data-testid="restore-status">
         {status}

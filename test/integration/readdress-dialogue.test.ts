@@ -71,7 +71,10 @@ describe("re-addressing a dialogue imported under the old family-name rule", () 
     expect(await prisma.addressAlias.findMany({ select: { oldKey: true, newKey: true } })).toEqual([
       { oldKey: OLD.key, newKey: NEW.key },
     ]);
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "dialogue.update" } });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "dialogue.update" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit.detail).toMatchObject({ readdressed: [{ from: OLD.key, to: NEW.key }], suspectLinks: 0 });
 
     // The old addresses still find the statement and its sentences.

@@ -3,6 +3,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { listAuditLog, ZAuditFilter } from "@/lib/audit/list-audit-log";
 import { listUsers } from "@/lib/users/list-users";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -76,9 +77,9 @@ export default async function AuditPage({ searchParams }: Props) {
             className="rounded border border-slate-400 px-2 py-1"
           />
         </div>
-        <button type="submit" className="rounded bg-un px-3 py-1.5 font-medium text-white hover:bg-un-dark">
+        <Button variant="primary" size="lg" type="submit">
           Filter
-        </button>
+        </Button>
         {!parsed.success && (
           <p role="alert" className="text-red-700">
             Some filters were not valid and were ignored.

@@ -4,6 +4,7 @@ import { UserRowControls } from "@/components/admin/user-row-controls";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { formatDelegationChoice } from "@/lib/users/delegation-label";
 import { listDelegationChoices, listUsers } from "@/lib/users/list-users";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -36,9 +37,9 @@ export default async function UsersPage() {
               <td>
                 {user.disabledAt ? <span className="text-red-700">disabled</span> : "active"}
                 {!user.hasPassword && (
-                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
+                  <Badge tone="warning" className="ml-2 text-xs">
                     no password yet: send a reset link
-                  </span>
+                  </Badge>
                 )}
               </td>
               <td className="py-1">

@@ -15,6 +15,7 @@ import { findPlanSummary } from "@/lib/plan/get-plan";
 import type { SectionPassages } from "@/lib/plan/list-passages";
 import { listPassages } from "@/lib/plan/list-passages";
 import { Time } from "@/components/ui/time";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Concern register" };
 
@@ -219,7 +220,9 @@ function ConcernRow({
           </a>
         )}
         {concern.source.type === "comment" && concern.source.visibility === "facilitators" && (
-          <span className="ml-1 rounded bg-purple-100 px-1 text-purple-900">facilitators only</span>
+          <Badge tone="private" className="ml-1">
+            facilitators only
+          </Badge>
         )}
       </td>
       <td className="p-2 text-xs">{concern.delegation?.name ?? <span className="text-slate-600">—</span>}</td>

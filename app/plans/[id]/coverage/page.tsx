@@ -2,21 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ConcernBar } from "@/components/concerns/concern-bar";
 import { ConcernAnswers } from "@/components/coverage/concern-answers";
-import { CoverageBar, CoverageLegend } from "@/components/coverage/coverage-bar";
+import { CoverageAtAGlance } from "@/components/coverage/coverage-at-a-glance";
+import { COVERAGE_GROUP_KEYS, toCoverageGroups } from "@/components/coverage/coverage-groups";
 import { CoveragePoints } from "@/components/coverage/coverage-points";
+import { RegisterSummary } from "@/components/coverage/register-summary";
 import { TraceabilityMatrix } from "@/components/coverage/traceability-matrix";
 import { LivePlanActivity } from "@/components/live/live-plan-activity";
 import { can } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
-import { countConcerns } from "@/lib/concerns/count-concerns";
 import { listConcerns } from "@/lib/concerns/list-concerns";
-import { SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
-import { SUMMARY_LISTS } from "@/lib/dialogue/types";
 import { readPageParams } from "@/lib/http/path-params";
 import { findPlanSummary } from "@/lib/plan/get-plan";
-import { computeCoverage, countCoverage } from "@/lib/provenance/compute-coverage";
+import { computeCoverage } from "@/lib/provenance/compute-coverage";
 import { COVERAGE_STATUSES } from "@/lib/provenance/coverage-status";
 import { buildTraceabilityMatrix, listConcernAnswers } from "@/lib/provenance/traceability";
 
@@ -24,15 +22,11 @@ export const metadata: Metadata = { title: "Coverage" };
 
 const ZFilter = z.object({
   status: z.enum(COVERAGE_STATUSES).optional().catch(undefined),
-  group: z
-    .enum([...SUMMARY_LISTS, "speakers", "delegations"])
-    .optional()
-    .catch(undefined),
+  group: z.enum(COVERAGE_GROUP_KEYS).optional().catch(undefined),
 });
+type TFilter = z.infer<typeof ZFilter>;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const TARGET_TYPE = { speakers: "speaker", delegations: "delegation" } as const;
 
 export default async function CoveragePage({ params, searchParams }: Props) {
   const { id } = await readPageParams(params);
@@ -47,25 +41,8 @@ export default async function CoveragePage({ params, searchParams }: Props) {
     buildTraceabilityMatrix({ viewer: user, planId: id }),
     listConcerns({ viewer: user, planId: id }),
   ]);
-  const registerCounts = countConcerns(register);
-  const canExclude = can(user, "provenance.confirm");
-  const groups = [
-    ...SUMMARY_LISTS.map((list) => ({
-      key: list,
-      title: SUMMARY_LIST_TITLES[list],
-      entries: coverage.lists[list],
-      type: "summary-item" as const,
-    })),
-    { key: "speakers" as const, title: "Speakers", entries: coverage.speakers, type: TARGET_TYPE.speakers },
-    { key: "delegations" as const, title: "Delegations", entries: coverage.delegations, type: TARGET_TYPE.delegations },
-  ].filter((g) => g.entries.length > 0);
-  const shown = groups.filter((g) => !filter.group || g.key === filter.group);
-  const filterHref = (change: Partial<z.infer<typeof ZFilter>>) => {
-    const next = new URLSearchParams(
-      Object.entries({ ...filter, ...change }).filter(([, v]) => v) as [string, string][],
-    );
-    return `/plans/${id}/coverage${next.size ? `?${next}` : ""}`;
-  };
+  const groups = toCoverageGroups(coverage);
+  const filterHref = (change: Partial<TFilter>) => toFilterHref(id, { ...filter, ...change });
 
   return (
     <div className="space-y-8">
@@ -83,68 +60,25 @@ export default async function CoveragePage({ params, searchParams }: Props) {
         </p>
         <LivePlanActivity planId={id} kind="links" noun="sources" />
       </header>
-
-      <section aria-labelledby="at-a-glance" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="at-a-glance" className="font-semibold">
-            At a glance
-          </h2>
-          <CoverageLegend />
-        </div>
-        {groups.map((g) => (
-          <CoverageBar
-            key={g.key}
-            title={g.title}
-            counts={countCoverage(g.entries)}
-            href={filterHref({ group: g.key })}
-          />
-        ))}
-      </section>
-
-      <section
-        aria-labelledby="register-title"
-        className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
-        data-testid="coverage-concern-register"
-      >
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="register-title" className="font-semibold">
-            Concern register
-          </h2>
-          <Link href={`/plans/${id}/concerns`} className="text-sm font-medium text-un-dark underline">
-            Open the concern register
-          </Link>
-        </div>
-        <ConcernBar counts={registerCounts} />
-        {registerCounts.raised > 0 && (
-          <p className="text-sm text-slate-700">
-            Still raised:{" "}
-            {register
-              .filter((c) => c.status === "raised")
-              .map((c, i) => (
-                <span key={c.id}>
-                  {i > 0 && ", "}
-                  <Link href={`/plans/${id}/concerns#concern-${c.number}`} className="text-un-dark underline">
-                    #{c.number}
-                  </Link>
-                </span>
-              ))}
-          </p>
-        )}
-      </section>
-
+      <CoverageAtAGlance groups={groups} hrefOf={(g) => filterHref({ group: g.key })} />
+      <RegisterSummary planId={id} register={register} />
       <ConcernAnswers planId={id} concerns={concerns} />
-
       <CoveragePoints
         planId={id}
         dialogueId={plan.dialogueId}
-        groups={shown}
+        groups={groups.filter((g) => !filter.group || g.key === filter.group)}
         status={filter.status}
-        canExclude={canExclude}
+        canExclude={can(user, "provenance.confirm")}
         filterHref={filterHref}
         isOneGroup={Boolean(filter.group)}
       />
-
       <TraceabilityMatrix planId={id} matrix={matrix} />
     </div>
   );
+}
+
+/** The board's address with these filters; the ones left unset are left out. */
+function toFilterHref(planId: string, filter: TFilter): string {
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
+  return `/plans/${planId}/coverage${query.size ? `?${query}` : ""}`;
 }

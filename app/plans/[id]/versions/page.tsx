@@ -10,6 +10,8 @@ import { readPageParams } from "@/lib/http/path-params";
 import { listVersions } from "@/lib/versions/list-versions";
 import { LIVE } from "@/lib/versions/schemas";
 import { Time } from "@/components/ui/time";
+import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Versions" };
 
@@ -74,9 +76,9 @@ export default async function VersionsPage({ params }: Props) {
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded bg-un-dark px-3 py-1 font-medium text-white hover:bg-un">
+          <Button variant="primary-compact" size="md" type="submit">
             Compare
-          </button>
+          </Button>
         </form>
       )}
       {versions.length === 0 ? (
@@ -90,7 +92,7 @@ export default async function VersionsPage({ params }: Props) {
                 <span className="font-semibold" data-testid="version-label">
                   {v.label}
                 </span>
-                <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">{KIND_LABELS[v.kind]}</span>
+                <Badge className="text-xs">{KIND_LABELS[v.kind]}</Badge>
                 <span className="text-slate-700">{v.createdBy?.name ?? "taken automatically"}</span>
                 <time dateTime={v.createdAt.toISOString()} className="text-slate-600">
                   <Time date={v.createdAt} />

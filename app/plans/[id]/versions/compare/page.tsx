@@ -11,6 +11,7 @@ import { readPageParams } from "@/lib/http/path-params";
 import { findPlanSummary } from "@/lib/plan/get-plan";
 import { compareVersions } from "@/lib/versions/compare-versions";
 import { LIVE, ZCompareVersions } from "@/lib/versions/schemas";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Compare versions" };
 
@@ -89,9 +90,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
         >
           <h2 id={`diff-${section.key}`} className="flex flex-wrap items-baseline gap-x-3 text-lg font-semibold">
             {section.title}
-            <span className="rounded bg-slate-100 px-1.5 text-xs font-normal text-slate-700">
-              {STATUS_LABELS[section.status]}
-            </span>
+            <Badge className="text-xs font-normal">{STATUS_LABELS[section.status]}</Badge>
             <span className="text-sm font-normal">
               <span className="text-emerald-800">+{section.wordsAdded}</span> /{" "}
               <span className="text-red-800">−{section.wordsRemoved}</span> words
