@@ -113,17 +113,20 @@ export async function createAmendment({
   actor,
   planId,
   sectionKey = "cross-cutting",
+  at,
   newText,
   rationale = "An amendment.",
 }: {
   actor: CurrentUser;
   planId: string;
   sectionKey?: string;
+  /** The words to amend; by default the first two of the section's first passage. */
+  at?: { blockId: string; exact: string };
   /** Replaces the words with this text; without it the amendment deletes them. */
   newText?: string;
   rationale?: string;
 }): Promise<{ id: string; number: number }> {
-  const { blockId, exact } = await findPassageStart({ planId, sectionKey });
+  const { blockId, exact } = at ?? (await findPassageStart({ planId, sectionKey }));
   const target = { sectionKey, blockId, quote: { exact }, rationale };
   const input =
     newText === undefined ? { kind: "delete" as const, ...target } : { kind: "replace" as const, newText, ...target };
