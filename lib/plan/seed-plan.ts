@@ -68,24 +68,36 @@ export async function seedPlan({
           confirmedLinks: 0,
           suggestedLinks: 0,
         };
-      const dialogue = await tx.dialogue.findUniqueOrThrow({ where: { id: dialogueId } });
-      const plan = await tx.plan.create({
-        data: { dialogueId, title: `Global Plan of Action: ${dialogue.topic ?? dialogue.title}` },
-      });
-      const counts = await writeSkeleton(tx, { planId: plan.id, dialogueId });
-      // The dialogue's concerns go on the register now, raised until a facilitator answers them.
-      await ensureConcernRegister({ planId: plan.id, tx });
-      await appendAudit(tx, {
-        userId: actorId,
-        action: "plan.seed",
-        resourceType: "plan",
-        resourceId: plan.id,
-        detail: { dialogueId, ...counts },
-      });
-      return { planId: plan.id, status: "created" as const, sections: PLAN_TEMPLATE.length, ...counts };
+      const { planId, ...counts } = await writePlan(tx, { dialogueId, actorId });
+      return { planId, status: "created" as const, ...counts };
     },
     { timeout: 60_000 },
   );
+}
+
+/**
+ * Writes a new plan for the dialogue: its sections with their links, its concern register, and the audit entry.
+ * Seeding calls it once per dialogue; tests call it for a plan of their own (test/support/factories.ts).
+ */
+export async function writePlan(
+  tx: Tx,
+  { dialogueId, actorId = null }: { dialogueId: string; actorId?: string | null },
+): Promise<Omit<SeedResult, "status">> {
+  const dialogue = await tx.dialogue.findUniqueOrThrow({ where: { id: dialogueId } });
+  const plan = await tx.plan.create({
+    data: { dialogueId, title: `Global Plan of Action: ${dialogue.topic ?? dialogue.title}` },
+  });
+  const counts = await writeSkeleton(tx, { planId: plan.id, dialogueId });
+  // The dialogue's concerns go on the register now, raised until a facilitator answers them.
+  await ensureConcernRegister({ planId: plan.id, tx });
+  await appendAudit(tx, {
+    userId: actorId,
+    action: "plan.seed",
+    resourceType: "plan",
+    resourceId: plan.id,
+    detail: { dialogueId, ...counts },
+  });
+  return { planId: plan.id, sections: PLAN_TEMPLATE.length, ...counts };
 }
 
 /** Writes the template's sections and their links into an empty plan. Shared by seeding and reset. */

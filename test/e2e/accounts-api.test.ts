@@ -4,21 +4,18 @@
  * with its audit row written, and bad bodies refused with the field named.
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { FREE_FAILURES } from "@/lib/auth/sign-in-limit";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
 import { ACCOUNTS, DEMO_PASSWORD } from "@/test/support/accounts";
-import type { HttpSession } from "@/test/support/sign-in";
+import type { AccountName } from "@/test/support/served-app";
+import { setUpServedApp } from "@/test/support/served-app";
 import { fetchCsrf, postCredentials, readCookies, signInOverHttp } from "@/test/support/sign-in";
 import { anonymousFetch, jsonRequest } from "@/test/support/http";
 import { createLoopbackFetch } from "@/test/support/loopback-client";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
-
-type Role = keyof typeof ACCOUNTS;
-const sessions = {} as Record<Role, HttpSession>;
+const { baseUrl, hasServer, sessions } = setUpServedApp({ accounts: Object.keys(ACCOUNTS) as AccountName[] });
 const anonymous = anonymousFetch(baseUrl);
 const uniqueEmail = (tag: string) => `${tag}-${randomBytes(4).toString("hex")}@example.org`;
 
@@ -29,13 +26,6 @@ async function auditCount(action: string): Promise<number> {
 async function ecuadorId(): Promise<string> {
   return (await getPrisma().delegation.findFirstOrThrow({ where: { name: "Ecuador" } })).id;
 }
-
-beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  for (const role of Object.keys(ACCOUNTS) as Role[]) sessions[role] = await signInOverHttp(baseUrl, ACCOUNTS[role]);
-});
-afterAll(() => disconnectPrisma());
 
 describe.skipIf(!hasServer)("POST /api/admin/invites", () => {
   it("requires authentication", async () => {

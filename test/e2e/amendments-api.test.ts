@@ -1,14 +1,14 @@
 /** The amendment endpoints over HTTP against `next start`: 401 without a session, 403 for the wrong role with nothing written, 400 naming the field. */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { ACCOUNTS } from "@/test/support/accounts";
-import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp } from "@/test/support/sign-in";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
+import { createPlan, findPassageStart } from "@/test/support/factories";
 import { jsonRequest } from "@/test/support/http";
+import { setUpServedApp } from "@/test/support/served-app";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
-// A passage no other end-to-end test amends or edits.
+const { baseUrl, hasServer, sessions } = setUpServedApp({
+  accounts: ["facilitator", "delegate", "bahrain", "observer"],
+});
+// The first words of a passage; the block id and words are filled in once the file's plan exists.
 const proposal = {
   sectionKey: "cross-cutting",
   blockId: "cross-cutting.guidance",
@@ -18,34 +18,13 @@ const proposal = {
 };
 
 let planId: string;
-let sessions: Record<"facilitator" | "delegate" | "bahrain" | "observer", HttpSession>;
-
-/** The first words of a passage of the plan, as a valid target for an amendment. */
-async function firstWordsOfPassage(): Promise<{ blockId: string; exact: string }> {
-  const section = await getPrisma().planSection.findFirstOrThrow({
-    where: { planId, key: "cross-cutting" },
-    select: { text: true, content: true },
-  });
-  const paragraph = (
-    section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }
-  ).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
-  return { blockId: paragraph.attrs!.blockId!, exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") };
-}
 
 beforeAll(async () => {
   if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  const target = await firstWordsOfPassage();
+  ({ id: planId } = await createPlan());
+  const target = await findPassageStart({ planId, sectionKey: "cross-cutting" });
   Object.assign(proposal, { blockId: target.blockId, quote: { exact: target.exact } });
-  sessions = {
-    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
-    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
-    bahrain: await signInOverHttp(baseUrl, ACCOUNTS.bahrain),
-    observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
-  };
 });
-afterAll(() => disconnectPrisma());
 
 const url = (path = "") => `/api/plans/${planId}/amendments${path}`;
 

@@ -4,34 +4,27 @@
  * and accepts — the text changes in both the facilitator's and Bahrain's
  * browsers, and the passage's sources list the amendment.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
-import { openPlanAs, selectInPassage } from "@/test/support/plan-page";
-import { signInOverHttp } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
+import { createPlan, findPassageStart } from "@/test/support/factories";
+import { openPlanAs, selectInPassage } from "@/test/support/plan-page";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
+import { signInOverHttp } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { baseUrl, hasServer } = setUpServedApp();
+const browser = setUpBrowser();
 const SECTION = "targets";
 const BLOCK = "targets.should-5";
+// One plan for the file: the list test reads the amendment the first test accepted.
 let planId: string;
-let browser: Browser;
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await disconnectPrisma();
+  if (hasServer) ({ id: planId } = await createPlan());
 });
 
-const open = (email: string) => openPlanAs(browser, { baseUrl, planId, email, sectionKey: SECTION });
+const open = (email: string) => openPlanAs(browser, { planId, email, sectionKey: SECTION });
 
 describe.skipIf(!hasServer)("amendments in the browser", () => {
   it("Bahrain proposes, Ecuador co-sponsors, the facilitator accepts and the text changes for everyone", async () => {
@@ -104,7 +97,6 @@ describe.skipIf(!hasServer)("amendments in the browser", () => {
   });
   it("the plan-wide amendments page shows a proposal and its withdrawal live, without a reload", async () => {
     const page = await openPlanAs(browser, {
-      baseUrl,
       planId,
       email: ACCOUNTS.facilitator,
       sectionKey: "root-causes-and-demand",
@@ -117,21 +109,15 @@ describe.skipIf(!hasServer)("amendments in the browser", () => {
     await page.evaluate(() => Object.assign(window, { notReloaded: true }));
 
     const bahrain = await signInOverHttp(baseUrl, ACCOUNTS.bahrain);
-    const section = await getPrisma().planSection.findFirstOrThrow({
-      where: { planId, key: "root-causes-and-demand" },
-      select: { content: true },
-    });
-    const paragraph = (
-      section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }
-    ).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
+    const { blockId, exact } = await findPassageStart({ planId, sectionKey: "root-causes-and-demand" });
     const rationale = "Bahrain, live on the amendments page.";
     const proposed = await bahrain.fetch(`/api/plans/${planId}/amendments`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
         sectionKey: "root-causes-and-demand",
-        blockId: paragraph.attrs!.blockId,
-        quote: { exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") },
+        blockId,
+        quote: { exact },
         kind: "delete",
         rationale,
       }),

@@ -2,29 +2,31 @@
  * Every page type, signed in as every role that can open it, scanned with axe in Chromium: no serious or
  * critical violation anywhere (issue 8's accessibility matrix).
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
-import { signInWithForm } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
+import { createAmendment, createPlan, createThread, findUser } from "@/test/support/factories";
+import { SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
+import { signInWithForm } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
-let browser: Browser;
+const { hasServer } = setUpServedApp();
+const browser = setUpBrowser();
 let paths: Record<string, string>;
 
 const ROLES = ["admin", "facilitator", "delegate", "observer"] as const;
 
 beforeAll(async () => {
   if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  const plan = await getPrisma().plan.findFirstOrThrow({ select: { id: true, dialogueId: true } });
-  const p = `/plans/${plan.id}`;
+  // A plan of the file's own with a comment and an amendment, so those pages are scanned with something on them.
+  const { id: planId } = await createPlan();
+  const delegate = await findUser(ACCOUNTS.delegate);
+  await createThread({ actor: delegate, planId });
+  await createAmendment({ actor: delegate, planId });
+  const p = `/plans/${planId}`;
   paths = {
     home: "/",
-    reader: `/dialogues/${plan.dialogueId}`,
+    reader: `/dialogues/${SEED_DIALOGUE_ID}`,
     plan: p,
     coverage: `${p}/coverage`,
     comments: `${p}/comments`,
@@ -32,16 +34,11 @@ beforeAll(async () => {
     concerns: `${p}/concerns`,
     versions: `${p}/versions`,
   };
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await disconnectPrisma();
 });
 
 /** Signs in once as the role (or not at all), then scans each path in turn in the same browser context. */
 async function seriousViolations(role: (typeof ROLES)[number] | null, paths: string[]): Promise<string[]> {
-  const context = await browser.newContext({ baseURL: baseUrl });
+  const context = await browser.newContext();
   const page = await context.newPage();
   const found: string[] = [];
   try {

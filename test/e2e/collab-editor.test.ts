@@ -4,37 +4,27 @@
  * forged update of theirs refused), citations, and the token and citation
  * endpoints' access rules.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
-import { connectClient, firstText, waitFor } from "@/test/support/collab";
-import { fetchCollabToken, signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
+import { connectClient, firstText, waitFor } from "@/test/support/collab";
+import { createPlan } from "@/test/support/factories";
 import { jsonRequest } from "@/test/support/http";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
+import { fetchCollabToken, signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
-const collabPort = inject("collabPort");
-
+const { baseUrl, hasServer, collabPort } = setUpServedApp();
+const browser = setUpBrowser();
 let planId: string;
-let browser: Browser;
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await disconnectPrisma();
+  if (hasServer) ({ id: planId } = await createPlan());
 });
 
 async function openPlanAs(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-  await signInWithForm(page, email);
+  const page = await browser.newPage(email);
   await page.goto(`/plans/${planId}`);
   return page;
 }
@@ -112,7 +102,7 @@ describe.skipIf(!hasServer)("two facilitators in one section", () => {
 
 describe.skipIf(!hasServer)("the live page", () => {
   it("loads one copy of Yjs and logs no errors", async () => {
-    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    const page = await (await browser.newContext()).newPage();
     const messages: string[] = [];
     page.on(
       "console",

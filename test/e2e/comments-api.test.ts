@@ -1,13 +1,11 @@
 /** The comment-thread endpoints over HTTP against `next start`: 401 without a session, 403 for the wrong role, 400 naming the field, absence for hidden threads. */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { ACCOUNTS } from "@/test/support/accounts";
-import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp } from "@/test/support/sign-in";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
+import { createPlan } from "@/test/support/factories";
 import { jsonRequest } from "@/test/support/http";
+import { setUpServedApp } from "@/test/support/served-app";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { baseUrl, hasServer, sessions } = setUpServedApp({ accounts: ["facilitator", "delegate", "observer"] });
 const newThread = {
   sectionKey: "resources",
   blockId: "resources.should-8",
@@ -17,19 +15,10 @@ const newThread = {
 };
 
 let planId: string;
-let sessions: Record<"facilitator" | "delegate" | "observer", HttpSession>;
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  sessions = {
-    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
-    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
-    observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
-  };
+  if (hasServer) ({ id: planId } = await createPlan());
 });
-afterAll(() => disconnectPrisma());
 
 describe.skipIf(!hasServer)("/api/plans/[id]/threads", () => {
   it("requires a session (401) and refuses observers (403), writing nothing", async () => {

@@ -1,33 +1,27 @@
 /** Comments in Chromium, as two users: a delegate comments on selected text, the facilitator sees it live and replies, the delegate sees the reply live. */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import type { JSONContent } from "@tiptap/core";
 import { readPassages } from "@/lib/editor/passages";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
-import { openPlanAs as openPlanWith, selectInPassage as selectText } from "@/test/support/plan-page";
-import { signInOverHttp } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
+import { createPlan } from "@/test/support/factories";
+import { openPlanAs as openPlanWith, selectInPassage as selectText } from "@/test/support/plan-page";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
+import { signInOverHttp } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { baseUrl, hasServer } = setUpServedApp();
+const browser = setUpBrowser();
+// One plan for the file: the plan-wide list counts the threads the margin test opened.
 let planId: string;
-let browser: Browser;
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await disconnectPrisma();
+  if (hasServer) ({ id: planId } = await createPlan());
 });
 
 function openPlanAs(email: string): Promise<Page> {
-  return openPlanWith(browser, { baseUrl, planId, email });
+  return openPlanWith(browser, { planId, email });
 }
 
 function selectInPassage(page: Page, blockId: string, text: string): Promise<void> {
@@ -96,7 +90,7 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
   });
 
   it("sits the comments in the margin beside the text, each level with its marked text unless the card above is in the way", async () => {
-    // A section no other end-to-end test comments on; threads on its first and last passages, opened over HTTP.
+    // A section no other test in this file comments on; threads on its first and last passages, opened over HTTP.
     const section = await getPrisma().planSection.findFirstOrThrow({
       where: { planId, key: "objectives" },
       select: { content: true },
@@ -121,12 +115,7 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
       });
       expect(response.status).toBe(201);
     }
-    const page = await openPlanWith(browser, {
-      baseUrl,
-      planId,
-      email: ACCOUNTS.facilitator,
-      sectionKey: "objectives",
-    });
+    const page = await openPlanWith(browser, { planId, email: ACCOUNTS.facilitator, sectionKey: "objectives" });
     const cards = page.locator("#objectives [data-thread-card]");
     await expect
       .poll(() => page.locator("#objectives .ProseMirror .comment-mark").count(), { timeout: 10_000 })
@@ -162,7 +151,7 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
   });
 
   it("lists every visible thread of the plan on one page, filterable by section and stance", async () => {
-    const page = await openPlanWith(browser, { baseUrl, planId, email: ACCOUNTS.observer, sectionKey: "objectives" });
+    const page = await openPlanWith(browser, { planId, email: ACCOUNTS.observer, sectionKey: "objectives" });
     await page.goto(`/plans/${planId}/comments`);
     await page.getByRole("heading", { name: "Comments", level: 1 }).waitFor();
     await page.getByLabel("Section").selectOption("objectives");
@@ -178,12 +167,7 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
   });
 
   it("lets a delegate comment from the keyboard alone: Tab to the text, arrows to a passage, Enter opens it", async () => {
-    const page = await openPlanWith(browser, {
-      baseUrl,
-      planId,
-      email: ACCOUNTS.delegate,
-      sectionKey: "recommended-actions",
-    });
+    const page = await openPlanWith(browser, { planId, email: ACCOUNTS.delegate, sectionKey: "recommended-actions" });
     const isFocused = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
     const textSelector = '#recommended-actions [aria-label$="arrow keys move between passages, Enter opens one"]';
     for (let i = 0; i < 200 && !(await isFocused(textSelector)); i++) await page.keyboard.press("Tab");
@@ -223,7 +207,7 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
 
   /** An observer's plan-wide comments page, once its live stream is open. */
   async function openLiveCommentsPage(): Promise<Page> {
-    const page = await openPlanWith(browser, { baseUrl, planId, email: ACCOUNTS.observer, sectionKey: "timeframe" });
+    const page = await openPlanWith(browser, { planId, email: ACCOUNTS.observer, sectionKey: "timeframe" });
     await page.goto(`/plans/${planId}/comments`);
     await page
       .getByTestId("live-status")

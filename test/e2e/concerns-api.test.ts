@@ -1,13 +1,13 @@
 /** The concern-register endpoints over HTTP against `next start`: 401 without a session, 403 for delegates and observers with nothing written, 400 naming the field, hidden concerns absent. */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
-import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp } from "@/test/support/sign-in";
+import { createPlan } from "@/test/support/factories";
 import { jsonRequest } from "@/test/support/http";
+import { setUpServedApp } from "@/test/support/served-app";
+import type { HttpSession } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { baseUrl, hasServer, sessions } = setUpServedApp({ accounts: ["facilitator", "delegate", "observer"] });
 const newThread = {
   sectionKey: "resources",
   blockId: "resources.should-8",
@@ -27,7 +27,6 @@ type Listed = {
 };
 
 let planId: string;
-let sessions: Record<"facilitator" | "delegate" | "observer", HttpSession>;
 
 /** Everything a concern request could write. */
 async function snapshot() {
@@ -48,16 +47,8 @@ async function openThread(session: HttpSession, body: object = {}): Promise<stri
 }
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  sessions = {
-    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
-    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
-    observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
-  };
+  if (hasServer) ({ id: planId } = await createPlan());
 });
-afterAll(() => disconnectPrisma());
 
 describe.skipIf(!hasServer)("/api/plans/[id]/concerns", () => {
   it("requires a session (401) on every route, writing nothing", async () => {

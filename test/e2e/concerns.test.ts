@@ -1,28 +1,21 @@
 /** The concern register in Chromium: a facilitator marks a delegate's comment as a concern from the comment panel, addresses it with a passage on the register page, using the keyboard, and the page shows it addressed with the passage link; axe finds nothing serious. */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
-import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
+import { createPlan } from "@/test/support/factories";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
+import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { baseUrl, hasServer } = setUpServedApp();
+const browser = setUpBrowser();
 const COMMENT = "Ecuador is concerned that victims' compensation is not funded.";
 const PASSAGE = "resources.should-8";
 let planId: string;
-let browser: Browser;
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await disconnectPrisma();
+  if (hasServer) ({ id: planId } = await createPlan());
 });
 
 async function expectNoSeriousViolations(page: Page): Promise<void> {
@@ -46,7 +39,7 @@ describe.skipIf(!hasServer)("the concern register in the browser", () => {
     });
     expect(posted.status).toBe(201);
 
-    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    const page = await (await browser.newContext()).newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await signInWithForm(page, ACCOUNTS.facilitator);
@@ -117,8 +110,7 @@ describe.skipIf(!hasServer)("the concern register in the browser", () => {
   });
 
   it("shows an observer the register without any action", async () => {
-    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-    await signInWithForm(page, ACCOUNTS.observer);
+    const page = await browser.newPage(ACCOUNTS.observer);
     await page.goto(`/plans/${planId}/concerns`);
     await page.locator("[data-testid=concern-row]").first().waitFor();
     await expect(page.getByRole("button", { name: /^(Address|Note|Reopen)/ }).count()).resolves.toBe(0);

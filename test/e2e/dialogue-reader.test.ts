@@ -1,26 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
-import { signInWithForm } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl, hasServer } = setUpServedApp();
+const browser = setUpBrowser();
 const READER = "/dialogues/2009-05-13-taking-collective-action-to-end-human-trafficking";
 
-describe.skipIf(!inject("hasBrowser"))("the dialogue reader in Chromium", () => {
-  let browser: Browser;
+describe.skipIf(!hasServer)("the dialogue reader in Chromium", () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    // axe needs a page of an explicit context.
-    const context = await browser.newContext({ baseURL: baseUrl });
-    page = await context.newPage();
-    await signInWithForm(page, ACCOUNTS.observer);
-  });
-  afterAll(async () => {
-    await browser?.close();
+    page = await browser.newPage(ACCOUNTS.observer);
   });
 
   it("lists the dialogue on the home page and opens it", async () => {

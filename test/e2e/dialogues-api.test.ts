@@ -9,25 +9,22 @@
  * page and opens its new plan, and an admin removes a dialogue.
  */
 import { readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { MAX_DIALOGUE_BYTES } from "@/lib/dialogue/decode-dialogue-bytes";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
 import { countRows } from "@/test/support/row-counts";
+import type { AccountName } from "@/test/support/served-app";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { baseUrl, hasServer, sessions } = setUpServedApp({ accounts: Object.keys(ACCOUNTS) as AccountName[] });
+const browser = setUpBrowser();
 
 const FAMILY_FILE = "test/fixtures/dialogues/ga-dialogue-2011-water-sanitation.md";
 const OTHER_FAMILY_FILE = "test/fixtures/dialogues/ga-dialogue-2013-disaster-risk.md";
 const MALFORMED_FILE = "test/fixtures/dialogues-bad/bad-1-list-before-intro.md";
-type Role = keyof typeof ACCOUNTS;
-const sessions = {} as Record<Role, HttpSession>;
 let family: Buffer;
 
 const upload = (
@@ -46,9 +43,6 @@ const upload = (
 const dialogueCount = () => getPrisma().dialogue.count();
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  for (const role of Object.keys(ACCOUNTS) as Role[]) sessions[role] = await signInOverHttp(baseUrl, ACCOUNTS[role]);
   family = await readFile(FAMILY_FILE);
 });
 
@@ -63,7 +57,6 @@ afterAll(async () => {
     await getPrisma().plan.deleteMany({ where: { dialogueId: { in: ids } } });
     await getPrisma().dialogue.deleteMany({ where: { id: { in: ids } } });
   }
-  await disconnectPrisma();
 });
 
 describe.skipIf(!hasServer)("POST /api/dialogues", () => {
@@ -205,20 +198,10 @@ describe.skipIf(!hasServer)("DELETE /api/dialogues/[id]", () => {
 });
 
 describe.skipIf(!hasServer)("the import page in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("shows a facilitator the line to fix, then imports the file and opens its new plan; delegates are turned away", async () => {
     await getPrisma().plan.deleteMany({ where: { dialogue: { id: { not: { startsWith: "2009-05-13-" } } } } });
     await getPrisma().dialogue.deleteMany({ where: { id: { not: { startsWith: "2009-05-13-" } } } });
-    const context = await browser.newContext({ baseURL: baseUrl });
-    const page = await context.newPage();
-    await signInWithForm(page, ACCOUNTS.facilitator);
+    const page = await browser.newPage(ACCOUNTS.facilitator);
     await page.getByRole("link", { name: "Import a dialogue" }).click();
     await page.waitForURL(/\/dialogues\/import$/);
     expect(await findSeriousViolations(page)).toEqual([]);
@@ -240,21 +223,19 @@ describe.skipIf(!hasServer)("the import page in Chromium", () => {
     await page.waitForURL(/\/plans\/[^/]+$/);
     await page.getByRole("heading", { level: 2, name: "Situational analysis" }).waitFor();
 
-    const delegate = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-    await signInWithForm(delegate, ACCOUNTS.delegate);
+    const delegate = await browser.newPage(ACCOUNTS.delegate);
     expect(await delegate.getByRole("link", { name: "Import a dialogue" }).count()).toBe(0);
     await delegate.goto("/dialogues/import");
     await delegate.waitForURL(/\/forbidden/);
     await delegate.context().close();
-    await context.close();
+    await page.context().close();
   });
 
   it("lets an admin remove a dialogue that has no plan from the home page, after confirming", async () => {
     const { dialogueId } = (await (await upload(sessions.admin, await readFile(OTHER_FAMILY_FILE))).json()) as {
       dialogueId: string;
     };
-    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-    await signInWithForm(page, ACCOUNTS.admin);
+    const page = await browser.newPage(ACCOUNTS.admin);
     await page.getByRole("button", { name: /^Remove… Disaster risk reduction/ }).click();
     const confirm = page.getByRole("alertdialog");
     await confirm.waitFor();

@@ -1,54 +1,41 @@
 /** GET /api/plans/[id]/export over HTTP against `next start`, and the plan page's Export menu in Chromium. */
 import { readFile } from "node:fs/promises";
 import type { JSONContent } from "@tiptap/core";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
+import { createPlan, createThread, findUser } from "@/test/support/factories";
 import { openPlanAs } from "@/test/support/plan-page";
-import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp } from "@/test/support/sign-in";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { baseUrl, hasServer, sessions } = setUpServedApp({
+  accounts: ["admin", "facilitator", "delegate", "observer"],
+});
+const browser = setUpBrowser();
 const HIDDEN_BODY = "Facilitators only: the export test's private note.";
-
 let planId: string;
-let sessions: Record<"admin" | "facilitator" | "delegate" | "observer", HttpSession>;
 
 beforeAll(async () => {
   if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  sessions = {
-    admin: await signInOverHttp(baseUrl, ACCOUNTS.admin),
-    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
-    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
-    observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
-  };
-  // A facilitators-only thread, opened the way a facilitator opens one.
+  ({ id: planId } = await createPlan());
+  // A facilitators-only thread, opened by a facilitator through the function the route calls.
   const section = await getPrisma().planSection.findFirstOrThrow({
     where: { planId, key: "recommended-actions" },
     select: { content: true },
   });
   const block = readPassages(section.content as JSONContent).find((b) => b.text.length > 20)!;
-  const response = await sessions.facilitator.fetch(`/api/plans/${planId}/threads`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      sectionKey: "recommended-actions",
-      blockId: block.blockId,
-      quote: { exact: block.text.slice(0, 15) },
-      stance: "question",
-      visibility: "facilitators",
-      body: HIDDEN_BODY,
-    }),
+  await createThread({
+    actor: await findUser(ACCOUNTS.facilitator),
+    planId,
+    sectionKey: "recommended-actions",
+    blockId: block.blockId,
+    quote: { exact: block.text.slice(0, 15) },
+    stance: "question",
+    visibility: "facilitators",
+    body: HIDDEN_BODY,
   });
-  expect(response.status).toBe(201);
 });
-afterAll(() => disconnectPrisma());
 
 const url = (query: string) => `/api/plans/${planId}/export?${query}`;
 
@@ -101,12 +88,6 @@ describe.skipIf(!hasServer)("GET /api/plans/[id]/export", () => {
 });
 
 describe.skipIf(!hasServer)("the Export menu on the plan page", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
-
   it("downloads a DOCX of the live draft, and Markdown of a version, saying what it is doing meanwhile", async () => {
     const created = await sessions.facilitator.fetch(`/api/plans/${planId}/versions`, {
       method: "POST",
@@ -114,7 +95,7 @@ describe.skipIf(!hasServer)("the Export menu on the plan page", () => {
       body: JSON.stringify({ label: "Export check" }),
     });
     expect(created.status).toBe(201);
-    const page = await openPlanAs(browser, { baseUrl, planId, email: ACCOUNTS.delegate });
+    const page = await openPlanAs(browser, { planId, email: ACCOUNTS.delegate });
     await page.getByText("Export", { exact: true }).click();
     const docx = page.waitForEvent("download");
     await page.getByRole("button", { name: /Word \(DOCX\)/ }).click();

@@ -1,14 +1,12 @@
 /** The notification endpoints over HTTP against `next start`: 401 without a session, one's own notifications only, 400 naming the field, and the live stream. */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { ACCOUNTS } from "@/test/support/accounts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { openEventStream, unreadOf } from "@/test/support/event-stream";
-import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp } from "@/test/support/sign-in";
+import { createPlan } from "@/test/support/factories";
 import { jsonRequest } from "@/test/support/http";
+import { setUpServedApp } from "@/test/support/served-app";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { baseUrl, hasServer, sessions } = setUpServedApp({ accounts: ["facilitator", "delegate", "observer"] });
 const newThread = {
   sectionKey: "resources",
   blockId: "resources.should-8",
@@ -19,19 +17,10 @@ const newThread = {
 type TList = { items: { id: string; title: string; href: string; isRead: boolean }[]; unread: number };
 
 let planId: string;
-let sessions: Record<"facilitator" | "delegate" | "observer", HttpSession>;
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  sessions = {
-    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
-    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
-    observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
-  };
+  if (hasServer) ({ id: planId } = await createPlan());
 });
-afterAll(() => disconnectPrisma());
 
 describe.skipIf(!hasServer)("/api/notifications", () => {
   it("requires a session on every endpoint (401), changing nothing", async () => {

@@ -4,19 +4,19 @@
  * LISTENs on PostgreSQL and NOTIFY reaches them all.
  */
 import type { ChildProcess } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { terminateChild } from "@/lib/cli/terminate-child";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { openEventStream, unreadOf } from "@/test/support/event-stream";
+import { createPlan } from "@/test/support/factories";
 import { findFreePort } from "@/test/support/free-port";
+import { jsonRequest } from "@/test/support/http";
 import { spawnNextStart, waitForHttp } from "@/test/support/production-server";
+import { setUpServedApp } from "@/test/support/served-app";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp } from "@/test/support/sign-in";
-import { jsonRequest } from "@/test/support/http";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { baseUrl, hasServer, databaseUrl, collabPort } = setUpServedApp();
 
 let instanceB: ChildProcess | null = null;
 let baseUrlB: string;
@@ -27,15 +27,11 @@ beforeAll(async () => {
   // The same build, database, secret and collaboration server as instance A (see e2e-setup.ts); only the port differs.
   const port = await findFreePort();
   baseUrlB = `http://localhost:${port}`;
-  instanceB = spawnNextStart({ port, databaseUrl: inject("databaseUrl"), collabPort: inject("collabPort") });
+  instanceB = spawnNextStart({ port, databaseUrl, collabPort });
   await waitForHttp(baseUrlB, { timeoutMs: 60_000, child: instanceB });
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
+  ({ id: planId } = await createPlan());
 });
-afterAll(async () => {
-  await terminateChild(instanceB);
-  await disconnectPrisma();
-});
+afterAll(() => terminateChild(instanceB));
 
 describe.skipIf(!hasServer)("notifications across two app instances", () => {
   it("reach a delegate streaming from instance B when the facilitator replies through instance A, and the other way round", async () => {

@@ -3,43 +3,21 @@
  * replies, and the delegate's bell shows it live, keeps it over a reload, and
  * following it marks it read and lands on the thread. Keyboard and axe too.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
-import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
+import { createPlan } from "@/test/support/factories";
 import { jsonRequest } from "@/test/support/http";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
-
+const { baseUrl, hasServer, sessions } = setUpServedApp({ accounts: ["facilitator", "delegate"] });
+const browser = setUpBrowser();
 let planId: string;
-let browser: Browser;
-let sessions: Record<"facilitator" | "delegate", HttpSession>;
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  browser = await launchChromium();
-  sessions = {
-    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
-    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
-  };
+  if (hasServer) ({ id: planId } = await createPlan());
 });
-afterAll(async () => {
-  await browser?.close();
-  await disconnectPrisma();
-});
-
-async function signedInPage(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-  await signInWithForm(page, email);
-  return page;
-}
 
 describe.skipIf(!hasServer)("the notification bell", () => {
   it("shows the facilitator's reply to the delegate live, keeps it over a reload, and following it marks it read and opens the thread", async () => {
@@ -57,7 +35,7 @@ describe.skipIf(!hasServer)("the notification bell", () => {
     );
     const { id: threadId, number } = (await opened.json()) as { id: string; number: number };
 
-    const page = await signedInPage(ACCOUNTS.delegate);
+    const page = await browser.newPage(ACCOUNTS.delegate);
     const bell = page.getByTestId("notification-bell");
     await expect(bell.getAttribute("aria-label")).resolves.toBe("Notifications, none unread");
     // The stream is open before the reply is written, so what follows is a live event, not its first count.
@@ -118,7 +96,7 @@ describe.skipIf(!hasServer)("the notification bell", () => {
       }),
     );
     expect(opened.status).toBe(201);
-    const page = await signedInPage(ACCOUNTS.delegate);
+    const page = await browser.newPage(ACCOUNTS.delegate);
     const bell = page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
     await bell.click();
     await page.getByRole("button", { name: "Mark all as read" }).click();
@@ -131,7 +109,7 @@ describe.skipIf(!hasServer)("the notification bell", () => {
   });
 
   it("says it is reconnecting while the live connection is down, and recovers by itself", async () => {
-    const page = await signedInPage(ACCOUNTS.delegate);
+    const page = await browser.newPage(ACCOUNTS.delegate);
     await page.locator('[data-connection="open"]').waitFor();
     // The server ends the stream of a disabled user (at their next news) and refuses the reconnection.
     const delegate = await getPrisma().user.findUniqueOrThrow({ where: { email: ACCOUNTS.delegate } });

@@ -6,30 +6,21 @@
  * nothing.
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { countRows } from "@/test/support/row-counts";
+import type { AccountName } from "@/test/support/served-app";
+import { setUpServedApp } from "@/test/support/served-app";
 import type { HttpSession } from "@/test/support/sign-in";
 import { signInOverHttp } from "@/test/support/sign-in";
 import { anonymousFetch, jsonRequest } from "@/test/support/http";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
-
-type Role = keyof typeof ACCOUNTS;
-const sessions = {} as Record<Role, HttpSession>;
+const { baseUrl, hasServer, sessions } = setUpServedApp({ accounts: Object.keys(ACCOUNTS) as AccountName[] });
 const anonymous = anonymousFetch(baseUrl);
 const OLD_PASSWORD = "the-old-password";
 const NEW_PASSWORD = "the-new-password";
-
-beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  for (const role of Object.keys(ACCOUNTS) as Role[]) sessions[role] = await signInOverHttp(baseUrl, ACCOUNTS[role]);
-});
-afterAll(() => disconnectPrisma());
 
 /** A fresh observer, invited by `inviter` and signed up over HTTP, so each test has an account of its own. */
 async function createUser(inviter: HttpSession = sessions.admin): Promise<{ id: string; email: string }> {

@@ -1,25 +1,22 @@
 /** The draft plan over HTTP and in Chromium: who may read it, who may confirm or reject its suggested sources. */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
-import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
+import { createPlan } from "@/test/support/factories";
 import { jsonRequest } from "@/test/support/http";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
+import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
-
+const { baseUrl, hasServer, sessions } = setUpServedApp({ accounts: ["facilitator", "delegate", "observer"] });
+const browser = setUpBrowser();
+// One plan for the file: the reset at the end needs what the tests before it decided.
 let planId: string;
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
+  if (hasServer) ({ id: planId } = await createPlan());
 });
-afterAll(() => disconnectPrisma());
 
 async function aSuggestedLink(): Promise<string> {
   return (
@@ -31,15 +28,6 @@ async function aSuggestedLink(): Promise<string> {
 }
 
 describe.skipIf(!hasServer)("POST /api/plans/[id]/links/[linkId]", () => {
-  let sessions: Record<"facilitator" | "delegate" | "observer", HttpSession>;
-  beforeAll(async () => {
-    sessions = {
-      facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
-      delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
-      observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
-    };
-  });
-
   it("requires authentication", async () => {
     const response = await fetch(
       `${baseUrl}/api/plans/${planId}/links/${await aSuggestedLink()}`,
@@ -89,18 +77,10 @@ describe.skipIf(!hasServer)("POST /api/plans/[id]/links/[linkId]", () => {
 });
 
 describe.skipIf(!hasServer)("the plan page in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function open(email: string): Promise<Page> {
-    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-    await signInWithForm(page, email);
-    await page.getByRole("link", { name: "Open the draft plan" }).click();
+    const page = await browser.newPage(email);
+    // The home page links every plan of the dialogue: this file's is the one to follow.
+    await page.locator(`a[href="/plans/${planId}"]`, { hasText: "Open the draft plan" }).click();
     await page.waitForURL(/\/plans\//);
     return page;
   }
@@ -120,7 +100,7 @@ describe.skipIf(!hasServer)("the plan page in Chromium", () => {
   });
 
   it("shows an observer the sources but no confirm or reject buttons, and renders without hydration errors", async () => {
-    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    const page = await (await browser.newContext()).newPage();
     const errors: string[] = [];
     page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
     page.on("pageerror", (error) => errors.push(error.message));
@@ -135,14 +115,6 @@ describe.skipIf(!hasServer)("the plan page in Chromium", () => {
 });
 
 describe.skipIf(!hasServer)("the coverage board", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("changes when a facilitator confirms a suggested source", async () => {
     // A suggested sentence of a speaker whom no confirmed link reaches yet.
     const link = await getPrisma().provenanceLink.findFirstOrThrow({
@@ -166,8 +138,7 @@ describe.skipIf(!hasServer)("the coverage board", () => {
       include: { sentence: true, statement: { include: { speaker: true } } },
     });
     const speakerKey = link.statement!.speaker.key;
-    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-    await signInWithForm(page, ACCOUNTS.facilitator);
+    const page = await browser.newPage(ACCOUNTS.facilitator);
     await page.goto(`/plans/${planId}/coverage?group=speakers`);
     await expect(page.getByTestId(`coverage-${speakerKey}`).textContent()).resolves.toContain("suggested only");
 
@@ -199,8 +170,7 @@ describe.skipIf(!hasServer)("the coverage board", () => {
   });
 
   it("lets a facilitator exclude an uncovered delegation with a reason", async () => {
-    const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-    await signInWithForm(page, ACCOUNTS.facilitator);
+    const page = await browser.newPage(ACCOUNTS.facilitator);
     await page.goto(`/plans/${planId}/coverage?group=delegations&status=uncovered`);
     const row = page.getByTestId("coverage-delegation-algeria");
     await row.getByRole("button", { name: "Exclude… delegation-algeria" }).click();
@@ -355,10 +325,8 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
   });
 
   it("lets a facilitator confirm a live suggestion from the page, numbering it on the passage", async () => {
-    const browser = await launchChromium();
+    const page = await browser.newPage(ACCOUNTS.facilitator);
     try {
-      const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-      await signInWithForm(page, ACCOUNTS.facilitator);
       await page.goto(`/plans/${planId}`);
       // The caret in the live passage opens its sources beside it.
       await page.locator('#resources [data-testid="save-status"][data-state="saved"]').waitFor();
@@ -376,7 +344,7 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
       // After the refresh the passage carries two source numbers: the seeded item and the one just confirmed.
       await passage.getByTitle(/^2 sources \(\d+, \d+\)$/).waitFor();
     } finally {
-      await browser.close();
+      await page.context().close();
     }
   });
 });

@@ -1,28 +1,22 @@
 /** Signing in, invites and disabled users, as people see them in Chromium. */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ACCOUNTS, DEMO_PASSWORD } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
-import { signInWithForm } from "@/test/support/sign-in";
 import { findSeriousViolations } from "@/test/support/axe";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
+import { signInWithForm } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
+const { hasServer } = setUpServedApp();
+const browser = setUpBrowser();
 
-describe.skipIf(!inject("hasBrowser"))("sign-in, invites and disabled users in Chromium", () => {
-  let browser: Browser;
+describe.skipIf(!hasServer)("sign-in, invites and disabled users in Chromium", () => {
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
   beforeEach(async () => {
     await context?.close();
-    context = await browser.newContext({ baseURL: baseUrl });
+    context = await browser.newContext();
     page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it("shows an error for a wrong password and stays on the sign-in page", async () => {
@@ -62,7 +56,7 @@ describe.skipIf(!inject("hasBrowser"))("sign-in, invites and disabled users in C
 
   /** In a browser of their own, the invitee opens the link and sets a name and password. */
   async function acceptInBrowser(link: string, name: string, check?: (invitee: Page) => Promise<void>): Promise<Page> {
-    const invitee = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    const invitee = await (await browser.newContext()).newPage();
     await invitee.goto(link);
     await check?.(invitee);
     await invitee.getByLabel("Your name").fill(name);
@@ -116,7 +110,7 @@ describe.skipIf(!inject("hasBrowser"))("sign-in, invites and disabled users in C
     const link = (await page.getByTestId("password-reset-link").textContent())!;
     expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
 
-    const other = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    const other = await (await browser.newContext()).newPage();
     await other.goto(link);
     await other.getByText(`For Fay Forgetful (${email}).`).waitFor();
     expect(await findSeriousViolations(other)).toEqual([]);

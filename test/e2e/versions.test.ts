@@ -6,34 +6,27 @@
  * the versions but has no restore control, and the API refuses it. axe
  * finds nothing serious on the list or the comparison.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
-import { openPlanAs } from "@/test/support/plan-page";
 import { findSeriousViolations } from "@/test/support/axe";
+import { createPlan } from "@/test/support/factories";
+import { openPlanAs } from "@/test/support/plan-page";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
-// A section no other end-to-end test edits.
+const { hasServer } = setUpServedApp();
+const browser = setUpBrowser();
 const SECTION = "existing-instruments";
 const ADDED = " Reviewed by the General Assembly every year.";
+// One plan for the file: the observer reads the versions the facilitator's test created.
 let planId: string;
-let browser: Browser;
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await disconnectPrisma();
+  if (hasServer) ({ id: planId } = await createPlan());
 });
 
-const open = (email: string) => openPlanAs(browser, { baseUrl, planId, email, sectionKey: SECTION });
+const open = (email: string) => openPlanAs(browser, { planId, email, sectionKey: SECTION });
 
 async function createVersion(page: Page, label: string): Promise<void> {
   const form = page.getByRole("form", { name: "Create a version" });

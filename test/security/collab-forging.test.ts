@@ -10,25 +10,27 @@
  *   - the server's own notices still arrive, tagged and well formed.
  */
 import type { JSONContent } from "@tiptap/core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sectionDocumentName } from "@/lib/collab/document-name";
 import { readSectionNotice } from "@/lib/collab/section-notice";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
 import { connectClient, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
+import { createPlan } from "@/test/support/factories";
 import { jsonRequest } from "@/test/support/http";
 import { openPlanAs } from "@/test/support/plan-page";
 import { awarenessFrame, FRAME, sendOnSocket, statelessFrame } from "@/test/support/raw-collab";
 import type { HttpSession } from "@/test/support/sign-in";
-import { fetchCollabToken, signInOverHttp } from "@/test/support/sign-in";
+import { fetchCollabToken } from "@/test/support/sign-in";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
-const collabPort = inject("collabPort");
+const { hasServer, collabPort, sessions } = setUpServedApp({
+  accounts: ["facilitator", "facilitator2", "observer", "delegate"],
+});
+const browser = setUpBrowser();
 
 /** The section these tests forge notices for; its key, id and one passage with a real thread on it. */
 const SECTION_KEY = "monitoring-and-review";
@@ -36,8 +38,6 @@ let planId: string;
 let sectionId: string;
 let documentName: string;
 let passage: { blockId: string; quote: string };
-let sessions: Record<"facilitator" | "facilitator2" | "observer" | "delegate", HttpSession>;
-let browser: Browser;
 const clients: TestClient[] = [];
 
 async function connectAs(session: HttpSession): Promise<TestClient> {
@@ -114,30 +114,20 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
+  ({ id: planId } = await createPlan());
   const section = await getPrisma().planSection.findFirstOrThrow({
-    where: { key: SECTION_KEY },
-    select: { id: true, planId: true, content: true },
+    where: { planId, key: SECTION_KEY },
+    select: { id: true, content: true },
   });
-  ({ planId } = section);
   sectionId = section.id;
   documentName = sectionDocumentName({ planId, sectionId });
   const block = readPassages(section.content as JSONContent).find((candidate) => candidate.text.length > 30)!;
   passage = { blockId: block.blockId, quote: block.text.slice(0, 24) };
-  sessions = {
-    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
-    facilitator2: await signInOverHttp(baseUrl, ACCOUNTS.facilitator2),
-    observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
-    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
-  };
   await openThreadAsDelegate("A real thread the forgeries try to hide.");
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
+afterAll(() => {
   for (const client of clients.splice(0)) client.close();
-  await browser?.close();
-  await disconnectPrisma();
 });
 
 describe.skipIf(!hasServer)("stateless messages come only from the server", () => {
@@ -161,7 +151,7 @@ describe.skipIf(!hasServer)("stateless messages come only from the server", () =
   });
 
   it("leaves the facilitator's page as it was: no forged thread, no thread hidden, no crash, no refetching", async () => {
-    const page = await openPlanAs(browser, { baseUrl, planId, email: ACCOUNTS.facilitator, sectionKey: SECTION_KEY });
+    const page = await openPlanAs(browser, { planId, email: ACCOUNTS.facilitator, sectionKey: SECTION_KEY });
     try {
       const threads = page.locator(`#${SECTION_KEY} [data-testid=comment-thread]`);
       await threads.first().waitFor();

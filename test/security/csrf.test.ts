@@ -7,50 +7,40 @@
  */
 import { createServer } from "node:http";
 import type { Server } from "node:http";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
+import { findUser } from "@/test/support/factories";
 import { findFreePort } from "@/test/support/free-port";
 import { countRows } from "@/test/support/row-counts";
-import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
+import { signInWithForm } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+// Every forged write here must be refused, so the shared demo plan is enough: nothing lands on it.
+const { baseUrl, hasServer, demoPlanId: planId, sessions } = setUpServedApp({ accounts: ["admin"] });
+const browser = setUpBrowser();
 
-let browser: Browser;
 let victim: BrowserContext;
 let evilServer: Server;
 let evilOrigin: string;
-let planId: string;
 let observerId: string;
-let admin: HttpSession;
 /** The attacker's page for the next request: set by each test. */
 let evilHtml = "";
 
 beforeAll(async () => {
   if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  observerId = (await getPrisma().user.findFirstOrThrow({ where: { email: ACCOUNTS.observer } })).id;
-  admin = await signInOverHttp(baseUrl, ACCOUNTS.admin);
+  ({ id: observerId } = await findUser(ACCOUNTS.observer));
   const port = await findFreePort();
   evilOrigin = `http://localhost:${port}`;
   evilServer = createServer((_request, response) =>
     response.writeHead(200, { "content-type": "text/html" }).end(evilHtml),
   );
   await new Promise<void>((resolve) => evilServer.listen(port, "127.0.0.1", resolve));
-  browser = await launchChromium();
-  victim = await browser.newContext({ baseURL: baseUrl });
+  victim = await browser.newContext();
   await signInWithForm(await victim.newPage(), ACCOUNTS.admin);
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => evilServer?.close(resolve));
-  await disconnectPrisma();
-});
+afterAll(() => new Promise((resolve) => evilServer?.close(resolve)));
 
 /** The victim opens the attacker's page, which auto-submits `form`; answers the status the app gave the forged post. */
 async function submitForgedForm(form: string, path: string): Promise<number> {
@@ -82,20 +72,20 @@ describe.skipIf(!hasServer)("cross-site request forgery", () => {
 
   it("refuses a forged JSON request with a foreign Origin (admin user update), and a form-encoded one without Origin (415)", async () => {
     const before = await getPrisma().user.findUniqueOrThrow({ where: { id: observerId } });
-    const forged = await admin.fetch(`/api/admin/users/${observerId}`, {
+    const forged = await sessions.admin.fetch(`/api/admin/users/${observerId}`, {
       method: "PATCH",
       headers: { origin: "http://evil.example", "content-type": "application/json" },
       body: JSON.stringify({ role: "admin" }),
     });
     expect(forged.status).toBe(403);
-    const nullOrigin = await admin.fetch(`/api/admin/users/${observerId}`, {
+    const nullOrigin = await sessions.admin.fetch(`/api/admin/users/${observerId}`, {
       method: "PATCH",
       headers: { origin: "null", "content-type": "application/json" },
       body: JSON.stringify({ role: "admin" }),
     });
     expect(nullOrigin.status).toBe(403);
     // What an old browser's form would send, with no Origin at all.
-    const form = await admin.fetch(`/api/plans/${planId}/threads`, {
+    const form = await sessions.admin.fetch(`/api/plans/${planId}/threads`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "body=forged",
@@ -120,7 +110,7 @@ describe.skipIf(!hasServer)("cross-site request forgery", () => {
   });
 
   it("does not sign a visitor into the attacker's account from a cross-origin form (login CSRF)", async () => {
-    const context = await browser.newContext({ baseURL: baseUrl });
+    const context = await browser.newContext();
     const page = await context.newPage();
     evilHtml = `<!doctype html><body><form method="POST" action="${baseUrl}/api/auth/callback/credentials">
       <input name="email" value="${ACCOUNTS.delegate}"><input name="password" value="gpa-demo-test-password"><input name="csrfToken" value="guessed">

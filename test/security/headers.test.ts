@@ -4,34 +4,20 @@
  * frame-ancestors 'none', Referrer-Policy and nosniff — and the live editor
  * still works under that policy in Chromium, with no CSP violation.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
-import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
+import { createPlan } from "@/test/support/factories";
+import { SEED_DIALOGUE_ID as dialogueId } from "@/test/support/seed-database";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
+import { signInWithForm } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
-const collabPort = inject("collabPort");
-
-let admin: HttpSession;
+const { baseUrl, hasServer, collabPort, sessions } = setUpServedApp({ accounts: ["admin"] });
+const browser = setUpBrowser();
+// The file's own plan: the live editor test types into it.
 let planId: string;
-let dialogueId: string;
-let browser: Browser;
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  planId = (await getPrisma().plan.findFirstOrThrow()).id;
-  dialogueId = (await getPrisma().dialogue.findFirstOrThrow()).id;
-  admin = await signInOverHttp(baseUrl, ACCOUNTS.admin);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await disconnectPrisma();
+  if (hasServer) ({ id: planId } = await createPlan());
 });
 
 /** The directives of a policy, by name. */
@@ -84,7 +70,7 @@ describe.skipIf(!hasServer)("security headers", () => {
     ];
     const nonces = new Set<string>();
     for (const path of pages) {
-      const response = await admin.fetch(path);
+      const response = await sessions.admin.fetch(path);
       expect(response.status, path).toBe(200);
       const directives = expectSecurityHeaders(response, path);
       const nonce = directives
@@ -104,14 +90,14 @@ describe.skipIf(!hasServer)("security headers", () => {
 
   it("the sign-in page (signed out) and API responses carry the headers too", async () => {
     expectSecurityHeaders(await fetch(`${baseUrl}/sign-in`), "/sign-in");
-    expectSecurityHeaders(await admin.fetch("/api/notifications"), "/api/notifications");
+    expectSecurityHeaders(await sessions.admin.fetch("/api/notifications"), "/api/notifications");
     expectSecurityHeaders(await fetch(`${baseUrl}/api/plans/${planId}/threads`), "/api/plans/[id]/threads (401)");
     expectSecurityHeaders(await fetch(`${baseUrl}/api/auth/csrf`), "/api/auth/csrf");
   });
 
   it("the plan page's live editor syncs and edits in Chromium with no CSP violation", async () => {
     const violations: string[] = [];
-    const context = await browser.newContext({ baseURL: baseUrl });
+    const context = await browser.newContext();
     // Listen from the first byte of every document, so a violation during hydration is caught too.
     await context.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (event) =>

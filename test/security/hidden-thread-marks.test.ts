@@ -6,46 +6,36 @@
  * Chromium, as a mark on the quoted words.
  */
 import type { JSONContent } from "@tiptap/core";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
 import { connectClient, waitFor } from "@/test/support/collab";
+import { createPlan } from "@/test/support/factories";
 import { jsonRequest } from "@/test/support/http";
 import { openPlanAs } from "@/test/support/plan-page";
-import type { HttpSession } from "@/test/support/sign-in";
-import { fetchCollabToken, signInOverHttp } from "@/test/support/sign-in";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
+import { fetchCollabToken } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
-const collabPort = inject("collabPort");
+const { hasServer, collabPort, sessions } = setUpServedApp({ accounts: ["facilitator", "delegate", "observer"] });
+const browser = setUpBrowser();
 
 const SECTION_KEY = "cross-cutting";
 let planId: string;
 let sectionId: string;
 let threadId: string;
 let quote: string;
-let sessions: Record<"facilitator" | "delegate" | "observer", HttpSession>;
-let browser: Browser;
 
 beforeAll(async () => {
   if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
+  ({ id: planId } = await createPlan());
   const section = await getPrisma().planSection.findFirstOrThrow({
-    where: { key: SECTION_KEY },
-    select: { id: true, planId: true, content: true },
+    where: { planId, key: SECTION_KEY },
+    select: { id: true, content: true },
   });
-  ({ planId } = section);
   sectionId = section.id;
   const block = readPassages(section.content as JSONContent).find((candidate) => candidate.text.length > 40)!;
   quote = block.text.slice(5, 35);
-  sessions = {
-    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
-    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
-    observer: await signInOverHttp(baseUrl, ACCOUNTS.observer),
-  };
   const created = await sessions.facilitator.fetch(
     `/api/plans/${planId}/threads`,
     jsonRequest({
@@ -73,12 +63,6 @@ beforeAll(async () => {
       )
     ).status,
   ).toBe(201);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await disconnectPrisma();
 });
 
 describe.skipIf(!hasServer)("a facilitators-only thread", () => {
@@ -117,13 +101,8 @@ describe.skipIf(!hasServer)("a facilitators-only thread", () => {
   });
 
   it("is marked on its words on the facilitator's page, and not on the delegate's", async () => {
-    const facilitator = await openPlanAs(browser, {
-      baseUrl,
-      planId,
-      email: ACCOUNTS.facilitator,
-      sectionKey: SECTION_KEY,
-    });
-    const delegate = await openPlanAs(browser, { baseUrl, planId, email: ACCOUNTS.delegate, sectionKey: SECTION_KEY });
+    const facilitator = await openPlanAs(browser, { planId, email: ACCOUNTS.facilitator, sectionKey: SECTION_KEY });
+    const delegate = await openPlanAs(browser, { planId, email: ACCOUNTS.delegate, sectionKey: SECTION_KEY });
     try {
       const mark = facilitator.locator(`#${SECTION_KEY} .ProseMirror .comment-mark[data-thread-ids~="${threadId}"]`);
       await mark.first().waitFor({ timeout: 10_000 });

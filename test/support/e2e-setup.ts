@@ -25,6 +25,8 @@ declare module "vitest" {
     databaseUrl: string;
     /** Port of the collaboration server the app points browsers at. */
     collabPort: number;
+    /** The plan seeded with the demo data, for read-only checks; a test that writes creates its own (createPlan). */
+    demoPlanId: string;
   }
 }
 
@@ -43,13 +45,14 @@ export default async function setupEndToEnd(project: TestProject): Promise<() =>
     const input = await readDialogueFile(SEED_DIALOGUE);
     await importDialogue({ prisma: getPrisma(), ...input, sourceName: path.basename(SEED_DIALOGUE) });
     await seedDemoAccounts({ prisma: getPrisma(), password: DEMO_PASSWORD });
-    await seedPlan({ dialogueId: (await getPrisma().dialogue.findFirstOrThrow()).id });
+    const { planId: demoPlanId } = await seedPlan({ dialogueId: (await getPrisma().dialogue.findFirstOrThrow()).id });
     await disconnectPrisma();
     if (process.env.E2E_SKIP_BUILD !== "1") await buildProduction();
     stack = await serveProduction({ databaseUrl: database.url });
     project.provide("baseUrl", stack.baseUrl);
     project.provide("databaseUrl", database.url);
     project.provide("collabPort", stack.collabPort);
+    project.provide("demoPlanId", demoPlanId);
   } catch (error) {
     await stack?.stop();
     await database.drop();

@@ -1,19 +1,13 @@
 /** Chromium helpers for the plan page: open it signed in, and select text in a passage of the live editor. */
-import type { Browser, Page } from "playwright-core";
-import { signInWithForm } from "./sign-in";
+import type { Page } from "playwright-core";
+import type { ServedBrowser } from "./served-app";
 
 /** Signs in as `email` in a fresh context and opens the plan, once `sectionKey`'s live text has synced. */
 export async function openPlanAs(
-  browser: Browser,
-  {
-    baseUrl,
-    planId,
-    email,
-    sectionKey = "resources",
-  }: { baseUrl: string; planId: string; email: string; sectionKey?: string },
+  browser: ServedBrowser,
+  { planId, email, sectionKey = "resources" }: { planId: string; email: string; sectionKey?: string },
 ): Promise<Page> {
-  const page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
-  await signInWithForm(page, email);
+  const page = await browser.newPage(email);
   await page.goto(`/plans/${planId}`);
   await page.locator(`#${sectionKey} [data-testid="save-status"][data-state="saved"]`).waitFor();
   return page;
