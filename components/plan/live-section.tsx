@@ -74,8 +74,9 @@ export function LiveSection({
 
   const canCite = canEdit && canDecide && editor !== null;
   const actions = selectionActions(viewer, canCite);
+  const isBarShown = barAt !== null && selection !== null && actions.length > 0;
   // One thing at a time: while the bar waits for a choice, or a form is open, the sources panel stays shut.
-  const isPassageShown = barAt === null && (intent === null || intent === "cite");
+  const isPassageShown = !isBarShown && (intent === null || intent === "cite");
   return (
     <CitationLinksContext.Provider value={citationLinks}>
       {/* Wide screens: the text, and beside it a margin with the passage's sources and the comments level with their text. */}
@@ -100,7 +101,7 @@ export function LiveSection({
             onEditor={setEditor}
             onSectionNotice={onSectionNotice}
           />
-          {barAt && selection && (
+          {isBarShown && (
             <SelectionActionBar actions={actions} position={barAt} onChoose={choose} onDismiss={finish} />
           )}
         </div>
