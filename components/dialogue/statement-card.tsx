@@ -1,12 +1,20 @@
 import type { DialogueForReader } from "@/lib/dialogue/get-dialogue";
 import type { TextRange } from "@/lib/dialogue/search-dialogue";
 import { CitedIn } from "./cited-in";
+import { FamilyNameControl } from "./family-name-control";
 import { MarkedText } from "./marked-text";
 
 type Statement = DialogueForReader["segments"][number]["statements"][number];
 
+type Props = {
+  statement: Statement;
+  marks: TextRange[];
+  /** Admins correct the speaker's family name here, which addresses the statement (with the dialogue's id). */
+  familyNameControl?: { dialogueId: string } | null;
+};
+
 /** One statement: the speaker, then each sentence with its own address. */
-export function StatementCard({ statement, marks }: { statement: Statement; marks: TextRange[] }) {
+export function StatementCard({ statement, marks, familyNameControl = null }: Props) {
   const { speaker } = statement;
   return (
     <article
@@ -60,6 +68,9 @@ export function StatementCard({ statement, marks }: { statement: Statement; mark
         ))}
       </p>
       <CitedIn links={statement.links} />
+      {familyNameControl && (
+        <FamilyNameControl dialogueId={familyNameControl.dialogueId} speaker={speaker} address={statement.key} />
+      )}
     </article>
   );
 }

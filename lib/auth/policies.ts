@@ -19,6 +19,8 @@ export const ACTIONS = [
   "plan.seed",
   /** Remove a dialogue imported by mistake (one no plan is drafted from). */
   "dialogue.delete",
+  /** Correct a speaker's family name where the rule got it wrong, which re-addresses their statements: admins only. */
+  "dialogue.readdress",
   /** Open a plan: its pages, its threads, amendments, concerns, versions and exports as the reader's role may see them. */
   "plan.read",
   "plan.edit",

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { ParsedDialogue } from "./types";
 import { SUMMARY_LISTS } from "./types";
 import { ADDRESS_RULES_VERSION } from "./family-name";
+import { speakerKeyOf } from "./statement-address";
 import { slugify } from "./text";
 
 export type DialogueRows = ReturnType<typeof buildDialogueRows>;
@@ -65,7 +66,7 @@ export function buildDialogueRows(options: { parsed: ParsedDialogue; sourceText:
   const statements = parsed.segments
     .flatMap((segment) => segment.statements)
     .map((st, position) => {
-      const speakerKey = `speaker-${slugify(st.speaker.name)}`;
+      const speakerKey = speakerKeyOf(st.speaker.name);
       if (!speakers.has(speakerKey)) {
         speakers.set(speakerKey, {
           id: idOf(speakerKey),

@@ -10,6 +10,7 @@ import { buildDialogueRows, hashSource } from "./build-dialogue-rows";
 import type { DialogueRows } from "./build-dialogue-rows";
 import { ADDRESS_RULES_VERSION } from "./family-name";
 import { readdressUnits } from "./readdress-units";
+import { withFamilyNames } from "./statement-address";
 import type { Readdressed } from "./readdress-units";
 import { deleteRowsExcept, upsertRows } from "./upsert-rows";
 import { appendAudit } from "@/lib/audit/append-audit";
@@ -22,49 +23,21 @@ export type ImportResult = {
   counts: { segments: number; statements: number; sentences: number; summaryItems: number; delegations: number };
 };
 
-export async function importDialogue(options: {
-  prisma: PrismaClient;
+type ImportInput = {
   parsed: ParsedDialogue;
   sourceText: string;
   sourceName: string;
   /** Who uploaded it, for the audit log; none for the CLI and npm start. */
   actorId?: string | null;
-}): Promise<ImportResult> {
-  const { prisma, parsed, sourceText } = options;
-  const rows = buildDialogueRows(options);
-  const counts = {
-    segments: rows.segments.length,
-    statements: rows.statements.length,
-    sentences: rows.sentences.length,
-    summaryItems: rows.summaryItems.length,
-    delegations: rows.delegations.length,
-  };
-  const status = await prisma
+};
+
+export async function importDialogue(options: ImportInput & { prisma: PrismaClient }): Promise<ImportResult> {
+  const { prisma, parsed } = options;
+  const { status, counts } = await prisma
     .$transaction(
       async (tx) => {
-        // Two imports of the same dialogue at once would race on its ids.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${rows.dialogue.id}))`;
-        const existing = await tx.dialogue.findUnique({
-          where: { id: rows.dialogue.id },
-          select: { contentHash: true, addressRules: true },
-        });
-        const isCurrent = existing?.addressRules === ADDRESS_RULES_VERSION;
-        if (existing?.contentHash === hashSource(sourceText) && isCurrent) return "unchanged" as const;
-        const { suspectLinks, readdressed } = await writeDialogue(tx, rows, Boolean(existing));
-        await appendAudit(tx, {
-          userId: options.actorId ?? null,
-          action: existing ? "dialogue.update" : "dialogue.import",
-          resourceType: "dialogue",
-          resourceId: rows.dialogue.id,
-          detail: {
-            sourceName: options.sourceName,
-            contentHash: rows.dialogue.contentHash,
-            counts,
-            suspectLinks,
-            readdressed,
-          },
-        });
-        return existing ? ("updated" as const) : ("created" as const);
+        await lockDialogue(tx, parsed.slug);
+        return syncDialogue(tx, options);
       },
       { timeout: 120_000, maxWait: 30_000 },
     )
@@ -72,6 +45,65 @@ export async function importDialogue(options: {
       throw explainImportError(error);
     });
   return { dialogueId: parsed.slug, status, counts };
+}
+
+/** Two writes of the same dialogue at once would race on its ids: each holds this until its transaction ends. */
+export async function lockDialogue(tx: Tx, dialogueId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${dialogueId}))`;
+}
+
+/**
+ * Writes the dialogue as `parsed` reads it, with the family names admins
+ * corrected, inside a transaction that holds its lock. Unchanged text under
+ * the current address rules is left alone unless `force` (a corrected family
+ * name changes addresses, not text).
+ */
+export async function syncDialogue(
+  tx: Tx,
+  options: ImportInput & { force?: boolean },
+): Promise<Pick<ImportResult, "status" | "counts">> {
+  const { parsed, sourceText } = options;
+  const existing = await tx.dialogue.findUnique({
+    where: { id: parsed.slug },
+    select: { contentHash: true, addressRules: true },
+  });
+  const rows = buildDialogueRows({
+    ...options,
+    parsed: withFamilyNames(parsed, await readFamilyNames(tx, parsed.slug)),
+  });
+  const counts = {
+    segments: rows.segments.length,
+    statements: rows.statements.length,
+    sentences: rows.sentences.length,
+    summaryItems: rows.summaryItems.length,
+    delegations: rows.delegations.length,
+  };
+  const isCurrent = existing?.contentHash === hashSource(sourceText) && existing.addressRules === ADDRESS_RULES_VERSION;
+  if (isCurrent && !options.force) return { status: "unchanged", counts };
+  const { suspectLinks, readdressed } = await writeDialogue(tx, rows, Boolean(existing));
+  await appendAudit(tx, {
+    userId: options.actorId ?? null,
+    action: existing ? "dialogue.update" : "dialogue.import",
+    resourceType: "dialogue",
+    resourceId: rows.dialogue.id,
+    detail: {
+      sourceName: options.sourceName,
+      contentHash: rows.dialogue.contentHash,
+      counts,
+      suspectLinks,
+      readdressed,
+    },
+  });
+  return { status: existing ? "updated" : "created", counts };
+}
+
+/** The family names admins set for speakers of the dialogue, by speaker key. */
+async function readFamilyNames(tx: Tx, dialogueId: string): Promise<Map<string, string>> {
+  const corrected = await tx.speaker.findMany({
+    where: { dialogueId, familyName: { not: null } },
+    select: { key: true, familyName: true },
+  });
+  return new Map(corrected.map((speaker) => [speaker.key, speaker.familyName!]));
 }
 
 /**

@@ -12,6 +12,7 @@ import { DialogueParseError } from "./dialogue-parse-error";
 import { findDate } from "./parse-date";
 import { findFamilyName } from "./family-name";
 import type { FamilyName } from "./family-name";
+import { statementAddress } from "./statement-address";
 import { parseStatementOpening } from "./parse-speaker";
 import { splitSentences } from "./split-sentences";
 import { endsSentence, findBoldPhrases, foldSpace, slugify, startsLowercase, stripMarkdown } from "./text";
@@ -330,12 +331,8 @@ function addStatement(state: ParserState, segment: Segment, block: Extract<Block
   state.continuable = continuableRaw(state, statement);
 }
 
-/** "<segment>.<family name>", e.g. "opening.ban"; a second statement of the same family name in a segment gets "-2". */
 function uniqueStatementId(segment: Segment, name: FamilyName): string {
-  const base = `${segment.key}.${slugify(name.addressPart) || "speaker"}`;
-  let id = base;
-  for (let n = 2; segment.statements.some((s) => s.id === id); n++) id = `${base}-${n}`;
-  return id;
+  return statementAddress(segment.key, name.addressPart, new Set(segment.statements.map((s) => s.id)));
 }
 
 /** Lets a later paragraph extend the raw text of a statement or list item. */

@@ -12,6 +12,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { z } from "zod";
 import { ZProposeAmendment, ZDecideAmendment } from "@/lib/amendments/schemas";
+import { ZSpeakerFamilyName } from "@/lib/dialogue/set-speaker-family-name";
 import { ZCreateThread, ZReply, ZThreadStatus } from "@/lib/comments/schemas";
 import { ZAddressConcern, ZMarkThreadAsConcern, ZNoteConcern } from "@/lib/concerns/schemas";
 import { disconnectPrisma, getPrisma } from "@/lib/db";
@@ -58,6 +59,12 @@ const ROUTES: Route[] = [
   { method: "POST", path: () => "/api/dialogues", roles: [] },
   { method: "POST", path: (i) => `/api/dialogues/${i.plan}/plan`, roles: [] },
   { method: "DELETE", path: (i) => `/api/dialogues/${i.plan}`, roles: [] },
+  {
+    method: "PATCH",
+    path: (i) => `/api/dialogues/${i.plan}/speakers/${i.user}`,
+    schema: ZSpeakerFamilyName,
+    roles: ["admin"],
+  },
   { method: "POST", path: () => "/api/invites/accept", schema: ZAcceptInvite, roles: ["delegate"] },
   { method: "POST", path: () => "/api/notifications/read", schema: ZMarkRead, roles: ["delegate"] },
   { method: "POST", path: () => "/api/password-reset", schema: ZResetPassword, roles: ["delegate"] },

@@ -10,6 +10,7 @@ import { SummaryLists } from "@/components/dialogue/summary-lists";
 import { Time } from "@/components/ui/time";
 import { formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import { authorizePage, getCurrentUser, requirePageUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/policies";
 import { getDialogue } from "@/lib/dialogue/get-dialogue";
 import type { SearchHit, TextRange } from "@/lib/dialogue/search-dialogue";
 import { searchDialogue, ZSearchQuery } from "@/lib/dialogue/search-dialogue";
@@ -31,7 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DialoguePage({ params, searchParams }: Props) {
   const [{ id }, search] = await Promise.all([readPageParams(params), searchParams]);
-  authorizePage(await requirePageUser(`/dialogues/${encodeURIComponent(id)}`), "dialogue.read");
+  const user = await requirePageUser(`/dialogues/${encodeURIComponent(id)}`);
+  authorizePage(user, "dialogue.read");
   const dialogue = await getDialogue({ id });
   if (!dialogue) notFound();
 
@@ -39,6 +41,7 @@ export default async function DialoguePage({ params, searchParams }: Props) {
   const query = ZSearchQuery.safeParse(rawQuery);
   const hits: SearchHit[] = query.success ? await searchDialogue({ dialogueId: dialogue.id, query: query.data }) : [];
   const marks = new Map<string, TextRange[]>(hits.map((hit) => [hit.key, hit.ranges]));
+  const canReaddress = can(user, "dialogue.readdress");
 
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
@@ -121,7 +124,12 @@ export default async function DialoguePage({ params, searchParams }: Props) {
             <SegmentExtras links={segment.links} notes={segment.notes} />
             <div className="space-y-4">
               {segment.statements.map((statement) => (
-                <StatementCard key={statement.key} statement={statement} marks={marks.get(statement.key) ?? []} />
+                <StatementCard
+                  key={statement.key}
+                  statement={statement}
+                  marks={marks.get(statement.key) ?? []}
+                  familyNameControl={canReaddress ? { dialogueId: dialogue.id } : null}
+                />
               ))}
             </div>
           </section>

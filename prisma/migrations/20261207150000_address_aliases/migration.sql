@@ -16,3 +16,7 @@ CREATE TABLE IF NOT EXISTS "AddressAlias" (
 );
 
 ALTER TABLE "AddressAlias" ADD CONSTRAINT "AddressAlias_dialogueId_fkey" FOREIGN KEY ("dialogueId") REFERENCES "Dialogue"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- A family name no rule gets right is corrected by an admin per speaker,
+-- stored with the dialogue so every later import addresses the same way.
+ALTER TABLE "Speaker" ADD COLUMN IF NOT EXISTS "familyName" TEXT;
