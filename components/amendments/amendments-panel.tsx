@@ -15,6 +15,13 @@ import type { AmendmentView } from "./use-amendments";
 import { useAmendments } from "./use-amendments";
 import { Button } from "@/components/ui/button";
 
+/** The kinds of change, as a choice; typed by the kinds, so none can be missing. */
+const KIND_CHOICE: Record<AmendmentView["kind"], string> = {
+  replace: "Replace it with…",
+  insert_after: "Insert after it…",
+  delete: "Delete it",
+};
+
 type Props = {
   planId: string;
   sectionKey: string;
@@ -153,9 +160,11 @@ function ProposeForm({
         onChange={(e) => setKind(e.target.value as AmendmentView["kind"])}
         className="rounded border border-slate-300 px-1 py-0.5 text-xs"
       >
-        <option value="replace">Replace it with…</option>
-        <option value="insert_after">Insert after it…</option>
-        <option value="delete">Delete it</option>
+        {(Object.keys(KIND_CHOICE) as AmendmentView["kind"][]).map((kind) => (
+          <option key={kind} value={kind}>
+            {KIND_CHOICE[kind]}
+          </option>
+        ))}
       </select>
       {kind !== "delete" && (
         <>

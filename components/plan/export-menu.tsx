@@ -1,8 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import { Menu } from "@/components/ui/menu";
-import { apiDownload, apiFetch } from "@/lib/http/api-fetch";
+import { usePlanExport } from "./use-plan-export";
 
 const FORMATS = [
   { format: "docx", label: "Word (DOCX)", note: "footnoted, to circulate" },
@@ -12,39 +11,13 @@ const FORMATS = [
 ] as const;
 
 /**
- * "Export ▾": downloads the plan (or one of its versions) as DOCX, PDF,
- * Markdown or JSON, saying what it is doing while the file is made (a PDF
- * takes a few seconds). Fetches rather than links, so an error is shown here
- * instead of downloading as a file. The versions are fetched when the menu
- * first opens, so the plan page does not load them for everyone.
+ * "Export": a menu that downloads the plan (or one of its versions) as DOCX,
+ * PDF, Markdown or JSON. Fetches rather than links, so an error is shown
+ * here instead of downloading as a file. The versions are fetched when the
+ * menu first opens.
  */
 export function ExportMenu({ planId }: { planId: string }) {
-  const [version, setVersion] = useState("");
-  const [versions, setVersions] = useState<string[] | null>(null);
-  const [status, setStatus] = useState("");
-  const [isBusy, setBusy] = useState(false);
-
-  async function loadVersions() {
-    if (versions) return;
-    const { data } = await apiFetch<{ label: string }[]>(`/api/plans/${planId}/versions`);
-    setVersions((data ?? []).map((v) => v.label));
-  }
-
-  async function download(format: string, label: string) {
-    setBusy(true);
-    setStatus(`Preparing ${label}…`);
-    const query = new URLSearchParams({ format, ...(version ? { version } : {}) });
-    const { data, error } = await apiDownload(`/api/plans/${planId}/export?${query}`);
-    setBusy(false);
-    if (!data) return setStatus(error ?? "The server sent no file.");
-    const name = data.filename ?? `plan.${format}`;
-    const url = URL.createObjectURL(data.blob);
-    const link = Object.assign(document.createElement("a"), { href: url, download: name });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus(`Downloaded ${name}.`);
-  }
-
+  const { version, setVersion, versions, loadVersions, status, isBusy, download } = usePlanExport(planId);
   return (
     <Menu
       trigger="Export"
@@ -61,7 +34,7 @@ export function ExportMenu({ planId }: { planId: string }) {
           className="mt-1 block w-full rounded border border-slate-300 px-2 py-1"
         >
           <option value="">Live draft</option>
-          {(versions ?? []).map((label) => (
+          {versions.map((label) => (
             <option key={label} value={label}>
               {label}
             </option>
