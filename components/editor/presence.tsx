@@ -1,13 +1,16 @@
 "use client";
 
+import { useCollabSession } from "./collab-session";
 import { distinctInitials } from "./initials";
 
 export type Present = { clientId: number; name: string; color: string };
 
 /** Who else has this section open: initials in their caret colour, names for screen readers and on hover. */
 export function Presence({ people }: { people: Present[] }) {
+  const { user } = useCollabSession();
   if (!people.length) return null;
-  const initials = distinctInitials(people.map((person) => person.name));
+  // The viewer counts too: Felix's "FF" beside Fatima's own name would read as her.
+  const initials = distinctInitials([...people.map((person) => person.name), user.name]);
   return (
     <ul aria-label="People in this section" className="flex -space-x-1">
       {people.map((person, i) => (

@@ -82,7 +82,11 @@ export function SourceList({
             className={`rounded border p-2 text-sm ${link.status === "confirmed" ? "border-emerald-300 bg-emerald-50" : "border-slate-200 bg-white"}`}
           >
             <p className="flex flex-wrap items-baseline gap-x-2">
-              {number !== undefined && <span className="font-mono text-xs font-semibold">[{number}]</span>}
+              {number !== undefined && (
+                <span className="font-mono text-xs font-semibold" data-testid="source-number">
+                  [{number}]
+                </span>
+              )}
               <span className="font-medium">{label}</span>
               {speaker?.affiliation && <span className="text-slate-600">{speaker.affiliation}</span>}
               {link.statement && <span className="text-slate-600">· {formatSegmentLabel(link.statement.segment)}</span>}

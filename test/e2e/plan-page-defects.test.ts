@@ -98,13 +98,10 @@ describe.skipIf(!hasServer)("citing a source in a new paragraph", () => {
     const number = Number((await badge.textContent())!.match(/\d+/)![0]);
     // The passage's sources panel gives it the same number.
     await badge.locator("xpath=ancestor::li[@data-block-id][1]").click();
-    await expect(
-      panel
-        .locator("li", { hasText: `#${address}` })
-        .locator(".font-mono")
-        .first()
-        .textContent(),
-    ).resolves.toBe(`[${number}]`);
+    const listed = panel.locator("li", { has: page.getByRole("link", { name: `#${address}`, exact: true }) });
+    await expect(listed.getByTestId("source-number").allTextContents(), await panel.innerText()).resolves.toEqual([
+      `[${number}]`,
+    ]);
     await page.context().close();
   });
 });
