@@ -34,6 +34,7 @@ const ROLE_CASES: Case[] = [
   { action: "dialogue.import", /*                                */ who: "af--" },
   { action: "plan.seed", /*                                      */ who: "af--" },
   { action: "dialogue.delete", /*                                */ who: "a---" },
+  { action: "dialogue.readdress", /*                             */ who: "a---" },
   { action: "plan.read", /*                                      */ who: "afdo" },
   { action: "plan.edit", /*                                      */ who: "af--" },
   { action: "plan.reset", /*                                     */ who: "a---" },
