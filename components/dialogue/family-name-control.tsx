@@ -34,9 +34,8 @@ export function FamilyNameControl({ dialogueId, speaker, address }: Props) {
     if (error || !data) return setStatus(error ?? "Could not save. Try again.");
     setStatus(`Now addressed as ${data.addresses.map((a) => `#${a}`).join(", ")}`);
     setOpen(false);
-    const segment = address.slice(0, address.indexOf("."));
-    const landing = data.addresses.find((a) => a.startsWith(`${segment}.`)) ?? data.addresses[0];
-    router.replace(`/dialogues/${encodeURIComponent(dialogueId)}#${landing}`);
+    // The old address stays in the bar: once the page has the new aliases, the reader moves it to the new one.
+    window.history.replaceState(null, "", `#${address}`);
     router.refresh();
   }
 

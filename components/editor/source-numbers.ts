@@ -11,6 +11,7 @@
 import { Extension } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
+import type { EditorState } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
 import { renderPassageMarker } from "./passage-marker";
@@ -19,14 +20,27 @@ import type { PassageMarker } from "./passage-marker";
 /** What the page knows of the section's links: enough to number them. */
 export type SectionLink = { id: string; blockId: string; status: string };
 
-type SourceNumbersState = { links: readonly SectionLink[]; decorations: DecorationSet };
+type SourceNumbersState = {
+  links: readonly SectionLink[];
+  decorations: DecorationSet;
+  /** Each numbered source's number in the live text, which the passage's sources panel shows too. */
+  numberOf: ReadonlyMap<string, number>;
+};
 
 export const sourceNumbersKey = new PluginKey<SourceNumbersState>("sourceNumbers");
 
 export type CitationNumberSpec = { citationNumber: number };
 
-function decorate(doc: PmNode, links: readonly SectionLink[]): DecorationSet {
-  const { numberOf, atEnd } = numberSources(readPassages(doc), groupConfirmedByBlock(links));
+function number(doc: PmNode, links: readonly SectionLink[]): SourceNumbersState {
+  const numbering = numberSources(readPassages(doc), groupConfirmedByBlock(links));
+  return { links, numberOf: numbering.numberOf, decorations: decorate(doc, links, numbering) };
+}
+
+function decorate(
+  doc: PmNode,
+  links: readonly SectionLink[],
+  { numberOf, atEnd }: ReturnType<typeof numberSources>,
+): DecorationSet {
   const toRecheck = countSuspectByBlock(links);
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
@@ -78,11 +92,11 @@ export function createSourceNumbersPlugin(): Plugin<SourceNumbersState> {
   return new Plugin<SourceNumbersState>({
     key: sourceNumbersKey,
     state: {
-      init: (_, state) => ({ links: [], decorations: decorate(state.doc, []) }),
+      init: (_, state) => number(state.doc, []),
       apply: (tr, previous) => {
         const links = (tr.getMeta(sourceNumbersKey) as readonly SectionLink[] | undefined) ?? previous.links;
         if (!tr.docChanged && links === previous.links) return previous;
-        return { links, decorations: decorate(tr.doc, links) };
+        return number(tr.doc, links);
       },
     },
     props: { decorations: (state) => sourceNumbersKey.getState(state)?.decorations },
@@ -93,6 +107,11 @@ export const SourceNumbers = Extension.create({
   name: "sourceNumbers",
   addProseMirrorPlugins: () => [createSourceNumbersPlugin()],
 });
+
+/** The live text's numbering of its sources, once the editor has the links. */
+export function readSourceNumbers(state: EditorState): ReadonlyMap<string, number> | undefined {
+  return sourceNumbersKey.getState(state)?.numberOf;
+}
 
 /** The number a citation node view was decorated with, if any. */
 export function citationNumberOf(decorations: readonly { spec: unknown }[]): number | undefined {

@@ -15,6 +15,7 @@ import type { ThreadView } from "@/components/comments/use-threads";
 import { CitationLinksContext } from "@/components/editor/citation-view";
 import type { PrivateAnchor } from "@/components/editor/private-comment-marks";
 import { SectionEditor } from "@/components/editor/section-editor";
+import { readSourceNumbers } from "@/components/editor/source-numbers";
 import type { PlanLink } from "@/lib/plan/get-plan";
 import { PassagePanel } from "./passage-panel";
 import { SelectionActionBar } from "./selection-action-bar";
@@ -59,7 +60,9 @@ export function LiveSection({
     textRef,
   );
   const { status, cite } = useCitePassage({ planId, sectionKey: section.key, passage, editor });
-  const numbers = useMemo(() => new Map(numbering), [numbering]);
+  const storedNumbers = useMemo(() => new Map(numbering), [numbering]);
+  // The live text's numbers once it is there: the stored text the page was built from may lag behind an edit.
+  const numbers = (editor && !editor.isDestroyed && readSourceNumbers(editor.state)) || storedNumbers;
   // Built here from the links, not sent beside them: the page would carry every quote twice.
   const citationLinks = useMemo(
     () => new Map(describeCitations(links, dialogueId, planId).map((c) => [c.id, c])),
@@ -101,9 +104,7 @@ export function LiveSection({
             onEditor={setEditor}
             onSectionNotice={onSectionNotice}
           />
-          {isBarShown && (
-            <SelectionActionBar actions={actions} position={barAt} onChoose={choose} onDismiss={finish} />
-          )}
+          {isBarShown && <SelectionActionBar actions={actions} position={barAt} onChoose={choose} onDismiss={finish} />}
         </div>
         <div className="space-y-3">
           {passage && isPassageShown && (

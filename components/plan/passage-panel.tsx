@@ -19,7 +19,7 @@ type Props = {
   passage: ActivePassage;
   /** The passage's own links. */
   links: PlanLink[];
-  numbering: Map<string, number>;
+  numbering: ReadonlyMap<string, number>;
   canDecide: boolean;
   onCite?: (targetKey: string, label: string) => Promise<boolean>;
   onClose: () => void;

@@ -66,7 +66,7 @@ export function SourceList({
   dialogueId: string;
   planId: string;
   canDecide: boolean;
-  numbering: Map<string, number>;
+  numbering: ReadonlyMap<string, number>;
   /** In the live editor: puts a citation of this source at the caret. */
   onCite?: (targetKey: string, label: string) => Promise<boolean>;
 }) {
