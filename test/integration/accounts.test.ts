@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/lib/users/seed-demo-accounts";
-import { clearDatabase, resetToSeedDialogue, SEED_SOURCE as SOURCE } from "@/test/support/seed-database";
+import { SEED_SOURCE as SOURCE } from "@/test/support/seed-database";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 
 const prisma = getPrisma();
 
-beforeAll(resetToSeedDialogue);
-afterAll(async () => {
-  await clearDatabase();
-  await disconnectPrisma();
-});
+setUpSeedDialogue();
 
 describe("accounts in the database", () => {
   it("seeds the demo accounts once, delegates linked to their annex delegations, with audit rows", async () => {

@@ -16,14 +16,13 @@ import { ZDecideAmendment, ZProposeAmendment } from "@/lib/amendments/schemas";
 import { setSponsorship, withdrawAmendment } from "@/lib/amendments/sponsor-amendment";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { CollabServer } from "@/lib/collab/server";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
 import { resetPlan } from "@/lib/plan/reset-plan";
-import { seedPlan } from "@/lib/plan/seed-plan";
 import { blockTextIn, connectClient, createTestUser, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
-import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
-import { createUser } from "@/test/support/factories";
+import { createPlan, createUser } from "@/test/support/factories";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 
 const prisma = getPrisma();
 const BLOCK = "resources.should-8";
@@ -81,9 +80,9 @@ async function restoreOriginalText(): Promise<void> {
   await waitFor(async () => (await storedText()) === ORIGINAL, "the original text is stored again");
 }
 
+setUpSeedDialogue();
 beforeAll(async () => {
-  await resetToSeedDialogue();
-  planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
+  ({ id: planId } = await createPlan());
   sectionId = (await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } })).id;
   [bahrain, ecuador, facilitator, observer] = await Promise.all([
     createUser({ role: "delegate", delegationName: "Bahrain" }),
@@ -99,8 +98,6 @@ beforeAll(async () => {
 afterAll(async () => {
   editor?.close();
   await server?.stop();
-  await clearDatabase();
-  await disconnectPrisma();
 });
 beforeEach(async () => {
   await restoreOriginalText();

@@ -11,11 +11,11 @@ import { connect as connectTcp } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CollabServer } from "@/lib/collab/server";
 import { contentFromYdoc } from "@/lib/editor/ydoc";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { seedPlan } from "@/lib/plan/seed-plan";
+import { getPrisma } from "@/lib/db";
 import { connectClient, createTestUser, firstText, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
-import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
+import { createPlan } from "@/test/support/factories";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const isRedisReachable = await pingRedis(REDIS_URL);
@@ -32,19 +32,17 @@ const clients: TestClient[] = [];
 let planId: string;
 
 describeWithRedis("two collaboration servers sharing documents through Redis", () => {
+  setUpSeedDialogue();
   beforeAll(async () => {
     // Under CI a missing Redis must fail the run, not skip it.
     if (!isRedisReachable) throw new Error(`Redis is required under CI=true but does not answer at ${REDIS_URL}`);
-    await resetToSeedDialogue();
-    planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
+    ({ id: planId } = await createPlan());
     servers.push(await startTestCollab({ redisUrl: REDIS_URL, name: "collab-a" }));
     servers.push(await startTestCollab({ redisUrl: REDIS_URL, name: "collab-b" }));
   });
   afterAll(async () => {
     for (const client of clients.splice(0)) client.close();
     for (const server of servers.splice(0)) await server.stop();
-    await clearDatabase();
-    await disconnectPrisma();
   });
 
   it("carries an edit on either server to the other server's client, and stores both", async () => {

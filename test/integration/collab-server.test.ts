@@ -11,13 +11,13 @@ import type { CollabServer } from "@/lib/collab/server";
 import { loadSectionState, rehearseStore, storeSectionState } from "@/lib/plan/section-document";
 import { contentFromYdoc } from "@/lib/editor/ydoc";
 import { signCollabToken } from "@/lib/collab/token";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
-import { seedPlan } from "@/lib/plan/seed-plan";
 import { TEST_AUTH_SECRET } from "@/test/support/accounts";
 import { connectClient, createTestUser, firstText, firstTextIn, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
-import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
+import { createPlan } from "@/test/support/factories";
 
 const prisma = getPrisma();
 let server: CollabServer;
@@ -37,9 +37,9 @@ function connect(sectionId: string, token: string, doc?: Y.Doc): TestClient {
   return client;
 }
 
+setUpSeedDialogue();
 beforeAll(async () => {
-  await resetToSeedDialogue();
-  planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
+  ({ id: planId } = await createPlan());
   facilitator = await createTestUser("facilitator", "Fatima Facilitator");
   delegate = await createTestUser("delegate");
   observer = await createTestUser("observer");
@@ -51,8 +51,6 @@ beforeEach(() => {
 afterAll(async () => {
   for (const client of clients.splice(0)) client.close();
   await server.stop();
-  await clearDatabase();
-  await disconnectPrisma();
 });
 
 describe("first load", () => {

@@ -16,13 +16,13 @@ import { createThread } from "@/lib/comments/create-thread";
 import { replyToThread } from "@/lib/comments/write-comment";
 import { listThreads } from "@/lib/comments/list-threads";
 import { ZCreateThread } from "@/lib/comments/schemas";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
 import { resetPlan } from "@/lib/plan/reset-plan";
-import { seedPlan } from "@/lib/plan/seed-plan";
 import { blockTextIn, connectClient, createTestUser, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
-import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
+import { createPlan, createUser } from "@/test/support/factories";
 
 const prisma = getPrisma();
 let planId: string;
@@ -54,21 +54,11 @@ function markedText(doc: Y.Doc, threadId: string): string {
 /** The editor's user, as lib functions take a viewer. */
 let editorViewer: Actor;
 
+setUpSeedDialogue();
 beforeAll(async () => {
-  await resetToSeedDialogue();
-  planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
+  ({ id: planId } = await createPlan());
   sectionId = (await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } })).id;
-  const ecuador = await prisma.delegation.findFirstOrThrow({ where: { name: "Ecuador" } });
-  const user = await prisma.user.create({
-    data: {
-      email: "ecuador@test.local",
-      name: "Ecuador",
-      role: "delegate",
-      passwordHash: "x",
-      delegationId: ecuador.id,
-    },
-  });
-  delegate = { ...user, delegation: { id: ecuador.id, name: ecuador.name, onBehalfOf: ecuador.onBehalfOf } };
+  delegate = await createUser({ role: "delegate", delegationName: "Ecuador", name: "Ecuador" });
   server = await startTestCollab({ databaseUrl: process.env.DATABASE_URL });
   const facilitator = await createTestUser("facilitator");
   editorViewer = { id: facilitator.id, role: "facilitator", delegationId: null };
@@ -78,8 +68,6 @@ beforeAll(async () => {
 afterAll(async () => {
   editor?.close();
   await server?.stop();
-  await clearDatabase();
-  await disconnectPrisma();
 });
 
 /** Makes the server's next direct connection fail, as it would if the document could not be loaded; counts the tries. */

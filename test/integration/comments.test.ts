@@ -1,5 +1,5 @@
 /** Comment threads against a real PostgreSQL: attribution, numbering, visibility, the 15-minute edit window, tombstones, resolving and mentions. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createThread } from "@/lib/comments/create-thread";
 import { listThreads } from "@/lib/comments/list-threads";
@@ -7,11 +7,10 @@ import { ZCreateThread } from "@/lib/comments/schemas";
 import type { TCreateThread } from "@/lib/comments/schemas";
 import { setThreadStatus } from "@/lib/comments/set-thread-status";
 import { deleteComment, editComment, replyToThread } from "@/lib/comments/write-comment";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
 import { resetPlan } from "@/lib/plan/reset-plan";
-import { seedPlan } from "@/lib/plan/seed-plan";
-import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
-import { createUser } from "@/test/support/factories";
+import { createPlan, createUser } from "@/test/support/factories";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 
 const prisma = getPrisma();
 let planId: string;
@@ -27,17 +26,13 @@ const input = (overrides: Partial<TCreateThread> = {}): TCreateThread =>
     ...overrides,
   });
 
+setUpSeedDialogue();
 beforeAll(async () => {
-  await resetToSeedDialogue();
-  planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
+  ({ id: planId } = await createPlan());
   people.facilitator = await createUser({ role: "facilitator" });
   people.ecuador = await createUser({ role: "delegate", delegationName: "Ecuador" });
   people.bahrain = await createUser({ role: "delegate", delegationName: "Bahrain" });
   people.observer = await createUser({ role: "observer" });
-});
-afterAll(async () => {
-  await clearDatabase();
-  await disconnectPrisma();
 });
 
 describe("opening a thread", () => {

@@ -1,6 +1,6 @@
 /** The concern register against a real PostgreSQL: ensuring the dialogue's concerns, marking comments, addressing (link + notification), noting, reopening, visibility and all-or-nothing writes. */
 import type { JSONContent } from "@tiptap/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { addressConcern } from "@/lib/concerns/address-concern";
 import { ensureConcernRegister } from "@/lib/concerns/ensure-concern-register";
@@ -12,12 +12,12 @@ import { ZNoteConcern } from "@/lib/concerns/schemas";
 import { createThread } from "@/lib/comments/create-thread";
 import { ZCreateThread } from "@/lib/comments/schemas";
 import type { TCreateThread } from "@/lib/comments/schemas";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
 import { resetPlan } from "@/lib/plan/reset-plan";
-import { seedPlan } from "@/lib/plan/seed-plan";
-import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
-import { createUser } from "@/test/support/factories";
+import { SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { createPlan, createUser } from "@/test/support/factories";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 
 const prisma = getPrisma();
 let planId: string;
@@ -51,19 +51,15 @@ async function snapshot() {
   return { concerns, links, audits, notifications };
 }
 
+setUpSeedDialogue();
 beforeAll(async () => {
-  await resetToSeedDialogue();
-  planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
+  ({ id: planId } = await createPlan());
   people.admin = await createUser({ role: "admin" });
   people.facilitator = await createUser({ role: "facilitator" });
   people.ecuador = await createUser({ role: "delegate", delegationName: "Ecuador" });
   people.ecuador2 = await createUser({ role: "delegate", delegationName: "Ecuador" });
   people.bahrain = await createUser({ role: "delegate", delegationName: "Bahrain" });
   people.observer = await createUser({ role: "observer" });
-});
-afterAll(async () => {
-  await clearDatabase();
-  await disconnectPrisma();
 });
 
 describe("the dialogue's concerns on the register", () => {

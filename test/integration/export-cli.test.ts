@@ -7,14 +7,13 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import postgres from "postgres";
 import { verifyPassword } from "@/lib/auth/password";
-import { disconnectPrisma } from "@/lib/db";
 import { main } from "@/scripts/plan";
 import { runInProcess, runSpawned } from "@/test/support/cli";
 import { RESTORED_PASSWORD_HASH } from "@/lib/export/import-backup";
 import { buildExportFixture, VERSION_ONLY_TEXT } from "@/test/support/export-fixture";
-import { clearDatabase, resetToSeedDialogue } from "@/test/support/seed-database";
 import { createTestDatabase } from "@/test/support/test-database";
 import type { TestDatabase } from "@/test/support/test-database";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 
 const PASSWORD = "restored-admin-password";
 let dir: string;
@@ -26,14 +25,12 @@ function plan(args: string[], databaseUrl?: string, env: Record<string, string> 
   return runSpawned("scripts/plan.ts", args, { DATABASE_URL: databaseUrl ?? inject("databaseUrl"), ...env });
 }
 
+setUpSeedDialogue();
 beforeAll(async () => {
-  await resetToSeedDialogue();
   await buildExportFixture();
   dir = await mkdtemp(path.join(tmpdir(), "gpa-export-cli-"));
 }, 60_000);
 afterAll(async () => {
-  await clearDatabase();
-  await disconnectPrisma();
   await spare?.drop().catch(() => {});
   await rm(dir, { recursive: true, force: true });
 });

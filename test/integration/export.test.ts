@@ -22,9 +22,9 @@ import { createPasswordReset, resetPassword } from "@/lib/users/password-reset";
 import { buildExportFixture, VERSION_ONLY_TEXT } from "@/test/support/export-fixture";
 import type { TExportFixture } from "@/test/support/export-fixture";
 import { readZipEntry } from "@/test/support/read-zip-entry";
-import { clearDatabase, resetToSeedDialogue } from "@/test/support/seed-database";
 import { createTestDatabase } from "@/test/support/test-database";
 import type { TestDatabase } from "@/test/support/test-database";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 
 const run = promisify(execFile);
 let fixture: TExportFixture;
@@ -73,16 +73,14 @@ const decodeXml = (xml: string) =>
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
 
+setUpSeedDialogue();
 beforeAll(async () => {
   mainUrl = process.env.DATABASE_URL!;
-  await resetToSeedDialogue();
   fixture = await buildExportFixture();
   dir = await mkdtemp(path.join(tmpdir(), "gpa-export-"));
 }, 60_000);
 
 afterAll(async () => {
-  await clearDatabase();
-  await disconnectPrisma();
   for (const database of spare) await database.drop().catch(() => {});
   await rm(dir, { recursive: true, force: true });
 });

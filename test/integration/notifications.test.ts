@@ -5,7 +5,7 @@ import { createThread } from "@/lib/comments/create-thread";
 import { ZCreateThread } from "@/lib/comments/schemas";
 import type { TCreateThread } from "@/lib/comments/schemas";
 import { editComment, replyToThread } from "@/lib/comments/write-comment";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { markNotificationsRead } from "@/lib/notifications/mark-read";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
@@ -19,9 +19,8 @@ import {
 import { openPlanActivityStream } from "@/lib/live/open-plan-activity-stream";
 import { openNotificationStream } from "@/lib/notifications/open-notification-stream";
 import { ZMarkRead } from "@/lib/notifications/schemas";
-import { seedPlan } from "@/lib/plan/seed-plan";
-import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
-import { createUser } from "@/test/support/factories";
+import { createPlan, createUser } from "@/test/support/factories";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 
 const prisma = getPrisma();
 let planId: string;
@@ -51,9 +50,9 @@ async function notificationsByName() {
   return byName;
 }
 
+setUpSeedDialogue();
 beforeAll(async () => {
-  await resetToSeedDialogue();
-  planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
+  ({ id: planId } = await createPlan());
   people.facilitator = await createUser({ role: "facilitator", name: "Fay Facilitator" });
   people.facilitator2 = await createUser({ role: "facilitator", name: "Fred Facilitator" });
   people.ecuador = await createUser({ role: "delegate", name: "Eva Ecuador", delegationName: "Ecuador" });
@@ -66,8 +65,6 @@ beforeEach(async () => {
 });
 afterAll(async () => {
   await stopLiveHub();
-  await clearDatabase();
-  await disconnectPrisma();
 });
 
 describe("a reply", () => {

@@ -1,19 +1,14 @@
 /** The plan command line as a person runs it, against the run's database. */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma } from "@/lib/db";
+import { describe, expect, inject, it } from "vitest";
 import { main } from "@/scripts/plan";
 import { runInProcess, runSpawned } from "@/test/support/cli";
-import { clearDatabase, resetToSeedDialogue } from "@/test/support/seed-database";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 
 /** In process; the first test spawns the real script once, as a person runs it. */
 const plan = (...args: string[]) => runInProcess(main, args);
 const planSpawned = (...args: string[]) => runSpawned("scripts/plan.ts", args, { DATABASE_URL: inject("databaseUrl") });
 
-beforeAll(resetToSeedDialogue);
-afterAll(async () => {
-  await clearDatabase();
-  await disconnectPrisma();
-});
+setUpSeedDialogue();
 
 describe("npm run plan", () => {
   it("seeds once, then reports the plan unchanged", async () => {

@@ -8,11 +8,11 @@
 import { readFile } from "node:fs/promises";
 import type { JSONContent } from "@tiptap/core";
 import pg from "pg";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
-import { seedPlan } from "@/lib/plan/seed-plan";
-import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
+import { createPlan, createUser } from "@/test/support/factories";
 
 const prisma = getPrisma();
 const MIGRATION = "prisma/migrations/20261206100000_private_thread_anchors/migration.sql";
@@ -41,20 +41,12 @@ async function runMigration(): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  await resetToSeedDialogue();
-});
-afterAll(async () => {
-  await clearDatabase();
-  await disconnectPrisma();
-});
+setUpSeedDialogue();
 
 it("strips only the facilitators-only thread's id, from live text and versions, and anchors it again", async () => {
-  const { planId } = await seedPlan({ dialogueId: SEED_DIALOGUE_ID });
+  const { id: planId } = await createPlan();
   const section = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "resources" } });
-  const author = await prisma.user.create({
-    data: { email: "m@test.local", name: "M", role: "facilitator", passwordHash: "x" },
-  });
+  const author = await createUser({ role: "facilitator", name: "M" });
   const thread = (visibility: "everyone" | "facilitators", number: number) =>
     prisma.commentThread.create({
       data: {

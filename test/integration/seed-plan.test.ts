@@ -1,6 +1,6 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import { seedPlan } from "@/lib/plan/seed-plan";
@@ -8,20 +8,17 @@ import { PLAN_TEMPLATE } from "@/lib/plan/template";
 import { computeCoverage, countCoverage } from "@/lib/provenance/compute-coverage";
 import { suggestSources } from "@/lib/provenance/suggest-sources";
 import { readGoldSet, scoreRanking } from "@/bench/gold-set";
-import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID, SEED_SOURCE } from "@/test/support/seed-database";
+import { SEED_DIALOGUE_ID, SEED_SOURCE } from "@/test/support/seed-database";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 
 const prisma = getPrisma();
 const SOURCE = SEED_SOURCE;
 const DIALOGUE = SEED_DIALOGUE_ID;
 let planId: string;
 
+setUpSeedDialogue();
 beforeAll(async () => {
-  await resetToSeedDialogue();
   planId = (await seedPlan({ dialogueId: DIALOGUE })).planId;
-});
-afterAll(async () => {
-  await clearDatabase();
-  await disconnectPrisma();
 });
 
 describe("seedPlan on the 2009 dialogue", () => {

@@ -1,28 +1,21 @@
 /** Suspect links after a save: counted apart on the coverage board, re-confirmed (new fingerprint) or removed by a facilitator. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { seedPlan } from "@/lib/plan/seed-plan";
+import { getPrisma } from "@/lib/db";
 import { computeCoverage, countCoverage } from "@/lib/provenance/compute-coverage";
 import { decideLink } from "@/lib/provenance/decide-link";
 import { fingerprintPassage } from "@/lib/provenance/fingerprint";
-import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
+import { createPlan, createUser } from "@/test/support/factories";
 
 const prisma = getPrisma();
 let planId: string;
 let facilitator: CurrentUser;
 
+setUpSeedDialogue();
 beforeAll(async () => {
-  await resetToSeedDialogue();
-  planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
-  const user = await prisma.user.create({
-    data: { email: "f@test.local", name: "F", role: "facilitator", passwordHash: "x" },
-  });
-  facilitator = { ...user, delegation: null };
-});
-afterAll(async () => {
-  await clearDatabase();
-  await disconnectPrisma();
+  ({ id: planId } = await createPlan());
+  facilitator = await createUser({ role: "facilitator", name: "F" });
 });
 
 /** A summary item all of whose links are made suspect, as a save that changed their passages would. */

@@ -15,9 +15,8 @@ import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { ZProposeAmendment } from "@/lib/amendments/schemas";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { CollabServer } from "@/lib/collab/server";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
 import { findPassage, readPassages } from "@/lib/editor/passages";
-import { seedPlan } from "@/lib/plan/seed-plan";
 import { compareVersions } from "@/lib/versions/compare-versions";
 import { createVersion } from "@/lib/versions/create-version";
 import { listVersions } from "@/lib/versions/list-versions";
@@ -27,8 +26,8 @@ import { takeAutoSnapshot } from "@/lib/versions/take-auto-snapshot";
 import { writeVersion } from "@/lib/versions/write-version";
 import { blockTextIn, connectClient, createTestUser, startTestCollab, waitFor } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
-import { clearDatabase, resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
-import { createUser } from "@/test/support/factories";
+import { createPlan, createUser } from "@/test/support/factories";
+import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 
 const prisma = getPrisma();
 const SECTION = "resources";
@@ -79,9 +78,9 @@ async function cite(linkId: string): Promise<void> {
 const create = (label: string, actor = facilitator) =>
   createVersion({ actor, planId, input: ZCreateVersion.parse({ label }) });
 
+setUpSeedDialogue();
 beforeAll(async () => {
-  await resetToSeedDialogue();
-  planId = (await seedPlan({ dialogueId: SEED_DIALOGUE_ID })).planId;
+  ({ id: planId } = await createPlan());
   sectionId = (await prisma.planSection.findFirstOrThrow({ where: { planId, key: SECTION } })).id;
   [facilitator, delegate, observer] = await Promise.all([
     createUser({ role: "facilitator" }),
@@ -95,8 +94,6 @@ beforeAll(async () => {
 afterAll(async () => {
   editor?.close();
   await server?.stop();
-  await clearDatabase();
-  await disconnectPrisma();
 });
 
 describe("versions", () => {

@@ -12,31 +12,29 @@
 import { readFile } from "node:fs/promises";
 import { writeUint8Array } from "lib0/encoding";
 import { networkInterfaces } from "node:os";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { sectionDocumentName } from "@/lib/collab/document-name";
 import { DEFAULT_GATE_LIMITS } from "@/lib/collab/socket-gate";
 import { DEFAULT_MAX_MESSAGE_BYTES } from "@/lib/collab/server";
 import { hashPassword } from "@/lib/auth/password";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
-import { ACCOUNTS, DEMO_PASSWORD } from "@/test/support/accounts";
+import { getPrisma } from "@/lib/db";
+import { DEMO_PASSWORD } from "@/test/support/accounts";
 import { connectClient, firstText } from "@/test/support/collab";
 import type { TestClient } from "@/test/support/collab";
 import { killCollabProcesses, startCollabProcess } from "@/test/support/collab-process";
+import { createPlan } from "@/test/support/factories";
 import { findFreePort } from "@/test/support/free-port";
 import { jsonRequest } from "@/test/support/http";
 import { buildFrame, openRawSocket, sendQuietly } from "@/test/support/raw-collab";
-import type { HttpSession } from "@/test/support/sign-in";
+import { setUpServedApp } from "@/test/support/served-app";
 import { fetchCollabToken, signInOverHttp } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
-const collabPort = inject("collabPort");
+const { baseUrl, hasServer, databaseUrl, collabPort, sessions } = setUpServedApp({ accounts: ["admin"] });
 
 const MEGABYTE = 1024 * 1024;
 let planId: string;
 let sectionId: string;
-let admin: HttpSession;
 const clients: TestClient[] = [];
 
 /** A pre-authentication frame of `bytes` for a section: what the probe flooded the server with. */
@@ -91,20 +89,18 @@ async function expectNoEditTaken(client: TestClient, witness: TestClient, marker
 
 beforeAll(async () => {
   if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
+  // The file's own plan: the facilitators it connects try to edit this section.
+  ({ id: planId } = await createPlan());
   const section = await getPrisma().planSection.findFirstOrThrow({
-    where: { key: "existing-instruments" },
-    select: { id: true, planId: true },
+    where: { planId, key: "existing-instruments" },
+    select: { id: true },
   });
-  ({ planId } = section);
   sectionId = section.id;
-  admin = await signInOverHttp(baseUrl, ACCOUNTS.admin);
 });
 
 afterAll(async () => {
   for (const client of clients.splice(0)) client.close();
   await killCollabProcesses();
-  await disconnectPrisma();
 });
 
 describe.skipIf(!hasServer)("sockets that do not authenticate", () => {
@@ -125,7 +121,7 @@ describe.skipIf(!hasServer)("sockets that do not authenticate", () => {
 
   it("keeps the collab process's memory flat over 100 flooding sockets held open", async () => {
     const port = await findFreePort();
-    const server = await startCollabProcess({ port, databaseUrl: inject("databaseUrl") });
+    const server = await startCollabProcess({ port, databaseUrl });
     const before = await residentMegabytes(server.child.pid!);
     const sockets = [];
     for (let batch = 0; batch < 10; batch++) {
@@ -163,7 +159,7 @@ describe.skipIf(!hasServer)("the server's edges", () => {
 
   it("listens on loopback only unless COLLAB_HOST says otherwise", async () => {
     const port = await findFreePort();
-    const server = await startCollabProcess({ port, databaseUrl: inject("databaseUrl") });
+    const server = await startCollabProcess({ port, databaseUrl });
     expect(server.output()).toContain(`listening on ws://127.0.0.1:${port}`);
     const external = Object.values(networkInterfaces())
       .flat()
@@ -182,7 +178,7 @@ describe.skipIf(!hasServer)("an admin's change takes effect at once", () => {
   it("takes no edit from a facilitator after the admin's disable returns", async () => {
     const { id, client } = await connectedFacilitator("disabled");
     const { client: witness } = await connectedFacilitator("witness-a");
-    const response = await admin.fetch(`/api/admin/users/${id}`, jsonRequest({ disabled: true }, "PATCH"));
+    const response = await sessions.admin.fetch(`/api/admin/users/${id}`, jsonRequest({ disabled: true }, "PATCH"));
     expect(response.status).toBe(200);
     await expectNoEditTaken(client, witness, "Typed after being disabled. ");
   });
@@ -190,7 +186,7 @@ describe.skipIf(!hasServer)("an admin's change takes effect at once", () => {
   it("takes no edit from a facilitator after the admin's demotion to observer returns", async () => {
     const { id, client } = await connectedFacilitator("demoted");
     const { client: witness } = await connectedFacilitator("witness-b");
-    const response = await admin.fetch(`/api/admin/users/${id}`, jsonRequest({ role: "observer" }, "PATCH"));
+    const response = await sessions.admin.fetch(`/api/admin/users/${id}`, jsonRequest({ role: "observer" }, "PATCH"));
     expect(response.status).toBe(200);
     await expectNoEditTaken(client, witness, "Typed after being demoted. ");
   });

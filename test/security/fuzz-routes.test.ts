@@ -9,13 +9,13 @@
  * On failure fast-check prints the seed and the shrunk counterexample.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ZProposeAmendment, ZDecideAmendment } from "@/lib/amendments/schemas";
 import { ZSpeakerFamilyName } from "@/lib/dialogue/set-speaker-family-name";
 import { ZCreateThread, ZReply, ZThreadStatus } from "@/lib/comments/schemas";
 import { ZAddressConcern, ZMarkThreadAsConcern, ZNoteConcern } from "@/lib/concerns/schemas";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
 import { ZMarkRead } from "@/lib/notifications/schemas";
 import { ZResetPlan } from "@/lib/plan/reset-plan";
 import { ZCiteSource } from "@/lib/provenance/cite-source";
@@ -25,12 +25,11 @@ import { ZLinkSuggestedSource } from "@/lib/provenance/link-suggested-source";
 import { ZAcceptInvite, ZCreateInvite, ZResetPassword, ZUpdateUser } from "@/lib/users/schemas";
 import { ZCreateVersion, ZRestoreVersion } from "@/lib/versions/schemas";
 import { ACCOUNTS } from "@/test/support/accounts";
+import { createAmendment, createPlan, createThread, findUser } from "@/test/support/factories";
 import { countRows } from "@/test/support/row-counts";
-import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp } from "@/test/support/sign-in";
+import { setUpServedApp } from "@/test/support/served-app";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { hasServer, sessions } = setUpServedApp({ accounts: ["admin", "facilitator", "delegate"] });
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 /** readJson's default limit (lib/http/respond.ts). */
 const BODY_LIMIT = 64 * 1024;
@@ -256,52 +255,15 @@ const randomId = fc.oneof(
 );
 
 let ids: Ids;
-let sessions: Record<Role, HttpSession>;
 
 beforeAll(async () => {
   if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
   const prisma = getPrisma();
-  sessions = {
-    admin: await signInOverHttp(baseUrl, ACCOUNTS.admin),
-    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
-    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
-  };
-  const plan = await prisma.plan.findFirstOrThrow();
-  // Real rows behind the sub-ids, so fuzzed bodies reach the code past "not found".
-  const created = await sessions.delegate.fetch(`/api/plans/${plan.id}/threads`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      sectionKey: "resources",
-      blockId: "resources.should-8",
-      quote: { exact: "Map the resources required" },
-      stance: "support",
-      body: "Fuzz target.",
-    }),
-  });
-  expect(created.status).toBe(201);
-  const thread = (await created.json()) as { id: string; commentId: string };
-  // An amendment needs a passage's real block id and words (as in test/e2e/amendments-api.test.ts).
-  const section = await prisma.planSection.findFirstOrThrow({
-    where: { planId: plan.id, key: "cross-cutting" },
-    select: { content: true },
-  });
-  const paragraph = (
-    section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }
-  ).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
-  const amendment = await sessions.delegate.fetch(`/api/plans/${plan.id}/amendments`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      sectionKey: "cross-cutting",
-      blockId: paragraph.attrs!.blockId,
-      quote: { exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") },
-      kind: "delete",
-      rationale: "Fuzz target.",
-    }),
-  });
-  expect(amendment.status).toBe(201);
+  // Real rows behind the sub-ids, on a plan of the file's own, so fuzzed bodies reach the code past "not found".
+  const { id: planId } = await createPlan();
+  const delegate = await findUser(ACCOUNTS.delegate);
+  const thread = await createThread({ actor: delegate, planId, body: "Fuzz target." });
+  const amendment = await createAmendment({ actor: delegate, planId, rationale: "Fuzz target." });
   const invite = await sessions.admin.fetch("/api/admin/invites", {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -309,17 +271,16 @@ beforeAll(async () => {
   });
   expect(invite.status).toBe(201);
   ids = {
-    plan: plan.id,
+    plan: planId,
     thread: thread.id,
     comment: thread.commentId,
-    amendment: ((await amendment.json()) as { id: string }).id,
-    concern: (await prisma.concern.findFirst())?.id ?? "no-concern",
-    link: (await prisma.provenanceLink.findFirst())?.id ?? "no-link",
-    user: (await prisma.user.findFirstOrThrow({ where: { email: ACCOUNTS.observer } })).id,
+    amendment: amendment.id,
+    concern: (await prisma.concern.findFirst({ where: { planId } }))?.id ?? "no-concern",
+    link: (await prisma.provenanceLink.findFirst({ where: { planId } }))?.id ?? "no-link",
+    user: (await findUser(ACCOUNTS.observer)).id,
     invite: ((await invite.json()) as { id: string }).id,
   };
 });
-afterAll(() => disconnectPrisma());
 
 describe.skipIf(!hasServer)("hostile bodies on every mutating route", () => {
   for (const route of ROUTES.filter((r) => r.roles.length > 0)) {

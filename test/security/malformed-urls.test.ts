@@ -9,15 +9,15 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNTS } from "@/test/support/accounts";
+import { findUser } from "@/test/support/factories";
 import { MALFORMED_SEGMENTS, UNDECODABLE_SEGMENTS } from "@/test/support/hostile-urls";
-import type { HttpSession } from "@/test/support/sign-in";
-import { signInOverHttp } from "@/test/support/sign-in";
+import { SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { setUpServedApp } from "@/test/support/served-app";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+// Malformed URLs change nothing, so the demo plan serves as the real plan id.
+const { baseUrl, hasServer, demoPlanId, sessions } = setUpServedApp({ accounts: ["admin"] });
 
 /** A page or route handler: its URL segments as in app/ ("[id]" for a dynamic one) and the methods it answers. */
 type AppRoute = { segments: string[]; methods: string[]; isPage: boolean };
@@ -66,21 +66,10 @@ function isDynamic(segment: string): boolean {
 
 /** Real ids by the static segment before them, so the malformed one is the only thing wrong with the URL. */
 let realIds: Record<string, string> = {};
-let admin: HttpSession;
 
 beforeAll(async () => {
   if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  const prisma = getPrisma();
-  realIds = {
-    plans: (await prisma.plan.findFirstOrThrow()).id,
-    dialogues: (await prisma.dialogue.findFirstOrThrow()).id,
-    users: (await prisma.user.findFirstOrThrow({ where: { email: ACCOUNTS.observer } })).id,
-  };
-  admin = await signInOverHttp(baseUrl, ACCOUNTS.admin);
-});
-afterAll(async () => {
-  await disconnectPrisma();
+  realIds = { plans: demoPlanId, dialogues: SEED_DIALOGUE_ID, users: (await findUser(ACCOUNTS.observer)).id };
 });
 
 /** The route's URL with `payload` in its `index`th segment and real (or plausible) ids in the other dynamic ones. */
@@ -94,11 +83,11 @@ function buildPath(route: AppRoute, index: number, payload: string): string {
 
 /** A signed-in prefetch, through Next's redirect that adds the `_rsc` cache key to an RSC request. */
 async function prefetch(url: string, headers: Record<string, string>): Promise<Response> {
-  const response = await admin.fetch(url, { headers });
+  const response = await sessions.admin.fetch(url, { headers });
   const location = response.headers.get("location");
   const isCacheKeyRedirect =
     response.status === 307 && location !== null && new URL(location, baseUrl).searchParams.has("_rsc");
-  return isCacheKeyRedirect ? admin.fetch(location, { headers }) : response;
+  return isCacheKeyRedirect ? sessions.admin.fetch(location, { headers }) : response;
 }
 
 /** Who asks: anonymous or signed in. */
@@ -136,7 +125,7 @@ describe.skipIf(!hasServer)("malformed URLs name nothing", () => {
         name: "anonymous",
         send: (url, init) => fetch(`${baseUrl}${url}`, { ...init, redirect: "manual" }),
       };
-      const signedIn: Who = { name: "admin", send: admin.fetch };
+      const signedIn: Who = { name: "admin", send: sessions.admin.fetch };
       const problems: string[] = [];
       for (const [index, segment] of route.segments.entries()) {
         if (!isDynamic(segment)) continue;

@@ -6,25 +6,16 @@
  * signed-in user, next-auth's sign-in bounce and its credentials callback —
  * must stay on our origin, and so must the browser after a real sign-in.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ACCOUNTS, DEMO_PASSWORD } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
 import { OFF_SITE_CALLBACKS } from "@/test/support/hostile-urls";
-import type { HttpSession } from "@/test/support/sign-in";
-import { postCredentials, readCookies, signInOverHttp } from "@/test/support/sign-in";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
+import { postCredentials, readCookies } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { baseUrl, hasServer, sessions } = setUpServedApp({ accounts: ["admin"] });
+const browser = setUpBrowser();
 /** More hops than any honest chain takes (sign-in → callback → page). */
 const MAX_HOPS = 5;
-
-let admin: HttpSession;
-
-beforeAll(async () => {
-  if (!hasServer) return;
-  admin = await signInOverHttp(baseUrl, ACCOUNTS.admin);
-});
 
 /**
  * A URL the app sends someone to must be on our origin, and its path must
@@ -72,7 +63,7 @@ describe.skipIf(!hasServer)("open redirects through the sign-in callback URL", (
   it.each(OFF_SITE_CALLBACKS)(
     "the sign-in page keeps a signed-in user on site for callbackUrl=%j",
     async (callbackUrl) => {
-      await expectRedirectsOnSite(admin.fetch, signInPage(callbackUrl));
+      await expectRedirectsOnSite(sessions.admin.fetch, signInPage(callbackUrl));
     },
   );
 
@@ -99,16 +90,8 @@ describe.skipIf(!hasServer)("open redirects through the sign-in callback URL", (
   );
 
   describe("in Chromium", () => {
-    let browser: Browser;
-    beforeAll(async () => {
-      browser = await launchChromium();
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
-
     it("signs in through the real form from /sign-in?callbackUrl=/.//evil.example/phish and stays on our origin", async () => {
-      const context = await browser.newContext({ baseURL: baseUrl });
+      const context = await browser.newContext();
       // evil.example does not resolve here: answer for it, so a redirect there would visibly land.
       let offSiteRequests = 0;
       await context.route(

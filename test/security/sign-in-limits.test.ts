@@ -10,17 +10,17 @@
  * account; racing guesses past the count.
  */
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import { getPrisma } from "@/lib/db";
 import { ACCOUNTS, DEMO_PASSWORD } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
 import { createLoopbackFetch } from "@/test/support/loopback-client";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 import { fetchCsrf, postCredentials, readCookies, signInWithForm } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { baseUrl, hasServer } = setUpServedApp();
+const browser = setUpBrowser();
 
 /** One client of the app: requests from its own loopback address, a fresh sign-in form each time. */
 function clientAt(address: string) {
@@ -70,11 +70,6 @@ function sleep(ms: number): Promise<void> {
 }
 
 const unknownEmail = (n: number) => `nobody-${n}-${randomBytes(4).toString("hex")}@example.org`;
-
-beforeAll(() => {
-  if (hasServer) process.env.DATABASE_URL = inject("databaseUrl");
-});
-afterAll(() => disconnectPrisma());
 
 describe.skipIf(!hasServer)("sign-in limits over HTTP", () => {
   it("lets the owner sign in at once from a clean client after five wrong passwords for their email from another", async () => {
@@ -154,22 +149,14 @@ describe.skipIf(!hasServer)("sign-in limits over HTTP", () => {
 });
 
 describe.skipIf(!hasServer)("sign-in limits in Chromium", () => {
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it("signs the owner in while an attacker elsewhere is being slowed down at their account", async () => {
     const attacker = clientAt("127.0.0.18");
     await failAt(attacker, ACCOUNTS.bahrain, 5);
     expect((await attacker.signIn(ACCOUNTS.bahrain, "one-more-guess")).status).toBe(429);
 
-    page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(15_000);
     await signInWithForm(page, ACCOUNTS.bahrain);
     await expect(page.getByTestId("current-user").textContent()).resolves.toContain("delegate · Bahrain");
@@ -177,7 +164,7 @@ describe.skipIf(!hasServer)("sign-in limits in Chromium", () => {
   });
 
   it("tells a person who keeps failing how long to wait, the same for an unknown email", async () => {
-    page = await (await browser.newContext({ baseURL: baseUrl })).newPage();
+    page = await (await browser.newContext()).newPage();
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(unknownEmail(200));
     // The form's own alert, not Next's route announcer (also role=alert).

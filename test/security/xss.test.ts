@@ -10,18 +10,18 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { disconnectPrisma, getPrisma } from "@/lib/db";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
 import { ACCOUNTS } from "@/test/support/accounts";
-import { launchChromium } from "@/test/support/chromium";
-import type { HttpSession } from "@/test/support/sign-in";
+import { createPlan, findPassageStart } from "@/test/support/factories";
+import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 import { signInOverHttp, signInWithForm } from "@/test/support/sign-in";
 
-const baseUrl = inject("baseUrl");
-const hasServer = inject("hasBrowser");
+const { baseUrl, hasServer, sessions } = setUpServedApp({ accounts: ["admin", "facilitator", "delegate"] });
+const browser = setUpBrowser();
 const json = (body: unknown, method = "POST"): RequestInit => ({
   method,
   headers: { "content-type": "application/json" },
@@ -36,22 +36,14 @@ const PAYLOAD = `${IMG} ${SCRIPT} ${SVG} ${LINK}`;
 const EVIL_NAME = `Mallory ${IMG}`;
 const EVIL_PASSWORD = "a-long-enough-password-for-mallory";
 
-let browser: Browser;
 let planId: string;
 let dialogueId: string;
-let sessions: Record<"facilitator" | "delegate" | "admin", HttpSession>;
 let tmp: string;
 
 beforeAll(async () => {
   if (!hasServer) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
   const prisma = getPrisma();
-  planId = (await prisma.plan.findFirstOrThrow()).id;
-  sessions = {
-    admin: await signInOverHttp(baseUrl, ACCOUNTS.admin),
-    facilitator: await signInOverHttp(baseUrl, ACCOUNTS.facilitator),
-    delegate: await signInOverHttp(baseUrl, ACCOUNTS.delegate),
-  };
+  ({ id: planId } = await createPlan());
 
   // A user whose display name is a payload, who then comments (so the name shows beside the comment).
   const invite = await sessions.admin.fetch(
@@ -93,20 +85,14 @@ beforeAll(async () => {
       .status,
   ).toBe(201);
 
-  const section = await prisma.planSection.findFirstOrThrow({
-    where: { planId, key: "cross-cutting" },
-    select: { content: true },
-  });
-  const paragraph = (
-    section.content as { content: { attrs?: { blockId?: string }; content?: { text?: string }[] }[] }
-  ).content.find((n) => n.attrs?.blockId && n.content?.[0]?.text)!;
+  const target = await findPassageStart({ planId, sectionKey: "cross-cutting" });
   const amendment = await sessions.delegate.fetch(
     `/api/plans/${planId}/amendments`,
     json({
       kind: "replace",
       sectionKey: "cross-cutting",
-      blockId: paragraph.attrs!.blockId,
-      quote: { exact: paragraph.content![0].text!.split(" ").slice(0, 2).join(" ") },
+      blockId: target.blockId,
+      quote: { exact: target.exact },
       newText: `New text ${PAYLOAD}`,
       rationale: `Rationale ${PAYLOAD}`,
     }),
@@ -134,17 +120,14 @@ beforeAll(async () => {
   );
   const input = await readDialogueFile(file);
   dialogueId = (await importDialogue({ prisma, ...input, sourceName: "xss-dialogue.md" })).dialogueId;
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true });
-  await disconnectPrisma();
 });
 
 /** Opens `paths` signed in as `email`, failing on any dialog, and returns each page's text. */
 async function visit(email: string, paths: string[], password?: string): Promise<Map<string, string>> {
-  const context = await browser.newContext({ baseURL: baseUrl });
+  const context = await browser.newContext();
   const page: Page = await context.newPage();
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {

@@ -10,8 +10,8 @@ import { sectionDocumentName } from "@/lib/collab/document-name";
 import { startCollabServer } from "@/lib/collab/server";
 import type { CollabServer, CollabServerOptions } from "@/lib/collab/server";
 import { signCollabToken } from "@/lib/collab/token";
-import { getPrisma } from "@/lib/db";
 import { TEST_AUTH_SECRET } from "./accounts";
+import { createUser } from "./factories";
 
 export function startTestCollab(options: Partial<CollabServerOptions> = {}): Promise<CollabServer> {
   return startCollabServer({
@@ -24,17 +24,13 @@ export function startTestCollab(options: Partial<CollabServerOptions> = {}): Pro
   });
 }
 
+/** A user of the role (a delegate speaks for Ecuador, of the seed dialogue) with a collab token of theirs. */
 export async function createTestUser(role: Role, name = `Test ${role}`): Promise<{ id: string; token: string }> {
-  const delegation =
-    role === "delegate" ? await getPrisma().delegation.findFirstOrThrow({ select: { id: true } }) : null;
-  const user = await getPrisma().user.create({
-    data: {
-      email: `${role}-${crypto.randomUUID()}@test.local`,
-      name,
-      role,
-      passwordHash: "x",
-      delegationId: delegation?.id ?? null,
-    },
+  const user = await createUser({
+    role,
+    name,
+    email: `${role}-${crypto.randomUUID()}@test.local`,
+    delegationName: role === "delegate" ? "Ecuador" : undefined,
   });
   return { id: user.id, token: signCollabToken({ userId: user.id, secret: TEST_AUTH_SECRET }).token };
 }
