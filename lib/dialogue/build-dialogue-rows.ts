@@ -8,7 +8,6 @@ import type { ParsedDialogue } from "./types";
 import { SUMMARY_LISTS } from "./types";
 import { ADDRESS_RULES_VERSION } from "./family-name";
 import { speakerKeyOf } from "./statement-address";
-import { slugify } from "./text";
 
 export type DialogueRows = ReturnType<typeof buildDialogueRows>;
 
