@@ -7,13 +7,12 @@
  */
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
-import { shortenAtWord } from "@/lib/text/shorten";
+import { SelectionForm } from "@/components/comments/selection-form";
 import type { SelectedQuote } from "@/components/comments/selection-quote";
 import type { Viewer } from "@/components/comments/threads-panel";
 import { AmendmentCard } from "./amendment-card";
 import type { AmendmentView } from "./use-amendments";
 import { useAmendments } from "./use-amendments";
-import { Button } from "@/components/ui/button";
 
 /** The kinds of change, as a choice; typed by the kinds, so none can be missing. */
 const KIND_CHOICE: Record<AmendmentView["kind"], string> = {
@@ -33,9 +32,6 @@ type Props = {
   /** The form is done with it (proposed or cancelled). */
   onSelectionDone: () => void;
 };
-
-/** The selected words a proposal's form repeats: enough to say which. */
-const QUOTE_MAX = 120;
 
 export function AmendmentsPanel({ planId, sectionKey, title, viewer, version, selection, onSelectionDone }: Props) {
   const { amendments, error, refresh } = useAmendments(planId, sectionKey, version);
@@ -123,8 +119,7 @@ function ProposeForm({
   const [newText, setNewText] = useState("");
   const [rationale, setRationale] = useState("");
   const [status, setStatus] = useState("");
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setStatus("Proposing…");
     const quote = { exact: selection.exact, prefix: selection.prefix, suffix: selection.suffix };
     const body = {
@@ -141,15 +136,16 @@ function ProposeForm({
   }
   const id = (name: string) => `amend-${name}-${sectionKey}`;
   return (
-    <form
-      onSubmit={submit}
-      className="space-y-1 rounded border border-sky-300 bg-white p-2"
-      aria-label="Propose an amendment to the selected text"
-      onKeyDown={(event) => event.key === "Escape" && onCancel()}
+    <SelectionForm
+      label="Propose an amendment to the selected text"
+      quoteLead="Amend"
+      selection={selection}
+      tone="amendment"
+      submitLabel="Propose amendment"
+      status={status}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
     >
-      <p className="text-xs">
-        Amend: <q className="font-serif">{shortenAtWord(selection.exact, QUOTE_MAX)}</q>
-      </p>
       <label className="block text-xs" htmlFor={id("kind")}>
         Change
       </label>
@@ -194,17 +190,6 @@ function ProposeForm({
         rows={2}
         className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
       />
-      <div className="flex gap-2">
-        <Button variant="primary-compact" size="sm" type="submit">
-          Propose amendment
-        </Button>
-        <Button variant="link" type="button" onClick={onCancel} className="text-xs">
-          Cancel
-        </Button>
-      </div>
-      <p role="status" aria-live="polite" className="text-xs text-slate-600">
-        {status}
-      </p>
-    </form>
+    </SelectionForm>
   );
 }

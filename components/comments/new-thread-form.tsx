@@ -2,9 +2,8 @@
 
 /** A new thread on the text selected in a section: its stance, who sees it (if the viewer may choose), and the comment. */
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/http/api-fetch";
-import { shortenAtWord } from "@/lib/text/shorten";
+import { SelectionForm } from "./selection-form";
 import type { SelectedQuote } from "./selection-quote";
 import type { Viewer } from "./threads-panel";
 import type { ThreadView } from "./use-threads";
@@ -17,8 +16,6 @@ const STANCE_CHOICE: Record<ThreadView["stance"], string> = {
   oppose: "oppose",
   question: "question",
 };
-/** The selected words the form repeats: enough to say which. */
-const QUOTE_MAX = 120;
 const VISIBILITY_LABEL: Record<ThreadView["visibility"], string> = {
   everyone: "everyone",
   facilitators: "facilitators only",
@@ -44,8 +41,7 @@ export function NewThreadForm({
   const [visibility, setVisibility] = useState<ThreadView["visibility"]>("everyone");
   const [status, setStatus] = useState("");
   const canChooseVisibility = viewer.abilities.openFacilitatorsOnly;
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setStatus("Posting…");
     const { error } = await apiFetch(`/api/plans/${planId}/threads`, {
       method: "POST",
@@ -62,15 +58,16 @@ export function NewThreadForm({
     onPosted();
   }
   return (
-    <form
-      onSubmit={submit}
-      className="space-y-1 rounded border border-amber-300 bg-white p-2"
-      aria-label="New comment on the selected text"
-      onKeyDown={(event) => event.key === "Escape" && onCancel()}
+    <SelectionForm
+      label="New comment on the selected text"
+      quoteLead="On"
+      selection={selection}
+      tone="comment"
+      submitLabel="Comment"
+      status={status}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
     >
-      <p className="text-xs">
-        On: <q className="font-serif">{shortenAtWord(selection.exact, QUOTE_MAX)}</q>
-      </p>
       <div className="flex flex-wrap gap-2 text-xs">
         <label>
           Stance{" "}
@@ -117,17 +114,6 @@ export function NewThreadForm({
         placeholder="Your comment…"
         className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
       />
-      <div className="flex gap-2">
-        <Button variant="primary-compact" size="sm" type="submit">
-          Comment
-        </Button>
-        <Button variant="link" type="button" onClick={onCancel} className="text-xs">
-          Cancel
-        </Button>
-      </div>
-      <p role="status" aria-live="polite" className="text-xs text-slate-600">
-        {status}
-      </p>
-    </form>
+    </SelectionForm>
   );
 }

@@ -4,7 +4,7 @@ import { ACCOUNTS } from "@/test/support/accounts";
 import { findSeriousViolations } from "@/test/support/axe";
 import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
-const { baseUrl, hasServer } = setUpServedApp();
+const { baseUrl, hasServer, demoPlanId } = setUpServedApp();
 const browser = setUpBrowser();
 const READER = "/dialogues/2009-05-13-taking-collective-action-to-end-human-trafficking";
 
@@ -45,9 +45,9 @@ describe.skipIf(!hasServer)("the dialogue reader in Chromium", () => {
     await expect(target.evaluate((el) => el.matches(":target"))).resolves.toBe(true);
     await expect(target.locator("mark").first().textContent()).resolves.toBe("resources");
     await expect(isInViewport(page, "#should-8")).resolves.toBe(true);
-    // The draft plan cites this item; the reader links back to the passage.
-    await target.getByRole("link", { name: "Resources" }).click();
-    await page.waitForURL(/\/plans\/[^/]+#passage-resources\.should-8$/);
+    // The draft plan cites this item (so do the plans other files made); the reader links back to the passage.
+    await target.locator(`a[href="/plans/${demoPlanId}#passage-resources.should-8"]`, { hasText: "Resources" }).click();
+    await page.waitForURL(new RegExp(`/plans/${demoPlanId}#passage-resources\\.should-8$`));
   });
 
   it("opens a sentence address, scrolls to it and highlights it", async () => {

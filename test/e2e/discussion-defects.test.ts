@@ -81,7 +81,8 @@ describe.skipIf(!hasServer)("one's own comments", () => {
       .getByRole("button", { name: `Delete comment ${thread.number}` })
       .click();
     await card(ecuador).getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
-    await card(ecuador).getByText("Comment deleted").waitFor();
+    // The tombstone, not only the status line that says it was done.
+    await card(ecuador).locator("p.italic", { hasText: "Comment deleted" }).waitFor();
     const stored = await getPrisma().comment.findFirstOrThrow({ where: { threadId: thread.id } });
     expect(stored.deletedAt).not.toBeNull();
     expect(await findSeriousViolations(ecuador)).toEqual([]);

@@ -120,13 +120,23 @@ async function readSectionNumbers(page: Page, sectionKey: string) {
     byNumber.set(number, (byNumber.get(number) ?? new Set()).add(linkId));
     byLink.set(linkId, (byLink.get(linkId) ?? new Set()).add(number));
   }
-  // A passage marker lists the sources its text does not cite: none of them may share a citation's number.
-  const markerNumbers = await page
-    .locator(`#${sectionKey} .ProseMirror [data-numbers]`)
-    .evaluateAll((markers) =>
-      markers.flatMap((m) => m.getAttribute("data-numbers")!.split(",").filter(Boolean).map(Number)),
-    );
-  for (const number of markerNumbers) expect(byNumber.has(number)).toBe(false);
+  // A passage's marker lists the sources its text does not cite: none of them may share a number with a citation in
+  // that passage (another passage may cite the same source, under the same number).
+  const byPassage = await page.locator(`#${sectionKey} .ProseMirror`).evaluate((text) => {
+    const numbers = new Map<string, { cited: number[]; marked: number[] }>();
+    const of = (element: Element) => {
+      const blockId = element.closest("[data-block-id]")?.getAttribute("data-block-id") ?? "";
+      if (!numbers.has(blockId)) numbers.set(blockId, { cited: [], marked: [] });
+      return numbers.get(blockId)!;
+    };
+    for (const badge of text.querySelectorAll("[data-citation]"))
+      of(badge).cited.push(Number(badge.textContent!.match(/\d+/)?.[0]));
+    for (const marker of text.querySelectorAll("[data-numbers]"))
+      of(marker).marked.push(...marker.getAttribute("data-numbers")!.split(",").filter(Boolean).map(Number));
+    return [...numbers.entries()];
+  });
+  for (const [blockId, { cited, marked }] of byPassage)
+    expect([blockId, marked.filter((n) => cited.includes(n))]).toEqual([blockId, []]);
   return { byNumber, byLink };
 }
 
