@@ -87,14 +87,20 @@ function endOfWords(node: PmNode, pos: number): number {
   return end;
 }
 
+const NOT_YET: SourceNumbersState = { links: [], decorations: DecorationSet.empty, numberOf: new Map() };
+
 /** The plugin; the links come in as the meta of a transaction (sourceNumbersKey). */
 export function createSourceNumbersPlugin(): Plugin<SourceNumbersState> {
   return new Plugin<SourceNumbersState>({
     key: sourceNumbersKey,
     state: {
-      init: (_, state) => number(state.doc, []),
+      // No numbers before the page has given the links: numbering the citations alone would show [1] for a
+      // source that is [4] a moment later.
+      init: () => NOT_YET,
       apply: (tr, previous) => {
-        const links = (tr.getMeta(sourceNumbersKey) as readonly SectionLink[] | undefined) ?? previous.links;
+        const given = tr.getMeta(sourceNumbersKey) as readonly SectionLink[] | undefined;
+        if (!given && previous === NOT_YET) return previous;
+        const links = given ?? previous.links;
         if (!tr.docChanged && links === previous.links) return previous;
         return number(tr.doc, links);
       },
@@ -110,7 +116,8 @@ export const SourceNumbers = Extension.create({
 
 /** The live text's numbering of its sources, once the editor has the links. */
 export function readSourceNumbers(state: EditorState): ReadonlyMap<string, number> | undefined {
-  return sourceNumbersKey.getState(state)?.numberOf;
+  const numbering = sourceNumbersKey.getState(state);
+  return numbering && numbering !== NOT_YET ? numbering.numberOf : undefined;
 }
 
 /** The number a citation node view was decorated with, if any. */

@@ -85,6 +85,8 @@ describe.skipIf(!hasServer)("citing a source in a new paragraph", () => {
     await section.locator('[data-testid="save-status"]', { hasText: "Saved" }).waitFor();
     await page.reload();
     await section.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+    // The numbers are drawn once the page has given the editor the section's links (the markers show it).
+    await section.locator(".ProseMirror [data-numbers]").first().waitFor();
     const numbers = await readSectionNumbers(page, "resources");
     // Every number names one source, and every source has one number, wherever it shows.
     for (const [number, linkIds] of numbers.byNumber)
@@ -95,6 +97,8 @@ describe.skipIf(!hasServer)("citing a source in a new paragraph", () => {
       where: { planId, targetKey: { endsWith: address }, status: "confirmed" },
     });
     const badge = section.locator(`.ProseMirror [data-citation][data-link-id="${cited.id}"]`);
+    // Numbered once the page has given the editor the section's links.
+    await expect.poll(() => badge.textContent()).toMatch(/\[\d+\]/);
     const number = Number((await badge.textContent())!.match(/\d+/)![0]);
     // The passage's sources panel gives it the same number.
     await badge.locator("xpath=ancestor::li[@data-block-id][1]").click();
