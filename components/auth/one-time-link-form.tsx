@@ -42,7 +42,9 @@ export function OneTimeLinkForm({ url, toBody, labels, children }: Props) {
     );
   }
   return (
-    <form onSubmit={submit} className="space-y-4">
+    // POST, for the moment before the page's script runs: a form without a method would put the new password in
+    // the address (history, logs, Referer).
+    <form onSubmit={submit} method="post" className="space-y-4">
       {children}
       <Button variant="primary" size="block" type="submit" disabled={status.kind === "saving"}>
         {status.kind === "saving" ? labels.saving : labels.submit}

@@ -60,7 +60,10 @@ export function SignInForm({ callbackUrl: requestedUrl, notice }: { callbackUrl:
 
   const isBusy = status.kind === "signing-in";
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    // POST, and to next-auth, for the moment before the page's script runs: a form without a method would send
+    // the password in the address (history, logs, Referer). Without a CSRF token next-auth refuses it and sends the
+    // browser back here.
+    <form onSubmit={submit} method="post" action="/api/auth/callback/credentials" className="space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
           Email
