@@ -24,8 +24,10 @@ export type CollabNotice =
   | ({ type: "threads-changed"; visibility: ThreadVisibility } & Section)
   /** A section's amendments changed: editors fetch them. */
   | ({ type: "amendments-changed" } & Section)
-  /** A section's sources changed (confirmed, rejected, removed, cited, excluded): the coverage board refreshes. */
+  /** A section's sources changed (confirmed, rejected, removed, cited): the coverage board refreshes. */
   | ({ type: "links-changed" } & Section)
+  /** A point of the dialogue was excluded from coverage, or included again (the plan as a whole): the board refreshes. */
+  | { type: "coverage-changed"; planId: string }
   /** The stored document was edited on the server (an accepted amendment): live documents merge it in now. */
   | ({ type: "merge-stored" } & Section)
   /** A user's role, delegation, disabled state or sessions changed: their open connections are judged again now. */

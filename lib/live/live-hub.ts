@@ -35,7 +35,8 @@ import type { NotificationNotice } from "./channels";
 export type PlanActivity =
   | { kind: "threads"; sectionId: string; visibility: ThreadVisibility }
   | { kind: "amendments"; sectionId: string }
-  | { kind: "links"; sectionId: string };
+  /** sectionId null: the plan as a whole (an exclusion from coverage). */
+  | { kind: "links"; sectionId: string | null };
 /** Called with the plan activity for a plan subscription; with nothing for the bell, or to say "check again". */
 type OnNews = (activity?: PlanActivity) => void;
 
@@ -206,7 +207,9 @@ function deliverPlanActivity(hub: Hub, payload: string): void {
 }
 
 function toPlanActivity(notice: Partial<CollabNotice> | null): { planId: string; change: PlanActivity } | null {
-  if (!notice || !("planId" in notice) || !notice.planId || !notice.sectionId) return null;
+  if (notice?.type === "coverage-changed" && notice.planId)
+    return { planId: notice.planId, change: { kind: "links", sectionId: null } };
+  if (!notice || !("planId" in notice) || !notice.planId || !("sectionId" in notice) || !notice.sectionId) return null;
   const { planId, sectionId } = notice;
   if (notice.type === "amendments-changed") return { planId, change: { kind: "amendments", sectionId } };
   if (notice.type === "links-changed") return { planId, change: { kind: "links", sectionId } };

@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { sendCollabNotice } from "@/lib/live/channels";
 
 export const ZExclusion = z.object({
   targetType: z.enum(["summary-item", "speaker", "delegation"]),
@@ -45,6 +46,7 @@ export async function excludeFromCoverage({
       resourceId: input.targetId,
       detail: { planId, reason: input.reason },
     });
+    await sendCollabNotice(tx, { type: "coverage-changed", planId });
     return exclusion;
   });
 }
@@ -71,5 +73,6 @@ export async function includeInCoverage({
       resourceId: input.targetId,
       detail: { planId },
     });
+    await sendCollabNotice(tx, { type: "coverage-changed", planId });
   });
 }

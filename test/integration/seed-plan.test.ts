@@ -240,6 +240,25 @@ describe("suggestions for a passage", () => {
     expect(await listener.stop()).toContainEqual({ type: "links-changed", planId, sectionId: link.sectionId });
   });
 
+  it("tells the coverage board when a point is excluded, and when it is included again", async () => {
+    const { excludeFromCoverage, includeInCoverage } = await import("@/lib/provenance/exclude-from-coverage");
+    const facilitator = await prisma.user.create({
+      data: { email: "exclude@example.org", name: "E", passwordHash: "x", role: "facilitator" },
+      select: { id: true, email: true, name: true, role: true, delegationId: true },
+    });
+    const actor = { ...facilitator, delegation: null };
+    const plan = await prisma.plan.findUniqueOrThrow({ where: { id: planId } });
+    const delegation = await prisma.delegation.findFirstOrThrow({ where: { dialogueId: plan.dialogueId } });
+    const target = { targetType: "delegation" as const, targetId: delegation.id };
+    const listener = await listenForLinkNotices();
+    await excludeFromCoverage({ actor, planId, input: { ...target, reason: "Spoke only in the general debate" } });
+    await includeInCoverage({ actor, planId, input: target });
+    expect(await listener.stop()).toEqual([
+      { type: "coverage-changed", planId },
+      { type: "coverage-changed", planId },
+    ]);
+  });
+
   it("refuses to take back a source the text cites, or an accepted amendment's link, writing nothing", async () => {
     const { decideLink } = await import("@/lib/provenance/decide-link");
     const actor = {
@@ -325,14 +344,14 @@ describe("a corrected import under a plan", () => {
   });
 });
 
-/** Listens on the collab channel, as the app's plan-activity streams do; `stop` gives the links-changed notices heard. */
+/** Listens on the collab channel, as the app's plan-activity streams do; `stop` gives the notices for the coverage board heard. */
 async function listenForLinkNotices(): Promise<{ stop: () => Promise<unknown[]> }> {
   const { COLLAB_CHANNEL } = await import("@/lib/live/channels");
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   const notices: unknown[] = [];
   client.on("notification", (message) => {
     const notice = JSON.parse(message.payload ?? "null") as { type?: string } | null;
-    if (notice?.type === "links-changed") notices.push(notice);
+    if (notice?.type === "links-changed" || notice?.type === "coverage-changed") notices.push(notice);
   });
   await client.connect();
   await client.query(`LISTEN ${COLLAB_CHANNEL}`);
