@@ -67,9 +67,11 @@ describe.skipIf(!app.hasServer)("addresses of statements", () => {
       // From another page: a new hash on the same page would not load the reader (and its aliases) again.
       await page.goto("/");
       await page.goto(`/dialogues/${SEED_DIALOGUE_ID}#opening.moon.s1`);
-      await expect.poll(() => page.evaluate(() => window.location.hash)).toBe("#opening.ban.s1");
+      await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 10_000 }).toBe("#opening.ban.s1");
       await expect
-        .poll(() => page.locator('[id="opening.ban.s1"]').evaluate((e) => e.getBoundingClientRect().top))
+        .poll(() => page.locator('[id="opening.ban.s1"]').evaluate((e) => e.getBoundingClientRect().top), {
+          timeout: 10_000,
+        })
         .toBeLessThan(200);
     } finally {
       await getPrisma().addressAlias.deleteMany({ where: { dialogueId: SEED_DIALOGUE_ID } });

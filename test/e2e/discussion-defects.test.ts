@@ -45,7 +45,9 @@ describe.skipIf(!hasServer)("comment highlights", () => {
     await card.waitFor({ state: "detached" });
     await mark.click();
     await card.waitFor();
-    await expect.poll(() => card.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => card.evaluate((element) => element === document.activeElement), { timeout: 10_000 })
+      .toBe(true);
     await expect(card.getAttribute("data-status")).resolves.toBe("resolved");
     expect(await findSeriousViolations(page)).toEqual([]);
     await page.context().close();
@@ -116,7 +118,9 @@ describe.skipIf(!hasServer)("selecting text", () => {
     await selectInPassage(page, { ...PASSAGE, text: "resources required" });
     await bar.getByRole("button", { name: "Comment" }).click();
     await commentForm.waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("new-comment-resources");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 })
+      .toBe("new-comment-resources");
     expect(await amendmentForm.count()).toBe(0);
     expect(await findSeriousViolations(page)).toEqual([]);
     await page.context().close();

@@ -98,7 +98,7 @@ describe.skipIf(!hasServer)("citing a source in a new paragraph", () => {
     });
     const badge = section.locator(`.ProseMirror [data-citation][data-link-id="${cited.id}"]`);
     // Numbered once the page has given the editor the section's links.
-    await expect.poll(() => badge.textContent()).toMatch(/\[\d+\]/);
+    await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toMatch(/\[\d+\]/);
     const number = Number((await badge.textContent())!.match(/\d+/)![0]);
     // The passage's sources panel gives it the same number.
     await badge.locator("xpath=ancestor::li[@data-block-id][1]").click();

@@ -82,7 +82,9 @@ describe.skipIf(!hasServer)("the reader's family-name form", () => {
     await form.getByLabel("Family name of Antonio Maria Costa").fill("Maria Costa");
     await form.getByRole("button", { name: "Save" }).click();
     await admin.locator('[id="opening.maria-costa"]').waitFor();
-    await expect.poll(() => admin.evaluate(() => window.location.hash)).toBe("#opening.maria-costa");
+    await expect
+      .poll(() => admin.evaluate(() => window.location.hash), { timeout: 10_000 })
+      .toBe("#opening.maria-costa");
     expect(await findSeriousViolations(admin)).toEqual([]);
     await admin.context().close();
 
