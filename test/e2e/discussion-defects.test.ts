@@ -12,20 +12,15 @@ import { getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { findSeriousViolations } from "@/test/support/axe";
 import { createPlan, createThread, findUser } from "@/test/support/factories";
-import { selectInPassage } from "@/test/support/plan-page";
+import { openPlanAs, selectInPassage } from "@/test/support/plan-page";
 import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
 const { hasServer } = setUpServedApp();
 const browser = setUpBrowser();
 const PASSAGE = { sectionKey: "resources", blockId: "resources.should-8" };
 
-/** The plan page as `email`, once the resources section's live text has synced. */
-async function openPlan(planId: string, email: string): Promise<Page> {
-  const page = await browser.newPage(email);
-  await page.goto(`/plans/${planId}`);
-  await page.locator('#resources [data-testid="save-status"][data-state="saved"]').waitFor();
-  return page;
-}
+/** The plan page as `email`, once the resources section's live editor is built. */
+const openPlan = (planId: string, email: string) => openPlanAs(browser, { planId, email });
 
 describe.skipIf(!hasServer)("comment highlights", () => {
   it("fade once their thread is resolved, and a click opens the thread even when the filter hides it", async () => {

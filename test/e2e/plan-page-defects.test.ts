@@ -11,18 +11,15 @@ import { describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { createPlan } from "@/test/support/factories";
+import { openPlanAs } from "@/test/support/plan-page";
 import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
 const { hasServer } = setUpServedApp();
 const browser = setUpBrowser();
 
-/** The plan page as `email`, once `sectionKey`'s live text has synced. */
-async function openPlan(planId: string, email: string, sectionKey: string): Promise<Page> {
-  const page = await browser.newPage(email);
-  await page.goto(`/plans/${planId}`);
-  await page.locator(`#${sectionKey} [data-testid="save-status"][data-state="saved"]`).waitFor();
-  return page;
-}
+/** The plan page as `email`, once `sectionKey`'s live editor is built. */
+const openPlan = (planId: string, email: string, sectionKey: string) =>
+  openPlanAs(browser, { planId, email, sectionKey });
 
 describe.skipIf(!hasServer)("two facilitators in one section", () => {
   it("see each other's caret in the person's colour with their name, and avatars they can tell apart", async () => {

@@ -2,7 +2,10 @@
 import type { Page } from "playwright-core";
 import type { ServedBrowser } from "./served-app";
 
-/** Signs in as `email` in a fresh context and opens the plan, once `sectionKey`'s live text has synced. */
+/**
+ * Signs in as `email` in a fresh context and opens the plan, once `sectionKey`'s live text has synced and its
+ * editor is built: "saved" comes with the sync, while the server-rendered text may still stand in for the editor.
+ */
 export async function openPlanAs(
   browser: ServedBrowser,
   { planId, email, sectionKey = "resources" }: { planId: string; email: string; sectionKey?: string },
@@ -10,6 +13,7 @@ export async function openPlanAs(
   const page = await browser.newPage(email);
   await page.goto(`/plans/${planId}`);
   await page.locator(`#${sectionKey} [data-testid="save-status"][data-state="saved"]`).waitFor();
+  await page.locator(`#${sectionKey} .ProseMirror`).waitFor();
   return page;
 }
 
@@ -18,6 +22,7 @@ export async function selectInPassage(
   page: Page,
   { sectionKey, blockId, text }: { sectionKey: string; blockId: string; text: string },
 ): Promise<void> {
+  await page.locator(`#${sectionKey} .ProseMirror [data-block-id="${blockId}"]`).filter({ hasText: text }).waitFor();
   await page.evaluate(
     ({ sectionKey, blockId, text }) => {
       const passage = document.querySelector(`#${sectionKey} .ProseMirror [data-block-id="${blockId}"]`)!;
