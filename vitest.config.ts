@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 
 const repoRoot = fileURLToPath(new URL(".", import.meta.url));
 
+/** End-to-end files that count every table's rows to prove a refused request wrote nothing: they run alone. */
+const SERIAL_E2E = ["test/e2e/**/*-api.test.ts"];
+
 export default defineConfig({
   // The same `@/` alias as tsconfig.json, so tests import code the way the app does.
   resolve: { alias: { "@": repoRoot } },
@@ -48,10 +51,32 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          exclude: [...SERIAL_E2E],
           environment: "node",
-          // Builds the app, serves it against a fresh database, and checks for Chromium.
+          // Builds the app, serves it against a fresh database, and checks for Chromium: one served app for this
+          // project and the two below, in the same run.
           globalSetup: ["test/support/e2e-setup.ts"],
+          // Files run side by side: each one that writes works on rows of its own (its own plan, dialogue or
+          // accounts; test/support/factories.ts), and the pages mostly wait on the network, not the processor.
+          // Two at a time: a third Chromium on two cores slowed pages past their timeouts.
+          fileParallelism: true,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e-serial",
+          include: [...SERIAL_E2E],
+          environment: "node",
+          globalSetup: ["test/support/e2e-setup.ts"],
+          // These prove that a refused request wrote nothing by counting every table: no other file may write
+          // meanwhile, so they run one at a time, after the files above.
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
@@ -64,7 +89,9 @@ export default defineConfig({
           environment: "node",
           // The same served app as e2e: fuzzing, XSS, CSRF and headers against the real server and Chromium.
           globalSetup: ["test/support/e2e-setup.ts"],
+          // Fuzzing and sign-in limits count rows and attempts: one file at a time, after the end-to-end files.
           fileParallelism: false,
+          sequence: { groupOrder: 3 },
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

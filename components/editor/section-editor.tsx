@@ -103,7 +103,7 @@ function ConnectedEditor({
     if (!canEdit) created.awareness?.setLocalState(null);
     return created;
   }, [socket, planId, sectionId, doc, getToken, canEdit]);
-  useProviderState(provider, { setState, setSynced, setPeople, selfId: user.id });
+  useProviderState(provider, { setState, setSynced, setPeople, selfId: user.id, canEdit });
   useEffect(() => {
     const onStateless = ({ payload }: { payload: string }) => {
       // Checked, never trusted: one that does not parse is ignored, so it cannot take the page down.
@@ -314,11 +314,13 @@ function useProviderState(
     setSynced,
     setPeople,
     selfId,
+    canEdit,
   }: {
     setState: (state: SaveState) => void;
     setSynced: (synced: boolean) => void;
     setPeople: (people: Present[]) => void;
     selfId: string;
+    canEdit: boolean;
   },
 ) {
   useEffect(() => {
@@ -354,9 +356,10 @@ function useProviderState(
     provider.on("unsyncedChanges", update);
     provider.on("awarenessChange", onAwareness);
     provider.on("authenticationFailed", onDenied);
-    // Leaving with unsaved edits would lose them: let the browser ask first.
+    // Leaving with unsaved edits would lose them: let the browser ask first. A reader has no edits to lose, even
+    // when the editor touched its local copy (the server drops a reader's updates, so they never count as saved).
     const warn = (event: BeforeUnloadEvent) => {
-      if (provider.hasUnsyncedChanges) event.preventDefault();
+      if (canEdit && provider.hasUnsyncedChanges) event.preventDefault();
     };
     window.addEventListener("beforeunload", warn);
     return () => {
@@ -368,7 +371,7 @@ function useProviderState(
       provider.off("authenticationFailed", onDenied);
       provider.destroy();
     };
-  }, [provider, setState, setSynced, setPeople, selfId]);
+  }, [provider, setState, setSynced, setPeople, selfId, canEdit]);
 }
 
 /** The passage around the caret: the innermost block that is one (lib/editor/passages.ts), read as the page reads it. */

@@ -134,6 +134,10 @@ describe.skipIf(!hasServer)("selecting text", () => {
     await selectInPassage(observer, { ...PASSAGE, text: "resources required" });
     await observer.locator("#resources").getByTestId("passage-panel").waitFor();
     expect(await observer.getByRole("toolbar", { name: "Act on the selected text" }).count()).toBe(0);
+    // A reader has nothing to lose by leaving, so the page never asks (dispatchEvent is false when it would).
+    expect(await observer.evaluate(() => window.dispatchEvent(new Event("beforeunload", { cancelable: true })))).toBe(
+      true,
+    );
     await Promise.all([facilitator.context().close(), observer.context().close()]);
   });
 });

@@ -6,9 +6,9 @@
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { terminateChild } from "@/lib/cli/terminate-child";
-import { ACCOUNTS } from "@/test/support/accounts";
+import { DEMO_PASSWORD } from "@/test/support/accounts";
 import { openEventStream, unreadOf } from "@/test/support/event-stream";
-import { createPlan } from "@/test/support/factories";
+import { createPlan, createUser } from "@/test/support/factories";
 import { findFreePort } from "@/test/support/free-port";
 import { jsonRequest } from "@/test/support/http";
 import { spawnNextStart, waitForHttp } from "@/test/support/production-server";
@@ -21,6 +21,8 @@ const { baseUrl, hasServer, databaseUrl, collabPort } = setUpServedApp();
 let instanceB: ChildProcess | null = null;
 let baseUrlB: string;
 let planId: string;
+const DELEGATE = `instances.${crypto.randomUUID()}@test.local`;
+const FACILITATOR = `instances.${crypto.randomUUID()}@test.local`;
 
 beforeAll(async () => {
   if (!hasServer) return;
@@ -30,13 +32,16 @@ beforeAll(async () => {
   instanceB = spawnNextStart({ port, databaseUrl, collabPort });
   await waitForHttp(baseUrlB, { timeoutMs: 60_000, child: instanceB });
   ({ id: planId } = await createPlan());
+  await createUser({ role: "delegate", delegationName: "Peru", email: DELEGATE, password: DEMO_PASSWORD });
+  await createUser({ role: "facilitator", name: "Ines Instances", email: FACILITATOR, password: DEMO_PASSWORD });
 });
 afterAll(() => terminateChild(instanceB));
 
 describe.skipIf(!hasServer)("notifications across two app instances", () => {
   it("reach a delegate streaming from instance B when the facilitator replies through instance A, and the other way round", async () => {
-    const delegateOnB: HttpSession = await signInOverHttp(baseUrlB, ACCOUNTS.delegate);
-    const facilitatorOnA: HttpSession = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
+    // Accounts of the file's own (a delegation no other file uses): their unread counts are compared exactly.
+    const delegateOnB: HttpSession = await signInOverHttp(baseUrlB, DELEGATE);
+    const facilitatorOnA: HttpSession = await signInOverHttp(baseUrl, FACILITATOR);
 
     await delegateOnB.fetch("/api/notifications/read", jsonRequest({ all: true }));
     const opened = await delegateOnB.fetch(
@@ -46,7 +51,7 @@ describe.skipIf(!hasServer)("notifications across two app instances", () => {
         blockId: "resources.should-8",
         quote: { exact: "Map the resources required" },
         stance: "question",
-        body: "Ecuador asks, via B.",
+        body: "Peru asks, via B.",
       }),
     );
     expect(opened.status).toBe(201);
@@ -70,7 +75,7 @@ describe.skipIf(!hasServer)("notifications across two app instances", () => {
       };
       expect(list.items[0]).toEqual(
         expect.objectContaining({
-          title: `Fatima Facilitator (facilitator) replied to comment ${number}`,
+          title: `Ines Instances (facilitator) replied to comment ${number}`,
           href: `/plans/${planId}#thread-${threadId}`,
         }),
       );

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ACCOUNTS, DEMO_PASSWORD } from "@/test/support/accounts";
 import { findSeriousViolations } from "@/test/support/axe";
+import { createUser } from "@/test/support/factories";
 import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 import { signInWithForm } from "@/test/support/sign-in";
 
@@ -20,9 +21,11 @@ describe.skipIf(!hasServer)("sign-in, invites and disabled users in Chromium", (
   });
 
   it("shows an error for a wrong password and stays on the sign-in page", async () => {
+    // An account of its own: a failure at a demo account would slow down other files signing in as it meanwhile.
+    const { email } = await createUser({ role: "delegate", delegationName: "Ecuador", password: DEMO_PASSWORD });
     await page.goto("/");
     await page.waitForURL(/\/sign-in\?callbackUrl=%2F$/);
-    await page.getByLabel("Email").fill(ACCOUNTS.delegate);
+    await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(

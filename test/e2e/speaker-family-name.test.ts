@@ -2,95 +2,109 @@
  * An admin corrects a speaker's family name where the rule got it wrong:
  * PATCH /api/dialogues/[id]/speakers/[speakerId] and its form in the reader.
  * The statements take new addresses, the old ones keep working, and every
- * other role is refused with nothing written. The dialogue is put back after.
+ * other role is refused with nothing written. On a dialogue of the file's own (a fixture of the family), so no
+ * other file sees its addresses change; it is put back after each test.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
+import { importDialogue } from "@/lib/dialogue/import-dialogue";
+import { readDialogueFile } from "@/lib/dialogue/read-dialogue-file";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { findSeriousViolations } from "@/test/support/axe";
 import { jsonRequest } from "@/test/support/http";
-import { SEED_DIALOGUE_ID } from "@/test/support/seed-database";
 import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
 const { hasServer, baseUrl, sessions } = setUpServedApp({
   accounts: ["admin", "facilitator", "delegate", "observer"],
 });
 const browser = setUpBrowser();
-const SPEAKER_KEY = "speaker-antonio-maria-costa";
+const DIALOGUE_FILE = "test/fixtures/dialogues/ga-dialogue-2015-migration.md";
+let dialogueId: string;
 
-async function costa() {
+beforeAll(async () => {
+  if (!hasServer) return;
+  const input = await readDialogueFile(DIALOGUE_FILE);
+  ({ dialogueId } = await importDialogue({ prisma: getPrisma(), ...input, sourceName: path.basename(DIALOGUE_FILE) }));
+});
+
+/** The Vice-Minister of Ecuador: the rule takes the paternal name of his Hispanic pair, "Alvarado". */
+async function alvarado() {
   return getPrisma().speaker.findFirstOrThrow({
-    where: { dialogueId: SEED_DIALOGUE_ID, key: SPEAKER_KEY },
+    where: { dialogueId, name: "Rodrigo Alvarado Pinto" },
     include: { statements: { select: { key: true } } },
   });
 }
 
 function patch(session: (typeof sessions)["admin"] | null, speakerId: string, body: unknown) {
-  const path = `/api/dialogues/${SEED_DIALOGUE_ID}/speakers/${speakerId}`;
+  const url = `/api/dialogues/${dialogueId}/speakers/${speakerId}`;
   const init = { ...jsonRequest(body), method: "PATCH" };
-  return session ? session.fetch(path, init) : fetch(`${baseUrl}${path}`, init);
+  return session ? session.fetch(url, init) : fetch(`${baseUrl}${url}`, init);
 }
 
 afterEach(async () => {
   if (!hasServer) return;
-  const speaker = await costa();
+  const speaker = await alvarado();
   if (speaker.familyName !== null) await patch(sessions.admin, speaker.id, { familyName: null });
-  await getPrisma().addressAlias.deleteMany({ where: { dialogueId: SEED_DIALOGUE_ID } });
+  await getPrisma().addressAlias.deleteMany({ where: { dialogueId } });
 });
 
 describe.skipIf(!hasServer)("PATCH /api/dialogues/[id]/speakers/[speakerId]", () => {
   it("refuses without a session, for every role but admin, a blank name and an unknown speaker, writing nothing", async () => {
-    const { id } = await costa();
-    expect((await patch(null, id, { familyName: "Maria Costa" })).status).toBe(401);
+    const { id } = await alvarado();
+    expect((await patch(null, id, { familyName: "Alvarado Pinto" })).status).toBe(401);
     for (const role of ["facilitator", "delegate", "observer"] as const)
-      expect((await patch(sessions[role], id, { familyName: "Maria Costa" })).status).toBe(403);
+      expect((await patch(sessions[role], id, { familyName: "Alvarado Pinto" })).status).toBe(403);
     const blank = await patch(sessions.admin, id, { familyName: " " });
     expect(blank.status).toBe(400);
     await expect(blank.json()).resolves.toMatchObject({ field: "familyName" });
-    expect((await patch(sessions.admin, "no-such-speaker", { familyName: "Costa" })).status).toBe(404);
-    expect(await costa()).toMatchObject({ familyName: null, statements: [{ key: "opening.costa" }] });
-    expect(await getPrisma().addressAlias.count()).toBe(0);
+    expect((await patch(sessions.admin, "no-such-speaker", { familyName: "Alvarado" })).status).toBe(404);
+    expect(await alvarado()).toMatchObject({ familyName: null, statements: [{ key: "panel-2.alvarado" }] });
+    expect(await getPrisma().addressAlias.count({ where: { dialogueId } })).toBe(0);
   });
 
   it("re-addresses the speaker's statements for an admin, keeps the old address as an alias, and goes back", async () => {
-    const { id } = await costa();
-    const response = await patch(sessions.admin, id, { familyName: "Maria Costa" });
+    const { id } = await alvarado();
+    const response = await patch(sessions.admin, id, { familyName: "Alvarado Pinto" });
     expect(response.status).toBe(200);
-    await expect(response.json()).resolves.toMatchObject({ addresses: ["opening.maria-costa"] });
-    expect(await costa()).toMatchObject({ familyName: "Maria Costa", statements: [{ key: "opening.maria-costa" }] });
-    expect(
-      await getPrisma().addressAlias.findMany({ where: { dialogueId: SEED_DIALOGUE_ID }, select: { oldKey: true } }),
-    ).toEqual([{ oldKey: "opening.costa" }]);
+    await expect(response.json()).resolves.toMatchObject({ addresses: ["panel-2.alvarado-pinto"] });
+    expect(await alvarado()).toMatchObject({
+      familyName: "Alvarado Pinto",
+      statements: [{ key: "panel-2.alvarado-pinto" }],
+    });
+    expect(await getPrisma().addressAlias.findMany({ where: { dialogueId }, select: { oldKey: true } })).toEqual([
+      { oldKey: "panel-2.alvarado" },
+    ]);
 
     expect((await patch(sessions.admin, id, { familyName: null })).status).toBe(200);
-    expect(await costa()).toMatchObject({ familyName: null, statements: [{ key: "opening.costa" }] });
+    expect(await alvarado()).toMatchObject({ familyName: null, statements: [{ key: "panel-2.alvarado" }] });
     const aliases = await getPrisma().addressAlias.findMany({
-      where: { dialogueId: SEED_DIALOGUE_ID },
+      where: { dialogueId },
       select: { oldKey: true, newKey: true },
     });
-    expect(aliases).toEqual([{ oldKey: "opening.maria-costa", newKey: "opening.costa" }]);
+    expect(aliases).toEqual([{ oldKey: "panel-2.alvarado-pinto", newKey: "panel-2.alvarado" }]);
   });
 });
 
 describe.skipIf(!hasServer)("the reader's family-name form", () => {
   it("lets an admin correct a family name and lands on the new address; others see no form", async () => {
     const admin = await browser.newPage(ACCOUNTS.admin);
-    await admin.goto(`/dialogues/${SEED_DIALOGUE_ID}#opening.costa`);
-    const card = admin.locator('[id="opening.costa"]');
-    await card.getByRole("button", { name: "Family name… of Antonio Maria Costa" }).click();
-    const form = admin.getByRole("form", { name: "Family name of Antonio Maria Costa" });
-    await form.getByLabel("Family name of Antonio Maria Costa").fill("Maria Costa");
+    await admin.goto(`/dialogues/${dialogueId}#panel-2.alvarado`);
+    const card = admin.locator('[id="panel-2.alvarado"]');
+    await card.getByRole("button", { name: "Family name… of Rodrigo Alvarado Pinto" }).click();
+    const form = admin.getByRole("form", { name: "Family name of Rodrigo Alvarado Pinto" });
+    await form.getByLabel("Family name of Rodrigo Alvarado Pinto").fill("Alvarado Pinto");
     await form.getByRole("button", { name: "Save" }).click();
-    await admin.locator('[id="opening.maria-costa"]').waitFor();
+    await admin.locator('[id="panel-2.alvarado-pinto"]').waitFor();
     await expect
       .poll(() => admin.evaluate(() => window.location.hash), { timeout: 10_000 })
-      .toBe("#opening.maria-costa");
+      .toBe("#panel-2.alvarado-pinto");
     expect(await findSeriousViolations(admin)).toEqual([]);
     await admin.context().close();
 
     const facilitator = await browser.newPage(ACCOUNTS.facilitator);
-    await facilitator.goto(`/dialogues/${SEED_DIALOGUE_ID}`);
-    await facilitator.locator('[id="opening.ban"]').waitFor();
+    await facilitator.goto(`/dialogues/${dialogueId}`);
+    await facilitator.locator('[id="opening.sealy"]').waitFor();
     await expect(facilitator.getByRole("button", { name: /^Family name…/ }).count()).resolves.toBe(0);
     await facilitator.context().close();
   });

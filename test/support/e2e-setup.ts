@@ -32,12 +32,40 @@ declare module "vitest" {
 
 export const SEED_DIALOGUE = "prisma/seed/ga-dialogue-2009-05-13-human-trafficking.md";
 
+type ServedApp = { baseUrl: string; databaseUrl: string; collabPort: number; demoPlanId: string };
+
+/**
+ * One served app per run, whichever projects use it: the end-to-end files that run side by side, those that run
+ * alone after them, and the security files (vitest.config.ts). Global setups all run in vitest's main process, so a
+ * global symbol is shared by them; the last project to finish stops the app.
+ */
+const SHARED = Symbol.for("gpa.e2e.served-app");
+type Shared = { ready: Promise<{ app: ServedApp; stop: () => Promise<void> }>; users: number };
+
 export default async function setupEndToEnd(project: TestProject): Promise<() => Promise<void>> {
   const hasBrowser = checkChromium();
   project.provide("hasBrowser", hasBrowser);
   project.provide("baseUrl", "");
   if (!hasBrowser) return async () => {};
 
+  const registry = globalThis as unknown as Record<symbol, Shared | undefined>;
+  const shared = (registry[SHARED] ??= { ready: serveApp(), users: 0 });
+  shared.users += 1;
+  const { app, stop } = await shared.ready;
+  project.provide("baseUrl", app.baseUrl);
+  project.provide("databaseUrl", app.databaseUrl);
+  project.provide("collabPort", app.collabPort);
+  project.provide("demoPlanId", app.demoPlanId);
+  return async () => {
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    registry[SHARED] = undefined;
+    await stop();
+  };
+}
+
+/** A fresh database with the seed dialogue, demo accounts and demo plan; a production build (unless skipped); served. */
+async function serveApp(): Promise<{ app: ServedApp; stop: () => Promise<void> }> {
   const database = await createTestDatabase();
   let stack: ProductionStack | null = null;
   try {
@@ -49,17 +77,17 @@ export default async function setupEndToEnd(project: TestProject): Promise<() =>
     await disconnectPrisma();
     if (process.env.E2E_SKIP_BUILD !== "1") await buildProduction();
     stack = await serveProduction({ databaseUrl: database.url });
-    project.provide("baseUrl", stack.baseUrl);
-    project.provide("databaseUrl", database.url);
-    project.provide("collabPort", stack.collabPort);
-    project.provide("demoPlanId", demoPlanId);
+    const served = stack;
+    return {
+      app: { baseUrl: served.baseUrl, databaseUrl: database.url, collabPort: served.collabPort, demoPlanId },
+      stop: async () => {
+        await served.stop();
+        await database.drop();
+      },
+    };
   } catch (error) {
     await stack?.stop();
     await database.drop();
     throw error;
   }
-  return async () => {
-    await stack?.stop();
-    await database.drop();
-  };
 }

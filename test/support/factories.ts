@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { ZProposeAmendment } from "@/lib/amendments/schemas";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { hashPassword } from "@/lib/auth/password";
 import { createThread as createThreadAs } from "@/lib/comments/create-thread";
 import { ZCreateThread } from "@/lib/comments/schemas";
 import { getPrisma } from "@/lib/db";
@@ -24,10 +25,12 @@ type UserOptions = {
   name?: string;
   /** By default derived from the name when given (tests that mention users by email), otherwise unique. */
   email?: string;
+  /** Lets them sign in with it; by default they cannot sign in at all. */
+  password?: string;
 };
 
 /** A user of the role, and of the delegation when named, as an actor for lib functions. */
-export async function createUser({ role, delegationName, name, email }: UserOptions): Promise<CurrentUser> {
+export async function createUser({ role, delegationName, name, email, password }: UserOptions): Promise<CurrentUser> {
   const prisma = getPrisma();
   const delegation = delegationName
     ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } })
@@ -40,7 +43,7 @@ export async function createUser({ role, delegationName, name, email }: UserOpti
         (name ? `${name.toLowerCase().replace(/\W+/g, ".")}@test.local` : `${role}.${crypto.randomUUID()}@test.local`),
       name: shownName,
       role,
-      passwordHash: "x",
+      passwordHash: password ? await hashPassword(password) : "x",
       delegationId: delegation?.id ?? null,
     },
   });

@@ -1,0 +1,56 @@
+/**
+ * Axe on every page type for a role (issue 8's accessibility matrix), shared by the two files that split the roles
+ * between them so they can run side by side: test/e2e/axe-pages-*.test.ts.
+ */
+import { beforeAll } from "vitest";
+import { ACCOUNTS } from "./accounts";
+import { findSeriousViolations } from "./axe";
+import { createAmendment, createPlan, createThread, findUser } from "./factories";
+import { SEED_DIALOGUE_ID } from "./seed-database";
+import type { ServedBrowser } from "./served-app";
+import { signInWithForm } from "./sign-in";
+
+export type AxeRole = "admin" | "facilitator" | "delegate" | "observer";
+
+const ADMIN_PAGES = ["/admin/users", "/admin/invites", "/admin/audit"];
+
+/**
+ * Before the file's tests: a plan of the file's own with a comment and an amendment, so those pages are scanned with
+ * something on them. Returns the scan: every page type the role can open, or the given paths without signing in.
+ */
+export function setUpAxePages(browser: ServedBrowser, hasServer: boolean) {
+  let paths: string[] = [];
+  beforeAll(async () => {
+    if (!hasServer) return;
+    const { id: planId } = await createPlan();
+    const delegate = await findUser(ACCOUNTS.delegate);
+    await createThread({ actor: delegate, planId });
+    await createAmendment({ actor: delegate, planId });
+    const plan = `/plans/${planId}`;
+    paths = [
+      "/",
+      `/dialogues/${SEED_DIALOGUE_ID}`,
+      plan,
+      ...["coverage", "comments", "amendments", "concerns", "versions"].map((p) => `${plan}/${p}`),
+    ];
+  });
+
+  /** Signs in once as the role (or not at all, on `signedOutPaths`), then scans each page in the same context. */
+  return async function seriousViolations(role: AxeRole | null, signedOutPaths: string[] = []): Promise<string[]> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const found: string[] = [];
+    try {
+      if (role) await signInWithForm(page, ACCOUNTS[role]);
+      const scanned = role ? [...paths, ...(role === "admin" ? ADMIN_PAGES : [])] : signedOutPaths;
+      for (const path of scanned) {
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        found.push(...(await findSeriousViolations(page)).map((v) => `${path}: ${v}`));
+      }
+    } finally {
+      await context.close();
+    }
+    return found;
+  };
+}
