@@ -5,6 +5,7 @@ import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/policies";
 import { listDialogues } from "@/lib/dialogue/list-dialogues";
 import { listPlans } from "@/lib/plan/get-plan";
+import { findPlanTemplate } from "@/lib/plan/templates";
 import { Time } from "@/components/ui/time";
 import { buttonClasses } from "@/components/ui/button";
 
@@ -67,14 +68,19 @@ export default async function HomePage() {
                   <p key={p.id} className="mt-2">
                     <Link href={`/plans/${p.id}`} className="font-medium text-un-dark underline">
                       Open the draft plan
-                    </Link>
+                    </Link>{" "}
+                    <span className="text-sm text-slate-700">
+                      ({findPlanTemplate(p.templateKey)?.name ?? p.templateKey})
+                    </span>
                   </p>
                 ))}
-              {!plans.some((p) => p.dialogueId === d.id) && (canSeed || canRemove) && (
-                <p className="mt-2 flex flex-wrap items-center gap-3">
+              {(canSeed || canRemove) && (
+                <div className="mt-2 flex flex-wrap items-center gap-3">
                   {canSeed && <SeedPlanButton dialogueId={d.id} />}
-                  {canRemove && <RemoveDialogueButton dialogueId={d.id} title={d.topic ?? d.title} />}
-                </p>
+                  {canRemove && !plans.some((p) => p.dialogueId === d.id) && (
+                    <RemoveDialogueButton dialogueId={d.id} title={d.topic ?? d.title} />
+                  )}
+                </div>
               )}
             </li>
           ))}

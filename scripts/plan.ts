@@ -1,6 +1,7 @@
 /**
  * Plans from the command line.
- *   npm run plan -- seed [--dialogue ID]
+ *   npm run plan -- seed [--dialogue ID] [--template plan-of-action|ga-resolution]
+ *   npm run --silent plan -- report [--plan ID]
  *   npm run --silent plan -- suggest --text TEXT [--limit 10] [--dialogue ID]
  *   npm run --silent plan -- export --format json|md|docx|pdf [--version LABEL] [--plan ID] [--out FILE]
  *   RESTORE_ADMIN_PASSWORD=… npm run plan -- import --file FILE [--admin EMAIL]
@@ -21,10 +22,13 @@ import { MAX_BACKUP_BYTES } from "@/lib/export/backup-schema";
 import { exportPlanFile, ZExportFormat } from "@/lib/export/export-plan-file";
 import { importBackup } from "@/lib/export/import-backup";
 import { seedPlan } from "@/lib/plan/seed-plan";
+import { formatSeedingReport } from "@/lib/plan/format-seeding-report";
+import { readSeedingReport } from "@/lib/plan/seeding-report";
+import { DEFAULT_TEMPLATE_KEY, findPlanTemplate, TEMPLATE_KEYS } from "@/lib/plan/templates";
 import { suggestSources } from "@/lib/provenance/suggest-sources";
 
 const USAGE =
-  "usage: npm run plan -- seed [--dialogue ID] | suggest --text TEXT [--limit N] [--dialogue ID]" +
+  "usage: npm run plan -- seed [--dialogue ID] [--template KEY] | report [--plan ID] | suggest --text TEXT [--limit N] [--dialogue ID]" +
   " | export --format json|md|docx|pdf [--version LABEL] [--plan ID] [--out FILE] | import --file FILE [--admin EMAIL]";
 
 const ZOptions = z.object({
@@ -37,6 +41,7 @@ const ZOptions = z.object({
   out: z.string().min(1).optional(),
   file: z.string().min(1).optional(),
   admin: z.string().email().optional(),
+  template: z.string().min(1).optional(),
 });
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -55,6 +60,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         out: { type: "string" },
         file: { type: "string" },
         admin: { type: "string" },
+        template: { type: "string" },
       },
     });
   } catch (error) {
@@ -72,14 +78,25 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   return withCliDatabase(() => runCommand(command, options, io));
 }
 
-const COMMANDS = ["seed", "suggest", "export", "import"];
+const COMMANDS = ["seed", "report", "suggest", "export", "import"];
 
 async function runCommand(command: string, options: z.infer<typeof ZOptions>, io: CliIo): Promise<number> {
   if (command === "seed") {
-    const result = await seedPlan({ dialogueId: options.dialogue ?? (await findLatestDialogueId()) });
+    const templateKey = options.template ?? DEFAULT_TEMPLATE_KEY;
+    if (!findPlanTemplate(templateKey)) {
+      io.err(`no template "${templateKey}": one of ${TEMPLATE_KEYS.join(", ")}`);
+      return 2;
+    }
+    const dialogueId = options.dialogue ?? (await findLatestDialogueId());
+    const result = await seedPlan({ dialogueId, templateKey });
     await io.out(
-      `${result.status}: plan ${result.planId} (${result.sections} sections, ${result.confirmedLinks} confirmed and ${result.suggestedLinks} suggested links)\n`,
+      `${result.status}: plan ${result.planId} (${result.sections} sections, ${result.confirmedLinks} confirmed and ${result.suggestedLinks} suggested links) from the ${result.templateKey} template\n\n`,
     );
+    await io.out(formatSeedingReport(await readSeedingReport({ planId: result.planId })));
+    return 0;
+  }
+  if (command === "report") {
+    await io.out(formatSeedingReport(await readSeedingReport({ planId: options.plan ?? (await findLatestPlanId()) })));
     return 0;
   }
   if (command === "suggest") {

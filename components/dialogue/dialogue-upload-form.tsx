@@ -87,7 +87,7 @@ function ImportedSummary({ result }: { result: Imported }) {
         <Link href={`/dialogues/${result.dialogueId}`} className="text-un-dark underline">
           Open the reader
         </Link>
-        <SeedPlanButton dialogueId={result.dialogueId} label="Open its draft plan" />
+        <SeedPlanButton dialogueId={result.dialogueId} label="Seed its draft plan" />
       </p>
     </div>
   );

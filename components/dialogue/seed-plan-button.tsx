@@ -1,30 +1,57 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { DEFAULT_TEMPLATE_KEY, PLAN_TEMPLATES } from "@/lib/plan/templates";
 import { Button } from "@/components/ui/button";
 
-/** Seeds the dialogue's draft plan from its "should" list (or finds the one it has) and opens it. */
+/**
+ * Seeds a draft plan from the dialogue's lists with the chosen template (or finds the one that template already
+ * gave), then opens its seeding report: where every list item went, and what fell back.
+ */
 export function SeedPlanButton({ dialogueId, label = "Seed a draft plan" }: { dialogueId: string; label?: string }) {
   const router = useRouter();
+  const selectId = useId();
+  const [template, setTemplate] = useState(DEFAULT_TEMPLATE_KEY);
   const [status, setStatus] = useState<{ isSeeding: boolean; error?: string }>({ isSeeding: false });
+  const chosen = PLAN_TEMPLATES.find((t) => t.key === template);
 
   async function seed() {
     setStatus({ isSeeding: true });
     const { data, error } = await apiFetch(`/api/dialogues/${encodeURIComponent(dialogueId)}/plan`, {
       method: "POST",
-      body: {},
+      body: { template },
     });
     if (error) return setStatus({ isSeeding: false, error });
-    router.push(`/plans/${(data as { planId: string }).planId}`);
+    router.push(`/plans/${(data as { planId: string }).planId}/seeding`);
   }
 
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
+      <label htmlFor={selectId} className="text-sm text-slate-700">
+        Template
+      </label>
+      <select
+        id={selectId}
+        value={template}
+        onChange={(event) => setTemplate(event.target.value)}
+        className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+        aria-describedby={`${selectId}-about`}
+        disabled={status.isSeeding}
+      >
+        {PLAN_TEMPLATES.map((t) => (
+          <option key={t.key} value={t.key}>
+            {t.name}
+          </option>
+        ))}
+      </select>
       <Button variant="outline" size="md" className="text-sm" onClick={seed} disabled={status.isSeeding}>
         {status.isSeeding ? "Seeding the draft plan…" : label}
       </Button>
+      <span id={`${selectId}-about`} className="basis-full text-xs text-slate-700">
+        {chosen?.description}
+      </span>
       <span role="status" aria-live="polite" className="text-sm text-red-700">
         {status.error ?? ""}
       </span>

@@ -3,8 +3,9 @@
  * Called on seeding and resetting a plan, and on every read of the register,
  * so plans seeded before the register existed get their rows on first read.
  * A new row is `raised`: only a facilitator marks a concern addressed or
- * noted. (The seeded "Concern to answer: …" bullet restates the concern; it
- * is where the answer is to be written, not an answer.)
+ * noted. (Seeding links each concern from the section where it must be
+ * answered, and does not restate it: saying a concern again is not an
+ * answer.)
  *
  * It also repairs answers that went away: resetting a plan deletes the old
  * sections, and with them the passage an entry pointed at. Such an entry goes

@@ -39,6 +39,32 @@ export const BlockId = Extension.create({
 });
 
 /**
+ * Which summary list a seeded list item came from ("Agreed", "Gap", "In
+ * favour"), shown as a label beside the item and never as words in it: the
+ * item's text is draft text a facilitator can keep. Rendered as
+ * data-seed-label (drawn by CSS, app/globals.css), left out of plain text and
+ * exports, and not carried to the new item when Enter splits one.
+ */
+export const SeedLabel = Extension.create({
+  name: "seedLabel",
+  addGlobalAttributes() {
+    return [
+      {
+        types: ["listItem"],
+        attributes: {
+          seedLabel: {
+            default: null,
+            keepOnSplit: false,
+            parseHTML: (element) => element.getAttribute("data-seed-label"),
+            renderHTML: (attributes) => (attributes.seedLabel ? { "data-seed-label": attributes.seedLabel } : {}),
+          },
+        },
+      },
+    ];
+  },
+});
+
+/**
  * A citation in the text: an inline atom that carries the id of the
  * provenance link it stands for. Its number is not stored: it follows from
  * document order (a CSS counter), so inserting one renumbers the rest.
@@ -103,5 +129,5 @@ export const CommentMark = Mark.create({
  * viewers, and one empty paragraph per concurrent editor.
  */
 export function createPlanExtensions(): Extensions {
-  return [StarterKit.configure({ undoRedo: false, trailingNode: false }), BlockId, Citation, CommentMark];
+  return [StarterKit.configure({ undoRedo: false, trailingNode: false }), BlockId, SeedLabel, Citation, CommentMark];
 }

@@ -16,12 +16,13 @@ export function paragraph(blockId: string, text: string, marks: JSONContent["mar
   };
 }
 
-export function bulletList(items: { blockId: string; text: string }[]): JSONContent {
+/** A bullet list; an item's label (where a seeded item came from) is shown beside its text, not in it. */
+export function bulletList(items: { blockId: string; text: string; label?: string }[]): JSONContent {
   return {
     type: "bulletList",
     content: items.map((item) => ({
       type: "listItem",
-      attrs: { blockId: item.blockId },
+      attrs: { blockId: item.blockId, seedLabel: item.label ?? null },
       content: [paragraph(`${item.blockId}.p`, item.text)],
     })),
   };

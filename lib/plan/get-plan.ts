@@ -78,7 +78,7 @@ export type PlanLink = PlanForPage["sections"][number]["links"][number];
 export async function listPlans() {
   return getPrisma().plan.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, title: true, dialogueId: true },
+    select: { id: true, title: true, dialogueId: true, templateKey: true },
   });
 }
 

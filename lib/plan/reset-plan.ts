@@ -14,7 +14,8 @@ import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import { sendCollabNotice } from "@/lib/live/channels";
 import { AppError } from "@/lib/errors";
-import { writeSkeleton } from "./seed-plan";
+import { requireTemplate, writeSkeleton } from "./seed-plan";
+import type { PlanTemplate } from "./templates";
 
 /** The caller must type the word, so a stray click or a replayed request without it does nothing. */
 export const ZResetPlan = z.object({ confirm: z.literal("RESET", { message: "type RESET to confirm" }) });
@@ -30,7 +31,8 @@ export async function resetPlan({ actor, planId }: { actor: CurrentUser; planId:
       if (!plan) throw new AppError("not_found", "No such plan.");
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${plan.dialogueId}`}))`;
       await tx.coverageExclusion.deleteMany({ where: { planId } });
-      const counts = await replaceSectionsKeepingThreads(tx, { planId, dialogueId: plan.dialogueId });
+      const template = requireTemplate(plan.templateKey);
+      const counts = await replaceSectionsKeepingThreads(tx, { planId, dialogueId: plan.dialogueId, template });
       // The register is kept; answers that lived in the old sections move to the new seeded passages or go back to raised.
       await ensureConcernRegister({ planId, tx });
       await appendAudit(tx, {
@@ -46,10 +48,13 @@ export async function resetPlan({ actor, planId }: { actor: CurrentUser; planId:
   );
 }
 
-async function replaceSectionsKeepingThreads(tx: Tx, { planId, dialogueId }: { planId: string; dialogueId: string }) {
+async function replaceSectionsKeepingThreads(
+  tx: Tx,
+  { planId, dialogueId, template }: { planId: string; dialogueId: string; template: PlanTemplate },
+) {
   // The old sections step aside (their keys must be free for the new ones) until their threads have moved.
   await tx.$executeRaw`UPDATE "PlanSection" SET "key" = "key" || ':replaced:' || "id" WHERE "planId" = ${planId}`;
-  const counts = await writeSkeleton(tx, { planId, dialogueId });
+  const counts = await writeSkeleton(tx, { planId, dialogueId, template });
   const sections = await tx.planSection.findMany({ where: { planId }, select: { id: true, key: true } });
   const fresh = sections.filter((section) => !section.key.includes(":replaced:"));
   const freshByKey = new Map(fresh.map((section) => [section.key, section.id]));

@@ -99,7 +99,7 @@ describe.skipIf(!hasServer)("amendments in the browser", () => {
     const page = await openPlanAs(browser, {
       planId,
       email: ACCOUNTS.facilitator,
-      sectionKey: "root-causes-and-demand",
+      sectionKey: "objectives",
     });
     await page.goto(`/plans/${planId}/amendments`);
     await page
@@ -109,13 +109,13 @@ describe.skipIf(!hasServer)("amendments in the browser", () => {
     await page.evaluate(() => Object.assign(window, { notReloaded: true }));
 
     const bahrain = await signInOverHttp(baseUrl, ACCOUNTS.bahrain);
-    const { blockId, exact } = await findPassageStart({ planId, sectionKey: "root-causes-and-demand" });
+    const { blockId, exact } = await findPassageStart({ planId, sectionKey: "objectives" });
     const rationale = "Bahrain, live on the amendments page.";
     const proposed = await bahrain.fetch(`/api/plans/${planId}/amendments`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        sectionKey: "root-causes-and-demand",
+        sectionKey: "objectives",
         blockId,
         quote: { exact },
         kind: "delete",

@@ -244,15 +244,15 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
   it("lists ranked sources for anyone who may read, and lets only facilitators confirm or reject them", async () => {
     const observer = await signInOverHttp(baseUrl, ACCOUNTS.observer);
     const listed = await observer.fetch(
-      `/api/plans/${planId}/suggestions?section=root-causes-and-demand&block=root-causes-and-demand.should-10`,
+      `/api/plans/${planId}/suggestions?section=objectives&block=objectives.should-10`,
     );
     expect(listed.status).toBe(200);
     const suggestions = (await listed.json()) as { targetKey: string; address: string }[];
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.length).toBeLessThanOrEqual(10);
     const body = {
-      sectionKey: "root-causes-and-demand",
-      blockId: "root-causes-and-demand.should-10",
+      sectionKey: "objectives",
+      blockId: "objectives.should-10",
       targetKey: suggestions[0].targetKey,
       decision: "reject",
     };
@@ -262,9 +262,7 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
     const facilitator = await signInOverHttp(baseUrl, ACCOUNTS.facilitator);
     expect((await facilitator.fetch(`/api/plans/${planId}/links`, jsonRequest(body))).status).toBe(201);
     const again = (await (
-      await observer.fetch(
-        `/api/plans/${planId}/suggestions?section=root-causes-and-demand&block=root-causes-and-demand.should-10`,
-      )
+      await observer.fetch(`/api/plans/${planId}/suggestions?section=objectives&block=objectives.should-10`)
     ).json()) as { targetKey: string }[];
     expect(again.map((s) => s.targetKey)).not.toContain(suggestions[0].targetKey);
     const foreign = await facilitator.fetch(

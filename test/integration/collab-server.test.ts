@@ -299,7 +299,7 @@ describe("links follow the text", () => {
 
 describe("convergence", () => {
   it("converges N clients making random concurrent edits, some offline, and stores their common state", async () => {
-    const target = await section("root-causes-and-demand");
+    const target = await section("objectives");
     const seeded = new Y.Doc();
     Y.applyUpdate(seeded, await loadSectionState({ planId, sectionId: target.id }));
     const users = await Promise.all([0, 1, 2, 3, 4].map(() => createTestUser("facilitator")));
@@ -324,7 +324,7 @@ describe("convergence", () => {
       "all clients converge",
     );
     await server.flush();
-    expect((await section("root-causes-and-demand")).content).toEqual(JSON.parse(reference));
+    expect((await section("objectives")).content).toEqual(JSON.parse(reference));
     expect(reference).not.toBe(JSON.stringify(contentFromYdoc(seeded)));
   });
 });

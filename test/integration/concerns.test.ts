@@ -73,7 +73,7 @@ describe("the dialogue's concerns on the register", () => {
     expect(concerns.map((c) => [c.number, c.origin, c.summaryItemId, c.text, c.delegationId])).toEqual(
       items.map((item, i) => [i + 1, "dialogue", item.id, item.text, null]),
     );
-    // The seed writes a "Concern to answer" bullet for each, linked to it; that leaves the concern raised.
+    // The seed links each from the section that must answer it, without restating it; that leaves it raised.
     const seededLinks = await prisma.provenanceLink.count({
       where: { planId, summaryItemId: { in: items.map((item) => item.id) }, relation: "responds_to_concern" },
     });

@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/db";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import { seedPlan } from "@/lib/plan/seed-plan";
-import { PLAN_TEMPLATE } from "@/lib/plan/template";
+import { findPlanTemplate } from "@/lib/plan/templates";
 import { computeCoverage, countCoverage } from "@/lib/provenance/compute-coverage";
 import { suggestSources } from "@/lib/provenance/suggest-sources";
 import { readGoldSet, scoreRanking } from "@/bench/gold-set";
@@ -14,6 +14,7 @@ import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 const prisma = getPrisma();
 const SOURCE = SEED_SOURCE;
 const DIALOGUE = SEED_DIALOGUE_ID;
+const PLAN_OF_ACTION = findPlanTemplate("plan-of-action")!;
 let planId: string;
 
 setUpSeedDialogue();
@@ -24,12 +25,25 @@ beforeAll(async () => {
 describe("seedPlan on the 2009 dialogue", () => {
   it("creates the template's sections in order, each with guidance and stable block ids", async () => {
     const sections = await prisma.planSection.findMany({ where: { planId }, orderBy: { position: "asc" } });
-    expect(sections.map((s) => s.key)).toEqual(PLAN_TEMPLATE.map((t) => t.key));
+    expect(sections.map((s) => s.key)).toEqual(PLAN_OF_ACTION.sections.map((t) => t.key));
     expect(sections.map((s) => s.key).slice(0, 3)).toEqual(["principles", "situational-analysis", "objectives"]);
+    expect(sections.at(-1)!.key).toBe("further-elements");
     const resources = sections.find((s) => s.key === "resources")!;
     expect(resources.text).toContain("Map the resources required and how they may be mobilized.");
-    expect(resources.text).toContain("Concern to answer: A Global Plan of Action may duplicate");
     expect(JSON.stringify(resources.content)).toContain('"blockId":"resources.should-8"');
+    // A concern is not restated as draft text: saying it again does not answer it.
+    expect(sections.map((s) => s.text).join("\n")).not.toContain("A Global Plan of Action may duplicate");
+  });
+
+  it("labels a bullet with the list it came from beside its text, never in it", async () => {
+    const cooperation = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "cooperation" } });
+    const items = (cooperation.content as { content: { type: string; content?: { attrs: object }[] }[] }).content
+      .filter((node) => node.type === "bulletList")
+      .flatMap((list) => list.content!.map((item) => item.attrs));
+    expect(items).toContainEqual({ blockId: "cooperation.gaps-8", seedLabel: "Gap" });
+    expect(items).toContainEqual({ blockId: "cooperation.should-9", seedLabel: null });
+    expect(cooperation.text).toContain("Improve cooperation among stakeholders");
+    expect(cooperation.text).not.toMatch(/Gap to close|Agreed:|In favour:/);
   });
 
   it("links every one of the 11 should items from at least one section", async () => {
@@ -40,12 +54,13 @@ describe("seedPlan on the 2009 dialogue", () => {
     expect(linked.map((i) => i.key).sort()).toEqual(Array.from({ length: 11 }, (_, i) => `should-${i + 1}`).sort());
   });
 
-  it("gives every section at least one confirmed link", async () => {
+  it("gives every section but the fallback at least one confirmed link", async () => {
     const sections = await prisma.planSection.findMany({
       where: { planId },
       select: { key: true, _count: { select: { links: { where: { status: "confirmed" } } } } },
     });
-    expect(sections.filter((s) => s._count.links === 0).map((s) => s.key)).toEqual([]);
+    // Every item of 2009 found a section of its own: nothing fell back.
+    expect(sections.filter((s) => s._count.links === 0).map((s) => s.key)).toEqual(["further-elements"]);
   });
 
   it("answers each of the three concerns with a responds_to_concern link", async () => {
@@ -70,7 +85,7 @@ describe("seedPlan on the 2009 dialogue", () => {
       where: { planId, status: "suggested", targetType: "statement" },
       _count: true,
     });
-    expect(suggested).toHaveLength(PLAN_TEMPLATE.length);
+    expect(suggested).toHaveLength(PLAN_OF_ACTION.sections.length);
     expect(await prisma.auditLog.count({ where: { action: "plan.seed", resourceId: planId } })).toBe(1);
   });
 
@@ -78,7 +93,7 @@ describe("seedPlan on the 2009 dialogue", () => {
     const before = await prisma.provenanceLink.count();
     expect(await seedPlan({ dialogueId: DIALOGUE })).toMatchObject({ planId, status: "unchanged" });
     expect(await prisma.provenanceLink.count()).toBe(before);
-    expect(await prisma.plan.count()).toBe(1);
+    expect(await prisma.plan.count({ where: { dialogueId: DIALOGUE } })).toBe(1);
   });
 
   it('links each section\'s seeded passages to their summary items, and covers every "should" item', async () => {

@@ -1,0 +1,109 @@
+/**
+ * The plan as JSON for other tools (`plan export --format json`, and the
+ * export menu): its sections in order, each with its text and the sources
+ * its passages cite, and how much of the dialogue the draft covers. It holds
+ * no comments and no accounts; the restorable whole is `--format backup`
+ * (export-backup.ts). The format is documented in the README.
+ *
+ *   { format: "gpa-plan", version: 1, exportedAt,
+ *     plan: { id, title, templateKey, dialogue: { id, title, topic, date } },
+ *     sections: [{ key, title, position, guidance, text,
+ *                  links: [{ id, blockId, relation, status, quote,
+ *                            target: { type, id, sentenceId, address } }] }],
+ *     coverage: { counts: { covered, suspect, suggested, uncovered, excluded },
+ *                 points: [{ group, key, label, status }] } }
+ */
+import { getPrisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { computeCoverage } from "@/lib/provenance/compute-coverage";
+import type { Coverage, CoverageEntry } from "@/lib/provenance/compute-coverage";
+
+export const PLAN_JSON_FORMAT = "gpa-plan";
+export const PLAN_JSON_VERSION = 1;
+
+/** Links that are sources of the text: rejected ones were said not to be. */
+const SOURCE_STATUSES = ["confirmed", "suspect", "suggested"] as const;
+
+export async function exportPlanJson({ planId, now = new Date() }: { planId: string; now?: Date }) {
+  const prisma = getPrisma();
+  const plan = await prisma.plan.findUnique({
+    where: { id: planId },
+    include: { dialogue: { select: { id: true, title: true, topic: true, date: true } } },
+  });
+  if (!plan) throw new AppError("not_found", `No plan ${planId}.`);
+  const [sections, links, coverage] = await Promise.all([
+    prisma.planSection.findMany({ where: { planId }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
+    prisma.provenanceLink.findMany({
+      where: { planId, status: { in: [...SOURCE_STATUSES] } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { statement: { select: { key: true } }, sentence: { select: { key: true } }, summaryItem: true },
+    }),
+    computeCoverage({ planId }),
+  ]);
+  return {
+    format: PLAN_JSON_FORMAT,
+    version: PLAN_JSON_VERSION,
+    exportedAt: now.toISOString(),
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      templateKey: plan.templateKey,
+      dialogue: { ...plan.dialogue, date: plan.dialogue.date.toISOString().slice(0, 10) },
+    },
+    sections: sections.map((section) => ({
+      key: section.key,
+      title: section.title,
+      position: section.position,
+      guidance: section.guidance,
+      text: section.text,
+      links: links.filter((link) => link.sectionId === section.id).map(toLink),
+    })),
+    coverage: toCoverage(coverage),
+  };
+}
+
+function toLink(link: {
+  id: string;
+  blockId: string;
+  relation: string;
+  status: string;
+  quoteExact: string;
+  targetType: string;
+  statementId: string | null;
+  sentenceId: string | null;
+  summaryItemId: string | null;
+  amendmentId: string | null;
+  statement: { key: string } | null;
+  sentence: { key: string } | null;
+  summaryItem: { key: string } | null;
+}) {
+  const id = link.statementId ?? link.summaryItemId ?? link.amendmentId;
+  return {
+    id: link.id,
+    blockId: link.blockId || null,
+    relation: link.relation,
+    status: link.status,
+    quote: link.quoteExact || null,
+    target: {
+      type: link.targetType,
+      id,
+      sentenceId: link.sentenceId,
+      // Where the reader shows it: a sentence's address, else its statement's or list item's.
+      address: link.sentence?.key ?? link.statement?.key ?? link.summaryItem?.key ?? null,
+    },
+  };
+}
+
+function toCoverage(coverage: Coverage) {
+  const groups: [string, CoverageEntry[]][] = [
+    ...Object.entries(coverage.lists),
+    ["speakers", coverage.speakers],
+    ["delegations", coverage.delegations],
+  ];
+  const points = groups.flatMap(([group, entries]) =>
+    entries.map((e) => ({ group, key: e.key, label: e.label, status: e.status })),
+  );
+  const counts = { covered: 0, suspect: 0, suggested: 0, uncovered: 0, excluded: 0 };
+  for (const point of points) counts[point.status] += 1;
+  return { counts, points };
+}
