@@ -5,6 +5,8 @@ const repoRoot = fileURLToPath(new URL(".", import.meta.url));
 
 /** End-to-end files that count every table's rows to prove a refused request wrote nothing: they run alone. */
 const SERIAL_E2E = ["test/e2e/**/*-api.test.ts"];
+/** Security files that count every table's rows the same way. */
+const SERIAL_SECURITY = ["test/security/fuzz-routes.test.ts", "test/security/csrf.test.ts"];
 
 export default defineConfig({
   // The same `@/` alias as tsconfig.json, so tests import code the way the app does.
@@ -86,12 +88,28 @@ export default defineConfig({
         test: {
           name: "security",
           include: ["test/security/**/*.test.ts"],
+          exclude: [...SERIAL_SECURITY],
           environment: "node",
-          // The same served app as e2e: fuzzing, XSS, CSRF and headers against the real server and Chromium.
+          // The same served app as e2e: XSS, headers, sockets and sign-in limits against the real server and
+          // Chromium, two files at a time after the end-to-end files (each plays its own clients and accounts).
           globalSetup: ["test/support/e2e-setup.ts"],
-          // Fuzzing and sign-in limits count rows and attempts: one file at a time, after the end-to-end files.
-          fileParallelism: false,
+          fileParallelism: true,
+          maxWorkers: 2,
           sequence: { groupOrder: 3 },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "security-serial",
+          include: [...SERIAL_SECURITY],
+          environment: "node",
+          globalSetup: ["test/support/e2e-setup.ts"],
+          // Fuzzing and CSRF prove a refused request wrote nothing by counting every table: one at a time, last.
+          fileParallelism: false,
+          sequence: { groupOrder: 4 },
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

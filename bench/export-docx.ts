@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const planId = await createLargePlan(prisma, Number(values.sections));
     const results: Figures[] = [];
     // PDF's memory is mostly Chromium's, another process; its heap figure is ours only.
-    for (const format of ["docx", "md", "json", "pdf"] as const) {
+    for (const format of ["docx", "md", "json", "backup", "pdf"] as const) {
       log(`exporting ${format} …`);
       results.push(await measure(planId, format, format === "pdf" ? Number(values["pdf-runs"]) : Number(values.runs)));
     }

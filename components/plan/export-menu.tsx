@@ -7,12 +7,16 @@ const FORMATS = [
   { format: "docx", label: "Word (DOCX)", note: "footnoted, to circulate" },
   { format: "pdf", label: "PDF", note: "print quality" },
   { format: "md", label: "Markdown", note: "[^n] footnotes" },
-  { format: "json", label: "JSON", note: "everything, machine-readable" },
+  { format: "json", label: "JSON", note: "sections, sources, coverage" },
+  { format: "backup", label: "Backup", note: "everything, to restore" },
 ] as const;
+
+/** The formats that are always the whole plan as it stands, whatever version is chosen. */
+const WHOLE_PLAN: ReadonlySet<string> = new Set(["json", "backup"]);
 
 /**
  * "Export": a menu that downloads the plan (or one of its versions) as DOCX,
- * PDF, Markdown or JSON. Fetches rather than links, so an error is shown
+ * PDF, Markdown, JSON or a backup. Fetches rather than links, so an error is shown
  * here instead of downloading as a file. The versions are fetched when the
  * menu first opens.
  */
@@ -46,7 +50,7 @@ export function ExportMenu({ planId }: { planId: string }) {
           <li key={format}>
             <button
               type="button"
-              disabled={isBusy || (format === "json" && version !== "")}
+              disabled={isBusy || (WHOLE_PLAN.has(format) && version !== "")}
               onClick={() => download(format, label)}
               className="w-full rounded border border-slate-300 px-2 py-1 text-left hover:bg-sky-50 disabled:opacity-50"
             >
@@ -56,7 +60,7 @@ export function ExportMenu({ planId }: { planId: string }) {
         ))}
       </ul>
       {version !== "" && (
-        <p className="text-xs text-slate-600">JSON is always the whole plan, every version included.</p>
+        <p className="text-xs text-slate-600">JSON and the backup are always the whole plan as it stands.</p>
       )}
       <p role="status" aria-live="polite" className="text-xs text-slate-700">
         {status}

@@ -88,6 +88,17 @@ export const ZBackupExclusion = z.strictObject({
   createdAt: ZDate,
 });
 
+/** Where seeding put a list item (the seeding report); backups from before templates have none. */
+export const ZBackupPlacement = z.strictObject({
+  id: ZId,
+  summaryItemId: ZId,
+  sectionKey: z.string().min(1),
+  sectionTitle: z.string().min(1),
+  method: z.enum(["list", "key_phrase", "similarity", "fallback"]),
+  evidence: z.string(),
+  createdAt: ZDate,
+});
+
 export const ZBackupMention = z.strictObject({ id: ZId, userId: ZIdOrNull, delegationId: ZIdOrNull });
 
 export const ZBackupComment = z.strictObject({
@@ -209,7 +220,14 @@ export const ZBackup = z.strictObject({
   }),
   /** The users the plan refers to; never a password hash. */
   users: z.array(ZBackupUser),
-  plan: z.strictObject({ id: ZId, title: z.string().min(1), createdAt: ZDate, updatedAt: ZDate }),
+  plan: z.strictObject({
+    id: ZId,
+    title: z.string().min(1),
+    // Backups from before templates were all plans of action.
+    templateKey: z.string().min(1).default("plan-of-action"),
+    createdAt: ZDate,
+    updatedAt: ZDate,
+  }),
   sections: z.array(ZBackupSection),
   links: z.array(ZBackupLink),
   exclusions: z.array(ZBackupExclusion),
@@ -217,6 +235,7 @@ export const ZBackup = z.strictObject({
   amendments: z.array(ZBackupAmendment),
   concerns: z.array(ZBackupConcern),
   versions: z.array(ZBackupVersion),
+  placements: z.array(ZBackupPlacement).default([]),
 });
 
 export type TBackup = z.infer<typeof ZBackup>;

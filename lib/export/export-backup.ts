@@ -24,6 +24,7 @@ import {
   ZBackupExclusion,
   ZBackupLink,
   ZBackupMention,
+  ZBackupPlacement,
   ZBackupSection,
   ZBackupSponsor,
   ZBackupThread,
@@ -53,28 +54,30 @@ export async function exportBackup({
   const threadsWhere = viewer === null ? where : { ...where, ...threadsVisibleWhere(viewer) };
   const concernsWhere = viewer === null ? where : { ...where, ...concernsVisibleWhere(viewer) };
   const byTime = [{ createdAt: "asc" as const }, { id: "asc" as const }];
-  const [dialogue, sections, links, exclusions, threads, amendments, concerns, versions] = await Promise.all([
-    prisma.dialogue.findUniqueOrThrow({ where: { id: plan.dialogueId } }),
-    prisma.planSection.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }] }),
-    prisma.provenanceLink.findMany({ where, orderBy: byTime }),
-    prisma.coverageExclusion.findMany({ where, orderBy: byTime }),
-    prisma.commentThread.findMany({
-      where: threadsWhere,
-      orderBy: { number: "asc" },
-      include: { comments: { orderBy: byTime, include: { mentions: { orderBy: { id: "asc" } } } } },
-    }),
-    prisma.amendment.findMany({ where, orderBy: { number: "asc" }, include: { sponsors: { orderBy: byTime } } }),
-    prisma.concern.findMany({
-      where: concernsWhere,
-      orderBy: { number: "asc" },
-      include: { thread: { select: { visibility: true } } },
-    }),
-    prisma.planVersion.findMany({
-      where,
-      orderBy: { number: "asc" },
-      include: { sections: { orderBy: [{ position: "asc" }, { id: "asc" }] } },
-    }),
-  ]);
+  const [dialogue, sections, links, exclusions, threads, amendments, concerns, versions, placements] =
+    await Promise.all([
+      prisma.dialogue.findUniqueOrThrow({ where: { id: plan.dialogueId } }),
+      prisma.planSection.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }] }),
+      prisma.provenanceLink.findMany({ where, orderBy: byTime }),
+      prisma.coverageExclusion.findMany({ where, orderBy: byTime }),
+      prisma.commentThread.findMany({
+        where: threadsWhere,
+        orderBy: { number: "asc" },
+        include: { comments: { orderBy: byTime, include: { mentions: { orderBy: { id: "asc" } } } } },
+      }),
+      prisma.amendment.findMany({ where, orderBy: { number: "asc" }, include: { sponsors: { orderBy: byTime } } }),
+      prisma.concern.findMany({
+        where: concernsWhere,
+        orderBy: { number: "asc" },
+        include: { thread: { select: { visibility: true } } },
+      }),
+      prisma.planVersion.findMany({
+        where,
+        orderBy: { number: "asc" },
+        include: { sections: { orderBy: [{ position: "asc" }, { id: "asc" }] } },
+      }),
+      prisma.seedPlacement.findMany({ where, orderBy: byTime }),
+    ]);
 
   const referenced = new Set<string | null>([
     ...links.flatMap((l) => [l.createdById, l.confirmedById]),
@@ -124,6 +127,7 @@ export async function exportBackup({
     plan: {
       id: plan.id,
       title: plan.title,
+      templateKey: plan.templateKey,
       createdAt: plan.createdAt.toISOString(),
       updatedAt: plan.updatedAt.toISOString(),
     },
@@ -146,6 +150,7 @@ export async function exportBackup({
       ...pick(ZBackupVersion, version),
       sections: version.sections.map((s) => pick(ZBackupVersionSection, s)),
     })),
+    placements: placements.map((placement) => pick(ZBackupPlacement, placement)),
   } as TBackupJson;
 }
 

@@ -8,11 +8,13 @@ import type { Actor } from "@/lib/auth/policies";
 import { AppError } from "@/lib/errors";
 import { buildExportDocument } from "./build-export-document";
 import { exportBackup } from "./export-backup";
+import { exportPlanJson } from "./export-plan-json";
 import { renderDocx } from "./render-docx";
 import { renderMarkdown } from "./render-markdown";
 import { renderPdf } from "./render-pdf";
 
-export const EXPORT_FORMATS = ["json", "md", "docx", "pdf"] as const;
+/** json: the plan for other tools (export-plan-json.ts); backup: the restorable whole (export-backup.ts). */
+export const EXPORT_FORMATS = ["json", "backup", "md", "docx", "pdf"] as const;
 export const ZExportFormat = z.enum(EXPORT_FORMATS);
 export type TExportFormat = z.infer<typeof ZExportFormat>;
 
@@ -21,6 +23,7 @@ export const ZExportQuery = z.object({ format: ZExportFormat, version: z.string(
 
 const CONTENT_TYPES: Record<TExportFormat, string> = {
   json: "application/json; charset=utf-8",
+  backup: "application/json; charset=utf-8",
   md: "text/markdown; charset=utf-8",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
@@ -39,25 +42,24 @@ export async function exportPlanFile({
   format: TExportFormat;
   /** md, docx and pdf: print this version instead of the live draft. */
   versionLabel?: string | null;
-  /** Who asks (decides what a JSON export holds); null for the command line. */
+  /** Who asks (decides what a backup holds); null for the command line. */
   viewer?: Actor | null;
   now?: Date;
 }): Promise<TExportFile> {
   // The command line (no viewer) runs with the database's own trust; a person must be allowed to read the plan.
   if (viewer) authorize(viewer, "plan.read");
-  if (format === "json") {
-    // The JSON export is the whole plan, every version included, so one version of it would be a partial backup.
+  if (format === "json" || format === "backup") {
+    // Both are the whole plan as it stands (the backup with every version), so one version of it would be partial.
     if (versionLabel)
-      throw new AppError(
-        "invalid",
-        "JSON is the whole plan with all its versions; --version applies to md, docx and pdf.",
-        { field: "version" },
-      );
-    const backup = await exportBackup({ planId, viewer, now });
+      throw new AppError("invalid", `--version applies to md, docx and pdf; ${format} is the whole plan.`, {
+        field: "version",
+      });
+    const body =
+      format === "json" ? await exportPlanJson({ planId, now }) : await exportBackup({ planId, viewer, now });
     return {
-      body: Buffer.from(JSON.stringify(backup, null, 2) + "\n"),
-      contentType: CONTENT_TYPES.json,
-      filename: fileName(backup.plan.title, null, "json"),
+      body: Buffer.from(JSON.stringify(body, null, 2) + "\n"),
+      contentType: CONTENT_TYPES[format],
+      filename: fileName(body.plan.title, format === "backup" ? "backup" : null, "json"),
     };
   }
   const document = await buildExportDocument({ planId, versionLabel, now });

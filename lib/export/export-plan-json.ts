@@ -85,7 +85,8 @@ function toLink(link: {
     status: link.status,
     quote: link.quoteExact || null,
     target: {
-      type: link.targetType,
+      // Spelled as the suggestions spell a source ("summary-item"), so one reader reads both.
+      type: link.targetType === "summary_item" ? "summary-item" : link.targetType,
       id,
       sentenceId: link.sentenceId,
       // Where the reader shows it: a sentence's address, else its statement's or list item's.

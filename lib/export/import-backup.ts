@@ -92,6 +92,7 @@ export async function importBackup({
           data: backup.amendments.flatMap((a) => a.sponsors.map((sponsor) => ({ ...sponsor, amendmentId: a.id }))),
         });
         await tx.provenanceLink.createMany({ data: backup.links.map((link) => ({ ...link, planId })) });
+        await tx.seedPlacement.createMany({ data: backup.placements.map((placement) => ({ ...placement, planId })) });
         await tx.coverageExclusion.createMany({
           data: backup.exclusions.map((exclusion) => ({ ...exclusion, planId })),
         });

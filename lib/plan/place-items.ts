@@ -13,7 +13,9 @@
  *      one, every section scoring at least half the best holds it. At most
  *      MAX_SECTIONS, anchors first, so one item is not copied everywhere.
  *   3. similarity: BM25 of the item against each section's title and
- *      phrases, when the best is at least SIMILARITY_MIN.
+ *      phrases, when the best is at least SIMILARITY_MIN and shares at least
+ *      two words with the item (one shared word, "local" or "shared", is
+ *      chance, not similarity).
  *   4. fallback: a "should" item or a concern that matched nothing goes to
  *      the template's fallback section, so every one has a home. Items of the
  *      other lists go only where they fit.
@@ -103,6 +105,7 @@ export function usesPhrase(words: Lexemes, phrase: string[]): boolean {
 function placeBySimilarity(item: PlaceableItem, sections: PlaceableSection[]): Placement[] | null {
   const candidates = sections.filter((s) => !s.fallback && !s.takes.length);
   const ranked = candidates
+    .filter((section) => [...item.words.keys()].filter((lexeme) => section.profile.has(lexeme)).length >= 2)
     .map((section) => ({ section, score: bm25(item.words, section.profile, candidates) }))
     .sort((a, b) => b.score - a.score);
   const top = ranked[0];

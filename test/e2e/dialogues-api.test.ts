@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
 import { MAX_DIALOGUE_BYTES } from "@/lib/dialogue/decode-dialogue-bytes";
 import { ACCOUNTS } from "@/test/support/accounts";
+import { jsonRequest } from "@/test/support/http";
 import { countRows } from "@/test/support/row-counts";
 import type { AccountName } from "@/test/support/served-app";
 import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
@@ -135,18 +136,36 @@ describe.skipIf(!hasServer)("POST /api/dialogues/[id]/plan", () => {
     expect(await getPrisma().plan.count()).toBe(before);
   });
 
-  it("seeds the plan once for a facilitator, then answers with the same plan; 404 for an unknown dialogue", async () => {
+  it("seeds the plan once per template for a facilitator, then answers with the same plan; 404 for an unknown dialogue", async () => {
     const id = await importedId();
-    const first = await sessions.facilitator.fetch(`/api/dialogues/${id}/plan`, { method: "POST" });
+    const seed = (session: HttpSession, body: object, dialogueId = id) =>
+      session.fetch(`/api/dialogues/${dialogueId}/plan`, jsonRequest(body));
+    const first = await seed(sessions.facilitator, {});
     expect(first.status).toBe(201);
     const { planId } = (await first.json()) as { planId: string };
     expect(await getPrisma().planSection.count({ where: { planId } })).toBe(12);
-    const second = await sessions.admin.fetch(`/api/dialogues/${id}/plan`, { method: "POST" });
+    const second = await seed(sessions.admin, { template: "plan-of-action" });
     expect(second.status).toBe(200);
     expect(await second.json()).toMatchObject({ planId, status: "unchanged" });
-    expect((await sessions.facilitator.fetch("/api/dialogues/no-such-dialogue/plan", { method: "POST" })).status).toBe(
-      404,
-    );
+    const resolution = await seed(sessions.facilitator, { template: "ga-resolution" });
+    expect(resolution.status).toBe(201);
+    const { planId: resolutionId } = (await resolution.json()) as { planId: string };
+    const keys = await getPrisma().planSection.findMany({
+      where: { planId: resolutionId },
+      orderBy: { position: "asc" },
+    });
+    expect(keys.slice(0, 4).map((s) => s.key)).toEqual(["title", "preamble", "operative", "annex-principles"]);
+    expect((await seed(sessions.facilitator, {}, "no-such-dialogue")).status).toBe(404);
+  });
+
+  it("answers 400 naming the template when it is not one, 415 without a JSON body, writing nothing", async () => {
+    const id = await importedId();
+    const before = await getPrisma().plan.count();
+    const unknown = await sessions.facilitator.fetch(`/api/dialogues/${id}/plan`, jsonRequest({ template: "memo" }));
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ field: "template" });
+    expect((await sessions.facilitator.fetch(`/api/dialogues/${id}/plan`, { method: "POST" })).status).toBe(415);
+    expect(await getPrisma().plan.count()).toBe(before);
   });
 });
 
@@ -158,7 +177,7 @@ describe.skipIf(!hasServer)("DELETE /api/dialogues/[id]", () => {
 
   it("is for admins only (401, 403 for facilitators, delegates and observers), and refused while a plan is drafted from the dialogue", async () => {
     const { dialogueId } = (await (await upload(sessions.admin, family)).json()) as { dialogueId: string };
-    await sessions.admin.fetch(`/api/dialogues/${dialogueId}/plan`, { method: "POST" });
+    await sessions.admin.fetch(`/api/dialogues/${dialogueId}/plan`, jsonRequest({}));
     const before = await countRows(getPrisma());
     expect((await remove(null, dialogueId)).status).toBe(401);
     for (const role of ["facilitator", "delegate", "observer"] as const)
@@ -219,8 +238,9 @@ describe.skipIf(!hasServer)("the import page in Chromium", () => {
       .getByTestId("import-status")
       .getByText(/^Imported Water and sanitation/)
       .waitFor();
-    await page.getByRole("button", { name: "Open its draft plan" }).click();
-    await page.waitForURL(/\/plans\/[^/]+$/);
+    await page.getByRole("button", { name: "Seed its draft plan" }).click();
+    await page.waitForURL(/\/plans\/[^/]+\/seeding$/);
+    await page.getByRole("link", { name: /^← Global Plan of Action: Water and sanitation/ }).click();
     await page.getByRole("heading", { level: 2, name: "Situational analysis" }).waitFor();
 
     const delegate = await browser.newPage(ACCOUNTS.delegate);

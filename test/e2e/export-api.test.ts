@@ -41,7 +41,7 @@ const url = (query: string) => `/api/plans/${planId}/export?${query}`;
 
 describe.skipIf(!hasServer)("GET /api/plans/[id]/export", () => {
   it("requires authentication (401)", async () => {
-    for (const format of ["json", "md", "docx", "pdf"])
+    for (const format of ["json", "backup", "md", "docx", "pdf"])
       expect((await fetch(`${baseUrl}${url(`format=${format}`)}`)).status).toBe(401);
   });
 
@@ -58,29 +58,31 @@ describe.skipIf(!hasServer)("GET /api/plans/[id]/export", () => {
     ["pdf", "application/pdf", "%PDF-"],
     ["md", "text/markdown; charset=utf-8", "# "],
     ["json", "application/json; charset=utf-8", "{"],
+    ["backup", "application/json; charset=utf-8", "{"],
   ])("serves %s to any signed-in reader with its content type and an attachment name", async (format, type, magic) => {
     const response = await sessions.observer.fetch(url(`format=${format}`));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe(type);
+    const name = format === "backup" ? "backup\\.json" : `draft\\.${format}`;
     expect(response.headers.get("content-disposition")).toMatch(
-      new RegExp(`^attachment; filename="[a-z0-9-]+-draft\\.${format}"$`),
+      new RegExp(`^attachment; filename="[a-z0-9-]+-${name}"$`),
     );
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const body = Buffer.from(await response.arrayBuffer());
     expect(body.subarray(0, magic.length).toString()).toBe(magic);
   });
 
-  it("leaves facilitators-only threads and emails out of a delegate's or observer's JSON; an admin's is the full backup", async () => {
+  it("leaves facilitators-only threads and emails out of a delegate's or observer's backup; an admin's is the full backup", async () => {
     for (const role of ["delegate", "observer"] as const) {
-      const text = await (await sessions[role].fetch(url("format=json"))).text();
+      const text = await (await sessions[role].fetch(url("format=backup"))).text();
       expect(text).not.toContain(HIDDEN_BODY);
       const backup = JSON.parse(text);
       expect(backup.scope).toBe("reader");
       expect(backup.users.every((user: { email: string | null }) => user.email === null)).toBe(true);
     }
-    const facilitator = JSON.parse(await (await sessions.facilitator.fetch(url("format=json"))).text());
+    const facilitator = JSON.parse(await (await sessions.facilitator.fetch(url("format=backup"))).text());
     expect(JSON.stringify(facilitator.threads)).toContain(HIDDEN_BODY);
-    const admin = JSON.parse(await (await sessions.admin.fetch(url("format=json"))).text());
+    const admin = JSON.parse(await (await sessions.admin.fetch(url("format=backup"))).text());
     expect(admin.scope).toBe("full");
     expect(admin.users.map((user: { email: string }) => user.email)).toContain(ACCOUNTS.delegate);
     expect(JSON.stringify(admin)).not.toMatch(/passwordHash|argon2/);

@@ -67,7 +67,7 @@ describe("npm run plan -- export", () => {
 
   it("refuses bad options clearly", async () => {
     expect((await plan(["export", "--format", "odt"])).stderr).toMatch(/invalid option format/);
-    expect((await plan(["export", "--format", "json", "--version", "Rev.1"])).stderr).toMatch(
+    expect((await plan(["export", "--format", "backup", "--version", "Rev.1"])).stderr).toMatch(
       /--version applies to md, docx and pdf/,
     );
     expect((await plan(["export", "--format", "md", "--plan", "nope"])).stderr.trim()).toBe("no plan nope");
@@ -80,7 +80,7 @@ describe("npm run plan -- export", () => {
 describe("npm run plan -- import", () => {
   it("restores a JSON export into an empty database, and refuses a non-empty one", async () => {
     const backup = path.join(dir, "backup.json");
-    expect((await plan(["export", "--format", "json", "--out", backup])).code).toBe(0);
+    expect((await plan(["export", "--format", "backup", "--out", backup])).code).toBe(0);
     const refused = await plan(["import", "--file", backup]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/not empty.*nothing was imported/);
@@ -113,7 +113,7 @@ describe("npm run plan -- import", () => {
       await sql.end();
     }
     // The restore exports the same JSON, apart from when it was exported.
-    const again = await plan(["export", "--format", "json"], spare.url);
+    const again = await plan(["export", "--format", "backup"], spare.url);
     const stamp = (text: string) => text.replace(/"exportedAt": "[^"]+"/, "");
     expect(stamp(again.stdout)).toBe(stamp(await readFile(backup, "utf8")));
   }, 90_000); // four CLI runs, each a cold tsx start: slow on a busy 2-core machine

@@ -197,7 +197,7 @@ describe("JSON backup", () => {
   });
 
   it("round-trips: export → import into a fresh database → export gives the same JSON apart from exportedAt", async () => {
-    const first = (await exportPlanFile({ planId: fixture.planId, format: "json" })).body.toString();
+    const first = (await exportPlanFile({ planId: fixture.planId, format: "backup" })).body.toString();
     const parsed = JSON.parse(first);
     expect(parsed.threads.length).toBe(2);
     expect(parsed.amendments[0].sponsors.length).toBe(1);
@@ -210,7 +210,7 @@ describe("JSON backup", () => {
       // The restored accounts have no password anyone knows.
       const users = await getPrisma().user.findMany();
       expect(users.every((user) => user.passwordHash === "!restored-without-password")).toBe(true);
-      const exported = (await exportPlanFile({ planId: result.planId, format: "json" })).body.toString();
+      const exported = (await exportPlanFile({ planId: result.planId, format: "backup" })).body.toString();
       // Until an admin gives them a reset link, which sets a password they chose.
       const actor = await getPrisma().user.findFirstOrThrow({
         where: { role: "admin" },
@@ -238,14 +238,14 @@ describe("JSON backup", () => {
   });
 
   it("refuses a non-empty database and writes nothing", async () => {
-    const text = (await exportPlanFile({ planId: fixture.planId, format: "json" })).body.toString();
+    const text = (await exportPlanFile({ planId: fixture.planId, format: "backup" })).body.toString();
     const before = await countRows();
     await expect(importBackup({ text })).rejects.toThrow(/not empty.*nothing was imported/);
     expect(await countRows()).toBe(before);
   });
 
   it("refuses a malformed file naming the field, an oversized one and a reader's export, and writes nothing", async () => {
-    const full = JSON.parse((await exportPlanFile({ planId: fixture.planId, format: "json" })).body.toString());
+    const full = JSON.parse((await exportPlanFile({ planId: fixture.planId, format: "backup" })).body.toString());
     const reader = await exportBackup({
       planId: fixture.planId,
       viewer: { id: "u-observer", role: "observer", delegationId: null },

@@ -40,8 +40,49 @@ describe("npm run plan", () => {
     expect(suggestions[0].score).toBeGreaterThanOrEqual(suggestions[1].score);
   });
 
-  it("exports the plan as JSON in the documented shape (the backup format)", async () => {
+  it("exports the plan as JSON in the documented shape: sections with their sources, and coverage", async () => {
     const { stdout } = await plan("export", "--format", "json");
+    const exported = JSON.parse(stdout);
+    expect(Object.keys(exported)).toEqual(["format", "version", "exportedAt", "plan", "sections", "coverage"]);
+    expect(exported).toMatchObject({
+      format: "gpa-plan",
+      version: 1,
+      plan: { templateKey: "plan-of-action", dialogue: { date: "2009-05-13" } },
+    });
+    const resources = exported.sections.find((s: { key: string }) => s.key === "resources");
+    expect(resources).toMatchObject({ title: "Resources", position: expect.any(Number), text: expect.any(String) });
+    expect(resources.links).toContainEqual(
+      expect.objectContaining({
+        blockId: "resources.should-8",
+        relation: "derived_from",
+        status: "confirmed",
+        target: {
+          type: "summary-item",
+          id: expect.stringMatching(/:should-8$/),
+          sentenceId: null,
+          address: "should-8",
+        },
+      }),
+    );
+    const suggested = exported.sections.flatMap((s: { links: { status: string }[] }) => s.links);
+    expect(suggested).toContainEqual(
+      expect.objectContaining({
+        status: "suggested",
+        target: expect.objectContaining({ type: "statement", sentenceId: expect.any(String) }),
+      }),
+    );
+    expect(Object.keys(exported.coverage)).toEqual(["counts", "points"]);
+    expect(exported.coverage.counts.covered).toBeGreaterThanOrEqual(11);
+    expect(exported.coverage.points).toContainEqual({
+      group: "should",
+      key: "should-8",
+      label: expect.stringMatching(/^Map the resources/),
+      status: "covered",
+    });
+  });
+
+  it("exports the restorable whole as --format backup", async () => {
+    const { stdout } = await plan("export", "--format", "backup");
     const exported = JSON.parse(stdout);
     expect(Object.keys(exported)).toEqual([
       "format",
@@ -58,8 +99,11 @@ describe("npm run plan", () => {
       "amendments",
       "concerns",
       "versions",
+      "placements",
     ]);
     expect(exported).toMatchObject({ format: "gpa-plan-backup", formatVersion: 1, scope: "full" });
+    expect(exported.plan.templateKey).toBe("plan-of-action");
+    expect(exported.placements.length).toBeGreaterThan(11);
     expect(exported.sections[0]).toMatchObject({
       key: "principles",
       position: 0,
@@ -68,6 +112,15 @@ describe("npm run plan", () => {
       content: { type: "doc" },
     });
     expect(exported.dialogue.sourceText.length).toBeGreaterThan(1000);
+  });
+
+  it("prints the seeding report, marking what fell back", async () => {
+    const { stdout } = await plan("report");
+    expect(stdout).toMatch(/^Seeding report: Global Plan of Action: .* \(Plan of action\)/);
+    expect(stdout).toContain("   should-8  Map the resources required and how they may be mobilized.");
+    expect(stdout).toMatch(/→ Resources \[key phrase: “resources”/);
+    expect(stdout).toMatch(/\d+ placed, 0 fell back to the fallback section, \d+ in no section\.\n$/);
+    expect((await plan("seed", "--template", "memo")).stderr).toMatch(/no template "memo": one of plan-of-action/);
   });
 
   it("refuses bad options with a clear message", async () => {

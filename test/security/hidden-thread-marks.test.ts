@@ -66,9 +66,11 @@ beforeAll(async () => {
 });
 
 describe.skipIf(!hasServer)("a facilitators-only thread", () => {
-  it("is nowhere in what delegates and observers download: the JSON export, with its versions, and the plan page", async () => {
+  it("is nowhere in what delegates and observers download: the backup, with its versions, the JSON, and the plan page", async () => {
     for (const role of ["delegate", "observer"] as const) {
-      const exported = await sessions[role].fetch(`/api/plans/${planId}/export?format=json`);
+      const json = await sessions[role].fetch(`/api/plans/${planId}/export?format=json`);
+      expect(await json.text(), role).not.toContain(threadId);
+      const exported = await sessions[role].fetch(`/api/plans/${planId}/export?format=backup`);
       expect(exported.status).toBe(200);
       const body = await exported.text();
       expect(body).toContain('"versions"');

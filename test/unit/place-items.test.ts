@@ -114,6 +114,10 @@ describe("placing a list item", () => {
     const [placed] = placeItem(item("Measure progress"), sections);
     expect(placed).toMatchObject({ sectionKey: "targets", method: "similarity" });
     expect(placed.evidence).toMatch(/^similarity \d+\.\d\d$/);
+    // One shared word is chance, not similarity.
+    expect(placeItem(item("Progress in the economy"), sections)).toEqual([
+      { sectionKey: "further", method: "fallback", evidence: "matched no section" },
+    ]);
   });
 
   it("puts a 'should' item or a concern that matches nothing in the fallback section, and other lists nowhere", () => {
