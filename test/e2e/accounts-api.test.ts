@@ -407,6 +407,7 @@ describe.skipIf(!hasServer)("pages", () => {
     "/admin/users",
     "/admin/invites",
     "/admin/audit",
+    "/plans/any-plan/seeding",
   ])("%s sends a signed-out visitor to sign in", async (path) => {
     const response = await anonymous(path);
     expect(response.status).toBe(307);

@@ -63,6 +63,7 @@ describe.skipIf(!hasServer)("security headers", () => {
       `/plans/${planId}/amendments`,
       `/plans/${planId}/concerns`,
       `/plans/${planId}/versions`,
+      `/plans/${planId}/seeding`,
       "/admin/users",
       "/admin/invites",
       "/admin/audit",

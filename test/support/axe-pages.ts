@@ -31,7 +31,7 @@ export function setUpAxePages(browser: ServedBrowser, hasServer: boolean) {
       "/",
       `/dialogues/${SEED_DIALOGUE_ID}`,
       plan,
-      ...["coverage", "comments", "amendments", "concerns", "versions"].map((p) => `${plan}/${p}`),
+      ...["coverage", "comments", "amendments", "concerns", "versions", "seeding"].map((p) => `${plan}/${p}`),
     ];
   });
 
