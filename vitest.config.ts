@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import type { TestProjectInlineConfiguration } from "vitest/config";
 
 const repoRoot = fileURLToPath(new URL(".", import.meta.url));
 
@@ -7,6 +8,35 @@ const repoRoot = fileURLToPath(new URL(".", import.meta.url));
 const SERIAL_E2E = ["test/e2e/**/*-api.test.ts"];
 /** Security files that count every table's rows the same way. */
 const SERIAL_SECURITY = ["test/security/fuzz-routes.test.ts", "test/security/csrf.test.ts"];
+
+/**
+ * A project of files run against the served app: a production build and `next start` with the collaboration
+ * server, on a fresh database, and Chromium (test/support/e2e-setup.ts, one served app for every such project of a
+ * run). The groups run one after another, in order; within one, `workers` files at a time.
+ */
+function servedProject(options: {
+  name: string;
+  group: number;
+  include: string[];
+  exclude?: string[];
+  workers: number;
+}): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    test: {
+      name: options.name,
+      include: options.include,
+      exclude: options.exclude ?? [],
+      environment: "node",
+      globalSetup: ["test/support/e2e-setup.ts"],
+      fileParallelism: options.workers > 1,
+      maxWorkers: options.workers,
+      sequence: { groupOrder: options.group },
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+    },
+  };
+}
 
 export default defineConfig({
   // The same `@/` alias as tsconfig.json, so tests import code the way the app does.
@@ -48,72 +78,21 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      {
-        extends: true,
-        test: {
-          name: "e2e",
-          include: ["test/e2e/**/*.test.ts"],
-          exclude: [...SERIAL_E2E],
-          environment: "node",
-          // Builds the app, serves it against a fresh database, and checks for Chromium: one served app for this
-          // project and the two below, in the same run.
-          globalSetup: ["test/support/e2e-setup.ts"],
-          // Files run side by side: each one that writes works on rows of its own (its own plan, dialogue or
-          // accounts; test/support/factories.ts), and the pages mostly wait on the network, not the processor.
-          // Two at a time: a third Chromium on two cores slowed pages past their timeouts.
-          fileParallelism: true,
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "e2e-serial",
-          include: [...SERIAL_E2E],
-          environment: "node",
-          globalSetup: ["test/support/e2e-setup.ts"],
-          // These prove that a refused request wrote nothing by counting every table: no other file may write
-          // meanwhile, so they run one at a time, after the files above.
-          fileParallelism: false,
-          sequence: { groupOrder: 2 },
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "security",
-          include: ["test/security/**/*.test.ts"],
-          exclude: [...SERIAL_SECURITY],
-          environment: "node",
-          // The same served app as e2e: XSS, headers, sockets and sign-in limits against the real server and
-          // Chromium, two files at a time after the end-to-end files (each plays its own clients and accounts).
-          globalSetup: ["test/support/e2e-setup.ts"],
-          fileParallelism: true,
-          maxWorkers: 2,
-          sequence: { groupOrder: 3 },
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "security-serial",
-          include: [...SERIAL_SECURITY],
-          environment: "node",
-          globalSetup: ["test/support/e2e-setup.ts"],
-          // Fuzzing and CSRF prove a refused request wrote nothing by counting every table: one at a time, last.
-          fileParallelism: false,
-          sequence: { groupOrder: 4 },
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-        },
-      },
+      // Files run side by side: each one that writes works on rows of its own (its own plan, dialogue or accounts;
+      // test/support/factories.ts), and the pages mostly wait on the network, not the processor. Two at a time: a
+      // third Chromium on two cores slowed pages past their timeouts.
+      servedProject({ name: "e2e", group: 1, include: ["test/e2e/**/*.test.ts"], exclude: SERIAL_E2E, workers: 2 }),
+      // These prove that a refused request wrote nothing by counting every table: no other file may write meanwhile.
+      servedProject({ name: "e2e-serial", group: 2, include: SERIAL_E2E, workers: 1 }),
+      // XSS, headers, sockets and sign-in limits: each file plays its own clients and accounts.
+      servedProject({
+        name: "security",
+        group: 3,
+        include: ["test/security/**/*.test.ts"],
+        exclude: SERIAL_SECURITY,
+        workers: 2,
+      }),
+      servedProject({ name: "security-serial", group: 4, include: SERIAL_SECURITY, workers: 1 }),
     ],
   },
 });

@@ -5,7 +5,7 @@ import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/policies";
 import { listDialogues } from "@/lib/dialogue/list-dialogues";
 import { listPlans } from "@/lib/plan/get-plan";
-import { findPlanTemplate } from "@/lib/plan/templates";
+import { findPlanTemplate, listTemplateChoices } from "@/lib/plan/templates";
 import { Time } from "@/components/ui/time";
 import { buttonClasses } from "@/components/ui/button";
 
@@ -16,6 +16,7 @@ export default async function HomePage() {
   const canImport = can(user, "dialogue.import");
   const canSeed = can(user, "plan.seed");
   const canRemove = can(user, "dialogue.delete");
+  const templates = listTemplateChoices();
   return (
     <div className="space-y-6">
       <div>
@@ -76,7 +77,7 @@ export default async function HomePage() {
                 ))}
               {(canSeed || canRemove) && (
                 <div className="mt-2 flex flex-wrap items-center gap-3">
-                  {canSeed && <SeedPlanButton dialogueId={d.id} />}
+                  {canSeed && <SeedPlanButton dialogueId={d.id} templates={templates} />}
                   {canRemove && !plans.some((p) => p.dialogueId === d.id) && (
                     <RemoveDialogueButton dialogueId={d.id} title={d.topic ?? d.title} />
                   )}

@@ -18,6 +18,7 @@ type Benchmark = { name: string; script: string; nodeArgs?: string[]; timeoutMin
 /** In the order a reader meets the features: import, suggestions, editing, comments, amendments, versions, export; then the pages in a browser, then the whole app under load. */
 export const BENCHMARKS: Benchmark[] = [
   { name: "import", script: "bench/import.ts", timeoutMinutes: 10 },
+  { name: "seed", script: "bench/seed.ts", timeoutMinutes: 10 },
   { name: "suggest-quality", script: "bench/suggest-quality.ts", timeoutMinutes: 5 },
   { name: "suggest-latency", script: "bench/suggest-latency.ts", timeoutMinutes: 15 },
   { name: "collab", script: "bench/collab-latency.ts", timeoutMinutes: 10 },

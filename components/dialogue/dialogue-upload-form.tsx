@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { SeedPlanButton } from "./seed-plan-button";
+import type { TemplateChoice } from "./seed-plan-button";
 import { Button } from "@/components/ui/button";
 
 type Imported = {
@@ -22,7 +23,7 @@ type Status =
 const OUTCOME = { created: "Imported", updated: "Updated", unchanged: "Already imported, unchanged:" } as const;
 
 /** Uploads a summary to POST /api/dialogues, says what was imported, and offers its draft plan. */
-export function DialogueUploadForm() {
+export function DialogueUploadForm({ templates }: { templates: TemplateChoice[] }) {
   const router = useRouter();
   const [status, setStatus] = useState<Status>({ kind: "idle" });
 
@@ -69,13 +70,13 @@ export function DialogueUploadForm() {
             {status.message}
           </p>
         )}
-        {status.kind === "imported" && <ImportedSummary result={status.result} />}
+        {status.kind === "imported" && <ImportedSummary result={status.result} templates={templates} />}
       </div>
     </div>
   );
 }
 
-function ImportedSummary({ result }: { result: Imported }) {
+function ImportedSummary({ result, templates }: { result: Imported; templates: TemplateChoice[] }) {
   const { counts } = result;
   return (
     <div className="space-y-2 rounded-lg border border-emerald-200 bg-emerald-50 p-4">
@@ -87,7 +88,7 @@ function ImportedSummary({ result }: { result: Imported }) {
         <Link href={`/dialogues/${result.dialogueId}`} className="text-un-dark underline">
           Open the reader
         </Link>
-        <SeedPlanButton dialogueId={result.dialogueId} label="Seed its draft plan" />
+        <SeedPlanButton dialogueId={result.dialogueId} templates={templates} label="Seed its draft plan" />
       </p>
     </div>
   );

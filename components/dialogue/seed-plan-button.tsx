@@ -3,19 +3,30 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
-import { DEFAULT_TEMPLATE_KEY, PLAN_TEMPLATES } from "@/lib/plan/templates";
 import { Button } from "@/components/ui/button";
+
+/** A template as the seed control offers it; the first is the default. */
+export type TemplateChoice = { key: string; name: string; description: string };
 
 /**
  * Seeds a draft plan from the dialogue's lists with the chosen template (or finds the one that template already
- * gave), then opens its seeding report: where every list item went, and what fell back.
+ * gave), then opens its seeding report: where every list item went, and what fell back. The templates come from the
+ * server page (listTemplateChoices): the template files are checked by zod, which the browser's CSP would not allow.
  */
-export function SeedPlanButton({ dialogueId, label = "Seed a draft plan" }: { dialogueId: string; label?: string }) {
+export function SeedPlanButton({
+  dialogueId,
+  templates,
+  label = "Seed a draft plan",
+}: {
+  dialogueId: string;
+  templates: TemplateChoice[];
+  label?: string;
+}) {
   const router = useRouter();
   const selectId = useId();
-  const [template, setTemplate] = useState(DEFAULT_TEMPLATE_KEY);
+  const [template, setTemplate] = useState(templates[0].key);
   const [status, setStatus] = useState<{ isSeeding: boolean; error?: string }>({ isSeeding: false });
-  const chosen = PLAN_TEMPLATES.find((t) => t.key === template);
+  const chosen = templates.find((t) => t.key === template);
 
   async function seed() {
     setStatus({ isSeeding: true });
@@ -40,7 +51,7 @@ export function SeedPlanButton({ dialogueId, label = "Seed a draft plan" }: { di
         aria-describedby={`${selectId}-about`}
         disabled={status.isSeeding}
       >
-        {PLAN_TEMPLATES.map((t) => (
+        {templates.map((t) => (
           <option key={t.key} value={t.key}>
             {t.name}
           </option>

@@ -50,6 +50,9 @@ export function useNotificationFeed(initialUnread: number) {
       body: input,
       keepalive: true,
     });
+    // A list fetched while the marking was on its way (news from the stream meanwhile) may predate it: it does not
+    // count either, or it would show the items unread again beside a bell that says none are.
+    latestRequest.current++;
     if (data) setUnread(data.unread);
   }, []);
 

@@ -15,8 +15,8 @@ import { signInOverHttp } from "@/test/support/sign-in";
 
 const { baseUrl, hasServer } = setUpServedApp();
 const browser = setUpBrowser();
-const SECTION = "targets";
-const BLOCK = "targets.should-5";
+const SECTION = "objectives";
+const BLOCK = "objectives.should-5";
 // One plan for the file: the list test reads the amendment the first test accepted.
 let planId: string;
 

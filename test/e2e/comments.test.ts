@@ -92,7 +92,7 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
   it("sits the comments in the margin beside the text, each level with its marked text unless the card above is in the way", async () => {
     // A section no other test in this file comments on; threads on its first and last passages, opened over HTTP.
     const section = await getPrisma().planSection.findFirstOrThrow({
-      where: { planId, key: "objectives" },
+      where: { planId, key: "cooperation" },
       select: { content: true },
     });
     const blocks = readPassages(section.content as JSONContent).filter((b) => b.text.split(" ").length > 2);
@@ -106,7 +106,7 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({
-          sectionKey: "objectives",
+          sectionKey: "cooperation",
           blockId: block.blockId,
           quote,
           stance,
@@ -115,25 +115,25 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
       });
       expect(response.status).toBe(201);
     }
-    const page = await openPlanWith(browser, { planId, email: ACCOUNTS.facilitator, sectionKey: "objectives" });
-    const cards = page.locator("#objectives [data-thread-card]");
+    const page = await openPlanWith(browser, { planId, email: ACCOUNTS.facilitator, sectionKey: "cooperation" });
+    const cards = page.locator("#cooperation [data-thread-card]");
     await expect
-      .poll(() => page.locator("#objectives .ProseMirror .comment-mark").count(), { timeout: 10_000 })
+      .poll(() => page.locator("#cooperation .ProseMirror .comment-mark").count(), { timeout: 10_000 })
       .toBe(2);
     await expect.poll(() => cards.count()).toBe(2);
-    const text = (await page.locator("#objectives .ProseMirror").boundingBox())!;
+    const text = (await page.locator("#cooperation .ProseMirror").boundingBox())!;
     // Level with the marks once the layout settles: card i's top = max(its mark's top, the card above's bottom + 8),
     // the first one no higher than the list (the panel's title and filters sit above it).
     await expect
       .poll(
         async () => {
-          let floor = (await page.locator("#objectives ol:has(> [data-thread-card])").boundingBox())!.y;
+          let floor = (await page.locator("#cooperation ol:has(> [data-thread-card])").boundingBox())!.y;
           const misplaced: string[] = [];
           for (let i = 0; i < 2; i++) {
             const card = cards.nth(i);
             const id = (await card.getAttribute("data-thread-card"))!;
             const box = (await card.locator("article").boundingBox())!;
-            const mark = (await page.locator(`#objectives .comment-mark[data-thread-ids~="${id}"]`).boundingBox())!;
+            const mark = (await page.locator(`#cooperation .comment-mark[data-thread-ids~="${id}"]`).boundingBox())!;
             if (box.x < text.x + text.width) misplaced.push(`card ${i} is not beside the text`);
             if (Math.abs(box.y - Math.max(mark.y, floor)) > 3)
               misplaced.push(`card ${i} at ${box.y}, mark at ${mark.y}, floor ${floor}`);
@@ -151,13 +151,13 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
   });
 
   it("lists every visible thread of the plan on one page, filterable by section and stance", async () => {
-    const page = await openPlanWith(browser, { planId, email: ACCOUNTS.observer, sectionKey: "objectives" });
+    const page = await openPlanWith(browser, { planId, email: ACCOUNTS.observer, sectionKey: "cooperation" });
     await page.goto(`/plans/${planId}/comments`);
     await page.getByRole("heading", { name: "Comments", level: 1 }).waitFor();
-    await page.getByLabel("Section").selectOption("objectives");
+    await page.getByLabel("Section").selectOption("cooperation");
     await page.getByLabel("Stance").selectOption("oppose");
     await page.getByRole("button", { name: "Filter" }).click();
-    await page.waitForURL(/section=objectives.*stance=oppose/);
+    await page.waitForURL(/section=cooperation.*stance=oppose/);
     const threads = page.getByTestId("comment-thread");
     await expect(threads.count()).resolves.toBe(1);
     await expect(threads.first().textContent()).resolves.toContain("Opposes");

@@ -296,8 +296,8 @@ describe.skipIf(!hasServer)("suggested sources for a passage", () => {
     const answered = await facilitator.fetch(
       `/api/plans/${planId}/links`,
       jsonRequest({
-        sectionKey: "timeframe",
-        blockId: "timeframe.guidance",
+        sectionKey: "targets",
+        blockId: "targets.guidance",
         targetKey: `summary-item:${concern.id}`,
         decision: "confirm",
       }),

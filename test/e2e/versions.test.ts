@@ -71,7 +71,7 @@ describe.skipIf(!hasServer)("versions in the browser", () => {
     await createVersion(facilitator, "Rev.1");
     const rev1 = facilitator.getByTestId("version").filter({ hasText: "Rev.1" });
     await expect(rev1.getByTestId("version-summary").textContent()).resolves.toMatch(
-      /^1 section changed \(Existing instruments\), \+7 \/ −0 words/,
+      /^1 section changed \(Relation to existing instruments\), \+7 \/ −0 words/,
     );
 
     // The facilitator's list, with its create form and restore controls.
@@ -100,7 +100,7 @@ describe.skipIf(!hasServer)("versions in the browser", () => {
     // Restore the section from Zero draft, with a confirmation step; the second browser sees it live.
     await diff.getByRole("button", { name: /^Restore this section .*from Zero draft/ }).click();
     const dialog = facilitator.getByRole("alertdialog");
-    await dialog.getByText(/Restore “Existing instruments” from Zero draft\?/).waitFor();
+    await dialog.getByText(/Restore “Relation to existing instruments” from Zero draft\?/).waitFor();
     await dialog.getByRole("button", { name: "Restore", exact: true }).click();
     await diff
       .getByTestId("restore-status")

@@ -124,6 +124,11 @@ beforeAll(async () => {
   const block = readPassages(section.content as JSONContent).find((candidate) => candidate.text.length > 30)!;
   passage = { blockId: block.blockId, quote: block.text.slice(0, 24) };
   await openThreadAsDelegate("A real thread the forgeries try to hide.");
+  // Its mark is put into the text, and the page told, before anyone listens: that notice is not a forgery.
+  await waitFor(
+    async () => (await getPrisma().commentThread.count({ where: { planId, anchoredAt: { not: null } } })) === 1,
+    "the real thread is anchored",
+  );
 });
 
 afterAll(() => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DialogueUploadForm } from "@/components/dialogue/dialogue-upload-form";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { MAX_DIALOGUE_BYTES } from "@/lib/dialogue/decode-dialogue-bytes";
+import { listTemplateChoices } from "@/lib/plan/templates";
 
 export const metadata: Metadata = { title: "Import a dialogue" };
 
@@ -24,7 +25,7 @@ export default async function ImportDialoguePage() {
         fix, and nothing is imported. Uploading a corrected version of a dialogue already imported updates it in place:
         citations of sentences whose words changed are marked for review.
       </p>
-      <DialogueUploadForm />
+      <DialogueUploadForm templates={listTemplateChoices()} />
     </div>
   );
 }

@@ -81,6 +81,14 @@ export const PLAN_TEMPLATES: PlanTemplate[] = loadTemplates([planOfAction, gaRes
 
 export const TEMPLATE_KEYS = PLAN_TEMPLATES.map((t) => t.key) as [string, ...string[]];
 
+/** The templates as a person chooses among them, the default first: what a page passes to the seed control. */
+export function listTemplateChoices(): { key: string; name: string; description: string }[] {
+  const ordered = [...PLAN_TEMPLATES].sort(
+    (a, b) => Number(b.key === DEFAULT_TEMPLATE_KEY) - Number(a.key === DEFAULT_TEMPLATE_KEY),
+  );
+  return ordered.map(({ key, name, description }) => ({ key, name, description }));
+}
+
 export function findPlanTemplate(key: string): PlanTemplate | undefined {
   return PLAN_TEMPLATES.find((t) => t.key === key);
 }
