@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PlanSubpageHeader } from "@/components/plan/plan-subpage-header";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ConcernActions } from "@/components/concerns/concern-actions";
@@ -51,13 +52,7 @@ export default async function ConcernsPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href={`/plans/${id}`} className="text-un-dark underline">
-            ← {plan.title}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold">Concern register</h1>
+      <PlanSubpageHeader planId={id} planTitle={plan.title} heading="Concern register">
         <p className="max-w-3xl text-slate-700">
           Every concern raised in the dialogue, and every comment a facilitator marked as a concern, stays here until a
           passage of the plan answers it (addressed) or a facilitator notes it with a reason (noted). Raised concerns
@@ -67,7 +62,7 @@ export default async function ConcernsPage({ params, searchParams }: Props) {
           </Link>
           .
         </p>
-      </header>
+      </PlanSubpageHeader>
 
       <section aria-labelledby="concern-summary" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex flex-wrap items-center justify-between gap-2">

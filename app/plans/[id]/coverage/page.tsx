@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PlanSubpageHeader } from "@/components/plan/plan-subpage-header";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ConcernAnswers } from "@/components/coverage/concern-answers";
@@ -46,20 +46,14 @@ export default async function CoveragePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href={`/plans/${id}`} className="text-un-dark underline">
-            ← {plan.title}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold">Coverage of the dialogue</h1>
+      <PlanSubpageHeader planId={id} planTitle={plan.title} heading="Coverage of the dialogue">
         <p className="max-w-3xl text-slate-700">
           Which points of the dialogue the draft reflects. A point is covered when a confirmed source links it to the
           plan, suspect when its confirmed source needs a re-check because the passage or the source changed since,
           suggested when only suggestions do, excluded when a facilitator has recorded why it is left out.
         </p>
         <LivePlanActivity planId={id} kind="links" noun="sources" />
-      </header>
+      </PlanSubpageHeader>
       <CoverageAtAGlance groups={groups} hrefOf={(g) => filterHref({ group: g.key })} />
       <RegisterSummary planId={id} register={register} />
       <ConcernAnswers planId={id} concerns={concerns} />

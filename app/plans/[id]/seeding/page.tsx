@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PlanSubpageHeader } from "@/components/plan/plan-subpage-header";
 import { notFound } from "next/navigation";
 import { SeedingReportTable } from "@/components/plan/seeding-report-table";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
@@ -21,13 +21,7 @@ export default async function SeedingReportPage({ params }: Props) {
   const { placed, fell_back: fellBack, not_placed: notPlaced } = report.counts;
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href={`/plans/${id}`} className="text-un-dark underline">
-            ← {report.title}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold">Seeding report</h1>
+      <PlanSubpageHeader planId={id} planTitle={report.title} heading="Seeding report">
         <p className="max-w-3xl text-slate-700">
           The first draft was seeded from the dialogue with the template <strong>{report.templateName}</strong>. Each
           list item went to the sections its words point to: a key phrase of the section, else the section its text is
@@ -37,7 +31,7 @@ export default async function SeedingReportPage({ params }: Props) {
         <p role="status" className="text-slate-800">
           {placed} placed, {fellBack} fell back, {notPlaced} in no section.
         </p>
-      </header>
+      </PlanSubpageHeader>
       <SeedingReportTable report={report} />
     </div>
   );
