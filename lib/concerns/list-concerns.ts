@@ -1,6 +1,8 @@
 /**
  * A plan's concern register as this user may see it, by number: each entry
- * with where it came from, who raised it, its status and its answer. Reading
+ * with where it came from, who raised it, its status and its answer, or,
+ * while raised, the sections where it is to be answered (the sections that
+ * seeding, or a facilitator, linked to it as responding to it). Reading
  * first ensures the dialogue's concerns are on it (see ensureConcernRegister).
  */
 import type { JSONContent } from "@tiptap/core";
@@ -49,6 +51,7 @@ export async function listConcerns({
   const blocksBySection = new Map(
     sections.map((s) => [s.id, new Set(readPassages(s.content as JSONContent).map((p) => p.blockId))]),
   );
+  const homes = await findAnswerHomes(planId, concerns);
   return concerns.map((c) => ({
     id: c.id,
     number: c.number,
@@ -81,6 +84,10 @@ export async function listConcerns({
             linkStatus: c.answerLink?.status ?? null,
           }
         : null,
+    answerIn:
+      c.status === "raised" && c.summaryItemId
+        ? (homes.get(c.summaryItemId) ?? []).map((s) => ({ ...s, href: `/plans/${planId}#${s.key}` }))
+        : [],
     noteReason: c.status === "noted" ? c.noteReason : null,
     decidedBy: c.decidedBy,
     decidedAt: c.decidedAt,
@@ -89,3 +96,22 @@ export async function listConcerns({
 }
 
 export type ConcernEntry = Awaited<ReturnType<typeof listConcerns>>[number];
+
+/** For each dialogue concern, the sections with a confirmed responds_to_concern link to it, in the plan's order. */
+async function findAnswerHomes(planId: string, concerns: { summaryItemId: string | null }[]) {
+  const itemIds = concerns.flatMap((c) => (c.summaryItemId ? [c.summaryItemId] : []));
+  const links = itemIds.length
+    ? await getPrisma().provenanceLink.findMany({
+        where: { planId, summaryItemId: { in: itemIds }, relation: "responds_to_concern", status: "confirmed" },
+        select: { summaryItemId: true, section: { select: { key: true, title: true, position: true } } },
+      })
+    : [];
+  const homes = new Map<string, { key: string; title: string; position: number }[]>();
+  for (const { summaryItemId, section } of links) {
+    const list = homes.get(summaryItemId!) ?? [];
+    if (!list.some((s) => s.key === section.key)) list.push(section);
+    homes.set(summaryItemId!, list);
+  }
+  for (const list of homes.values()) list.sort((a, b) => a.position - b.position);
+  return new Map([...homes].map(([id, list]) => [id, list.map(({ key, title }) => ({ key, title }))]));
+}

@@ -68,6 +68,10 @@ describe.skipIf(!hasServer)("the concern register in the browser", () => {
     const row = page.locator(`#concern-${number}`);
     await expect(row.getAttribute("data-status")).resolves.toBe("raised");
     await expect(row.textContent()).resolves.toContain("Ecuador");
+    // A concern of the dialogue says where it is to be answered: the sections seeding linked to it.
+    await expect(page.locator("#concern-1").getByTestId("concern-answer-in").textContent()).resolves.toMatch(
+      /^To be answered in .*Relation to existing instruments/,
+    );
     await expectNoSeriousViolations(page);
 
     // Address it from the keyboard: open the form, pick the section and the passage, submit.

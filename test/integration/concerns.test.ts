@@ -63,7 +63,7 @@ beforeAll(async () => {
 });
 
 describe("the dialogue's concerns on the register", () => {
-  it("are put there by seeding, numbered 1…3 in the summary's order, all raised: the seeded bullet restates a concern, it does not answer it", async () => {
+  it("are put there by seeding, numbered 1…3 in the summary's order, all raised, each with where it is to be answered", async () => {
     const items = await prisma.summaryItem.findMany({
       where: { dialogueId: SEED_DIALOGUE_ID, list: "concerns" },
       orderBy: { position: "asc" },
@@ -81,6 +81,14 @@ describe("the dialogue's concerns on the register", () => {
     expect(concerns.map((c) => [c.status, c.answerBlockId, c.decidedById])).toEqual(
       concerns.map(() => ["raised", null, null]),
     );
+    // The register says where each is to be answered: the sections seeding linked to it.
+    const listed = await listConcerns({ viewer: people.observer, planId });
+    expect(listed.every((c) => c.answerIn.length > 0)).toBe(true);
+    expect(listed[0].answerIn).toContainEqual({
+      key: "existing-instruments",
+      title: "Relation to existing instruments",
+      href: `/plans/${planId}#existing-instruments`,
+    });
   });
 
   it("are ensured idempotently, and for a plan seeded before the register existed on first read", async () => {

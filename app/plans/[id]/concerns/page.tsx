@@ -241,6 +241,19 @@ function ConcernRow({
             )}
           </>
         )}
+        {concern.answerIn.length > 0 && (
+          <p data-testid="concern-answer-in">
+            To be answered in{" "}
+            {concern.answerIn.map((section, i) => (
+              <span key={section.key}>
+                {i > 0 && ", "}
+                <a href={section.href} className="text-un-dark underline">
+                  {section.title}
+                </a>
+              </span>
+            ))}
+          </p>
+        )}
         {concern.noteReason && <p>Noted: {concern.noteReason}</p>}
         {concern.decidedAt && concern.status !== "raised" && (
           <p className="mt-1 text-slate-600">
