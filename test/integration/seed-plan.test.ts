@@ -234,8 +234,16 @@ describe("suggestions for a passage", () => {
       select: { id: true, email: true, name: true, role: true, delegationId: true },
     });
     const actor = { ...facilitator, delegation: null };
+    // Not should-8's: a later test corrects that item's words and expects its confirmed links to turn suspect.
     const link = await prisma.provenanceLink.findFirstOrThrow({
-      where: { planId, status: "confirmed", cited: false, amendmentId: null, blockId: { not: "" } },
+      where: {
+        planId,
+        status: "confirmed",
+        cited: false,
+        amendmentId: null,
+        blockId: { not: "" },
+        summaryItem: { key: "should-1" },
+      },
       include: { section: { select: { key: true } } },
     });
     const listener = await listenForLinkNotices();
@@ -326,6 +334,10 @@ describe("a corrected import under a plan", () => {
   });
 
   it("marks the confirmed links of sources whose words changed as suspect, and keeps the rest", async () => {
+    const confirmed = await prisma.provenanceLink.findMany({
+      where: { planId, summaryItem: { key: "should-8" }, status: "confirmed" },
+      select: { id: true },
+    });
     const corrected = SOURCE.replace("and how they may be mobilized.", "and how they may be raised.");
     const result = await importDialogue({
       prisma,
@@ -335,7 +347,7 @@ describe("a corrected import under a plan", () => {
     });
     expect(result.status).toBe("updated");
     const should8 = await prisma.provenanceLink.findMany({
-      where: { planId, summaryItem: { key: "should-8" } },
+      where: { id: { in: confirmed.map((link) => link.id) } },
       select: { status: true },
     });
     expect(should8.length).toBeGreaterThan(0);
