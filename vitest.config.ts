@@ -74,9 +74,6 @@ export default defineConfig({
           // No shared database: each file starts (and stops, and restarts)
           // its own embedded PostgreSQL, so they run one at a time.
           fileParallelism: false,
-          // Run with the served files (npm run test:served), beside the first group: these mostly wait on
-          // processes they stop and start, which fits between the browsers' page loads.
-          sequence: { groupOrder: 1 },
           testTimeout: 90_000,
           hookTimeout: 60_000,
         },

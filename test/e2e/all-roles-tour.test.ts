@@ -5,7 +5,7 @@
  * shows: no console or page error (hydration included), dates read one way,
  * passage markers read as words, the matrix's headings are numbers with a
  * legend, avatars tell the facilitators apart. (Every one of these pages is
- * scanned with axe for each role in axe-pages-drafters.test.ts and axe-pages-readers.test.ts.)
+ * scanned with axe for each role in axe-pages-<role>.test.ts.)
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,13 +1,14 @@
 /**
- * Axe on every page type for a role (issue 8's accessibility matrix), shared by the two files that split the roles
- * between them so they can run side by side: test/e2e/axe-pages-*.test.ts.
+ * Axe on every page type for a role (issue 8's accessibility matrix), shared by the four files, one per role,
+ * that run side by side: test/e2e/axe-pages-<role>.test.ts.
  */
-import { beforeAll } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNTS } from "./accounts";
 import { findSeriousViolations } from "./axe";
 import { createAmendment, createPlan, createThread, findUser } from "./factories";
 import { SEED_DIALOGUE_ID } from "./seed-database";
 import type { ServedBrowser } from "./served-app";
+import { setUpBrowser, setUpServedApp } from "./served-app";
 import { signInWithForm } from "./sign-in";
 
 export type AxeRole = "admin" | "facilitator" | "delegate" | "observer";
@@ -53,4 +54,22 @@ export function setUpAxePages(browser: ServedBrowser, hasServer: boolean) {
     }
     return found;
   };
+}
+
+/**
+ * A file's tests: every page type the role can open, scanned signed in as the role; `signedOut` pages too, without
+ * signing in. One call per file, one file per role, so the roles run side by side.
+ */
+export function describeAxePages(role: AxeRole, { signedOut = [] }: { signedOut?: string[] } = {}): void {
+  const { hasServer } = setUpServedApp();
+  const seriousViolations = setUpAxePages(setUpBrowser(), hasServer);
+  describe.skipIf(!hasServer)(`axe on every page type, for the ${role}`, () => {
+    if (signedOut.length)
+      it(`finds nothing serious on ${signedOut.join(", ")}, signed out`, async () => {
+        expect(await seriousViolations(null, signedOut)).toEqual([]);
+      });
+    it(`finds nothing serious on any page the ${role} can open`, async () => {
+      expect(await seriousViolations(role)).toEqual([]);
+    });
+  });
 }

@@ -1,0 +1,7 @@
+/**
+ * Every page type the delegate can open, signed in as the delegate, scanned with axe in Chromium: no serious or critical
+ * violation anywhere. One file per role, so the roles run side by side.
+ */
+import { describeAxePages } from "@/test/support/axe-pages";
+
+describeAxePages("delegate");
