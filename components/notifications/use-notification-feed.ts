@@ -42,17 +42,21 @@ export function useNotificationFeed(initialUnread: number) {
   const markRead = useCallback(async (input: TMarkRead) => {
     latestRequest.current++;
     const ids = new Set(input.ids ?? []);
-    setItems(
-      (current) => current?.map((item) => (input.all || ids.has(item.id) ? { ...item, isRead: true } : item)) ?? null,
-    );
+    const markItems = () =>
+      setItems(
+        (current) => current?.map((item) => (input.all || ids.has(item.id) ? { ...item, isRead: true } : item)) ?? null,
+      );
+    markItems();
     const { data } = await apiFetch<{ unread: number }>("/api/notifications/read", {
       method: "POST",
       body: input,
       keepalive: true,
     });
-    // A list fetched while the marking was on its way (news from the stream meanwhile) may predate it: it does not
-    // count either, or it would show the items unread again beside a bell that says none are.
+    // A list fetched while the marking was on its way (news from the stream meanwhile) may predate it: the items
+    // marked stay read, and a list still on its way is dropped, or it would show them unread beside a bell that
+    // says none are.
     latestRequest.current++;
+    markItems();
     if (data) setUnread(data.unread);
   }, []);
 

@@ -19,7 +19,7 @@ import { SEED_DIALOGUE_ID } from "./seed-database";
 
 type UserOptions = {
   role: CurrentUser["role"];
-  /** The delegation a delegate speaks for, by name (it must exist: the seed dialogue's annex). */
+  /** The delegation a delegate speaks for, by name, in the seed dialogue's annex (other dialogues have their own). */
   delegationName?: string;
   /** Shown beside their comments; by default the role and delegation. */
   name?: string;
@@ -33,7 +33,7 @@ type UserOptions = {
 export async function createUser({ role, delegationName, name, email, password }: UserOptions): Promise<CurrentUser> {
   const prisma = getPrisma();
   const delegation = delegationName
-    ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName } })
+    ? await prisma.delegation.findFirstOrThrow({ where: { name: delegationName, dialogueId: SEED_DIALOGUE_ID } })
     : null;
   const shownName = name ?? `${role} ${delegationName ?? ""}`.trim();
   const user = await prisma.user.create({
