@@ -249,6 +249,10 @@ describe.skipIf(!hasServer)("citations", () => {
       .getByRole("button", { name: /^Cite .* at the caret$/ })
       .first()
       .waitFor();
+    // The button is replaced by the list, which takes the keyboard user's place; Tab goes on from there.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")), { timeout: 10_000 })
+      .toBe("Suggested sources");
     await tabUntil(page, /^Cite .* at the caret$/);
     await page.keyboard.press("Enter");
     await editor.locator("sup[data-citation]").first().waitFor();
