@@ -14,7 +14,7 @@ import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import { sendCollabNotice } from "@/lib/live/channels";
 import { AppError } from "@/lib/errors";
-import { requireTemplate, writeSkeleton } from "./seed-plan";
+import { requireTemplate, SEED_TRANSACTION, writeSkeleton } from "./seed-plan";
 import type { PlanTemplate } from "./templates";
 
 /** The caller must type the word, so a stray click or a replayed request without it does nothing. */
@@ -22,30 +22,27 @@ export const ZResetPlan = z.object({ confirm: z.literal("RESET", { message: "typ
 
 export async function resetPlan({ actor, planId }: { actor: CurrentUser; planId: string }) {
   authorize(actor, "plan.reset");
-  return getPrisma().$transaction(
-    async (tx) => {
-      const plan = await tx.plan.findUnique({
-        where: { id: planId },
-        include: { _count: { select: { sections: true, links: true, exclusions: true } } },
-      });
-      if (!plan) throw new AppError("not_found", "No such plan.");
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${plan.dialogueId}`}))`;
-      await tx.coverageExclusion.deleteMany({ where: { planId } });
-      const template = requireTemplate(plan.templateKey);
-      const counts = await replaceSectionsKeepingThreads(tx, { planId, dialogueId: plan.dialogueId, template });
-      // The register is kept; answers that lived in the old sections move to the new seeded passages or go back to raised.
-      await ensureConcernRegister({ planId, tx });
-      await appendAudit(tx, {
-        userId: actor.id,
-        action: "plan.reset",
-        resourceType: "plan",
-        resourceId: planId,
-        detail: { removed: plan._count, seeded: counts },
-      });
-      return counts;
-    },
-    { timeout: 60_000 },
-  );
+  return getPrisma().$transaction(async (tx) => {
+    const plan = await tx.plan.findUnique({
+      where: { id: planId },
+      include: { _count: { select: { sections: true, links: true, exclusions: true } } },
+    });
+    if (!plan) throw new AppError("not_found", "No such plan.");
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${plan.dialogueId}`}))`;
+    await tx.coverageExclusion.deleteMany({ where: { planId } });
+    const template = requireTemplate(plan.templateKey);
+    const counts = await replaceSectionsKeepingThreads(tx, { planId, dialogueId: plan.dialogueId, template });
+    // The register is kept; answers that lived in the old sections move to the new seeded passages or go back to raised.
+    await ensureConcernRegister({ planId, tx });
+    await appendAudit(tx, {
+      userId: actor.id,
+      action: "plan.reset",
+      resourceType: "plan",
+      resourceId: planId,
+      detail: { removed: plan._count, seeded: counts },
+    });
+    return counts;
+  }, SEED_TRANSACTION);
 }
 
 async function replaceSectionsKeepingThreads(

@@ -43,6 +43,12 @@ const LABEL_BY_LIST: Partial<Record<SummaryListName, string>> = {
 /** The order of bullets in a section: the plan's own items first. */
 export const LIST_ORDER: SummaryListName[] = ["should", "consensus", "gaps", "inFavour", "concerns"];
 
+/**
+ * Seeding writes a dozen sections with their links and suggestions in one transaction: up to a minute on a busy
+ * machine, and up to 15 s to get a connection when the pool is busy (Prisma's default wait is 2 s).
+ */
+export const SEED_TRANSACTION = { maxWait: 15_000, timeout: 60_000 };
+
 /** Statements suggested per section at seeding time. */
 const SUGGESTIONS_PER_SECTION = 5;
 
@@ -68,28 +74,25 @@ export async function seedPlan({
   actorId?: string | null;
 }): Promise<SeedResult> {
   const template = requireTemplate(templateKey);
-  return getPrisma().$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${dialogueId}`}))`;
-      const existing = await tx.plan.findFirst({
-        where: { dialogueId, templateKey },
-        orderBy: { createdAt: "asc" },
-        include: { _count: { select: { sections: true } } },
-      });
-      if (existing)
-        return {
-          planId: existing.id,
-          status: "unchanged" as const,
-          templateKey,
-          sections: existing._count.sections,
-          confirmedLinks: 0,
-          suggestedLinks: 0,
-        };
-      const { planId, ...counts } = await writePlan(tx, { dialogueId, templateKey: template.key, actorId });
-      return { planId, status: "created" as const, ...counts };
-    },
-    { timeout: 60_000 },
-  );
+  return getPrisma().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${dialogueId}`}))`;
+    const existing = await tx.plan.findFirst({
+      where: { dialogueId, templateKey },
+      orderBy: { createdAt: "asc" },
+      include: { _count: { select: { sections: true } } },
+    });
+    if (existing)
+      return {
+        planId: existing.id,
+        status: "unchanged" as const,
+        templateKey,
+        sections: existing._count.sections,
+        confirmedLinks: 0,
+        suggestedLinks: 0,
+      };
+    const { planId, ...counts } = await writePlan(tx, { dialogueId, templateKey: template.key, actorId });
+    return { planId, status: "created" as const, ...counts };
+  }, SEED_TRANSACTION);
 }
 
 /** The template of that key; an unknown key is the caller's mistake (400 naming `template`). */

@@ -14,7 +14,7 @@ import { createThread as createThreadAs } from "@/lib/comments/create-thread";
 import { ZCreateThread } from "@/lib/comments/schemas";
 import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
-import { writePlan } from "@/lib/plan/seed-plan";
+import { SEED_TRANSACTION, writePlan } from "@/lib/plan/seed-plan";
 import { SEED_DIALOGUE_ID } from "./seed-database";
 
 type UserOptions = {
@@ -57,8 +57,9 @@ export async function createUser({ role, delegationName, name, email, password }
 export async function createPlan({ dialogueId = SEED_DIALOGUE_ID }: { dialogueId?: string } = {}): Promise<{
   id: string;
 }> {
-  // The same writes as seeding, minus its one-plan-per-dialogue check; a plan takes a few seconds on a busy machine.
-  const { planId } = await getPrisma().$transaction((tx) => writePlan(tx, { dialogueId }), { timeout: 60_000 });
+  // The same writes as seeding, minus its one-plan-per-dialogue check; a plan takes a few seconds on a busy machine,
+  // and the first connection may wait a few more (SEED_TRANSACTION: found failing in CI at Prisma's 2 s default).
+  const { planId } = await getPrisma().$transaction((tx) => writePlan(tx, { dialogueId }), SEED_TRANSACTION);
   return { id: planId };
 }
 
