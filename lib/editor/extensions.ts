@@ -9,6 +9,7 @@ import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { uniqueBlockIdsPlugin } from "./block-ids";
 import { CITABLE_BLOCK_TYPES } from "./block-types";
+import { readParagraphKind, readSubparagraphLevel } from "./paragraph-kinds";
 
 /**
  * A stable id on every citable block, kept in the document itself (so it
@@ -57,6 +58,38 @@ export const SeedLabel = Extension.create({
             keepOnSplit: false,
             parseHTML: (element) => element.getAttribute("data-seed-label"),
             renderHTML: (attributes) => (attributes.seedLabel ? { "data-seed-label": attributes.seedLabel } : {}),
+          },
+        },
+      },
+    ];
+  },
+});
+
+/**
+ * A paragraph's kind in a General Assembly text: plain, preambular, operative
+ * or sub-paragraph (lib/editor/paragraph-kinds.ts says why it is an attribute
+ * and not a node type). Enter carries the kind to the new paragraph, as a
+ * drafter writing operative paragraphs expects. Rendered as data-kind and
+ * data-level; the numbers and endings are drawn from lib/editor/passages.ts.
+ */
+export const ParagraphKind = Extension.create({
+  name: "paragraphKind",
+  addGlobalAttributes() {
+    return [
+      {
+        types: ["paragraph"],
+        attributes: {
+          kind: {
+            default: "plain",
+            keepOnSplit: true,
+            parseHTML: (element) => readParagraphKind(element.getAttribute("data-kind")),
+            renderHTML: (attributes) => (attributes.kind !== "plain" ? { "data-kind": attributes.kind } : {}),
+          },
+          level: {
+            default: 1,
+            keepOnSplit: true,
+            parseHTML: (element) => readSubparagraphLevel(element.getAttribute("data-level")),
+            renderHTML: (attributes) => (attributes.kind === "subparagraph" ? { "data-level": attributes.level } : {}),
           },
         },
       },
@@ -129,5 +162,12 @@ export const CommentMark = Mark.create({
  * viewers, and one empty paragraph per concurrent editor.
  */
 export function createPlanExtensions(): Extensions {
-  return [StarterKit.configure({ undoRedo: false, trailingNode: false }), BlockId, SeedLabel, Citation, CommentMark];
+  return [
+    StarterKit.configure({ undoRedo: false, trailingNode: false }),
+    BlockId,
+    SeedLabel,
+    ParagraphKind,
+    Citation,
+    CommentMark,
+  ];
 }

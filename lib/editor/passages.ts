@@ -16,6 +16,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { Node as PmNode } from "@tiptap/pm/model";
 import { planSchema } from "./plan-document";
+import { measureOpeningPhrase, readParagraphKind, readSubparagraphLevel } from "./paragraph-kinds";
+import type { ParagraphKind, SubparagraphLevel } from "./paragraph-kinds";
 
 export type PassageType = "paragraph" | "heading" | "listItem";
 
@@ -36,6 +38,10 @@ export type Passage = {
   threadIds: string[];
   /** A list item's place: how deep its list is nested (1 at the top) and its marker, "•" or "3.". */
   list?: { depth: number; marker: string };
+  /** A paragraph's kind (lib/editor/paragraph-kinds.ts); a heading or list item has none. */
+  kind?: ParagraphKind;
+  /** A sub-paragraph's level. */
+  level?: SubparagraphLevel;
 };
 
 /** The rule itself: a list item is a passage; a paragraph or heading is one unless it sits in a list item. */
@@ -95,6 +101,10 @@ export function outlinePassages(content: JSONContent | PmNode): string {
 
 function readPassage(node: PmNode, blockId: string, type: PassageType): Passage {
   const passage: Passage = { blockId, type, text: "", runs: [], citations: [], threadIds: [] };
+  if (type === "paragraph") {
+    passage.kind = readParagraphKind(node.attrs.kind);
+    if (passage.kind === "subparagraph") passage.level = readSubparagraphLevel(node.attrs.level);
+  }
   const paragraphs: string[] = [];
   for (const textblock of ownTextblocks(node)) {
     paragraphs.push(readTextblock(textblock, passage));
@@ -192,4 +202,166 @@ export function groupConfirmedByBlock(
   for (const link of [...links].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
     if (link.status === "confirmed") byBlock.set(link.blockId, [...(byBlock.get(link.blockId) ?? []), link.id]);
   return byBlock;
+}
+
+/**
+ * Which numbering a section's paragraphs continue: the resolution's own text
+ * ("main": its preamble and operative part, or a plan that is not a
+ * resolution) or its annex, which numbers from 1 again.
+ */
+export type NumberingPart = "main" | "annex";
+
+/** A paragraph's place in the numbered text, as every view and export prints it. */
+export type ParagraphNumber = {
+  /** The marker printed before it: "4.", "(a)", "(ii)"; null for a preambular paragraph, which is not numbered. */
+  marker: string | null;
+  /** How negotiators name it: "PP 3", "OP 4", "OP 4 (a)", "Annex 2 (b) (i)". */
+  reference: string;
+  /** The punctuation it ends with in print, replacing whatever its text ends with. */
+  ending: "," | ";" | ":" | ".";
+  /** How many characters of its text open it in italics ("Recalling", "Calls upon"). */
+  openingLength: number;
+};
+
+/** A section as numbering reads it: its passages in reading order, and the numbering it continues. */
+export type NumberedSection = { part: NumberingPart; passages: readonly Passage[] };
+
+type Counters = { preambular: number; operative: number; letter: number; roman: number };
+
+/**
+ * Numbers the paragraphs of a whole plan, sections in order: operative
+ * paragraphs continuously across the sections of a part, sub-paragraphs (a),
+ * (b) under the paragraph before them and (i), (ii) under the lettered one
+ * before them. Each paragraph's ending follows General Assembly style: a
+ * preambular paragraph ends with a comma, an operative one with a semicolon
+ * and the last of its part with a full stop, and one followed by its
+ * sub-paragraphs with a colon. Plain text and headings get no number.
+ */
+export function numberParagraphs(sections: readonly NumberedSection[]): Map<string, ParagraphNumber> {
+  const numbers = new Map<string, ParagraphNumber>();
+  for (const part of ["main", "annex"] as const) {
+    const passages = sections.filter((section) => section.part === part).flatMap((section) => section.passages);
+    numberPart(passages, part, numbers);
+  }
+  return numbers;
+}
+
+function numberPart(passages: readonly Passage[], part: NumberingPart, into: Map<string, ParagraphNumber>): void {
+  const counters: Counters = { preambular: 0, operative: 0, letter: 0, roman: 0 };
+  const numbered = passages.filter((passage) => passage.kind && passage.kind !== "plain");
+  // The last operative paragraph, or sub-paragraph of one, ends the part with a full stop.
+  let parent: Passage | null = null;
+  let lastOperative = -1;
+  numbered.forEach((passage, index) => {
+    if (passage.kind !== "subparagraph") parent = passage;
+    if (passage.kind === "operative" || (passage.kind === "subparagraph" && parent?.kind !== "preambular"))
+      lastOperative = index;
+  });
+  let parentReference = "";
+  let letterReference = "";
+  parent = null;
+  numbered.forEach((passage, index) => {
+    const next = numbered[index + 1];
+    const { marker, reference } = countPassage(passage, counters, part, { parentReference, letterReference });
+    if (passage.kind !== "subparagraph") {
+      parent = passage;
+      parentReference = reference;
+    } else if (passage.level === 1) letterReference = reference;
+    into.set(passage.blockId, {
+      marker,
+      reference,
+      ending: chooseEnding(passage, next, parent, index === lastOperative),
+      openingLength: measureOpeningPhrase(passage.text, passage.kind!),
+    });
+  });
+}
+
+function countPassage(
+  passage: Passage,
+  counters: Counters,
+  part: NumberingPart,
+  above: { parentReference: string; letterReference: string },
+): { marker: string | null; reference: string } {
+  if (passage.kind === "preambular") {
+    counters.preambular += 1;
+    counters.letter = counters.roman = 0;
+    return {
+      marker: null,
+      reference: part === "annex" ? `Annex PP ${counters.preambular}` : `PP ${counters.preambular}`,
+    };
+  }
+  if (passage.kind === "operative") {
+    counters.operative += 1;
+    counters.letter = counters.roman = 0;
+    const n = counters.operative;
+    return { marker: `${n}.`, reference: part === "annex" ? `Annex ${n}` : `OP ${n}` };
+  }
+  if (passage.level === 2) {
+    counters.roman += 1;
+    const marker = `(${toRoman(counters.roman)})`;
+    return { marker, reference: `${above.letterReference || above.parentReference} ${marker}`.trim() };
+  }
+  counters.letter += 1;
+  counters.roman = 0;
+  const marker = `(${toLetters(counters.letter)})`;
+  return { marker, reference: `${above.parentReference} ${marker}`.trim() };
+}
+
+function chooseEnding(
+  passage: Passage,
+  next: Passage | undefined,
+  parent: Passage | null,
+  isLastOperative: boolean,
+): ParagraphNumber["ending"] {
+  const isNextBelow =
+    next?.kind === "subparagraph" && (passage.kind !== "subparagraph" || (passage.level === 1 && next.level === 2));
+  if (isNextBelow) return ":";
+  if (isLastOperative) return ".";
+  if (passage.kind === "preambular") return ",";
+  // The last sub-paragraph of a preambular paragraph ends the way its paragraph would.
+  const endsGroup = next?.kind !== "subparagraph";
+  if (passage.kind === "subparagraph" && endsGroup && parent?.kind === "preambular") return ",";
+  return ";";
+}
+
+/** (a) … (z), then (aa), (bb) as United Nations documents letter them. */
+function toLetters(n: number): string {
+  const letter = String.fromCharCode(97 + ((n - 1) % 26));
+  return letter.repeat(Math.floor((n - 1) / 26) + 1);
+}
+
+function toRoman(n: number): string {
+  const numerals: [number, string][] = [
+    [1000, "m"],
+    [900, "cm"],
+    [500, "d"],
+    [400, "cd"],
+    [100, "c"],
+    [90, "xc"],
+    [50, "l"],
+    [40, "xl"],
+    [10, "x"],
+    [9, "ix"],
+    [5, "v"],
+    [4, "iv"],
+    [1, "i"],
+  ];
+  let rest = n;
+  let roman = "";
+  for (const [value, numeral] of numerals)
+    while (rest >= value) {
+      roman += numeral;
+      rest -= value;
+    }
+  return roman;
+}
+
+/** The text as printed: whatever punctuation it ends with replaced by its paragraph's ending. */
+export function applyEnding(text: string, ending: ParagraphNumber["ending"]): string {
+  return text.replace(/[\s,;:.]*$/u, "") + ending;
+}
+
+/** How much of a text is its closing punctuation, which print replaces (see {@link applyEnding}). */
+export function measureClosingPunctuation(text: string): number {
+  return /[,;:.]*\s*$/u.exec(text)?.[0].length ?? 0;
 }

@@ -176,7 +176,7 @@ function sectionRow(
   templateSection: TemplateSection,
   { planId, position, topic, held }: { planId: string; position: number; topic: string; held: PlacedItem[] },
 ) {
-  const { key, title, guidance } = templateSection;
+  const { key, title, guidance, part } = templateSection;
   const bullets = held
     .filter((item) => item.list !== "concerns")
     .map((item) => ({ blockId: `${key}.${item.key}`, text: item.text, label: LABEL_BY_LIST[item.list] }));
@@ -185,7 +185,7 @@ function sectionRow(
     ...templateSection.content.map((text, i) => paragraph(`${key}.p${i + 1}`, fillTopic(text, topic))),
     ...(bullets.length ? [bulletList(bullets)] : []),
   ]);
-  return { planId, key, title, position, guidance, content, text: toPlainText(content) };
+  return { planId, key, title, position, part, guidance, content, text: toPlainText(content) };
 }
 
 /** A confirmed link from the item's bullet, or, for a concern, from the section's guidance: where it must be answered. */

@@ -32,6 +32,8 @@ const ZTemplateSection = z.object({
   content: z.array(z.string()).default([]),
   /** The one section for "should" items and concerns that nothing else holds. */
   fallback: z.boolean().default(false),
+  /** Which numbering its paragraphs continue; a template's annexed sections are the annex's. */
+  part: z.enum(["main", "annex"]).default("main"),
 });
 
 const ZTemplateFile = z.object({
@@ -63,7 +65,12 @@ function loadTemplates(files: unknown[]): PlanTemplate[] {
     const annexed = annex ? (byKey.get(annex.template)?.sections ?? missing(annex.template)) : [];
     const sections = [
       ...template.sections,
-      ...annexed.map((s) => ({ ...s, key: `${annex!.keyPrefix}${s.key}`, title: `${annex!.titlePrefix}${s.title}` })),
+      ...annexed.map((s) => ({
+        ...s,
+        part: "annex" as const,
+        key: `${annex!.keyPrefix}${s.key}`,
+        title: `${annex!.titlePrefix}${s.title}`,
+      })),
     ];
     const keys = sections.map((s) => s.key);
     if (new Set(keys).size !== keys.length) throw new Error(`Template ${template.key}: section keys repeat`);
