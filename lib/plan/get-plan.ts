@@ -1,5 +1,6 @@
 /** Loads a plan with its sections and every link's source, for the plan page. */
 import { getPrisma } from "@/lib/db";
+import { LIVE_SECTION } from "./section-scope";
 
 /**
  * Only what the page shows: every field here is rendered and sent to the
@@ -26,11 +27,14 @@ function loadPlan(planId: string) {
       title: true,
       dialogue: { select: { id: true, title: true, topic: true } },
       sections: {
+        where: LIVE_SECTION,
         orderBy: { position: "asc" },
         select: {
           id: true,
           key: true,
           title: true,
+          part: true,
+          level: true,
           content: true,
           text: true,
           guidance: true,
@@ -95,7 +99,7 @@ export async function getPlanOutline({ planId }: { planId: string }) {
       id: true,
       title: true,
       dialogueId: true,
-      sections: { orderBy: { position: "asc" }, select: { key: true, title: true } },
+      sections: { where: LIVE_SECTION, orderBy: { position: "asc" }, select: { key: true, title: true } },
     },
   });
 }
