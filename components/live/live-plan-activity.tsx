@@ -21,7 +21,8 @@ export function LivePlanActivity({
   noun,
 }: {
   planId: string;
-  kind: "threads" | "amendments" | "links";
+  /** What the page lists; it also renders again when the plan's sections change, which every plan page shows. */
+  kind: "threads" | "amendments" | "links" | "structure";
   noun: string;
 }) {
   const router = useRouter();
@@ -42,8 +43,8 @@ export function LivePlanActivity({
   useEffect(() => () => clearTimeout(foldTimer.current), []);
 
   const connection = useEventSource({
-    url: `/api/plans/${encodeURIComponent(planId)}/activity?kind=${kind}`,
-    listeners: { [kind]: () => refresh(), check: () => refresh() },
+    url: `/api/plans/${encodeURIComponent(planId)}/activity?kind=${kind === "structure" ? kind : `${kind},structure`}`,
+    listeners: { [kind]: () => refresh(), structure: () => refresh(), check: () => refresh() },
     // What changed between the page's render and the stream's opening (or while it was down) came with no event.
     onOpen: (isFirst) => refresh({ isQuiet: isFirst }),
   });

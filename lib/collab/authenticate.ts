@@ -6,6 +6,7 @@
 import { can } from "@/lib/auth/policies";
 import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
+import { LIVE_SECTION } from "@/lib/plan/section-scope";
 import { parseSectionDocumentName } from "./document-name";
 import type { SectionDocument } from "./document-name";
 import { verifyCollabToken } from "./token";
@@ -43,7 +44,9 @@ export async function authenticateCollab({
   if (user.sessionsValidAfter && payload.iat <= user.sessionsValidAfter.getTime())
     throw new CollabAccessDenied("token revoked");
   if (!can(user, "plan.read")) throw new CollabAccessDenied("may not read plans");
-  const exists = await getPrisma().planSection.count({ where: { id: section.sectionId, planId: section.planId } });
-  if (!exists) throw new CollabAccessDenied("no such section");
+  const exists = await getPrisma().planSection.count({
+    where: { id: section.sectionId, planId: section.planId, ...LIVE_SECTION },
+  });
+  if (!exists) throw new CollabAccessDenied("no such section (or it was removed)");
   return { user, section, readOnly: !can(user, "plan.edit"), issuedAt: payload.iat };
 }

@@ -18,7 +18,7 @@ import { startThreadAnchoring } from "./anchor-threads";
 import type { ThreadAnchoring } from "./anchor-threads";
 import { listenForNotices } from "./listen-for-notices";
 import { AMENDMENTS_CHANGED, announceToEditors, mergeStoredState, pushThreadsToEditors } from "./push-to-editors";
-import { parseSectionDocumentName } from "./document-name";
+import { parseSectionDocumentName, sectionDocumentName } from "./document-name";
 import { recheckConnections, suspendUserConnections } from "./recheck-connections";
 import { DEFAULT_GATE_LIMITS, guardSocket } from "./socket-gate";
 import type { GateLimits, SocketGate } from "./socket-gate";
@@ -271,6 +271,8 @@ async function listenToDatabase({
         return void pushThreadsToEditors(hocuspocus, notice).catch(failed(`announcing threads of ${notice.sectionId}`));
       if (notice.type === "amendments-changed") return announceToEditors(hocuspocus, notice, AMENDMENTS_CHANGED);
       if (notice.type === "user-access-changed") return onUserAccessChanged(notice.userId);
+      // Its editors' pages drop it as they render again; meanwhile no edit to a removed section is taken.
+      if (notice.type === "section-removed") return hocuspocus.closeConnections(sectionDocumentName(notice));
       if (notice.type === "merge-stored")
         return void mergeStoredState(hocuspocus, notice).catch(failed(`merging stored ${notice.sectionId}`));
     },

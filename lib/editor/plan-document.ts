@@ -8,10 +8,11 @@ import { createPlanExtensions } from "./extensions";
 export const planSchema = getSchema(createPlanExtensions());
 const textSerializers = getTextSerializersFromSchema(planSchema);
 
+/** A plain paragraph, with every attribute the schema gives one, so it equals what the editor and Yjs give back. */
 export function paragraph(blockId: string, text: string, marks: JSONContent["marks"] = []): JSONContent {
   return {
     type: "paragraph",
-    attrs: { blockId },
+    attrs: { blockId, kind: "plain", level: 1 },
     content: text ? [{ type: "text", text, ...(marks.length ? { marks } : {}) }] : [],
   };
 }

@@ -30,6 +30,10 @@ export type CollabNotice =
   | { type: "coverage-changed"; planId: string }
   /** The stored document was edited on the server (an accepted amendment): live documents merge it in now. */
   | ({ type: "merge-stored" } & Section)
+  /** The plan's sections were added, renamed, moved or removed, or its title changed: open pages render again. */
+  | { type: "structure-changed"; planId: string }
+  /** A section was removed: collaboration servers stop taking edits to its document. */
+  | ({ type: "section-removed" } & Section)
   /** A user's role, delegation, disabled state or sessions changed: their open connections are judged again now. */
   | { type: "user-access-changed"; userId: string };
 

@@ -36,7 +36,9 @@ export type PlanActivity =
   | { kind: "threads"; sectionId: string; visibility: ThreadVisibility }
   | { kind: "amendments"; sectionId: string }
   /** sectionId null: the plan as a whole (an exclusion from coverage). */
-  | { kind: "links"; sectionId: string | null };
+  | { kind: "links"; sectionId: string | null }
+  /** The sections were added, renamed, moved or removed, or the plan retitled. */
+  | { kind: "structure"; sectionId: null };
 /** Called with the plan activity for a plan subscription; with nothing for the bell, or to say "check again". */
 type OnNews = (activity?: PlanActivity) => void;
 
@@ -209,6 +211,8 @@ function deliverPlanActivity(hub: Hub, payload: string): void {
 function toPlanActivity(notice: Partial<CollabNotice> | null): { planId: string; change: PlanActivity } | null {
   if (notice?.type === "coverage-changed" && notice.planId)
     return { planId: notice.planId, change: { kind: "links", sectionId: null } };
+  if (notice?.type === "structure-changed" && notice.planId)
+    return { planId: notice.planId, change: { kind: "structure", sectionId: null } };
   if (!notice || !("planId" in notice) || !notice.planId || !("sectionId" in notice) || !notice.sectionId) return null;
   const { planId, sectionId } = notice;
   if (notice.type === "amendments-changed") return { planId, change: { kind: "amendments", sectionId } };

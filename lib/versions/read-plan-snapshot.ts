@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { describeAmendment } from "@/lib/amendments/describe-amendment";
+import { IN_LIVE_SECTION, LIVE_SECTION } from "@/lib/plan/section-scope";
 import { describeLink } from "./describe-link";
 
 export type SnapshotSection = {
@@ -14,6 +15,8 @@ export type SnapshotSection = {
   key: string;
   title: string;
   position: number;
+  part: "main" | "annex";
+  level: number;
   content: unknown;
   text: string;
   ydoc: Uint8Array | null;
@@ -43,6 +46,8 @@ export type SnapshotAmendment = {
   delegation: string | null;
 };
 export type PlanSnapshot = {
+  /** The plan's title: a version captures it with the structure. */
+  title: string;
   sections: SnapshotSection[];
   links: SnapshotLink[];
   amendments: SnapshotAmendment[];
@@ -58,14 +63,26 @@ export async function readPlanSnapshot({
   planId: string;
   withYdoc?: boolean;
 }): Promise<PlanSnapshot> {
-  const [sections, links, amendments] = await Promise.all([
+  const [plan, sections, links, amendments] = await Promise.all([
+    db.plan.findUniqueOrThrow({ where: { id: planId }, select: { title: true } }),
     db.planSection.findMany({
-      where: { planId },
+      where: { planId, ...LIVE_SECTION },
       orderBy: { position: "asc" },
-      select: { id: true, key: true, title: true, position: true, content: true, text: true, ydoc: withYdoc },
+      select: {
+        id: true,
+        key: true,
+        title: true,
+        position: true,
+        part: true,
+        level: true,
+        content: true,
+        text: true,
+        ydoc: withYdoc,
+      },
     }),
+    // A removed section's links and amendments are kept with it, not in the plan a version records.
     db.provenanceLink.findMany({
-      where: { planId },
+      where: { planId, ...IN_LIVE_SECTION },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
@@ -84,7 +101,7 @@ export async function readPlanSnapshot({
       },
     }),
     db.amendment.findMany({
-      where: { planId, status: "pending" },
+      where: { planId, status: "pending", ...IN_LIVE_SECTION },
       orderBy: { number: "asc" },
       select: {
         id: true,
@@ -100,11 +117,14 @@ export async function readPlanSnapshot({
     }),
   ]);
   const snapshot = {
+    title: plan.title,
     sections: sections.map((s) => ({
       sectionId: s.id,
       key: s.key,
       title: s.title,
       position: s.position,
+      part: s.part,
+      level: s.level,
       content: s.content,
       text: s.text,
       ydoc: s.ydoc ? new Uint8Array(s.ydoc) : null,
@@ -144,9 +164,17 @@ export async function readPlanSnapshot({
  * purpose — two states can hold the same document (edits typed and undone),
  * and such a snapshot would be identical to the reader.
  */
-function hashSnapshot({ sections, links, amendments }: Omit<PlanSnapshot, "contentHash">): string {
-  const documents = sections.map(({ key, title, position, content }) => ({ key, title, position, content }));
-  return createHash("sha256").update(canonicalJson({ documents, links, amendments })).digest("hex");
+function hashSnapshot({ title, sections, links, amendments }: Omit<PlanSnapshot, "contentHash">): string {
+  const documents = sections.map(({ key, title, position, part, level, content }) => ({
+    key,
+    title,
+    position,
+    // Left out while they hold their defaults, so plans drafted before sections had parts and levels hash as before.
+    ...(part !== "main" ? { part } : {}),
+    ...(level !== 1 ? { level } : {}),
+    content,
+  }));
+  return createHash("sha256").update(canonicalJson({ title, documents, links, amendments })).digest("hex");
 }
 
 function canonicalJson(value: unknown): string {

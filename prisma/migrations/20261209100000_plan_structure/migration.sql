@@ -11,6 +11,8 @@ ALTER TABLE "PlanSection" ADD COLUMN "part" "SectionPart" NOT NULL DEFAULT 'main
 ALTER TABLE "PlanSection" ADD COLUMN "level" INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE "PlanSection" ADD COLUMN "removedAt" TIMESTAMP(3);
 
+ALTER TABLE "PlanVersion" ADD COLUMN "planTitle" TEXT;
+
 ALTER TABLE "PlanVersionSection" ADD COLUMN "part" "SectionPart" NOT NULL DEFAULT 'main';
 ALTER TABLE "PlanVersionSection" ADD COLUMN "level" INTEGER NOT NULL DEFAULT 1;
 

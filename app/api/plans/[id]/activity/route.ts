@@ -9,17 +9,25 @@ export const runtime = "nodejs";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** `?kind=threads`, `amendments` or `links` narrows the stream to what the page lists; without it, all. */
-const ZQuery = z.object({ kind: z.enum(["threads", "amendments", "links"]).optional() });
+const KINDS = ["threads", "amendments", "links", "structure"] as const;
 
-/** Server-Sent Events for the plan-wide pages (comments, amendments, coverage): which section's threads, amendments or sources changed. */
+/** `?kind=threads` (or several: `links,structure`) narrows the stream to what the page lists; without it, all. */
+const ZQuery = z.object({
+  kind: z
+    .string()
+    .transform((value) => value.split(","))
+    .pipe(z.array(z.enum(KINDS)).min(1))
+    .optional(),
+});
+
+/** Server-Sent Events for the plan-wide pages (comments, amendments, coverage): which section's threads, amendments or sources changed, or the sections themselves. */
 export const GET = withErrors(async (request: Request, context: Context) => {
   const viewer = await requireUser();
   const { kind } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   return openPlanActivityStream({
     viewer,
     planId: (await context.params).id,
-    kinds: kind ? [kind] : ["threads", "amendments", "links"],
+    kinds: kind ?? KINDS,
     signal: request.signal,
   });
 });
