@@ -55,6 +55,7 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
           {amendment.state}
         </Badge>
         <Badge>{KIND_LABEL[amendment.kind]}</Badge>
+        {amendment.isSectionRemoved && <Badge tone="warning">removed with its section</Badge>}
         <span className="font-medium">{amendment.delegation?.name ?? amendment.author?.name ?? "Unknown"}</span>
         {showSection && (
           <a href={`/plans/${planId}#${amendment.section.key}`} className="text-un-dark underline">
@@ -160,6 +161,11 @@ function DecisionControls({
   const [isRejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
   const isStale = amendment.state === "stale";
+  const cannotApply = isStale
+    ? "The target text has changed: the amendment cannot be applied as proposed."
+    : amendment.isSectionRemoved
+      ? "Its section was removed from the plan: restore the section from a version to accept it."
+      : undefined;
   if (isRejecting) {
     return (
       <form
@@ -196,9 +202,9 @@ function DecisionControls({
       <Button
         variant="success-solid"
         className="disabled:cursor-not-allowed"
-        disabled={isStale}
+        disabled={cannotApply !== undefined}
         onClick={() => onDecide({ decision: "accept" }, "Accepted — the text is updated for everyone")}
-        title={isStale ? "The target text has changed: the amendment cannot be applied as proposed." : undefined}
+        title={cannotApply}
       >
         Accept<span className="sr-only"> amendment {amendment.number}</span>
       </Button>

@@ -68,6 +68,7 @@ export function Thread({
         {thread.visibility === "facilitators" && <Badge tone="private">facilitators only</Badge>}
         {thread.status === "resolved" && <Badge tone="muted">resolved</Badge>}
         {thread.anchor === "detached" && <Badge tone="warning">detached: its text was removed</Badge>}
+        {thread.anchor === "removed" && <Badge tone="warning">removed with its section</Badge>}
       </header>
       <button
         type="button"

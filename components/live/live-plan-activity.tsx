@@ -19,8 +19,14 @@ export function LivePlanActivity({
   planId,
   kind,
   noun,
+  revision,
 }: {
   planId: string;
+  /**
+   * The structure revision the page was rendered at: given, the stream's first event says whether the page is
+   * current, and a current page does not render itself again when the stream opens (the plan page is costly).
+   */
+  revision?: number;
   /** What the page lists; it also renders again when the plan's sections change, which every plan page shows. */
   kind: "threads" | "amendments" | "links" | "structure";
   noun: string;
@@ -44,9 +50,18 @@ export function LivePlanActivity({
 
   const connection = useEventSource({
     url: `/api/plans/${encodeURIComponent(planId)}/activity?kind=${kind === "structure" ? kind : `${kind},structure`}`,
-    listeners: { [kind]: () => refresh(), structure: () => refresh(), check: () => refresh() },
+    listeners: {
+      [kind]: () => refresh(),
+      structure: () => refresh(),
+      check: () => refresh(),
+      revision: (data) => {
+        if ((data as { revision?: number }).revision !== revision) refresh();
+      },
+    },
     // What changed between the page's render and the stream's opening (or while it was down) came with no event.
-    onOpen: (isFirst) => refresh({ isQuiet: isFirst }),
+    onOpen: (isFirst) => {
+      if (!(isFirst && revision !== undefined)) refresh({ isQuiet: isFirst });
+    },
   });
 
   return (

@@ -76,6 +76,13 @@ export async function decideAmendment({
 /** Changes the text and records the amendment as a source of the passage; returns the link's id. */
 async function applyToText(tx: Tx, amendment: LockedAmendment, actor: CurrentUser): Promise<string> {
   const section = { planId: amendment.planId, sectionId: amendment.sectionId };
+  // Its text is out of the plan until a version brings the section back; rejecting it stays possible.
+  const { removedAt } = await tx.planSection.findUniqueOrThrow({
+    where: { id: section.sectionId },
+    select: { removedAt: true },
+  });
+  if (removedAt)
+    throw new AppError("conflict", "Its section was removed from the plan: restore the section to accept it.");
   const change = {
     kind: amendment.kind,
     blockId: amendment.blockId,

@@ -101,7 +101,7 @@ export async function listAmendments({
     },
     orderBy: { number: "asc" },
     include: {
-      section: { select: { key: true, title: true, content: true } },
+      section: { select: { key: true, title: true, content: true, removedAt: true } },
       delegation: { select: { id: true, name: true } },
       author: { select: { id: true, name: true } },
       decidedBy: { select: { id: true, name: true } },
@@ -127,6 +127,8 @@ export async function listAmendments({
       id: amendment.id,
       number: amendment.number,
       section: { key: section.key, title: section.title },
+      /** Removed with its section: kept, shown as such, and not to be accepted until a version restores the section. */
+      isSectionRemoved: section.removedAt !== null,
       blockId: amendment.blockId,
       quote,
       kind: amendment.kind,

@@ -13,6 +13,7 @@ import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isQuoteAmendable } from "./list-amendments";
 import type { TProposeAmendment } from "./schemas";
+import { LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export async function proposeAmendment({
   actor,
@@ -26,7 +27,7 @@ export async function proposeAmendment({
   authorize(actor, "amendment.propose");
   return getPrisma().$transaction(async (tx) => {
     const section = await tx.planSection.findFirst({
-      where: { planId, key: input.sectionKey },
+      where: { planId, key: input.sectionKey, ...LIVE_SECTION },
       select: { id: true, content: true },
     });
     if (!section) throw new AppError("not_found", "No such section in this plan.");

@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { resolveMentions } from "./mentions";
 import { notifyAboutComment } from "./notify-comment";
 import type { TCreateThread } from "./schemas";
+import { LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export async function createThread({
   actor,
@@ -26,7 +27,7 @@ export async function createThread({
     authorize(actor, "comment.facilitatorsOnly", undefined, "Only facilitators can open a facilitators-only thread.");
   return getPrisma().$transaction(async (tx) => {
     const section = await tx.planSection.findFirst({
-      where: { planId, key: input.sectionKey },
+      where: { planId, key: input.sectionKey, ...LIVE_SECTION },
       select: { id: true, plan: { select: { dialogueId: true } } },
     });
     if (!section) throw new AppError("not_found", "No such section in this plan.");

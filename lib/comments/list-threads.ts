@@ -104,7 +104,7 @@ async function loadThreads({
     },
     orderBy: { number: "asc" },
     include: {
-      section: { select: { key: true, title: true } },
+      section: { select: { key: true, title: true, removedAt: true } },
       delegation: { select: { id: true, name: true } },
       author: { select: { id: true, name: true } },
       // Its entry on the concern register, if a facilitator put it there (same visibility as the thread).
@@ -122,8 +122,9 @@ async function loadThreads({
     section: { key: thread.section.key, title: thread.section.title },
     blockId: thread.blockId,
     // "pending" until the collaboration server has marked the text; "detached" once its text is gone (the quote remains).
-    anchor:
-      thread.anchoredAt === null
+    anchor: thread.section.removedAt
+      ? ("removed" as const)
+      : thread.anchoredAt === null
         ? ("pending" as const)
         : isAnchored(thread)
           ? ("anchored" as const)

@@ -27,7 +27,8 @@ export const ZThreadView = z.object({
   number: z.number().int(),
   section: z.object({ key: z.string(), title: z.string() }),
   blockId: z.string(),
-  anchor: z.enum(["pending", "anchored", "detached"]),
+  /** "removed": its section was removed from the plan; the thread is kept with it until a version restores it. */
+  anchor: z.enum(["pending", "anchored", "detached", "removed"]),
   /** A facilitators-only thread's place in the text (it has no mark there); null for every other thread. */
   range: ZAnchorRange.nullable(),
   quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),

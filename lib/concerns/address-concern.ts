@@ -19,6 +19,7 @@ import { notify } from "@/lib/notifications/notify";
 import { fingerprintPassage } from "@/lib/provenance/fingerprint";
 import { findConcernForUpdate } from "./concern-access";
 import type { TAddressConcern } from "./schemas";
+import { LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export async function addressConcern({
   actor,
@@ -35,7 +36,7 @@ export async function addressConcern({
   return getPrisma().$transaction(async (tx) => {
     const concern = await findConcernForUpdate(tx, actor, { planId, concernId });
     const section = await tx.planSection.findFirst({
-      where: { planId, key: input.sectionKey },
+      where: { planId, key: input.sectionKey, ...LIVE_SECTION },
       select: { id: true, key: true, title: true, content: true },
     });
     if (!section) throw new AppError("invalid", "No such section in this plan.", { field: "sectionKey" });

@@ -12,6 +12,7 @@ import { authorize, concernsVisibleWhere } from "@/lib/auth/policies";
 import type { Actor } from "@/lib/auth/policies";
 import { ensureConcernRegister } from "./ensure-concern-register";
 import type { TConcernFilter } from "./schemas";
+import { IN_LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export async function listConcerns({
   viewer,
@@ -102,7 +103,13 @@ async function findAnswerHomes(planId: string, concerns: { summaryItemId: string
   const itemIds = concerns.flatMap((c) => (c.summaryItemId ? [c.summaryItemId] : []));
   const links = itemIds.length
     ? await getPrisma().provenanceLink.findMany({
-        where: { planId, summaryItemId: { in: itemIds }, relation: "responds_to_concern", status: "confirmed" },
+        where: {
+          planId,
+          summaryItemId: { in: itemIds },
+          relation: "responds_to_concern",
+          status: "confirmed",
+          ...IN_LIVE_SECTION,
+        },
         select: { summaryItemId: true, section: { select: { key: true, title: true, position: true } } },
       })
     : [];

@@ -17,6 +17,7 @@ import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { computeCoverage } from "@/lib/provenance/compute-coverage";
 import type { Coverage, CoverageEntry } from "@/lib/provenance/compute-coverage";
+import { IN_LIVE_SECTION, LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export const PLAN_JSON_FORMAT = "gpa-plan";
 export const PLAN_JSON_VERSION = 1;
@@ -32,9 +33,9 @@ export async function exportPlanJson({ planId, now = new Date() }: { planId: str
   });
   if (!plan) throw new AppError("not_found", `No plan ${planId}.`);
   const [sections, links, coverage] = await Promise.all([
-    prisma.planSection.findMany({ where: { planId }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
+    prisma.planSection.findMany({ where: { planId, ...LIVE_SECTION }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
     prisma.provenanceLink.findMany({
-      where: { planId, status: { in: [...SOURCE_STATUSES] } },
+      where: { planId, status: { in: [...SOURCE_STATUSES] }, ...IN_LIVE_SECTION },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       include: { statement: { select: { key: true } }, sentence: { select: { key: true } }, summaryItem: true },
     }),

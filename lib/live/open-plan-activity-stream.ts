@@ -79,8 +79,22 @@ export async function openPlanActivityStream({
   }
 
   const unsubscribe = await subscribeToPlanActivity({ planId, viewerId: viewer.id, onNews: hear });
-  stream = createEventStream({ signal, heartbeatMs, maxAgeMs, onClose: unsubscribe });
+  // Read once subscribed, so no change falls between: a page whose sections are older than this renders again,
+  // and a page that is current is spared rendering itself again on every open.
+  const revision = kinds.includes("structure") ? await readStructureRevision(planId) : null;
+  stream = createEventStream({
+    signal,
+    heartbeatMs,
+    maxAgeMs,
+    onClose: unsubscribe,
+    onStart: () => revision !== null && stream?.send("revision", { revision }),
+  });
   return stream.response;
+}
+
+async function readStructureRevision(planId: string): Promise<number | null> {
+  const plan = await getPrisma().plan.findUnique({ where: { id: planId }, select: { structureRevision: true } });
+  return plan?.structureRevision ?? null;
 }
 
 /** The events for a batch of changes: each section and kind once, facilitators-only threads only for those who see them. */

@@ -25,6 +25,7 @@ function loadPlan(planId: string) {
     select: {
       id: true,
       title: true,
+      structureRevision: true,
       dialogue: { select: { id: true, title: true, topic: true } },
       sections: {
         where: LIVE_SECTION,

@@ -2,10 +2,11 @@
 import type { JSONContent } from "@tiptap/core";
 import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
+import { LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export async function listPassages({ planId }: { planId: string }) {
   const sections = await getPrisma().planSection.findMany({
-    where: { planId },
+    where: { planId, ...LIVE_SECTION },
     orderBy: { position: "asc" },
     select: { key: true, title: true, content: true },
   });

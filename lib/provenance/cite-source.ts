@@ -16,6 +16,7 @@ import { ZBlockId } from "@/lib/plan/passage-schemas";
 import { fingerprintPassage } from "./fingerprint";
 import { resolveTarget } from "./link-suggested-source";
 import { sendCollabNotice } from "@/lib/live/channels";
+import { LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export const ZCiteSource = z.object({
   sectionKey: z.string().min(1).max(100),
@@ -38,7 +39,7 @@ export async function citeSource({ actor, planId, input }: { actor: CurrentUser;
   authorize(actor, "provenance.confirm");
   return getPrisma().$transaction(async (tx) => {
     const section = await tx.planSection.findFirst({
-      where: { planId, key: input.sectionKey },
+      where: { planId, key: input.sectionKey, ...LIVE_SECTION },
       select: { id: true, plan: { select: { dialogueId: true } } },
     });
     if (!section) throw new AppError("not_found", "No such section in this plan.");

@@ -15,6 +15,7 @@ import { getPrisma } from "@/lib/db";
 import type { SummaryListName } from "@/lib/dialogue/types";
 import { SUMMARY_LISTS } from "@/lib/dialogue/types";
 import type { CoverageCounts, CoverageStatus } from "./coverage-status";
+import { IN_LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export type { CoverageCounts, CoverageStatus } from "./coverage-status";
 
@@ -58,7 +59,8 @@ export async function computeCoverage({ planId, db = getPrisma() }: { planId: st
     }),
     // Flat columns only: nested relations would cost a query with thousands of ids each.
     db.provenanceLink.findMany({
-      where: { planId, status: { in: [...LIVE_STATUSES] } },
+      // Coverage follows the structure: a removed section's links reflect nothing in the plan.
+      where: { planId, status: { in: [...LIVE_STATUSES] }, ...IN_LIVE_SECTION },
       select: { status: true, summaryItemId: true, statementId: true },
     }),
     db.coverageExclusion.findMany({ where: { planId }, select: { targetType: true, targetId: true, reason: true } }),

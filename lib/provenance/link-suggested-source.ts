@@ -14,6 +14,7 @@ import type { JSONContent } from "@tiptap/core";
 import { findPassage } from "@/lib/editor/passages";
 import { fingerprintSavedPassage } from "./passage-fingerprint";
 import { sendCollabNotice } from "@/lib/live/channels";
+import { LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export const ZLinkSuggestedSource = z.object({
   sectionKey: z.string().min(1).max(100),
@@ -37,7 +38,7 @@ export async function linkSuggestedSource({
   authorize(actor, "provenance.confirm");
   return getPrisma().$transaction(async (tx) => {
     const section = await tx.planSection.findFirst({
-      where: { planId, key: input.sectionKey },
+      where: { planId, key: input.sectionKey, ...LIVE_SECTION },
       include: { plan: { select: { dialogueId: true } } },
     });
     if (!section) throw new AppError("not_found", "No such section in this plan.");

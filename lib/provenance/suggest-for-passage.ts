@@ -11,6 +11,7 @@ import type { JSONContent } from "@tiptap/core";
 import { AppError } from "@/lib/errors";
 import { suggestSources } from "./suggest-sources";
 import type { Suggestion } from "./suggest-sources";
+import { LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export async function suggestForPassage({
   viewer,
@@ -31,7 +32,7 @@ export async function suggestForPassage({
   authorize(viewer, "plan.read");
   const prisma = getPrisma();
   const section = await prisma.planSection.findFirst({
-    where: { planId, key: sectionKey },
+    where: { planId, key: sectionKey, ...LIVE_SECTION },
     select: { id: true, title: true, text: true, content: true, plan: { select: { dialogueId: true } } },
   });
   if (!section) throw new AppError("not_found", "No such section in this plan.");

@@ -3,6 +3,7 @@ import { authorize } from "@/lib/auth/policies";
 import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import { SUMMARY_LISTS } from "@/lib/dialogue/types";
+import { IN_LIVE_SECTION, LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export type Cell = "confirmed" | "suggested" | null;
 
@@ -13,7 +14,7 @@ export async function buildTraceabilityMatrix({ viewer, planId }: { viewer: Acto
     where: { id: planId },
     select: {
       dialogueId: true,
-      sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true } },
+      sections: { where: LIVE_SECTION, orderBy: { position: "asc" }, select: { id: true, key: true, title: true } },
     },
   });
   const [items, links] = await Promise.all([
@@ -22,7 +23,7 @@ export async function buildTraceabilityMatrix({ viewer, planId }: { viewer: Acto
       select: { id: true, key: true, list: true, n: true, text: true },
     }),
     prisma.provenanceLink.findMany({
-      where: { planId, summaryItemId: { not: null }, status: { in: ["confirmed", "suggested"] } },
+      where: { planId, summaryItemId: { not: null }, status: { in: ["confirmed", "suggested"] }, ...IN_LIVE_SECTION },
       select: { sectionId: true, summaryItemId: true, status: true },
     }),
   ]);
@@ -70,7 +71,12 @@ export async function listConcernAnswers({ planId }: { planId: string }) {
       n: true,
       text: true,
       links: {
-        where: { planId, relation: "responds_to_concern", status: { in: ["confirmed", "suggested"] } },
+        where: {
+          planId,
+          relation: "responds_to_concern",
+          status: { in: ["confirmed", "suggested"] },
+          ...IN_LIVE_SECTION,
+        },
         select: { id: true, status: true, blockId: true, section: { select: { key: true, title: true } } },
       },
     },

@@ -18,6 +18,7 @@ import { ZAddressConcern, ZMarkThreadAsConcern, ZNoteConcern } from "@/lib/conce
 import { getPrisma } from "@/lib/db";
 import { ZMarkRead } from "@/lib/notifications/schemas";
 import { ZResetPlan } from "@/lib/plan/reset-plan";
+import { ZAddSection, ZChangeSection, ZRemoveSection, ZRetitlePlan } from "@/lib/plan/structure/schemas";
 import { ZCiteSource } from "@/lib/provenance/cite-source";
 import { ZDecideLink } from "@/lib/provenance/decide-link";
 import { ZExclusion, ZExclusionTarget } from "@/lib/provenance/exclude-from-coverage";
@@ -42,6 +43,7 @@ type Ids = {
   amendment: string;
   concern: string;
   link: string;
+  section: string;
   user: string;
   invite: string;
 };
@@ -107,6 +109,20 @@ const ROUTES: Route[] = [
   { method: "POST", path: (i) => `/api/plans/${i.plan}/links`, schema: ZLinkSuggestedSource, roles: ["facilitator"] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/links/${i.link}`, schema: ZDecideLink, roles: ["facilitator"] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/reset`, schema: ZResetPlan, roles: ["admin"] },
+  { method: "PATCH", path: (i) => `/api/plans/${i.plan}`, schema: ZRetitlePlan, roles: ["facilitator"] },
+  { method: "POST", path: (i) => `/api/plans/${i.plan}/sections`, schema: ZAddSection, roles: ["facilitator"] },
+  {
+    method: "PATCH",
+    path: (i) => `/api/plans/${i.plan}/sections/${i.section}`,
+    schema: ZChangeSection,
+    roles: ["facilitator"],
+  },
+  {
+    method: "DELETE",
+    path: (i) => `/api/plans/${i.plan}/sections/${i.section}`,
+    schema: ZRemoveSection,
+    roles: ["facilitator"],
+  },
   {
     method: "POST",
     path: (i) => `/api/plans/${i.plan}/threads`,
@@ -277,6 +293,7 @@ beforeAll(async () => {
     amendment: amendment.id,
     concern: (await prisma.concern.findFirst({ where: { planId } }))?.id ?? "no-concern",
     link: (await prisma.provenanceLink.findFirst({ where: { planId } }))?.id ?? "no-link",
+    section: (await prisma.planSection.findFirst({ where: { planId } }))?.id ?? "no-section",
     user: (await findUser(ACCOUNTS.observer)).id,
     invite: ((await invite.json()) as { id: string }).id,
   };
@@ -284,7 +301,7 @@ beforeAll(async () => {
 
 describe.skipIf(!hasServer)("hostile bodies on every mutating route", () => {
   for (const route of ROUTES.filter((r) => r.roles.length > 0)) {
-    it(`${route.method} ${route.path({ plan: "[id]", thread: "[threadId]", comment: "[commentId]", amendment: "[amendmentId]", concern: "[concernId]", link: "[linkId]", user: "[id]", invite: "[id]" })}`, async () => {
+    it(`${route.method} ${route.path({ plan: "[id]", thread: "[threadId]", comment: "[commentId]", amendment: "[amendmentId]", concern: "[concernId]", link: "[linkId]", section: "[sectionId]", user: "[id]", invite: "[id]" })}`, async () => {
       const before = await countRows(getPrisma());
       await fc.assert(
         fc.asyncProperty(
@@ -323,6 +340,7 @@ describe.skipIf(!hasServer)("random path ids on every mutating route", () => {
           amendment: randomId,
           concern: randomId,
           link: randomId,
+          section: randomId,
           user: randomId,
           invite: randomId,
         }),

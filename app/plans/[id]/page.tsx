@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CollabSession } from "@/components/editor/collab-session";
+import { LivePlanActivity } from "@/components/live/live-plan-activity";
 import { ExportMenu } from "@/components/plan/export-menu";
+import { ArrangeSections } from "@/components/plan/structure/arrange-sections";
 import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
 import { can, presentPlanViewer } from "@/lib/auth/policies";
@@ -28,15 +30,19 @@ export default async function PlanPage({ params }: Props) {
     <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
       <nav aria-label="Sections" className="lg:sticky lg:top-20 lg:self-start">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Sections</h2>
-        <ol className="mt-2 space-y-1 text-sm">
-          {plan.sections.map((section) => (
-            <li key={section.key}>
+        <ol className="mt-2 space-y-1 text-sm" data-testid="section-nav">
+          {plan.sections.map((section, index) => (
+            <li key={section.key} className={section.level === 2 ? "ml-4" : ""}>
+              {section.part === "annex" && plan.sections[index - 1]?.part !== "annex" && (
+                <span className="block text-xs font-semibold uppercase tracking-wide text-slate-600">Annex</span>
+              )}
               <a href={`#${section.key}`} className="text-slate-800 hover:text-un">
                 {section.title}
               </a>
             </li>
           ))}
         </ol>
+        <LivePlanActivity planId={plan.id} kind="structure" noun="sections" revision={plan.structureRevision} />
       </nav>
       {/* On wide screens each section has a margin beside its text for the passage's sources and the comments (see LiveSection). */}
       <div className="relative min-w-0 space-y-6">
@@ -72,6 +78,14 @@ export default async function PlanPage({ params }: Props) {
             </Link>
           </p>
           <ExportMenu planId={plan.id} />
+          {canEdit && (
+            <ArrangeSections
+              planId={plan.id}
+              revision={plan.structureRevision}
+              title={plan.title}
+              sections={plan.sections.map(({ id, key, title, part, level }) => ({ id, key, title, part, level }))}
+            />
+          )}
           {can(user, "plan.reset") && <ResetPlanButton planId={plan.id} />}
         </header>
         <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>
