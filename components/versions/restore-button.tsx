@@ -6,7 +6,16 @@ import { apiFetch } from "@/lib/http/api-fetch";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 
-type Restored = { beforeVersion: { label: string }; restored: string[]; unchanged: string[]; missing: string[] };
+type Restored = {
+  beforeVersion: { label: string };
+  restored: string[];
+  unchanged: string[];
+  missing: string[];
+  /** Removed sections the version had, back in the plan with their sources, comments and amendments. */
+  broughtBack: string[];
+  /** Sections added since the version, removed (and kept) again. */
+  removed: string[];
+};
 
 /**
  * Restore the whole plan, or one section, from a version — with a
@@ -40,15 +49,7 @@ export function RestoreButton({
     setBusy(false);
     setAsking(false);
     if (error) return setStatus(error);
-    const result = data as Restored;
-    const missing = result.missing.length
-      ? ` ${result.missing.length} section(s) of the version no longer exist and were left out.`
-      : "";
-    setStatus(
-      result.restored.length
-        ? `Restored ${result.restored.length} section(s) from ${versionLabel}. The text before is kept as “${result.beforeVersion.label}”.${missing}`
-        : `Nothing to restore: the text already matches ${versionLabel}.${missing}`,
-    );
+    setStatus(describeRestore(data as Restored, versionLabel));
     router.refresh();
   }
 
@@ -85,4 +86,17 @@ export function RestoreButton({
       </p>
     </div>
   );
+}
+
+function describeRestore(result: Restored, versionLabel: string): string {
+  const changes = [
+    result.restored.length && `Restored ${result.restored.length} section(s) from ${versionLabel}.`,
+    result.broughtBack.length && `Brought back ${result.broughtBack.length} removed section(s).`,
+    result.removed.length && `Removed ${result.removed.length} section(s) added since (kept aside).`,
+  ].filter(Boolean);
+  const missing = result.missing.length
+    ? ` ${result.missing.length} section(s) of the version no longer exist and were left out.`
+    : "";
+  if (!changes.length) return `Nothing to restore: the plan already matches ${versionLabel}.${missing}`;
+  return `${changes.join(" ")} The plan before is kept as “${result.beforeVersion.label}”.${missing}`;
 }

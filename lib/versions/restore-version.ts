@@ -162,23 +162,31 @@ async function restoreStructure(
 async function restoreOneSection(tx: Tx, { planId, section }: { planId: string; section: VersionSection }) {
   const row = await tx.planSection.findUnique({
     where: { planId_key: { planId, key: section.key } },
-    select: { id: true, removedAt: true },
+    select: { id: true, title: true, level: true, removedAt: true },
   });
   if (!row) return { broughtBack: [], removed: [] };
+  if (!row.removedAt && row.title === section.title && row.level === section.level)
+    return { broughtBack: [], removed: [] };
   await tx.planSection.update({
     where: { id: row.id },
     data: { title: section.title, level: section.level, removedAt: null },
   });
-  if (row.removedAt) {
-    const live = await readStructure(tx, planId);
-    const others = live.filter((s) => s.id !== row.id);
-    const at = Math.min(section.position, others.length);
-    const order = settleParts([...others.slice(0, at), live.find((s) => s.id === row.id)!, ...others.slice(at)]);
-    for (const [position, s] of order.entries())
-      await tx.planSection.update({ where: { id: s.id }, data: { position, part: s.part, level: s.level } });
-  }
+  if (row.removedAt) await placeAmongLive(tx, { planId, sectionId: row.id, position: section.position });
   await noteStructureChanged(tx, planId);
   return { broughtBack: row.removedAt ? [section.key] : [], removed: [] };
+}
+
+/** Puts a section that came back at its version's place among the live ones (or last, if there are fewer now). */
+async function placeAmongLive(
+  tx: Tx,
+  { planId, sectionId, position }: { planId: string; sectionId: string; position: number },
+) {
+  const live = await readStructure(tx, planId);
+  const others = live.filter((s) => s.id !== sectionId);
+  const at = Math.min(position, others.length);
+  const order = settleParts([...others.slice(0, at), live.find((s) => s.id === sectionId)!, ...others.slice(at)]);
+  for (const [index, s] of order.entries())
+    await tx.planSection.update({ where: { id: s.id }, data: { position: index, part: s.part, level: s.level } });
 }
 
 async function noteStructureChanged(tx: Tx, planId: string): Promise<void> {

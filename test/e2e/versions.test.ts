@@ -104,7 +104,7 @@ describe.skipIf(!hasServer)("versions in the browser", () => {
     await dialog.getByRole("button", { name: "Restore", exact: true }).click();
     await diff
       .getByTestId("restore-status")
-      .getByText(/^Restored 1 section\(s\) from Zero draft\. The text before is kept as “Before restore/)
+      .getByText(/^Restored 1 section\(s\) from Zero draft\. The plan before is kept as “Before restore/)
       .waitFor({ timeout: 15_000 });
     await reader
       .locator(`#${SECTION} .ProseMirror p`)
