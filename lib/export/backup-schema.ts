@@ -45,11 +45,19 @@ export const ZBackupUser = z.strictObject({
   updatedAt: ZDate,
 });
 
+/** Which numbering a section continues, and its level; backups from before sections had them are main, level 1. */
+const ZPart = z.enum(["main", "annex"]).default("main");
+const ZLevel = z.number().int().min(1).max(2).default(1);
+
 export const ZBackupSection = z.strictObject({
   id: ZId,
   key: z.string().min(1),
   title: z.string(),
   position: z.number().int(),
+  part: ZPart,
+  level: ZLevel,
+  /** A section a facilitator removed: kept, with its links, threads and amendments, for a version to bring back. */
+  removedAt: ZDateOrNull.default(null),
   guidance: z.string(),
   content: ZJson,
   text: z.string(),
@@ -183,6 +191,8 @@ export const ZBackupVersionSection = z.strictObject({
   key: z.string().min(1),
   title: z.string(),
   position: z.number().int(),
+  part: ZPart,
+  level: ZLevel,
   content: ZJson,
   text: z.string(),
   ydoc: ZBase64OrNull,
@@ -192,6 +202,7 @@ export const ZBackupVersion = z.strictObject({
   id: ZId,
   number: z.number().int().positive(),
   label: z.string().min(1),
+  planTitle: z.string().nullable().default(null),
   kind: z.enum(["named", "auto", "before_restore"]),
   contentHash: z.string(),
   summary: ZJson,
@@ -225,6 +236,7 @@ export const ZBackup = z.strictObject({
     title: z.string().min(1),
     // Backups from before templates were all plans of action.
     templateKey: z.string().min(1).default("plan-of-action"),
+    structureRevision: z.number().int().min(0).default(0),
     createdAt: ZDate,
     updatedAt: ZDate,
   }),

@@ -128,6 +128,7 @@ export async function exportBackup({
       id: plan.id,
       title: plan.title,
       templateKey: plan.templateKey,
+      structureRevision: plan.structureRevision,
       createdAt: plan.createdAt.toISOString(),
       updatedAt: plan.updatedAt.toISOString(),
     },
