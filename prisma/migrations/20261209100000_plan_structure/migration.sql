@@ -22,3 +22,8 @@ UPDATE "PlanSection" s SET "part" = 'annex'
 UPDATE "PlanVersionSection" vs SET "part" = 'annex'
   FROM "PlanVersion" v JOIN "Plan" p ON p."id" = v."planId"
   WHERE v."id" = vs."versionId" AND p."templateKey" = 'ga-resolution' AND vs."key" LIKE 'annex-%';
+
+-- "Paragraph 5" in a comment or an amendment's rationale is recorded as the paragraph's stable block id, so it
+-- follows the paragraph when paragraphs are inserted, moved or removed (lib/plan/paragraph-references.ts).
+ALTER TABLE "Comment" ADD COLUMN "paragraphRefs" JSONB NOT NULL DEFAULT '[]';
+ALTER TABLE "Amendment" ADD COLUMN "rationaleRefs" JSONB NOT NULL DEFAULT '[]';
