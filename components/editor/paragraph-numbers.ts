@@ -38,7 +38,8 @@ function decorate(doc: PmNode, numbers: SectionNumbers): DecorationSet {
     const number = passage && numbers.get(passage.blockId);
     if (!passage || !number) return;
     const print = describeParagraphPrint(passage.text, number);
-    if (print.marker) decorations.push(Decoration.node(offset, offset + node.nodeSize, { "data-marker": print.marker }));
+    if (print.marker)
+      decorations.push(Decoration.node(offset, offset + node.nodeSize, { "data-marker": print.marker }));
     for (const span of positionsOf(node, offset, print.opening))
       decorations.push(Decoration.inline(span.from, span.to, { class: PRINT_CLASSES.opening }));
     for (const span of positionsOf(node, offset, print.stray))

@@ -190,8 +190,7 @@ function renderNode(node: JSONContent, key: string, context: RenderContext): Rea
       return renderText(node, key);
     case "paragraph": {
       const passage = context.passageById.get(String(node.attrs?.blockId));
-      if (!passage)
-        return context.isInsideListItem ? <span key={key}>{children}</span> : <p key={key}>{children}</p>;
+      if (!passage) return context.isInsideListItem ? <span key={key}>{children}</span> : <p key={key}>{children}</p>;
       const number = context.paragraphNumbers.get(passage.blockId);
       return (
         <Passage key={key} node={node} context={context} as="p" attributes={paragraphAttributes(passage, number)}>
