@@ -25,6 +25,9 @@ import { useCollabSession } from "./collab-session";
 import { passageOfElement, usePassageNavigation } from "./passage-navigation";
 import { PrivateCommentMarks, privateCommentMarksKey } from "./private-comment-marks";
 import { ResolvedCommentMarks, resolvedCommentMarksKey } from "./resolved-comment-marks";
+import { ParagraphCommands } from "@/lib/editor/paragraph-commands";
+import { ParagraphNumbers } from "./paragraph-numbers";
+import { ParagraphToolbar } from "./paragraph-toolbar";
 import { SourceNumbers, sourceNumbersKey } from "./source-numbers";
 import type { SectionLink } from "./source-numbers";
 import type { PrivateAnchor } from "./private-comment-marks";
@@ -32,6 +35,9 @@ import type { Present } from "./presence";
 import { Presence } from "./presence";
 import type { SaveState } from "./save-status";
 import { SaveStatus } from "./save-status";
+import { useBuildTurn } from "./use-build-turn";
+import { useParagraphNumbers } from "./use-paragraph-numbers";
+import { useProviderState } from "./use-provider-state";
 
 export type ActivePassage = { blockId: string; text: string };
 
@@ -121,6 +127,7 @@ function ConnectedEditor({
     onEditor(editor);
     return () => onEditor(null);
   }, [editor, onEditor]);
+  useParagraphNumbers(editor, sectionId, isSynced);
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(sourceNumbersKey, links));
   }, [editor, links, isSynced]);
@@ -186,6 +193,8 @@ function LiveText({
         CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: user.color } }),
         Placeholder.configure({ placeholder: canEdit ? `Write the ${title} section…` : "" }),
         SourceNumbers,
+        ParagraphNumbers,
+        ...(canEdit ? [ParagraphCommands] : []),
         PrivateCommentMarks,
         ResolvedCommentMarks,
       ],
@@ -215,7 +224,8 @@ function LiveText({
   }, [editor, onEditor]);
 
   return canEdit ? (
-    <div hidden={!isLive}>
+    <div hidden={!isLive} className="space-y-1">
+      {editor && <ParagraphToolbar editor={editor} title={title} />}
       <EditorContent editor={editor} />
     </div>
   ) : (
@@ -223,33 +233,6 @@ function LiveText({
       <EditorContent editor={editor} />
     </ReadOnlyText>
   );
-}
-
-/**
- * Building an editor takes tens of milliseconds; a page builds one per
- * section. Built all in one go they block the main thread for hundreds of
- * milliseconds (total blocking time), so each section waits for its turn:
- * one build per task, in mount order, with the browser free in between.
- */
-let lastTurn: Promise<void> = Promise.resolve();
-
-function useBuildTurn(): boolean {
-  const [isTurn, setTurn] = useState(false);
-  useEffect(() => {
-    let isCancelled = false;
-    lastTurn = lastTurn.then(
-      () =>
-        new Promise<void>((resolve) => {
-          setTimeout(() => {
-            if (!isCancelled) setTurn(true);
-            // The next build starts in a later task, after React has rendered this one.
-            setTimeout(resolve, 0);
-          }, 0);
-        }),
-    );
-    return () => void (isCancelled = true);
-  }, []);
-  return isTurn;
 }
 
 /** A read-only section's text: click a passage, or focus the text and use the arrow keys and Enter, to open it. */
@@ -304,74 +287,6 @@ function LiveFrame({
       {children}
     </div>
   );
-}
-
-/** Keeps the status line, the synced flag and the presence list in step with the provider. */
-function useProviderState(
-  provider: HocuspocusProvider,
-  {
-    setState,
-    setSynced,
-    setPeople,
-    selfId,
-    canEdit,
-  }: {
-    setState: (state: SaveState) => void;
-    setSynced: (synced: boolean) => void;
-    setPeople: (people: Present[]) => void;
-    selfId: string;
-    canEdit: boolean;
-  },
-) {
-  useEffect(() => {
-    provider.attach();
-    let hasSynced = false;
-    const update = () => {
-      const isConnected = provider.configuration.websocketProvider.status === "connected";
-      if (!isConnected) return setState(hasSynced ? "offline" : "connecting");
-      if (!provider.isSynced) return setState(hasSynced ? "saving" : "connecting");
-      setState(provider.hasUnsyncedChanges ? "saving" : "saved");
-    };
-    const onSynced = () => {
-      hasSynced = true;
-      setSynced(true);
-      update();
-    };
-    const onAwareness = () => {
-      const states = [...(provider.awareness?.getStates() ?? new Map()).entries()];
-      // One avatar per person, however many tabs they have open; not oneself.
-      const seen = new Set<string>([selfId]);
-      const people: Present[] = [];
-      for (const [clientId, s] of states) {
-        const id = String(s.user?.id ?? "");
-        if (!id || seen.has(id) || clientId === provider.document.clientID) continue;
-        seen.add(id);
-        people.push({ clientId, name: String(s.user.name), color: String(s.user.color ?? "#334155") });
-      }
-      setPeople(people);
-    };
-    const onDenied = () => setState("denied");
-    provider.on("synced", onSynced);
-    provider.on("status", update);
-    provider.on("unsyncedChanges", update);
-    provider.on("awarenessChange", onAwareness);
-    provider.on("authenticationFailed", onDenied);
-    // Leaving with unsaved edits would lose them: let the browser ask first. A reader has no edits to lose, even
-    // when the editor touched its local copy (the server drops a reader's updates, so they never count as saved).
-    const warn = (event: BeforeUnloadEvent) => {
-      if (canEdit && provider.hasUnsyncedChanges) event.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => {
-      window.removeEventListener("beforeunload", warn);
-      provider.off("synced", onSynced);
-      provider.off("status", update);
-      provider.off("unsyncedChanges", update);
-      provider.off("awarenessChange", onAwareness);
-      provider.off("authenticationFailed", onDenied);
-      provider.destroy();
-    };
-  }, [provider, setState, setSynced, setPeople, selfId, canEdit]);
 }
 
 /** The passage around the caret: the innermost block that is one (lib/editor/passages.ts), read as the page reads it. */

@@ -4,11 +4,12 @@ import type { CitationInfo } from "@/components/editor/citation-badge";
 import { describePassageMarker, MARKER_CLASS } from "@/components/editor/passage-marker";
 import type { PassageMarker } from "@/components/editor/passage-marker";
 import { groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
-import type { Passage as TPassage, SourceNumbering } from "@/lib/editor/passages";
+import type { ParagraphNumber, Passage as TPassage, SourceNumbering } from "@/lib/editor/passages";
 import type { PlanForPage, PlanLink } from "@/lib/plan/get-plan";
 import type { Viewer } from "@/components/comments/threads-panel";
 import { LiveSection } from "./live-section";
 import { PassageSuggestions } from "./passage-suggestions";
+import { paragraphAttributes, renderPrintedInlines } from "./printed-paragraph";
 import { describeCitations, SourceList } from "./source-list";
 import { Badge } from "@/components/ui/badge";
 
@@ -27,6 +28,7 @@ export function SectionView({
   canDecide,
   canEdit,
   viewer,
+  paragraphNumbers,
 }: {
   section: Section;
   dialogueId: string;
@@ -34,6 +36,8 @@ export function SectionView({
   canDecide: boolean;
   canEdit: boolean;
   viewer: Viewer;
+  /** The whole plan's paragraph numbers (numberParagraphs): a section's operative paragraphs continue the count. */
+  paragraphNumbers: ReadonlyMap<string, ParagraphNumber>;
 }) {
   const byBlock = groupLinksByBlock(section.links);
   const passages = readPassages(section.content as JSONContent);
@@ -74,6 +78,7 @@ export function SectionView({
           section={section}
           passages={passages}
           sources={sources}
+          paragraphNumbers={paragraphNumbers}
           dialogueId={dialogueId}
           planId={planId}
           canDecide={canDecide}
@@ -109,6 +114,7 @@ export function SectionText({
   section,
   passages,
   sources,
+  paragraphNumbers,
   dialogueId,
   planId,
   canDecide,
@@ -116,6 +122,8 @@ export function SectionText({
   section: Pick<Section, "key" | "content" | "links">;
   passages: TPassage[];
   sources: SourceNumbering;
+  /** The plan's paragraph numbers, by blockId (numberParagraphs, over every section). */
+  paragraphNumbers: ReadonlyMap<string, ParagraphNumber>;
   dialogueId: string;
   planId: string;
   canDecide: boolean;
@@ -123,7 +131,8 @@ export function SectionText({
   const context: RenderContext = {
     byBlock: groupLinksByBlock(section.links),
     sources,
-    passageIds: new Set(passages.map((passage) => passage.blockId)),
+    paragraphNumbers,
+    passageById: new Map(passages.map((passage) => [passage.blockId, passage])),
     dialogueId,
     planId,
     canDecide,
@@ -161,8 +170,9 @@ type RenderContext = {
   byBlock: Map<string, PlanLink[]>;
   /** The one numbering of the section's sources (lib/editor/passages.ts), as the live editor and the export have it. */
   sources: SourceNumbering;
-  /** The blocks that are passages: a list item's paragraphs are not. */
-  passageIds: ReadonlySet<string>;
+  paragraphNumbers: ReadonlyMap<string, ParagraphNumber>;
+  /** The blocks that are passages, by id: a list item's paragraphs are not. */
+  passageById: ReadonlyMap<string, TPassage>;
   dialogueId: string;
   planId: string;
   canDecide: boolean;
@@ -178,14 +188,20 @@ function renderNode(node: JSONContent, key: string, context: RenderContext): Rea
   switch (node.type) {
     case "text":
       return renderText(node, key);
-    case "paragraph":
-      if (!context.passageIds.has(String(node.attrs?.blockId)))
-        return context.isInsideListItem ? <span key={key}>{children}</span> : <p key={key}>{children}</p>;
+    case "paragraph": {
+      const passage = context.passageById.get(String(node.attrs?.blockId));
+      if (!passage) return context.isInsideListItem ? <span key={key}>{children}</span> : <p key={key}>{children}</p>;
+      const number = context.paragraphNumbers.get(passage.blockId);
       return (
-        <Passage key={key} node={node} context={context} as="p">
-          {children}
+        <Passage key={key} node={node} context={context} as="p" attributes={paragraphAttributes(passage, number)}>
+          {number
+            ? renderPrintedInlines(node.content ?? [], { passage, number }, (child, childKey) =>
+                renderNode(child, `${key}-${childKey}`, childContext),
+              )
+            : children}
         </Passage>
       );
+    }
     case "heading":
       return (
         <Passage key={key} node={node} context={context} as="h3">
@@ -265,11 +281,14 @@ function Passage({
   node,
   context,
   as: Tag,
+  attributes,
   children,
 }: {
   node: JSONContent;
   context: RenderContext;
   as: "p" | "li" | "h3";
+  /** A paragraph's kind and number, as data attributes (printed-paragraph.tsx). */
+  attributes?: Record<string, string | number | undefined>;
   children: React.ReactNode;
 }) {
   const blockId = node.attrs?.blockId as string | undefined;
@@ -327,7 +346,9 @@ function Passage({
   }
   return (
     <div id={blockId ? `passage-${blockId}` : undefined} data-block-id={blockId}>
-      <Tag className="leading-relaxed">{text}</Tag>
+      <Tag className="leading-relaxed" {...attributes}>
+        {text}
+      </Tag>
       {sources}
     </div>
   );

@@ -182,6 +182,7 @@ function readPage(content: JSONContent, links: { id: string; blockId: string; st
       section: { key: "s", content, links: links as unknown as PlanLink[] },
       passages,
       sources: numberSources(passages, groupConfirmedByBlock(links)),
+      paragraphNumbers: new Map(),
       dialogueId: "d",
       planId: "p",
       canDecide: false,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CollabSession } from "@/components/editor/collab-session";
+import { ParagraphNumbering } from "@/components/editor/paragraph-numbering";
 import { LivePlanActivity } from "@/components/live/live-plan-activity";
 import { ExportMenu } from "@/components/plan/export-menu";
 import { ArrangeSections } from "@/components/plan/structure/arrange-sections";
@@ -11,6 +12,8 @@ import { can, presentPlanViewer } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { collabPublicUrl } from "@/lib/collab/collab-url";
 import { colourForUser } from "@/lib/collab/user-colour";
+import { readSectionParagraphs } from "@/lib/editor/numbered-sections";
+import { numberParagraphs } from "@/lib/editor/passages";
 import { readPageParams } from "@/lib/http/path-params";
 import { getPlan } from "@/lib/plan/get-plan";
 
@@ -26,6 +29,9 @@ export default async function PlanPage({ params }: Props) {
   if (!plan) notFound();
   const canDecide = can(user, "provenance.confirm");
   const canEdit = can(user, "plan.edit");
+  // Numbered once over the whole plan: operative paragraphs continue their count from section to section.
+  const sectionParagraphs = readSectionParagraphs(plan.sections);
+  const paragraphNumbers = numberParagraphs(sectionParagraphs);
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
       <nav aria-label="Sections" className="lg:sticky lg:top-20 lg:self-start">
@@ -89,17 +95,20 @@ export default async function PlanPage({ params }: Props) {
           {can(user, "plan.reset") && <ResetPlanButton planId={plan.id} />}
         </header>
         <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>
-          {plan.sections.map((section) => (
-            <SectionView
-              key={section.key}
-              section={section}
-              dialogueId={plan.dialogue.id}
-              planId={plan.id}
-              canDecide={canDecide}
-              canEdit={canEdit}
-              viewer={presentPlanViewer(user)}
-            />
-          ))}
+          <ParagraphNumbering sections={sectionParagraphs}>
+            {plan.sections.map((section) => (
+              <SectionView
+                key={section.key}
+                section={section}
+                dialogueId={plan.dialogue.id}
+                planId={plan.id}
+                canDecide={canDecide}
+                canEdit={canEdit}
+                viewer={presentPlanViewer(user)}
+                paragraphNumbers={paragraphNumbers}
+              />
+            ))}
+          </ParagraphNumbering>
         </CollabSession>
       </div>
     </div>
