@@ -14,6 +14,7 @@ import { Time } from "@/components/ui/time";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import type { BadgeTone } from "@/components/ui/badge";
+import { ReferencedText } from "@/components/comments/referenced-text";
 
 const KIND_LABEL: Record<AmendmentView["kind"], string> = {
   replace: "Replace",
@@ -77,7 +78,9 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
       )}
       <p className="text-xs text-slate-700">
         <span className="font-semibold">Rationale:</span>{" "}
-        <span className="whitespace-pre-wrap">{amendment.rationale}</span>
+        <span className="whitespace-pre-wrap">
+          <ReferencedText text={amendment.rationale} references={amendment.rationaleReferences} />
+        </span>
       </p>
       <p className="text-xs text-slate-700" data-testid="amendment-sponsors">
         {amendment.sponsors.length ? (

@@ -11,6 +11,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Time } from "@/components/ui/time";
 import { apiFetch } from "@/lib/http/api-fetch";
 import type { ThreadView } from "./use-threads";
+import { ReferencedText } from "./referenced-text";
 
 type Comment = ThreadView["comments"][number];
 
@@ -78,7 +79,9 @@ export function CommentItem({ comment, label, url, abilities, viewerId, onChange
         <p className="italic text-slate-500">Comment deleted</p>
       ) : (
         // Always text, never markup: whatever was typed stays inert.
-        <p className="whitespace-pre-wrap break-words">{comment.body}</p>
+        <p className="whitespace-pre-wrap break-words">
+          <ReferencedText text={comment.body ?? ""} references={comment.references} />
+        </p>
       )}
       {mode === "confirm-delete" && (
         <ConfirmDialog

@@ -13,6 +13,9 @@ import { diffWords } from "@/lib/diff/word-diff";
 import type { DiffSegment } from "@/lib/diff/word-diff";
 import { findPassage, readPassages } from "@/lib/editor/passages";
 import type { AmendmentState } from "./schemas";
+import type { ParagraphNumber } from "@/lib/editor/passages";
+import { hasReferences, readStoredReferences, showParagraphReferences } from "@/lib/plan/paragraph-references";
+import { readPlanNumbering } from "@/lib/plan/read-plan-numbering";
 
 export type AmendmentFilter = { sectionKey?: string; delegationId?: string; state?: AmendmentState };
 
@@ -118,7 +121,10 @@ export async function listAmendments({
     }
     return blocksBySection.get(section.key)!.get(blockId) ?? null;
   };
-  const listed = amendments.map(({ section, sponsors, ...amendment }) => {
+  const numbers = amendments.some((a) => hasReferences(a.rationaleRefs))
+    ? await readPlanNumbering(getPrisma(), planId)
+    : new Map<string, ParagraphNumber>();
+  const listed = amendments.map(({ section, sponsors, rationaleRefs, ...amendment }) => {
     const current = passageText(section, amendment.blockId);
     const quote = { exact: amendment.quoteExact, prefix: amendment.quotePrefix, suffix: amendment.quoteSuffix };
     const isStale =
@@ -134,6 +140,7 @@ export async function listAmendments({
       kind: amendment.kind,
       newText: amendment.newText,
       rationale: amendment.rationale,
+      rationaleReferences: showParagraphReferences(amendment.rationale, readStoredReferences(rationaleRefs), numbers),
       status: amendment.status,
       state: (isStale ? "stale" : amendment.status) as AmendmentState,
       // Only when stale: what the passage says now, to compare with the target.

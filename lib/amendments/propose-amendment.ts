@@ -13,6 +13,7 @@ import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isQuoteAmendable } from "./list-amendments";
 import type { TProposeAmendment } from "./schemas";
+import { readParagraphReferences } from "@/lib/plan/read-plan-numbering";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export async function proposeAmendment({
@@ -52,6 +53,7 @@ export async function proposeAmendment({
         kind: input.kind,
         newText: input.kind === "delete" ? "" : input.newText,
         rationale: input.rationale,
+        rationaleRefs: await readParagraphReferences(tx, { planId, text: input.rationale }),
         delegationId: delegationSpokenFor(actor),
         authorId: actor.id,
       },

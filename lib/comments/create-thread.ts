@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { resolveMentions } from "./mentions";
 import { notifyAboutComment } from "./notify-comment";
 import type { TCreateThread } from "./schemas";
+import { readParagraphReferences } from "@/lib/plan/read-plan-numbering";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export async function createThread({
@@ -48,7 +49,14 @@ export async function createThread({
         visibility: input.visibility,
         delegationId,
         authorId: actor.id,
-        comments: { create: { authorId: actor.id, delegationId, body: input.body } },
+        comments: {
+          create: {
+            authorId: actor.id,
+            delegationId,
+            body: input.body,
+            paragraphRefs: await readParagraphReferences(tx, { planId, text: input.body }),
+          },
+        },
       },
       include: { comments: { select: { id: true } } },
     });

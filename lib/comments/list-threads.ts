@@ -9,6 +9,9 @@ import type { Actor } from "@/lib/auth/policies";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { EDIT_WINDOW_MS } from "./schemas";
 import type { TThreadStance, TThreadStatus } from "./thread-values";
+import type { ParagraphNumber } from "@/lib/editor/passages";
+import { hasReferences, readStoredReferences, showParagraphReferences } from "@/lib/plan/paragraph-references";
+import { readPlanNumbering } from "@/lib/plan/read-plan-numbering";
 
 export type ThreadFilter = {
   sectionKey?: string;
@@ -115,7 +118,12 @@ async function loadThreads({
       },
     },
   });
-  const isAnchored = await readAnchoredThreads(threads);
+  const [isAnchored, numbers] = await Promise.all([
+    readAnchoredThreads(threads),
+    threads.some((thread) => thread.comments.some((c) => hasReferences(c.paragraphRefs)))
+      ? readPlanNumbering(getPrisma(), planId)
+      : new Map<string, ParagraphNumber>(),
+  ]);
   return threads.map((thread) => ({
     id: thread.id,
     number: thread.number,
@@ -151,6 +159,7 @@ async function loadThreads({
       editedAt: c.editedAt,
       isDeleted: c.deletedAt !== null,
       body: c.deletedAt ? null : c.body,
+      references: c.deletedAt ? [] : showParagraphReferences(c.body, readStoredReferences(c.paragraphRefs), numbers),
       editableUntil: c.deletedAt ? null : new Date(c.createdAt.getTime() + EDIT_WINDOW_MS),
     })),
   }));

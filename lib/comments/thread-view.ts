@@ -18,6 +18,10 @@ export const ZThreadComment = z.object({
   editedAt: z.string().nullable(),
   isDeleted: z.boolean(),
   body: z.string().nullable(),
+  /** Its references to paragraphs, with the numbers they have now (lib/plan/paragraph-references.ts). */
+  references: z.array(
+    z.object({ start: z.number(), end: z.number(), blockId: z.string(), text: z.string(), isGone: z.boolean() }),
+  ),
   /** Until when its author may still edit it (lib/comments/schemas.ts EDIT_WINDOW_MS); null once deleted. */
   editableUntil: z.string().nullable(),
 });

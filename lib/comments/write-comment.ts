@@ -16,6 +16,7 @@ import { notifyAboutComment } from "./notify-comment";
 import { EDIT_WINDOW_MS } from "./schemas";
 import type { TReply } from "./schemas";
 import { findVisibleThread } from "./thread-access";
+import { readParagraphReferences } from "@/lib/plan/read-plan-numbering";
 
 type ThreadTarget = { planId: string; threadId: string };
 
@@ -33,7 +34,13 @@ export async function replyToThread({
     const thread = await findVisibleThread(tx, actor, target);
     const delegationId = delegationSpokenFor(actor);
     const comment = await tx.comment.create({
-      data: { threadId: target.threadId, authorId: actor.id, delegationId, body: input.body },
+      data: {
+        threadId: target.threadId,
+        authorId: actor.id,
+        delegationId,
+        body: input.body,
+        paragraphRefs: await readParagraphReferences(tx, { planId: target.planId, text: input.body }),
+      },
       select: { id: true },
     });
     const mentions = await recordMentions(tx, { planId: target.planId, commentId: comment.id, body: input.body });
@@ -72,7 +79,14 @@ export async function editComment({
     if (now.getTime() - comment.createdAt.getTime() > EDIT_WINDOW_MS) {
       throw new AppError("conflict", "Comments can be edited for 15 minutes; reply instead.");
     }
-    await tx.comment.update({ where: { id: commentId }, data: { body: input.body, editedAt: now } });
+    await tx.comment.update({
+      where: { id: commentId },
+      data: {
+        body: input.body,
+        editedAt: now,
+        paragraphRefs: await readParagraphReferences(tx, { planId: target.planId, text: input.body }),
+      },
+    });
     const before = await tx.commentMention.findMany({
       where: { commentId },
       select: { userId: true, delegationId: true },

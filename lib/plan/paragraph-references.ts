@@ -81,3 +81,13 @@ function renumber(written: string, now: ParagraphNumber): string {
   const subparts = [letter, roman].map((part) => (part ? ` (${part})` : "")).join("");
   return `${annexBefore}${kind}${noun}${gap}${n}${subparts}${annexAfter}`;
 }
+
+/** The references stored with a text (a JSON column), read leniently: anything malformed is left out. */
+export function readStoredReferences(value: unknown): ParagraphReference[] {
+  return z.array(ZParagraphReference).catch([]).parse(value);
+}
+
+/** Whether a stored value holds any reference, without parsing it: most texts have none. */
+export function hasReferences(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0;
+}
