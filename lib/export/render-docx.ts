@@ -63,6 +63,8 @@ const MAIN_INSTANCE = 1;
 const ANNEX_INSTANCE = 2;
 
 export async function renderDocx({ document }: { document: TExportDocument }): Promise<Buffer> {
+  // Word takes a list's start from its numbering definition: one definition per start the lists use.
+  const listStarts = readListStarts(document);
   const footnotes = Object.fromEntries(
     document.footnotes.map((note) => [
       String(note.n),
@@ -75,7 +77,7 @@ export async function renderDocx({ document }: { document: TExportDocument }): P
     creator: "GPA Workspace",
     numbering: {
       config: [
-        ...listStarts(document).map((start) => ({
+        ...[...new Set([1, ...listStarts.values()])].map((start) => ({
           reference: `ordered-${start}`,
           levels: [0, 1, 2, 3].map((level) => ({
             level,
@@ -107,7 +109,7 @@ export async function renderDocx({ document }: { document: TExportDocument }): P
       {
         children: [
           ...(document.layout === "resolution" ? renderResolutionHead(document) : []),
-          ...renderBody(document),
+          ...renderBody(document, listStarts),
         ],
       },
       { children: renderAnnex(document) },
@@ -116,21 +118,13 @@ export async function renderDocx({ document }: { document: TExportDocument }): P
   return Packer.toBuffer(file);
 }
 
-/** Where an ordered list starts: its first item's marker, as the reader gives it ("3."). */
-function startOf(block: Extract<TBlock, { kind: "listItem" }>): number {
-  return Number.parseInt(block.marker ?? "1", 10) || 1;
-}
-
-/** The starts of the document's ordered lists: Word takes a list's start from its numbering, one per start. */
-function listStarts(document: TExportDocument): number[] {
-  const starts = new Set([1]);
-  const seen = new Set<number>();
+/** Where each ordered list starts, by list: its first item's marker as the reader gives it ("3."). */
+function readListStarts(document: TExportDocument): Map<number, number> {
+  const starts = new Map<number, number>();
   for (const block of document.sections.flatMap((section) => section.blocks))
-    if (block.kind === "listItem" && block.isOrdered && !seen.has(block.list)) {
-      seen.add(block.list);
-      starts.add(startOf(block));
-    }
-  return [...starts];
+    if (block.kind === "listItem" && block.isOrdered && !starts.has(block.list))
+      starts.set(block.list, Number.parseInt(block.marker ?? "1", 10) || 1);
+  return starts;
 }
 
 function renderTitlePage(document: TExportDocument): Paragraph[] {
@@ -177,9 +171,11 @@ function renderResolutionHead(document: TExportDocument): Paragraph[] {
   ];
 }
 
-function renderBody(document: TExportDocument): Paragraph[] {
-  const instanceOf = assignInstances();
-  return document.sections.flatMap((section) => section.blocks.map((block) => renderBlock(block, instanceOf)));
+type TListing = { instanceOf: (number: TParagraphNumber) => number; listStarts: Map<number, number> };
+
+function renderBody(document: TExportDocument, listStarts: Map<number, number>): Paragraph[] {
+  const listing = { instanceOf: assignInstances(), listStarts };
+  return document.sections.flatMap((section) => section.blocks.map((block) => renderBlock(block, listing)));
 }
 
 /** Each numbered paragraph's list instance; a preambular paragraph's sub-paragraphs get one of their own. */
@@ -194,7 +190,7 @@ function assignInstances(): (number: TParagraphNumber) => number {
   };
 }
 
-function renderBlock(block: TBlock, instanceOf: (number: TParagraphNumber) => number): Paragraph {
+function renderBlock(block: TBlock, { instanceOf, listStarts }: TListing): Paragraph {
   const children = renderRuns(block.runs);
   if (block.kind === "heading") {
     const alignment = block.role === "annex-heading" ? AlignmentType.CENTER : undefined;
@@ -203,7 +199,10 @@ function renderBlock(block: TBlock, instanceOf: (number: TParagraphNumber) => nu
   if (block.kind === "listItem") {
     const level = Math.min(3, block.depth);
     return block.isOrdered
-      ? new Paragraph({ numbering: { reference: `ordered-${startOf(block)}`, level, instance: block.list }, children })
+      ? new Paragraph({
+          numbering: { reference: `ordered-${listStarts.get(block.list) ?? 1}`, level, instance: block.list },
+          children,
+        })
       : new Paragraph({ bullet: { level }, children });
   }
   if (block.number) return renderNumbered(block.number, children, instanceOf);

@@ -102,7 +102,7 @@ function renderTextBlock(block: Exclude<TBlock, { kind: "listItem" }>): string {
   const number = block.number;
   if (number) {
     const classes = number.marker ? `${number.kind} numbered` : number.kind;
-    const marker = number.marker ? `<span class="marker">${escape(number.marker)}</span>` : "";
+    const marker = number.marker ? `<span class="marker">${escape(number.marker)}</span> ` : "";
     const attributes = `${id} class="${classes}" style="--depth: ${number.depth}" data-reference="${escape(number.reference)}"`;
     const paragraph = `<p${attributes}>${marker}${runs}</p>`;
     return block.isQuote ? `<blockquote>${paragraph}</blockquote>` : paragraph;

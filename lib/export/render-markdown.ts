@@ -84,8 +84,12 @@ function renderRuns(runs: TRun[]): string {
  * would split on it.
  */
 function escapeInline(text: string): string {
-  return text
-    .replace(/([\\`*_[\]<|~])/g, "\\$1")
-    .replace(/^(\s*)([#>+-]|\d+\.)(?=\s|$)/, "$1\\$2")
-    .replace(/\n/g, " ");
+  return (
+    text
+      .replace(/([\\`*_[\]<|~])/g, "\\$1")
+      .replace(/^(\s*)([#>+-])(?=\s|$)/, "$1\\$2")
+      // "4." is escaped at its dot: a backslash before a digit is printed, not an escape.
+      .replace(/^(\s*)(\d+)\.(?=\s|$)/, "$1$2\\.")
+      .replace(/\n/g, " ")
+  );
 }
