@@ -163,15 +163,16 @@ type TLevel = { start: number; format: string; text: string };
  * (iii) DOCX, read as Word numbers it: the numbering definitions of word/numbering.xml (each instance's levels
  * with their start, format and text, and the instance's start overrides), then the paragraphs of
  * word/document.xml in order, counting each instance's levels as Word does: a level counts on from its start,
- * and using it restarts every level below it.
+ * and using it restarts every level below it. `passage` finds the paragraphs to read and names them (the block
+ * id in the words, by default).
  */
-export function readDocxNumbers(docx: Buffer): TNumberReading {
+export function readDocxNumbers(docx: Buffer, passage: RegExp = TOKEN): TNumberReading {
   const instances = readNumbering(readZipEntry(docx, "word/numbering.xml"));
   const counters = new Map<string, (number | undefined)[]>();
   const reading: TNumberReading = [];
   for (const [paragraph] of readZipEntry(docx, "word/document.xml").matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
     const text = decodeXml([...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
-    const blockId = text.match(TOKEN)?.[0];
+    const blockId = text.match(passage)?.[0];
     if (!blockId) continue;
     const numId = /<w:numId w:val="(\d+)"\/>/.exec(paragraph)?.[1];
     const ilvl = Number(/<w:ilvl w:val="(\d+)"\/>/.exec(paragraph)?.[1] ?? 0);
