@@ -125,9 +125,10 @@ function renderBlocks(blocks: TBlock[]): string {
       continue;
     }
     const tag = block.isOrdered ? "ol" : "ul";
+    // Deeper lists close first; then a list at this depth that is not this item's (the next list) closes too.
+    if ((open[open.length - 1]?.depth ?? -1) > block.depth) closeTo(block.depth + 1);
     const top = open[open.length - 1];
     if (top && top.depth === block.depth && (top.list !== block.list || top.tag !== tag)) closeTo(block.depth);
-    else if (top && top.depth > block.depth) closeTo(block.depth + 1);
     const current = open[open.length - 1];
     const item = `<li${block.blockId ? ` data-block-id="${escape(block.blockId)}"` : ""}>${renderRuns(block.runs)}`;
     if (current && current.depth === block.depth) html.push(`</li>${item}`);
