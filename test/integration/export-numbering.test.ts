@@ -120,7 +120,10 @@ describe("a resolution's export", () => {
 
   it("numbers operative paragraphs in Word's own numbering, the annex from 1 again", async () => {
     const docx = (await exportPlanFile({ planId, format: "docx" })).body;
-    const numbers = readDocxNumbers(docx, /^(?:Recalling|Adopts|Calls upon|to ratify|Requests|Promote research|Take measures)/);
+    const numbers = readDocxNumbers(
+      docx,
+      /^(?:Recalling|Adopts|Calls upon|to ratify|Requests|Promote research|Take measures)/,
+    );
     expect(numbers.map(({ blockId, marker }) => [blockId, marker])).toEqual([
       ["Recalling", null],
       ["Adopts", "1."],
