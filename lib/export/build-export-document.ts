@@ -4,7 +4,9 @@
  * and the links of its snapshot). Each source becomes one footnote, numbered
  * as the page numbers it (lib/editor/passages.ts): at its first citation, or,
  * for a confirmed source its passage does not cite, at the end of that
- * passage, so no confirmed source goes unprinted. The annex lists every link.
+ * passage, so no confirmed source goes unprinted. The annex rows (printed as
+ * the "Sources" table) list every link. Removed sections are never read; the
+ * template's layout (plan or resolution) comes with the document.
  */
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
