@@ -3,11 +3,12 @@
  *   npm run plan -- seed [--dialogue ID] [--template plan-of-action|ga-resolution]
  *   npm run --silent plan -- report [--plan ID]
  *   npm run --silent plan -- suggest --text TEXT [--limit 10] [--dialogue ID]
- *   npm run --silent plan -- export --format json|md|docx|pdf [--version LABEL] [--plan ID] [--out FILE]
+ *   npm run --silent plan -- export --format json|md|docx|pdf [--version LABEL] [--omit-empty] [--plan ID] [--out FILE]
  *   RESTORE_ADMIN_PASSWORD=… npm run plan -- import --file FILE [--admin EMAIL]
  * Without --dialogue or --plan, the most recent dialogue (or its plan) is used.
  * Without DATABASE_URL, the embedded database of npm start (lib/db/cli-database.ts).
- * Without --out, json and md go to stdout; docx and pdf need --out.
+ * Without --out, json and md go to stdout; docx and pdf need --out. --omit-empty leaves out sections with no words
+ * beyond their seeded guidance (lib/export/is-section-empty.ts).
  * Exit codes: 0 done, 1 refused or failed (the reason on stderr), 2 usage.
  */
 import { parseArgs } from "node:util";
@@ -29,7 +30,7 @@ import { suggestSources } from "@/lib/provenance/suggest-sources";
 
 const USAGE =
   "usage: npm run plan -- seed [--dialogue ID] [--template KEY] | report [--plan ID] | suggest --text TEXT [--limit N] [--dialogue ID]" +
-  " | export --format json|md|docx|pdf [--version LABEL] [--plan ID] [--out FILE] | import --file FILE [--admin EMAIL]";
+  " | export --format json|md|docx|pdf [--version LABEL] [--omit-empty] [--plan ID] [--out FILE] | import --file FILE [--admin EMAIL]";
 
 const ZOptions = z.object({
   dialogue: z.string().min(1).optional(),
@@ -42,6 +43,7 @@ const ZOptions = z.object({
   file: z.string().min(1).optional(),
   admin: z.string().email().optional(),
   template: z.string().min(1).optional(),
+  "omit-empty": z.boolean().default(false),
 });
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -61,6 +63,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         file: { type: "string" },
         admin: { type: "string" },
         template: { type: "string" },
+        "omit-empty": { type: "boolean" },
       },
     });
   } catch (error) {
@@ -122,7 +125,12 @@ async function runCommand(command: string, options: z.infer<typeof ZOptions>, io
       return 2;
     }
     // The CLI is run by whoever holds the database, so it writes the full backup (viewer null).
-    const file = await exportPlanFile({ planId, format: options.format, versionLabel: options.version ?? null });
+    const file = await exportPlanFile({
+      planId,
+      format: options.format,
+      versionLabel: options.version ?? null,
+      isOmittingEmpty: options["omit-empty"],
+    });
     if (options.out) {
       await writeFile(options.out, file.body);
       io.err(`wrote ${options.out} (${file.body.length} bytes, ${options.format})`);

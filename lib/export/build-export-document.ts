@@ -4,7 +4,9 @@
  * and the links of its snapshot). Each source becomes one footnote, numbered
  * as the page numbers it (lib/editor/passages.ts): at its first citation, or,
  * for a confirmed source its passage does not cite, at the end of that
- * passage, so no confirmed source goes unprinted. The annex lists every link.
+ * passage, so no confirmed source goes unprinted. The annex rows (printed as
+ * the "Sources" table) list every link. Removed sections are never read; the
+ * template's layout (plan or resolution) comes with the document.
  */
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
@@ -12,80 +14,77 @@ import { describeAmendment } from "@/lib/amendments/describe-amendment";
 import { getPrisma } from "@/lib/db";
 import { formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import type { SummaryListName } from "@/lib/dialogue/types";
-import { groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
-import type { SourceNumbering } from "@/lib/editor/passages";
+import { readPassages } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
+import { LIVE_SECTION } from "@/lib/plan/section-scope";
+import { findPlanTemplate } from "@/lib/plan/templates";
 import { shortenAtWord } from "@/lib/text/shorten";
-import type {
-  TAnnexRow,
-  TBlock,
-  TExportDocument,
-  TFootnote,
-  TRun,
-  TSection,
-  TSourceDescription,
-} from "./export-document";
+import { buildSections } from "./build-export-sections";
+import type { TLinkRow, TSectionRow } from "./build-export-sections";
+import type { TAnnexRow, TExportDocument, TFootnote, TSourceDescription } from "./export-document";
+import { isSectionEmpty } from "./is-section-empty";
 
-/** A provenance link as both the live tables and a version's snapshot can give it. */
-type TLinkRow = {
-  id: string;
-  sectionKey: string | null;
-  blockId: string;
-  quoteExact: string;
-  relation: string;
-  status: string;
-  statementId: string | null;
-  sentenceId: string | null;
-  summaryItemId: string | null;
-  amendmentId: string | null;
-  /** A version's own name for the source, for when its row is gone. */
-  label?: string | null;
-};
-
-type TSectionRow = { id: string | null; key: string; title: string; content: unknown };
+/** A section as loaded: its guidance tells the seeded guidance paragraph from text (null when not known). */
+type TLoadedSection = TSectionRow & { guidance: string | null };
 
 export async function buildExportDocument({
   planId,
   versionLabel,
+  isOmittingEmpty = false,
   now = new Date(),
 }: {
   planId: string;
   /** Export this version of the plan instead of the live draft. */
   versionLabel?: string | null;
+  /** Leave out sections with no words beyond their seeded guidance (lib/export/is-section-empty.ts). */
+  isOmittingEmpty?: boolean;
   /** The date of a live export (tests pass a fixed one). */
   now?: Date;
 }): Promise<TExportDocument> {
   const prisma = getPrisma();
   const plan = await prisma.plan.findUnique({
     where: { id: planId },
-    select: { id: true, title: true, dialogue: { select: { title: true } } },
+    select: { id: true, title: true, templateKey: true, dialogue: { select: { title: true } } },
   });
   if (!plan) throw new AppError("not_found", `No plan ${planId}.`);
-  const { sections, links, date } = versionLabel
+  const loaded = versionLabel
     ? await loadVersion({ planId, label: versionLabel })
     : { ...(await loadLive({ planId })), date: now };
+  const { links, date } = loaded;
+  // Numbering, notes and the annex all read the same sections: an omitted one is in none of them.
+  const sections = isOmittingEmpty ? loaded.sections.filter((section) => !isEmpty(section)) : loaded.sections;
   const sources = await resolveSources(links);
-  const built = buildSections({ sections, links, sources });
+  const layout = findPlanTemplate(plan.templateKey)?.layout ?? "plan";
+  const built = buildSections({ sections, links, sources, layout });
   return {
     planId: plan.id,
     title: plan.title,
     dialogueTitle: plan.dialogue.title,
     versionLabel: versionLabel ?? null,
     date,
+    layout,
     sections: built.sections,
     footnotes: built.footnotes,
     annex: buildAnnex({ sections, links, sources, footnotes: built.footnotes }),
   };
 }
 
-async function loadLive({ planId }: { planId: string }) {
+function isEmpty(section: TLoadedSection): boolean {
+  return isSectionEmpty({ key: section.key, guidance: section.guidance, passages: readPassages(contentOf(section)) });
+}
+
+async function loadLive({ planId }: { planId: string }): Promise<{ sections: TLoadedSection[]; links: TLinkRow[] }> {
   const sections = await getPrisma().planSection.findMany({
-    where: { planId },
+    // A removed section is not part of the plan's text (lib/plan/section-scope.ts).
+    where: { planId, ...LIVE_SECTION },
     orderBy: { position: "asc" },
     select: {
       id: true,
       key: true,
       title: true,
+      part: true,
+      level: true,
+      guidance: true,
       content: true,
       links: {
         // Links made in one transaction share a createdAt; the id breaks the tie so exports are stable.
@@ -140,7 +139,18 @@ async function loadVersion({ planId, label }: { planId: string; label: string })
     select: {
       createdAt: true,
       links: true,
-      sections: { orderBy: { position: "asc" }, select: { sectionId: true, key: true, title: true, content: true } },
+      sections: {
+        orderBy: { position: "asc" },
+        select: {
+          sectionId: true,
+          key: true,
+          title: true,
+          part: true,
+          level: true,
+          content: true,
+          section: { select: { guidance: true } },
+        },
+      },
     },
   });
   if (!version) throw new AppError("not_found", `No version "${label}" of this plan.`, { field: "version" });
@@ -184,7 +194,12 @@ async function loadVersion({ planId, label }: { planId: string; label: string })
       },
     ];
   });
-  return { sections: version.sections.map((s) => ({ ...s, id: s.sectionId })), links, date: version.createdAt };
+  const sections: TLoadedSection[] = version.sections.map(({ section, ...s }) => ({
+    ...s,
+    id: s.sectionId,
+    guidance: section?.guidance ?? null,
+  }));
+  return { sections, links, date: version.createdAt };
 }
 
 /** Each link's source, named the way the plan page names it (components/plan/source-list.tsx). */
@@ -269,152 +284,8 @@ async function resolveSources(links: TLinkRow[]): Promise<Map<string, TSourceDes
   return described;
 }
 
-type TMarks = Omit<Extract<TRun, { kind: "text" }>, "kind" | "text">;
-
-/** The sections' printable blocks and the footnotes they refer to (exported for the passage reader's agreement test). */
-export function buildSections({
-  sections,
-  links,
-  sources,
-}: {
-  sections: TSectionRow[];
-  links: TLinkRow[];
-  sources: Map<string, TSourceDescription>;
-}) {
-  const footnotes: TFootnote[] = [];
-  const linkById = new Map(links.map((link) => [link.id, link]));
-  const built: TSection[] = sections.map((section) => {
-    const content = contentOf(section);
-    const passages = readPassages(content);
-    // Numbered as the page numbers them, from where the sections before left off.
-    const numbering = numberSources(
-      passages,
-      groupConfirmedByBlock(links.filter((link) => link.sectionKey === section.key)),
-      footnotes.length + 1,
-    );
-    const cited = new Set(passages.flatMap((passage) => passage.citations));
-    const noteOf = (linkId: string): TRun => {
-      const n = numbering.numberOf.get(linkId)!;
-      if (footnotes.some((note) => note.n === n)) return { kind: "footnote", n, repeat: true };
-      const link = linkById.get(linkId);
-      footnotes.push({
-        ...(sources.get(linkId) ?? { label: "Source not found", role: null, segment: null, address: "", quote: "" }),
-        n,
-        linkId,
-        relation: link?.relation ?? "",
-        status: link?.status ?? "unknown",
-        isInline: cited.has(linkId),
-      });
-      return { kind: "footnote", n };
-    };
-    const titleRuns: TRun[] = [{ kind: "text", text: section.title }, ...numbering.sectionWide.map(noteOf)];
-    const blocks = [
-      { kind: "heading", level: 1, runs: titleRuns } as TBlock,
-      ...buildBlocks(content, numbering, noteOf),
-    ];
-    // Drop empty paragraphs (an editor's trailing one) so documents do not print blank lines.
-    return {
-      key: section.key,
-      title: section.title,
-      blocks: blocks.filter((block) => block.kind !== "paragraph" || block.runs.length > 0),
-    };
-  });
-  // Sections number on from each other, so the notes are in order already; sorted in case a source is cited twice.
-  return { sections: built, footnotes: footnotes.sort((a, b) => a.n - b.n) };
-}
-
 function contentOf(section: { content: unknown }): JSONContent {
   return (section.content ?? { type: "doc", content: [] }) as JSONContent;
-}
-
-/** The section's text as printable blocks, each citation and each passage's uncited sources as footnotes. */
-function buildBlocks(content: JSONContent, numbering: SourceNumbering, noteOf: (linkId: string) => TRun): TBlock[] {
-  const blocks: TBlock[] = [];
-  let listCount = 0;
-  const endOfPassage = (blockId: unknown): TRun[] =>
-    typeof blockId === "string" ? (numbering.atEnd.get(blockId) ?? []).map(noteOf) : [];
-  const inlineRuns = (node: JSONContent): TRun[] => {
-    const runs: TRun[] = [];
-    for (const child of node.content ?? []) {
-      if (child.type === "text") runs.push({ kind: "text", text: child.text ?? "", ...marksOf(child) });
-      else if (child.type === "citation" && typeof child.attrs?.linkId === "string")
-        runs.push(noteOf(child.attrs.linkId));
-      else if (child.type === "hardBreak") runs.push({ kind: "break" });
-    }
-    return runs;
-  };
-  const visitList = (list: JSONContent, depth: number) => {
-    const listNumber = ++listCount;
-    for (const item of list.content ?? []) {
-      const runs: TRun[] = [];
-      const nested: JSONContent[] = [];
-      for (const child of item.content ?? []) {
-        if (child.type === "bulletList" || child.type === "orderedList") nested.push(child);
-        else {
-          if (runs.length) runs.push({ kind: "break" });
-          runs.push(...inlineRuns(child));
-        }
-      }
-      runs.push(...endOfPassage(item.attrs?.blockId));
-      blocks.push({
-        kind: "listItem",
-        isOrdered: list.type === "orderedList",
-        depth,
-        list: listNumber,
-        runs,
-        ...blockIdOf(item),
-      });
-      for (const child of nested) visitList(child, depth + 1);
-    }
-  };
-  const visit = (node: JSONContent, isQuote: boolean) => {
-    switch (node.type) {
-      case "heading":
-        // Section titles are level 1; headings inside a section sit below them.
-        blocks.push({
-          kind: "heading",
-          level: Math.min(6, Number(node.attrs?.level ?? 2) + 1),
-          runs: [...inlineRuns(node), ...endOfPassage(node.attrs?.blockId)],
-          ...blockIdOf(node),
-        });
-        break;
-      case "paragraph":
-      case "codeBlock":
-        blocks.push({
-          kind: "paragraph",
-          isQuote,
-          runs: [...inlineRuns(node), ...endOfPassage(node.attrs?.blockId)],
-          ...blockIdOf(node),
-        });
-        break;
-      case "bulletList":
-      case "orderedList":
-        visitList(node, 0);
-        break;
-      case "blockquote":
-        for (const child of node.content ?? []) visit(child, true);
-        break;
-      default:
-        for (const child of node.content ?? []) visit(child, isQuote);
-    }
-  };
-  visit(content, false);
-  return blocks;
-}
-
-function blockIdOf(node: JSONContent): { blockId?: string } {
-  return typeof node.attrs?.blockId === "string" ? { blockId: node.attrs.blockId } : {};
-}
-
-function marksOf(node: JSONContent): TMarks {
-  const marks: TMarks = {};
-  for (const mark of node.marks ?? []) {
-    if (mark.type === "bold") marks.bold = true;
-    if (mark.type === "italic") marks.italic = true;
-    if (mark.type === "underline") marks.underline = true;
-    if (mark.type === "strike") marks.strike = true;
-  }
-  return marks;
 }
 
 /**

@@ -26,12 +26,54 @@ export type TBreakRun = { kind: "break" };
 
 export type TRun = TTextRun | TFootnoteRun | TBreakRun;
 
+/**
+ * A numbered paragraph's place, from the one reader (lib/editor/passages.ts numberParagraphs), never counted
+ * again by a renderer. Its runs already end with its ending and open with its opening phrase in italics.
+ */
+export type TParagraphNumber = {
+  kind: "preambular" | "operative" | "subparagraph";
+  /** 0 for a preambular or operative paragraph, 1 for (a), 2 for (i): how far it is indented. */
+  depth: 0 | 1 | 2;
+  /** "4.", "(a)", "(ii)"; null for a preambular paragraph. */
+  marker: string | null;
+  /** "OP 4 (a)": how negotiators name it. */
+  reference: string;
+  /** Which numbering it continues: Word gives the main text and the annex a list each. */
+  part: "main" | "annex";
+  /**
+   * The preambular paragraph whose sub-paragraphs it is, if it is one: they are lettered from (a) under it, apart
+   * from the operative count, so Word needs a list of theirs.
+   */
+  underPreambular?: string;
+};
+
+/** Some words a layout adds, not the plan's: "The General Assembly," and the like. */
+export type TLayoutRole = "chapeau" | "resolution-title" | "annex-heading";
+
 /** `blockId`: the passage a block prints (lib/editor/passages.ts); none for a section's title. */
 export type TBlock =
-  | { kind: "heading"; level: number; runs: TRun[]; blockId?: string }
-  | { kind: "paragraph"; runs: TRun[]; isQuote?: boolean; blockId?: string }
-  /** `list` numbers the lists of a section, so an ordered list's numbering restarts in the next one. */
-  | { kind: "listItem"; isOrdered: boolean; depth: number; list: number; runs: TRun[]; blockId?: string };
+  | { kind: "heading"; level: number; runs: TRun[]; blockId?: string; role?: TLayoutRole }
+  | {
+      kind: "paragraph";
+      runs: TRun[];
+      isQuote?: boolean;
+      blockId?: string;
+      number?: TParagraphNumber;
+      role?: TLayoutRole;
+    }
+  /**
+   * `list` numbers every list of the document, so each ordered list is a list of its own in Word and restarts at 1
+   * (or its start). `marker`: the reader's "3." or "•".
+   */
+  | {
+      kind: "listItem";
+      isOrdered: boolean;
+      depth: number;
+      list: number;
+      runs: TRun[];
+      blockId?: string;
+      marker?: string;
+    };
 
 /** How a provenance link's source is named, everywhere it is printed. */
 export type TSourceDescription = {
@@ -56,7 +98,20 @@ export type TFootnote = TSourceDescription & {
   isInline: boolean;
 };
 
-export type TSection = { key: string; title: string; blocks: TBlock[] };
+/** `part` and `level` as the plan has them (lib/plan/section-scope.ts): the annex numbers from 1 again. */
+export type TSection = { key: string; title: string; part?: "main" | "annex"; level?: number; blocks: TBlock[] };
+
+/** How the export is laid out, from the plan's template (lib/plan/templates): a plan, or a General Assembly resolution. */
+export type TExportLayout = "plan" | "resolution";
+
+/** What the table of every provenance link at the end is called in every format ("Annex" is the resolution's). */
+export const SOURCES_TITLE = "Sources";
+
+/** Where a resolution's symbol goes: the secretariat gives it when the draft is issued. */
+export const SYMBOL_PLACEHOLDER = "A/…/L.…";
+
+/** What a resolution's preamble opens with. */
+export const RESOLUTION_CHAPEAU = "The General Assembly,";
 
 /** One row of the annex: every provenance link of the plan (or version), cited or not. */
 export type TAnnexRow = TSourceDescription & {
@@ -80,6 +135,8 @@ export type TExportDocument = {
   versionLabel: string | null;
   /** When the version was taken, or when the export was made (the live draft). */
   date: Date;
+  /** Absent in documents made before layouts: "plan". */
+  layout?: TExportLayout;
   sections: TSection[];
   footnotes: TFootnote[];
   annex: TAnnexRow[];

@@ -18,8 +18,15 @@ export const EXPORT_FORMATS = ["json", "backup", "md", "docx", "pdf"] as const;
 export const ZExportFormat = z.enum(EXPORT_FORMATS);
 export type TExportFormat = z.infer<typeof ZExportFormat>;
 
-/** The export endpoint's query: ?format=docx[&version=Rev.1]. */
-export const ZExportQuery = z.object({ format: ZExportFormat, version: z.string().trim().min(1).max(200).optional() });
+/**
+ * The export endpoint's query: ?format=docx[&version=Rev.1][&omitEmpty=true]. `omitEmpty` leaves out sections with
+ * no words beyond their seeded guidance (lib/export/is-section-empty.ts); "true"/"1"/"yes" or "false"/"0"/"no".
+ */
+export const ZExportQuery = z.object({
+  format: ZExportFormat,
+  version: z.string().trim().min(1).max(200).optional(),
+  omitEmpty: z.stringbool().default(false),
+});
 
 const CONTENT_TYPES: Record<TExportFormat, string> = {
   json: "application/json; charset=utf-8",
@@ -35,6 +42,7 @@ export async function exportPlanFile({
   planId,
   format,
   versionLabel = null,
+  isOmittingEmpty = false,
   viewer = null,
   now = new Date(),
 }: {
@@ -42,6 +50,8 @@ export async function exportPlanFile({
   format: TExportFormat;
   /** md, docx and pdf: print this version instead of the live draft. */
   versionLabel?: string | null;
+  /** md, docx, pdf and json: leave out sections with no words beyond their seeded guidance. */
+  isOmittingEmpty?: boolean;
   /** Who asks (decides what a backup holds); null for the command line. */
   viewer?: Actor | null;
   now?: Date;
@@ -54,15 +64,22 @@ export async function exportPlanFile({
       throw new AppError("invalid", `--version applies to md, docx and pdf; ${format} is the whole plan.`, {
         field: "version",
       });
+    // A backup restores the plan as it is: a section left out of it would be lost.
+    if (format === "backup" && isOmittingEmpty)
+      throw new AppError("invalid", "--omit-empty does not apply to a backup, which is the whole plan.", {
+        field: "omitEmpty",
+      });
     const body =
-      format === "json" ? await exportPlanJson({ planId, now }) : await exportBackup({ planId, viewer, now });
+      format === "json"
+        ? await exportPlanJson({ planId, isOmittingEmpty, now })
+        : await exportBackup({ planId, viewer, now });
     return {
       body: Buffer.from(JSON.stringify(body, null, 2) + "\n"),
       contentType: CONTENT_TYPES[format],
       filename: fileName(body.plan.title, format === "backup" ? "backup" : null, "json"),
     };
   }
-  const document = await buildExportDocument({ planId, versionLabel, now });
+  const document = await buildExportDocument({ planId, versionLabel, isOmittingEmpty, now });
   const body =
     format === "md"
       ? Buffer.from(renderMarkdown({ document }))

@@ -7,17 +7,22 @@
  *
  *   { format: "gpa-plan", version: 1, exportedAt,
  *     plan: { id, title, templateKey, dialogue: { id, title, topic, date } },
- *     sections: [{ key, title, position, guidance, text,
+ *     sections: [{ key, title, position, part, level, guidance, text,
+ *                  passages: [{ blockId, type, kind, level, marker, reference, text }],
  *                  links: [{ id, blockId, relation, status, quote,
  *                            target: { type, id, sentenceId, address } }] }],
  *     coverage: { counts: { covered, suspect, suggested, uncovered, excluded },
  *                 points: [{ group, key, label, status }] } }
  */
+import type { JSONContent } from "@tiptap/core";
 import { getPrisma } from "@/lib/db";
+import { numberParagraphs, readPassages } from "@/lib/editor/passages";
+import type { ParagraphNumber, Passage } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
 import { computeCoverage } from "@/lib/provenance/compute-coverage";
 import type { Coverage, CoverageEntry } from "@/lib/provenance/compute-coverage";
 import { IN_LIVE_SECTION, LIVE_SECTION } from "@/lib/plan/section-scope";
+import { isSectionEmpty } from "./is-section-empty";
 
 export const PLAN_JSON_FORMAT = "gpa-plan";
 export const PLAN_JSON_VERSION = 1;
@@ -25,14 +30,24 @@ export const PLAN_JSON_VERSION = 1;
 /** Links that are sources of the text: rejected ones were said not to be. */
 const SOURCE_STATUSES = ["confirmed", "suspect", "suggested"] as const;
 
-export async function exportPlanJson({ planId, now = new Date() }: { planId: string; now?: Date }) {
+export async function exportPlanJson({
+  planId,
+  isOmittingEmpty = false,
+  now = new Date(),
+}: {
+  planId: string;
+  /** Leave out sections with no words beyond their seeded guidance (lib/export/is-section-empty.ts). */
+  isOmittingEmpty?: boolean;
+  now?: Date;
+}) {
   const prisma = getPrisma();
   const plan = await prisma.plan.findUnique({
     where: { id: planId },
     include: { dialogue: { select: { id: true, title: true, topic: true, date: true } } },
   });
   if (!plan) throw new AppError("not_found", `No plan ${planId}.`);
-  const [sections, links, coverage] = await Promise.all([
+  const [rows, links, coverage] = await Promise.all([
+    // A removed section is not part of the plan's text (lib/plan/section-scope.ts).
     prisma.planSection.findMany({ where: { planId, ...LIVE_SECTION }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
     prisma.provenanceLink.findMany({
       where: { planId, status: { in: [...SOURCE_STATUSES] }, ...IN_LIVE_SECTION },
@@ -41,6 +56,12 @@ export async function exportPlanJson({ planId, now = new Date() }: { planId: str
     }),
     computeCoverage({ planId }),
   ]);
+  const read = rows.map((section) => ({ section, passages: readPassages(section.content as JSONContent) }));
+  const sections = isOmittingEmpty
+    ? read.filter(({ section, passages }) => !isSectionEmpty({ ...section, passages }))
+    : read;
+  // Numbered over the sections exported, as every printed format numbers them.
+  const numbers = numberParagraphs(sections.map(({ section, passages }) => ({ part: section.part, passages })));
   return {
     format: PLAN_JSON_FORMAT,
     version: PLAN_JSON_VERSION,
@@ -51,15 +72,31 @@ export async function exportPlanJson({ planId, now = new Date() }: { planId: str
       templateKey: plan.templateKey,
       dialogue: { ...plan.dialogue, date: plan.dialogue.date.toISOString().slice(0, 10) },
     },
-    sections: sections.map((section) => ({
+    sections: sections.map(({ section, passages }) => ({
       key: section.key,
       title: section.title,
       position: section.position,
+      part: section.part,
+      level: section.level,
       guidance: section.guidance,
       text: section.text,
+      passages: passages.map((passage) => toPassage(passage, numbers.get(passage.blockId))),
       links: links.filter((link) => link.sectionId === section.id).map(toLink),
     })),
     coverage: toCoverage(coverage),
+  };
+}
+
+/** A passage with its kind and, when numbered, its marker and reference, as the reader gives them. */
+function toPassage(passage: Passage, number: ParagraphNumber | undefined) {
+  return {
+    blockId: passage.blockId,
+    type: passage.type,
+    kind: passage.kind ?? null,
+    level: passage.level ?? null,
+    marker: number?.marker ?? null,
+    reference: number?.reference ?? null,
+    text: passage.text,
   };
 }
 

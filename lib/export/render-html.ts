@@ -3,10 +3,13 @@
  * stylesheet (A4, title page, running footnote numbers, the annex in
  * landscape-friendly small type), which render-pdf.ts prints with Chromium.
  * Everything from the plan is escaped: a passage is text, never markup.
+ * Each passage's element carries its block id (`data-block-id`) and a numbered
+ * paragraph its reference (`data-reference`, "OP 4 (a)"), so a tool reading
+ * the HTML finds a passage without matching its words.
  */
 import type { TBlock, TExportDocument, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
-import { describeVersion, formatFootnoteText } from "./export-document";
+import { describeVersion, formatFootnoteText, SOURCES_TITLE, SYMBOL_PLACEHOLDER } from "./export-document";
 
 const PRINT_CSS = `
 @page { size: A4; margin: 25mm 22mm 22mm 22mm; }
@@ -24,30 +27,35 @@ sup.fn { font-size: 7.5pt; line-height: 0; }
 sup.fn a { color: inherit; text-decoration: none; }
 .footnotes { border-top: 0.5pt solid #000; margin-top: 10mm; padding-top: 3mm; font-size: 9pt; }
 .footnotes ol { padding-left: 7mm; }
-.annex { break-before: page; }
-.annex table { width: 100%; border-collapse: collapse; font-size: 8pt; line-height: 1.25; }
-.annex th, .annex td { border: 0.5pt solid #555; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
-.annex thead { display: table-header-group; }
-.annex tr { break-inside: avoid; }
+.resolution-head { margin-bottom: 10mm; }
+.resolution-head .symbol { text-align: right; font-weight: bold; font-size: 13pt; margin: 0; }
+.resolution-head .version { text-align: right; font-size: 9pt; margin: 0 0 8mm; }
+.resolution-head h1 { font-size: 16pt; margin: 0; }
+.resolution-title { font-weight: bold; text-align: center; }
+h2.annex-heading { text-align: center; break-before: page; }
+.preambular { text-indent: 10mm; }
+.numbered { padding-left: calc(var(--depth) * 10mm + 10mm); text-indent: -10mm; }
+.numbered .marker { display: inline-block; width: 10mm; text-indent: 0; }
+.sources { break-before: page; }
+.sources table { width: 100%; border-collapse: collapse; font-size: 8pt; line-height: 1.25; }
+.sources th, .sources td { border: 0.5pt solid #555; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
+.sources thead { display: table-header-group; }
+.sources tr { break-inside: avoid; }
 `;
 
 export function renderHtml({ document }: { document: TExportDocument }): string {
-  const body: string[] = [
-    `<section class="title-page"><h1>${escape(document.title)}</h1>`,
-    `<p class="version">${escape(describeVersion(document))}</p><p class="date">${escape(formatDay(document.date))}</p>`,
-    `<p class="source">Drawn from: ${escape(document.dialogueTitle)}</p></section>`,
-    "<main>",
-  ];
+  const body: string[] = [...renderHead(document), "<main>"];
   for (const section of document.sections)
     body.push(`<section id="${escape(section.key)}">${renderBlocks(section.blocks)}</section>`);
   body.push("</main>");
   if (document.footnotes.length) {
-    body.push('<section class="footnotes"><h2>Sources</h2><ol>');
+    // "Notes": the sources' own title is the table's below.
+    body.push('<section class="footnotes"><h2>Notes</h2><ol>');
     for (const note of document.footnotes)
       body.push(`<li id="fn-${note.n}" value="${note.n}">${escape(formatFootnoteText(note))}</li>`);
     body.push("</ol></section>");
   }
-  body.push('<section class="annex"><h2>Annex: provenance links</h2>');
+  body.push(`<section class="sources"><h2>${SOURCES_TITLE}</h2>`);
   if (document.annex.length === 0) body.push("<p>No provenance links.</p>");
   else {
     body.push(
@@ -67,6 +75,42 @@ export function renderHtml({ document }: { document: TExportDocument }): string 
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(document.title)}</title><style>${PRINT_CSS}</style></head><body>${body.join("\n")}</body></html>`;
 }
 
+/** A plan opens with a title page; a resolution with its symbol and title, as the General Assembly's documents do. */
+function renderHead(document: TExportDocument): string[] {
+  const version = `${escape(describeVersion(document))}`;
+  const date = escape(formatDay(document.date));
+  if (document.layout === "resolution")
+    return [
+      `<header class="resolution-head"><p class="symbol">${escape(SYMBOL_PLACEHOLDER)}</p>`,
+      `<p class="version">${version}, ${date}</p><h1>${escape(document.title)}</h1></header>`,
+    ];
+  return [
+    `<section class="title-page"><h1>${escape(document.title)}</h1>`,
+    `<p class="version">${version}</p><p class="date">${date}</p>`,
+    `<p class="source">Drawn from: ${escape(document.dialogueTitle)}</p></section>`,
+  ];
+}
+
+/** A paragraph or heading: its passage's id, and a numbered paragraph's marker, kind and reference. */
+function renderTextBlock(block: Exclude<TBlock, { kind: "listItem" }>): string {
+  const runs = renderRuns(block.runs);
+  const id = block.blockId ? ` data-block-id="${escape(block.blockId)}"` : "";
+  if (block.kind === "heading") {
+    const tag = `h${Math.min(6, block.level + 1)}`;
+    return `<${tag}${id}${block.role ? ` class="${block.role}"` : ""}>${runs}</${tag}>`;
+  }
+  const number = block.number;
+  if (number) {
+    const classes = number.marker ? `${number.kind} numbered` : number.kind;
+    const marker = number.marker ? `<span class="marker">${escape(number.marker)}</span> ` : "";
+    const attributes = `${id} class="${classes}" style="--depth: ${number.depth}" data-reference="${escape(number.reference)}"`;
+    const paragraph = `<p${attributes}>${marker}${runs}</p>`;
+    return block.isQuote ? `<blockquote>${paragraph}</blockquote>` : paragraph;
+  }
+  const paragraph = `<p${id}${block.role ? ` class="${block.role}"` : ""}>${runs}</p>`;
+  return block.isQuote ? `<blockquote>${paragraph}</blockquote>` : paragraph;
+}
+
 function renderBlocks(blocks: TBlock[]): string {
   const html: string[] = [];
   // Open lists as a stack of [tag, depth, list number], so nested and consecutive lists close in the right order.
@@ -77,20 +121,23 @@ function renderBlocks(blocks: TBlock[]): string {
   for (const block of blocks) {
     if (block.kind !== "listItem") {
       closeTo(0);
-      const runs = renderRuns(block.runs);
-      if (block.kind === "heading") html.push(`<h${block.level + 1}>${runs}</h${block.level + 1}>`);
-      else html.push(block.isQuote ? `<blockquote><p>${runs}</p></blockquote>` : `<p>${runs}</p>`);
+      html.push(renderTextBlock(block));
       continue;
     }
     const tag = block.isOrdered ? "ol" : "ul";
+    // Deeper lists close first; then a list at this depth that is not this item's (the next list) closes too.
+    if ((open[open.length - 1]?.depth ?? -1) > block.depth) closeTo(block.depth + 1);
     const top = open[open.length - 1];
     if (top && top.depth === block.depth && (top.list !== block.list || top.tag !== tag)) closeTo(block.depth);
-    else if (top && top.depth > block.depth) closeTo(block.depth + 1);
     const current = open[open.length - 1];
-    if (current && current.depth === block.depth) html.push(`</li><li>${renderRuns(block.runs)}`);
+    const item = `<li${block.blockId ? ` data-block-id="${escape(block.blockId)}"` : ""}>${renderRuns(block.runs)}`;
+    if (current && current.depth === block.depth) html.push(`</li>${item}`);
     else {
       open.push({ tag, depth: block.depth, list: block.list });
-      html.push(`<${tag}><li>${renderRuns(block.runs)}`);
+      // An ordered list starts where the reader says it does ("3."), as Word and Markdown do.
+      const start =
+        block.isOrdered && block.marker && block.marker !== "1." ? ` start="${parseInt(block.marker)}"` : "";
+      html.push(`<${tag}${start}>${item}`);
     }
   }
   closeTo(0);

@@ -1,13 +1,19 @@
 /**
  * The export document as Markdown with `[^n]` footnotes (GitHub, Pandoc and
- * most editors render them), followed by the annex of provenance links as a table.
+ * most editors render them), followed by every provenance link as a table ("Sources").
+ *
+ * A numbered paragraph starts with the reader's marker, escaped (`4\.`) so
+ * no Markdown renderer takes it for a list it would number again. Markdown
+ * has no indent but a list's or a code block's, so sub-paragraphs stand at
+ * the margin, told apart by their markers "(a)", "(i)".
  */
 import type { TBlock, TExportDocument, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
-import { describeVersion, formatFootnoteText } from "./export-document";
+import { describeVersion, formatFootnoteText, SOURCES_TITLE, SYMBOL_PLACEHOLDER } from "./export-document";
 
 export function renderMarkdown({ document }: { document: TExportDocument }): string {
   const lines: string[] = [
+    ...(document.layout === "resolution" ? [escapeInline(SYMBOL_PLACEHOLDER), ""] : []),
     `# ${escapeInline(document.title)}`,
     "",
     `${escapeInline(describeVersion(document))} · ${formatDay(document.date)}`,
@@ -23,7 +29,7 @@ export function renderMarkdown({ document }: { document: TExportDocument }): str
     lines.push(...renderBlock(block));
   }
   if (isInList) lines.push("");
-  lines.push("## Annex: provenance links", "");
+  lines.push(`## ${SOURCES_TITLE}`, "");
   if (document.annex.length === 0) lines.push("No provenance links.", "");
   else {
     lines.push(
@@ -47,9 +53,11 @@ function renderBlock(block: TBlock): string[] {
   if (block.kind === "heading") return [`${"#".repeat(Math.min(6, block.level + 1))} ${text}`, ""];
   if (block.kind === "listItem") {
     // Consecutive items of one list stay together; the blank line comes from the next non-list block.
-    return [`${"  ".repeat(block.depth)}${block.isOrdered ? "1." : "-"} ${text}`];
+    return [`${"  ".repeat(block.depth)}${block.isOrdered ? (block.marker ?? "1.") : "-"} ${text}`];
   }
-  return [block.isQuote ? `> ${text}` : text, ""];
+  if (block.role === "resolution-title") return [`**${text}**`, ""];
+  const numbered = block.number?.marker ? `${escapeInline(block.number.marker)} ${text}` : text;
+  return [block.isQuote ? `> ${numbered}` : numbered, ""];
 }
 
 function renderRuns(runs: TRun[]): string {
@@ -57,12 +65,14 @@ function renderRuns(runs: TRun[]): string {
     .map((run) => {
       if (run.kind === "footnote") return `[^${run.n}]`;
       if (run.kind === "break") return "  \n";
-      let text = escapeInline(run.text);
-      if (!text.trim()) return text;
+      // Emphasis must hug its words ("*Recalling* its"), so the run's outer spaces stay outside the markers.
+      const [, lead, words, trail] = /^(\s*)(.*?)(\s*)$/su.exec(escapeInline(run.text))!;
+      if (!words) return lead + trail;
+      let text = words;
       if (run.bold) text = `**${text}**`;
       if (run.italic) text = `*${text}*`;
       if (run.strike) text = `~~${text}~~`;
-      return text;
+      return lead + text + trail;
     })
     .join("");
 }
@@ -74,8 +84,12 @@ function renderRuns(runs: TRun[]): string {
  * would split on it.
  */
 function escapeInline(text: string): string {
-  return text
-    .replace(/([\\`*_[\]<|~])/g, "\\$1")
-    .replace(/^(\s*)([#>+-]|\d+\.)(?=\s|$)/, "$1\\$2")
-    .replace(/\n/g, " ");
+  return (
+    text
+      .replace(/([\\`*_[\]<|~])/g, "\\$1")
+      .replace(/^(\s*)([#>+-])(?=\s|$)/, "$1\\$2")
+      // "4." is escaped at its dot: a backslash before a digit is printed, not an escape.
+      .replace(/^(\s*)(\d+)\.(?=\s|$)/, "$1$2\\.")
+      .replace(/\n/g, " ")
+  );
 }

@@ -41,6 +41,11 @@ describe("npm run plan -- export", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^# Global Plan of Action/);
     expect(stdout).toMatch(/^\[\^1\]: /m);
+    // --omit-empty is a flag of its own; what counts as empty is tested in export-numbering.test.ts.
+    const omitting = await plan(["export", "--format", "md", "--omit-empty"]);
+    expect(omitting.code).toBe(0);
+    const headings = (markdown: string) => markdown.match(/^## /gm)?.length ?? 0;
+    expect(headings(omitting.stdout)).toBeLessThanOrEqual(headings(stdout));
   });
 
   it("writes DOCX and PDF to --out, and needs --out for them", async () => {

@@ -105,7 +105,8 @@ describe("DOCX", () => {
     for (const link of confirmed) expect(footnotes).toContain(link.summaryItem!.text);
     const references = body.match(/<w:footnoteReference w:id="\d+"\/>/g) ?? [];
     expect(references.length).toBeGreaterThanOrEqual(confirmed.length + 2);
-    expect(body).toContain("Annex: provenance links");
+    expect(body).toContain("Sources");
+    expect(body).not.toContain("Annex: provenance links");
     expect(body).toContain("<w:tbl>");
     expect(body).toContain("Working draft");
     const sections = await getPrisma().planSection.findMany({ where: { planId: fixture.planId } });
@@ -127,7 +128,8 @@ describe("PDF", () => {
     );
     const sections = await getPrisma().planSection.findMany({ where: { planId: fixture.planId } });
     for (const section of sections) expect(text).toContain(section.title);
-    expect(text).toContain("Annex: provenance links");
+    expect(text).toContain("Sources");
+    expect(text).not.toContain("Annex: provenance links");
   });
 
   it("says plainly when Chromium is missing", async () => {

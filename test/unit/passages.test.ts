@@ -23,7 +23,7 @@ import {
   readPassages,
 } from "@/lib/editor/passages";
 import { planSchema } from "@/lib/editor/plan-document";
-import { buildSections } from "@/lib/export/build-export-document";
+import { buildSections } from "@/lib/export/build-export-sections";
 import type { PlanLink } from "@/lib/plan/get-plan";
 
 // The page's client parts ask for Next's router, which only a running app has; nothing here navigates.

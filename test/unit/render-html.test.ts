@@ -43,6 +43,13 @@ describe("renderHtml", () => {
     expect(html).toBe("<ul><li>a<ul><li>a1</li></ul></li><li>b</li></ul><ol><li>c</li></ol><p>after</p>");
   });
 
+  it("starts a new list after an item with a nested list, when the next item is another list's", () => {
+    const html = bodyOf(
+      renderHtml({ document: documentWith([item("a", 0, 1, true), item("a1", 1, 2, true), item("b", 0, 3)]) }),
+    );
+    expect(html).toBe("<ol><li>a<ol><li>a1</li></ol></li></ol><ul><li>b</li></ul>");
+  });
+
   it("escapes the plan's text, title included", () => {
     const html = renderHtml({
       document: documentWith([

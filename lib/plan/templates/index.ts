@@ -47,6 +47,13 @@ const ZTemplateFile = z.object({
    * Action would…"), which says nothing about where the item belongs, but would match "action" and "plan".
    */
   ignore: z.array(z.string().min(1)).default([]),
+  /**
+   * How exports print it: "plan" is a report in headed sections after a title page; "resolution" is the General
+   * Assembly's own layout (symbol, title, "The General Assembly," before the preamble, numbered operative
+   * paragraphs, "Annex" before the annexed sections). Data, not a key check, so a new resolution-like template needs
+   * no code.
+   */
+  layout: z.enum(["plan", "resolution"]).default("plan"),
   sections: z.array(ZTemplateSection),
   /** Another template's sections, appended as this document's annex. */
   annex: z.object({ template: z.string(), titlePrefix: z.string(), keyPrefix: z.string() }).optional(),
@@ -54,6 +61,8 @@ const ZTemplateFile = z.object({
 
 export type TemplateSection = z.infer<typeof ZTemplateSection>;
 export type PlanTemplate = Omit<z.infer<typeof ZTemplateFile>, "annex">;
+
+export type TemplateLayout = PlanTemplate["layout"];
 
 export const DEFAULT_TEMPLATE_KEY = "plan-of-action";
 

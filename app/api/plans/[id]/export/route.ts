@@ -2,7 +2,10 @@ import { requireUser } from "@/lib/auth/current-user";
 import { exportPlanFile, ZExportQuery } from "@/lib/export/export-plan-file";
 import { withErrors } from "@/lib/http/respond";
 
-/** The plan as a file (json, md, docx or pdf; a version's text with ?version=LABEL), for anyone who may read it. */
+/**
+ * The plan as a file (json, md, docx or pdf; a version's text with ?version=LABEL; without empty sections with
+ * ?omitEmpty=true), for anyone who may read it.
+ */
 export const GET = withErrors(async (request: Request, context: { params: Promise<{ id: string }> }) => {
   const actor = await requireUser();
   const { id } = await context.params;
@@ -12,6 +15,7 @@ export const GET = withErrors(async (request: Request, context: { params: Promis
     planId: id,
     format: query.format,
     versionLabel: query.version ?? null,
+    isOmittingEmpty: query.omitEmpty,
     viewer: actor,
   });
   return new Response(new Uint8Array(file.body), {
