@@ -102,6 +102,7 @@ describe("readSectionNotice", () => {
         isDeleted: true,
         body: null,
         editableUntil: null,
+        references: [],
       },
     ],
     abilities: {
