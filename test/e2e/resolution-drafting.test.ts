@@ -3,14 +3,19 @@
  * collaboration server: a facilitator styles paragraphs with the toolbar and
  * its shortcuts, moves an operative paragraph by keyboard, and both their page
  * and a second facilitator's show the numbers print will use, live, continued
- * across sections.
+ * across sections; the DOCX (Word's own numbering) and the PDF print them so.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { findSeriousViolations } from "@/test/support/axe";
 import { waitFor } from "@/test/support/collab";
 import { createPlan } from "@/test/support/factories";
+import { readDocxNumbers } from "@/test/support/numbered-plans";
 import { openPlanAs } from "@/test/support/plan-page";
 import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
@@ -23,6 +28,21 @@ beforeAll(async () => {
 });
 
 const SECTION = "objectives";
+/** The operative paragraphs' opening words, and as the exports must print them after the move. */
+const OPERATIVE = /^(Remains seized|Decides to act|Urges Member States|Requests a report)/;
+const PRINTED = ["1. Remains seized", "2. Decides to act", "3. Urges Member States", "4. Requests a report"];
+
+/** The PDF's operative paragraphs as pdftotext lays them out: "1. Remains seized". */
+function readPdfOperative(pdf: Buffer): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "gpa-pdf-"));
+  writeFileSync(join(dir, "plan.pdf"), pdf);
+  const text = execFileSync("pdftotext", ["-layout", join(dir, "plan.pdf"), "-"], { encoding: "utf8" });
+  return text.split("\n").flatMap((line) => {
+    const match = /^\s*(\d+\.)\s+(.*)$/.exec(line);
+    const words = match && OPERATIVE.exec(match[2]);
+    return match && words ? [`${match[1]} ${words[1]}`] : [];
+  });
+}
 /** A section before it in the plan: its operative paragraphs come first in the count. */
 const EARLIER = "principles";
 
@@ -117,6 +137,11 @@ describe.skipIf(!hasServer)("drafting a resolution", () => {
       const markers = [...html.matchAll(/data-marker="([^"]+)"/g)].map((match) => match[1]);
       return markers.join() === "1.,2.,3.,(a),(b),4.";
     }, "the server-rendered page numbers alike");
+    // The exports print the numbers the editor shows, in the new order: Word's own numbering, and the PDF's text.
+    const docx = Buffer.from(await (await b.request.get(`/api/plans/${planId}/export?format=docx`)).body());
+    expect(readDocxNumbers(docx, OPERATIVE).map(({ blockId, marker }) => `${marker} ${blockId}`)).toEqual(PRINTED);
+    const pdf = Buffer.from(await (await b.request.get(`/api/plans/${planId}/export?format=pdf`)).body());
+    expect(readPdfOperative(pdf)).toEqual(PRINTED);
     await Promise.all([a.context().close(), b.context().close()]);
   });
 
