@@ -4,7 +4,7 @@ import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import { readSectionNotice, writeSectionNotice } from "@/lib/collab/section-notice";
 import { firstClientId, MAX_PRESENCE_STATE_CHARS, stampPresence } from "@/lib/collab/stamp-presence";
-import { colourForUser, hslToHex } from "@/lib/collab/user-colour";
+import { colourForUser, contrastWithWhite, hslToHex } from "@/lib/collab/user-colour";
 
 function update(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -148,6 +148,15 @@ describe("colourForUser", () => {
     for (const colour of colours) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
     expect(colourForUser("user-1")).toBe(colours[0]);
     expect(new Set(colours).size).toBe(3);
+  });
+
+  it("is dark enough for the avatars' white initials (WCAG AA, 4.5:1) whatever the user's hue", () => {
+    // Ids whose hashes cover every hue: each lands on hash % 360.
+    const ids = Array.from({ length: 2000 }, (_, i) => `user-${i}-${i * 7919}`);
+    const worst = Math.min(...ids.map((id) => contrastWithWhite(colourForUser(id))));
+    expect(worst).toBeGreaterThanOrEqual(4.5);
+    // The green a test user once drew (hue 120 at the old fixed lightness) did not.
+    expect(contrastWithWhite(hslToHex(120, 0.7, 0.35))).toBeLessThan(4.5);
   });
 
   it("converts HSL as CSS does", () => {
