@@ -21,13 +21,12 @@ const { hasServer } = setUpServedApp();
 const browser = setUpBrowser();
 const REMOVED = "existing-instruments";
 let planId: string;
-let versionId: string;
 
 beforeAll(async () => {
   if (!hasServer) return;
   ({ id: planId } = await createPlan());
   const facilitator = await findUser(ACCOUNTS.facilitator);
-  ({ id: versionId } = await createVersion({ actor: facilitator, planId, input: { label: "Before arranging" } }));
+  await createVersion({ actor: facilitator, planId, input: { label: "Before arranging" } });
 });
 
 const open = (email: string) => openPlanAs(browser, { planId, email, sectionKey: "principles" });
