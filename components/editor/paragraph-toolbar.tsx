@@ -2,13 +2,15 @@
 
 /**
  * The drafter's paragraph toolbar above a section's text: the five paragraph
- * styles (the one at the caret pressed) and moving the paragraph up or down.
+ * styles (the one at the caret pressed), a footnote of free text, and moving
+ * the paragraph up or down.
  * Each button runs the same command as its shortcut (lib/editor/paragraph-commands.ts).
  */
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { Button } from "@/components/ui/button";
 import { Toolbar } from "@/components/ui/toolbar";
+import { FootnoteControl } from "./footnote-control";
 import { MOVE_SHORTCUTS, readParagraphStyleAt } from "@/lib/editor/paragraph-commands";
 import type { MoveDirection } from "@/lib/editor/paragraph-commands";
 import { PARAGRAPH_STYLES } from "@/lib/editor/paragraph-kinds";
@@ -66,6 +68,8 @@ export function ParagraphToolbar({ editor, title }: { editor: Editor; title: str
           {BUTTON_TEXT[styleKey(style)]}
         </Button>
       ))}
+      <span aria-hidden="true" className="mx-1 h-4 border-l border-slate-300" />
+      <FootnoteControl editor={editor} />
       <span aria-hidden="true" className="mx-1 h-4 border-l border-slate-300" />
       {MOVES.map(({ direction, text, label }) => (
         <Button

@@ -25,6 +25,7 @@ import { useCollabSession } from "./collab-session";
 import { passageOfElement, usePassageNavigation } from "./passage-navigation";
 import { PrivateCommentMarks, privateCommentMarksKey } from "./private-comment-marks";
 import { ResolvedCommentMarks, resolvedCommentMarksKey } from "./resolved-comment-marks";
+import { FootnoteCommands } from "@/lib/editor/footnote-commands";
 import { ParagraphCommands } from "@/lib/editor/paragraph-commands";
 import { ParagraphNumbers } from "./paragraph-numbers";
 import { ParagraphToolbar } from "./paragraph-toolbar";
@@ -194,7 +195,7 @@ function LiveText({
         Placeholder.configure({ placeholder: canEdit ? `Write the ${title} section…` : "" }),
         SourceNumbers,
         ParagraphNumbers,
-        ...(canEdit ? [ParagraphCommands] : []),
+        ...(canEdit ? [ParagraphCommands, FootnoteCommands] : []),
         PrivateCommentMarks,
         ResolvedCommentMarks,
       ],

@@ -13,7 +13,7 @@ import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import type { EditorState } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import { groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
+import { footnoteKey, groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
 import { renderPassageMarker } from "./passage-marker";
 import type { PassageMarker } from "./passage-marker";
 
@@ -49,6 +49,11 @@ function decorate(
       if (citationNumber) decorations.push(Decoration.node(pos, pos + node.nodeSize, {}, { citationNumber }));
       return false;
     }
+    if (node.type.name === "footnote") {
+      const noteNumber = numberOf.get(footnoteKey(String(node.attrs.noteId)));
+      if (noteNumber) decorations.push(Decoration.node(pos, pos + node.nodeSize, footnoteAttributes(noteNumber, node)));
+      return false;
+    }
     // Keys of atEnd and toRecheck are passage ids only, so a list item's paragraph (an id of its own) never matches.
     const blockId = node.attrs.blockId as string | undefined;
     const marker: PassageMarker = {
@@ -68,6 +73,15 @@ function decorate(
     return true;
   });
   return DecorationSet.create(doc, decorations);
+}
+
+/** A footnote's number, drawn by CSS from the attribute (app/globals.css), and named for screen readers. */
+export function footnoteAttributes(noteNumber: number, node: { attrs: Record<string, unknown> }) {
+  return {
+    "data-note-number": String(noteNumber),
+    "aria-label": `Footnote ${noteNumber}: ${String(node.attrs.text ?? "")}`,
+    role: "note",
+  };
 }
 
 function countSuspectByBlock(links: readonly SectionLink[]): Map<string, number> {

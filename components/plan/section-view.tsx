@@ -3,7 +3,8 @@ import { CitationBadge } from "@/components/editor/citation-badge";
 import type { CitationInfo } from "@/components/editor/citation-badge";
 import { describePassageMarker, MARKER_CLASS } from "@/components/editor/passage-marker";
 import type { PassageMarker } from "@/components/editor/passage-marker";
-import { groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
+import { footnoteKey, groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
+import { footnoteAttributes } from "@/components/editor/source-numbers";
 import type { ParagraphNumber, Passage as TPassage, SourceNumbering } from "@/lib/editor/passages";
 import type { PlanForPage, PlanLink } from "@/lib/plan/get-plan";
 import type { Viewer } from "@/components/comments/threads-panel";
@@ -238,6 +239,21 @@ function renderNode(node: JSONContent, key: string, context: RenderContext): Rea
             info={context.citationById.get(linkId)}
           />
         </sup>
+      );
+    }
+    case "footnote": {
+      const noteId = String(node.attrs?.noteId ?? "");
+      const text = String(node.attrs?.text ?? "");
+      const noteNumber = context.sources.numberOf.get(footnoteKey(noteId));
+      return (
+        <sup
+          key={key}
+          data-footnote=""
+          data-note-id={noteId}
+          className="footnote-ref"
+          title={text}
+          {...(noteNumber ? footnoteAttributes(noteNumber, { attrs: { text } }) : {})}
+        />
       );
     }
     default:

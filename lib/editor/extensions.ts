@@ -130,6 +130,43 @@ export const Citation = Node.create({
 });
 
 /**
+ * A footnote of free text (a treaty, a resolution, a report), besides the
+ * citations to the dialogue: an inline atom holding its own words. Numbered
+ * with the citations, in reading order (lib/editor/passages.ts), so a printed
+ * document has one run of notes; plain text leaves it out, as it does citations.
+ */
+export const Footnote = Node.create({
+  name: "footnote",
+  group: "inline",
+  inline: true,
+  atom: true,
+  selectable: true,
+  addAttributes() {
+    return {
+      noteId: {
+        default: null,
+        parseHTML: (element) => element.getAttribute("data-note-id"),
+        renderHTML: (attributes) => ({ "data-note-id": attributes.noteId }),
+      },
+      text: {
+        default: "",
+        parseHTML: (element) => element.getAttribute("data-note-text") ?? "",
+        renderHTML: (attributes) => ({ "data-note-text": attributes.text, title: attributes.text }),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: "sup[data-footnote]" }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ["sup", mergeAttributes({ "data-footnote": "", class: "footnote-ref" }, HTMLAttributes)];
+  },
+  renderText() {
+    return "";
+  },
+});
+
+/**
  * The text a comment thread is anchored to. Placed by the collaboration
  * server, never by a delegate's editor. One mark carries every thread on its
  * text ("id1 id2"), so overlapping comments do not overwrite each other;
@@ -168,6 +205,7 @@ export function createPlanExtensions(): Extensions {
     SeedLabel,
     ParagraphKind,
     Citation,
+    Footnote,
     CommentMark,
   ];
 }

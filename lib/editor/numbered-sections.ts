@@ -26,6 +26,8 @@ export function selectNumberedPassages(passages: readonly Passage[]): Passage[] 
       ...(level ? { level } : {}),
       runs: [],
       citations: [],
+      notes: [],
+      footnotes: {},
       threadIds: [],
     }));
 }

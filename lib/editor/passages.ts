@@ -34,6 +34,13 @@ export type Passage = {
   runs: string[];
   /** The link ids of its citations, in order, as often as each is cited. */
   citations: string[];
+  /**
+   * Its notes in reading order, as numbered: a citation's link id, or a footnote's key ({@link footnoteKey}). A
+   * footnote of free text takes its number in the same run as the sources.
+   */
+  notes: string[];
+  /** Its footnotes of free text, by key: their words. */
+  footnotes: Record<string, string>;
   /** The comment threads marked on its words, in order of first mark. */
   threadIds: string[];
   /** A list item's place: how deep its list is nested (1 at the top) and its marker, "•" or "3.". */
@@ -100,7 +107,16 @@ export function outlinePassages(content: JSONContent | PmNode): string {
 }
 
 function readPassage(node: PmNode, blockId: string, type: PassageType): Passage {
-  const passage: Passage = { blockId, type, text: "", runs: [], citations: [], threadIds: [] };
+  const passage: Passage = {
+    blockId,
+    type,
+    text: "",
+    runs: [],
+    citations: [],
+    notes: [],
+    footnotes: {},
+    threadIds: [],
+  };
   if (type === "paragraph") {
     passage.kind = readParagraphKind(node.attrs.kind);
     if (passage.kind === "subparagraph") passage.level = readSubparagraphLevel(node.attrs.level);
@@ -138,11 +154,23 @@ function readTextblock(textblock: PmNode, passage: Passage): string {
     }
     passage.runs.push(run);
     run = "";
-    if (inline.type.name === "citation" && typeof inline.attrs.linkId === "string")
+    if (inline.type.name === "citation" && typeof inline.attrs.linkId === "string") {
       passage.citations.push(inline.attrs.linkId);
+      passage.notes.push(inline.attrs.linkId);
+    }
+    if (inline.type.name === "footnote" && typeof inline.attrs.noteId === "string") {
+      const key = footnoteKey(inline.attrs.noteId);
+      passage.notes.push(key);
+      passage.footnotes[key] = String(inline.attrs.text ?? "");
+    }
   });
   passage.runs.push(run);
   return words;
+}
+
+/** A footnote's key among a passage's notes: never a link id, which is a cuid. */
+export function footnoteKey(noteId: string): string {
+  return `footnote:${noteId}`;
 }
 
 function threadIdsOf(text: PmNode): string[] {
@@ -154,7 +182,7 @@ function threadIdsOf(text: PmNode): string[] {
 
 /** Where the section's sources stand in reading order, and what each passage prints at its end. */
 export type SourceNumbering = {
-  /** Each source's one number, by link id. */
+  /** Each source's one number, by link id (and each footnote's, by its key). */
   numberOf: Map<string, number>;
   /** Per passage, its confirmed sources that its text does not cite, in their order. */
   atEnd: Map<string, string[]>;
@@ -182,7 +210,8 @@ export function numberSources(
   sectionWide.forEach(give);
   const atEnd = new Map<string, string[]>();
   for (const passage of passages) {
-    passage.citations.forEach(give);
+    // Citations and footnotes of free text in one run, in the order they are read.
+    (passage.notes ?? passage.citations).forEach(give);
     const uncited = (confirmedByBlock.get(passage.blockId) ?? []).filter((id) => !passage.citations.includes(id));
     uncited.forEach(give);
     if (uncited.length) atEnd.set(passage.blockId, uncited);

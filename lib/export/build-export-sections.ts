@@ -7,7 +7,13 @@
  * end with its ending and open with its opening phrase in italics.
  */
 import type { JSONContent } from "@tiptap/core";
-import { groupConfirmedByBlock, numberParagraphs, numberSources, readPassages } from "@/lib/editor/passages";
+import {
+  footnoteKey,
+  groupConfirmedByBlock,
+  numberParagraphs,
+  numberSources,
+  readPassages,
+} from "@/lib/editor/passages";
 import type { NumberedSection, ParagraphNumber, Passage, SourceNumbering } from "@/lib/editor/passages";
 import { RESOLUTION_CHAPEAU } from "./export-document";
 import type {
@@ -83,9 +89,15 @@ export function buildSections({
       footnotes.length + 1,
     );
     const cited = new Set(passages.flatMap((passage) => passage.citations));
+    const freeText = new Map(passages.flatMap((passage) => Object.entries(passage.footnotes ?? {})));
     const noteOf = (linkId: string): TRun => {
       const n = numbering.numberOf.get(linkId)!;
       if (footnotes.some((note) => note.n === n)) return { kind: "footnote", n, repeat: true };
+      const text = freeText.get(linkId);
+      if (text !== undefined) {
+        footnotes.push(describeFreeNote({ n, key: linkId, text }));
+        return { kind: "footnote", n };
+      }
       const link = linkById.get(linkId);
       footnotes.push({
         ...(sources.get(linkId) ?? { label: "Source not found", role: null, segment: null, address: "", quote: "" }),
@@ -271,9 +283,28 @@ function readInlineRuns(node: JSONContent, noteOf: (linkId: string) => TRun): TR
     if (child.type === "text") runs.push({ kind: "text", text: child.text ?? "", ...marksOf(child) });
     else if (child.type === "citation" && typeof child.attrs?.linkId === "string")
       runs.push(noteOf(child.attrs.linkId));
+    else if (child.type === "footnote" && typeof child.attrs?.noteId === "string")
+      runs.push(noteOf(footnoteKey(child.attrs.noteId)));
     else if (child.type === "hardBreak") runs.push({ kind: "break" });
   }
   return runs;
+}
+
+/** A footnote of free text, printed as its words alone (it names no source of the dialogue). */
+function describeFreeNote({ n, key, text }: { n: number; key: string; text: string }): TFootnote {
+  return {
+    kind: "note",
+    label: text,
+    role: null,
+    segment: null,
+    address: "",
+    quote: "",
+    n,
+    linkId: key,
+    relation: "",
+    status: "confirmed",
+    isInline: true,
+  };
 }
 
 function blockIdOf(node: JSONContent): { blockId?: string } {

@@ -90,6 +90,8 @@ export type TSourceDescription = {
 };
 
 export type TFootnote = TSourceDescription & {
+  /** "note": a footnote of free text a facilitator wrote (its words are `label`); otherwise a source of the dialogue. */
+  kind?: "source" | "note";
   n: number;
   linkId: string;
   relation: string;
@@ -148,7 +150,8 @@ export function describeVersion(document: Pick<TExportDocument, "versionLabel">)
 }
 
 /** The footnote's text, the same in every format: speaker, role, segment, address and the quoted words. */
-export function formatFootnoteText(note: TSourceDescription & { status?: string }): string {
+export function formatFootnoteText(note: TSourceDescription & { status?: string; kind?: TFootnote["kind"] }): string {
+  if (note.kind === "note") return note.label;
   const who = [note.label, note.role, note.segment].filter(Boolean).join(", ");
   const flag = note.status && note.status !== "confirmed" ? ` [${note.status}]` : "";
   return `${who} (#${note.address}): “${note.quote}”${flag}`;

@@ -8,7 +8,7 @@
  *   { format: "gpa-plan", version: 1, exportedAt,
  *     plan: { id, title, templateKey, dialogue: { id, title, topic, date } },
  *     sections: [{ key, title, position, part, level, guidance, text,
- *                  passages: [{ blockId, type, kind, level, marker, reference, text }],
+ *                  passages: [{ blockId, type, kind, level, marker, reference, text, footnotes }],
  *                  links: [{ id, blockId, relation, status, quote,
  *                            target: { type, id, sentenceId, address } }] }],
  *     coverage: { counts: { covered, suspect, suggested, uncovered, excluded },
@@ -97,6 +97,8 @@ function toPassage(passage: Passage, number: ParagraphNumber | undefined) {
     marker: number?.marker ?? null,
     reference: number?.reference ?? null,
     text: passage.text,
+    /** Its footnotes of free text, in reading order (citations are the links). */
+    footnotes: Object.values(passage.footnotes),
   };
 }
 
