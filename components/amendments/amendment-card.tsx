@@ -52,6 +52,11 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
     >
       <header className="flex flex-wrap items-center gap-2 text-xs">
         <span className="font-mono text-slate-600">Amendment {amendment.number}</span>
+        {amendment.paragraph && (
+          <span className="text-slate-700" title="The paragraph it amends, as numbered now">
+            to {amendment.paragraph}
+          </span>
+        )}
         <Badge tone={STATE_TONE[amendment.state]} data-testid="amendment-state">
           {amendment.state}
         </Badge>

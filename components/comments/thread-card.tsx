@@ -63,6 +63,11 @@ export function Thread({
     >
       <header className="flex flex-wrap items-center gap-2 text-xs">
         <span className="font-mono text-slate-600">#{thread.number}</span>
+        {thread.paragraph && (
+          <span className="text-slate-700" title="The paragraph it is on, as numbered now">
+            on {thread.paragraph}
+          </span>
+        )}
         <Badge tone={STANCE_TONE[thread.stance]}>{STANCE_LABEL[thread.stance]}</Badge>
         <span className="font-medium">{thread.delegation?.name ?? thread.author?.name ?? "Unknown"}</span>
         {thread.visibility === "facilitators" && <Badge tone="private">facilitators only</Badge>}

@@ -14,7 +14,7 @@ import type { DiffSegment } from "@/lib/diff/word-diff";
 import { findPassage, readPassages } from "@/lib/editor/passages";
 import type { AmendmentState } from "./schemas";
 import type { ParagraphNumber } from "@/lib/editor/passages";
-import { hasReferences, readStoredReferences, showParagraphReferences } from "@/lib/plan/paragraph-references";
+import { readStoredReferences, showParagraphReferences } from "@/lib/plan/paragraph-references";
 import { readPlanNumbering } from "@/lib/plan/read-plan-numbering";
 
 export type AmendmentFilter = { sectionKey?: string; delegationId?: string; state?: AmendmentState };
@@ -121,9 +121,8 @@ export async function listAmendments({
     }
     return blocksBySection.get(section.key)!.get(blockId) ?? null;
   };
-  const numbers = amendments.some((a) => hasReferences(a.rationaleRefs))
-    ? await readPlanNumbering(getPrisma(), planId)
-    : new Map<string, ParagraphNumber>();
+  // Paragraph numbers for each target passage ("OP 4") and the rationales' references, from the one reader.
+  const numbers = amendments.length ? await readPlanNumbering(getPrisma(), planId) : new Map<string, ParagraphNumber>();
   const listed = amendments.map(({ section, sponsors, rationaleRefs, ...amendment }) => {
     const current = passageText(section, amendment.blockId);
     const quote = { exact: amendment.quoteExact, prefix: amendment.quotePrefix, suffix: amendment.quoteSuffix };
@@ -136,6 +135,7 @@ export async function listAmendments({
       /** Removed with its section: kept, shown as such, and not to be accepted until a version restores the section. */
       isSectionRemoved: section.removedAt !== null,
       blockId: amendment.blockId,
+      paragraph: numbers.get(amendment.blockId)?.reference ?? null,
       quote,
       kind: amendment.kind,
       newText: amendment.newText,

@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { EDIT_WINDOW_MS } from "./schemas";
 import type { TThreadStance, TThreadStatus } from "./thread-values";
 import type { ParagraphNumber } from "@/lib/editor/passages";
-import { hasReferences, readStoredReferences, showParagraphReferences } from "@/lib/plan/paragraph-references";
+import { readStoredReferences, showParagraphReferences } from "@/lib/plan/paragraph-references";
 import { readPlanNumbering } from "@/lib/plan/read-plan-numbering";
 
 export type ThreadFilter = {
@@ -118,17 +118,17 @@ async function loadThreads({
       },
     },
   });
+  // Paragraph numbers for each thread's passage ("OP 4") and its comments' references, from the one reader.
   const [isAnchored, numbers] = await Promise.all([
     readAnchoredThreads(threads),
-    threads.some((thread) => thread.comments.some((c) => hasReferences(c.paragraphRefs)))
-      ? readPlanNumbering(getPrisma(), planId)
-      : new Map<string, ParagraphNumber>(),
+    threads.length ? readPlanNumbering(getPrisma(), planId) : new Map<string, ParagraphNumber>(),
   ]);
   return threads.map((thread) => ({
     id: thread.id,
     number: thread.number,
     section: { key: thread.section.key, title: thread.section.title },
     blockId: thread.blockId,
+    paragraph: numbers.get(thread.blockId)?.reference ?? null,
     // "pending" until the collaboration server has marked the text; "detached" once its text is gone (the quote remains).
     anchor: thread.section.removedAt
       ? ("removed" as const)

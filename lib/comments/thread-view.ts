@@ -31,6 +31,8 @@ export const ZThreadView = z.object({
   number: z.number().int(),
   section: z.object({ key: z.string(), title: z.string() }),
   blockId: z.string(),
+  /** The passage's paragraph as negotiators name it ("OP 4"), numbered now; null for an unnumbered passage. */
+  paragraph: z.string().nullable(),
   /** "removed": its section was removed from the plan; the thread is kept with it until a version restores it. */
   anchor: z.enum(["pending", "anchored", "detached", "removed"]),
   /** A facilitators-only thread's place in the text (it has no mark there); null for every other thread. */

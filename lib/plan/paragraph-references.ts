@@ -86,8 +86,3 @@ function renumber(written: string, now: ParagraphNumber): string {
 export function readStoredReferences(value: unknown): ParagraphReference[] {
   return z.array(ZParagraphReference).catch([]).parse(value);
 }
-
-/** Whether a stored value holds any reference, without parsing it: most texts have none. */
-export function hasReferences(value: unknown): boolean {
-  return Array.isArray(value) && value.length > 0;
-}

@@ -71,7 +71,15 @@ describe("paragraph references", () => {
       { text: "OP 2", isGone: false },
     ]);
 
+    // Threads and amendments name their own paragraph by its number now.
+    const listedThread = (await listThreads({ viewer: facilitator, planId })).find((t) => t.id === thread.id)!;
+    expect(listedThread.paragraph).toBe("OP 2");
+
     // The third paragraph moves to the top; the first is deleted.
+    await storeSection([THIRD, SECOND, FIRST]);
+    expect((await listThreads({ viewer: facilitator, planId })).find((t) => t.id === thread.id)?.paragraph).toBe(
+      "OP 2",
+    );
     await storeSection([THIRD, SECOND]);
     expect(await shownComment(thread.id)).toEqual([
       { text: "paragraph 1", isGone: false },
@@ -79,5 +87,6 @@ describe("paragraph references", () => {
     ]);
     const listed = (await listAmendments({ viewer: facilitator, planId })).find((a) => a.id === amendment.id)!;
     expect(listed.rationaleReferences).toMatchObject([{ text: "operative paragraph 1", isGone: true }]);
+    expect(listed.paragraph).toBe("OP 2");
   });
 });

@@ -82,6 +82,7 @@ describe("readSectionNotice", () => {
     number: 1,
     section: { key: "k", title: "K" },
     blockId: "b",
+    paragraph: null,
     anchor: "anchored",
     range: null,
     quote: { exact: "q", prefix: "", suffix: "" },
