@@ -21,7 +21,8 @@ const WHOLE_PLAN: ReadonlySet<string> = new Set(["json", "backup"]);
  * menu first opens.
  */
 export function ExportMenu({ planId }: { planId: string }) {
-  const { version, setVersion, versions, loadVersions, status, isBusy, download } = usePlanExport(planId);
+  const { version, setVersion, isOmittingEmpty, setOmittingEmpty, versions, loadVersions, status, isBusy, download } =
+    usePlanExport(planId);
   return (
     <Menu
       trigger="Export"
@@ -44,6 +45,10 @@ export function ExportMenu({ planId }: { planId: string }) {
             </option>
           ))}
         </select>
+      </label>
+      <label className="flex items-center gap-2 text-xs text-slate-700">
+        <input type="checkbox" checked={isOmittingEmpty} onChange={(e) => setOmittingEmpty(e.target.checked)} />
+        Leave out empty sections
       </label>
       <ul className="space-y-1">
         {FORMATS.map(({ format, label, note }) => (

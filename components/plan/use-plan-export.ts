@@ -11,6 +11,7 @@ import { apiDownload, apiFetch } from "@/lib/http/api-fetch";
  */
 export function usePlanExport(planId: string) {
   const [version, setVersion] = useState("");
+  const [isOmittingEmpty, setOmittingEmpty] = useState(false);
   const [versions, setVersions] = useState<string[] | null>(null);
   const [status, setStatus] = useState("");
   const [isBusy, setBusy] = useState(false);
@@ -24,7 +25,12 @@ export function usePlanExport(planId: string) {
   async function download(format: string, label: string) {
     setBusy(true);
     setStatus(`Preparing ${label}…`);
-    const query = new URLSearchParams({ format, ...(version ? { version } : {}) });
+    const query = new URLSearchParams({
+      format,
+      ...(version ? { version } : {}),
+      // A backup is everything, always.
+      ...(isOmittingEmpty && format !== "backup" ? { omitEmpty: "true" } : {}),
+    });
     const { data, error } = await apiDownload(`/api/plans/${planId}/export?${query}`);
     setBusy(false);
     if (!data) return setStatus(error ?? "The server sent no file.");
@@ -33,7 +39,17 @@ export function usePlanExport(planId: string) {
     setStatus(`Downloaded ${name}.`);
   }
 
-  return { version, setVersion, versions: versions ?? [], loadVersions, status, isBusy, download };
+  return {
+    version,
+    setVersion,
+    isOmittingEmpty,
+    setOmittingEmpty,
+    versions: versions ?? [],
+    loadVersions,
+    status,
+    isBusy,
+    download,
+  };
 }
 
 /** Hands a fetched file to the browser's downloads, as a link to it would. */
