@@ -354,12 +354,13 @@ function chooseEnding(
 }
 
 /** (a) … (z), then (aa), (bb) as United Nations documents letter them. */
-function toLetters(n: number): string {
+export function toLetters(n: number): string {
   const letter = String.fromCharCode(97 + ((n - 1) % 26));
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }
 
-function toRoman(n: number): string {
+/** Lower-case roman numerals, as sub-sub-paragraphs are numbered: (i), (ii), (iv). */
+export function toRoman(n: number): string {
   const numerals: [number, string][] = [
     [1000, "m"],
     [900, "cm"],

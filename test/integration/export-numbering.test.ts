@@ -30,6 +30,7 @@ import {
   readPdfNumbers,
 } from "@/test/support/numbered-plans";
 import { SEED_DIALOGUE_ID } from "@/test/support/seed-database";
+import { kindedParagraph } from "@/test/support/kinded-paragraphs";
 
 const run = promisify(execFile);
 const REMOVED_WORDS = "Words of a removed section.";
@@ -37,11 +38,8 @@ let planId: string;
 let dir: string;
 let emptyTitle: string;
 
-const paragraph = (blockId: string, kind: string, words: string, level = 1): JSONContent => ({
-  type: "paragraph",
-  attrs: { blockId, kind, level },
-  content: [{ type: "text", text: words }],
-});
+const paragraph = (blockId: string, kind: string, words: string, level = 1) =>
+  kindedParagraph(blockId, kind, words, level);
 
 async function setContent(key: string, ...content: JSONContent[]) {
   await getPrisma().planSection.update({

@@ -12,6 +12,7 @@ import { getPrisma } from "@/lib/db";
 import { toPlainText } from "@/lib/editor/plan-document";
 import { createAmendment, createPlan, createThread, createUser } from "@/test/support/factories";
 import { setUpSeedDialogue } from "@/test/support/integration-hooks";
+import { kindedParagraph } from "@/test/support/kinded-paragraphs";
 
 setUpSeedDialogue();
 const SECTION = "objectives";
@@ -19,9 +20,7 @@ let planId: string;
 let delegate: CurrentUser;
 let facilitator: CurrentUser;
 
-function operative(blockId: string, text: string): JSONContent {
-  return { type: "paragraph", attrs: { blockId, kind: "operative", level: 1 }, content: [{ type: "text", text }] };
-}
+const operative = (blockId: string, text: string) => kindedParagraph(blockId, "operative", text);
 
 /** Stores the section's text as the collaboration server would (its JSON and plain text). */
 async function storeSection(paragraphs: JSONContent[]): Promise<void> {

@@ -18,6 +18,7 @@ import { planSchema } from "@/lib/editor/plan-document";
 import { buildSections } from "@/lib/export/build-export-sections";
 import type { TExportDocument, TExportLayout } from "@/lib/export/export-document";
 import { readZipEntry } from "./read-zip-entry";
+import { toLetters, toRoman } from "@/lib/editor/passages";
 
 export type TNumberedPlan = {
   layout: TExportLayout;
@@ -198,25 +199,10 @@ function countWordLevel(
   );
 }
 
+/** A count in a Word list level's format: the same formats the reader prints (its own helpers). */
 function formatCount(n: number, format: string): string {
-  if (format === "lowerLetter") return String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
-  if (format === "lowerRoman") {
-    const numerals: [number, string][] = [
-      [10, "x"],
-      [9, "ix"],
-      [5, "v"],
-      [4, "iv"],
-      [1, "i"],
-    ];
-    let rest = n;
-    let roman = "";
-    for (const [value, numeral] of numerals)
-      while (rest >= value) {
-        roman += numeral;
-        rest -= value;
-      }
-    return roman;
-  }
+  if (format === "lowerLetter") return toLetters(n);
+  if (format === "lowerRoman") return toRoman(n);
   return String(n);
 }
 

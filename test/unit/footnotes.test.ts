@@ -14,6 +14,7 @@ import { renderMarkdown } from "@/lib/export/render-markdown";
 import { footnoteKey, groupConfirmedByBlock, numberSources, readPassages } from "@/lib/editor/passages";
 import { FootnoteCommands, readSelectedFootnote } from "@/lib/editor/footnote-commands";
 import { planSchema } from "@/lib/editor/plan-document";
+import { toExportLinks } from "@/test/support/export-links";
 
 const TREATY = "United Nations Treaty Series, vol. 2237, No. 39574.";
 
@@ -52,16 +53,7 @@ describe("footnotes of free text", () => {
     const source = { label: "Speaker", role: null, segment: "Panel 1", address: "panel-1.x.s1", quote: "Words." };
     const built = buildSections({
       sections: [{ id: "s", key: "preamble", title: "Preamble", content }],
-      links: links.map((link) => ({
-        ...link,
-        sectionKey: "preamble",
-        quoteExact: "",
-        relation: "supports",
-        statementId: null,
-        sentenceId: null,
-        summaryItemId: null,
-        amendmentId: null,
-      })),
+      links: toExportLinks(links, "preamble"),
       sources: new Map([
         ["link-a", source],
         ["link-b", source],

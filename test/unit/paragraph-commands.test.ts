@@ -4,7 +4,6 @@
  * move carries an operative paragraph's sub-paragraphs with it and jumps
  * over a whole neighbour.
  */
-import type { JSONContent } from "@tiptap/core";
 import { Node as PmNode } from "@tiptap/pm/model";
 import { EditorState, TextSelection } from "@tiptap/pm/state";
 import { AttrStep } from "@tiptap/pm/transform";
@@ -12,18 +11,11 @@ import { describe, expect, it } from "vitest";
 import { applyMoveParagraph, applyParagraphStyle, readParagraphStyleAt } from "@/lib/editor/paragraph-commands";
 import type { MoveDirection } from "@/lib/editor/paragraph-commands";
 import { planSchema } from "@/lib/editor/plan-document";
+import { kindedDocument } from "@/test/support/kinded-paragraphs";
+import type { ParagraphSpec } from "@/test/support/kinded-paragraphs";
 
-type Spec = [id: string, kind: string, text: string, level?: number];
-
-function stateOf(specs: Spec[], caretIn: string, offset = 1): EditorState {
-  const content: JSONContent = {
-    type: "doc",
-    content: specs.map(([blockId, kind, text, level]) => ({
-      type: "paragraph",
-      attrs: { blockId, kind, level: level ?? 1 },
-      content: [{ type: "text", text }],
-    })),
-  };
+function stateOf(specs: ParagraphSpec[], caretIn: string, offset = 1): EditorState {
+  const content = kindedDocument(specs);
   const doc = PmNode.fromJSON(planSchema, content);
   const state = EditorState.create({ doc });
   return state.apply(state.tr.setSelection(TextSelection.create(doc, positionIn(doc, caretIn) + offset)));
@@ -48,7 +40,7 @@ function move(state: EditorState, direction: MoveDirection): { state: EditorStat
   return { state: state.apply(tr), isMoved };
 }
 
-const resolution: Spec[] = [
+const resolution: ParagraphSpec[] = [
   ["pp1", "preambular", "Recalling its resolutions,"],
   ["op1", "operative", "Decides to act;"],
   ["op2", "operative", "Urges Member States:"],

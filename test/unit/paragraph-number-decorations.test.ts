@@ -20,22 +20,12 @@ import { SectionText } from "@/components/plan/section-view";
 import { readSectionParagraphs } from "@/lib/editor/numbered-sections";
 import { groupConfirmedByBlock, numberParagraphs, numberSources, readPassages } from "@/lib/editor/passages";
 import { planSchema } from "@/lib/editor/plan-document";
+import { kindedDocument } from "@/test/support/kinded-paragraphs";
 
 // The page's client parts ask for Next's router, which only a running app has; nothing here navigates.
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh() {}, push() {} }) }));
 
-type Spec = [id: string, kind: string, text: string, level?: number];
-
-function contentOf(specs: Spec[]): JSONContent {
-  return {
-    type: "doc",
-    content: specs.map(([blockId, kind, text, level]) => ({
-      type: "paragraph",
-      attrs: { blockId, kind, level: level ?? 1 },
-      content: text ? [{ type: "text", text }] : [],
-    })),
-  };
-}
+const contentOf = kindedDocument;
 
 const preamble = contentOf([
   ["pp1", "preambular", "Recalling its resolution 63/194;"],

@@ -3,24 +3,15 @@
  * General Assembly text prints before and after each paragraph, and how
  * negotiators refer to it.
  */
-import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { applyEnding, numberParagraphs, readPassages } from "@/lib/editor/passages";
 import type { NumberingPart } from "@/lib/editor/passages";
 import { measureOpeningPhrase } from "@/lib/editor/paragraph-kinds";
+import { kindedDocument } from "@/test/support/kinded-paragraphs";
+import type { ParagraphSpec } from "@/test/support/kinded-paragraphs";
 
-type Spec = [id: string, kind: string, text: string, level?: number];
-
-function section(part: NumberingPart, specs: Spec[]) {
-  const content: JSONContent = {
-    type: "doc",
-    content: specs.map(([blockId, kind, text, level]) => ({
-      type: "paragraph",
-      attrs: { blockId, kind, level: level ?? 1 },
-      content: [{ type: "text", text }],
-    })),
-  };
-  return { part, passages: readPassages(content) };
+function section(part: NumberingPart, specs: ParagraphSpec[]) {
+  return { part, passages: readPassages(kindedDocument(specs)) };
 }
 
 const resolution = [

@@ -1,19 +1,12 @@
 /** References to paragraphs in comments (lib/plan/paragraph-references.ts): found by the paragraph they name, shown with its number now. */
-import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { numberParagraphs, readPassages } from "@/lib/editor/passages";
 import { findParagraphReferences, showParagraphReferences } from "@/lib/plan/paragraph-references";
+import { kindedDocument } from "@/test/support/kinded-paragraphs";
 
 function numbersOf(ids: [string, string][], annex: [string, string][] = []) {
   const section = (specs: [string, string][]) =>
-    readPassages({
-      type: "doc",
-      content: specs.map(([blockId, kind]) => ({
-        type: "paragraph",
-        attrs: { blockId, kind, level: 1 },
-        content: [{ type: "text", text: `Text of ${blockId}` }],
-      })),
-    } as JSONContent);
+    readPassages(kindedDocument(specs.map(([blockId, kind]) => [blockId, kind, `Text of ${blockId}`])));
   return numberParagraphs([
     { part: "main", passages: section(ids) },
     { part: "annex", passages: section(annex) },

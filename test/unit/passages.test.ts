@@ -25,6 +25,7 @@ import {
 import { planSchema } from "@/lib/editor/plan-document";
 import { buildSections } from "@/lib/export/build-export-sections";
 import type { PlanLink } from "@/lib/plan/get-plan";
+import { toExportLinks } from "@/test/support/export-links";
 
 // The page's client parts ask for Next's router, which only a running app has; nothing here navigates.
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh() {}, push() {} }) }));
@@ -239,16 +240,7 @@ function readEditor(content: JSONContent, links: { id: string; blockId: string; 
 function readExport(content: JSONContent, links: { id: string; blockId: string; status: string }[]): Reading {
   const { sections } = buildSections({
     sections: [{ id: "s", key: "s", title: "Section", content }],
-    links: links.map((link) => ({
-      ...link,
-      sectionKey: "s",
-      quoteExact: "",
-      relation: "supports",
-      statementId: null,
-      sentenceId: null,
-      summaryItemId: null,
-      amendmentId: null,
-    })),
+    links: toExportLinks(links, "s"),
     sources: new Map(),
   });
   return sections[0].blocks
