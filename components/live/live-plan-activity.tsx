@@ -54,9 +54,12 @@ export function LivePlanActivity({
       [kind]: () => refresh(),
       structure: () => refresh(),
       check: () => refresh(),
-      revision: (data) => {
-        if ((data as { revision?: number }).revision !== revision) refresh();
-      },
+      // Only a page that says which revision it shows compares; the others render again on opening anyway.
+      ...(revision !== undefined && {
+        revision: (data: unknown) => {
+          if ((data as { revision?: number }).revision !== revision) refresh();
+        },
+      }),
     },
     // What changed between the page's render and the stream's opening (or while it was down) came with no event.
     onOpen: (isFirst) => {

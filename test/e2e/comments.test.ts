@@ -266,7 +266,8 @@ describe.skipIf(!hasServer)("comments in the browser", () => {
     await expect(thread.count()).resolves.toBe(0); // the stream is closed: nothing arrives while hidden
 
     await setVisibility("visible");
-    await thread.waitFor({ timeout: 5_000 });
+    // The page renders itself again on the server once the stream is back: seconds on a loaded CI machine.
+    await thread.waitFor({ timeout: 15_000 });
     await page.locator('[data-testid="live-status"][data-connection="open"]').waitFor();
     await page.context().close();
   });
