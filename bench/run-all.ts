@@ -19,6 +19,7 @@ type Benchmark = { name: string; script: string; nodeArgs?: string[]; timeoutMin
 export const BENCHMARKS: Benchmark[] = [
   { name: "import", script: "bench/import.ts", timeoutMinutes: 10 },
   { name: "seed", script: "bench/seed.ts", timeoutMinutes: 10 },
+  { name: "numbering", script: "bench/numbering.ts", timeoutMinutes: 2 },
   { name: "suggest-quality", script: "bench/suggest-quality.ts", timeoutMinutes: 5 },
   { name: "suggest-latency", script: "bench/suggest-latency.ts", timeoutMinutes: 15 },
   { name: "collab", script: "bench/collab-latency.ts", timeoutMinutes: 10 },

@@ -15,8 +15,8 @@ const KINDS = ["threads", "amendments", "links", "structure"] as const;
 const ZQuery = z.object({
   kind: z
     .string()
-    .transform((value) => value.split(","))
-    .pipe(z.array(z.enum(KINDS)).min(1))
+    .regex(new RegExp(`^(${KINDS.join("|")})(,(${KINDS.join("|")}))*$`), `one or more of ${KINDS.join(", ")}`)
+    .transform((value) => value.split(",") as (typeof KINDS)[number][])
     .optional(),
 });
 
