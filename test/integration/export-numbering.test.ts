@@ -166,6 +166,7 @@ describe("a resolution's export", () => {
       marker: "(a)",
       reference: "OP 2 (a)",
       text: "to ratify the Protocol",
+      footnotes: [],
     });
     expect(passages).toContainEqual(expect.objectContaining({ blockId: "an2", marker: "2.", reference: "Annex 2" }));
     expect(passages).toContainEqual(expect.objectContaining({ blockId: "pp1", marker: null, reference: "PP 1" }));
