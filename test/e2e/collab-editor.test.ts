@@ -204,7 +204,12 @@ describe.skipIf(!hasServer)("citations", () => {
       .first()
       .getByRole("link", { name: /^Source \[1\]$/ })
       .waitFor();
-    // From the keyboard: the arrow key selects the citation, which shows its quote, speaker and segment.
+    // From the keyboard: the arrow key selects the citation, which shows its quote, speaker and segment. "Cite" hands
+    // the caret back to the text after the citation; under load that comes a moment after the citation shows (found
+    // failing in CI: the arrow key went to the panel's button).
+    await expect
+      .poll(() => editor.evaluate((element) => element.contains(document.activeElement)), { timeout: 10_000 })
+      .toBe(true);
     await page.keyboard.press("ArrowLeft");
     await citation.first().locator(".citation-tooltip").waitFor({ state: "visible" });
     expect(await getPrisma().auditLog.count({ where: { action: "provenance.cite", resourceId: linkId } })).toBe(1);
