@@ -106,6 +106,9 @@ export function spawnCollab({
       AUTH_SECRET: TEST_AUTH_SECRET,
       COLLAB_PORT: String(port),
       COLLAB_PARENT_PID: String(process.pid),
+      // No automatic versions: a tick mid-run would write audit rows while a serial test counts every table. The
+      // integration suite tests them with a collab server of its own (test/integration/versions.test.ts).
+      AUTO_SNAPSHOT_MINUTES: "0",
     },
     stdio,
   });
