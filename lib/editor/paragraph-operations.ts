@@ -57,10 +57,11 @@ export function insertParagraphAfter(doc: Y.Doc, anchorBlockId: string, paragrap
   const anchor = indexOfParagraph(fragment, anchorBlockId);
   if (anchor === -1) return false;
   // Attributes as the editor's Yjs binding stores them, so the node reads back like one typed in the editor.
-  const element = new Y.XmlElement<{ blockId: string; kind: string; level: number }>("paragraph");
+  const element = new Y.XmlElement("paragraph");
   element.setAttribute("blockId", paragraph.blockId);
   element.setAttribute("kind", paragraph.kind);
-  element.setAttribute("level", paragraph.level);
+  // Stored as a number, as the binding stores the schema's attribute (yjs's types say strings only).
+  element.setAttribute("level", paragraph.level as unknown as string);
   element.insert(0, [new Y.XmlText(paragraph.text)]);
   doc.transact(() => fragment.insert(indexAfterGroup(fragment, anchor, depthOfStyle(paragraph)), [element]));
   return true;
