@@ -23,7 +23,7 @@ type WordKind = keyof typeof WORD_KINDS;
 
 const SCOPES = {
   words: "Change words",
-  insert_paragraph: "Insert a new paragraph after",
+  insert_paragraph: "Insert a new paragraph after it",
   delete_paragraph: "Delete this paragraph",
   move_paragraph: "Move this paragraph",
 } as const;
@@ -97,7 +97,6 @@ export function ProposeForm({ planId, sectionId, sectionKey, selection, editor, 
                 onChange={() => setScope(choice)}
               />
               {SCOPES[choice]}
-              {choice === "insert_paragraph" && " it"}
             </label>
           ))}
         </fieldset>
