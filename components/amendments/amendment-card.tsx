@@ -20,6 +20,9 @@ const KIND_LABEL: Record<AmendmentView["kind"], string> = {
   replace: "Replace",
   insert_after: "Insert after",
   delete: "Delete",
+  insert_paragraph: "New paragraph",
+  delete_paragraph: "Delete paragraph",
+  move_paragraph: "Move paragraph",
 };
 const STATE_TONE: Record<AmendmentView["state"], BadgeTone> = {
   pending: "info",
@@ -69,6 +72,11 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
           </a>
         )}
       </header>
+      {amendment.paragraphChange && (
+        <p className="text-xs font-semibold text-slate-800" data-testid="amendment-paragraph-change">
+          {amendment.paragraphChange.label}
+        </p>
+      )}
       <p>
         <WordDiffView segments={amendment.diff} />
       </p>

@@ -2,38 +2,44 @@
 
 /**
  * A section's amendments beside its text: delegations propose one on
- * selected text (replace, insert after, delete) with a rationale; everyone
- * sees the pending ones as word diffs, live.
+ * selected text (replace, insert after, delete) or on its whole paragraph
+ * (insert one after it, delete it, move it) with a rationale; everyone sees
+ * the pending ones as word diffs, live.
  */
+import type { Editor } from "@tiptap/core";
 import { useState } from "react";
-import { apiFetch } from "@/lib/http/api-fetch";
-import { SelectionForm } from "@/components/comments/selection-form";
 import type { SelectedQuote } from "@/components/comments/selection-quote";
 import type { Viewer } from "@/components/comments/threads-panel";
 import { AmendmentCard } from "./amendment-card";
-import type { AmendmentView } from "./use-amendments";
+import { ProposeForm } from "./propose-form";
 import { useAmendments } from "./use-amendments";
-
-/** The kinds of change, as a choice; typed by the kinds, so none can be missing. */
-const KIND_CHOICE: Record<AmendmentView["kind"], string> = {
-  replace: "Replace it with…",
-  insert_after: "Insert after it…",
-  delete: "Delete it",
-};
 
 type Props = {
   planId: string;
+  sectionId: string;
   sectionKey: string;
   title: string;
   viewer: Viewer;
   version: number;
   /** The text the viewer chose to amend: the proposal form is open while there is one. */
   selection: SelectedQuote | null;
+  /** The section's live editor: a paragraph amendment chooses among its paragraphs. */
+  editor: Editor | null;
   /** The form is done with it (proposed or cancelled). */
   onSelectionDone: () => void;
 };
 
-export function AmendmentsPanel({ planId, sectionKey, title, viewer, version, selection, onSelectionDone }: Props) {
+export function AmendmentsPanel({
+  planId,
+  sectionId,
+  sectionKey,
+  title,
+  viewer,
+  version,
+  selection,
+  editor,
+  onSelectionDone,
+}: Props) {
   const { amendments, error, refresh } = useAmendments(planId, sectionKey, version);
   const [isShowingAll, setShowingAll] = useState(false);
   const open = (amendments ?? []).filter((a) => a.status === "pending");
@@ -66,8 +72,10 @@ export function AmendmentsPanel({ planId, sectionKey, title, viewer, version, se
         (selection ? (
           <ProposeForm
             planId={planId}
+            sectionId={sectionId}
             sectionKey={sectionKey}
             selection={selection}
+            editor={editor}
             onProposed={() => {
               setNotice("Amendment proposed");
               onSelectionDone();
@@ -99,97 +107,5 @@ export function AmendmentsPanel({ planId, sectionKey, title, viewer, version, se
         ))}
       </ol>
     </section>
-  );
-}
-
-function ProposeForm({
-  planId,
-  sectionKey,
-  selection,
-  onProposed,
-  onCancel,
-}: {
-  planId: string;
-  sectionKey: string;
-  selection: SelectedQuote;
-  onProposed: () => void;
-  onCancel: () => void;
-}) {
-  const [kind, setKind] = useState<AmendmentView["kind"]>("replace");
-  const [newText, setNewText] = useState("");
-  const [rationale, setRationale] = useState("");
-  const [status, setStatus] = useState("");
-  async function submit() {
-    setStatus("Proposing…");
-    const quote = { exact: selection.exact, prefix: selection.prefix, suffix: selection.suffix };
-    const body = {
-      sectionKey,
-      blockId: selection.blockId,
-      quote,
-      kind,
-      rationale,
-      ...(kind === "delete" ? {} : { newText }),
-    };
-    const { error } = await apiFetch(`/api/plans/${planId}/amendments`, { method: "POST", body });
-    if (error) return setStatus(error);
-    onProposed();
-  }
-  const id = (name: string) => `amend-${name}-${sectionKey}`;
-  return (
-    <SelectionForm
-      label="Propose an amendment to the selected text"
-      quoteLead="Amend"
-      selection={selection}
-      tone="amendment"
-      submitLabel="Propose amendment"
-      status={status}
-      onSubmit={() => void submit()}
-      onCancel={onCancel}
-    >
-      <label className="block text-xs" htmlFor={id("kind")}>
-        Change
-      </label>
-      <select
-        id={id("kind")}
-        autoFocus
-        value={kind}
-        onChange={(e) => setKind(e.target.value as AmendmentView["kind"])}
-        className="rounded border border-slate-300 px-1 py-0.5 text-xs"
-      >
-        {(Object.keys(KIND_CHOICE) as AmendmentView["kind"][]).map((kind) => (
-          <option key={kind} value={kind}>
-            {KIND_CHOICE[kind]}
-          </option>
-        ))}
-      </select>
-      {kind !== "delete" && (
-        <>
-          <label className="block text-xs" htmlFor={id("text")}>
-            {kind === "replace" ? "New text" : "Text to insert"}
-          </label>
-          <textarea
-            id={id("text")}
-            value={newText}
-            onChange={(e) => setNewText(e.target.value)}
-            required
-            maxLength={5000}
-            rows={2}
-            className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
-          />
-        </>
-      )}
-      <label className="block text-xs" htmlFor={id("rationale")}>
-        Rationale
-      </label>
-      <textarea
-        id={id("rationale")}
-        value={rationale}
-        onChange={(e) => setRationale(e.target.value)}
-        required
-        maxLength={5000}
-        rows={2}
-        className="w-full rounded border border-slate-300 px-2 py-1 text-sm"
-      />
-    </SelectionForm>
   );
 }

@@ -147,11 +147,13 @@ export function LiveSection({
       </div>
       <AmendmentsPanel
         planId={planId}
+        sectionId={section.id}
         sectionKey={section.key}
         title={section.title}
         viewer={viewer}
         version={amendmentsVersion}
         selection={intent === "amend" ? selection : null}
+        editor={editor}
         onSelectionDone={finish}
       />
     </CitationLinksContext.Provider>

@@ -4,8 +4,14 @@
  * through Yjs, never straight into the stored JSON).
  */
 import type * as Y from "yjs";
+import { newBlockId } from "@/lib/editor/block-ids";
 import { locateQuote, runsOf, textsOfBlock } from "@/lib/editor/passage-anchor";
 import type { Run } from "@/lib/editor/passage-anchor";
+import { readParagraphKind, readSubparagraphLevel } from "@/lib/editor/paragraph-kinds";
+import { deleteParagraph, insertParagraphAfter, moveParagraphAfter } from "@/lib/editor/paragraph-operations";
+import { contentFromYdoc } from "@/lib/editor/ydoc";
+import { isParagraphAmendment, isParagraphChangeCurrent } from "./paragraph-change";
+import type { ParagraphChange } from "./paragraph-change";
 
 export type AmendmentChange = {
   kind: "replace" | "insert_after" | "delete";
@@ -14,8 +20,36 @@ export type AmendmentChange = {
   newText: string;
 };
 
-/** Applies the change; false when the target text is no longer in the passage (the amendment is stale). */
-export function applyAmendment(doc: Y.Doc, change: AmendmentChange): boolean {
+/** A paragraph amendment's row, as accepting it needs. */
+export type ParagraphAmendmentChange = ParagraphChange & {
+  newText: string;
+  paragraphKind: string | null;
+  paragraphLevel: number | null;
+};
+
+/**
+ * Applies the change. Returns the blockId of the passage that now carries the
+ * amendment's words (a new paragraph's fresh id; otherwise the target's), or
+ * false when it no longer fits the text (the amendment is stale).
+ */
+export function applyAmendment(doc: Y.Doc, change: AmendmentChange | ParagraphAmendmentChange): string | false {
+  if (isParagraphAmendment(change.kind)) return applyParagraphAmendment(doc, change as ParagraphAmendmentChange);
+  return applyWordAmendment(doc, change as AmendmentChange) && change.blockId;
+}
+
+/** Insert, delete or move a whole paragraph, when the rule (paragraph-change.ts) says it still fits the text. */
+function applyParagraphAmendment(doc: Y.Doc, change: ParagraphAmendmentChange): string | false {
+  if (!isParagraphChangeCurrent(contentFromYdoc(doc), change)) return false;
+  if (change.kind === "delete_paragraph") return deleteParagraph(doc, change.blockId) && change.blockId;
+  if (change.kind === "move_paragraph")
+    return moveParagraphAfter(doc, change.blockId, change.targetBlockId ?? "") && change.blockId;
+  const blockId = newBlockId();
+  const kind = readParagraphKind(change.paragraphKind);
+  const level = kind === "subparagraph" ? readSubparagraphLevel(change.paragraphLevel) : 1;
+  return insertParagraphAfter(doc, change.blockId, { blockId, text: change.newText, kind, level }) && blockId;
+}
+
+function applyWordAmendment(doc: Y.Doc, change: AmendmentChange): boolean {
   for (const text of textsOfBlock(doc, change.blockId)) {
     const runs = runsOf(text);
     const plain = runs.map((r) => r.text).join("");

@@ -73,8 +73,12 @@ export async function decideAmendment({
   });
 }
 
-/** Changes the text and records the amendment as a source of the passage; returns the link's id. */
-async function applyToText(tx: Tx, amendment: LockedAmendment, actor: CurrentUser): Promise<string> {
+/**
+ * Changes the text and records the amendment as a source of the passage that
+ * now carries its words; returns the link's id. Deleting or moving a whole
+ * paragraph adds no words, so it links nothing (null).
+ */
+async function applyToText(tx: Tx, amendment: LockedAmendment, actor: CurrentUser): Promise<string | null> {
   const section = { planId: amendment.planId, sectionId: amendment.sectionId };
   // Its text is out of the plan until a version brings the section back; rejecting it stays possible.
   const { removedAt } = await tx.planSection.findUniqueOrThrow({
@@ -88,21 +92,27 @@ async function applyToText(tx: Tx, amendment: LockedAmendment, actor: CurrentUse
     blockId: amendment.blockId,
     newText: amendment.newText,
     quote: { exact: amendment.quoteExact, prefix: amendment.quotePrefix, suffix: amendment.quoteSuffix },
+    quoteExact: amendment.quoteExact,
+    targetBlockId: amendment.targetBlockId,
+    paragraphKind: amendment.paragraphKind,
+    paragraphLevel: amendment.paragraphLevel,
   };
-  const { result, content } = await editSectionState(tx, section, {
+  const { result: blockId, content } = await editSectionState(tx, section, {
     edit: (doc) => applyAmendment(doc, change),
     actorId: actor.id,
   });
-  if (result === false)
+  if (blockId === false)
     throw new AppError(
       "conflict",
       `Amendment ${amendment.number} is stale: its target text is no longer in the passage.`,
     );
-  const passage = findPassage(content as JSONContent, amendment.blockId);
+  await sendCollabNotice(tx, { type: "merge-stored", ...section });
+  if (amendment.kind === "delete_paragraph" || amendment.kind === "move_paragraph") return null;
+  const passage = findPassage(content as JSONContent, blockId);
   const link = await tx.provenanceLink.create({
     data: {
       ...section,
-      blockId: amendment.blockId,
+      blockId,
       quoteExact: amendment.newText,
       targetType: "amendment",
       targetKey: `amendment:${amendment.id}`,
@@ -116,6 +126,5 @@ async function applyToText(tx: Tx, amendment: LockedAmendment, actor: CurrentUse
     },
     select: { id: true },
   });
-  await sendCollabNotice(tx, { type: "merge-stored", ...section });
   return link.id;
 }

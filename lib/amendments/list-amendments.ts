@@ -2,7 +2,9 @@
  * A plan's amendments with everything a reader needs to judge one: the word
  * diff in its context, the sponsors, the decision, and whether it has gone
  * stale — a pending amendment whose target text is no longer in the passage
- * as last saved, shown with the passage's current text beside it.
+ * as last saved, shown with the passage's current text beside it. A
+ * whole-paragraph amendment is named from the current numbering ("New
+ * paragraph OP 5 bis") and goes stale by its own rule (paragraph-change.ts).
  */
 import type { JSONContent } from "@tiptap/core";
 import { authorize, presentAmendmentAbilities } from "@/lib/auth/policies";
@@ -12,6 +14,8 @@ import { getPrisma } from "@/lib/db";
 import { diffWords } from "@/lib/diff/word-diff";
 import type { DiffSegment } from "@/lib/diff/word-diff";
 import { findPassage, readPassages } from "@/lib/editor/passages";
+import { describeParagraphChange, isParagraphAmendment, isParagraphChangeCurrent } from "./paragraph-change";
+import type { ParagraphChange } from "./paragraph-change";
 import type { AmendmentState } from "./schemas";
 import type { ParagraphNumber } from "@/lib/editor/passages";
 import { readStoredReferences, showParagraphReferences } from "@/lib/plan/paragraph-references";
@@ -20,7 +24,7 @@ import { readPlanNumbering } from "@/lib/plan/read-plan-numbering";
 export type AmendmentFilter = { sectionKey?: string; delegationId?: string; state?: AmendmentState };
 
 type Change = {
-  kind: "replace" | "insert_after" | "delete";
+  kind: "replace" | "insert_after" | "delete" | ParagraphChange["kind"];
   quoteExact: string;
   quotePrefix: string;
   quoteSuffix: string;
@@ -36,6 +40,10 @@ type Change = {
  * kept is taken to be cut.
  */
 export function diffAmendment(change: Change, passageText: string | null = null): DiffSegment[] {
+  // A whole paragraph: the new one's words, the deleted one's struck through, a moved one's as they are.
+  if (change.kind === "insert_paragraph") return [{ type: "insert", text: change.newText }];
+  if (change.kind === "delete_paragraph") return [{ type: "delete", text: change.quoteExact }];
+  if (change.kind === "move_paragraph") return [{ type: "equal", text: change.quoteExact }];
   const core: DiffSegment[] =
     change.kind === "replace"
       ? diffWords(change.quoteExact, change.newText)
@@ -111,6 +119,7 @@ export async function listAmendments({
       sponsors: { orderBy: { createdAt: "asc" }, select: { delegation: { select: { id: true, name: true } } } },
     },
   });
+  // Every section's passage texts: a paragraph amendment without a number is named by its words.
   const blocksBySection = new Map<string, Map<string, string>>();
   const passageText = (section: { key: string; content: unknown }, blockId: string) => {
     if (!blocksBySection.has(section.key)) {
@@ -126,8 +135,12 @@ export async function listAmendments({
   const listed = amendments.map(({ section, sponsors, rationaleRefs, ...amendment }) => {
     const current = passageText(section, amendment.blockId);
     const quote = { exact: amendment.quoteExact, prefix: amendment.quotePrefix, suffix: amendment.quoteSuffix };
-    const isStale =
-      amendment.status === "pending" && !isQuoteAmendable(section.content as JSONContent, amendment.blockId, quote);
+    const content = section.content as JSONContent;
+    const isParagraphChange = isParagraphAmendment(amendment.kind);
+    const isCurrent = isParagraphChange
+      ? isParagraphChangeCurrent(content, amendment as ParagraphChange)
+      : isQuoteAmendable(content, amendment.blockId, quote);
+    const isStale = amendment.status === "pending" && !isCurrent;
     return {
       id: amendment.id,
       number: amendment.number,
@@ -138,6 +151,16 @@ export async function listAmendments({
       paragraph: numbers.get(amendment.blockId)?.reference ?? null,
       quote,
       kind: amendment.kind,
+      /** A whole-paragraph amendment, named from the current numbering ("New paragraph OP 5 bis"); null for words. */
+      paragraphChange: isParagraphChange
+        ? {
+            label: describeParagraphChange(amendment as ParagraphChange, numbers, blocksBySection.get(section.key)),
+            paragraphKind: amendment.paragraphKind,
+            paragraphLevel: amendment.paragraphLevel,
+            targetBlockId: amendment.targetBlockId,
+            target: amendment.targetBlockId ? (numbers.get(amendment.targetBlockId)?.reference ?? null) : null,
+          }
+        : null,
       newText: amendment.newText,
       rationale: amendment.rationale,
       rationaleReferences: showParagraphReferences(amendment.rationale, readStoredReferences(rationaleRefs), numbers),

@@ -149,8 +149,12 @@ export const ZBackupAmendment = z.strictObject({
   sectionId: ZId,
   blockId: z.string(),
   ...ZQuote,
-  kind: z.enum(["replace", "insert_after", "delete"]),
+  kind: z.enum(["replace", "insert_after", "delete", "insert_paragraph", "delete_paragraph", "move_paragraph"]),
   newText: z.string(),
+  // Absent from backups taken before amendments on whole paragraphs.
+  paragraphKind: z.string().nullish(),
+  paragraphLevel: z.number().int().nullish(),
+  targetBlockId: z.string().nullish(),
   rationale: z.string(),
   status: z.enum(["pending", "accepted", "rejected", "withdrawn"]),
   delegationId: ZIdOrNull,

@@ -6,7 +6,11 @@
  */
 import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db";
+import type { JSONContent } from "@tiptap/core";
 import { describeAmendment } from "@/lib/amendments/describe-amendment";
+import { describeParagraphChange, isParagraphAmendment } from "@/lib/amendments/paragraph-change";
+import type { ParagraphChange } from "@/lib/amendments/paragraph-change";
+import { numberParagraphs, readPassages } from "@/lib/editor/passages";
 import { IN_LIVE_SECTION, LIVE_SECTION } from "@/lib/plan/section-scope";
 import { describeLink } from "./describe-link";
 
@@ -44,6 +48,16 @@ export type SnapshotAmendment = {
   newText: string;
   rationale: string;
   delegation: string | null;
+  /**
+   * Only on a whole-paragraph amendment (kept off the others so their versions hash as before): how it reads
+   * against this version's numbering ("New paragraph OP 5 bis"), a move's target and a new paragraph's style.
+   */
+  paragraphChange?: {
+    label: string;
+    targetBlockId: string | null;
+    paragraphKind: string | null;
+    paragraphLevel: number | null;
+  };
 };
 export type PlanSnapshot = {
   /** The plan's title: a version captures it with the structure. */
@@ -111,11 +125,15 @@ export async function readPlanSnapshot({
         quoteExact: true,
         newText: true,
         rationale: true,
+        targetBlockId: true,
+        paragraphKind: true,
+        paragraphLevel: true,
         section: { select: { key: true } },
         delegation: { select: { name: true } },
       },
     }),
   ]);
+  const describeParagraphs = paragraphChangeDescriber(sections);
   const snapshot = {
     title: plan.title,
     sections: sections.map((s) => ({
@@ -152,9 +170,34 @@ export async function readPlanSnapshot({
       newText: a.newText,
       rationale: a.rationale,
       delegation: a.delegation?.name ?? null,
+      ...(isParagraphAmendment(a.kind)
+        ? {
+            paragraphChange: {
+              label: describeParagraphs(a as ParagraphChange),
+              targetBlockId: a.targetBlockId,
+              paragraphKind: a.paragraphKind,
+              paragraphLevel: a.paragraphLevel,
+            },
+          }
+        : {}),
     })),
   };
   return { ...snapshot, contentHash: hashSnapshot(snapshot) };
+}
+
+/** Names paragraph amendments against the sections' own numbering; reads the documents only when one is asked for. */
+function paragraphChangeDescriber(sections: { part: "main" | "annex"; content: unknown }[]) {
+  let numbered: { numbers: ReturnType<typeof numberParagraphs>; texts: Map<string, string> } | null = null;
+  return (change: ParagraphChange) => {
+    if (!numbered) {
+      const read = sections.map((s) => ({ part: s.part, passages: readPassages(s.content as JSONContent) }));
+      numbered = {
+        numbers: numberParagraphs(read),
+        texts: new Map(read.flatMap((s) => s.passages.map((p) => [p.blockId, p.text] as const))),
+      };
+    }
+    return describeParagraphChange(change, numbered.numbers, numbered.texts);
+  };
 }
 
 /**

@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
 import { createPlan, findPassageStart } from "@/test/support/factories";
 import { jsonRequest } from "@/test/support/http";
+import { toPlainText } from "@/lib/editor/plan-document";
+import { kindedDocument } from "@/test/support/kinded-paragraphs";
+import { countRows } from "@/test/support/row-counts";
 import { setUpServedApp } from "@/test/support/served-app";
 
 const { baseUrl, hasServer, sessions } = setUpServedApp({
@@ -24,6 +27,15 @@ beforeAll(async () => {
   ({ id: planId } = await createPlan());
   const target = await findPassageStart({ planId, sectionKey: "cross-cutting" });
   Object.assign(proposal, { blockId: target.blockId, quote: { exact: target.exact } });
+  // A section of operative paragraphs, for amendments on whole paragraphs; nobody has opened it yet.
+  const content = kindedDocument([
+    ["op-a", "operative", "Decides one"],
+    ["op-b", "operative", "Decides two"],
+  ]);
+  await getPrisma().planSection.update({
+    where: { planId_key: { planId, key: "resources" } },
+    data: { content, text: toPlainText(content), ydoc: null },
+  });
 });
 
 const url = (path = "") => `/api/plans/${planId}/amendments${path}`;
@@ -91,6 +103,30 @@ describe.skipIf(!hasServer)("/api/plans/[id]/amendments", () => {
     expect((await sessions.facilitator.fetch(url(`/${id}/decision`), jsonRequest({ decision: "accept" }))).status).toBe(
       409,
     );
+  });
+
+  it("takes amendments on whole paragraphs: 401, 403 and 400 naming the field write nothing; 201 for each kind", async () => {
+    const paragraph = { sectionKey: "resources", blockId: "op-a", rationale: "Order matters." };
+    const bodies = [
+      { ...paragraph, kind: "insert_paragraph", newText: "Decides one bis" },
+      { ...paragraph, kind: "delete_paragraph" },
+      { ...paragraph, kind: "move_paragraph", targetBlockId: "op-b" },
+    ];
+    const before = await countRows(getPrisma());
+    for (const body of bodies) {
+      expect((await fetch(`${baseUrl}${url()}`, jsonRequest(body))).status).toBe(401);
+      expect((await sessions.observer.fetch(url(), jsonRequest(body))).status).toBe(403);
+      expect((await sessions.facilitator.fetch(url(), jsonRequest(body))).status).toBe(403);
+    }
+    const noTarget = await sessions.bahrain.fetch(url(), jsonRequest({ ...paragraph, kind: "move_paragraph" }));
+    expect(noTarget.status).toBe(400);
+    expect(await noTarget.json()).toMatchObject({ field: "targetBlockId" });
+    const badKind = await sessions.bahrain.fetch(url(), jsonRequest({ ...bodies[0], paragraphKind: "title" }));
+    expect(await badKind.json()).toMatchObject({ field: "paragraphKind" });
+    const notThere = await sessions.bahrain.fetch(url(), jsonRequest({ ...bodies[1], blockId: "op-z" }));
+    expect(notThere.status).toBe(409);
+    expect(await countRows(getPrisma())).toEqual(before);
+    for (const body of bodies) expect((await sessions.bahrain.fetch(url(), jsonRequest(body))).status).toBe(201);
   });
 
   it("answers 404 for an amendment of another plan or none", async () => {
