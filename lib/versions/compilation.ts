@@ -96,7 +96,6 @@ export function buildCompilationRows({
   const read = sections.map((section) => ({ section, passages: readPassages(section.content as JSONContent) }));
   const numbers = numberParagraphs(read.map(({ section, passages }) => ({ part: section.part, passages })));
   const referenceOf = (blockId: string | null | undefined) => (blockId ? numbers.get(blockId)?.reference : undefined);
-  const textOf = new Map(read.flatMap(({ passages }) => passages.map((p) => [p.blockId, p.text] as const)));
   const byBlock = groupByBlock([...amendments].sort((a, b) => a.number - b.number));
   const rows: CompilationRow[] = [];
   for (const { section, passages } of read) {
@@ -269,4 +268,23 @@ export function countCompilation(rows: readonly CompilationRow[]): {
     withProposals: paragraphs.filter((row) => row.proposals.length > 0).length,
     proposals: paragraphs.reduce((sum, row) => sum + row.proposals.length, 0),
   };
+}
+
+/** The table's columns, the same on the page and in the Word file. */
+export const COMPILATION_COLUMNS = [
+  "Paragraph",
+  "Text",
+  "Proposals (delegations, co-sponsors)",
+  "Facilitator's note and decision",
+] as const;
+
+/** "Amendment 4, Replace, new para OP 5 bis": how the page and the Word file head a proposal. */
+export function describeProposalTitle(proposal: CompilationProposal): string {
+  return [`Amendment ${proposal.number}`, proposal.kindLabel, proposal.label, proposal.note].filter(Boolean).join(", ");
+}
+
+/** "Portugal; co-sponsors: Brazil, Cabo Verde": who proposes, and who supports it. */
+export function describeProposers(proposal: CompilationProposal): string {
+  const by = proposal.delegation ?? "the Secretariat";
+  return proposal.sponsors.length > 0 ? `${by}; co-sponsors: ${proposal.sponsors.join(", ")}` : by;
 }
