@@ -22,7 +22,13 @@ import {
 } from "docx";
 import { formatDay } from "@/lib/dates/format-date";
 import type { DiffSegment } from "@/lib/diff/word-diff";
-import { COMPILATION_COLUMNS, describeProposalTitle, describeProposers } from "@/lib/versions/compilation";
+import {
+  COMPILATION_COLUMNS,
+  describeCompilationScope,
+  describeCompilationVersion,
+  describeProposalTitle,
+  describeProposers,
+} from "@/lib/versions/compilation";
 import type { CompilationParagraphRow, CompilationProposal } from "@/lib/versions/compilation";
 import type { Compilation } from "@/lib/versions/read-compilation";
 
@@ -53,18 +59,6 @@ export async function renderCompilationDocx({ compilation }: { compilation: Comp
     ],
   });
   return Packer.toBuffer(file);
-}
-
-/** "Rev.1 (opened round 2), 3 May 2026": the version the compilation is on, and its date. */
-export function describeCompilationVersion({ version }: Pick<Compilation, "version">): string {
-  const round = version.round ? ` (opened round ${version.round.number})` : "";
-  return `${version.label}${round}, ${formatDay(version.createdAt)}`;
-}
-
-/** What the table covers: the proposals pending when the version was taken and those made on it since. */
-export function describeCompilationScope({ version, until }: Pick<Compilation, "version" | "until">): string {
-  const since = until ? `until ${until.label} was issued on ${formatDay(until.createdAt)}` : "to date";
-  return `Every paragraph of ${version.label}, with the proposals pending when it was issued and those made on it since, ${since}.`;
 }
 
 function renderHeading(compilation: Compilation): Paragraph[] {

@@ -12,6 +12,7 @@ import { diffAmendment } from "@/lib/amendments/list-amendments";
 import type { DiffSegment } from "@/lib/diff/word-diff";
 import { numberParagraphs, readPassages } from "@/lib/editor/passages";
 import type { NumberingPart, Passage } from "@/lib/editor/passages";
+import { formatDay } from "@/lib/dates/format-date";
 
 /** A section of the version, as PlanVersionSection holds it. */
 export type CompilationSection = { key: string; title: string; part: NumberingPart; content: unknown };
@@ -287,4 +288,25 @@ export function describeProposalTitle(proposal: CompilationProposal): string {
 export function describeProposers(proposal: CompilationProposal): string {
   const by = proposal.delegation ?? "the Secretariat";
   return proposal.sponsors.length > 0 ? `${by}; co-sponsors: ${proposal.sponsors.join(", ")}` : by;
+}
+
+/** The version a compilation is on, as its heading names it. */
+export type CompiledVersion = { label: string; createdAt: Date; round: { number: number } | null };
+
+/** "Rev.1 (opened round 2), 3 May 2026": the version the compilation is on, and its date. */
+export function describeCompilationVersion({ version }: { version: CompiledVersion }): string {
+  const round = version.round ? ` (opened round ${version.round.number})` : "";
+  return `${version.label}${round}, ${formatDay(version.createdAt)}`;
+}
+
+/** What the table covers: the proposals pending when the version was taken and those made on it since. */
+export function describeCompilationScope({
+  version,
+  until,
+}: {
+  version: CompiledVersion;
+  until: { label: string; createdAt: Date } | null;
+}): string {
+  const since = until ? `until ${until.label} was issued on ${formatDay(until.createdAt)}` : "to date";
+  return `Every paragraph of ${version.label}, with the proposals pending when it was issued and those made on it since, ${since}.`;
 }
