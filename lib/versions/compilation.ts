@@ -109,18 +109,19 @@ export function buildCompilationRows({
       rows.push(toParagraphRow(passage, section.key, referenceOf(passage.blockId) ?? null, proposals));
     }
   }
-  const unplaced = [...byBlock.values()].flat();
-  if (unplaced.length > 0) {
+  if (byBlock.size > 0) {
     rows.push({ type: "section", key: UNPLACED_KEY, title: "Proposals on paragraphs not in this version" });
-    for (const amendment of unplaced)
+    for (const [blockId, amendments] of byBlock)
       rows.push({
         type: "paragraph",
-        blockId: amendment.blockId,
+        blockId,
         sectionKey: UNPLACED_KEY,
         number: null,
         isHeading: false,
-        text: amendment.quoteExact,
-        proposals: [describeProposal(amendment, { paragraphText: null, anchor: undefined, referenceOf })],
+        text: amendments[0].quoteExact,
+        proposals: amendments.map((amendment) =>
+          describeProposal(amendment, { paragraphText: null, anchor: undefined, referenceOf }),
+        ),
       });
   }
   return rows;
@@ -128,8 +129,11 @@ export function buildCompilationRows({
 
 function groupByBlock(amendments: readonly CompilationAmendment[]): Map<string, CompilationAmendment[]> {
   const byBlock = new Map<string, CompilationAmendment[]>();
-  for (const amendment of amendments)
-    byBlock.set(amendment.blockId, [...(byBlock.get(amendment.blockId) ?? []), amendment]);
+  for (const amendment of amendments) {
+    const list = byBlock.get(amendment.blockId);
+    if (list) list.push(amendment);
+    else byBlock.set(amendment.blockId, [amendment]);
+  }
   return byBlock;
 }
 
