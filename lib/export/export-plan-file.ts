@@ -76,7 +76,7 @@ export async function exportPlanFile({
     return {
       body: Buffer.from(JSON.stringify(body, null, 2) + "\n"),
       contentType: CONTENT_TYPES[format],
-      filename: fileName(body.plan.title, format === "backup" ? "backup" : null, "json"),
+      filename: exportFileName(body.plan.title, format === "backup" ? "backup" : null, "json"),
     };
   }
   const document = await buildExportDocument({ planId, versionLabel, isOmittingEmpty, now });
@@ -86,11 +86,11 @@ export async function exportPlanFile({
       : format === "docx"
         ? await renderDocx({ document })
         : await renderPdf({ document });
-  return { body, contentType: CONTENT_TYPES[format], filename: fileName(document.title, versionLabel, format) };
+  return { body, contentType: CONTENT_TYPES[format], filename: exportFileName(document.title, versionLabel, format) };
 }
 
 /** "global-plan-of-action-rev-1.docx": ASCII only, so every browser and mail client keeps it. */
-function fileName(title: string, versionLabel: string | null, extension: string): string {
+export function exportFileName(title: string, versionLabel: string | null, extension: string): string {
   const slug = (text: string) =>
     text
       .normalize("NFKD")

@@ -24,6 +24,7 @@ import { ZDecideLink } from "@/lib/provenance/decide-link";
 import { ZExclusion, ZExclusionTarget } from "@/lib/provenance/exclude-from-coverage";
 import { ZLinkSuggestedSource } from "@/lib/provenance/link-suggested-source";
 import { ZAcceptInvite, ZCreateInvite, ZResetPassword, ZUpdateUser } from "@/lib/users/schemas";
+import { createVersion } from "@/lib/versions/create-version";
 import { ZCreateVersion, ZRestoreVersion } from "@/lib/versions/schemas";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { createAmendment, createPlan, createThread, findUser } from "@/test/support/factories";
@@ -271,6 +272,8 @@ const randomId = fc.oneof(
 );
 
 let ids: Ids;
+/** A real version of the fuzzed plan, for the GET routes under it (the compilation of proposals). */
+let versionId = "no-version";
 
 beforeAll(async () => {
   if (!hasServer) return;
@@ -297,6 +300,12 @@ beforeAll(async () => {
     user: (await findUser(ACCOUNTS.observer)).id,
     invite: ((await invite.json()) as { id: string }).id,
   };
+  const version = await createVersion({
+    actor: await findUser(ACCOUNTS.facilitator),
+    planId,
+    input: ZCreateVersion.parse({ label: "Fuzz target" }),
+  });
+  versionId = version.id;
 });
 
 describe.skipIf(!hasServer)("hostile bodies on every mutating route", () => {
@@ -371,6 +380,8 @@ describe.skipIf(!hasServer)("random path ids on every mutating route", () => {
       "threads",
       "versions",
       "versions/compare",
+      `versions/${versionId}/compilation`,
+      "versions/no-such-version/compilation",
       "suggestions",
       "export",
       "traceability",

@@ -3,6 +3,8 @@
  * that run side by side: test/e2e/axe-pages-<role>.test.ts.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { createVersion } from "@/lib/versions/create-version";
+import { ZCreateVersion } from "@/lib/versions/schemas";
 import { ACCOUNTS } from "./accounts";
 import { findSeriousViolations } from "./axe";
 import { createAmendment, createPlan, createThread, findUser } from "./factories";
@@ -27,12 +29,18 @@ export function setUpAxePages(browser: ServedBrowser, hasServer: boolean) {
     const delegate = await findUser(ACCOUNTS.delegate);
     await createThread({ actor: delegate, planId });
     await createAmendment({ actor: delegate, planId });
+    const version = await createVersion({
+      actor: await findUser(ACCOUNTS.facilitator),
+      planId,
+      input: ZCreateVersion.parse({ label: "Rev.1" }),
+    });
     const plan = `/plans/${planId}`;
     paths = [
       "/",
       `/dialogues/${SEED_DIALOGUE_ID}`,
       plan,
       ...["coverage", "comments", "amendments", "concerns", "versions", "seeding"].map((p) => `${plan}/${p}`),
+      `${plan}/versions/${version.id}/compilation`,
     ];
   });
 

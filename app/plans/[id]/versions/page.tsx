@@ -118,6 +118,9 @@ export default async function VersionsPage({ params }: Props) {
                 >
                   Compare with the live draft<span className="sr-only"> ({v.label})</span>
                 </Link>
+                <Link href={`/plans/${plan.id}/versions/${v.id}/compilation`} className="text-un-dark underline">
+                  Compilation of proposals<span className="sr-only"> on {v.label}</span>
+                </Link>
                 {canRestore && <RestoreButton planId={plan.id} versionId={v.id} versionLabel={v.label} />}
               </div>
             </li>
