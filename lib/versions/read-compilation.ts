@@ -147,8 +147,7 @@ function fromListed(amendment: ListedAmendment, isSinceVersion: boolean): Compil
     decisionReason: amendment.decisionReason,
     decidedAt: amendment.decidedAt,
     isSinceVersion,
-    // Paragraph moves carry where they go (issue 21, part 3); read when the list gives it.
-    targetBlockId: (amendment as { targetBlockId?: string | null }).targetBlockId ?? null,
+    targetBlockId: amendment.paragraphChange?.targetBlockId ?? null,
   };
 }
 
@@ -167,5 +166,6 @@ function fromRecorded(amendment: SnapshotAmendment): CompilationAmendment {
     decisionReason: null,
     decidedAt: null,
     isSinceVersion: false,
+    targetBlockId: amendment.paragraphChange?.targetBlockId ?? null,
   };
 }
