@@ -12,9 +12,7 @@ export function rosterKeyOf(name: string): string {
 
 /** Case, accents, punctuation, a leading "the" and "St." for "Saint" do not tell names apart. */
 function normalize(name: string): string {
-  return slugify(name)
-    .replace(/^the-/, "")
-    .replace(/^st-/, "saint-");
+  return slugify(name).replace(/^the-/, "").replace(/^st-/, "saint-");
 }
 
 const MEMBERS: readonly RosterMember[] = ROSTER.map((entry) => ({ ...entry, key: rosterKeyOf(entry.name) }));
@@ -38,4 +36,9 @@ export function listRosterMembers(): readonly RosterMember[] {
 /** The roster member `name` stands for, or null for a name that is neither a State nor a group (UNODC, an NGO). */
 export function resolveRosterName(name: string): RosterMember | null {
   return BY_NAME.get(normalize(name)) ?? null;
+}
+
+/** The other names of a roster member ("USA", "United States"), for finding it in a picker. */
+export function rosterAliasesOf(rosterKey: string | null): string[] {
+  return MEMBERS.find((member) => member.key === rosterKey)?.aliases ?? [];
 }
