@@ -76,7 +76,11 @@ export async function importBackup({
           })),
         });
         const planId = backup.plan.id;
-        await tx.plan.create({ data: { ...backup.plan, dialogueId: rows.dialogue.id } });
+        const { sponsorIds, ...plan } = backup.plan;
+        await tx.plan.create({ data: { ...plan, dialogueId: rows.dialogue.id } });
+        await tx.planSponsor.createMany({
+          data: sponsorIds.map((delegationId, position) => ({ planId, delegationId, position })),
+        });
         await tx.planSection.createMany({
           data: backup.sections.map((section) => ({
             ...section,
@@ -250,6 +254,7 @@ function listBackupDelegations(backup: TBackup): ExistingDelegation[] {
   });
   backup.amendments.forEach((a) => [a.delegationId, ...a.sponsors.map((s) => s.delegationId)].forEach(add));
   backup.concerns.forEach((c) => add(c.delegationId));
+  backup.plan.sponsorIds.forEach(add);
   return [...ids].map((id) => {
     const key = id.slice(prefix.length);
     return { id, key, name: key.replace(/^delegation-/, ""), onBehalfOf: null, rosterKey: null };
@@ -282,6 +287,7 @@ function checkReferences(backup: TBackup, rows: ReturnType<typeof buildDialogueR
       );
     }
   };
+  backup.plan.sponsorIds.forEach((id, i) => check(`plan.sponsorIds.${i}`, id, "delegation"));
   backup.users.forEach((u, i) => {
     check(`users.${i}.delegationId`, u.delegationId, "delegation");
     if (!u.email)
