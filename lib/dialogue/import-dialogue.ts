@@ -214,15 +214,15 @@ const ROWS_OF = {
 } as const satisfies Record<SourceTable, keyof DialogueRows>;
 
 /**
- * A corrected document that drops a unit still cited by a plan, or a
- * delegation a user belongs to, is refused by a foreign key; say so plainly.
+ * A corrected document that drops a unit still cited by a plan is refused by
+ * a foreign key; say so plainly. (Delegations are never dropped: they are the roster.)
  */
 function explainImportError(error: unknown): unknown {
   const text = String((error as Error)?.message ?? "") + JSON.stringify((error as { meta?: unknown })?.meta ?? {});
   if (!/23503|foreign key/i.test(text)) return error;
   return new Error(
-    "This version of the dialogue drops units that are still in use (cited by a plan, or the delegation of a user). " +
-      "Remove those citations or re-assign those users first; nothing was imported.",
+    "This version of the dialogue drops units that are still in use (cited by a plan). " +
+      "Remove those citations first; nothing was imported.",
     { cause: error },
   );
 }

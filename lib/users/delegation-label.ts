@@ -20,21 +20,30 @@ const KIND_LABELS: Record<string, string> = {
   other: "Other (no longer offered)",
 };
 
-/** The choices of a picker, grouped by kind ("Member States, 2009"), findable by alias ("USA", "Korea"). */
+/**
+ * The choices of a picker, grouped by kind, findable by alias ("USA",
+ * "Korea"). Across dialogues (accounts) each says its dialogue's year
+ * ("Member States, 2009"); within one (a plan's sponsors) it need not.
+ */
 export function toDelegationChoices(
   delegations: {
     id: string;
     name: string;
-    onBehalfOf: string | null;
+    onBehalfOf?: string | null;
     kind: string;
     rosterKey: string | null;
-    dialogue: { date: Date };
+    dialogue?: { date: Date };
   }[],
 ): DelegationChoice[] {
-  return delegations.map((d) => ({
-    id: d.id,
-    label: formatDelegationChoice(d),
-    group: `${KIND_LABELS[d.kind] ?? d.kind}, ${d.dialogue.date.getUTCFullYear()}`,
-    searchText: [d.name, ...rosterAliasesOf(d.rosterKey)].join(" | "),
-  }));
+  return delegations.map((d) => {
+    const year = d.dialogue ? `, ${d.dialogue.date.getUTCFullYear()}` : "";
+    return {
+      id: d.id,
+      label: d.dialogue
+        ? formatDelegationChoice({ ...d, onBehalfOf: d.onBehalfOf ?? null, dialogue: d.dialogue })
+        : d.name,
+      group: `${KIND_LABELS[d.kind] ?? d.kind}${year}`,
+      searchText: [d.name, ...rosterAliasesOf(d.rosterKey)].join(" | "),
+    };
+  });
 }
