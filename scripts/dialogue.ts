@@ -11,7 +11,7 @@ import { runAsScript } from "@/lib/cli/run-cli";
 import type { CliIo } from "@/lib/cli/run-cli";
 import { getPrisma } from "@/lib/db";
 import { withCliDatabase } from "@/lib/db/cli-database";
-import { describeRosterReport } from "@/lib/roster/describe-roster-report";
+import { describeRosterReport } from "@/lib/dialogue/describe-roster-report";
 
 const USAGE = "usage: npm run --silent dialogue -- parse FILE | import FILE";
 

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { Button } from "@/components/ui/button";
 import type { DelegationChoice } from "@/lib/users/delegation-label";
-import { DelegationPicker } from "@/components/delegations/delegation-picker";
+import { DelegationPicker } from "./delegation-picker";
 
 /** Invites a user; shows the one-time link, which is not stored anywhere and cannot be shown again. */
 export function InviteForm({ delegations }: { delegations: DelegationChoice[] }) {

@@ -6,7 +6,7 @@ import { apiFetch } from "@/lib/http/api-fetch";
 import { PasswordResetButton } from "./password-reset-button";
 import { Button } from "@/components/ui/button";
 import type { DelegationChoice } from "@/lib/users/delegation-label";
-import { DelegationOptions } from "@/components/delegations/delegation-picker";
+import { DelegationOptions } from "./delegation-picker";
 
 type User = { id: string; email: string; role: string; delegationId: string | null; isDisabled: boolean };
 

@@ -7,8 +7,8 @@ import { apiFetch } from "@/lib/http/api-fetch";
 import { SeedPlanButton } from "./seed-plan-button";
 import type { TemplateChoice } from "./seed-plan-button";
 import { Button } from "@/components/ui/button";
-import type { RosterReport } from "@/lib/roster/build-delegation-rows";
-import { describeRosterReport } from "@/lib/roster/describe-roster-report";
+import type { RosterReport } from "@/lib/dialogue/build-delegation-rows";
+import { describeRosterReport } from "@/lib/dialogue/describe-roster-report";
 
 type Imported = {
   dialogueId: string;

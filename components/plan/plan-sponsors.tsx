@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { DelegationPicker } from "@/components/delegations/delegation-picker";
+import { DelegationPicker } from "@/components/admin/delegation-picker";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/http/api-fetch";
-import { formatSponsors } from "@/lib/plan/sponsors/format-sponsors";
+import { formatSponsors } from "@/lib/plan/format-sponsors";
 import type { DelegationChoice } from "@/lib/users/delegation-label";
 
 type Sponsor = { id: string; name: string };

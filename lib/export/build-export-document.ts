@@ -17,7 +17,7 @@ import type { SummaryListName } from "@/lib/dialogue/types";
 import { readPassages } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
-import { listPlanSponsors } from "@/lib/plan/sponsors/list-plan-sponsors";
+import { listPlanSponsors } from "@/lib/plan/list-plan-sponsors";
 import { findPlanTemplate } from "@/lib/plan/templates";
 import { shortenAtWord } from "@/lib/text/shorten";
 import { buildSections } from "./build-export-sections";

@@ -3,7 +3,7 @@
  * built once from the plan (live or a version), so the formats cannot drift
  * apart in what they say. Pure types; lib/export/build-export-document.ts fills them.
  */
-import { formatSponsors } from "@/lib/plan/sponsors/format-sponsors";
+import { formatSponsors } from "@/lib/plan/format-sponsors";
 
 /** A run of text inside a block, with the inline marks the renderers keep. */
 export type TTextRun = {

@@ -14,7 +14,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH, NO_PASSWORD_HASH } from "@/lib/auth/
 import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
 import { buildDialogueRows, hashSource } from "@/lib/dialogue/build-dialogue-rows";
-import type { ExistingDelegation } from "@/lib/roster/build-delegation-rows";
+import type { ExistingDelegation } from "@/lib/dialogue/build-delegation-rows";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import { upsertRows } from "@/lib/dialogue/upsert-rows";
 import { AppError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import { rosterAliasesOf } from "@/lib/roster/resolve-roster-name";
+import { rosterAliasesOf } from "@/lib/dialogue/resolve-roster-name";
 
 /** "Czech Republic (on behalf of EU), 2009" for a delegation picker. */
 export function formatDelegationChoice(d: {

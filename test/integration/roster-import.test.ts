@@ -8,7 +8,7 @@ import { getPrisma } from "@/lib/db";
 import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import { slugify } from "@/lib/dialogue/text";
-import { listRosterMembers } from "@/lib/roster/resolve-roster-name";
+import { listRosterMembers } from "@/lib/dialogue/resolve-roster-name";
 import { createPlan, createThread, createUser } from "../support/factories";
 import { setUpSeedDialogue } from "../support/integration-hooks";
 import { clearDatabase, SEED_DIALOGUE_ID as ID, SEED_SOURCE } from "../support/seed-database";

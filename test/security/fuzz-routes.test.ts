@@ -18,7 +18,7 @@ import { ZAddressConcern, ZMarkThreadAsConcern, ZNoteConcern } from "@/lib/conce
 import { getPrisma } from "@/lib/db";
 import { ZMarkRead } from "@/lib/notifications/schemas";
 import { ZResetPlan } from "@/lib/plan/reset-plan";
-import { ZSetSponsors } from "@/lib/plan/sponsors/schemas";
+import { ZSetSponsors } from "@/lib/plan/sponsor-schemas";
 import { ZAddSection, ZChangeSection, ZRemoveSection, ZRetitlePlan } from "@/lib/plan/structure/schemas";
 import { ZCiteSource } from "@/lib/provenance/cite-source";
 import { ZDecideLink } from "@/lib/provenance/decide-link";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listRosterMembers, resolveRosterName } from "@/lib/roster/resolve-roster-name";
+import { listRosterMembers, resolveRosterName } from "@/lib/dialogue/resolve-roster-name";
 
 describe("the roster", () => {
   const members = listRosterMembers();

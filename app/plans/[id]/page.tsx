@@ -17,7 +17,7 @@ import { readSectionParagraphs } from "@/lib/editor/numbered-sections";
 import { numberParagraphs } from "@/lib/editor/passages";
 import { readPageParams } from "@/lib/http/path-params";
 import { getPlan } from "@/lib/plan/get-plan";
-import { listPlanSponsors, listSponsorChoices } from "@/lib/plan/sponsors/list-plan-sponsors";
+import { listPlanSponsors, listSponsorChoices } from "@/lib/plan/list-plan-sponsors";
 import { toDelegationChoices } from "@/lib/users/delegation-label";
 
 export const metadata: Metadata = { title: "Draft plan" };

@@ -1,8 +1,8 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/policies";
 import { readJson, withErrors } from "@/lib/http/respond";
-import { ZSetSponsors } from "@/lib/plan/sponsors/schemas";
-import { setPlanSponsors } from "@/lib/plan/sponsors/set-plan-sponsors";
+import { ZSetSponsors } from "@/lib/plan/sponsor-schemas";
+import { setPlanSponsors } from "@/lib/plan/set-plan-sponsors";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -10,7 +10,7 @@ import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { listPlanSponsors } from "./list-plan-sponsors";
 import type { PlanSponsor } from "./list-plan-sponsors";
-import type { TSetSponsors } from "./schemas";
+import type { TSetSponsors } from "./sponsor-schemas";
 
 export async function setPlanSponsors({
   actor,
