@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { buildDelegationRows } from "@/lib/dialogue/build-delegation-rows";
 import { listRosterMembers, resolveRosterName } from "@/lib/dialogue/resolve-roster-name";
+import { formatSponsors } from "@/lib/plan/format-sponsors";
 
 describe("the roster", () => {
   const members = listRosterMembers();
@@ -65,4 +67,55 @@ describe("the roster", () => {
       expect(resolveRosterName(name)).toBeNull();
     },
   );
+});
+
+describe("buildDelegationRows", () => {
+  const annex = [
+    { id: "delegation-korea", name: "Korea", onBehalfOf: null },
+    { id: "delegation-czech-republic", name: "Czech Republic", onBehalfOf: "EU" },
+    { id: "delegation-unesco", name: "UNESCO", onBehalfOf: null },
+  ];
+
+  it("makes every roster member a row, the annex's first and flagged, with their group kept", () => {
+    const { rows, idByAnnexName, report } = buildDelegationRows({ dialogueId: "d", annex });
+    expect(rows).toHaveLength(listRosterMembers().length);
+    expect(rows.filter((r) => r.inAnnex).map((r) => [r.name, r.position, r.onBehalfOf])).toEqual([
+      ["Czechia", 1, "EU"],
+      ["Republic of Korea", 0, null],
+    ]);
+    expect(idByAnnexName.get("Korea")).toBe("d:delegation-republic-of-korea");
+    expect(idByAnnexName.has("UNESCO")).toBe(false);
+    expect(report.unmapped).toEqual(["UNESCO"]);
+  });
+
+  it("keeps the ids of older rows, the canonical one first, and the rest as kind other", () => {
+    const existing = [
+      { id: "d:delegation-korea", key: "delegation-korea", name: "Korea", onBehalfOf: null, rosterKey: null },
+      {
+        id: "d:delegation-republic-of-korea",
+        key: "delegation-republic-of-korea",
+        name: "Republic of Korea",
+        onBehalfOf: null,
+        rosterKey: null,
+      },
+      { id: "d:delegation-unesco", key: "delegation-unesco", name: "UNESCO", onBehalfOf: null, rosterKey: null },
+    ];
+    const { rows } = buildDelegationRows({ dialogueId: "d", annex, existing });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get("d:delegation-republic-of-korea")).toMatchObject({ name: "Republic of Korea", inAnnex: true });
+    expect(byId.get("d:delegation-korea")).toMatchObject({ name: "Korea", kind: "other", inAnnex: false });
+    expect(byId.get("d:delegation-unesco")).toMatchObject({ kind: "other", rosterKey: null });
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+  });
+});
+
+describe("formatSponsors", () => {
+  it.each([
+    [[], ""],
+    [["Portugal"], "Portugal"],
+    [["Portugal", "Cabo Verde"], "Portugal and Cabo Verde"],
+    [["Algeria", "Brazil", "Chile"], "Algeria, Brazil and Chile"],
+  ])("%j reads %s", (names, text) => {
+    expect(formatSponsors(names)).toBe(text);
+  });
 });
