@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DelegationPicker } from "@/components/admin/delegation-picker";
 import { Button } from "@/components/ui/button";
@@ -12,12 +11,12 @@ type Sponsor = { id: string; name: string };
 
 /**
  * The draft's sponsors, as the exports print them; facilitators add and
- * remove them here. Each change sends the whole list (PUT), so two quick
- * changes cannot interleave into a list nobody chose.
+ * remove them here. Each change sends the whole list (PUT) and shows the list
+ * the server answers with, so the next change starts from what was saved.
  */
 export function PlanSponsors({
   planId,
-  sponsors,
+  sponsors: initialSponsors,
   choices,
   canManage,
 }: {
@@ -27,15 +26,18 @@ export function PlanSponsors({
   choices: DelegationChoice[];
   canManage: boolean;
 }) {
-  const router = useRouter();
+  const [sponsors, setSponsors] = useState(initialSponsors);
   const [status, setStatus] = useState<{ message: string; isError?: boolean; isSaving?: boolean }>({ message: "" });
 
   async function save(ids: string[], done: string) {
     setStatus({ message: "Saving sponsors…", isSaving: true });
-    const { error } = await apiFetch(`/api/plans/${planId}/sponsors`, { method: "PUT", body: { delegationIds: ids } });
-    if (error) return setStatus({ message: error, isError: true });
+    const { data, error } = await apiFetch<{ sponsors: Sponsor[] }>(`/api/plans/${planId}/sponsors`, {
+      method: "PUT",
+      body: { delegationIds: ids },
+    });
+    if (!data) return setStatus({ message: error ?? "The server sent no answer. Try again.", isError: true });
+    setSponsors(data.sponsors);
     setStatus({ message: done });
-    router.refresh();
   }
 
   function add(event: React.FormEvent<HTMLFormElement>) {

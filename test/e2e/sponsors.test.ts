@@ -110,6 +110,7 @@ describe.skipIf(!hasServer)("sponsors and the roster picker in Chromium", () => 
     await panel.getByLabel("Add a sponsor").focus();
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
+    await panel.getByText("Cabo Verde added as a sponsor.").waitFor();
     await panel.getByText("Sponsored by Portugal and Cabo Verde.").waitFor();
     expect(await sponsorNames()).toEqual(["Portugal", "Cabo Verde"]);
     expect(await findSeriousViolations(page)).toEqual([]);
