@@ -48,7 +48,7 @@ export function DelegationPicker({
         {label}
       </label>
       <label htmlFor={filterId} className="sr-only">
-        Find a delegation
+        Search the roster
       </label>
       <input
         id={filterId}

@@ -101,11 +101,11 @@ describe.skipIf(!hasServer)("sponsors and the roster picker in Chromium", () => 
     await panel.getByText("Manage sponsors").click();
 
     // Portugal, then Cabo Verde found by its former name: not in the 2009 annex, but on the roster.
-    await panel.getByLabel("Find a delegation").fill("Portugal");
+    await panel.getByLabel("Search the roster").fill("Portugal");
     await panel.getByLabel("Add a sponsor").selectOption({ label: "Portugal" });
     await panel.getByRole("button", { name: "Add sponsor" }).click();
     await panel.getByText("Portugal added as a sponsor.").waitFor();
-    await panel.getByLabel("Find a delegation").fill("Cape Verde");
+    await panel.getByLabel("Search the roster").fill("Cape Verde");
     await expect(panel.getByText("1 of").textContent()).resolves.toMatch(/^1 of \d+ delegations match$/);
     await panel.getByLabel("Add a sponsor").focus();
     await page.keyboard.press("Tab");
@@ -130,7 +130,7 @@ describe.skipIf(!hasServer)("sponsors and the roster picker in Chromium", () => 
     const page = await browser.newPage(ACCOUNTS.admin);
     await page.goto("/admin/invites");
     await page.getByLabel("Email").fill("usa.delegate@test.local");
-    await page.getByLabel("Find a delegation").fill("USA");
+    await page.getByLabel("Search the roster").fill("USA");
     const picker = page.getByLabel("Delegation", { exact: true });
     // Other files may have imported other dialogues: this one's roster is the 2009 dialogue's.
     const of2009 = (labels: (string | null)[]) => labels.filter((label) => label?.endsWith(", 2009"));
@@ -138,10 +138,10 @@ describe.skipIf(!hasServer)("sponsors and the roster picker in Chromium", () => 
       "United States of America, 2009",
     ]);
     // The roster is grouped: Member States, observer States, groups.
-    await page.getByLabel("Find a delegation").fill("");
+    await page.getByLabel("Search the roster").fill("");
     const groups = await picker.locator("optgroup").evaluateAll((all) => all.map((g) => g.getAttribute("label")));
     expect(of2009(groups)).toEqual(["Member States, 2009", "Observer States, 2009", "Groups, 2009"]);
-    await page.getByLabel("Find a delegation").fill("USA");
+    await page.getByLabel("Search the roster").fill("USA");
     await picker.selectOption({ label: "United States of America, 2009" });
     expect(await findSeriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Create invite" }).click();
