@@ -106,6 +106,21 @@ describe("importing the 2009 dialogue onto the roster", () => {
   });
 });
 
+describe("mentions", () => {
+  it("finds a delegation by a name the roster knows it by: @usa, @korea", async () => {
+    await clearDatabase();
+    await importSeed();
+    const plan = await createPlan();
+    const facilitator = await createUser({ role: "facilitator" });
+    const thread = await createThread({ actor: facilitator, planId: plan.id, body: "@usa and @korea, a question." });
+    const mentions = await prisma.commentMention.findMany({
+      where: { comment: { threadId: thread.id } },
+      include: { delegation: true },
+    });
+    expect(mentions.map((m) => m.delegation?.name).sort()).toEqual(["Republic of Korea", "United States of America"]);
+  });
+});
+
 /** The dialogue as imports before the roster wrote it: the 54 annex names as they stand, rosterVersion 0. */
 async function writePreRosterDialogue(): Promise<void> {
   await importSeed();
