@@ -10,7 +10,7 @@
  * in place. One that maps onto nothing stays, as kind "other" outside the
  * annex, for whatever is attached to it.
  */
-import type { Delegation as AnnexEntry } from "@/lib/dialogue/types";
+import type { Delegation as AnnexEntry } from "./types";
 import { listRosterMembers, resolveRosterName } from "./resolve-roster-name";
 import type { RosterKind } from "./roster-data";
 

@@ -8,8 +8,8 @@ import type { ParsedDialogue } from "./types";
 import { SUMMARY_LISTS } from "./types";
 import { ADDRESS_RULES_VERSION } from "./family-name";
 import { speakerKeyOf } from "./statement-address";
-import { buildDelegationRows, ROSTER_VERSION } from "@/lib/dialogue/build-delegation-rows";
-import type { ExistingDelegation } from "@/lib/dialogue/build-delegation-rows";
+import { buildDelegationRows, ROSTER_VERSION } from "./build-delegation-rows";
+import type { ExistingDelegation } from "./build-delegation-rows";
 
 export type DialogueRows = ReturnType<typeof buildDialogueRows>;
 

@@ -16,8 +16,8 @@ import { deleteRowsExcept, upsertRows } from "./upsert-rows";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { SourceTable } from "./upsert-rows";
 import type { Tx } from "@/lib/db";
-import { ROSTER_VERSION } from "@/lib/dialogue/build-delegation-rows";
-import type { RosterReport } from "@/lib/dialogue/build-delegation-rows";
+import { ROSTER_VERSION } from "./build-delegation-rows";
+import type { RosterReport } from "./build-delegation-rows";
 
 export type ImportResult = {
   dialogueId: string;

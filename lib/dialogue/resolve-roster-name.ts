@@ -1,5 +1,5 @@
 /** Finds the roster member a name stands for: "Korea" → Republic of Korea, "the EU" → European Union. */
-import { slugify } from "@/lib/dialogue/text";
+import { slugify } from "./text";
 import { ROSTER } from "./roster-data";
 import type { RosterEntry } from "./roster-data";
 
