@@ -9,6 +9,10 @@ import { importDialogue } from "@/lib/dialogue/import-dialogue";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import { slugify } from "@/lib/dialogue/text";
 import { listRosterMembers } from "@/lib/dialogue/resolve-roster-name";
+import { exportPlanFile } from "@/lib/export/export-plan-file";
+import { importBackup } from "@/lib/export/import-backup";
+import { listPlanSponsors } from "@/lib/plan/list-plan-sponsors";
+import { setPlanSponsors } from "@/lib/plan/set-plan-sponsors";
 import { createPlan, createThread, createUser } from "../support/factories";
 import { setUpSeedDialogue } from "../support/integration-hooks";
 import { clearDatabase, SEED_DIALOGUE_ID as ID, SEED_SOURCE } from "../support/seed-database";
@@ -103,6 +107,37 @@ describe("importing the 2009 dialogue onto the roster", () => {
 
     // And the next start finds nothing to do.
     expect((await importSeed()).status).toBe("unchanged");
+  });
+});
+
+describe("backups", () => {
+  it("restores an older database's delegation ids and the plan's sponsors", async () => {
+    await clearDatabase();
+    await writePreRosterDialogue();
+    const korean = await createUser({ role: "delegate", delegationName: "Korea", email: "korea@test.local" });
+    await importSeed();
+    const plan = await createPlan();
+    const facilitator = await createUser({ role: "facilitator", email: "chair@test.local" });
+    const caboVerde = await prisma.delegation.findFirstOrThrow({ where: { dialogueId: ID, name: "Cabo Verde" } });
+    await setPlanSponsors({
+      actor: facilitator,
+      planId: plan.id,
+      input: { delegationIds: [korean.delegationId!, caboVerde.id] },
+    });
+    const backup = (await exportPlanFile({ planId: plan.id, format: "backup" })).body.toString();
+
+    await clearDatabase();
+    await importBackup({ text: backup });
+    // The restored rows carry the ids the backup refers to: "…:delegation-korea" is the Republic of Korea.
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: "korea@test.local" },
+      include: { delegation: true },
+    });
+    expect(user.delegation).toMatchObject({ id: `${ID}:delegation-korea`, name: "Republic of Korea", inAnnex: true });
+    expect((await listPlanSponsors({ planId: plan.id })).map((s) => s.name)).toEqual([
+      "Republic of Korea",
+      "Cabo Verde",
+    ]);
   });
 });
 
