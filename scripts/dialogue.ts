@@ -11,6 +11,7 @@ import { runAsScript } from "@/lib/cli/run-cli";
 import type { CliIo } from "@/lib/cli/run-cli";
 import { getPrisma } from "@/lib/db";
 import { withCliDatabase } from "@/lib/db/cli-database";
+import { describeRosterReport } from "@/lib/dialogue/describe-roster-report";
 
 const USAGE = "usage: npm run --silent dialogue -- parse FILE | import FILE";
 
@@ -37,7 +38,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const c = result.counts;
   await io.out(
     `${result.status}: ${result.dialogueId} (${c.segments} segments, ${c.statements} statements, ` +
-      `${c.sentences} sentences, ${c.summaryItems} list items, ${c.delegations} delegations)\n`,
+      `${c.sentences} sentences, ${c.summaryItems} list items, ${c.delegations} delegations)\n` +
+      describeRosterReport(result.roster)
+        .map((line) => `  ${line}\n`)
+        .join(""),
   );
   return 0;
 }

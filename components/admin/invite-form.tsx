@@ -4,11 +4,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { Button } from "@/components/ui/button";
-
-type Choice = { id: string; label: string };
+import type { DelegationChoice } from "@/lib/users/delegation-label";
+import { DelegationPicker } from "./delegation-picker";
 
 /** Invites a user; shows the one-time link, which is not stored anywhere and cannot be shown again. */
-export function InviteForm({ delegations }: { delegations: Choice[] }) {
+export function InviteForm({ delegations }: { delegations: DelegationChoice[] }) {
   const router = useRouter();
   const [role, setRole] = useState("delegate");
   const [status, setStatus] = useState<{ error?: string; link?: string; saving?: boolean }>({});
@@ -62,23 +62,7 @@ export function InviteForm({ delegations }: { delegations: Choice[] }) {
         </select>
       </div>
       {role === "delegate" && (
-        <div>
-          <label htmlFor="invite-delegation" className="block text-sm font-medium">
-            Delegation
-          </label>
-          <select
-            id="invite-delegation"
-            name="delegationId"
-            required
-            className="mt-1 w-full rounded border border-slate-400 px-2 py-1.5"
-          >
-            {delegations.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DelegationPicker choices={delegations} id="invite-delegation" name="delegationId" label="Delegation" />
       )}
       <Button variant="primary" size="lg" className="justify-self-start" type="submit" disabled={status.saving}>
         {status.saving ? "Creating invite…" : "Create invite"}

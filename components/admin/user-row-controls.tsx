@@ -5,12 +5,21 @@ import { useState, useTransition } from "react";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { PasswordResetButton } from "./password-reset-button";
 import { Button } from "@/components/ui/button";
+import type { DelegationChoice } from "@/lib/users/delegation-label";
+import { DelegationOptions } from "./delegation-picker";
 
-type Choice = { id: string; label: string };
 type User = { id: string; email: string; role: string; delegationId: string | null; isDisabled: boolean };
 
 /** Role, delegation and enable/disable for one user; each change is saved at once and reported. */
-export function UserRowControls({ user, delegations, isSelf }: { user: User; delegations: Choice[]; isSelf: boolean }) {
+export function UserRowControls({
+  user,
+  delegations,
+  isSelf,
+}: {
+  user: User;
+  delegations: DelegationChoice[];
+  isSelf: boolean;
+}) {
   const router = useRouter();
   const [status, setStatus] = useState("");
   const [isSaving, startSaving] = useTransition();
@@ -59,11 +68,7 @@ export function UserRowControls({ user, delegations, isSelf }: { user: User; del
             onChange={(e) => save({ delegationId: e.target.value })}
             className="max-w-48 rounded border border-slate-400 px-2 py-1"
           >
-            {delegations.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.label}
-              </option>
-            ))}
+            <DelegationOptions choices={delegations} />
           </select>
         </>
       )}

@@ -7,12 +7,15 @@ import { apiFetch } from "@/lib/http/api-fetch";
 import { SeedPlanButton } from "./seed-plan-button";
 import type { TemplateChoice } from "./seed-plan-button";
 import { Button } from "@/components/ui/button";
+import type { RosterReport } from "@/lib/dialogue/build-delegation-rows";
+import { describeRosterReport } from "@/lib/dialogue/describe-roster-report";
 
 type Imported = {
   dialogueId: string;
   title: string;
   status: "created" | "updated" | "unchanged";
   counts: { segments: number; statements: number; sentences: number; summaryItems: number; delegations: number };
+  roster: RosterReport;
 };
 type Status =
   | { kind: "idle" }
@@ -84,6 +87,11 @@ function ImportedSummary({ result, templates }: { result: Imported; templates: T
         {OUTCOME[result.status]} <strong>{result.title}</strong>: {counts.segments} sessions, {counts.statements}{" "}
         statements, {counts.sentences} sentences, {counts.summaryItems} list items, {counts.delegations} delegations.
       </p>
+      {describeRosterReport(result.roster).map((line) => (
+        <p key={line} data-testid="import-roster">
+          {line}
+        </p>
+      ))}
       <p className="flex flex-wrap items-center gap-4">
         <Link href={`/dialogues/${result.dialogueId}`} className="text-un-dark underline">
           Open the reader

@@ -25,6 +25,8 @@ export const ACTIONS = [
   "plan.read",
   "plan.edit",
   "plan.reset",
+  /** Set the delegations sponsoring the draft, printed above its title. */
+  "plan.sponsor",
   "comment.create",
   /** See facilitators-only threads (and the concerns raised in them), and open one. */
   "comment.facilitatorsOnly",
@@ -81,6 +83,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "dialogue.import",
     "plan.seed",
     "plan.edit",
+    "plan.sponsor",
     "comment.create",
     "comment.facilitatorsOnly",
     "comment.resolve",

@@ -1,8 +1,10 @@
 /**
- * @mentions in a comment body: `@ecuador` names a delegation by its key,
- * `@someone@example.org` a user by email. Unknown names stay plain text.
+ * @mentions in a comment body: `@ecuador` names a delegation by its key
+ * (or a name the roster knows it by: `@usa`, `@korea`), `@someone@example.org`
+ * a user by email. Unknown names stay plain text.
  */
 import type { Tx } from "@/lib/db";
+import { resolveRosterName } from "@/lib/dialogue/resolve-roster-name";
 
 /** Who a comment names: a delegation (all its members) or one user. */
 export type Mention = { delegationId: string } | { userId: string };
@@ -25,11 +27,18 @@ export async function resolveMentions(
   const [delegations, users] = await Promise.all([
     keys.length
       ? tx.delegation.findMany({
-          where: { dialogueId, key: { in: keys.map((k) => (k.startsWith("delegation-") ? k : `delegation-${k}`)) } },
+          where: { dialogueId, key: { in: keys.flatMap(delegationKeysOf) } },
           select: { id: true },
         })
       : [],
     emails.length ? tx.user.findMany({ where: { email: { in: emails }, disabledAt: null }, select: { id: true } }) : [],
   ]);
   return [...delegations.map((d) => ({ delegationId: d.id })), ...users.map((u) => ({ userId: u.id }))];
+}
+
+/** The delegation keys a mention token may stand for: itself as a key, and the roster member it names. */
+function delegationKeysOf(token: string): string[] {
+  const key = token.startsWith("delegation-") ? token : `delegation-${token}`;
+  const member = resolveRosterName(token.replace(/^delegation-/, ""));
+  return member ? [key, `delegation-${member.key}`] : [key];
 }

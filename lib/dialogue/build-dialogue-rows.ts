@@ -8,10 +8,18 @@ import type { ParsedDialogue } from "./types";
 import { SUMMARY_LISTS } from "./types";
 import { ADDRESS_RULES_VERSION } from "./family-name";
 import { speakerKeyOf } from "./statement-address";
+import { buildDelegationRows, ROSTER_VERSION } from "./build-delegation-rows";
+import type { ExistingDelegation } from "./build-delegation-rows";
 
 export type DialogueRows = ReturnType<typeof buildDialogueRows>;
 
-export function buildDialogueRows(options: { parsed: ParsedDialogue; sourceText: string; sourceName: string }) {
+export function buildDialogueRows(options: {
+  parsed: ParsedDialogue;
+  sourceText: string;
+  sourceName: string;
+  /** The dialogue's delegations as an earlier import wrote them: they keep their ids. */
+  existingDelegations?: ExistingDelegation[];
+}) {
   const { parsed, sourceText, sourceName } = options;
   const dialogueId = parsed.slug;
   const idOf = (address: string) => `${dialogueId}:${address}`;
@@ -26,16 +34,13 @@ export function buildDialogueRows(options: { parsed: ParsedDialogue; sourceText:
     sourceName,
     sourceText,
     addressRules: ADDRESS_RULES_VERSION,
+    rosterVersion: ROSTER_VERSION,
   };
-  const delegations = parsed.delegations.map((d, position) => ({
-    id: idOf(d.id),
-    dialogueId,
-    key: d.id,
-    name: d.name,
-    onBehalfOf: d.onBehalfOf,
-    position,
-  }));
-  const delegationIdByName = new Map(delegations.map((d) => [d.name, d.id]));
+  const {
+    rows: delegations,
+    idByAnnexName: delegationIdByName,
+    report: roster,
+  } = buildDelegationRows({ dialogueId, annex: parsed.delegations, existing: options.existingDelegations });
 
   const segments = parsed.segments.map((s, position) => ({
     id: idOf(s.key),
@@ -127,6 +132,7 @@ export function buildDialogueRows(options: { parsed: ParsedDialogue; sourceText:
   return {
     dialogue,
     delegations,
+    roster,
     segments,
     speakers: [...speakers.values()],
     statements,

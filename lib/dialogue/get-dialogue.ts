@@ -42,7 +42,11 @@ async function loadDialogue(id: string) {
       },
       summaryNotes: { orderBy: { position: "asc" } },
       addressAliases: { select: { oldKey: true, newKey: true } },
-      delegations: { orderBy: { position: "asc" }, include: { speakers: { select: { key: true, name: true } } } },
+      delegations: {
+        where: { inAnnex: true },
+        orderBy: { position: "asc" },
+        include: { speakers: { select: { key: true, name: true } } },
+      },
       speakers: {
         orderBy: { key: "asc" },
         include: { statements: { select: { key: true }, orderBy: { position: "asc" } } },

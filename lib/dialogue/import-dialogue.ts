@@ -16,11 +16,16 @@ import { deleteRowsExcept, upsertRows } from "./upsert-rows";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { SourceTable } from "./upsert-rows";
 import type { Tx } from "@/lib/db";
+import { ROSTER_VERSION } from "./build-delegation-rows";
+import type { RosterReport } from "./build-delegation-rows";
 
 export type ImportResult = {
   dialogueId: string;
   status: "created" | "updated" | "unchanged";
+  /** `delegations` counts the annex's States and groups, not the whole roster. */
   counts: { segments: number; statements: number; sentences: number; summaryItems: number; delegations: number };
+  /** The annex names mapped onto the roster, and those kept as affiliations. */
+  roster: RosterReport;
 };
 
 type ImportInput = {
@@ -33,7 +38,7 @@ type ImportInput = {
 
 export async function importDialogue(options: ImportInput & { prisma: PrismaClient }): Promise<ImportResult> {
   const { prisma, parsed } = options;
-  const { status, counts } = await prisma
+  const { status, counts, roster } = await prisma
     .$transaction(
       async (tx) => {
         await lockDialogue(tx, parsed.slug);
@@ -44,7 +49,7 @@ export async function importDialogue(options: ImportInput & { prisma: PrismaClie
     .catch((error: unknown) => {
       throw explainImportError(error);
     });
-  return { dialogueId: parsed.slug, status, counts };
+  return { dialogueId: parsed.slug, status, counts, roster };
 }
 
 /** Two writes of the same dialogue at once would race on its ids: each holds this until its transaction ends. */
@@ -61,25 +66,35 @@ export async function lockDialogue(tx: Tx, dialogueId: string): Promise<void> {
 export async function syncDialogue(
   tx: Tx,
   options: ImportInput & { force?: boolean },
-): Promise<Pick<ImportResult, "status" | "counts">> {
+): Promise<Pick<ImportResult, "status" | "counts" | "roster">> {
   const { parsed, sourceText } = options;
   const existing = await tx.dialogue.findUnique({
     where: { id: parsed.slug },
-    select: { contentHash: true, addressRules: true },
+    select: { contentHash: true, addressRules: true, rosterVersion: true },
   });
   const rows = buildDialogueRows({
     ...options,
     parsed: withFamilyNames(parsed, await readFamilyNames(tx, parsed.slug)),
+    existingDelegations: await tx.delegation.findMany({
+      where: { dialogueId: parsed.slug },
+      orderBy: { position: "asc" },
+      select: { id: true, key: true, name: true, onBehalfOf: true, rosterKey: true },
+    }),
   });
   const counts = {
     segments: rows.segments.length,
     statements: rows.statements.length,
     sentences: rows.sentences.length,
     summaryItems: rows.summaryItems.length,
-    delegations: rows.delegations.length,
+    delegations: rows.delegations.filter((d) => d.inAnnex).length,
   };
-  const isCurrent = existing?.contentHash === hashSource(sourceText) && existing.addressRules === ADDRESS_RULES_VERSION;
-  if (isCurrent && !options.force) return { status: "unchanged", counts };
+  const { roster } = rows;
+  // A database from before the roster (rosterVersion 0) is mapped by the next import of the same text.
+  const isCurrent =
+    existing?.contentHash === hashSource(sourceText) &&
+    existing.addressRules === ADDRESS_RULES_VERSION &&
+    existing.rosterVersion === ROSTER_VERSION;
+  if (isCurrent && !options.force) return { status: "unchanged", counts, roster };
   const { suspectLinks, readdressed } = await writeDialogue(tx, rows, Boolean(existing));
   await appendAudit(tx, {
     userId: options.actorId ?? null,
@@ -92,9 +107,10 @@ export async function syncDialogue(
       counts,
       suspectLinks,
       readdressed,
+      roster,
     },
   });
-  return { status: existing ? "updated" : "created", counts };
+  return { status: existing ? "updated" : "created", counts, roster };
 }
 
 /** The family names admins set for speakers of the dialogue, by speaker key. */
@@ -198,15 +214,15 @@ const ROWS_OF = {
 } as const satisfies Record<SourceTable, keyof DialogueRows>;
 
 /**
- * A corrected document that drops a unit still cited by a plan, or a
- * delegation a user belongs to, is refused by a foreign key; say so plainly.
+ * A corrected document that drops a unit still cited by a plan is refused by
+ * a foreign key; say so plainly. (Delegations are never dropped: they are the roster.)
  */
 function explainImportError(error: unknown): unknown {
   const text = String((error as Error)?.message ?? "") + JSON.stringify((error as { meta?: unknown })?.meta ?? {});
   if (!/23503|foreign key/i.test(text)) return error;
   return new Error(
-    "This version of the dialogue drops units that are still in use (cited by a plan, or the delegation of a user). " +
-      "Remove those citations or re-assign those users first; nothing was imported.",
+    "This version of the dialogue drops units that are still in use (cited by a plan). " +
+      "Remove those citations first; nothing was imported.",
     { cause: error },
   );
 }

@@ -10,7 +10,9 @@ export async function listDialogues() {
       topic: true,
       venue: true,
       date: true,
-      _count: { select: { statements: true, summaryItems: true, delegations: true, segments: true } },
+      _count: {
+        select: { statements: true, summaryItems: true, delegations: { where: { inAnnex: true } }, segments: true },
+      },
     },
   });
 }

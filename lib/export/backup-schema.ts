@@ -241,6 +241,8 @@ export const ZBackup = z.strictObject({
     // Backups from before templates were all plans of action.
     templateKey: z.string().min(1).default("plan-of-action"),
     structureRevision: z.number().int().min(0).default(0),
+    /** The sponsoring delegations, in order (backups from before sponsors have none). */
+    sponsorIds: z.array(ZId).default([]),
     createdAt: ZDate,
     updatedAt: ZDate,
   }),

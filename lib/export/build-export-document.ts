@@ -17,6 +17,7 @@ import type { SummaryListName } from "@/lib/dialogue/types";
 import { readPassages } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
+import { listPlanSponsors } from "@/lib/plan/list-plan-sponsors";
 import { findPlanTemplate } from "@/lib/plan/templates";
 import { shortenAtWord } from "@/lib/text/shorten";
 import { buildSections } from "./build-export-sections";
@@ -56,6 +57,8 @@ export async function buildExportDocument({
   const sources = await resolveSources(links);
   const layout = findPlanTemplate(plan.templateKey)?.layout ?? "plan";
   const built = buildSections({ sections, links, sources, layout });
+  // The sponsors as they stand now, a version's too: a version does not record them.
+  const sponsors = (await listPlanSponsors({ planId })).map((sponsor) => sponsor.name);
   return {
     planId: plan.id,
     title: plan.title,
@@ -63,6 +66,7 @@ export async function buildExportDocument({
     versionLabel: versionLabel ?? null,
     date,
     layout,
+    sponsors,
     sections: built.sections,
     footnotes: built.footnotes,
     annex: buildAnnex({ sections, links, sources, footnotes: built.footnotes }),

@@ -54,7 +54,7 @@ export async function exportBackup({
   const threadsWhere = viewer === null ? where : { ...where, ...threadsVisibleWhere(viewer) };
   const concernsWhere = viewer === null ? where : { ...where, ...concernsVisibleWhere(viewer) };
   const byTime = [{ createdAt: "asc" as const }, { id: "asc" as const }];
-  const [dialogue, sections, links, exclusions, threads, amendments, concerns, versions, placements] =
+  const [dialogue, sections, links, exclusions, threads, amendments, concerns, versions, placements, sponsors] =
     await Promise.all([
       prisma.dialogue.findUniqueOrThrow({ where: { id: plan.dialogueId } }),
       prisma.planSection.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }] }),
@@ -77,6 +77,7 @@ export async function exportBackup({
         include: { sections: { orderBy: [{ position: "asc" }, { id: "asc" }] } },
       }),
       prisma.seedPlacement.findMany({ where, orderBy: byTime }),
+      prisma.planSponsor.findMany({ where, orderBy: { position: "asc" }, select: { delegationId: true } }),
     ]);
 
   const referenced = new Set<string | null>([
@@ -129,6 +130,7 @@ export async function exportBackup({
       title: plan.title,
       templateKey: plan.templateKey,
       structureRevision: plan.structureRevision,
+      sponsorIds: sponsors.map((sponsor) => sponsor.delegationId),
       createdAt: plan.createdAt.toISOString(),
       updatedAt: plan.updatedAt.toISOString(),
     },

@@ -3,6 +3,7 @@
  * built once from the plan (live or a version), so the formats cannot drift
  * apart in what they say. Pure types; lib/export/build-export-document.ts fills them.
  */
+import { formatSponsors } from "@/lib/plan/format-sponsors";
 
 /** A run of text inside a block, with the inline marks the renderers keep. */
 export type TTextRun = {
@@ -139,6 +140,8 @@ export type TExportDocument = {
   date: Date;
   /** Absent in documents made before layouts: "plan". */
   layout?: TExportLayout;
+  /** The sponsoring delegations' names, in order (absent before sponsors: none). */
+  sponsors?: string[];
   sections: TSection[];
   footnotes: TFootnote[];
   annex: TAnnexRow[];
@@ -147,6 +150,17 @@ export type TExportDocument = {
 /** "Rev.1" or "Working draft (live)": what the title page and file names call the export. */
 export function describeVersion(document: Pick<TExportDocument, "versionLabel">): string {
   return document.versionLabel ?? "Working draft";
+}
+
+/**
+ * The line under the title naming the sponsors, the same in every format: a
+ * resolution reads as the UN prints one, "Portugal and Cabo Verde: draft
+ * resolution"; a plan "Sponsored by Portugal and Cabo Verde". Null for none.
+ */
+export function describeSponsors(document: Pick<TExportDocument, "sponsors" | "layout">): string | null {
+  const names = formatSponsors(document.sponsors ?? []);
+  if (!names) return null;
+  return document.layout === "resolution" ? `${names}: draft resolution` : `Sponsored by ${names}`;
 }
 
 /** The footnote's text, the same in every format: speaker, role, segment, address and the quoted words. */

@@ -6,7 +6,7 @@
  * (export-backup.ts). The format is documented in the README.
  *
  *   { format: "gpa-plan", version: 1, exportedAt,
- *     plan: { id, title, templateKey, dialogue: { id, title, topic, date } },
+ *     plan: { id, title, templateKey, dialogue: { id, title, topic, date }, sponsors: [{ id, name }] },
  *     sections: [{ key, title, position, part, level, guidance, text,
  *                  passages: [{ blockId, type, kind, level, marker, reference, text, footnotes }],
  *                  links: [{ id, blockId, relation, status, quote,
@@ -43,7 +43,10 @@ export async function exportPlanJson({
   const prisma = getPrisma();
   const plan = await prisma.plan.findUnique({
     where: { id: planId },
-    include: { dialogue: { select: { id: true, title: true, topic: true, date: true } } },
+    include: {
+      dialogue: { select: { id: true, title: true, topic: true, date: true } },
+      sponsors: { orderBy: { position: "asc" }, select: { delegation: { select: { id: true, name: true } } } },
+    },
   });
   if (!plan) throw new AppError("not_found", `No plan ${planId}.`);
   const [rows, links, coverage] = await Promise.all([
@@ -71,6 +74,7 @@ export async function exportPlanJson({
       title: plan.title,
       templateKey: plan.templateKey,
       dialogue: { ...plan.dialogue, date: plan.dialogue.date.toISOString().slice(0, 10) },
+      sponsors: plan.sponsors.map((sponsor) => sponsor.delegation),
     },
     sections: sections.map(({ section, passages }) => ({
       key: section.key,

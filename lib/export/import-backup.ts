@@ -14,6 +14,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH, NO_PASSWORD_HASH } from "@/lib/auth/
 import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
 import { buildDialogueRows, hashSource } from "@/lib/dialogue/build-dialogue-rows";
+import type { ExistingDelegation } from "@/lib/dialogue/build-delegation-rows";
 import { parseDialogue } from "@/lib/dialogue/parse-dialogue";
 import { upsertRows } from "@/lib/dialogue/upsert-rows";
 import { AppError } from "@/lib/errors";
@@ -75,7 +76,11 @@ export async function importBackup({
           })),
         });
         const planId = backup.plan.id;
-        await tx.plan.create({ data: { ...backup.plan, dialogueId: rows.dialogue.id } });
+        const { sponsorIds, ...plan } = backup.plan;
+        await tx.plan.create({ data: { ...plan, dialogueId: rows.dialogue.id } });
+        await tx.planSponsor.createMany({
+          data: sponsorIds.map((delegationId, position) => ({ planId, delegationId, position })),
+        });
         await tx.planSection.createMany({
           data: backup.sections.map((section) => ({
             ...section,
@@ -214,6 +219,7 @@ function buildDialogueFromBackup(backup: TBackup) {
       parsed: parseDialogue(dialogue.sourceText),
       sourceText: dialogue.sourceText,
       sourceName: dialogue.sourceName,
+      existingDelegations: listBackupDelegations(backup),
     });
   } catch (error) {
     throw new AppError(
@@ -230,6 +236,29 @@ function buildDialogueFromBackup(backup: TBackup) {
     );
   }
   return rows;
+}
+
+/**
+ * The delegations the backup refers to, as rows an earlier import wrote: one
+ * mapped onto the roster in place keeps an id from its annex name
+ * ("…:delegation-korea" is Republic of Korea), which its key still reads as.
+ */
+function listBackupDelegations(backup: TBackup): ExistingDelegation[] {
+  const prefix = `${backup.dialogue.id}:`;
+  const ids = new Set<string>();
+  const add = (id: string | null) => id?.startsWith(prefix) && ids.add(id);
+  backup.users.forEach((u) => add(u.delegationId));
+  backup.threads.forEach((t) => {
+    add(t.delegationId);
+    t.comments.forEach((c) => [c.delegationId, ...c.mentions.map((m) => m.delegationId)].forEach(add));
+  });
+  backup.amendments.forEach((a) => [a.delegationId, ...a.sponsors.map((s) => s.delegationId)].forEach(add));
+  backup.concerns.forEach((c) => add(c.delegationId));
+  backup.plan.sponsorIds.forEach(add);
+  return [...ids].map((id) => {
+    const key = id.slice(prefix.length);
+    return { id, key, name: key.replace(/^delegation-/, ""), onBehalfOf: null, rosterKey: null };
+  });
 }
 
 /**
@@ -258,6 +287,7 @@ function checkReferences(backup: TBackup, rows: ReturnType<typeof buildDialogueR
       );
     }
   };
+  backup.plan.sponsorIds.forEach((id, i) => check(`plan.sponsorIds.${i}`, id, "delegation"));
   backup.users.forEach((u, i) => {
     check(`users.${i}.delegationId`, u.delegationId, "delegation");
     if (!u.email)

@@ -32,7 +32,13 @@ import {
 import type { ParagraphChild } from "docx";
 import type { TBlock, TExportDocument, TParagraphNumber, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
-import { describeVersion, formatFootnoteText, SOURCES_TITLE, SYMBOL_PLACEHOLDER } from "./export-document";
+import {
+  describeSponsors,
+  describeVersion,
+  formatFootnoteText,
+  SOURCES_TITLE,
+  SYMBOL_PLACEHOLDER,
+} from "./export-document";
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -135,6 +141,7 @@ function renderTitlePage(document: TExportDocument): Paragraph[] {
       alignment: AlignmentType.CENTER,
       children: [new TextRun(document.title)],
     }),
+    ...renderSponsors(document, AlignmentType.CENTER),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 400 },
@@ -168,7 +175,17 @@ function renderResolutionHead(document: TExportDocument): Paragraph[] {
       spacing: { before: 400, after: 400 },
       children: [new TextRun({ text: document.title, bold: true })],
     }),
+    ...renderSponsors(document, AlignmentType.LEFT),
   ];
+}
+
+/** The sponsors' line under the title, when the draft has sponsors. */
+function renderSponsors(
+  document: TExportDocument,
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType],
+): Paragraph[] {
+  const sponsors = describeSponsors(document);
+  return sponsors ? [new Paragraph({ alignment, spacing: { after: 400 }, children: [new TextRun(sponsors)] })] : [];
 }
 
 type TListing = { instanceOf: (number: TParagraphNumber) => number; listStarts: Map<number, number> };

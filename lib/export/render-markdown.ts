@@ -9,13 +9,21 @@
  */
 import type { TBlock, TExportDocument, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
-import { describeVersion, formatFootnoteText, SOURCES_TITLE, SYMBOL_PLACEHOLDER } from "./export-document";
+import {
+  describeSponsors,
+  describeVersion,
+  formatFootnoteText,
+  SOURCES_TITLE,
+  SYMBOL_PLACEHOLDER,
+} from "./export-document";
 
 export function renderMarkdown({ document }: { document: TExportDocument }): string {
+  const sponsors = describeSponsors(document);
   const lines: string[] = [
     ...(document.layout === "resolution" ? [escapeInline(SYMBOL_PLACEHOLDER), ""] : []),
     `# ${escapeInline(document.title)}`,
     "",
+    ...(sponsors ? [escapeInline(sponsors), ""] : []),
     `${escapeInline(describeVersion(document))} · ${formatDay(document.date)}`,
     "",
     `Drawn from: ${escapeInline(document.dialogueTitle)}`,

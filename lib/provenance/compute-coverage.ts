@@ -53,7 +53,8 @@ export async function computeCoverage({ planId, db = getPrisma() }: { planId: st
       select: { id: true, key: true, name: true, delegationId: true },
     }),
     db.delegation.findMany({
-      where: { dialogueId: plan.dialogueId },
+      // The annex's delegations took part; the rest of the roster has nothing to cover.
+      where: { dialogueId: plan.dialogueId, inAnnex: true },
       orderBy: { position: "asc" },
       select: { id: true, key: true, name: true },
     }),

@@ -20,7 +20,8 @@ export async function createInvite({ actor, input }: { actor: CurrentUser; input
     if (await tx.user.findUnique({ where: { email: input.email } })) {
       throw new AppError("conflict", `${input.email} already has an account.`, { field: "email" });
     }
-    if (delegationId && !(await tx.delegation.findUnique({ where: { id: delegationId } }))) {
+    // A legacy "other" delegation (a UN body an older import took for one) takes no new members.
+    if (delegationId && !(await tx.delegation.findFirst({ where: { id: delegationId, kind: { not: "other" } } }))) {
       throw new AppError("invalid", "No such delegation.", { field: "delegationId" });
     }
     const created = await tx.invite.create({

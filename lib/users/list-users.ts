@@ -41,11 +41,24 @@ export async function listInvites({ actor }: { actor: CurrentUser }) {
   });
 }
 
-/** Delegations a user can belong to: those of the most recently imported annexes, by name. */
+/**
+ * Delegations a user can belong to: the whole roster of each dialogue (newest
+ * first), Member States, then observer States, then groups, by name. A
+ * legacy "other" delegation (UNESCO from an older import) is offered only
+ * while someone belongs to it, so their row still shows it.
+ */
 export async function listDelegationChoices({ actor }: { actor: CurrentUser }) {
   authorize(actor, "user.manage");
   return getPrisma().delegation.findMany({
-    orderBy: [{ dialogue: { date: "desc" } }, { position: "asc" }],
-    select: { id: true, name: true, onBehalfOf: true, dialogue: { select: { date: true } } },
+    where: { OR: [{ kind: { not: "other" } }, { users: { some: {} } }] },
+    orderBy: [{ dialogue: { date: "desc" } }, { kind: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      onBehalfOf: true,
+      kind: true,
+      rosterKey: true,
+      dialogue: { select: { date: true } },
+    },
   });
 }

@@ -30,7 +30,7 @@ export async function seedDemoAccounts({
     if (await prisma.user.findUnique({ where: { email: account.email } })) continue;
     const delegation = account.delegation
       ? await prisma.delegation.findFirst({
-          where: { name: account.delegation },
+          where: { name: account.delegation, inAnnex: true },
           orderBy: { dialogue: { date: "desc" } },
         })
       : null;

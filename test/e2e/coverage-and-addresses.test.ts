@@ -15,7 +15,7 @@ const app = setUpServedApp();
 const browser = setUpBrowser();
 
 describe.skipIf(!app.hasServer)("the coverage page", () => {
-  it("numbers the matrix's columns with a legend, shows each item's words, and folds the 54 delegations", async () => {
+  it("numbers the matrix's columns with a legend, shows each item's words, and folds the 52 delegations", async () => {
     const page = await browser.newPage(ACCOUNTS.observer);
     await page.goto(`/plans/${app.demoPlanId}/coverage`);
     const sections = await getPrisma().planSection.findMany({
@@ -42,9 +42,9 @@ describe.skipIf(!app.hasServer)("the coverage page", () => {
     // The delegations start folded, with their count; opening them shows every row.
     const delegations = page.getByTestId("points-delegations");
     await expect(delegations.evaluate((element) => (element as HTMLDetailsElement).open)).resolves.toBe(false);
-    await expect(delegations.locator("summary").textContent()).resolves.toContain("(54)");
+    await expect(delegations.locator("summary").textContent()).resolves.toContain("(52)");
     await delegations.locator("summary").click();
-    await expect(delegations.locator("li[data-testid^=coverage-delegation-]").count()).resolves.toBe(54);
+    await expect(delegations.locator("li[data-testid^=coverage-delegation-]").count()).resolves.toBe(52);
     expect(await findSeriousViolations(page)).toEqual([]);
     await page.context().close();
   });

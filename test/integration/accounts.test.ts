@@ -31,11 +31,14 @@ describe("accounts in the database", () => {
     ).rejects.toThrow(/User_delegate_has_delegation/);
   });
 
-  it("keeps a delegation that users belong to when a corrected annex would drop it", async () => {
+  it("keeps a delegation that users belong to when a corrected annex drops it: it stays on the roster", async () => {
+    const before = await prisma.delegation.findFirstOrThrow({ where: { name: "Ecuador" }, include: { users: true } });
+    expect(before.users.length).toBeGreaterThan(0);
     const corrected = SOURCE.replace(/\n17\. Ecuador/, "");
-    await expect(
-      importDialogue({ prisma, parsed: parseDialogue(corrected), sourceText: corrected, sourceName: "seed.md" }),
-    ).rejects.toThrow();
-    expect(await prisma.delegation.count({ where: { name: "Ecuador" } })).toBe(1);
+    await importDialogue({ prisma, parsed: parseDialogue(corrected), sourceText: corrected, sourceName: "seed.md" });
+    // Every State is a delegation of the dialogue; Ecuador is simply no longer in its annex.
+    const after = await prisma.delegation.findFirstOrThrow({ where: { name: "Ecuador" }, include: { users: true } });
+    expect(after).toMatchObject({ id: before.id, inAnnex: false, kind: "member_state" });
+    expect(after.users.map((u) => u.id)).toEqual(before.users.map((u) => u.id));
   });
 });

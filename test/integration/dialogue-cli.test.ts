@@ -115,6 +115,8 @@ describe("dialogue import", () => {
     const first = await dialogue("import", "test/fixtures/dialogues/ga-dialogue-2013-disaster-risk.md");
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^created: 2013-04-18-/);
+    // The report of the annex mapped onto the roster: every name of this annex is a State or a group.
+    expect(first.stdout).toContain("45 annex names mapped onto the roster (renamed: Turkey → Türkiye).");
     const second = await dialogue("import", "test/fixtures/dialogues/ga-dialogue-2013-disaster-risk.md");
     expect(second.stdout).toMatch(/^unchanged: /);
     expect(await getPrisma().dialogue.count()).toBe(1);

@@ -18,6 +18,7 @@ import { ZAddressConcern, ZMarkThreadAsConcern, ZNoteConcern } from "@/lib/conce
 import { getPrisma } from "@/lib/db";
 import { ZMarkRead } from "@/lib/notifications/schemas";
 import { ZResetPlan } from "@/lib/plan/reset-plan";
+import { ZSetSponsors } from "@/lib/plan/sponsor-schemas";
 import { ZAddSection, ZChangeSection, ZRemoveSection, ZRetitlePlan } from "@/lib/plan/structure/schemas";
 import { ZCiteSource } from "@/lib/provenance/cite-source";
 import { ZDecideLink } from "@/lib/provenance/decide-link";
@@ -49,7 +50,12 @@ type Ids = {
   invite: string;
 };
 /** A mutating route: its method, its path from real ids, and the schema its body must fail (none: the route reads no body). */
-type Route = { method: "POST" | "PATCH" | "DELETE"; path: (ids: Ids) => string; schema?: z.ZodType; roles: Role[] };
+type Route = {
+  method: "POST" | "PUT" | "PATCH" | "DELETE";
+  path: (ids: Ids) => string;
+  schema?: z.ZodType;
+  roles: Role[];
+};
 
 const ROUTES: Route[] = [
   { method: "POST", path: () => "/api/admin/invites", schema: ZCreateInvite, roles: ["admin"] },
@@ -111,6 +117,7 @@ const ROUTES: Route[] = [
   { method: "POST", path: (i) => `/api/plans/${i.plan}/links/${i.link}`, schema: ZDecideLink, roles: ["facilitator"] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/reset`, schema: ZResetPlan, roles: ["admin"] },
   { method: "PATCH", path: (i) => `/api/plans/${i.plan}`, schema: ZRetitlePlan, roles: ["facilitator"] },
+  { method: "PUT", path: (i) => `/api/plans/${i.plan}/sponsors`, schema: ZSetSponsors, roles: ["facilitator"] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/sections`, schema: ZAddSection, roles: ["facilitator"] },
   {
     method: "PATCH",

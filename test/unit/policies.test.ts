@@ -38,6 +38,7 @@ const ROLE_CASES: Case[] = [
   { action: "plan.read", /*                                      */ who: "afdo" },
   { action: "plan.edit", /*                                      */ who: "af--" },
   { action: "plan.reset", /*                                     */ who: "a---" },
+  { action: "plan.sponsor", /*                                   */ who: "af--" },
   { action: "comment.create", /*                                 */ who: "afd-" },
   { action: "comment.facilitatorsOnly", /*                       */ who: "af--" },
   { action: "comment.resolve", /*                                */ who: "afd-" },

@@ -3,7 +3,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { InviteForm } from "@/components/admin/invite-form";
 import { RevokeInviteButton } from "@/components/admin/revoke-invite-button";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
-import { formatDelegationChoice } from "@/lib/users/delegation-label";
+import { toDelegationChoices } from "@/lib/users/delegation-label";
 import { listDelegationChoices, listInvites } from "@/lib/users/list-users";
 import { formatDay, formatDayAndTime } from "@/lib/dates/format-date";
 
@@ -22,7 +22,8 @@ export default async function InvitesPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Invites</h1>
       <AdminNav current="/admin/invites" />
-      <InviteForm delegations={delegations.map((d) => ({ id: d.id, label: formatDelegationChoice(d) }))} />
+      {/* A legacy "other" delegation takes no new members (lib/users/create-invite.ts). */}
+      <InviteForm delegations={toDelegationChoices(delegations.filter((d) => d.kind !== "other"))} />
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Invites sent</caption>
         <thead>

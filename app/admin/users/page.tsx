@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { UserRowControls } from "@/components/admin/user-row-controls";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
-import { formatDelegationChoice } from "@/lib/users/delegation-label";
+import { toDelegationChoices } from "@/lib/users/delegation-label";
 import { listDelegationChoices, listUsers } from "@/lib/users/list-users";
 import { Badge } from "@/components/ui/badge";
 
@@ -12,7 +12,7 @@ export default async function UsersPage() {
   const actor = await requirePageUser("/admin/users");
   authorizePage(actor, "user.manage");
   const [users, delegations] = await Promise.all([listUsers({ actor }), listDelegationChoices({ actor })]);
-  const choices = delegations.map((d) => ({ id: d.id, label: formatDelegationChoice(d) }));
+  const choices = toDelegationChoices(delegations);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Users</h1>

@@ -5,6 +5,7 @@ import { CollabSession } from "@/components/editor/collab-session";
 import { ParagraphNumbering } from "@/components/editor/paragraph-numbering";
 import { LivePlanActivity } from "@/components/live/live-plan-activity";
 import { ExportMenu } from "@/components/plan/export-menu";
+import { PlanSponsors } from "@/components/plan/plan-sponsors";
 import { ArrangeSections } from "@/components/plan/structure/arrange-sections";
 import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
@@ -16,6 +17,8 @@ import { readSectionParagraphs } from "@/lib/editor/numbered-sections";
 import { numberParagraphs } from "@/lib/editor/passages";
 import { readPageParams } from "@/lib/http/path-params";
 import { getPlan } from "@/lib/plan/get-plan";
+import { listPlanSponsors, listSponsorChoices } from "@/lib/plan/list-plan-sponsors";
+import { toDelegationChoices } from "@/lib/users/delegation-label";
 
 export const metadata: Metadata = { title: "Draft plan" };
 
@@ -29,6 +32,11 @@ export default async function PlanPage({ params }: Props) {
   if (!plan) notFound();
   const canDecide = can(user, "provenance.confirm");
   const canEdit = can(user, "plan.edit");
+  const canManageSponsors = can(user, "plan.sponsor");
+  const [sponsors, sponsorChoices] = await Promise.all([
+    listPlanSponsors({ planId: plan.id }),
+    canManageSponsors ? listSponsorChoices({ dialogueId: plan.dialogue.id }) : [],
+  ]);
   // Numbered once over the whole plan: operative paragraphs continue their count from section to section.
   const sectionParagraphs = readSectionParagraphs(plan.sections);
   const paragraphNumbers = numberParagraphs(sectionParagraphs);
@@ -83,6 +91,12 @@ export default async function PlanPage({ params }: Props) {
               Versions
             </Link>
           </p>
+          <PlanSponsors
+            planId={plan.id}
+            sponsors={sponsors}
+            choices={toDelegationChoices(sponsorChoices)}
+            canManage={canManageSponsors}
+          />
           <ExportMenu planId={plan.id} />
           {canEdit && (
             <ArrangeSections
