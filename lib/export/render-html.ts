@@ -9,7 +9,13 @@
  */
 import type { TBlock, TExportDocument, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
-import { describeVersion, formatFootnoteText, SOURCES_TITLE, SYMBOL_PLACEHOLDER } from "./export-document";
+import {
+  describeSilence,
+  describeVersion,
+  formatFootnoteText,
+  SOURCES_TITLE,
+  SYMBOL_PLACEHOLDER,
+} from "./export-document";
 
 const PRINT_CSS = `
 @page { size: A4; margin: 25mm 22mm 22mm 22mm; }
@@ -79,14 +85,16 @@ export function renderHtml({ document }: { document: TExportDocument }): string 
 function renderHead(document: TExportDocument): string[] {
   const version = `${escape(describeVersion(document))}`;
   const date = escape(formatDay(document.date));
+  const silenceLine = describeSilence(document);
+  const silence = silenceLine ? `<p class="silence"><strong>${escape(silenceLine)}</strong></p>` : "";
   if (document.layout === "resolution")
     return [
       `<header class="resolution-head"><p class="symbol">${escape(SYMBOL_PLACEHOLDER)}</p>`,
-      `<p class="version">${version}, ${date}</p><h1>${escape(document.title)}</h1></header>`,
+      `<p class="version">${version}, ${date}</p>${silence}<h1>${escape(document.title)}</h1></header>`,
     ];
   return [
     `<section class="title-page"><h1>${escape(document.title)}</h1>`,
-    `<p class="version">${version}</p><p class="date">${date}</p>`,
+    `<p class="version">${version}</p><p class="date">${date}</p>${silence}`,
     `<p class="source">Drawn from: ${escape(document.dialogueTitle)}</p></section>`,
   ];
 }

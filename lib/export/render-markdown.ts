@@ -9,7 +9,13 @@
  */
 import type { TBlock, TExportDocument, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
-import { describeVersion, formatFootnoteText, SOURCES_TITLE, SYMBOL_PLACEHOLDER } from "./export-document";
+import {
+  describeSilence,
+  describeVersion,
+  formatFootnoteText,
+  SOURCES_TITLE,
+  SYMBOL_PLACEHOLDER,
+} from "./export-document";
 
 export function renderMarkdown({ document }: { document: TExportDocument }): string {
   const lines: string[] = [
@@ -18,6 +24,7 @@ export function renderMarkdown({ document }: { document: TExportDocument }): str
     "",
     `${escapeInline(describeVersion(document))} · ${formatDay(document.date)}`,
     "",
+    ...(describeSilence(document) ? [`**${escapeInline(describeSilence(document)!)}**`, ""] : []),
     `Drawn from: ${escapeInline(document.dialogueTitle)}`,
     "",
   ];

@@ -14,6 +14,10 @@ import { sectionDocumentName } from "@/lib/collab/document-name";
 import { createThread } from "@/lib/comments/create-thread";
 import { ZCreateThread } from "@/lib/comments/schemas";
 import { getPrisma } from "@/lib/db";
+import { formatDay } from "@/lib/dates/format-date";
+import { buildExportDocument } from "@/lib/export/build-export-document";
+import { exportPlanFile } from "@/lib/export/export-plan-file";
+import { renderHtml } from "@/lib/export/render-html";
 import { adoptDueSilences } from "@/lib/negotiation/adopt-due-silences";
 import { breakSilence } from "@/lib/negotiation/break-silence";
 import { readTextLock } from "@/lib/negotiation/negotiation-state";
@@ -29,6 +33,7 @@ import type { TestClient } from "@/test/support/collab";
 import { createAmendment, createPlan, createUser } from "@/test/support/factories";
 import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 import { issueTestRevision, letSilenceEnd } from "@/test/support/negotiation";
+import { readZipEntry } from "@/test/support/read-zip-entry";
 import { countRows } from "@/test/support/row-counts";
 
 const prisma = getPrisma();
@@ -296,5 +301,39 @@ describe("adoption at the deadline", () => {
       10_000,
     );
     expect(await prisma.auditLog.count({ where: { action: "silence.adopt", resourceId: timed.id } })).toBe(1);
+  });
+});
+
+describe("exports", () => {
+  it("print the state: under silence until …, then adopted under silence on …, in Markdown, DOCX, HTML (PDF) and JSON", async () => {
+    const { id: planId } = await createPlan();
+    const rev1 = await issueTestRevision({ actor: facilitator, planId });
+    const silence = await start(facilitator, planId, rev1.versionId, "2099-05-13T14:30:00Z");
+
+    const markdown = (await exportPlanFile({ planId, format: "md" })).body.toString();
+    expect(markdown).toContain("**Under silence until 13 May 2099, 14:30 UTC**");
+    expect((await exportPlanFile({ planId, format: "md", versionLabel: "Rev.1" })).body.toString()).toContain(
+      "Under silence until 13 May 2099, 14:30 UTC",
+    );
+    const json = JSON.parse((await exportPlanFile({ planId, format: "json" })).body.toString());
+    expect(json.silence).toEqual({
+      state: "under_silence",
+      revision: "Rev.1",
+      endsAt: "2099-05-13T14:30:00.000Z",
+      adoptedAt: null,
+    });
+
+    await letSilenceEnd(silence.id);
+    const adoptedAt = (await readSilence({ planId }))!.adoptedAt!;
+    const adoptedLine = `Adopted under silence on ${formatDay(adoptedAt)}`;
+    expect((await exportPlanFile({ planId, format: "md" })).body.toString()).toContain(`**${adoptedLine}**`);
+    const docx = readZipEntry((await exportPlanFile({ planId, format: "docx" })).body, "word/document.xml");
+    expect(docx).toContain(adoptedLine);
+    const html = renderHtml({ document: await buildExportDocument({ planId }) });
+    expect(html).toContain(`<p class="silence"><strong>${adoptedLine}</strong></p>`);
+    expect(JSON.parse((await exportPlanFile({ planId, format: "json" })).body.toString()).silence).toMatchObject({
+      state: "adopted",
+      adoptedAt,
+    });
   });
 });

@@ -6,6 +6,7 @@ import { ParagraphNumbering } from "@/components/editor/paragraph-numbering";
 import { LivePlanActivity } from "@/components/live/live-plan-activity";
 import { ExportMenu } from "@/components/plan/export-menu";
 import { ArrangeSections } from "@/components/plan/structure/arrange-sections";
+import { SilenceBanner } from "@/components/negotiation/silence-banner";
 import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
 import { can, presentPlanViewer } from "@/lib/auth/policies";
@@ -15,6 +16,7 @@ import { colourForUser } from "@/lib/collab/user-colour";
 import { readSectionParagraphs } from "@/lib/editor/numbered-sections";
 import { numberParagraphs } from "@/lib/editor/passages";
 import { readPageParams } from "@/lib/http/path-params";
+import { readSilencePanel } from "@/lib/negotiation/read-silence";
 import { getPlan } from "@/lib/plan/get-plan";
 
 export const metadata: Metadata = { title: "Draft plan" };
@@ -28,7 +30,13 @@ export default async function PlanPage({ params }: Props) {
   const plan = await getPlan({ planId: id });
   if (!plan) notFound();
   const canDecide = can(user, "provenance.confirm");
-  const canEdit = can(user, "plan.edit");
+  // Under silence, and once adopted, the text is read-only for everyone (the server refuses every write anyway).
+  const silencePanel = await readSilencePanel({ viewer: user, planId: plan.id });
+  const canEdit = can(user, "plan.edit") && !silencePanel.isTextLocked;
+  const viewer = presentPlanViewer(user);
+  const planViewer = silencePanel.isTextLocked
+    ? { ...viewer, abilities: { ...viewer.abilities, propose: false } }
+    : viewer;
   // Numbered once over the whole plan: operative paragraphs continue their count from section to section.
   const sectionParagraphs = readSectionParagraphs(plan.sections);
   const paragraphNumbers = numberParagraphs(sectionParagraphs);
@@ -84,6 +92,7 @@ export default async function PlanPage({ params }: Props) {
             </Link>
           </p>
           <ExportMenu planId={plan.id} />
+          <SilenceBanner planId={plan.id} panel={silencePanel} />
           {canEdit && (
             <ArrangeSections
               planId={plan.id}
@@ -92,7 +101,7 @@ export default async function PlanPage({ params }: Props) {
               sections={plan.sections.map(({ id, key, title, part, level }) => ({ id, key, title, part, level }))}
             />
           )}
-          {can(user, "plan.reset") && <ResetPlanButton planId={plan.id} />}
+          {can(user, "plan.reset") && !silencePanel.isTextLocked && <ResetPlanButton planId={plan.id} />}
         </header>
         <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>
           <ParagraphNumbering sections={sectionParagraphs}>
@@ -104,7 +113,7 @@ export default async function PlanPage({ params }: Props) {
                 planId={plan.id}
                 canDecide={canDecide}
                 canEdit={canEdit}
-                viewer={presentPlanViewer(user)}
+                viewer={planViewer}
                 paragraphNumbers={paragraphNumbers}
               />
             ))}
