@@ -18,11 +18,14 @@ import { SilenceCountdown } from "./silence-countdown";
 
 export function SilenceBanner({ planId, panel }: { planId: string; panel: TSilencePanel }) {
   const { silence, revision, abilities } = panel;
+  // Here, not in the parts: a break or a start renders the page again, which replaces the part that acted, and its
+  // outcome must still be announced.
+  const [status, setStatus] = useState("");
   return (
     <section id="negotiation" aria-label="Silence procedure" className="space-y-2" data-testid="silence-banner">
       {silence?.state === "under_silence" && (
         <div className="rounded border border-amber-400 bg-amber-50 p-3 text-sm" data-state="under_silence">
-          <UnderSilence planId={planId} silence={silence} canBreak={abilities.break} />
+          <UnderSilence planId={planId} silence={silence} canBreak={abilities.break} setStatus={setStatus} />
         </div>
       )}
       {silence?.state === "adopted" && (
@@ -41,7 +44,10 @@ export function SilenceBanner({ planId, panel }: { planId: string; panel: TSilen
           {silence.breakReason}
         </p>
       )}
-      {abilities.start && revision && <StartSilenceForm planId={planId} revision={revision} />}
+      {abilities.start && revision && <StartSilenceForm planId={planId} revision={revision} setStatus={setStatus} />}
+      <p role="status" aria-live="polite" className="text-xs" data-testid="silence-status">
+        {status}
+      </p>
     </section>
   );
 }
@@ -50,17 +56,18 @@ function UnderSilence({
   planId,
   silence,
   canBreak,
+  setStatus,
 }: {
   planId: string;
   silence: NonNullable<TSilencePanel["silence"]>;
   canBreak: boolean;
+  setStatus: (status: string) => void;
 }) {
   const router = useRouter();
   const refresh = useCallback(() => router.refresh(), [router]);
   const [isAsking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
   const [isBusy, setBusy] = useState(false);
-  const [status, setStatus] = useState("");
 
   async function breakSilence() {
     setBusy(true);
@@ -113,17 +120,21 @@ function UnderSilence({
             Break silence…
           </Button>
         ))}
-      <p role="status" aria-live="polite" className="text-xs">
-        {status}
-      </p>
     </div>
   );
 }
 
-function StartSilenceForm({ planId, revision }: { planId: string; revision: { versionId: string; label: string } }) {
+function StartSilenceForm({
+  planId,
+  revision,
+  setStatus,
+}: {
+  planId: string;
+  revision: { versionId: string; label: string };
+  setStatus: (status: string) => void;
+}) {
   const router = useRouter();
   const [endsAt, setEndsAt] = useState("");
-  const [status, setStatus] = useState("");
   const [isBusy, setBusy] = useState(false);
 
   async function start(event: React.FormEvent) {
@@ -159,9 +170,6 @@ function StartSilenceForm({ planId, revision }: { planId: string; revision: { ve
       <Button type="submit" variant="primary" size="md" disabled={isBusy}>
         Put {revision.label} under silence
       </Button>
-      <p role="status" aria-live="polite" className="w-full text-xs">
-        {status}
-      </p>
     </form>
   );
 }

@@ -57,14 +57,16 @@ describe.skipIf(!hasServer)("silence procedure in the browser", () => {
   });
 
   it("a delegate breaks silence by keyboard, with a reason, and the facilitator's page shows it", async () => {
+    // The delegate's page is open first: silence reaches it live.
+    const delegate = await browser.newPage(ACCOUNTS.bahrain);
+    await delegate.goto(`/plans/${brokenPlanId}`);
+    await delegate.locator('[data-testid="live-status"][data-connection="open"]').first().waitFor();
     const facilitator = await openPlanAs(browser, { planId: brokenPlanId, email: ACCOUNTS.facilitator });
     await putUnderSilence(facilitator, 20_000);
     await readOnlyEditor(facilitator).waitFor();
 
-    const delegate = await browser.newPage(ACCOUNTS.bahrain);
-    await delegate.goto(`/plans/${brokenPlanId}`);
     const banner = delegate.getByRole("region", { name: "Silence procedure" });
-    await banner.getByText(/^Rev\.2 is under silence until/).waitFor();
+    await banner.getByText(/^Rev\.2 is under silence until/).waitFor({ timeout: 10_000 });
     await banner.getByRole("button", { name: "Break silence…" }).focus();
     await delegate.keyboard.press("Enter");
     const dialog = delegate.getByRole("alertdialog", { name: "Break silence on Rev.2?" });
@@ -74,7 +76,8 @@ describe.skipIf(!hasServer)("silence procedure in the browser", () => {
     await delegate.keyboard.type(REASON);
     await delegate.keyboard.press("Tab");
     await delegate.keyboard.press("Enter");
-    await banner.getByText("Silence is broken; the facilitators are told.").waitFor();
+    await banner.getByTestId("silence-status").getByText("Silence is broken; the facilitators are told.").waitFor();
+    await banner.getByText(/^Silence was broken by Bahrain on /).waitFor();
 
     const facilitatorBanner = facilitator.getByRole("region", { name: "Silence procedure" });
     await facilitatorBanner
