@@ -21,6 +21,8 @@ export function SilenceBanner({ planId, panel }: { planId: string; panel: TSilen
   // Here, not in the parts: a break or a start renders the page again, which replaces the part that acted, and its
   // outcome must still be announced.
   const [status, setStatus] = useState("");
+  // No procedure, nothing to offer and nothing to announce: no empty region for assistive technology to visit.
+  if (!silence && !(abilities.start && revision) && !status) return null;
   return (
     <section id="negotiation" aria-label="Silence procedure" className="space-y-2" data-testid="silence-banner">
       {silence?.state === "under_silence" && (
