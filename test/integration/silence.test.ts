@@ -20,7 +20,7 @@ import { exportPlanFile } from "@/lib/export/export-plan-file";
 import { renderHtml } from "@/lib/export/render-html";
 import { adoptDueSilences } from "@/lib/negotiation/adopt-due-silences";
 import { breakSilence } from "@/lib/negotiation/break-silence";
-import { readTextLock } from "@/lib/negotiation/negotiation-state";
+import { assertTextOpen, readTextLock } from "@/lib/negotiation/negotiation-state";
 import { readSilence } from "@/lib/negotiation/read-silence";
 import { ZBreakSilence, ZStartSilence } from "@/lib/negotiation/silence-schemas";
 import { startSilence } from "@/lib/negotiation/start-silence";
@@ -203,6 +203,30 @@ describe("the text under silence, and once adopted", () => {
     // A new round opens the text again.
     await issueTestRevision({ actor: facilitator, planId });
     expect(await readTextLock(prisma, planId)).toBeNull();
+  });
+});
+
+describe("a writer racing the start of silence", () => {
+  it("makes the start wait until a writer already past the check commits", async () => {
+    const { id: planId } = await createPlan();
+    const rev1 = await issueTestRevision({ actor: facilitator, planId });
+    let release!: () => void;
+    const isReleased = new Promise<void>((resolve) => (release = resolve));
+    let isChecked = false;
+    const writer = prisma.$transaction(async (tx) => {
+      await assertTextOpen(tx, planId);
+      isChecked = true;
+      await isReleased;
+    });
+    await waitFor(() => isChecked, "the writer is past the check");
+    let isStarted = false;
+    const starting = start(facilitator, planId, rev1.versionId).then(() => (isStarted = true));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(isStarted).toBe(false);
+    release();
+    await writer;
+    await starting;
+    expect(isStarted).toBe(true);
   });
 });
 
