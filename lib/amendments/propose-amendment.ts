@@ -7,6 +7,7 @@
  * its text then is recorded with the amendment (lib/amendments/paragraph-change.ts).
  * Numbered per plan, audited, announced to the section's editors.
  */
+import { assertTextOpen } from "@/lib/negotiation/negotiation-state";
 import type { JSONContent } from "@tiptap/core";
 import { appendAudit } from "@/lib/audit/append-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -31,6 +32,8 @@ export async function proposeAmendment({
 }) {
   authorize(actor, "amendment.propose");
   return getPrisma().$transaction(async (tx) => {
+    // A text under silence, or adopted, takes no more proposals until a new round opens.
+    await assertTextOpen(tx, planId);
     const section = await tx.planSection.findFirst({
       where: { planId, key: input.sectionKey, ...LIVE_SECTION },
       select: { id: true, content: true },

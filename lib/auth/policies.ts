@@ -52,6 +52,10 @@ export const ACTIONS = [
   "version.create",
   /** Restore a section or the whole plan from a version. */
   "version.restore",
+  /** Put the current round's revision under a silence procedure (adopted at its deadline unless silence is broken). */
+  "silence.start",
+  /** Break silence for one's own delegation, with a reason: a delegation's act, so only a delegate who speaks for one. */
+  "silence.break",
   /** Export a plan as a full backup (every account, with e-mail addresses); other readers get a reader's export. */
   "plan.backup",
 ] as const;
@@ -94,6 +98,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "concern.manage",
     "version.create",
     "version.restore",
+    "silence.start",
   ]),
   // notification.read is one's own bell: every role has one, and lib/notifications only ever touches the viewer's rows.
   delegate: new Set<Action>([
@@ -105,6 +110,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "amendment.propose",
     "amendment.sponsor",
     "amendment.withdraw",
+    "silence.break",
   ]),
   observer: new Set<Action>(READ),
 };
@@ -142,7 +148,8 @@ export function delegationSpokenFor(actor: Actor): string | null {
 /** Role-level rules that are not a plain yes/no of the role. */
 function meetsActorRule(actor: Actor, action: Action): boolean {
   // One signs for a delegation: an account that speaks for none (a delegate not yet attached to one) cannot.
-  if (action === "amendment.sponsor") return delegationSpokenFor(actor) !== null;
+  // Breaking silence is a delegation's objection: a facilitator or an admin chairs and speaks for none.
+  if (action === "amendment.sponsor" || action === "silence.break") return delegationSpokenFor(actor) !== null;
   return true;
 }
 

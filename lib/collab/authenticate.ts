@@ -6,14 +6,30 @@
 import { can } from "@/lib/auth/policies";
 import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
+import { readTextLock } from "@/lib/negotiation/negotiation-state";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
 import { parseSectionDocumentName } from "./document-name";
 import type { SectionDocument } from "./document-name";
 import { verifyCollabToken } from "./token";
 
 export type CollabUser = Actor & { name: string };
-/** What a connection was granted, and on the strength of which token (issuedAt, ms). */
-export type CollabAccess = { user: CollabUser; section: SectionDocument; readOnly: boolean; issuedAt: number };
+/**
+ * What a connection was granted, and on the strength of which token (issuedAt, ms). `readOnly` is what the role
+ * grants; `isTextLocked` says the plan's text is under silence or adopted (lib/negotiation/negotiation-state.ts), which
+ * makes every connection read-only whatever the role, and changes while the connection lives (text-lock.ts).
+ */
+export type CollabAccess = {
+  user: CollabUser;
+  section: SectionDocument;
+  readOnly: boolean;
+  isTextLocked: boolean;
+  issuedAt: number;
+};
+
+/** The mode a connection holds: read-only when the role says so, or while the text is locked. */
+export function isConnectionReadOnly(access: Pick<CollabAccess, "readOnly" | "isTextLocked">): boolean {
+  return access.readOnly || access.isTextLocked;
+}
 
 /** Thrown for every refusal; Hocuspocus turns it into `permission-denied` for the client. */
 export class CollabAccessDenied extends Error {}
@@ -48,5 +64,6 @@ export async function authenticateCollab({
     where: { id: section.sectionId, planId: section.planId, ...LIVE_SECTION },
   });
   if (!exists) throw new CollabAccessDenied("no such section (or it was removed)");
-  return { user, section, readOnly: !can(user, "plan.edit"), issuedAt: payload.iat };
+  const isTextLocked = (await readTextLock(getPrisma(), section.planId)) !== null;
+  return { user, section, readOnly: !can(user, "plan.edit"), isTextLocked, issuedAt: payload.iat };
 }

@@ -9,6 +9,7 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import { can } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
+import { isConnectionReadOnly } from "./authenticate";
 import type { CollabAccess } from "./authenticate";
 
 type CurrentRow = {
@@ -58,7 +59,7 @@ export async function recheckConnections(hocuspocus: Hocuspocus, userId?: string
   for (const connection of granted) {
     const access = connection.context as CollabAccess;
     if (!isStillGranted(access, users.get(access.user.id))) sockets.add(connection.webSocket);
-    else connection.readOnly = access.readOnly;
+    else connection.readOnly = isConnectionReadOnly(access);
   }
   for (const socket of sockets) socket.close(4403, "permission-denied");
   return sockets.size;

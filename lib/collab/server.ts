@@ -10,7 +10,7 @@ import type { Extension, Hocuspocus } from "@hocuspocus/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as Y from "yjs";
 import { AppError } from "@/lib/errors";
-import { authenticateCollab, CollabAccessDenied } from "./authenticate";
+import { authenticateCollab, CollabAccessDenied, isConnectionReadOnly } from "./authenticate";
 import { startAutoSnapshots } from "./auto-snapshots";
 import type { AutoSnapshots } from "./auto-snapshots";
 import type { CollabAccess } from "./authenticate";
@@ -20,6 +20,9 @@ import { listenForNotices } from "./listen-for-notices";
 import { AMENDMENTS_CHANGED, announceToEditors, mergeStoredState, pushThreadsToEditors } from "./push-to-editors";
 import { parseSectionDocumentName, sectionDocumentName } from "./document-name";
 import { recheckConnections, suspendUserConnections } from "./recheck-connections";
+import { applyTextLock } from "./text-lock";
+import { startSilenceTimer } from "@/lib/negotiation/silence-timer";
+import type { SilenceTimer } from "@/lib/negotiation/silence-timer";
 import { DEFAULT_GATE_LIMITS, guardSocket } from "./socket-gate";
 import type { GateLimits, SocketGate } from "./socket-gate";
 import type { SectionDocument } from "./document-name";
@@ -47,6 +50,8 @@ export type CollabServerOptions = {
   recheckMs?: number;
   /** How often plans being edited get an automatic version (default 10 minutes; 0: never). */
   autoSnapshotMs?: number;
+  /** How often the silence timer looks for procedures started elsewhere (default 30 s; it also wakes on their notice). */
+  silenceRecheckMs?: number;
   /** On stop(), how long stores keep retrying an unreachable database before giving up (default 8 s). */
   shutdownStoreMs?: number;
   /** Backoff of a store retried while the database is unreachable (default 0.5 s doubling to 5 s). */
@@ -105,8 +110,9 @@ function gpaExtension({
     async onAuthenticate({ token, documentName, connectionConfig, request }) {
       try {
         const access = await authenticateCollab({ token, documentName, secret });
-        connectionConfig.readOnly = access.readOnly;
+        connectionConfig.readOnly = isConnectionReadOnly(access);
         const gate = gates.get(request);
+        // Presence follows the role, not the lock: a facilitator reading a text under silence is still shown.
         gate?.grant(documentName, { readOnly: access.readOnly, user: access.user });
         return { ...access, [SOCKET_GATE]: gate };
       } catch (error) {
@@ -209,12 +215,17 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     suspendUserConnections(server.hocuspocus, userId);
     void recheck(userId).catch((error) => log(`recheck of ${userId} failed: ${(error as Error).message}`));
   };
+  // The one always-on process keeps the clock of silence procedures; it first catches up on deadlines it missed.
+  const silenceTimer = options.databaseUrl
+    ? startSilenceTimer({ recheckMs: options.silenceRecheckMs ?? 30_000, log })
+    : null;
   const stopListening = options.databaseUrl
     ? await listenToDatabase({
         hocuspocus: server.hocuspocus,
         databaseUrl: options.databaseUrl,
         log,
         onUserAccessChanged,
+        silenceTimer,
       })
     : async () => {};
   const flush = () => flushPendingStores(server.hocuspocus);
@@ -232,6 +243,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     async stop() {
       clearInterval(timer);
       snapshots.stop();
+      silenceTimer?.stop();
       await stopListening();
       // Pending stores still retrying an unreachable database get a bounded
       // time to succeed, so SIGTERM cannot hang forever (and then be SIGKILLed).
@@ -252,11 +264,13 @@ async function listenToDatabase({
   databaseUrl,
   log,
   onUserAccessChanged,
+  silenceTimer,
 }: {
   hocuspocus: Hocuspocus;
   databaseUrl: string;
   log: (line: string) => void;
   onUserAccessChanged: (userId: string) => void;
+  silenceTimer: SilenceTimer | null;
 }): Promise<() => Promise<void>> {
   let anchoring: ThreadAnchoring | null = null;
   const pending: string[] = [];
@@ -271,6 +285,10 @@ async function listenToDatabase({
         return void pushThreadsToEditors(hocuspocus, notice).catch(failed(`announcing threads of ${notice.sectionId}`));
       if (notice.type === "amendments-changed") return announceToEditors(hocuspocus, notice, AMENDMENTS_CHANGED);
       if (notice.type === "user-access-changed") return onUserAccessChanged(notice.userId);
+      if (notice.type === "text-lock-changed") {
+        void silenceTimer?.wake();
+        return void applyTextLock(hocuspocus, notice.planId).catch(failed(`locking the text of ${notice.planId}`));
+      }
       // Its editors' pages drop it as they render again; meanwhile no edit to a removed section is taken.
       if (notice.type === "section-removed") return hocuspocus.closeConnections(sectionDocumentName(notice));
       if (notice.type === "merge-stored")

@@ -16,6 +16,7 @@ import { formatSegmentLabel, SUMMARY_LIST_TITLES } from "@/lib/dialogue/format";
 import type { SummaryListName } from "@/lib/dialogue/types";
 import { readPassages } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
+import { readExportSilence } from "@/lib/negotiation/read-silence";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
 import { listPlanSponsors } from "@/lib/plan/list-plan-sponsors";
 import { findPlanTemplate } from "@/lib/plan/templates";
@@ -70,6 +71,7 @@ export async function buildExportDocument({
     sections: built.sections,
     footnotes: built.footnotes,
     annex: buildAnnex({ sections, links, sources, footnotes: built.footnotes }),
+    silence: await readExportSilence({ planId, versionLabel: versionLabel ?? null }),
   };
 }
 

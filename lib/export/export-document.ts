@@ -4,6 +4,7 @@
  * apart in what they say. Pure types; lib/export/build-export-document.ts fills them.
  */
 import { formatSponsors } from "@/lib/plan/format-sponsors";
+import { formatDay, formatDayAndTime } from "@/lib/dates/format-date";
 
 /** A run of text inside a block, with the inline marks the renderers keep. */
 export type TTextRun = {
@@ -145,6 +146,16 @@ export type TExportDocument = {
   sections: TSection[];
   footnotes: TFootnote[];
   annex: TAnnexRow[];
+  /** The silence procedure holding the exported text, if any (lib/negotiation/read-silence.ts exportedSilence). */
+  silence?: TExportSilence | null;
+};
+
+/** A revision under silence, or adopted under silence: printed under the version line in every format. */
+export type TExportSilence = {
+  state: "under_silence" | "adopted";
+  revision: string;
+  endsAt: Date;
+  adoptedAt: Date | null;
 };
 
 /** "Rev.1" or "Working draft (live)": what the title page and file names call the export. */
@@ -161,6 +172,15 @@ export function describeSponsors(document: Pick<TExportDocument, "sponsors" | "l
   const names = formatSponsors(document.sponsors ?? []);
   if (!names) return null;
   return document.layout === "resolution" ? `${names}: draft resolution` : `Sponsored by ${names}`;
+}
+
+/** "Adopted under silence on 10 December 2026" or "Under silence until 10 Dec 2026, 14:00 UTC"; null without one. */
+export function describeSilence(document: Pick<TExportDocument, "silence">): string | null {
+  const silence = document.silence;
+  if (!silence) return null;
+  return silence.state === "adopted"
+    ? `Adopted under silence on ${formatDay(silence.adoptedAt!)}`
+    : `Under silence until ${formatDayAndTime(silence.endsAt)}`;
 }
 
 /** The footnote's text, the same in every format: speaker, role, segment, address and the quoted words. */

@@ -12,7 +12,8 @@
  *                  links: [{ id, blockId, relation, status, quote,
  *                            target: { type, id, sentenceId, address } }] }],
  *     coverage: { counts: { covered, suspect, suggested, uncovered, excluded },
- *                 points: [{ group, key, label, status }] } }
+ *                 points: [{ group, key, label, status }] },
+ *     silence: null | { state: "under_silence" | "adopted", revision, endsAt, adoptedAt } }
  */
 import type { JSONContent } from "@tiptap/core";
 import { getPrisma } from "@/lib/db";
@@ -21,6 +22,7 @@ import type { ParagraphNumber, Passage } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
 import { computeCoverage } from "@/lib/provenance/compute-coverage";
 import type { Coverage, CoverageEntry } from "@/lib/provenance/compute-coverage";
+import { readExportSilence } from "@/lib/negotiation/read-silence";
 import { IN_LIVE_SECTION, LIVE_SECTION } from "@/lib/plan/section-scope";
 import { isSectionEmpty } from "./is-section-empty";
 
@@ -88,6 +90,18 @@ export async function exportPlanJson({
       links: links.filter((link) => link.sectionId === section.id).map(toLink),
     })),
     coverage: toCoverage(coverage),
+    silence: toSilence(await readExportSilence({ planId, versionLabel: null })),
+  };
+}
+
+/** The silence procedure holding the text, as dates in ISO: { state, revision, endsAt, adoptedAt }, or null. */
+function toSilence(silence: Awaited<ReturnType<typeof readExportSilence>>) {
+  if (!silence) return null;
+  return {
+    state: silence.state,
+    revision: silence.revision,
+    endsAt: silence.endsAt.toISOString(),
+    adoptedAt: silence.adoptedAt?.toISOString() ?? null,
   };
 }
 

@@ -34,6 +34,7 @@ import type { TBlock, TExportDocument, TParagraphNumber, TRun } from "./export-d
 import { formatDay } from "@/lib/dates/format-date";
 import {
   describeSponsors,
+  describeSilence,
   describeVersion,
   formatFootnoteText,
   SOURCES_TITLE,
@@ -151,12 +152,22 @@ function renderTitlePage(document: TExportDocument): Paragraph[] {
       alignment: AlignmentType.CENTER,
       children: [new TextRun({ text: formatDay(document.date), size: 24 })],
     }),
+    ...renderSilenceLine(document, AlignmentType.CENTER),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 800 },
       children: [new TextRun({ text: `Drawn from: ${document.dialogueTitle}`, italics: true })],
     }),
   ];
+}
+
+/** "Adopted under silence on …" or "Under silence until …", in bold, when a silence procedure holds the text. */
+function renderSilenceLine(
+  document: TExportDocument,
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType],
+): Paragraph[] {
+  const line = describeSilence(document);
+  return line ? [new Paragraph({ alignment, children: [new TextRun({ text: line, bold: true, size: 22 })] })] : [];
 }
 
 /** A resolution has no title page: its symbol, then its title, as the General Assembly's documents open. */
@@ -170,6 +181,7 @@ function renderResolutionHead(document: TExportDocument): Paragraph[] {
       alignment: AlignmentType.RIGHT,
       children: [new TextRun({ text: `${describeVersion(document)}, ${formatDay(document.date)}`, size: 20 })],
     }),
+    ...renderSilenceLine(document, AlignmentType.RIGHT),
     new Paragraph({
       heading: HeadingLevel.TITLE,
       spacing: { before: 400, after: 400 },

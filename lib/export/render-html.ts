@@ -10,6 +10,7 @@
 import type { TBlock, TExportDocument, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
 import {
+  describeSilence,
   describeSponsors,
   describeVersion,
   formatFootnoteText,
@@ -87,14 +88,16 @@ function renderHead(document: TExportDocument): string[] {
   const date = escape(formatDay(document.date));
   const sponsors = describeSponsors(document);
   const sponsorLine = sponsors ? `<p class="sponsors">${escape(sponsors)}</p>` : "";
+  const silenceLine = describeSilence(document);
+  const silence = silenceLine ? `<p class="silence"><strong>${escape(silenceLine)}</strong></p>` : "";
   if (document.layout === "resolution")
     return [
       `<header class="resolution-head"><p class="symbol">${escape(SYMBOL_PLACEHOLDER)}</p>`,
-      `<p class="version">${version}, ${date}</p><h1>${escape(document.title)}</h1>${sponsorLine}</header>`,
+      `<p class="version">${version}, ${date}</p>${silence}<h1>${escape(document.title)}</h1>${sponsorLine}</header>`,
     ];
   return [
     `<section class="title-page"><h1>${escape(document.title)}</h1>${sponsorLine}`,
-    `<p class="version">${version}</p><p class="date">${date}</p>`,
+    `<p class="version">${version}</p><p class="date">${date}</p>${silence}`,
     `<p class="source">Drawn from: ${escape(document.dialogueTitle)}</p></section>`,
   ];
 }

@@ -11,6 +11,7 @@ import type { TBlock, TExportDocument, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
 import {
   describeSponsors,
+  describeSilence,
   describeVersion,
   formatFootnoteText,
   SOURCES_TITLE,
@@ -26,6 +27,7 @@ export function renderMarkdown({ document }: { document: TExportDocument }): str
     ...(sponsors ? [escapeInline(sponsors), ""] : []),
     `${escapeInline(describeVersion(document))} · ${formatDay(document.date)}`,
     "",
+    ...(describeSilence(document) ? [`**${escapeInline(describeSilence(document)!)}**`, ""] : []),
     `Drawn from: ${escapeInline(document.dialogueTitle)}`,
     "",
   ];

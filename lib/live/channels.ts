@@ -32,6 +32,11 @@ export type CollabNotice =
   | ({ type: "merge-stored" } & Section)
   /** The plan's sections were added, renamed, moved or removed, or its title changed: open pages render again. */
   | { type: "structure-changed"; planId: string }
+  /**
+   * The text was locked (put under silence, adopted) or opened again (silence broken, a new round): collaboration
+   * servers set their connections' mode and reschedule adoption; open plan pages render again.
+   */
+  | { type: "text-lock-changed"; planId: string }
   /** A section was removed: collaboration servers stop taking edits to its document. */
   | ({ type: "section-removed" } & Section)
   /** A user's role, delegation, disabled state or sessions changed: their open connections are judged again now. */

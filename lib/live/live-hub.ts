@@ -211,7 +211,8 @@ function deliverPlanActivity(hub: Hub, payload: string): void {
 function toPlanActivity(notice: Partial<CollabNotice> | null): { planId: string; change: PlanActivity } | null {
   if (notice?.type === "coverage-changed" && notice.planId)
     return { planId: notice.planId, change: { kind: "links", sectionId: null } };
-  if (notice?.type === "structure-changed" && notice.planId)
+  // Under silence or adopted, the plan page shows the banner and a read-only editor: it renders again, like a structure change.
+  if ((notice?.type === "structure-changed" || notice?.type === "text-lock-changed") && notice.planId)
     return { planId: notice.planId, change: { kind: "structure", sectionId: null } };
   if (!notice || !("planId" in notice) || !notice.planId || !("sectionId" in notice) || !notice.sectionId) return null;
   const { planId, sectionId } = notice;

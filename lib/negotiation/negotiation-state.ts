@@ -58,6 +58,10 @@ export async function readTextLock(db: Db, planId: string): Promise<TextLock | n
 
 /** Refuses (409) a change to the text while it is under silence or adopted. */
 export async function assertTextOpen(db: Db, planId: string): Promise<void> {
+  // Holds the plan's row (key share) until the writer's transaction ends. Putting the text under silence takes that
+  // row for update (lib/negotiation/start-silence.ts), so it waits for writers already past this check, and a writer
+  // that comes after it waits here and then reads the lock: no edit slips in between the check and the commit.
+  await db.$queryRaw`SELECT 1 FROM "Plan" WHERE "id" = ${planId} FOR KEY SHARE`;
   const lock = await readTextLock(db, planId);
   if (!lock) return;
   throw new AppError(

@@ -19,7 +19,14 @@ export type TMarkRead = z.infer<typeof ZMarkRead>;
 /** One notification as the bell shows it. */
 export type TNotificationView = {
   id: string;
-  kind: "reply" | "mention" | "amendment_decision" | "concern_addressed";
+  kind:
+    | "reply"
+    | "mention"
+    | "amendment_decision"
+    | "concern_addressed"
+    | "silence_started"
+    | "silence_broken"
+    | "adopted_under_silence";
   title: string;
   href: string;
   createdAt: string;

@@ -5,6 +5,7 @@
  * key and are anchored again in its text where their quote is still there.
  * Amendments are kept and moved the same way.
  */
+import { assertTextOpen } from "@/lib/negotiation/negotiation-state";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { ensureConcernRegister } from "@/lib/concerns/ensure-concern-register";
@@ -28,6 +29,7 @@ export async function resetPlan({ actor, planId }: { actor: CurrentUser; planId:
       include: { _count: { select: { sections: true, links: true, exclusions: true } } },
     });
     if (!plan) throw new AppError("not_found", "No such plan.");
+    await assertTextOpen(tx, planId);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${plan.dialogueId}`}))`;
     await tx.coverageExclusion.deleteMany({ where: { planId } });
     const template = requireTemplate(plan.templateKey);

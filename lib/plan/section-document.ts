@@ -13,6 +13,7 @@
  * puts in through a direct connection: it is already holding the live
  * document, and a mark has no rows to commit with.
  */
+import { assertTextOpen } from "@/lib/negotiation/negotiation-state";
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import { getPrisma } from "@/lib/db";
@@ -104,6 +105,9 @@ export async function editSectionState<T>(
   section: { planId: string; sectionId: string },
   { edit, actorId }: { edit: (doc: Y.Doc) => T | false; actorId: string | null },
 ): Promise<{ result: T | false; content: JSONContent }> {
+  // Every server-side edit of the text comes through here (an accepted amendment, a restore): none while the text
+  // is under silence or adopted (409).
+  await assertTextOpen(tx, section.planId);
   const locked = await lockSection(tx, section);
   const doc = locked.ydoc ? new Y.Doc() : ydocFromContent(locked.content);
   if (locked.ydoc) Y.applyUpdate(doc, new Uint8Array(locked.ydoc));

@@ -16,6 +16,7 @@ import { ZBlockId } from "@/lib/plan/passage-schemas";
 import { fingerprintPassage } from "./fingerprint";
 import { resolveTarget } from "./link-suggested-source";
 import { sendCollabNotice } from "@/lib/live/channels";
+import { assertTextOpen } from "@/lib/negotiation/negotiation-state";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
 
 export const ZCiteSource = z.object({
@@ -38,6 +39,8 @@ export async function citeSource({ actor, planId, input }: { actor: CurrentUser;
   authorize(actor, "plan.edit");
   authorize(actor, "provenance.confirm");
   return getPrisma().$transaction(async (tx) => {
+    // Citing puts a citation into the text: not while it is under silence or adopted (409).
+    await assertTextOpen(tx, planId);
     const section = await tx.planSection.findFirst({
       where: { planId, key: input.sectionKey, ...LIVE_SECTION },
       select: { id: true, plan: { select: { dialogueId: true } } },

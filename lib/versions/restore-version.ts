@@ -17,6 +17,7 @@
  * are part of the text, so a thread opened after the version loses its mark
  * and shows as detached, as it does when its text is deleted.
  */
+import { assertTextOpen } from "@/lib/negotiation/negotiation-state";
 import type { JSONContent } from "@tiptap/core";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { authorize } from "@/lib/auth/policies";
@@ -44,6 +45,8 @@ export async function restoreVersion({
   authorize(actor, "version.restore");
   return getPrisma().$transaction(
     async (tx) => {
+      // Also asked by each section's edit (editSectionState); asked first here, before the safety version is written.
+      await assertTextOpen(tx, planId);
       const version = await tx.planVersion.findFirst({
         where: { id: input.versionId, planId },
         select: {

@@ -16,6 +16,7 @@ import { ZSpeakerFamilyName } from "@/lib/dialogue/set-speaker-family-name";
 import { ZCreateThread, ZReply, ZThreadStatus } from "@/lib/comments/schemas";
 import { ZAddressConcern, ZMarkThreadAsConcern, ZNoteConcern } from "@/lib/concerns/schemas";
 import { getPrisma } from "@/lib/db";
+import { ZBreakSilence, ZStartSilence } from "@/lib/negotiation/silence-schemas";
 import { ZMarkRead } from "@/lib/notifications/schemas";
 import { ZResetPlan } from "@/lib/plan/reset-plan";
 import { ZSetSponsors } from "@/lib/plan/sponsor-schemas";
@@ -163,6 +164,8 @@ const ROUTES: Route[] = [
     schema: ZRestoreVersion,
     roles: ["facilitator"],
   },
+  { method: "POST", path: (i) => `/api/plans/${i.plan}/silence`, schema: ZStartSilence, roles: ["facilitator"] },
+  { method: "POST", path: (i) => `/api/plans/${i.plan}/silence/break`, schema: ZBreakSilence, roles: ["delegate"] },
 ];
 
 // Keys that have polluted prototypes elsewhere, and names near the real fields.
@@ -392,6 +395,7 @@ describe.skipIf(!hasServer)("random path ids on every mutating route", () => {
       "suggestions",
       "export",
       "traceability",
+      "silence",
     ];
     await fc.assert(
       fc.asyncProperty(

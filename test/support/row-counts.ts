@@ -19,6 +19,7 @@ export async function countRows(prisma: Prisma): Promise<Record<string, number>>
     coverageExclusion,
     amendmentSponsor,
     planSponsor,
+    silenceProcedure,
   ] = await Promise.all([
     prisma.auditLog.count(),
     prisma.commentThread.count(),
@@ -34,6 +35,7 @@ export async function countRows(prisma: Prisma): Promise<Record<string, number>>
     prisma.coverageExclusion.count(),
     prisma.amendmentSponsor.count(),
     prisma.planSponsor.count(),
+    prisma.silenceProcedure.count(),
   ]);
   return {
     auditLog,
@@ -50,5 +52,6 @@ export async function countRows(prisma: Prisma): Promise<Record<string, number>>
     coverageExclusion,
     amendmentSponsor,
     planSponsor,
+    silenceProcedure,
   };
 }

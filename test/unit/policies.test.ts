@@ -55,6 +55,8 @@ const ROLE_CASES: Case[] = [
   { action: "notification.read", /*                              */ who: "afdo" },
   { action: "version.create", /*                                 */ who: "af--" },
   { action: "version.restore", /*                                */ who: "af--" },
+  { action: "silence.start", /*                                  */ who: "af--" },
+  { action: "silence.break", /*                                  */ who: "--d-" },
   { action: "plan.backup", /*                                    */ who: "a---" },
 ];
 

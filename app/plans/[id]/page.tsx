@@ -7,6 +7,7 @@ import { LivePlanActivity } from "@/components/live/live-plan-activity";
 import { ExportMenu } from "@/components/plan/export-menu";
 import { PlanSponsors } from "@/components/plan/plan-sponsors";
 import { ArrangeSections } from "@/components/plan/structure/arrange-sections";
+import { SilenceBanner } from "@/components/negotiation/silence-banner";
 import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
 import { can, presentPlanViewer } from "@/lib/auth/policies";
@@ -16,6 +17,7 @@ import { colourForUser } from "@/lib/collab/user-colour";
 import { readSectionParagraphs } from "@/lib/editor/numbered-sections";
 import { numberParagraphs } from "@/lib/editor/passages";
 import { readPageParams } from "@/lib/http/path-params";
+import { readSilencePanel } from "@/lib/negotiation/read-silence";
 import { getPlan } from "@/lib/plan/get-plan";
 import { listPlanSponsors, listSponsorChoices } from "@/lib/plan/list-plan-sponsors";
 import { toDelegationChoices } from "@/lib/users/delegation-label";
@@ -31,12 +33,18 @@ export default async function PlanPage({ params }: Props) {
   const plan = await getPlan({ planId: id });
   if (!plan) notFound();
   const canDecide = can(user, "provenance.confirm");
-  const canEdit = can(user, "plan.edit");
+  // Under silence, and once adopted, the text is read-only for everyone (the server refuses every write anyway).
   const canManageSponsors = can(user, "plan.sponsor");
-  const [sponsors, sponsorChoices] = await Promise.all([
+  const [silencePanel, sponsors, sponsorChoices] = await Promise.all([
+    readSilencePanel({ viewer: user, planId: plan.id }),
     listPlanSponsors({ planId: plan.id }),
     canManageSponsors ? listSponsorChoices({ dialogueId: plan.dialogue.id }) : [],
   ]);
+  const canEdit = can(user, "plan.edit") && !silencePanel.isTextLocked;
+  const viewer = presentPlanViewer(user);
+  const planViewer = silencePanel.isTextLocked
+    ? { ...viewer, abilities: { ...viewer.abilities, propose: false } }
+    : viewer;
   // Numbered once over the whole plan: operative paragraphs continue their count from section to section.
   const sectionParagraphs = readSectionParagraphs(plan.sections);
   const paragraphNumbers = numberParagraphs(sectionParagraphs);
@@ -98,6 +106,7 @@ export default async function PlanPage({ params }: Props) {
             canManage={canManageSponsors}
           />
           <ExportMenu planId={plan.id} />
+          <SilenceBanner planId={plan.id} panel={silencePanel} />
           {canEdit && (
             <ArrangeSections
               planId={plan.id}
@@ -106,7 +115,7 @@ export default async function PlanPage({ params }: Props) {
               sections={plan.sections.map(({ id, key, title, part, level }) => ({ id, key, title, part, level }))}
             />
           )}
-          {can(user, "plan.reset") && <ResetPlanButton planId={plan.id} />}
+          {can(user, "plan.reset") && !silencePanel.isTextLocked && <ResetPlanButton planId={plan.id} />}
         </header>
         <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>
           <ParagraphNumbering sections={sectionParagraphs}>
@@ -118,7 +127,7 @@ export default async function PlanPage({ params }: Props) {
                 planId={plan.id}
                 canDecide={canDecide}
                 canEdit={canEdit}
-                viewer={presentPlanViewer(user)}
+                viewer={planViewer}
                 paragraphNumbers={paragraphNumbers}
               />
             ))}

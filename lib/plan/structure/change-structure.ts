@@ -6,6 +6,7 @@
  * every collaboration server. The operations (add, change, remove a section;
  * retitle the plan) are the `apply` step.
  */
+import { assertTextOpen } from "@/lib/negotiation/negotiation-state";
 import { appendAudit } from "@/lib/audit/append-audit";
 import { authorize } from "@/lib/auth/policies";
 import type { Actor } from "@/lib/auth/policies";
@@ -42,6 +43,7 @@ export async function changeStructure<R>({
   authorize(actor, "plan.edit");
   return getPrisma().$transaction(async (tx) => {
     await lockPlanAtRevision(tx, { planId, expectedRevision });
+    await assertTextOpen(tx, planId);
     const before = await readStructure(tx, planId);
     const { sections, result } = await change.apply(tx, before);
     await writeOrder(tx, sections);
