@@ -17,6 +17,7 @@ import type { SummaryListName } from "@/lib/dialogue/types";
 import { readPassages } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
+import { listParagraphStatuses } from "@/lib/plan/paragraph-status/list-paragraph-statuses";
 import { findPlanTemplate } from "@/lib/plan/templates";
 import { shortenAtWord } from "@/lib/text/shorten";
 import { buildSections } from "./build-export-sections";
@@ -74,6 +75,7 @@ function isEmpty(section: TLoadedSection): boolean {
 }
 
 async function loadLive({ planId }: { planId: string }): Promise<{ sections: TLoadedSection[]; links: TLinkRow[] }> {
+  const statuses = await listParagraphStatuses({ planId });
   const sections = await getPrisma().planSection.findMany({
     // A removed section is not part of the plan's text (lib/plan/section-scope.ts).
     where: { planId, ...LIVE_SECTION },
@@ -104,7 +106,7 @@ async function loadLive({ planId }: { planId: string }): Promise<{ sections: TLo
     },
   });
   return {
-    sections: sections.map(({ links: _links, ...section }) => section),
+    sections: sections.map(({ links: _links, ...section }) => ({ ...section, statuses: statuses.get(section.id) })),
     links: sections.flatMap((section) => section.links.map((link) => ({ ...link, sectionKey: section.key }))),
   };
 }

@@ -18,6 +18,7 @@ export async function countRows(prisma: Prisma): Promise<Record<string, number>>
     passwordReset,
     coverageExclusion,
     amendmentSponsor,
+    paragraphStatus,
   ] = await Promise.all([
     prisma.auditLog.count(),
     prisma.commentThread.count(),
@@ -32,6 +33,7 @@ export async function countRows(prisma: Prisma): Promise<Record<string, number>>
     prisma.passwordReset.count(),
     prisma.coverageExclusion.count(),
     prisma.amendmentSponsor.count(),
+    prisma.paragraphStatus.count(),
   ]);
   return {
     auditLog,
@@ -47,5 +49,6 @@ export async function countRows(prisma: Prisma): Promise<Record<string, number>>
     passwordReset,
     coverageExclusion,
     amendmentSponsor,
+    paragraphStatus,
   };
 }
