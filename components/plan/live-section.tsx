@@ -17,6 +17,8 @@ import type { PrivateAnchor } from "@/components/editor/private-comment-marks";
 import { SectionEditor } from "@/components/editor/section-editor";
 import { readSourceNumbers } from "@/components/editor/source-numbers";
 import type { PlanLink } from "@/lib/plan/get-plan";
+import type { TParagraphStatus } from "@/lib/plan/paragraph-status/statuses";
+import { ParagraphStatusControl } from "./paragraph-status-control";
 import { PassagePanel } from "./passage-panel";
 import { SelectionActionBar } from "./selection-action-bar";
 import type { SelectionAction } from "./selection-action-bar";
@@ -34,6 +36,10 @@ type Props = {
   canEdit: boolean;
   canDecide: boolean;
   viewer: Viewer;
+  /** Its paragraphs' statuses other than pending, as [blockId, status] (serializable from the server page). */
+  statuses: [string, TParagraphStatus][];
+  /** Whether the viewer may set a paragraph's status (facilitators and admins). */
+  canSetStatus: boolean;
   children: React.ReactNode;
 };
 
@@ -46,6 +52,8 @@ export function LiveSection({
   canEdit,
   canDecide,
   viewer,
+  statuses,
+  canSetStatus,
   children,
 }: Props) {
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -60,6 +68,7 @@ export function LiveSection({
     textRef,
   );
   const { status, cite } = useCitePassage({ planId, sectionKey: section.key, passage, editor });
+  const statusOf = useMemo(() => new Map(statuses), [statuses]);
   const storedNumbers = useMemo(() => new Map(numbering), [numbering]);
   // The live text's numbers once it is there: the stored text the page was built from may lag behind an edit.
   const numbers = (editor && !editor.isDestroyed && readSourceNumbers(editor.state)) || storedNumbers;
@@ -99,6 +108,7 @@ export function LiveSection({
             links={links}
             privateAnchors={threadMarks.privateAnchors}
             resolvedThreadIds={threadMarks.resolvedIds}
+            statuses={statusOf}
             fallback={children}
             onActivePassage={activate}
             onEditor={setEditor}
@@ -119,6 +129,16 @@ export function LiveSection({
               onCite={canCite ? cite : undefined}
               onClose={close}
               status={status}
+              paragraphStatus={
+                <ParagraphStatusControl
+                  key={passage.blockId}
+                  planId={planId}
+                  sectionId={section.id}
+                  blockId={passage.blockId}
+                  status={statusOf.get(passage.blockId) ?? "pending"}
+                  canSet={canSetStatus}
+                />
+              }
             >
               {selection && intent === null && (
                 <SelectionActionBar

@@ -13,6 +13,7 @@ import { PassageSuggestions } from "./passage-suggestions";
 import { paragraphAttributes, renderPrintedInlines } from "./printed-paragraph";
 import { describeCitations, SourceList } from "./source-list";
 import { Badge } from "@/components/ui/badge";
+import type { TParagraphStatus } from "@/lib/plan/paragraph-status/statuses";
 
 type Section = PlanForPage["sections"][number];
 
@@ -30,6 +31,8 @@ export function SectionView({
   canEdit,
   viewer,
   paragraphNumbers,
+  statuses = new Map(),
+  canSetStatus = false,
 }: {
   section: Section;
   dialogueId: string;
@@ -39,6 +42,10 @@ export function SectionView({
   viewer: Viewer;
   /** The whole plan's paragraph numbers (numberParagraphs): a section's operative paragraphs continue the count. */
   paragraphNumbers: ReadonlyMap<string, ParagraphNumber>;
+  /** This section's paragraph statuses other than pending, by blockId. */
+  statuses?: ReadonlyMap<string, TParagraphStatus>;
+  /** Whether the viewer may set a paragraph's status. */
+  canSetStatus?: boolean;
 }) {
   const byBlock = groupLinksByBlock(section.links);
   const passages = readPassages(section.content as JSONContent);
@@ -71,6 +78,8 @@ export function SectionView({
         section={{ id: section.id, key: section.key, title: section.title }}
         links={section.links}
         numbering={[...numbering]}
+        statuses={[...statuses]}
+        canSetStatus={canSetStatus}
         canEdit={canEdit}
         canDecide={canDecide}
         viewer={viewer}

@@ -17,6 +17,7 @@ import { ZCreateThread, ZReply, ZThreadStatus } from "@/lib/comments/schemas";
 import { ZAddressConcern, ZMarkThreadAsConcern, ZNoteConcern } from "@/lib/concerns/schemas";
 import { getPrisma } from "@/lib/db";
 import { ZMarkRead } from "@/lib/notifications/schemas";
+import { ZSetParagraphStatus } from "@/lib/plan/paragraph-status/set-paragraph-status";
 import { ZResetPlan } from "@/lib/plan/reset-plan";
 import { ZAddSection, ZChangeSection, ZRemoveSection, ZRetitlePlan } from "@/lib/plan/structure/schemas";
 import { ZCiteSource } from "@/lib/provenance/cite-source";
@@ -48,7 +49,7 @@ type Ids = {
   invite: string;
 };
 /** A mutating route: its method, its path from real ids, and the schema its body must fail (none: the route reads no body). */
-type Route = { method: "POST" | "PATCH" | "DELETE"; path: (ids: Ids) => string; schema?: z.ZodType; roles: Role[] };
+type Route = { method: "POST" | "PUT" | "PATCH" | "DELETE"; path: (ids: Ids) => string; schema?: z.ZodType; roles: Role[] };
 
 const ROUTES: Route[] = [
   { method: "POST", path: () => "/api/admin/invites", schema: ZCreateInvite, roles: ["admin"] },
@@ -121,6 +122,13 @@ const ROUTES: Route[] = [
     method: "DELETE",
     path: (i) => `/api/plans/${i.plan}/sections/${i.section}`,
     schema: ZRemoveSection,
+    roles: ["facilitator"],
+  },
+  {
+    // The body is refused before the paragraph is looked up, so any block id will do.
+    method: "PUT",
+    path: (i) => `/api/plans/${i.plan}/sections/${i.section}/paragraphs/b-fuzz/status`,
+    schema: ZSetParagraphStatus,
     roles: ["facilitator"],
   },
   {
