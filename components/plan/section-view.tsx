@@ -13,6 +13,7 @@ import { PassageSuggestions } from "./passage-suggestions";
 import { paragraphAttributes, renderPrintedInlines } from "./printed-paragraph";
 import { describeCitations, SourceList } from "./source-list";
 import { Badge } from "@/components/ui/badge";
+import { nameDelegations, printAlternatives, readAlternatives, readDelegationTags } from "@/lib/editor/brackets";
 import type { TParagraphStatus } from "@/lib/plan/paragraph-status/statuses";
 
 type Section = PlanForPage["sections"][number];
@@ -265,6 +266,20 @@ function renderNode(node: JSONContent, key: string, context: RenderContext): Rea
         />
       );
     }
+    case "alternatives": {
+      const options = readAlternatives(node.attrs?.options);
+      return (
+        <span
+          key={key}
+          data-alternatives=""
+          data-bracket-id={String(node.attrs?.bracketId ?? "")}
+          className="bracket-alternatives"
+          title={options.map((option) => `“${option.text}”: ${nameDelegations(option.delegations)}`).join("; ")}
+        >
+          {printAlternatives(options)}
+        </span>
+      );
+    }
     default:
       return <div key={key}>{children}</div>;
   }
@@ -293,6 +308,15 @@ function renderText(node: JSONContent, key: string): React.ReactNode {
   for (const mark of node.marks ?? []) {
     if (mark.type === "bold") out = <strong>{out}</strong>;
     if (mark.type === "italic") out = <em className="text-slate-700">{out}</em>;
+    if (mark.type === "bracket")
+      out = (
+        <span
+          className="bracket-mark"
+          title={`Bracketed, held by ${nameDelegations(readDelegationTags(mark.attrs?.delegations))}`}
+        >
+          {out}
+        </span>
+      );
   }
   return <span key={key}>{out}</span>;
 }
