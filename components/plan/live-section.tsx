@@ -17,6 +17,8 @@ import type { PrivateAnchor } from "@/components/editor/private-comment-marks";
 import { SectionEditor } from "@/components/editor/section-editor";
 import { readSourceNumbers } from "@/components/editor/source-numbers";
 import type { PlanLink } from "@/lib/plan/get-plan";
+import { findPassage } from "@/lib/editor/passages";
+import { readStatusText } from "@/lib/plan/paragraph-status/status-text";
 import type { TParagraphStatus } from "@/lib/plan/paragraph-status/statuses";
 import { ParagraphStatusControl } from "./paragraph-status-control";
 import { PassagePanel } from "./passage-panel";
@@ -137,6 +139,7 @@ export function LiveSection({
                   blockId={passage.blockId}
                   status={statusOf.get(passage.blockId) ?? "pending"}
                   canSet={canSetStatus}
+                  readText={() => readLiveStatusText(editor, passage.blockId)}
                 />
               }
             >
@@ -176,6 +179,13 @@ export function LiveSection({
       />
     </CitationLinksContext.Provider>
   );
+}
+
+/** The paragraph's words and brackets in the live text, as a status is set on them; undefined before the editor is built. */
+function readLiveStatusText(editor: Editor | null, blockId: string): string | undefined {
+  if (!editor || editor.isDestroyed) return undefined;
+  const passage = findPassage(editor.state.doc, blockId);
+  return passage && readStatusText(passage);
 }
 
 /** What the viewer may do with selected text, as the server's abilities say; Cite where they may cite. */

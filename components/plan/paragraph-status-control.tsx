@@ -21,12 +21,15 @@ export function ParagraphStatusControl({
   blockId,
   status,
   canSet,
+  readText,
 }: {
   planId: string;
   sectionId: string;
   blockId: string;
   status: TParagraphStatus;
   canSet: boolean;
+  /** The paragraph as the editor shows it now (readStatusText), so the server can refuse a status set on unsaved words. */
+  readText: () => string | undefined;
 }) {
   const id = useId();
   const [message, setMessage] = useState("");
@@ -38,7 +41,7 @@ export function ParagraphStatusControl({
     const path = [planId, sectionId, blockId].map(encodeURIComponent);
     const { error } = await apiFetch(`/api/plans/${path[0]}/sections/${path[1]}/paragraphs/${path[2]}/status`, {
       method: "PUT",
-      body: { status: next },
+      body: { status: next, text: readText() },
     });
     setSaving(false);
     setMessage(error ?? `Marked ${STATUS_STYLE[next].label.toLowerCase()}.`);

@@ -153,6 +153,22 @@ describe("setting a paragraph's status", () => {
     await setParagraphStatus({ actor: facilitator, ...target, input: { status: "agreed ad ref" } });
     expect(await prisma.paragraphStatus.count({ where: { sectionId: section.id } })).toBe(1);
   });
+  it("refuses a status set on words the server does not hold yet (an edit still on its way), writing nothing", async () => {
+    const { id: planId } = await createPlan();
+    const { section, passage } = await firstPassage(planId);
+    const target = { planId, sectionId: section.id, blockId: passage.blockId };
+    const before = await countRows(prisma);
+    await expect(
+      setParagraphStatus({
+        actor: facilitator,
+        ...target,
+        input: { status: "agreed ad ref", text: `${passage.text} and more` },
+      }),
+    ).rejects.toMatchObject({ code: "conflict", details: { field: "text" } });
+    expect(await countRows(prisma)).toEqual(before);
+    await setParagraphStatus({ actor: facilitator, ...target, input: { status: "agreed ad ref", text: passage.text } });
+    expect(await prisma.paragraphStatus.count({ where: { sectionId: section.id } })).toBe(1);
+  });
 });
 
 describe("a changed paragraph", () => {

@@ -22,7 +22,14 @@ import { readStatusText } from "./status-text";
 import { fromStoredStatus, toStoredStatus, ZParagraphStatus } from "./statuses";
 import type { TParagraphStatus } from "./statuses";
 
-export const ZSetParagraphStatus = z.object({ status: ZParagraphStatus });
+export const ZSetParagraphStatus = z.object({
+  status: ZParagraphStatus,
+  /**
+   * The paragraph as the facilitator's editor shows it (readStatusText). When it is not yet what is stored (an edit
+   * still on its way to the server), the status is refused: set now, it would drop back to pending as that edit lands.
+   */
+  text: z.string().max(100_000).optional(),
+});
 export type TSetParagraphStatus = z.infer<typeof ZSetParagraphStatus>;
 
 export async function setParagraphStatus({
@@ -43,6 +50,12 @@ export async function setParagraphStatus({
     const { content } = await lockSection(tx, { planId, sectionId });
     const passage = findPassage(content as JSONContent, blockId);
     if (!passage) throw new AppError("not_found", "No such paragraph in this section.");
+    if (input.text !== undefined && input.text !== readStatusText(passage))
+      throw new AppError(
+        "conflict",
+        "The paragraph has changes that are not saved yet; set its status again once the section shows Saved.",
+        { field: "text" },
+      );
     const open = passage.brackets[0];
     if (input.status === "agreed" && open)
       throw new AppError(
