@@ -47,21 +47,23 @@ export function BracketControl({ editor }: { editor: Editor }) {
     setDraft(null);
     editor.commands.focus();
   };
+  const status = (
+    <span role="status" className="text-xs text-slate-700">
+      {message}
+    </span>
+  );
   if (draft === null)
     return (
       <>
         <Button aria-expanded={false} onClick={() => setDraft(draftOf(selected))}>
           {selected ? "Edit brackets…" : "Brackets…"}
         </Button>
-        <span role="status" className="text-xs text-slate-700">
-          {message}
-        </span>
+        {status}
       </>
     );
   const done = (isDone: boolean, what: string) => {
-    setMessage(isDone ? what : "");
+    setMessage(isDone ? what : "Select the words to bracket first, or give at least two alternatives.");
     if (isDone) setDraft(null);
-    else setMessage("Select the words to bracket first.");
   };
   const submit = () => {
     if (draft.mode === "bracket")
@@ -153,6 +155,7 @@ export function BracketControl({ editor }: { editor: Editor }) {
         <Button variant="link" onClick={close}>
           Cancel
         </Button>
+        {status}
       </div>
     </form>
   );

@@ -32,7 +32,7 @@ export type SelectedBracket =
   | { kind: "alternatives"; bracketId: string; options: TAlternative[] };
 
 /** The bracket at the caret or selected, or null when there is none. */
-export function readSelectedBracket(state: EditorState): SelectedBracket | null {
+export function readSelectedBracket(state: Pick<EditorState, "selection" | "storedMarks">): SelectedBracket | null {
   const { selection } = state;
   if (selection instanceof NodeSelection && selection.node.type.name === ALTERNATIVES_NODE)
     return {
@@ -69,7 +69,7 @@ export function findBracket(
 
 function writeBracket(tr: Transaction, delegations: TDelegationTag[]): boolean {
   const type = tr.doc.type.schema.marks[BRACKET_MARK];
-  const selected = readSelectedBracket(stateOf(tr));
+  const selected = readSelectedBracket(tr);
   if (selected?.kind === "bracket") {
     for (const range of findBracket(tr.doc, selected.bracketId).ranges)
       tr.addMark(range.from, range.to, type.create({ bracketId: selected.bracketId, delegations }));
@@ -107,11 +107,6 @@ function removeBracket(tr: Transaction, bracketId: string, keep: number | undefi
   if (!ranges.length) return false;
   for (const range of ranges) tr.removeMark(range.from, range.to, type);
   return true;
-}
-
-/** The state a transaction has reached, for reading its selection's marks. */
-function stateOf(tr: Transaction): EditorState {
-  return { selection: tr.selection, storedMarks: tr.storedMarks, doc: tr.doc } as EditorState;
 }
 
 export const BracketCommands = Extension.create({
