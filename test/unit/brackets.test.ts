@@ -157,4 +157,26 @@ describe("brackets in print", () => {
       "Alternatives: (1) “all regions”, held by Norway; (2) “developing countries”, held by European Union, Egypt.",
     ]);
   });
+
+  it("print a paragraph's status in bold after its number, before its opening phrase", () => {
+    const built = buildSections({
+      sections: [
+        {
+          id: "s",
+          key: "operative",
+          title: "Operative",
+          content,
+          statuses: new Map([["p1", "agreed ad ref" as const]]),
+        },
+      ],
+      links: [],
+      sources: new Map(),
+    });
+    const [, paragraph] = built.sections[0].blocks;
+    expect(paragraph).toMatchObject({ kind: "paragraph", number: { marker: "1." } });
+    expect(paragraph.runs.slice(0, 2)).toEqual([
+      { kind: "text", text: "(Agreed ad ref) ", bold: true, isInserted: true },
+      { kind: "text", text: "Decides", italic: true },
+    ]);
+  });
 });
