@@ -15,6 +15,7 @@ import { describeCitations, SourceList } from "./source-list";
 import { Badge } from "@/components/ui/badge";
 import { nameDelegations, printAlternatives, readAlternatives, readDelegationTags } from "@/lib/editor/brackets";
 import type { TParagraphStatus } from "@/lib/plan/paragraph-status/statuses";
+import { STATUS_STYLE } from "./paragraph-status-style";
 
 type Section = PlanForPage["sections"][number];
 
@@ -93,6 +94,7 @@ export function SectionView({
           dialogueId={dialogueId}
           planId={planId}
           canDecide={canDecide}
+          statuses={statuses}
         />
       </LiveSection>
       {sectionWide.length > 0 && (
@@ -129,6 +131,7 @@ export function SectionText({
   dialogueId,
   planId,
   canDecide,
+  statuses = new Map(),
 }: {
   section: Pick<Section, "key" | "content" | "links">;
   passages: TPassage[];
@@ -138,6 +141,7 @@ export function SectionText({
   dialogueId: string;
   planId: string;
   canDecide: boolean;
+  statuses?: ReadonlyMap<string, TParagraphStatus>;
 }) {
   const context: RenderContext = {
     byBlock: groupLinksByBlock(section.links),
@@ -149,6 +153,7 @@ export function SectionText({
     canDecide,
     sectionKey: section.key,
     citationById: new Map(describeCitations(section.links, dialogueId, planId).map((c) => [c.id, c])),
+    statuses,
   };
   return (
     <div className="plan-text space-y-2">
@@ -189,6 +194,8 @@ type RenderContext = {
   canDecide: boolean;
   sectionKey: string;
   citationById: Map<string, CitationInfo>;
+  /** The section's paragraph statuses other than pending, shown as a badge before each paragraph's words. */
+  statuses: ReadonlyMap<string, TParagraphStatus>;
   /** Inside a list item, paragraphs flow inline so the item's source numbers follow its words. */
   isInsideListItem?: boolean;
 };
@@ -347,8 +354,14 @@ function Passage({
     context.sources.numberOf.get(id)!,
   );
   const toRecheck = links.filter((link) => link.status === "suspect").length;
+  const status = blockId ? context.statuses.get(blockId) : undefined;
   const text = (
     <>
+      {status && status !== "pending" && (
+        <Badge tone={STATUS_STYLE[status].tone} className="mr-1" data-testid="paragraph-status" data-status={status}>
+          {STATUS_STYLE[status].label}
+        </Badge>
+      )}
       {children}
       {(numbers.length > 0 || toRecheck > 0) && <PassageMarkerView numbers={numbers} toRecheck={toRecheck} />}
     </>
