@@ -22,6 +22,7 @@ import {
   ZBackupComment,
   ZBackupConcern,
   ZBackupExclusion,
+  ZBackupParagraphStatus,
   ZBackupLink,
   ZBackupMention,
   ZBackupPlacement,
@@ -54,7 +55,7 @@ export async function exportBackup({
   const threadsWhere = viewer === null ? where : { ...where, ...threadsVisibleWhere(viewer) };
   const concernsWhere = viewer === null ? where : { ...where, ...concernsVisibleWhere(viewer) };
   const byTime = [{ createdAt: "asc" as const }, { id: "asc" as const }];
-  const [dialogue, sections, links, exclusions, threads, amendments, concerns, versions, placements] =
+  const [dialogue, sections, links, exclusions, threads, amendments, concerns, versions, placements, statuses] =
     await Promise.all([
       prisma.dialogue.findUniqueOrThrow({ where: { id: plan.dialogueId } }),
       prisma.planSection.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }] }),
@@ -77,6 +78,7 @@ export async function exportBackup({
         include: { sections: { orderBy: [{ position: "asc" }, { id: "asc" }] } },
       }),
       prisma.seedPlacement.findMany({ where, orderBy: byTime }),
+      prisma.paragraphStatus.findMany({ where, orderBy: [{ sectionId: "asc" }, { blockId: "asc" }] }),
     ]);
 
   const referenced = new Set<string | null>([
@@ -90,6 +92,7 @@ export async function exportBackup({
     ...amendments.flatMap((a) => [a.authorId, a.decidedById, ...a.sponsors.map((s) => s.userId)]),
     ...concerns.flatMap((c) => [c.decidedById, c.createdById]),
     ...versions.map((v) => v.createdById),
+    ...statuses.map((s) => s.setById),
   ]);
   const users = await prisma.user.findMany({
     // A full backup keeps every account of the workspace (those of other dialogues' delegations excepted), so a
@@ -135,6 +138,7 @@ export async function exportBackup({
     sections: sections.map((section) => pick(ZBackupSection, section)),
     links: links.map((link) => pick(ZBackupLink, link)),
     exclusions: exclusions.map((exclusion) => pick(ZBackupExclusion, exclusion)),
+    paragraphStatuses: statuses.map((status) => pick(ZBackupParagraphStatus, status)),
     threads: threads.map((thread) => ({
       ...pick(ZBackupThread, thread),
       comments: thread.comments.map((comment) => ({
