@@ -49,7 +49,12 @@ type Ids = {
   invite: string;
 };
 /** A mutating route: its method, its path from real ids, and the schema its body must fail (none: the route reads no body). */
-type Route = { method: "POST" | "PUT" | "PATCH" | "DELETE"; path: (ids: Ids) => string; schema?: z.ZodType; roles: Role[] };
+type Route = {
+  method: "POST" | "PUT" | "PATCH" | "DELETE";
+  path: (ids: Ids) => string;
+  schema?: z.ZodType;
+  roles: Role[];
+};
 
 const ROUTES: Route[] = [
   { method: "POST", path: () => "/api/admin/invites", schema: ZCreateInvite, roles: ["admin"] },
