@@ -10,7 +10,7 @@ import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { readPassageNode } from "@/lib/editor/passages";
-import type { TParagraphStatus } from "@/lib/plan/paragraph-status/statuses";
+import type { TParagraphStatus } from "@/lib/plan/paragraph-statuses";
 import { STATUS_STYLE } from "@/components/plan/paragraph-status-style";
 
 export type SectionStatuses = ReadonlyMap<string, TParagraphStatus>;

@@ -11,8 +11,8 @@
 import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { apiFetch } from "@/lib/http/api-fetch";
-import { PARAGRAPH_STATUSES } from "@/lib/plan/paragraph-status/statuses";
-import type { TParagraphStatus } from "@/lib/plan/paragraph-status/statuses";
+import { PARAGRAPH_STATUSES } from "@/lib/plan/paragraph-statuses";
+import type { TParagraphStatus } from "@/lib/plan/paragraph-statuses";
 import { STATUS_STYLE } from "./paragraph-status-style";
 
 export function ParagraphStatusControl({

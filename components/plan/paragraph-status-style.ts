@@ -4,8 +4,8 @@
  * only repeating them.
  */
 import type { BadgeTone } from "@/components/ui/badge";
-import { STATUS_LABELS } from "@/lib/plan/paragraph-status/statuses";
-import type { TParagraphStatus } from "@/lib/plan/paragraph-status/statuses";
+import { STATUS_LABELS } from "@/lib/plan/paragraph-statuses";
+import type { TParagraphStatus } from "@/lib/plan/paragraph-statuses";
 
 export const STATUS_STYLE: Record<TParagraphStatus, { label: string; tone: BadgeTone; bar: string }> = {
   pending: { label: STATUS_LABELS.pending, tone: "info", bar: "bg-sky-600" },

@@ -14,7 +14,7 @@ import { paragraphAttributes, renderPrintedInlines } from "./printed-paragraph";
 import { describeCitations, SourceList } from "./source-list";
 import { Badge } from "@/components/ui/badge";
 import { nameDelegations, printAlternatives, readAlternatives, readDelegationTags } from "@/lib/editor/brackets";
-import type { TParagraphStatus } from "@/lib/plan/paragraph-status/statuses";
+import type { TParagraphStatus } from "@/lib/plan/paragraph-statuses";
 import { STATUS_STYLE } from "./paragraph-status-style";
 
 type Section = PlanForPage["sections"][number];

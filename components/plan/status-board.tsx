@@ -6,8 +6,8 @@
  */
 import { BarLegend, countAll, StackedBar } from "@/components/ui/stacked-bar";
 import type { BarSegment } from "@/components/ui/stacked-bar";
-import { PARAGRAPH_STATUSES } from "@/lib/plan/paragraph-status/statuses";
-import type { TSectionStatusCounts, TStatusCounts } from "@/lib/plan/paragraph-status/count-paragraph-statuses";
+import { PARAGRAPH_STATUSES } from "@/lib/plan/paragraph-statuses";
+import type { TSectionStatusCounts, TStatusCounts } from "@/lib/plan/count-paragraph-statuses";
 import { STATUS_STYLE } from "./paragraph-status-style";
 
 function segmentsOf(counts?: TStatusCounts): BarSegment[] {

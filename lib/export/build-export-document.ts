@@ -17,7 +17,7 @@ import type { SummaryListName } from "@/lib/dialogue/types";
 import { readPassages } from "@/lib/editor/passages";
 import { AppError } from "@/lib/errors";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
-import { listParagraphStatuses } from "@/lib/plan/paragraph-status/list-paragraph-statuses";
+import { listParagraphStatuses } from "@/lib/plan/list-paragraph-statuses";
 import { findPlanTemplate } from "@/lib/plan/templates";
 import { shortenAtWord } from "@/lib/text/shorten";
 import { buildSections } from "./build-export-sections";

@@ -34,8 +34,8 @@ import type {
   TSourceDescription,
 } from "./export-document";
 import { printParagraphRuns } from "./print-paragraph-runs";
-import { STATUS_LABELS } from "@/lib/plan/paragraph-status/statuses";
-import type { TParagraphStatus } from "@/lib/plan/paragraph-status/statuses";
+import { STATUS_LABELS } from "@/lib/plan/paragraph-statuses";
+import type { TParagraphStatus } from "@/lib/plan/paragraph-statuses";
 
 /** A provenance link as both the live tables and a version's snapshot can give it. */
 export type TLinkRow = {

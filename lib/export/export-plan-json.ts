@@ -24,8 +24,8 @@ import { AppError } from "@/lib/errors";
 import { computeCoverage } from "@/lib/provenance/compute-coverage";
 import type { Coverage, CoverageEntry } from "@/lib/provenance/compute-coverage";
 import { IN_LIVE_SECTION, LIVE_SECTION } from "@/lib/plan/section-scope";
-import { listParagraphStatuses } from "@/lib/plan/paragraph-status/list-paragraph-statuses";
-import type { TParagraphStatus } from "@/lib/plan/paragraph-status/statuses";
+import { listParagraphStatuses } from "@/lib/plan/list-paragraph-statuses";
+import type { TParagraphStatus } from "@/lib/plan/paragraph-statuses";
 import { isSectionEmpty } from "./is-section-empty";
 
 export const PLAN_JSON_FORMAT = "gpa-plan";

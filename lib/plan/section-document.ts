@@ -20,7 +20,7 @@ import type { Tx } from "@/lib/db";
 import { toPlainText } from "@/lib/editor/plan-document";
 import { contentFromYdoc, ydocFromContent } from "@/lib/editor/ydoc";
 import { AppError } from "@/lib/errors";
-import { dropChangedStatuses } from "@/lib/plan/paragraph-status/drop-changed-statuses";
+import { dropChangedStatuses } from "@/lib/plan/drop-changed-statuses";
 import { reconcileLinks } from "@/lib/provenance/reconcile-links";
 import type { ReconcileResult } from "@/lib/provenance/reconcile-links";
 

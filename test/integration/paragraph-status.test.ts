@@ -13,7 +13,7 @@ import type { CollabServer } from "@/lib/collab/server";
 import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
 import { exportPlanFile } from "@/lib/export/export-plan-file";
-import { setParagraphStatus, ZSetParagraphStatus } from "@/lib/plan/paragraph-status/set-paragraph-status";
+import { setParagraphStatus, ZSetParagraphStatus } from "@/lib/plan/set-paragraph-status";
 import { blockTextIn, connectClient, startTestCollab, waitFor } from "@/test/support/collab";
 import { signCollabToken } from "@/lib/collab/token";
 import { TEST_AUTH_SECRET } from "@/test/support/accounts";

@@ -17,7 +17,7 @@ import { ZCreateThread, ZReply, ZThreadStatus } from "@/lib/comments/schemas";
 import { ZAddressConcern, ZMarkThreadAsConcern, ZNoteConcern } from "@/lib/concerns/schemas";
 import { getPrisma } from "@/lib/db";
 import { ZMarkRead } from "@/lib/notifications/schemas";
-import { ZSetParagraphStatus } from "@/lib/plan/paragraph-status/set-paragraph-status";
+import { ZSetParagraphStatus } from "@/lib/plan/set-paragraph-status";
 import { ZResetPlan } from "@/lib/plan/reset-plan";
 import { ZAddSection, ZChangeSection, ZRemoveSection, ZRetitlePlan } from "@/lib/plan/structure/schemas";
 import { ZCiteSource } from "@/lib/provenance/cite-source";

@@ -15,7 +15,7 @@ import { ZProposeAmendment } from "@/lib/amendments/schemas";
 import { setSponsorship } from "@/lib/amendments/sponsor-amendment";
 import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
-import { setParagraphStatus } from "@/lib/plan/paragraph-status/set-paragraph-status";
+import { setParagraphStatus } from "@/lib/plan/set-paragraph-status";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { excludeFromCoverage } from "@/lib/provenance/exclude-from-coverage";
 import { createVersion } from "@/lib/versions/create-version";

@@ -18,7 +18,7 @@ import { numberParagraphs } from "@/lib/editor/passages";
 import { readPageParams } from "@/lib/http/path-params";
 import { getPlan } from "@/lib/plan/get-plan";
 import { listPlanDelegations } from "@/lib/plan/list-plan-delegations";
-import { listParagraphStatuses } from "@/lib/plan/paragraph-status/list-paragraph-statuses";
+import { listParagraphStatuses } from "@/lib/plan/list-paragraph-statuses";
 
 export const metadata: Metadata = { title: "Draft plan" };
 

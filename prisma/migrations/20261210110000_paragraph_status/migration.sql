@@ -1,6 +1,6 @@
 -- Paragraph status in a negotiation (issue 21): a facilitator marks a paragraph "agreed ad ref" or "agreed"; a
 -- paragraph without a row is pending. The text it was set on is kept, so a save that changes the paragraph's words
--- drops it back to pending (lib/plan/paragraph-status/drop-changed-statuses.ts).
+-- drops it back to pending (lib/plan/drop-changed-statuses.ts).
 CREATE TYPE "ParagraphAgreement" AS ENUM ('agreed_ad_ref', 'agreed');
 
 CREATE TABLE "ParagraphStatus" (

@@ -6,7 +6,7 @@ import { StatusBoard } from "@/components/plan/status-board";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { readPageParams } from "@/lib/http/path-params";
 import { findPlanSummary } from "@/lib/plan/get-plan";
-import { countParagraphStatuses } from "@/lib/plan/paragraph-status/count-paragraph-statuses";
+import { countParagraphStatuses } from "@/lib/plan/count-paragraph-statuses";
 
 export const metadata: Metadata = { title: "Status of paragraphs" };
 

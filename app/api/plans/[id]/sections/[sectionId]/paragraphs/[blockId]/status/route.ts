@@ -1,7 +1,7 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/policies";
 import { readJson, withErrors } from "@/lib/http/respond";
-import { setParagraphStatus, ZSetParagraphStatus } from "@/lib/plan/paragraph-status/set-paragraph-status";
+import { setParagraphStatus, ZSetParagraphStatus } from "@/lib/plan/set-paragraph-status";
 
 type Context = { params: Promise<{ id: string; sectionId: string; blockId: string }> };
 

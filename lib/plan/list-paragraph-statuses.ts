@@ -1,8 +1,8 @@
 /** Every paragraph status of a plan other than pending (which has no row), by section and then by blockId. */
 import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
-import { fromStoredStatus } from "./statuses";
-import type { TParagraphStatus } from "./statuses";
+import { fromStoredStatus } from "./paragraph-statuses";
+import type { TParagraphStatus } from "./paragraph-statuses";
 
 export type TSectionStatuses = ReadonlyMap<string, TParagraphStatus>;
 

@@ -9,7 +9,7 @@ import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
 import { listParagraphStatuses } from "./list-paragraph-statuses";
-import type { TParagraphStatus } from "./statuses";
+import type { TParagraphStatus } from "./paragraph-statuses";
 
 export type TStatusCounts = Record<TParagraphStatus, number> & { brackets: number };
 

@@ -10,8 +10,8 @@ import type { Tx } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
 import { sendCollabNotice } from "@/lib/live/channels";
 import { shortenAtWord } from "@/lib/text/shorten";
-import { readStatusText } from "./status-text";
-import { fromStoredStatus } from "./statuses";
+import { readStatusText } from "./paragraph-status-text";
+import { fromStoredStatus } from "./paragraph-statuses";
 
 /** How much of the paragraph the audit row keeps, before and after. */
 const EXCERPT_CHARS = 300;

@@ -18,9 +18,9 @@ import { AppError } from "@/lib/errors";
 import { sendCollabNotice } from "@/lib/live/channels";
 import { lockSection } from "@/lib/plan/section-document";
 import { shortenAtWord } from "@/lib/text/shorten";
-import { readStatusText } from "./status-text";
-import { fromStoredStatus, toStoredStatus, ZParagraphStatus } from "./statuses";
-import type { TParagraphStatus } from "./statuses";
+import { readStatusText } from "./paragraph-status-text";
+import { fromStoredStatus, toStoredStatus, ZParagraphStatus } from "./paragraph-statuses";
+import type { TParagraphStatus } from "./paragraph-statuses";
 
 export const ZSetParagraphStatus = z.object({
   status: ZParagraphStatus,
