@@ -128,8 +128,13 @@ describe("setting a paragraph's status", () => {
     ]);
     await setParagraphStatus({ actor: admin, ...target, input: { status: "agreed" } });
     const audit = await prisma.auditLog.findMany({
-      where: { action: "paragraph.status_set", resourceId: passage.blockId },
-      orderBy: { createdAt: "asc" },
+      // Every plan is seeded alike, so its blocks' ids are another plan's too: the plan narrows the rows.
+      where: {
+        action: "paragraph.status_set",
+        resourceId: passage.blockId,
+        detail: { path: ["planId"], equals: planId },
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
     expect(audit.map((row) => [row.userId, row.detail])).toEqual([
       [facilitator.id, expect.objectContaining({ from: "pending", to: "agreed ad ref", sectionId: section.id })],
@@ -202,7 +207,11 @@ describe("a changed paragraph", () => {
         expect.objectContaining({ blockId: other.blockId, status: "agreed" }),
       ]);
     const dropped = await prisma.auditLog.findMany({
-      where: { action: "paragraph.status_dropped", resourceId: passage.blockId },
+      where: {
+        action: "paragraph.status_dropped",
+        resourceId: passage.blockId,
+        detail: { path: ["planId"], equals: planId },
+      },
     });
     expect(dropped).toHaveLength(1);
     expect(dropped[0].userId).toBe(facilitator.id);
