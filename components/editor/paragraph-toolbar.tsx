@@ -2,7 +2,7 @@
 
 /**
  * The drafter's paragraph toolbar above a section's text: the five paragraph
- * styles (the one at the caret pressed), a footnote of free text, and moving
+ * styles (the one at the caret pressed), a footnote of free text, brackets, and moving
  * the paragraph up or down.
  * Each button runs the same command as its shortcut (lib/editor/paragraph-commands.ts).
  */
@@ -10,6 +10,7 @@ import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { Button } from "@/components/ui/button";
 import { Toolbar } from "@/components/ui/toolbar";
+import { BracketControl } from "./bracket-control";
 import { FootnoteControl } from "./footnote-control";
 import { MOVE_SHORTCUTS, readParagraphStyleAt } from "@/lib/editor/paragraph-commands";
 import type { MoveDirection } from "@/lib/editor/paragraph-commands";
@@ -70,6 +71,8 @@ export function ParagraphToolbar({ editor, title }: { editor: Editor; title: str
       ))}
       <span aria-hidden="true" className="mx-1 h-4 border-l border-slate-300" />
       <FootnoteControl editor={editor} />
+      <span aria-hidden="true" className="mx-1 h-4 border-l border-slate-300" />
+      <BracketControl editor={editor} />
       <span aria-hidden="true" className="mx-1 h-4 border-l border-slate-300" />
       {MOVES.map(({ direction, text, label }) => (
         <Button

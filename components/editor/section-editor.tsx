@@ -27,7 +27,10 @@ import { PrivateCommentMarks, privateCommentMarksKey } from "./private-comment-m
 import { ResolvedCommentMarks, resolvedCommentMarksKey } from "./resolved-comment-marks";
 import { FootnoteCommands } from "@/lib/editor/footnote-commands";
 import { ParagraphCommands } from "@/lib/editor/paragraph-commands";
+import { BracketCommands } from "@/lib/editor/bracket-commands";
 import { ParagraphNumbers } from "./paragraph-numbers";
+import { ParagraphStatuses, paragraphStatusesKey } from "./paragraph-statuses";
+import type { SectionStatuses } from "./paragraph-statuses";
 import { ParagraphToolbar } from "./paragraph-toolbar";
 import { SourceNumbers, sourceNumbersKey } from "./source-numbers";
 import type { SectionLink } from "./source-numbers";
@@ -53,6 +56,8 @@ type Props = {
   privateAnchors: readonly PrivateAnchor[];
   /** The threads that are resolved, whose marks fade (resolved-comment-marks.ts). */
   resolvedThreadIds: ReadonlySet<string>;
+  /** Its paragraphs' statuses other than pending, by blockId (paragraph-statuses.ts). */
+  statuses: SectionStatuses;
   fallback: React.ReactNode;
   /** A passage was opened (the caret moved into it, or a reader clicked it or pressed Enter on it). */
   onActivePassage: (passage: ActivePassage | null, options?: { isKeyboard?: boolean }) => void;
@@ -84,6 +89,7 @@ function ConnectedEditor({
   links,
   privateAnchors,
   resolvedThreadIds,
+  statuses,
   fallback,
   onActivePassage,
   onEditor,
@@ -140,6 +146,9 @@ function ConnectedEditor({
     if (editor && !editor.isDestroyed)
       editor.view.dispatch(editor.state.tr.setMeta(resolvedCommentMarksKey, resolvedThreadIds));
   }, [editor, resolvedThreadIds, isSynced]);
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(paragraphStatusesKey, statuses));
+  }, [editor, statuses, isSynced]);
 
   // The server-rendered text stays until the live text can replace it: synced, and its editor built.
   const isLive = isSynced && editor !== null;
@@ -195,7 +204,8 @@ function LiveText({
         Placeholder.configure({ placeholder: canEdit ? `Write the ${title} section…` : "" }),
         SourceNumbers,
         ParagraphNumbers,
-        ...(canEdit ? [ParagraphCommands, FootnoteCommands] : []),
+        ParagraphStatuses,
+        ...(canEdit ? [ParagraphCommands, FootnoteCommands, BracketCommands] : []),
         PrivateCommentMarks,
         ResolvedCommentMarks,
       ],

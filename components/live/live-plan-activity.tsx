@@ -28,7 +28,7 @@ export function LivePlanActivity({
    */
   revision?: number;
   /** What the page lists; it also renders again when the plan's sections change, which every plan page shows. */
-  kind: "threads" | "amendments" | "links" | "structure";
+  kind: "threads" | "amendments" | "links" | "status" | "structure";
   noun: string;
 }) {
   const router = useRouter();

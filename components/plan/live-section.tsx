@@ -17,6 +17,10 @@ import type { PrivateAnchor } from "@/components/editor/private-comment-marks";
 import { SectionEditor } from "@/components/editor/section-editor";
 import { readSourceNumbers } from "@/components/editor/source-numbers";
 import type { PlanLink } from "@/lib/plan/get-plan";
+import { findPassage } from "@/lib/editor/passages";
+import { readStatusText } from "@/lib/plan/paragraph-status-text";
+import type { TParagraphStatus } from "@/lib/plan/paragraph-statuses";
+import { ParagraphStatusControl } from "./paragraph-status-control";
 import { PassagePanel } from "./passage-panel";
 import { SelectionActionBar } from "./selection-action-bar";
 import type { SelectionAction } from "./selection-action-bar";
@@ -34,6 +38,10 @@ type Props = {
   canEdit: boolean;
   canDecide: boolean;
   viewer: Viewer;
+  /** Its paragraphs' statuses other than pending, as [blockId, status] (serializable from the server page). */
+  statuses: [string, TParagraphStatus][];
+  /** Whether the viewer may set a paragraph's status (facilitators and admins). */
+  canSetStatus: boolean;
   children: React.ReactNode;
 };
 
@@ -46,6 +54,8 @@ export function LiveSection({
   canEdit,
   canDecide,
   viewer,
+  statuses,
+  canSetStatus,
   children,
 }: Props) {
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -60,6 +70,7 @@ export function LiveSection({
     textRef,
   );
   const { status, cite } = useCitePassage({ planId, sectionKey: section.key, passage, editor });
+  const statusOf = useMemo(() => new Map(statuses), [statuses]);
   const storedNumbers = useMemo(() => new Map(numbering), [numbering]);
   // The live text's numbers once it is there: the stored text the page was built from may lag behind an edit.
   const numbers = (editor && !editor.isDestroyed && readSourceNumbers(editor.state)) || storedNumbers;
@@ -99,6 +110,7 @@ export function LiveSection({
             links={links}
             privateAnchors={threadMarks.privateAnchors}
             resolvedThreadIds={threadMarks.resolvedIds}
+            statuses={statusOf}
             fallback={children}
             onActivePassage={activate}
             onEditor={setEditor}
@@ -119,6 +131,17 @@ export function LiveSection({
               onCite={canCite ? cite : undefined}
               onClose={close}
               status={status}
+              paragraphStatus={
+                <ParagraphStatusControl
+                  key={passage.blockId}
+                  planId={planId}
+                  sectionId={section.id}
+                  blockId={passage.blockId}
+                  status={statusOf.get(passage.blockId) ?? "pending"}
+                  canSet={canSetStatus}
+                  readText={() => readLiveStatusText(editor, passage.blockId)}
+                />
+              }
             >
               {selection && intent === null && (
                 <SelectionActionBar
@@ -158,6 +181,13 @@ export function LiveSection({
       />
     </CitationLinksContext.Provider>
   );
+}
+
+/** The paragraph's words and brackets in the live text, as a status is set on them; undefined before the editor is built. */
+function readLiveStatusText(editor: Editor | null, blockId: string): string | undefined {
+  if (!editor || editor.isDestroyed) return undefined;
+  const passage = findPassage(editor.state.doc, blockId);
+  return passage && readStatusText(passage);
 }
 
 /** What the viewer may do with selected text, as the server's abilities say; Cite where they may cite. */

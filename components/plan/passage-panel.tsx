@@ -25,6 +25,8 @@ type Props = {
   onClose: () => void;
   /** How the last citation went. */
   status: string;
+  /** The passage's status in the negotiation, and for facilitators the control that sets it. */
+  paragraphStatus?: React.ReactNode;
   /** What the viewer may do with the whole passage (a keyboard reader opened it): the selection action bar. */
   children?: React.ReactNode;
 };
@@ -43,6 +45,7 @@ export function PassagePanel({
   onCite,
   onClose,
   status,
+  paragraphStatus,
   children,
 }: Props) {
   return (
@@ -62,6 +65,7 @@ export function PassagePanel({
           Close<span className="sr-only"> sources panel</span>
         </Button>
       </div>
+      {paragraphStatus}
       {children}
       {links.length > 0 ? (
         <SourceList

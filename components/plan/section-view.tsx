@@ -13,6 +13,9 @@ import { PassageSuggestions } from "./passage-suggestions";
 import { paragraphAttributes, renderPrintedInlines } from "./printed-paragraph";
 import { describeCitations, SourceList } from "./source-list";
 import { Badge } from "@/components/ui/badge";
+import { nameDelegations, printAlternatives, readAlternatives, readDelegationTags } from "@/lib/editor/brackets";
+import type { TParagraphStatus } from "@/lib/plan/paragraph-statuses";
+import { STATUS_STYLE } from "./paragraph-status-style";
 
 type Section = PlanForPage["sections"][number];
 
@@ -30,6 +33,8 @@ export function SectionView({
   canEdit,
   viewer,
   paragraphNumbers,
+  statuses = new Map(),
+  canSetStatus = false,
 }: {
   section: Section;
   dialogueId: string;
@@ -39,6 +44,10 @@ export function SectionView({
   viewer: Viewer;
   /** The whole plan's paragraph numbers (numberParagraphs): a section's operative paragraphs continue the count. */
   paragraphNumbers: ReadonlyMap<string, ParagraphNumber>;
+  /** This section's paragraph statuses other than pending, by blockId. */
+  statuses?: ReadonlyMap<string, TParagraphStatus>;
+  /** Whether the viewer may set a paragraph's status. */
+  canSetStatus?: boolean;
 }) {
   const byBlock = groupLinksByBlock(section.links);
   const passages = readPassages(section.content as JSONContent);
@@ -71,6 +80,8 @@ export function SectionView({
         section={{ id: section.id, key: section.key, title: section.title }}
         links={section.links}
         numbering={[...numbering]}
+        statuses={[...statuses]}
+        canSetStatus={canSetStatus}
         canEdit={canEdit}
         canDecide={canDecide}
         viewer={viewer}
@@ -83,6 +94,7 @@ export function SectionView({
           dialogueId={dialogueId}
           planId={planId}
           canDecide={canDecide}
+          statuses={statuses}
         />
       </LiveSection>
       {sectionWide.length > 0 && (
@@ -119,6 +131,7 @@ export function SectionText({
   dialogueId,
   planId,
   canDecide,
+  statuses = new Map(),
 }: {
   section: Pick<Section, "key" | "content" | "links">;
   passages: TPassage[];
@@ -128,6 +141,7 @@ export function SectionText({
   dialogueId: string;
   planId: string;
   canDecide: boolean;
+  statuses?: ReadonlyMap<string, TParagraphStatus>;
 }) {
   const context: RenderContext = {
     byBlock: groupLinksByBlock(section.links),
@@ -139,6 +153,7 @@ export function SectionText({
     canDecide,
     sectionKey: section.key,
     citationById: new Map(describeCitations(section.links, dialogueId, planId).map((c) => [c.id, c])),
+    statuses,
   };
   return (
     <div className="plan-text space-y-2">
@@ -179,6 +194,8 @@ type RenderContext = {
   canDecide: boolean;
   sectionKey: string;
   citationById: Map<string, CitationInfo>;
+  /** The section's paragraph statuses other than pending, shown as a badge before each paragraph's words. */
+  statuses: ReadonlyMap<string, TParagraphStatus>;
   /** Inside a list item, paragraphs flow inline so the item's source numbers follow its words. */
   isInsideListItem?: boolean;
 };
@@ -256,6 +273,20 @@ function renderNode(node: JSONContent, key: string, context: RenderContext): Rea
         />
       );
     }
+    case "alternatives": {
+      const options = readAlternatives(node.attrs?.options);
+      return (
+        <span
+          key={key}
+          data-alternatives=""
+          data-bracket-id={String(node.attrs?.bracketId ?? "")}
+          className="bracket-alternatives"
+          title={options.map((option) => `“${option.text}”: ${nameDelegations(option.delegations)}`).join("; ")}
+        >
+          {printAlternatives(options)}
+        </span>
+      );
+    }
     default:
       return <div key={key}>{children}</div>;
   }
@@ -284,6 +315,15 @@ function renderText(node: JSONContent, key: string): React.ReactNode {
   for (const mark of node.marks ?? []) {
     if (mark.type === "bold") out = <strong>{out}</strong>;
     if (mark.type === "italic") out = <em className="text-slate-700">{out}</em>;
+    if (mark.type === "bracket")
+      out = (
+        <span
+          className="bracket-mark"
+          title={`Bracketed, held by ${nameDelegations(readDelegationTags(mark.attrs?.delegations))}`}
+        >
+          {out}
+        </span>
+      );
   }
   return <span key={key}>{out}</span>;
 }
@@ -314,8 +354,14 @@ function Passage({
     context.sources.numberOf.get(id)!,
   );
   const toRecheck = links.filter((link) => link.status === "suspect").length;
+  const status = blockId ? context.statuses.get(blockId) : undefined;
   const text = (
     <>
+      {status && status !== "pending" && (
+        <Badge tone={STATUS_STYLE[status].tone} className="mr-1" data-testid="paragraph-status" data-status={status}>
+          {STATUS_STYLE[status].label}
+        </Badge>
+      )}
       {children}
       {(numbers.length > 0 || toRecheck > 0) && <PassageMarkerView numbers={numbers} toRecheck={toRecheck} />}
     </>

@@ -48,6 +48,8 @@ export const ACTIONS = [
   "user.manage",
   "audit.read",
   "notification.read",
+  /** Set a paragraph's status in the negotiation (pending, agreed ad ref, agreed). */
+  "paragraph.status",
   /** Issue a named version of the draft ("Rev.1"). */
   "version.create",
   /** Restore a section or the whole plan from a version. */
@@ -96,6 +98,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "amendment.decide",
     "provenance.confirm",
     "concern.manage",
+    "paragraph.status",
     "version.create",
     "version.restore",
     "silence.start",

@@ -8,6 +8,7 @@ import { Extension, Mark, mergeAttributes, Node } from "@tiptap/core";
 import type { Extensions } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { uniqueBlockIdsPlugin } from "./block-ids";
+import { Alternatives, BracketMark } from "./brackets";
 import { CITABLE_BLOCK_TYPES } from "./block-types";
 import { readParagraphKind, readSubparagraphLevel } from "./paragraph-kinds";
 
@@ -207,5 +208,7 @@ export function createPlanExtensions(): Extensions {
     Citation,
     Footnote,
     CommentMark,
+    BracketMark,
+    Alternatives,
   ];
 }

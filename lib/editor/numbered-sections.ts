@@ -28,6 +28,8 @@ export function selectNumberedPassages(passages: readonly Passage[]): Passage[] 
       citations: [],
       notes: [],
       footnotes: {},
+      brackets: [],
+      printedNotes: [],
       threadIds: [],
     }));
 }

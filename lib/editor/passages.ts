@@ -18,6 +18,8 @@ import { Node as PmNode } from "@tiptap/pm/model";
 import { planSchema } from "./plan-document";
 import { measureOpeningPhrase, readParagraphKind, readSubparagraphLevel } from "./paragraph-kinds";
 import type { ParagraphKind, SubparagraphLevel } from "./paragraph-kinds";
+import { ALTERNATIVES_NODE, BRACKET_MARK, printAlternatives, readAlternatives, readDelegationTags } from "./brackets";
+import type { TAlternative, TDelegationTag } from "./brackets";
 
 export type PassageType = "paragraph" | "heading" | "listItem";
 
@@ -43,12 +45,30 @@ export type Passage = {
   footnotes: Record<string, string>;
   /** The comment threads marked on its words, in order of first mark. */
   threadIds: string[];
+  /** Its open brackets, in reading order. */
+  brackets: PassageBracket[];
+  /**
+   * Its notes as print numbers them: `notes` with each bracket's note ({@link bracketKey}) where the bracket
+   * closes. Only exports print brackets' delegations as notes; the page shows them on the bracket itself.
+   */
+  printedNotes: string[];
   /** A list item's place: how deep its list is nested (1 at the top) and its marker, "•" or "3.". */
   list?: { depth: number; marker: string };
   /** A paragraph's kind (lib/editor/paragraph-kinds.ts); a heading or list item has none. */
   kind?: ParagraphKind;
   /** A sub-paragraph's level. */
   level?: SubparagraphLevel;
+};
+
+/** An open bracket in a passage (lib/editor/brackets.ts): bracketed words, or alternatives ("[a / b]"). */
+export type PassageBracket = {
+  bracketId: string;
+  /** The bracketed words, or the alternatives as printed, "[a / b]". */
+  text: string;
+  /** Who holds the bracketed words; for alternatives, see each option's. */
+  delegations: TDelegationTag[];
+  /** Set for alternatives only. */
+  options?: TAlternative[];
 };
 
 /** The rule itself: a list item is a passage; a paragraph or heading is one unless it sits in a list item. */
@@ -116,6 +136,8 @@ function readPassage(node: PmNode, blockId: string, type: PassageType): Passage 
     notes: [],
     footnotes: {},
     threadIds: [],
+    brackets: [],
+    printedNotes: [],
   };
   if (type === "paragraph") {
     passage.kind = readParagraphKind(node.attrs.kind);
@@ -140,16 +162,24 @@ function ownTextblocks(node: PmNode): PmNode[] {
   return blocks;
 }
 
-/** Adds a textblock's runs, citations and threads to the passage, and returns its words. */
+/** Adds a textblock's runs, citations, threads and brackets to the passage, and returns its words. */
 function readTextblock(textblock: PmNode, passage: Passage): string {
   if (textblock.childCount === 0) return "";
   let run = "";
   let words = "";
+  let openBracket: string | null = null;
+  const closeBracket = () => {
+    if (openBracket) passage.printedNotes.push(bracketKey(openBracket));
+    openBracket = null;
+  };
   textblock.forEach((inline) => {
     if (inline.isText) {
       run += inline.text ?? "";
       words += inline.text ?? "";
       for (const id of threadIdsOf(inline)) if (!passage.threadIds.includes(id)) passage.threadIds.push(id);
+      const bracketId = readBracketMark(inline, passage);
+      if (bracketId !== openBracket) closeBracket();
+      openBracket = bracketId;
       return;
     }
     passage.runs.push(run);
@@ -157,15 +187,50 @@ function readTextblock(textblock: PmNode, passage: Passage): string {
     if (inline.type.name === "citation" && typeof inline.attrs.linkId === "string") {
       passage.citations.push(inline.attrs.linkId);
       passage.notes.push(inline.attrs.linkId);
+      passage.printedNotes.push(inline.attrs.linkId);
     }
     if (inline.type.name === "footnote" && typeof inline.attrs.noteId === "string") {
       const key = footnoteKey(inline.attrs.noteId);
       passage.notes.push(key);
+      passage.printedNotes.push(key);
       passage.footnotes[key] = String(inline.attrs.text ?? "");
     }
+    if (inline.type.name === ALTERNATIVES_NODE && typeof inline.attrs.bracketId === "string") {
+      closeBracket();
+      const options = readAlternatives(inline.attrs.options);
+      passage.brackets.push({
+        bracketId: inline.attrs.bracketId,
+        text: printAlternatives(options),
+        delegations: [],
+        options,
+      });
+      passage.printedNotes.push(bracketKey(inline.attrs.bracketId));
+    }
   });
+  closeBracket();
   passage.runs.push(run);
   return words;
+}
+
+/** Adds a text node's bracketed words to its bracket in the passage; returns the bracket's id, or null. */
+function readBracketMark(text: PmNode, passage: Passage): string | null {
+  const mark = text.marks.find((m) => m.type.name === BRACKET_MARK);
+  const bracketId = mark?.attrs.bracketId;
+  if (typeof bracketId !== "string" || !bracketId) return null;
+  const known = passage.brackets.find((bracket) => bracket.bracketId === bracketId);
+  if (known) known.text += text.text ?? "";
+  else
+    passage.brackets.push({
+      bracketId,
+      text: text.text ?? "",
+      delegations: readDelegationTags(mark!.attrs.delegations),
+    });
+  return bracketId;
+}
+
+/** A bracket's key among a passage's printed notes. */
+export function bracketKey(bracketId: string): string {
+  return `bracket:${bracketId}`;
 }
 
 /** A footnote's key among a passage's notes: never a link id, which is a cuid. */
@@ -194,12 +259,13 @@ export type SourceNumbering = {
  * Numbers a section's sources (see the top of this file). `confirmedByBlock`
  * holds each passage's confirmed link ids, in their order, and the section's
  * own under "". A source whose passage is gone gets no number. `first` lets
- * the export number on from the sections before.
+ * the export number on from the sections before; `isPrint` numbers brackets' notes too.
  */
 export function numberSources(
   passages: readonly Passage[],
   confirmedByBlock: ReadonlyMap<string, readonly string[]>,
   first = 1,
+  { isPrint = false } = {},
 ): SourceNumbering {
   const numberOf = new Map<string, number>();
   const give = (linkId: string) => {
@@ -210,8 +276,8 @@ export function numberSources(
   sectionWide.forEach(give);
   const atEnd = new Map<string, string[]>();
   for (const passage of passages) {
-    // Citations and footnotes of free text in one run, in the order they are read.
-    (passage.notes ?? passage.citations).forEach(give);
+    // Citations and footnotes of free text in one run, in the order they are read (in print, brackets' notes too).
+    ((isPrint ? passage.printedNotes : passage.notes) ?? passage.citations).forEach(give);
     const uncited = (confirmedByBlock.get(passage.blockId) ?? []).filter((id) => !passage.citations.includes(id));
     uncited.forEach(give);
     if (uncited.length) atEnd.set(passage.blockId, uncited);

@@ -96,6 +96,16 @@ export const ZBackupExclusion = z.strictObject({
   createdAt: ZDate,
 });
 
+/** A paragraph's status in the negotiation (pending has no row); backups from before statuses have none. */
+export const ZBackupParagraphStatus = z.strictObject({
+  sectionId: ZId,
+  blockId: z.string().min(1),
+  status: z.enum(["agreed_ad_ref", "agreed"]),
+  text: z.string(),
+  setById: ZIdOrNull,
+  setAt: ZDate,
+});
+
 /** Where seeding put a list item (the seeding report); backups from before templates have none. */
 export const ZBackupPlacement = z.strictObject({
   id: ZId,
@@ -254,6 +264,7 @@ export const ZBackup = z.strictObject({
   concerns: z.array(ZBackupConcern),
   versions: z.array(ZBackupVersion),
   placements: z.array(ZBackupPlacement).default([]),
+  paragraphStatuses: z.array(ZBackupParagraphStatus).default([]),
 });
 
 export type TBackup = z.infer<typeof ZBackup>;

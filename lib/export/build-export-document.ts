@@ -19,6 +19,7 @@ import { AppError } from "@/lib/errors";
 import { readExportSilence } from "@/lib/negotiation/read-silence";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
 import { listPlanSponsors } from "@/lib/plan/list-plan-sponsors";
+import { listParagraphStatuses } from "@/lib/plan/list-paragraph-statuses";
 import { findPlanTemplate } from "@/lib/plan/templates";
 import { shortenAtWord } from "@/lib/text/shorten";
 import { buildSections } from "./build-export-sections";
@@ -80,6 +81,7 @@ function isEmpty(section: TLoadedSection): boolean {
 }
 
 async function loadLive({ planId }: { planId: string }): Promise<{ sections: TLoadedSection[]; links: TLinkRow[] }> {
+  const statuses = await listParagraphStatuses({ planId });
   const sections = await getPrisma().planSection.findMany({
     // A removed section is not part of the plan's text (lib/plan/section-scope.ts).
     where: { planId, ...LIVE_SECTION },
@@ -110,7 +112,7 @@ async function loadLive({ planId }: { planId: string }): Promise<{ sections: TLo
     },
   });
   return {
-    sections: sections.map(({ links: _links, ...section }) => section),
+    sections: sections.map(({ links: _links, ...section }) => ({ ...section, statuses: statuses.get(section.id) })),
     links: sections.flatMap((section) => section.links.map((link) => ({ ...link, sectionKey: section.key }))),
   };
 }

@@ -8,6 +8,14 @@
  */
 import type { JSONContent } from "@tiptap/core";
 import {
+  ALTERNATIVES_NODE,
+  BRACKET_MARK,
+  describeBracketNote,
+  printAlternatives,
+  readAlternatives,
+} from "@/lib/editor/brackets";
+import {
+  bracketKey,
   footnoteKey,
   groupConfirmedByBlock,
   numberParagraphs,
@@ -26,6 +34,8 @@ import type {
   TSourceDescription,
 } from "./export-document";
 import { printParagraphRuns } from "./print-paragraph-runs";
+import { STATUS_LABELS } from "@/lib/plan/paragraph-statuses";
+import type { TParagraphStatus } from "@/lib/plan/paragraph-statuses";
 
 /** A provenance link as both the live tables and a version's snapshot can give it. */
 export type TLinkRow = {
@@ -51,10 +61,12 @@ export type TSectionRow = {
   content: unknown;
   part?: "main" | "annex";
   level?: number;
+  /** Its paragraphs' statuses other than pending, by blockId (the live draft only; a version keeps none). */
+  statuses?: ReadonlyMap<string, TParagraphStatus>;
 };
 
 /** A numbered paragraph: what the block carries, and what printing its runs needs. */
-type TNumbered = { block: TParagraphNumber; print: ParagraphNumber; text: string };
+type TNumbered = { block: TParagraphNumber; print: ParagraphNumber };
 
 /** Running state over the whole document: Word needs every list to be a list of its own. */
 type TCounters = { lists: number };
@@ -87,9 +99,16 @@ export function buildSections({
       passages,
       groupConfirmedByBlock(links.filter((link) => link.sectionKey === section.key)),
       footnotes.length + 1,
+      { isPrint: true },
     );
     const cited = new Set(passages.flatMap((passage) => passage.citations));
-    const freeText = new Map(passages.flatMap((passage) => Object.entries(passage.footnotes ?? {})));
+    // Footnotes of free text, and each bracket's delegations, print as words of their own.
+    const freeText = new Map([
+      ...passages.flatMap((passage) => Object.entries(passage.footnotes ?? {})),
+      ...passages.flatMap((passage) =>
+        passage.brackets.map((bracket) => [bracketKey(bracket.bracketId), describeBracketNote(bracket)] as const),
+      ),
+    ]);
     const noteOf = (linkId: string): TRun => {
       const n = numbering.numberOf.get(linkId)!;
       if (footnotes.some((note) => note.n === n)) return { kind: "footnote", n, repeat: true };
@@ -123,6 +142,7 @@ export function buildSections({
         passages,
         counters,
         titleLevel,
+        statuses: section.statuses ?? new Map(),
       }),
     ];
     // Drop empty paragraphs (an editor's trailing one) so documents do not print blank lines.
@@ -157,7 +177,6 @@ function describeNumbers(parts: NumberedSection[]): Map<string, TNumbered> {
       const isUnderPreambular = kind === "subparagraph" && parent?.kind === "preambular";
       described.set(passage.blockId, {
         print,
-        text: passage.text,
         block: {
           kind,
           depth: kind === "subparagraph" ? (passage.level ?? 1) : 0,
@@ -196,6 +215,7 @@ type TBlockContext = {
   passages: readonly Passage[];
   counters: TCounters;
   titleLevel: number;
+  statuses: ReadonlyMap<string, TParagraphStatus>;
 };
 
 /** The section's text as printable blocks, each citation and each passage's uncited sources as footnotes. */
@@ -205,7 +225,11 @@ function buildBlocks(content: JSONContent, context: TBlockContext): TBlock[] {
   const blocks: TBlock[] = [];
   const endOfPassage = (blockId: unknown): TRun[] =>
     typeof blockId === "string" ? (numbering.atEnd.get(blockId) ?? []).map(noteOf) : [];
-  const inlineRuns = (node: JSONContent): TRun[] => readInlineRuns(node, noteOf);
+  // A paragraph agreed (ad ref) says so before its words, after its number.
+  const inlineRuns = (node: JSONContent): TRun[] => [
+    ...statusRuns(context.statuses.get(String(node.attrs?.blockId))),
+    ...readInlineRuns(node, noteOf),
+  ];
   const visitList = (list: JSONContent, depth: number) => {
     const listNumber = ++counters.lists;
     for (const item of list.content ?? []) {
@@ -240,7 +264,7 @@ function buildBlocks(content: JSONContent, context: TBlockContext): TBlock[] {
     blocks.push({
       kind: "paragraph",
       isQuote,
-      runs: printParagraphRuns({ runs, text: number.text, number: number.print }),
+      runs: printParagraphRuns({ runs, text: readPrintedWords(runs), number: number.print }),
       number: number.block,
       ...blockIdOf(node),
     });
@@ -279,15 +303,52 @@ type TMarks = Omit<Extract<TRun, { kind: "text" }>, "kind" | "text">;
 
 function readInlineRuns(node: JSONContent, noteOf: (linkId: string) => TRun): TRun[] {
   const runs: TRun[] = [];
+  // Bracketed words print between square brackets, the bracket's note (its delegations) after the closing one.
+  let openBracket: string | null = null;
+  const closeBracket = () => {
+    if (openBracket) runs.push(insertedText("]"), noteOf(bracketKey(openBracket)));
+    openBracket = null;
+  };
   for (const child of node.content ?? []) {
+    const bracketId: string | null = child.type === "text" ? bracketIdOf(child) : openBracket;
+    if (bracketId !== openBracket) closeBracket();
+    if (bracketId && bracketId !== openBracket) runs.push(insertedText("["));
+    openBracket = bracketId;
     if (child.type === "text") runs.push({ kind: "text", text: child.text ?? "", ...marksOf(child) });
     else if (child.type === "citation" && typeof child.attrs?.linkId === "string")
       runs.push(noteOf(child.attrs.linkId));
     else if (child.type === "footnote" && typeof child.attrs?.noteId === "string")
       runs.push(noteOf(footnoteKey(child.attrs.noteId)));
     else if (child.type === "hardBreak") runs.push({ kind: "break" });
+    else if (child.type === ALTERNATIVES_NODE && typeof child.attrs?.bracketId === "string") {
+      closeBracket();
+      // Counted as words: the paragraph's ending goes after them when they end it.
+      runs.push({ kind: "text", text: printAlternatives(readAlternatives(child.attrs.options)) });
+      runs.push(noteOf(bracketKey(child.attrs.bracketId)));
+    }
   }
+  closeBracket();
   return runs;
+}
+
+/** A paragraph's words as print reads them: its alternatives among them, the brackets and status print adds not. */
+function readPrintedWords(runs: readonly TRun[]): string {
+  return runs.map((run) => (run.kind === "text" && !run.isInserted ? run.text : "")).join("");
+}
+
+/** Words print adds that are not the passage's own (a bracket, a status): not counted against its text. */
+function insertedText(text: string, marks: TMarks = {}): TRun {
+  return { kind: "text", text, ...marks, isInserted: true };
+}
+
+/** "(Agreed ad ref)" in bold before a paragraph's words; nothing for a pending one. */
+function statusRuns(status: TParagraphStatus | undefined): TRun[] {
+  return status && status !== "pending" ? [insertedText(`(${STATUS_LABELS[status]}) `, { bold: true })] : [];
+}
+
+function bracketIdOf(text: JSONContent): string | null {
+  const mark = text.marks?.find((m) => m.type === BRACKET_MARK);
+  return typeof mark?.attrs?.bracketId === "string" ? mark.attrs.bracketId : null;
 }
 
 /** A footnote of free text, printed as its words alone (it names no source of the dialogue). */

@@ -22,6 +22,7 @@ import {
   ZBackupComment,
   ZBackupConcern,
   ZBackupExclusion,
+  ZBackupParagraphStatus,
   ZBackupLink,
   ZBackupMention,
   ZBackupPlacement,
@@ -54,31 +55,43 @@ export async function exportBackup({
   const threadsWhere = viewer === null ? where : { ...where, ...threadsVisibleWhere(viewer) };
   const concernsWhere = viewer === null ? where : { ...where, ...concernsVisibleWhere(viewer) };
   const byTime = [{ createdAt: "asc" as const }, { id: "asc" as const }];
-  const [dialogue, sections, links, exclusions, threads, amendments, concerns, versions, placements, sponsors] =
-    await Promise.all([
-      prisma.dialogue.findUniqueOrThrow({ where: { id: plan.dialogueId } }),
-      prisma.planSection.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }] }),
-      prisma.provenanceLink.findMany({ where, orderBy: byTime }),
-      prisma.coverageExclusion.findMany({ where, orderBy: byTime }),
-      prisma.commentThread.findMany({
-        where: threadsWhere,
-        orderBy: { number: "asc" },
-        include: { comments: { orderBy: byTime, include: { mentions: { orderBy: { id: "asc" } } } } },
-      }),
-      prisma.amendment.findMany({ where, orderBy: { number: "asc" }, include: { sponsors: { orderBy: byTime } } }),
-      prisma.concern.findMany({
-        where: concernsWhere,
-        orderBy: { number: "asc" },
-        include: { thread: { select: { visibility: true } } },
-      }),
-      prisma.planVersion.findMany({
-        where,
-        orderBy: { number: "asc" },
-        include: { sections: { orderBy: [{ position: "asc" }, { id: "asc" }] } },
-      }),
-      prisma.seedPlacement.findMany({ where, orderBy: byTime }),
-      prisma.planSponsor.findMany({ where, orderBy: { position: "asc" }, select: { delegationId: true } }),
-    ]);
+  const [
+    dialogue,
+    sections,
+    links,
+    exclusions,
+    threads,
+    amendments,
+    concerns,
+    versions,
+    placements,
+    sponsors,
+    statuses,
+  ] = await Promise.all([
+    prisma.dialogue.findUniqueOrThrow({ where: { id: plan.dialogueId } }),
+    prisma.planSection.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }] }),
+    prisma.provenanceLink.findMany({ where, orderBy: byTime }),
+    prisma.coverageExclusion.findMany({ where, orderBy: byTime }),
+    prisma.commentThread.findMany({
+      where: threadsWhere,
+      orderBy: { number: "asc" },
+      include: { comments: { orderBy: byTime, include: { mentions: { orderBy: { id: "asc" } } } } },
+    }),
+    prisma.amendment.findMany({ where, orderBy: { number: "asc" }, include: { sponsors: { orderBy: byTime } } }),
+    prisma.concern.findMany({
+      where: concernsWhere,
+      orderBy: { number: "asc" },
+      include: { thread: { select: { visibility: true } } },
+    }),
+    prisma.planVersion.findMany({
+      where,
+      orderBy: { number: "asc" },
+      include: { sections: { orderBy: [{ position: "asc" }, { id: "asc" }] } },
+    }),
+    prisma.seedPlacement.findMany({ where, orderBy: byTime }),
+    prisma.planSponsor.findMany({ where, orderBy: { position: "asc" }, select: { delegationId: true } }),
+    prisma.paragraphStatus.findMany({ where, orderBy: [{ sectionId: "asc" }, { blockId: "asc" }] }),
+  ]);
 
   const referenced = new Set<string | null>([
     ...links.flatMap((l) => [l.createdById, l.confirmedById]),
@@ -91,6 +104,7 @@ export async function exportBackup({
     ...amendments.flatMap((a) => [a.authorId, a.decidedById, ...a.sponsors.map((s) => s.userId)]),
     ...concerns.flatMap((c) => [c.decidedById, c.createdById]),
     ...versions.map((v) => v.createdById),
+    ...statuses.map((s) => s.setById),
   ]);
   const users = await prisma.user.findMany({
     // A full backup keeps every account of the workspace (those of other dialogues' delegations excepted), so a
@@ -137,6 +151,7 @@ export async function exportBackup({
     sections: sections.map((section) => pick(ZBackupSection, section)),
     links: links.map((link) => pick(ZBackupLink, link)),
     exclusions: exclusions.map((exclusion) => pick(ZBackupExclusion, exclusion)),
+    paragraphStatuses: statuses.map((status) => pick(ZBackupParagraphStatus, status)),
     threads: threads.map((thread) => ({
       ...pick(ZBackupThread, thread),
       comments: thread.comments.map((comment) => ({

@@ -14,6 +14,8 @@ export type TTextRun = {
   italic?: boolean;
   underline?: boolean;
   strike?: boolean;
+  /** Words print adds, not the passage's own: a bracket, or a paragraph's status. */
+  isInserted?: true;
 };
 
 /**

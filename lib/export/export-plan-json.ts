@@ -8,7 +8,9 @@
  *   { format: "gpa-plan", version: 1, exportedAt,
  *     plan: { id, title, templateKey, dialogue: { id, title, topic, date }, sponsors: [{ id, name }] },
  *     sections: [{ key, title, position, part, level, guidance, text,
- *                  passages: [{ blockId, type, kind, level, marker, reference, text, footnotes }],
+ *                  passages: [{ blockId, type, kind, level, marker, reference, status, text, footnotes,
+ *                               brackets: [{ bracketId, text, delegations: [{ id, name }],
+ *                                            options?: [{ text, delegations }] }] }],
  *                  links: [{ id, blockId, relation, status, quote,
  *                            target: { type, id, sentenceId, address } }] }],
  *     coverage: { counts: { covered, suspect, suggested, uncovered, excluded },
@@ -24,6 +26,8 @@ import { computeCoverage } from "@/lib/provenance/compute-coverage";
 import type { Coverage, CoverageEntry } from "@/lib/provenance/compute-coverage";
 import { readExportSilence } from "@/lib/negotiation/read-silence";
 import { IN_LIVE_SECTION, LIVE_SECTION } from "@/lib/plan/section-scope";
+import { listParagraphStatuses } from "@/lib/plan/list-paragraph-statuses";
+import type { TParagraphStatus } from "@/lib/plan/paragraph-statuses";
 import { isSectionEmpty } from "./is-section-empty";
 
 export const PLAN_JSON_FORMAT = "gpa-plan";
@@ -51,7 +55,7 @@ export async function exportPlanJson({
     },
   });
   if (!plan) throw new AppError("not_found", `No plan ${planId}.`);
-  const [rows, links, coverage] = await Promise.all([
+  const [rows, links, coverage, statuses] = await Promise.all([
     // A removed section is not part of the plan's text (lib/plan/section-scope.ts).
     prisma.planSection.findMany({ where: { planId, ...LIVE_SECTION }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
     prisma.provenanceLink.findMany({
@@ -60,6 +64,7 @@ export async function exportPlanJson({
       include: { statement: { select: { key: true } }, sentence: { select: { key: true } }, summaryItem: true },
     }),
     computeCoverage({ planId }),
+    listParagraphStatuses({ planId }),
   ]);
   const read = rows.map((section) => ({ section, passages: readPassages(section.content as JSONContent) }));
   const sections = isOmittingEmpty
@@ -86,7 +91,9 @@ export async function exportPlanJson({
       level: section.level,
       guidance: section.guidance,
       text: section.text,
-      passages: passages.map((passage) => toPassage(passage, numbers.get(passage.blockId))),
+      passages: passages.map((passage) =>
+        toPassage(passage, numbers.get(passage.blockId), statuses.get(section.id)?.get(passage.blockId)),
+      ),
       links: links.filter((link) => link.sectionId === section.id).map(toLink),
     })),
     coverage: toCoverage(coverage),
@@ -105,8 +112,8 @@ function toSilence(silence: Awaited<ReturnType<typeof readExportSilence>>) {
   };
 }
 
-/** A passage with its kind and, when numbered, its marker and reference, as the reader gives them. */
-function toPassage(passage: Passage, number: ParagraphNumber | undefined) {
+/** A passage with its kind and, when numbered, its marker and reference, as the reader gives them; its status and brackets. */
+function toPassage(passage: Passage, number: ParagraphNumber | undefined, status: TParagraphStatus | undefined) {
   return {
     blockId: passage.blockId,
     type: passage.type,
@@ -114,9 +121,13 @@ function toPassage(passage: Passage, number: ParagraphNumber | undefined) {
     level: passage.level ?? null,
     marker: number?.marker ?? null,
     reference: number?.reference ?? null,
+    /** "pending", "agreed ad ref" or "agreed". */
+    status: status ?? "pending",
     text: passage.text,
     /** Its footnotes of free text, in reading order (citations are the links). */
     footnotes: Object.values(passage.footnotes),
+    /** Its open brackets, each with the delegations that hold it (lib/editor/brackets.ts). */
+    brackets: passage.brackets,
   };
 }
 

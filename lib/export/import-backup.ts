@@ -101,6 +101,9 @@ export async function importBackup({
         await tx.coverageExclusion.createMany({
           data: backup.exclusions.map((exclusion) => ({ ...exclusion, planId })),
         });
+        await tx.paragraphStatus.createMany({
+          data: backup.paragraphStatuses.map((status) => ({ ...status, planId })),
+        });
         await tx.commentThread.createMany({
           data: backup.threads.map(({ comments: _c, ...thread }) => ({
             ...thread,
@@ -307,6 +310,7 @@ function checkReferences(backup: TBackup, rows: ReturnType<typeof buildDialogueR
     check(`links.${i}.confirmedById`, l.confirmedById, "user");
   });
   backup.exclusions.forEach((e, i) => check(`exclusions.${i}.createdById`, e.createdById, "user"));
+  backup.paragraphStatuses.forEach((s, i) => check(`paragraphStatuses.${i}.sectionId`, s.sectionId, "section"));
   backup.threads.forEach((t, i) => {
     check(`threads.${i}.sectionId`, t.sectionId, "section");
     check(`threads.${i}.delegationId`, t.delegationId, "delegation");

@@ -29,6 +29,11 @@ export function printParagraphRuns({
       else if (run.kind === "footnote") trailing.push(run);
       continue;
     }
+    // Words print adds (a bracket, a status) stay whole and do not count against the text; a closing bracket at the very end stays too.
+    if (run.isInserted) {
+      if (at <= keep) printed.push(run);
+      continue;
+    }
     const kept = run.text.slice(0, Math.max(0, keep - at));
     printed.push(...italicizeOpening(run, kept, at, number.openingLength));
     at += run.text.length;

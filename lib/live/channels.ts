@@ -28,6 +28,8 @@ export type CollabNotice =
   | ({ type: "links-changed" } & Section)
   /** A point of the dialogue was excluded from coverage, or included again (the plan as a whole): the board refreshes. */
   | { type: "coverage-changed"; planId: string }
+  /** A paragraph's status was set, or dropped back to pending by an edit: the plan page and the status board refresh. */
+  | ({ type: "paragraph-status-changed" } & Section)
   /** The stored document was edited on the server (an accepted amendment): live documents merge it in now. */
   | ({ type: "merge-stored" } & Section)
   /** The plan's sections were added, renamed, moved or removed, or its title changed: open pages render again. */

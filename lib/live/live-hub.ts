@@ -37,6 +37,8 @@ export type PlanActivity =
   | { kind: "amendments"; sectionId: string }
   /** sectionId null: the plan as a whole (an exclusion from coverage). */
   | { kind: "links"; sectionId: string | null }
+  /** A paragraph's status changed (set by a facilitator, or dropped to pending by an edit). */
+  | { kind: "status"; sectionId: string }
   /** The sections were added, renamed, moved or removed, or the plan retitled. */
   | { kind: "structure"; sectionId: null };
 /** Called with the plan activity for a plan subscription; with nothing for the bell, or to say "check again". */
@@ -218,6 +220,7 @@ function toPlanActivity(notice: Partial<CollabNotice> | null): { planId: string;
   const { planId, sectionId } = notice;
   if (notice.type === "amendments-changed") return { planId, change: { kind: "amendments", sectionId } };
   if (notice.type === "links-changed") return { planId, change: { kind: "links", sectionId } };
+  if (notice.type === "paragraph-status-changed") return { planId, change: { kind: "status", sectionId } };
   if (notice.type === "threads-changed" || notice.type === "anchor-thread") {
     // A notice without a visibility (sent by an older instance) is treated as the more private kind.
     return {

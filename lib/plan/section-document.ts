@@ -21,12 +21,14 @@ import type { Tx } from "@/lib/db";
 import { toPlainText } from "@/lib/editor/plan-document";
 import { contentFromYdoc, ydocFromContent } from "@/lib/editor/ydoc";
 import { AppError } from "@/lib/errors";
+import { dropChangedStatuses } from "@/lib/plan/drop-changed-statuses";
 import { reconcileLinks } from "@/lib/provenance/reconcile-links";
 import type { ReconcileResult } from "@/lib/provenance/reconcile-links";
 
 type LockedSection = { ydoc: Uint8Array | null; content: JSONContent };
 
-async function lockSection(
+/** Locks the section's row for the transaction (every write to its document or paragraphs takes it); 404 when it is not this plan's. */
+export async function lockSection(
   tx: Tx,
   { planId, sectionId }: { planId: string; sectionId: string },
 ): Promise<LockedSection> {
@@ -89,6 +91,8 @@ async function writeSectionState(
     where: { id: section.sectionId },
     data: { ydoc: new Uint8Array(state), content: content as object, text: toPlainText(content) },
   });
+  // A paragraph whose words changed is no longer agreed: its status drops back to pending, audited with the actor.
+  await dropChangedStatuses(tx, { ...section, after: content, actorId });
   return reconcileLinks(tx, { ...section, before, after: content, actorId });
 }
 

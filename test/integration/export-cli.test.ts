@@ -114,6 +114,8 @@ describe("npm run plan -- import", () => {
         if (user.email === "admin@export.test") expect(await verifyPassword(PASSWORD, user.passwordHash)).toBe(true);
         else expect(user.passwordHash).toBe(RESTORED_PASSWORD_HASH);
       }
+      // The paragraph agreed ad ref comes back with its status.
+      expect(await sql`SELECT "status" FROM "ParagraphStatus"`).toEqual([{ status: "agreed_ad_ref" }]);
     } finally {
       await sql.end();
     }

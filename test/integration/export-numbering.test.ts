@@ -165,8 +165,10 @@ describe("a resolution's export", () => {
       level: 1,
       marker: "(a)",
       reference: "OP 2 (a)",
+      status: "pending",
       text: "to ratify the Protocol",
       footnotes: [],
+      brackets: [],
     });
     expect(passages).toContainEqual(expect.objectContaining({ blockId: "an2", marker: "2.", reference: "Annex 2" }));
     expect(passages).toContainEqual(expect.objectContaining({ blockId: "pp1", marker: null, reference: "PP 1" }));

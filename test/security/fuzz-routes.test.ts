@@ -18,6 +18,7 @@ import { ZAddressConcern, ZMarkThreadAsConcern, ZNoteConcern } from "@/lib/conce
 import { getPrisma } from "@/lib/db";
 import { ZBreakSilence, ZStartSilence } from "@/lib/negotiation/silence-schemas";
 import { ZMarkRead } from "@/lib/notifications/schemas";
+import { ZSetParagraphStatus } from "@/lib/plan/set-paragraph-status";
 import { ZResetPlan } from "@/lib/plan/reset-plan";
 import { ZSetSponsors } from "@/lib/plan/sponsor-schemas";
 import { ZAddSection, ZChangeSection, ZRemoveSection, ZRetitlePlan } from "@/lib/plan/structure/schemas";
@@ -130,6 +131,13 @@ const ROUTES: Route[] = [
     method: "DELETE",
     path: (i) => `/api/plans/${i.plan}/sections/${i.section}`,
     schema: ZRemoveSection,
+    roles: ["facilitator"],
+  },
+  {
+    // The body is refused before the paragraph is looked up, so any block id will do.
+    method: "PUT",
+    path: (i) => `/api/plans/${i.plan}/sections/${i.section}/paragraphs/b-fuzz/status`,
+    schema: ZSetParagraphStatus,
     roles: ["facilitator"],
   },
   {

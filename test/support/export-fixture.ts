@@ -2,7 +2,7 @@
  * A seeded plan with something in every table an export carries: an inline
  * citation of a sentence (speaker, role, segment), a confirmed amendment
  * link, threads (one facilitators-only) with a mention, an amendment with a
- * co-sponsor, a concern from a comment, an exclusion, a Yjs state and a
+ * co-sponsor, a concern from a comment, an exclusion, a paragraph agreed ad ref, a Yjs state and a
  * version "Rev.1" whose text differs from the live draft.
  */
 import type { JSONContent } from "@tiptap/core";
@@ -15,6 +15,7 @@ import { ZProposeAmendment } from "@/lib/amendments/schemas";
 import { setSponsorship } from "@/lib/amendments/sponsor-amendment";
 import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
+import { setParagraphStatus } from "@/lib/plan/set-paragraph-status";
 import { seedPlan } from "@/lib/plan/seed-plan";
 import { excludeFromCoverage } from "@/lib/provenance/exclude-from-coverage";
 import { createVersion } from "@/lib/versions/create-version";
@@ -153,6 +154,15 @@ export async function buildExportFixture(): Promise<TExportFixture> {
     actor: people.facilitator,
     planId,
     input: { targetType: "speaker", targetId: speaker.id, reason: "Procedural remarks only." },
+  });
+  // A paragraph agreed ad ref, which a backup carries and a restore brings back.
+  const principles = await prisma.planSection.findFirstOrThrow({ where: { planId, key: "principles" } });
+  await setParagraphStatus({
+    actor: people.facilitator,
+    planId,
+    sectionId: principles.id,
+    blockId: readPassages(principles.content as JSONContent)[0].blockId,
+    input: { status: "agreed ad ref" },
   });
 
   // Version "Rev.1", taken the way facilitators take one, while "objectives" held a passage the live draft then loses.

@@ -20,6 +20,7 @@ export async function countRows(prisma: Prisma): Promise<Record<string, number>>
     amendmentSponsor,
     planSponsor,
     silenceProcedure,
+    paragraphStatus,
   ] = await Promise.all([
     prisma.auditLog.count(),
     prisma.commentThread.count(),
@@ -36,6 +37,7 @@ export async function countRows(prisma: Prisma): Promise<Record<string, number>>
     prisma.amendmentSponsor.count(),
     prisma.planSponsor.count(),
     prisma.silenceProcedure.count(),
+    prisma.paragraphStatus.count(),
   ]);
   return {
     auditLog,
@@ -53,5 +55,6 @@ export async function countRows(prisma: Prisma): Promise<Record<string, number>>
     amendmentSponsor,
     planSponsor,
     silenceProcedure,
+    paragraphStatus,
   };
 }

@@ -50,6 +50,7 @@ const ROLE_CASES: Case[] = [
   { action: "amendment.decide", /*                               */ who: "af--" },
   { action: "provenance.confirm", /*                             */ who: "af--" },
   { action: "concern.manage", /*                                 */ who: "af--" },
+  { action: "paragraph.status", /*                               */ who: "af--" },
   { action: "user.manage", /*                                    */ who: "a---" },
   { action: "audit.read", /*                                     */ who: "a---" },
   { action: "notification.read", /*                              */ who: "afdo" },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CollabSession } from "@/components/editor/collab-session";
+import { DelegationChoices } from "@/components/editor/delegation-choices";
 import { ParagraphNumbering } from "@/components/editor/paragraph-numbering";
 import { LivePlanActivity } from "@/components/live/live-plan-activity";
 import { ExportMenu } from "@/components/plan/export-menu";
@@ -21,6 +22,8 @@ import { readSilencePanel } from "@/lib/negotiation/read-silence";
 import { getPlan } from "@/lib/plan/get-plan";
 import { listPlanSponsors, listSponsorChoices } from "@/lib/plan/list-plan-sponsors";
 import { toDelegationChoices } from "@/lib/users/delegation-label";
+import { listPlanDelegations } from "@/lib/plan/list-plan-delegations";
+import { listParagraphStatuses } from "@/lib/plan/list-paragraph-statuses";
 
 export const metadata: Metadata = { title: "Draft plan" };
 
@@ -48,6 +51,9 @@ export default async function PlanPage({ params }: Props) {
   // Numbered once over the whole plan: operative paragraphs continue their count from section to section.
   const sectionParagraphs = readSectionParagraphs(plan.sections);
   const paragraphNumbers = numberParagraphs(sectionParagraphs);
+  const statuses = await listParagraphStatuses({ planId: plan.id });
+  // Only drafters tag brackets with delegations; readers' pages do not carry the list.
+  const delegations = canEdit ? await listPlanDelegations({ dialogueId: plan.dialogue.id }) : [];
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
       <nav aria-label="Sections" className="lg:sticky lg:top-20 lg:self-start">
@@ -64,7 +70,8 @@ export default async function PlanPage({ params }: Props) {
             </li>
           ))}
         </ol>
-        <LivePlanActivity planId={plan.id} kind="structure" noun="sections" revision={plan.structureRevision} />
+        {/* Sections, and paragraph statuses: the page renders again when either changes. */}
+        <LivePlanActivity planId={plan.id} kind="status" noun="sections" revision={plan.structureRevision} />
       </nav>
       {/* On wide screens each section has a margin beside its text for the passage's sources and the comments (see LiveSection). */}
       <div className="relative min-w-0 space-y-6">
@@ -98,6 +105,9 @@ export default async function PlanPage({ params }: Props) {
             <Link href={`/plans/${plan.id}/versions`} className="font-medium text-un-dark underline">
               Versions
             </Link>
+            <Link href={`/plans/${plan.id}/status`} className="font-medium text-un-dark underline">
+              Status of paragraphs
+            </Link>
           </p>
           <PlanSponsors
             planId={plan.id}
@@ -118,20 +128,24 @@ export default async function PlanPage({ params }: Props) {
           {can(user, "plan.reset") && !silencePanel.isTextLocked && <ResetPlanButton planId={plan.id} />}
         </header>
         <CollabSession url={collabPublicUrl()} user={{ id: user.id, name: user.name, color: colourForUser(user.id) }}>
-          <ParagraphNumbering sections={sectionParagraphs}>
-            {plan.sections.map((section) => (
-              <SectionView
-                key={section.key}
-                section={section}
-                dialogueId={plan.dialogue.id}
-                planId={plan.id}
-                canDecide={canDecide}
-                canEdit={canEdit}
-                viewer={planViewer}
-                paragraphNumbers={paragraphNumbers}
-              />
-            ))}
-          </ParagraphNumbering>
+          <DelegationChoices delegations={delegations}>
+            <ParagraphNumbering sections={sectionParagraphs}>
+              {plan.sections.map((section) => (
+                <SectionView
+                  key={section.key}
+                  section={section}
+                  dialogueId={plan.dialogue.id}
+                  planId={plan.id}
+                  canDecide={canDecide}
+                  canEdit={canEdit}
+                  viewer={planViewer}
+                  paragraphNumbers={paragraphNumbers}
+                  statuses={statuses.get(section.id)}
+                  canSetStatus={can(user, "paragraph.status")}
+                />
+              ))}
+            </ParagraphNumbering>
+          </DelegationChoices>
         </CollabSession>
       </div>
     </div>

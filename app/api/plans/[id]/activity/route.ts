@@ -9,7 +9,7 @@ export const runtime = "nodejs";
 
 type Context = { params: Promise<{ id: string }> };
 
-const KINDS = ["threads", "amendments", "links", "structure"] as const;
+const KINDS = ["threads", "amendments", "links", "status", "structure"] as const;
 
 /** `?kind=threads` (or several: `links,structure`) narrows the stream to what the page lists; without it, all. */
 const ZQuery = z.object({
