@@ -75,6 +75,12 @@ export async function decideAmendment({
 
 /** Changes the text and records the amendment as a source of the passage; returns the link's id. */
 async function applyToText(tx: Tx, amendment: LockedAmendment, actor: CurrentUser): Promise<string> {
+  // Recorded when a revision's text no longer held its target (lib/negotiation/carry-over-amendments.ts).
+  if (amendment.staleSinceRevision !== null)
+    throw new AppError(
+      "conflict",
+      `Amendment ${amendment.number} is stale since Rev.${amendment.staleSinceRevision}: its target text changed in that revision.`,
+    );
   const section = { planId: amendment.planId, sectionId: amendment.sectionId };
   // Its text is out of the plan until a version brings the section back; rejecting it stays possible.
   const { removedAt } = await tx.planSection.findUniqueOrThrow({

@@ -127,7 +127,9 @@ export async function listAmendments({
     const current = passageText(section, amendment.blockId);
     const quote = { exact: amendment.quoteExact, prefix: amendment.quotePrefix, suffix: amendment.quoteSuffix };
     const isStale =
-      amendment.status === "pending" && !isQuoteAmendable(section.content as JSONContent, amendment.blockId, quote);
+      amendment.status === "pending" &&
+      (amendment.staleSinceRevision !== null ||
+        !isQuoteAmendable(section.content as JSONContent, amendment.blockId, quote));
     return {
       id: amendment.id,
       number: amendment.number,
@@ -143,6 +145,8 @@ export async function listAmendments({
       rationaleReferences: showParagraphReferences(amendment.rationale, readStoredReferences(rationaleRefs), numbers),
       status: amendment.status,
       state: (isStale ? "stale" : amendment.status) as AmendmentState,
+      /** Set when a revision's text no longer held its target: shown as "stale since Rev.N". */
+      staleSinceRevision: amendment.staleSinceRevision,
       // Only when stale: what the passage says now, to compare with the target.
       currentText: isStale ? (current ?? "") : null,
       diff: diffAmendment(amendment, current),

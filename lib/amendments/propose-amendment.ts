@@ -15,6 +15,7 @@ import { isQuoteAmendable } from "./list-amendments";
 import type { TProposeAmendment } from "./schemas";
 import { readParagraphReferences } from "@/lib/plan/read-plan-numbering";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
+import { assertBeforeDeadline } from "@/lib/negotiation/assert-before-deadline";
 
 export async function proposeAmendment({
   actor,
@@ -27,6 +28,7 @@ export async function proposeAmendment({
 }) {
   authorize(actor, "amendment.propose");
   return getPrisma().$transaction(async (tx) => {
+    await assertBeforeDeadline(tx, { planId, actor, kind: "amendment" });
     const section = await tx.planSection.findFirst({
       where: { planId, key: input.sectionKey, ...LIVE_SECTION },
       select: { id: true, content: true },

@@ -50,6 +50,11 @@ export const ACTIONS = [
   "version.create",
   /** Restore a section or the whole plan from a version. */
   "version.restore",
+  /**
+   * Run the rounds of consultations: issue a revision ("Rev.2", which opens the next round) and set or extend a
+   * round's deadlines. Whoever may do this chairs, so the round's deadlines do not bind them (lib/negotiation).
+   */
+  "negotiation.manage",
   /** Export a plan as a full backup (every account, with e-mail addresses); other readers get a reader's export. */
   "plan.backup",
 ] as const;
@@ -91,6 +96,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "concern.manage",
     "version.create",
     "version.restore",
+    "negotiation.manage",
   ]),
   // notification.read is one's own bell: every role has one, and lib/notifications only ever touches the viewer's rows.
   delegate: new Set<Action>([

@@ -32,7 +32,7 @@ import {
 import type { ParagraphChild } from "docx";
 import type { TBlock, TExportDocument, TParagraphNumber, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
-import { describeVersion, formatFootnoteText, SOURCES_TITLE, SYMBOL_PLACEHOLDER } from "./export-document";
+import { describeVersion, documentSymbol, formatFootnoteText, SOURCES_TITLE } from "./export-document";
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -157,7 +157,7 @@ function renderResolutionHead(document: TExportDocument): Paragraph[] {
   return [
     new Paragraph({
       alignment: AlignmentType.RIGHT,
-      children: [new TextRun({ text: SYMBOL_PLACEHOLDER, bold: true })],
+      children: [new TextRun({ text: documentSymbol(document), bold: true })],
     }),
     new Paragraph({
       alignment: AlignmentType.RIGHT,

@@ -9,7 +9,7 @@
  */
 import type { TBlock, TExportDocument, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
-import { describeVersion, formatFootnoteText, SOURCES_TITLE, SYMBOL_PLACEHOLDER } from "./export-document";
+import { describeVersion, documentSymbol, formatFootnoteText, SOURCES_TITLE } from "./export-document";
 
 const PRINT_CSS = `
 @page { size: A4; margin: 25mm 22mm 22mm 22mm; }
@@ -81,7 +81,7 @@ function renderHead(document: TExportDocument): string[] {
   const date = escape(formatDay(document.date));
   if (document.layout === "resolution")
     return [
-      `<header class="resolution-head"><p class="symbol">${escape(SYMBOL_PLACEHOLDER)}</p>`,
+      `<header class="resolution-head"><p class="symbol">${escape(documentSymbol(document))}</p>`,
       `<p class="version">${version}, ${date}</p><h1>${escape(document.title)}</h1></header>`,
     ];
   return [

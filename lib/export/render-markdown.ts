@@ -9,11 +9,11 @@
  */
 import type { TBlock, TExportDocument, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
-import { describeVersion, formatFootnoteText, SOURCES_TITLE, SYMBOL_PLACEHOLDER } from "./export-document";
+import { describeVersion, documentSymbol, formatFootnoteText, SOURCES_TITLE } from "./export-document";
 
 export function renderMarkdown({ document }: { document: TExportDocument }): string {
   const lines: string[] = [
-    ...(document.layout === "resolution" ? [escapeInline(SYMBOL_PLACEHOLDER), ""] : []),
+    ...(document.layout === "resolution" ? [escapeInline(documentSymbol(document)), ""] : []),
     `# ${escapeInline(document.title)}`,
     "",
     `${escapeInline(describeVersion(document))} · ${formatDay(document.date)}`,

@@ -19,7 +19,7 @@ export type TMarkRead = z.infer<typeof ZMarkRead>;
 /** One notification as the bell shows it. */
 export type TNotificationView = {
   id: string;
-  kind: "reply" | "mention" | "amendment_decision" | "concern_addressed";
+  kind: "reply" | "mention" | "amendment_decision" | "concern_addressed" | "revision_issued";
   title: string;
   href: string;
   createdAt: string;

@@ -54,6 +54,7 @@ const ROLE_CASES: Case[] = [
   { action: "notification.read", /*                              */ who: "afdo" },
   { action: "version.create", /*                                 */ who: "af--" },
   { action: "version.restore", /*                                */ who: "af--" },
+  { action: "negotiation.manage", /*                             */ who: "af--" },
   { action: "plan.backup", /*                                    */ who: "a---" },
 ];
 
