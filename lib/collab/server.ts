@@ -366,6 +366,10 @@ async function flushPlan(hocuspocus: Hocuspocus, { planId, requestId }: { planId
     (document) => parseSectionDocumentName(document.name)?.planId === planId,
   );
   await flushPendingStores(hocuspocus, documents);
-  const answer: FlushedNotice = { requestId, server: hocuspocus.configuration.name ?? "gpa-collab", documents: documents.length };
+  const answer: FlushedNotice = {
+    requestId,
+    server: hocuspocus.configuration.name ?? "gpa-collab",
+    documents: documents.length,
+  };
   await getPrisma().$executeRaw`SELECT pg_notify(${FLUSHED_CHANNEL}, ${JSON.stringify(answer)})`;
 }

@@ -6,7 +6,8 @@ const ZDeadline = z.iso
   .datetime({ offset: true, message: "give a date and time, e.g. 2026-12-10T15:00:00Z" })
   .transform((value) => new Date(value));
 
-export const ZIssueRevision = z.object({
+/** Strict: every field is optional, so a misspelt one must be a 400 rather than a revision issued without it. */
+export const ZIssueRevision = z.strictObject({
   /** Deadlines of the round the revision opens; none by default. */
   commentDeadline: ZDeadline.optional(),
   amendmentDeadline: ZDeadline.optional(),
@@ -15,7 +16,10 @@ export type TIssueRevision = z.infer<typeof ZIssueRevision>;
 
 /** The current round's deadlines: a field left out is kept, null removes it. */
 export const ZSetDeadlines = z
-  .object({ commentDeadline: ZDeadline.nullable().optional(), amendmentDeadline: ZDeadline.nullable().optional() })
+  .strictObject({
+    commentDeadline: ZDeadline.nullable().optional(),
+    amendmentDeadline: ZDeadline.nullable().optional(),
+  })
   .refine((input) => input.commentDeadline !== undefined || input.amendmentDeadline !== undefined, {
     message: "set commentDeadline or amendmentDeadline",
     path: ["commentDeadline"],

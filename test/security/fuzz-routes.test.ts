@@ -16,6 +16,7 @@ import { ZSpeakerFamilyName } from "@/lib/dialogue/set-speaker-family-name";
 import { ZCreateThread, ZReply, ZThreadStatus } from "@/lib/comments/schemas";
 import { ZAddressConcern, ZMarkThreadAsConcern, ZNoteConcern } from "@/lib/concerns/schemas";
 import { getPrisma } from "@/lib/db";
+import { ZIssueRevision, ZSetDeadlines } from "@/lib/negotiation/schemas";
 import { ZMarkRead } from "@/lib/notifications/schemas";
 import { ZResetPlan } from "@/lib/plan/reset-plan";
 import { ZAddSection, ZChangeSection, ZRemoveSection, ZRetitlePlan } from "@/lib/plan/structure/schemas";
@@ -153,6 +154,13 @@ const ROUTES: Route[] = [
     method: "POST",
     path: (i) => `/api/plans/${i.plan}/versions/restore`,
     schema: ZRestoreVersion,
+    roles: ["facilitator"],
+  },
+  { method: "POST", path: (i) => `/api/plans/${i.plan}/rounds`, schema: ZIssueRevision, roles: ["facilitator"] },
+  {
+    method: "PATCH",
+    path: (i) => `/api/plans/${i.plan}/rounds/current`,
+    schema: ZSetDeadlines,
     roles: ["facilitator"],
   },
 ];
@@ -371,6 +379,7 @@ describe.skipIf(!hasServer)("random path ids on every mutating route", () => {
       "threads",
       "versions",
       "versions/compare",
+      "rounds",
       "suggestions",
       "export",
       "traceability",
