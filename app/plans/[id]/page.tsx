@@ -8,6 +8,7 @@ import { ExportMenu } from "@/components/plan/export-menu";
 import { ArrangeSections } from "@/components/plan/structure/arrange-sections";
 import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
+import { RoundStatus } from "@/components/negotiation/round-status";
 import { can, presentPlanViewer } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { collabPublicUrl } from "@/lib/collab/collab-url";
@@ -16,6 +17,7 @@ import { readSectionParagraphs } from "@/lib/editor/numbered-sections";
 import { numberParagraphs } from "@/lib/editor/passages";
 import { readPageParams } from "@/lib/http/path-params";
 import { getPlan } from "@/lib/plan/get-plan";
+import { readNegotiation } from "@/lib/negotiation/read-negotiation";
 
 export const metadata: Metadata = { title: "Draft plan" };
 
@@ -25,8 +27,11 @@ export default async function PlanPage({ params }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}`);
   authorizePage(user, "plan.read");
-  const plan = await getPlan({ planId: id });
-  if (!plan) notFound();
+  const [plan, negotiation] = await Promise.all([
+    getPlan({ planId: id }),
+    readNegotiation({ viewer: user, planId: id }),
+  ]);
+  if (!plan || !negotiation) notFound();
   const canDecide = can(user, "provenance.confirm");
   const canEdit = can(user, "plan.edit");
   // Numbered once over the whole plan: operative paragraphs continue their count from section to section.
@@ -83,6 +88,7 @@ export default async function PlanPage({ params }: Props) {
               Versions
             </Link>
           </p>
+          <RoundStatus planId={plan.id} round={negotiation.round} withLink />
           <ExportMenu planId={plan.id} />
           {canEdit && (
             <ArrangeSections
