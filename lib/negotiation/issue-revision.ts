@@ -18,6 +18,7 @@ import { authorize } from "@/lib/auth/policies";
 import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { writeVersion } from "@/lib/versions/write-version";
@@ -112,9 +113,9 @@ export async function issueRevision({
  * The N of the next Rev.N: one more than the current round's revision, or than any version a facilitator already
  * labelled "Rev.K" by hand before rounds existed, so the label is always free.
  */
-async function nextRevision(tx: Tx, planId: string): Promise<number> {
-  const current = await readCurrentRound(tx, planId);
-  const [labelled] = await tx.$queryRaw<{ highest: number | null }[]>`
+export async function nextRevision(db: Tx | PrismaClient, planId: string): Promise<number> {
+  const current = await readCurrentRound(db, planId);
+  const [labelled] = await db.$queryRaw<{ highest: number | null }[]>`
     SELECT max(substring(label FROM '^Rev\\.([0-9]{1,6})$')::int) AS highest
     FROM "PlanVersion" WHERE "planId" = ${planId} AND label ~ '^Rev\\.[0-9]{1,6}$'`;
   return Math.max(current.revision, labelled?.highest ?? 0) + 1;

@@ -7,7 +7,7 @@
 import { authorize, can } from "@/lib/auth/policies";
 import type { Actor } from "@/lib/auth/policies";
 import { getPrisma } from "@/lib/db";
-import { revisionLabel } from "./issue-revision";
+import { nextRevision, revisionLabel } from "./issue-revision";
 import { readCurrentRound, readTextLock } from "./negotiation-state";
 
 export async function readNegotiation({ viewer, planId }: { viewer: Actor; planId: string }) {
@@ -15,8 +15,9 @@ export async function readNegotiation({ viewer, planId }: { viewer: Actor; planI
   const db = getPrisma();
   const plan = await db.plan.findUnique({ where: { id: planId }, select: { id: true, title: true } });
   if (!plan) return null;
-  const [current, lock, rounds] = await Promise.all([
+  const [current, next, lock, rounds] = await Promise.all([
     readCurrentRound(db, planId),
+    nextRevision(db, planId),
     readTextLock(db, planId),
     db.negotiationRound.findMany({
       where: { planId, revisionId: { not: null } },
@@ -39,8 +40,8 @@ export async function readNegotiation({ viewer, planId }: { viewer: Actor; planI
       openedAt: current.openedAt?.toISOString() ?? null,
     },
     textLock: lock ? { state: lock.state, endsAt: lock.endsAt.toISOString() } : null,
-    /** What "Issue Rev.N" will be called (a label taken by hand is skipped when issued; see issue-revision.ts). */
-    nextRevisionLabel: revisionLabel(current.revision + 1),
+    /** What "Issue Rev.N" will be called (past any "Rev.K" a facilitator labelled by hand; see issue-revision.ts). */
+    nextRevisionLabel: revisionLabel(next),
     revisions: rounds.flatMap((round) =>
       round.revisionVersion
         ? [
