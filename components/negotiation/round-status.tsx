@@ -15,7 +15,7 @@ export function RoundStatus({
   return (
     <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="round-status">
       <span className="font-medium">
-        Round {round.number}, on the {round.revisionLabel === "Zero draft" ? "zero draft" : round.revisionLabel}
+        Round {round.number}, on {round.revisionLabel === "Zero draft" ? "the zero draft" : round.revisionLabel}
       </span>
       {round.commentDeadline && <Countdown deadline={round.commentDeadline} label="Comments" />}
       {round.amendmentDeadline && <Countdown deadline={round.amendmentDeadline} label="Amendments" />}

@@ -92,7 +92,7 @@ describe.skipIf(!hasServer)("a round in the browser", () => {
     await delegate.goto(`/plans/${planId}`);
     await delegate.getByTestId("countdown").filter({ hasText: "the deadline has passed" }).waitFor({ timeout: 45_000 });
     const before = await getPrisma().comment.count({ where: { threadId } });
-    const thread = delegate.locator("[data-testid=comment-thread]", { hasText: "Ecuador asks." });
+    const thread = delegate.locator("#resources [data-testid=comment-thread]", { hasText: "Ecuador asks." });
     await thread.getByLabel(`Reply to comment ${threadNumber}`).fill("Too late?");
     await thread.getByRole("button", { name: `Reply to comment ${threadNumber}` }).click();
     await thread.getByText(/^The deadline for this round was .* UTC: new comments are no longer taken\.$/).waitFor();
