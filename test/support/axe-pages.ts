@@ -32,7 +32,9 @@ export function setUpAxePages(browser: ServedBrowser, hasServer: boolean) {
       "/",
       `/dialogues/${SEED_DIALOGUE_ID}`,
       plan,
-      ...["coverage", "comments", "amendments", "concerns", "versions", "negotiation", "seeding"].map((p) => `${plan}/${p}`),
+      ...["coverage", "comments", "amendments", "concerns", "versions", "negotiation", "seeding"].map(
+        (p) => `${plan}/${p}`,
+      ),
     ];
   });
 
