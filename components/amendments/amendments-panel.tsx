@@ -13,6 +13,7 @@ import type { Viewer } from "@/components/comments/threads-panel";
 import { AmendmentCard } from "./amendment-card";
 import type { AmendmentView } from "./use-amendments";
 import { useAmendments } from "./use-amendments";
+import { RoundDeadlineNotice } from "@/components/negotiation/round-deadline-notice";
 
 /** The kinds of change, as a choice; typed by the kinds, so none can be missing. */
 const KIND_CHOICE: Record<AmendmentView["kind"], string> = {
@@ -146,6 +147,7 @@ function ProposeForm({
       onSubmit={() => void submit()}
       onCancel={onCancel}
     >
+      <RoundDeadlineNotice planId={planId} kind="amendment" />
       <label className="block text-xs" htmlFor={id("kind")}>
         Change
       </label>

@@ -12,6 +12,7 @@ import { getPrisma } from "@/lib/db";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { findSeriousViolations } from "@/test/support/axe";
 import { createPlan, createThread, findUser } from "@/test/support/factories";
+import { openPlanAs, selectInPassage } from "@/test/support/plan-page";
 import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
 const { hasServer } = setUpServedApp();
@@ -65,7 +66,7 @@ describe.skipIf(!hasServer)("a round in the browser", () => {
     expect((await facilitator.request.get(pdf!)).headers()["content-type"]).toBe("application/pdf");
 
     // A comment deadline a few seconds ahead, typed in UTC.
-    const deadline = new Date(Date.now() + 30_000);
+    const deadline = new Date(Date.now() + 45_000);
     const form = facilitator.getByRole("form", { name: "Deadlines of this round" });
     await form.getByLabel("Comment deadline (UTC)").fill(deadline.toISOString().slice(0, 19));
     await form.getByRole("button", { name: "Save deadlines" }).click();
@@ -77,20 +78,34 @@ describe.skipIf(!hasServer)("a round in the browser", () => {
     await expectNoSeriousViolations(facilitator);
 
     // The delegate: the round and the time left, on the plan page.
-    const delegate = await browser.newPage(ACCOUNTS.delegate);
-    await delegate.goto(`/plans/${planId}`);
+    const delegate = await openPlanAs(browser, { planId, email: ACCOUNTS.delegate });
     const round = delegate.getByTestId("round-status");
     await expect(round.textContent()).resolves.toContain("Round 2, on Rev.1");
     const countdown = round.getByTestId("countdown");
     await countdown.waitFor();
     await expect(countdown.textContent()).resolves.toMatch(/^ \(in 0 min \d\d s\)$/);
+    // The comment form says it too.
+    await selectInPassage(delegate, {
+      sectionKey: "resources",
+      blockId: "resources.should-8",
+      text: "resources required",
+    });
+    await delegate
+      .getByRole("toolbar", { name: "Act on the selected text" })
+      .getByRole("button", { name: "Comment" })
+      .click();
+    const notice = delegate
+      .getByRole("form", { name: "New comment on the selected text" })
+      .getByTestId("comment-deadline-notice");
+    await notice.getByTestId("countdown").waitFor();
+    await expect(notice.textContent()).resolves.toMatch(/^Comments close .* UTC \(in 0 min \d\d s\)$/);
     await delegate.goto(`/plans/${planId}/negotiation`);
     await expect(delegate.getByRole("button", { name: /^Issue Rev/ }).count()).resolves.toBe(0);
     await expectNoSeriousViolations(delegate);
 
     // Past the deadline: the countdown says so, and a reply is refused with the deadline shown.
     await delegate.goto(`/plans/${planId}`);
-    await delegate.getByTestId("countdown").filter({ hasText: "the deadline has passed" }).waitFor({ timeout: 45_000 });
+    await delegate.getByTestId("countdown").filter({ hasText: "the deadline has passed" }).waitFor({ timeout: 60_000 });
     const before = await getPrisma().comment.count({ where: { threadId } });
     const thread = delegate.locator("#resources [data-testid=comment-thread]", { hasText: "Ecuador asks." });
     await thread.getByLabel(`Reply to comment ${threadNumber}`).fill("Too late?");
