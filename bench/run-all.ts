@@ -27,6 +27,7 @@ export const BENCHMARKS: Benchmark[] = [
   { name: "comments", script: "bench/comment-latency.ts", timeoutMinutes: 5 },
   { name: "amendments", script: "bench/amendment-latency.ts", timeoutMinutes: 5 },
   { name: "versions", script: "bench/version-diff.ts", timeoutMinutes: 5 },
+  { name: "revision", script: "bench/revision.ts", timeoutMinutes: 5 },
   { name: "export", script: "bench/export-docx.ts", nodeArgs: ["--expose-gc"], timeoutMinutes: 10 },
   { name: "pages", script: "bench/pages.ts", timeoutMinutes: 15 },
   // Last: it loads the whole machine. Both build the app for production first, unless .next is current.

@@ -65,6 +65,11 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
         </Badge>
         <Badge>{KIND_LABEL[amendment.kind]}</Badge>
         {amendment.isSectionRemoved && <Badge tone="warning">removed with its section</Badge>}
+        {amendment.staleSinceRevision !== null && (
+          <Badge tone="warning" data-testid="amendment-stale-since">
+            stale since Rev.{amendment.staleSinceRevision}
+          </Badge>
+        )}
         <span className="font-medium">{amendment.delegation?.name ?? amendment.author?.name ?? "Unknown"}</span>
         {showSection && (
           <a href={`/plans/${planId}#${amendment.section.key}`} className="text-un-dark underline">

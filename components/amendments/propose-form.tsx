@@ -10,6 +10,7 @@
 import type { Editor } from "@tiptap/core";
 import { useMemo, useState } from "react";
 import { SelectionForm } from "@/components/comments/selection-form";
+import { RoundDeadlineNotice } from "@/components/negotiation/round-deadline-notice";
 import type { SelectedQuote } from "@/components/comments/selection-quote";
 import { useParagraphNumbersStore } from "@/components/editor/paragraph-numbering";
 import { readAmendableParagraphs } from "@/lib/amendments/paragraph-change";
@@ -83,6 +84,7 @@ export function ProposeForm({ planId, sectionId, sectionKey, selection, editor, 
       onSubmit={() => void submit()}
       onCancel={onCancel}
     >
+      <RoundDeadlineNotice planId={planId} kind="amendment" />
       {isParagraph && (
         <fieldset className="space-y-0.5 text-xs">
           <legend className="font-medium">What to propose{here?.reference ? ` on ${here.reference}` : ""}</legend>

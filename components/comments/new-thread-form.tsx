@@ -8,6 +8,7 @@ import type { SelectedQuote } from "./selection-quote";
 import type { Viewer } from "./threads-panel";
 import type { ThreadView } from "./use-threads";
 import { THREAD_VISIBILITIES } from "@/lib/comments/thread-values";
+import { RoundDeadlineNotice } from "@/components/negotiation/round-deadline-notice";
 
 /** The stances as a choice, a plain comment first (the default); typed by the stances, so none can be missing. */
 const STANCE_CHOICE: Record<ThreadView["stance"], string> = {
@@ -68,6 +69,7 @@ export function NewThreadForm({
       onSubmit={() => void submit()}
       onCancel={onCancel}
     >
+      <RoundDeadlineNotice planId={planId} kind="comment" />
       <div className="flex flex-wrap gap-2 text-xs">
         <label>
           Stance{" "}

@@ -79,6 +79,12 @@ export async function decideAmendment({
  * paragraph adds no words, so it links nothing (null).
  */
 async function applyToText(tx: Tx, amendment: LockedAmendment, actor: CurrentUser): Promise<string | null> {
+  // Recorded when a revision's text no longer held its target (lib/negotiation/carry-over-amendments.ts).
+  if (amendment.staleSinceRevision !== null)
+    throw new AppError(
+      "conflict",
+      `Amendment ${amendment.number} is stale since Rev.${amendment.staleSinceRevision}: its target text changed in that revision.`,
+    );
   const section = { planId: amendment.planId, sectionId: amendment.sectionId };
   // Its text is out of the plan until a version brings the section back; rejecting it stays possible.
   const { removedAt } = await tx.planSection.findUniqueOrThrow({

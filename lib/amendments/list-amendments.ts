@@ -140,7 +140,7 @@ export async function listAmendments({
     const isCurrent = isParagraphChange
       ? isParagraphChangeCurrent(content, amendment as ParagraphChange)
       : isQuoteAmendable(content, amendment.blockId, quote);
-    const isStale = amendment.status === "pending" && !isCurrent;
+    const isStale = amendment.status === "pending" && (amendment.staleSinceRevision !== null || !isCurrent);
     return {
       id: amendment.id,
       number: amendment.number,
@@ -166,6 +166,8 @@ export async function listAmendments({
       rationaleReferences: showParagraphReferences(amendment.rationale, readStoredReferences(rationaleRefs), numbers),
       status: amendment.status,
       state: (isStale ? "stale" : amendment.status) as AmendmentState,
+      /** Set when a revision's text no longer held its target: shown as "stale since Rev.N". */
+      staleSinceRevision: amendment.staleSinceRevision,
       // Only when stale: what the passage says now, to compare with the target.
       currentText: isStale ? (current ?? "") : null,
       diff: diffAmendment(amendment, current),

@@ -20,6 +20,7 @@ import { chooseNewParagraphStyle, readAmendableParagraphs } from "./paragraph-ch
 import type { TProposeAmendment } from "./schemas";
 import { readParagraphReferences } from "@/lib/plan/read-plan-numbering";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
+import { assertBeforeDeadline } from "@/lib/negotiation/assert-before-deadline";
 
 export async function proposeAmendment({
   actor,
@@ -34,6 +35,7 @@ export async function proposeAmendment({
   return getPrisma().$transaction(async (tx) => {
     // A text under silence, or adopted, takes no more proposals until a new round opens.
     await assertTextOpen(tx, planId);
+    await assertBeforeDeadline(tx, { planId, actor, kind: "amendment" });
     const section = await tx.planSection.findFirst({
       where: { planId, key: input.sectionKey, ...LIVE_SECTION },
       select: { id: true, content: true },

@@ -58,6 +58,11 @@ export const ACTIONS = [
   "silence.start",
   /** Break silence for one's own delegation, with a reason: a delegation's act, so only a delegate who speaks for one. */
   "silence.break",
+  /**
+   * Run the rounds of consultations: issue a revision ("Rev.2", which opens the next round) and set or extend a
+   * round's deadlines. Whoever may do this chairs, so the round's deadlines do not bind them (lib/negotiation).
+   */
+  "negotiation.manage",
   /** Export a plan as a full backup (every account, with e-mail addresses); other readers get a reader's export. */
   "plan.backup",
 ] as const;
@@ -102,6 +107,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "version.create",
     "version.restore",
     "silence.start",
+    "negotiation.manage",
   ]),
   // notification.read is one's own bell: every role has one, and lib/notifications only ever touches the viewer's rows.
   delegate: new Set<Action>([

@@ -6,7 +6,7 @@
 import { Redis } from "@hocuspocus/extension-redis";
 import IORedis from "ioredis";
 import { Server } from "@hocuspocus/server";
-import type { Extension, Hocuspocus } from "@hocuspocus/server";
+import type { Document, Extension, Hocuspocus } from "@hocuspocus/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as Y from "yjs";
 import { AppError } from "@/lib/errors";
@@ -28,6 +28,9 @@ import type { GateLimits, SocketGate } from "./socket-gate";
 import type { SectionDocument } from "./document-name";
 import { loadSectionState, rehearseStore, storeSectionState } from "@/lib/plan/section-document";
 import { createStoreRetry, StoreAbandoned } from "./store-retry";
+import { getPrisma } from "@/lib/db";
+import { FLUSHED_CHANNEL } from "@/lib/live/channels";
+import type { FlushedNotice } from "@/lib/live/channels";
 import type { StoreRetry } from "./store-retry";
 
 export type CollabServerOptions = {
@@ -293,6 +296,8 @@ async function listenToDatabase({
       if (notice.type === "section-removed") return hocuspocus.closeConnections(sectionDocumentName(notice));
       if (notice.type === "merge-stored")
         return void mergeStoredState(hocuspocus, notice).catch(failed(`merging stored ${notice.sectionId}`));
+      if (notice.type === "flush-plan")
+        return void flushPlan(hocuspocus, notice).catch(failed(`flushing plan ${notice.planId}`));
     },
   });
   anchoring = await startThreadAnchoring({ hocuspocus, log });
@@ -356,12 +361,33 @@ export function createRedisClient(redisUrl: string): IORedis {
   return new IORedis(redisUrl, { lazyConnect: true });
 }
 
-/** Runs every debounced store now and waits for the ones already running. */
-export async function flushPendingStores(hocuspocus: Hocuspocus): Promise<void> {
-  const runs = [...hocuspocus.documents.values()].map((document) => {
+/** Runs every debounced store now and waits for the ones already running (of the documents given, or all). */
+export async function flushPendingStores(
+  hocuspocus: Hocuspocus,
+  documents: Iterable<Document> = hocuspocus.documents.values(),
+): Promise<void> {
+  const runs = [...documents].map((document) => {
     const id = `onStoreDocument-${document.name}`;
     if (hocuspocus.debouncer.isDebounced(id)) return hocuspocus.debouncer.executeNow(id);
     return document.saveMutex.waitForUnlock();
   });
   await Promise.allSettled(runs);
+}
+
+/**
+ * Stores the plan's live documents on this instance now, then answers the
+ * app that asked (lib/negotiation/flush-live-edits.ts). Every instance
+ * answers, holding the plan or not, so the app waits no longer than needed.
+ */
+async function flushPlan(hocuspocus: Hocuspocus, { planId, requestId }: { planId: string; requestId: string }) {
+  const documents = [...hocuspocus.documents.values()].filter(
+    (document) => parseSectionDocumentName(document.name)?.planId === planId,
+  );
+  await flushPendingStores(hocuspocus, documents);
+  const answer: FlushedNotice = {
+    requestId,
+    server: hocuspocus.configuration.name ?? "gpa-collab",
+    documents: documents.length,
+  };
+  await getPrisma().$executeRaw`SELECT pg_notify(${FLUSHED_CHANNEL}, ${JSON.stringify(answer)})`;
 }

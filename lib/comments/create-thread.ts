@@ -13,6 +13,7 @@ import { notifyAboutComment } from "./notify-comment";
 import type { TCreateThread } from "./schemas";
 import { readParagraphReferences } from "@/lib/plan/read-plan-numbering";
 import { LIVE_SECTION } from "@/lib/plan/section-scope";
+import { assertBeforeDeadline } from "@/lib/negotiation/assert-before-deadline";
 
 export async function createThread({
   actor,
@@ -27,6 +28,7 @@ export async function createThread({
   if (input.visibility === "facilitators")
     authorize(actor, "comment.facilitatorsOnly", undefined, "Only facilitators can open a facilitators-only thread.");
   return getPrisma().$transaction(async (tx) => {
+    await assertBeforeDeadline(tx, { planId, actor, kind: "comment" });
     const section = await tx.planSection.findFirst({
       where: { planId, key: input.sectionKey, ...LIVE_SECTION },
       select: { id: true, plan: { select: { dialogueId: true } } },

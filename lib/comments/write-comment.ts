@@ -17,6 +17,7 @@ import { EDIT_WINDOW_MS } from "./schemas";
 import type { TReply } from "./schemas";
 import { findVisibleThread } from "./thread-access";
 import { readParagraphReferences } from "@/lib/plan/read-plan-numbering";
+import { assertBeforeDeadline } from "@/lib/negotiation/assert-before-deadline";
 
 type ThreadTarget = { planId: string; threadId: string };
 
@@ -32,6 +33,7 @@ export async function replyToThread({
   authorize(actor, "comment.create");
   return getPrisma().$transaction(async (tx) => {
     const thread = await findVisibleThread(tx, actor, target);
+    await assertBeforeDeadline(tx, { planId: target.planId, actor, kind: "comment" });
     const delegationId = delegationSpokenFor(actor);
     const comment = await tx.comment.create({
       data: {

@@ -185,6 +185,15 @@ export function describeSilence(document: Pick<TExportDocument, "silence">): str
     : `Under silence until ${formatDayAndTime(silence.endsAt)}`;
 }
 
+/**
+ * The document symbol a resolution's head prints: the placeholder the secretariat fills in, with "/Rev.N" when the
+ * export is a revision issued in a round (lib/negotiation/issue-revision.ts), as the UN marks revised drafts.
+ */
+export function documentSymbol(document: Pick<TExportDocument, "versionLabel">): string {
+  const revision = document.versionLabel?.match(/^Rev\.\d+$/)?.[0];
+  return revision ? `${SYMBOL_PLACEHOLDER}/${revision}` : SYMBOL_PLACEHOLDER;
+}
+
 /** The footnote's text, the same in every format: speaker, role, segment, address and the quoted words. */
 export function formatFootnoteText(note: TSourceDescription & { status?: string; kind?: TFootnote["kind"] }): string {
   if (note.kind === "note") return note.label;

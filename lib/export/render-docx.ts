@@ -33,12 +33,12 @@ import type { ParagraphChild } from "docx";
 import type { TBlock, TExportDocument, TParagraphNumber, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
 import {
-  describeSponsors,
   describeSilence,
+  describeSponsors,
   describeVersion,
+  documentSymbol,
   formatFootnoteText,
   SOURCES_TITLE,
-  SYMBOL_PLACEHOLDER,
 } from "./export-document";
 
 const HEADINGS = [
@@ -175,7 +175,7 @@ function renderResolutionHead(document: TExportDocument): Paragraph[] {
   return [
     new Paragraph({
       alignment: AlignmentType.RIGHT,
-      children: [new TextRun({ text: SYMBOL_PLACEHOLDER, bold: true })],
+      children: [new TextRun({ text: documentSymbol(document), bold: true })],
     }),
     new Paragraph({
       alignment: AlignmentType.RIGHT,

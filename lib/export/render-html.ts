@@ -13,9 +13,9 @@ import {
   describeSilence,
   describeSponsors,
   describeVersion,
+  documentSymbol,
   formatFootnoteText,
   SOURCES_TITLE,
-  SYMBOL_PLACEHOLDER,
 } from "./export-document";
 
 const PRINT_CSS = `
@@ -92,7 +92,7 @@ function renderHead(document: TExportDocument): string[] {
   const silence = silenceLine ? `<p class="silence"><strong>${escape(silenceLine)}</strong></p>` : "";
   if (document.layout === "resolution")
     return [
-      `<header class="resolution-head"><p class="symbol">${escape(SYMBOL_PLACEHOLDER)}</p>`,
+      `<header class="resolution-head"><p class="symbol">${escape(documentSymbol(document))}</p>`,
       `<p class="version">${version}, ${date}</p>${silence}<h1>${escape(document.title)}</h1>${sponsorLine}</header>`,
     ];
   return [

@@ -10,18 +10,18 @@
 import type { TBlock, TExportDocument, TRun } from "./export-document";
 import { formatDay } from "@/lib/dates/format-date";
 import {
-  describeSponsors,
   describeSilence,
+  describeSponsors,
   describeVersion,
+  documentSymbol,
   formatFootnoteText,
   SOURCES_TITLE,
-  SYMBOL_PLACEHOLDER,
 } from "./export-document";
 
 export function renderMarkdown({ document }: { document: TExportDocument }): string {
   const sponsors = describeSponsors(document);
   const lines: string[] = [
-    ...(document.layout === "resolution" ? [escapeInline(SYMBOL_PLACEHOLDER), ""] : []),
+    ...(document.layout === "resolution" ? [escapeInline(documentSymbol(document)), ""] : []),
     `# ${escapeInline(document.title)}`,
     "",
     ...(sponsors ? [escapeInline(sponsors), ""] : []),

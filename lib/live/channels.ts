@@ -7,11 +7,14 @@
  *   gpa_collab          → collaboration servers (anchor, push to editors,
  *                         merge, recheck) and the app's plan-activity streams
  *   gpa_notifications   → the app's notification streams (bell badges)
+ *   gpa_collab_flushed  → the app instance that asked the collab servers to
+ *                         store a plan's live edits now (flush-plan)
  */
 import type { Tx } from "@/lib/db";
 
 export const COLLAB_CHANNEL = "gpa_collab";
 export const NOTIFICATIONS_CHANNEL = "gpa_notifications";
+export const FLUSHED_CHANNEL = "gpa_collab_flushed";
 
 type Section = { planId: string; sectionId: string };
 /** Whose thread changed: a facilitators-only thread is not announced to plan-wide pages of other roles, not even as a section. */
@@ -42,10 +45,22 @@ export type CollabNotice =
   /** A section was removed: collaboration servers stop taking edits to its document. */
   | ({ type: "section-removed" } & Section)
   /** A user's role, delegation, disabled state or sessions changed: their open connections are judged again now. */
-  | { type: "user-access-changed"; userId: string };
+  | { type: "user-access-changed"; userId: string }
+  /** Store the plan's live edits now (a revision is about to freeze its text); answered on FLUSHED_CHANNEL. */
+  | { type: "flush-plan"; planId: string; requestId: string };
+
+/** A collab server's answer to flush-plan: the plan's edits it held are stored. */
+export type FlushedNotice = { requestId: string; server: string; documents: number };
 
 export async function sendCollabNotice(tx: Tx, notice: CollabNotice): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${COLLAB_CHANNEL}, ${JSON.stringify(notice)})`;
+}
+
+/** Many notices in one statement (e.g. every section a revision touched); each still arrives as its own. */
+export async function sendCollabNotices(tx: Tx, notices: readonly CollabNotice[]): Promise<void> {
+  if (!notices.length) return;
+  const payloads = notices.map((notice) => JSON.stringify(notice));
+  await tx.$executeRaw`SELECT pg_notify(${COLLAB_CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS payload`;
 }
 
 /** A notifications notice: only who has news, never what it is. */

@@ -18,7 +18,7 @@ export type NotificationInput = {
   planId: string | null;
   title: string;
   href: string;
-  resource: { type: "comment_thread" | "amendment" | "concern" | "silence_procedure"; id: string };
+  resource: { type: "comment_thread" | "amendment" | "concern" | "silence_procedure" | "plan_version"; id: string };
   /** Narrows the recipients to those allowed to see the resource (e.g. facilitators-only threads). */
   audience?: (user: { id: string; role: string }) => boolean;
 };

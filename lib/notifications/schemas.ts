@@ -26,7 +26,8 @@ export type TNotificationView = {
     | "concern_addressed"
     | "silence_started"
     | "silence_broken"
-    | "adopted_under_silence";
+    | "adopted_under_silence"
+    | "revision_issued";
   title: string;
   href: string;
   createdAt: string;

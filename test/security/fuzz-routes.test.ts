@@ -17,6 +17,7 @@ import { ZCreateThread, ZReply, ZThreadStatus } from "@/lib/comments/schemas";
 import { ZAddressConcern, ZMarkThreadAsConcern, ZNoteConcern } from "@/lib/concerns/schemas";
 import { getPrisma } from "@/lib/db";
 import { ZBreakSilence, ZStartSilence } from "@/lib/negotiation/silence-schemas";
+import { ZIssueRevision, ZSetDeadlines } from "@/lib/negotiation/schemas";
 import { ZMarkRead } from "@/lib/notifications/schemas";
 import { ZSetParagraphStatus } from "@/lib/plan/set-paragraph-status";
 import { ZResetPlan } from "@/lib/plan/reset-plan";
@@ -174,6 +175,13 @@ const ROUTES: Route[] = [
   },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/silence`, schema: ZStartSilence, roles: ["facilitator"] },
   { method: "POST", path: (i) => `/api/plans/${i.plan}/silence/break`, schema: ZBreakSilence, roles: ["delegate"] },
+  { method: "POST", path: (i) => `/api/plans/${i.plan}/rounds`, schema: ZIssueRevision, roles: ["facilitator"] },
+  {
+    method: "PATCH",
+    path: (i) => `/api/plans/${i.plan}/rounds/current`,
+    schema: ZSetDeadlines,
+    roles: ["facilitator"],
+  },
 ];
 
 // Keys that have polluted prototypes elsewhere, and names near the real fields.
@@ -400,6 +408,7 @@ describe.skipIf(!hasServer)("random path ids on every mutating route", () => {
       "versions/compare",
       `versions/${versionId}/compilation`,
       "versions/no-such-version/compilation",
+      "rounds",
       "suggestions",
       "export",
       "traceability",

@@ -39,7 +39,9 @@ export function setUpAxePages(browser: ServedBrowser, hasServer: boolean) {
       "/",
       `/dialogues/${SEED_DIALOGUE_ID}`,
       plan,
-      ...["coverage", "comments", "amendments", "concerns", "versions", "seeding", "status"].map((p) => `${plan}/${p}`),
+      ...["coverage", "comments", "amendments", "concerns", "versions", "negotiation", "seeding", "status"].map(
+        (p) => `${plan}/${p}`,
+      ),
       `${plan}/versions/${version.id}/compilation`,
     ];
   });

@@ -58,6 +58,7 @@ const ROLE_CASES: Case[] = [
   { action: "version.restore", /*                                */ who: "af--" },
   { action: "silence.start", /*                                  */ who: "af--" },
   { action: "silence.break", /*                                  */ who: "--d-" },
+  { action: "negotiation.manage", /*                             */ who: "af--" },
   { action: "plan.backup", /*                                    */ who: "a---" },
 ];
 

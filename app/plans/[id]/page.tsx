@@ -11,6 +11,7 @@ import { ArrangeSections } from "@/components/plan/structure/arrange-sections";
 import { SilenceBanner } from "@/components/negotiation/silence-banner";
 import { ResetPlanButton } from "@/components/plan/reset-plan-button";
 import { SectionView } from "@/components/plan/section-view";
+import { RoundStatus } from "@/components/negotiation/round-status";
 import { can, presentPlanViewer } from "@/lib/auth/policies";
 import { authorizePage, requirePageUser } from "@/lib/auth/current-user";
 import { collabPublicUrl } from "@/lib/collab/collab-url";
@@ -24,6 +25,7 @@ import { listPlanSponsors, listSponsorChoices } from "@/lib/plan/list-plan-spons
 import { toDelegationChoices } from "@/lib/users/delegation-label";
 import { listPlanDelegations } from "@/lib/plan/list-plan-delegations";
 import { listParagraphStatuses } from "@/lib/plan/list-paragraph-statuses";
+import { readNegotiation } from "@/lib/negotiation/read-negotiation";
 
 export const metadata: Metadata = { title: "Draft plan" };
 
@@ -33,8 +35,11 @@ export default async function PlanPage({ params }: Props) {
   const { id } = await readPageParams(params);
   const user = await requirePageUser(`/plans/${encodeURIComponent(id)}`);
   authorizePage(user, "plan.read");
-  const plan = await getPlan({ planId: id });
-  if (!plan) notFound();
+  const [plan, negotiation] = await Promise.all([
+    getPlan({ planId: id }),
+    readNegotiation({ viewer: user, planId: id }),
+  ]);
+  if (!plan || !negotiation) notFound();
   const canDecide = can(user, "provenance.confirm");
   // Under silence, and once adopted, the text is read-only for everyone (the server refuses every write anyway).
   const canManageSponsors = can(user, "plan.sponsor");
@@ -115,6 +120,7 @@ export default async function PlanPage({ params }: Props) {
             choices={toDelegationChoices(sponsorChoices)}
             canManage={canManageSponsors}
           />
+          <RoundStatus planId={plan.id} round={negotiation.round} withLink />
           <ExportMenu planId={plan.id} />
           <SilenceBanner planId={plan.id} panel={silencePanel} />
           {canEdit && (
