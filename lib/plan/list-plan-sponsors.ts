@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { getPrisma } from "@/lib/db";
+import { ROSTER_MEMBER } from "@/lib/dialogue/roster-scope";
 
 export type PlanSponsor = { id: string; name: string };
 
@@ -22,7 +23,7 @@ export async function listPlanSponsors({
 /** Every delegation of the plan's dialogue that can sponsor (the whole roster, no legacy "other"), by kind and name. */
 export async function listSponsorChoices({ dialogueId }: { dialogueId: string }) {
   return getPrisma().delegation.findMany({
-    where: { dialogueId, kind: { not: "other" } },
+    where: { dialogueId, ...ROSTER_MEMBER },
     orderBy: [{ kind: "asc" }, { name: "asc" }],
     select: { id: true, name: true, kind: true, rosterKey: true },
   });

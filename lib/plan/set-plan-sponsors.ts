@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { listPlanSponsors } from "./list-plan-sponsors";
 import type { PlanSponsor } from "./list-plan-sponsors";
 import type { TSetSponsors } from "./sponsor-schemas";
+import { ROSTER_MEMBER } from "@/lib/dialogue/roster-scope";
 
 export async function setPlanSponsors({
   actor,
@@ -29,7 +30,7 @@ export async function setPlanSponsors({
     if (!plan) throw new AppError("not_found", "No such plan.");
     const { delegationIds } = input;
     const known = await tx.delegation.findMany({
-      where: { id: { in: delegationIds }, dialogueId: plan.dialogueId, kind: { not: "other" } },
+      where: { id: { in: delegationIds }, dialogueId: plan.dialogueId, ...ROSTER_MEMBER },
       select: { id: true },
     });
     const unknown = delegationIds.filter((id) => !known.some((d) => d.id === id));

@@ -5,6 +5,7 @@ import { createOneTimeToken } from "@/lib/auth/one-time-token";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TCreateInvite } from "./schemas";
+import { ROSTER_MEMBER } from "@/lib/dialogue/roster-scope";
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -21,7 +22,7 @@ export async function createInvite({ actor, input }: { actor: CurrentUser; input
       throw new AppError("conflict", `${input.email} already has an account.`, { field: "email" });
     }
     // A legacy "other" delegation (a UN body an older import took for one) takes no new members.
-    if (delegationId && !(await tx.delegation.findFirst({ where: { id: delegationId, kind: { not: "other" } } }))) {
+    if (delegationId && !(await tx.delegation.findFirst({ where: { id: delegationId, ...ROSTER_MEMBER } }))) {
       throw new AppError("invalid", "No such delegation.", { field: "delegationId" });
     }
     const created = await tx.invite.create({

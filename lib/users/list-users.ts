@@ -2,6 +2,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/policies";
 import { NO_PASSWORD_HASH } from "@/lib/auth/password";
 import { getPrisma } from "@/lib/db";
+import { ROSTER_MEMBER } from "@/lib/dialogue/roster-scope";
 
 /** Every user, with whether they have a password (an account restored from a backup has none until a reset). */
 export async function listUsers({ actor }: { actor: CurrentUser }) {
@@ -50,7 +51,7 @@ export async function listInvites({ actor }: { actor: CurrentUser }) {
 export async function listDelegationChoices({ actor }: { actor: CurrentUser }) {
   authorize(actor, "user.manage");
   return getPrisma().delegation.findMany({
-    where: { OR: [{ kind: { not: "other" } }, { users: { some: {} } }] },
+    where: { OR: [ROSTER_MEMBER, { users: { some: {} } }] },
     orderBy: [{ dialogue: { date: "desc" } }, { kind: "asc" }, { name: "asc" }],
     select: {
       id: true,

@@ -43,10 +43,13 @@ export default async function PlanPage({ params }: Props) {
   const canDecide = can(user, "provenance.confirm");
   // Under silence, and once adopted, the text is read-only for everyone (the server refuses every write anyway).
   const canManageSponsors = can(user, "plan.sponsor");
-  const [silencePanel, sponsors, sponsorChoices] = await Promise.all([
+  const [silencePanel, sponsors, sponsorChoices, statuses, delegations] = await Promise.all([
     readSilencePanel({ viewer: user, planId: plan.id }),
     listPlanSponsors({ planId: plan.id }),
     canManageSponsors ? listSponsorChoices({ dialogueId: plan.dialogue.id }) : [],
+    listParagraphStatuses({ planId: plan.id }),
+    // Only drafters tag brackets with delegations; readers' pages do not carry the list.
+    can(user, "plan.edit") ? listPlanDelegations({ dialogueId: plan.dialogue.id }) : [],
   ]);
   const canEdit = can(user, "plan.edit") && !silencePanel.isTextLocked;
   const viewer = presentPlanViewer(user);
@@ -56,9 +59,6 @@ export default async function PlanPage({ params }: Props) {
   // Numbered once over the whole plan: operative paragraphs continue their count from section to section.
   const sectionParagraphs = readSectionParagraphs(plan.sections);
   const paragraphNumbers = numberParagraphs(sectionParagraphs);
-  const statuses = await listParagraphStatuses({ planId: plan.id });
-  // Only drafters tag brackets with delegations; readers' pages do not carry the list.
-  const delegations = canEdit ? await listPlanDelegations({ dialogueId: plan.dialogue.id }) : [];
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
       <nav aria-label="Sections" className="lg:sticky lg:top-20 lg:self-start">
