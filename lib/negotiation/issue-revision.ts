@@ -24,6 +24,7 @@ import { notify } from "@/lib/notifications/notify";
 import { writeVersion } from "@/lib/versions/write-version";
 import { carryOverAmendments } from "./carry-over-amendments";
 import type { CarryOverResult } from "./carry-over-amendments";
+import { sendCollabNotice } from "@/lib/live/channels";
 import { readCurrentRound, readTextLock } from "./negotiation-state";
 import type { TIssueRevision } from "./schemas";
 
@@ -138,10 +139,13 @@ export async function openRound(
   },
 ): Promise<IssuedRevision["round"]> {
   const current = await readCurrentRound(tx, options.planId);
-  return tx.negotiationRound.create({
+  const round = await tx.negotiationRound.create({
     data: { number: current.number + 1, ...options },
     select: { id: true, number: true, revision: true, commentDeadline: true, amendmentDeadline: true },
   });
+  // Editors turned read-only by an adoption become writable again, and open plan pages show the new round.
+  await sendCollabNotice(tx, { type: "text-lock-changed", planId: options.planId });
+  return round;
 }
 
 /** Every enabled account hears of a revision: each delegation works from it, and observers follow it. */

@@ -15,6 +15,7 @@ import { ACCOUNTS } from "@/test/support/accounts";
 import { findSeriousViolations } from "@/test/support/axe";
 import { waitFor } from "@/test/support/collab";
 import { createPlan } from "@/test/support/factories";
+import { insertAlternatives } from "@/test/support/negotiation-ui";
 import { openPlanAs, selectInPassage } from "@/test/support/plan-page";
 import { SEED_DIALOGUE_ID } from "@/test/support/seed-database";
 import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
@@ -51,16 +52,10 @@ describe.skipIf(!hasServer)("brackets and status in the browser", () => {
     ]);
     const section = facilitator.locator(`#${SECTION}`);
     await selectInPassage(facilitator, { sectionKey: SECTION, ...target, text: target.phrase });
-    await section.getByRole("button", { name: "Brackets…" }).click();
-    const form = section.getByRole("form", { name: "Brackets" });
-    await form.getByLabel("Replace them with alternatives").check();
-    await form.getByLabel("Alternative 1", { exact: true }).fill("all Member States");
-    await form.getByLabel("Held by (alternative 1)").selectOption([delegations[0].id, delegations[1].id]);
-    await form.getByLabel("Alternative 2", { exact: true }).fill("States parties");
-    await form.getByLabel("Held by (alternative 2)").selectOption([delegations[2].id]);
-    await form.getByRole("button", { name: "Insert alternatives" }).click();
-    const printed = "[all Member States / States parties]";
-    await section.locator(".bracket-alternatives", { hasText: printed }).waitFor();
+    const printed = await insertAlternatives(facilitator, SECTION, [
+      { text: "all Member States", heldBy: [delegations[0].id, delegations[1].id] },
+      { text: "States parties", heldBy: [delegations[2].id] },
+    ]);
     await observer.locator(`#${SECTION} .bracket-alternatives`, { hasText: printed }).waitFor();
     // Set on the stored text: wait until the collaboration server has saved the alternatives.
     await waitFor(

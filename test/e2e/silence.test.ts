@@ -12,6 +12,7 @@ import { ACCOUNTS } from "@/test/support/accounts";
 import { findSeriousViolations } from "@/test/support/axe";
 import { createPlan, findUser } from "@/test/support/factories";
 import { issueTestRevision } from "@/test/support/negotiation";
+import { putUnderSilence } from "@/test/support/negotiation-ui";
 import { openPlanAs } from "@/test/support/plan-page";
 import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
@@ -29,22 +30,13 @@ async function planOnRev2(): Promise<string> {
   return planId;
 }
 
-/** Fills the start form with a deadline `inMs` ahead, in the browser's own time zone, and submits it. */
-async function putUnderSilence(page: Page, inMs: number): Promise<void> {
-  const local = await page.evaluate((ms) => {
-    const at = new Date(Date.now() + ms);
-    const pad = (n: number) => String(n).padStart(2, "0");
-    return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
-  }, inMs);
-  const banner = page.getByRole("region", { name: "Silence procedure" });
-  await banner.getByLabel("Silence ends (your local time)").fill(local);
-  expect(await findSeriousViolations(page)).toEqual([]);
-  await banner.getByRole("button", { name: "Put Rev.2 under silence" }).click();
-  await banner.getByText(/^Rev\.2 is under silence until \d+ \w+ \d{4}, \d\d:\d\d UTC$/).waitFor();
-  await banner
-    .getByTestId("silence-countdown")
-    .getByText(/^ends in \d+ s$/)
-    .waitFor();
+/** Puts Rev.2 under silence `inMs` ahead from the plan page, scanning the filled form with axe first. */
+function putRev2UnderSilence(page: Page, inMs: number): Promise<void> {
+  return putUnderSilence(page, {
+    label: "Rev.2",
+    inMs,
+    beforeSubmit: async () => expect(await findSeriousViolations(page)).toEqual([]),
+  });
 }
 
 const readOnlyEditor = (page: Page) => page.locator(`#${SECTION} .ProseMirror[aria-label$="(read-only)"]`);
@@ -63,7 +55,7 @@ describe.skipIf(!hasServer)("silence procedure in the browser", () => {
     await delegate.locator('[data-testid="live-status"][data-connection="open"]').first().waitFor();
     const facilitator = await openPlanAs(browser, { planId: brokenPlanId, email: ACCOUNTS.facilitator });
     // A little more time than the second run: the delegate has a dialog to go through, and CI machines are slow.
-    await putUnderSilence(facilitator, 30_000);
+    await putRev2UnderSilence(facilitator, 30_000);
     await readOnlyEditor(facilitator).waitFor();
 
     const banner = delegate.getByRole("region", { name: "Silence procedure" });
@@ -96,7 +88,7 @@ describe.skipIf(!hasServer)("silence procedure in the browser", () => {
 
   it("without a break, the page says Rev.2 was adopted under silence at the deadline, and the editor is read-only", async () => {
     const facilitator = await openPlanAs(browser, { planId: adoptedPlanId, email: ACCOUNTS.facilitator });
-    await putUnderSilence(facilitator, 20_000);
+    await putRev2UnderSilence(facilitator, 20_000);
     await readOnlyEditor(facilitator).waitFor();
     const banner = facilitator.getByRole("region", { name: "Silence procedure" });
     await banner.getByText(/^Rev\.2 was adopted under silence on \d+ \w+ \d{4}\.$/).waitFor({ timeout: 45_000 });
