@@ -12,6 +12,7 @@
  */
 import { Mark, mergeAttributes, Node } from "@tiptap/core";
 import { z } from "zod";
+import { dataAttribute } from "./data-attribute";
 
 export const BRACKET_MARK = "bracket";
 export const ALTERNATIVES_NODE = "alternatives";
@@ -87,11 +88,7 @@ export const BracketMark = Mark.create({
   inclusive: false,
   addAttributes() {
     return {
-      bracketId: {
-        default: null,
-        parseHTML: (element) => element.getAttribute("data-bracket-id"),
-        renderHTML: (attributes) => ({ "data-bracket-id": attributes.bracketId }),
-      },
+      bracketId: dataAttribute("bracketId", "data-bracket-id"),
       delegations: {
         default: [],
         parseHTML: (element) => readDelegationTags(parseJsonAttribute(element, "data-delegations")),
@@ -127,11 +124,7 @@ export const Alternatives = Node.create({
   selectable: true,
   addAttributes() {
     return {
-      bracketId: {
-        default: null,
-        parseHTML: (element) => element.getAttribute("data-bracket-id"),
-        renderHTML: (attributes) => ({ "data-bracket-id": attributes.bracketId }),
-      },
+      bracketId: dataAttribute("bracketId", "data-bracket-id"),
       options: {
         default: [],
         parseHTML: (element) => readAlternatives(parseJsonAttribute(element, "data-options")),

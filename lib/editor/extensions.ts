@@ -10,6 +10,7 @@ import StarterKit from "@tiptap/starter-kit";
 import { uniqueBlockIdsPlugin } from "./block-ids";
 import { Alternatives, BracketMark } from "./brackets";
 import { CITABLE_BLOCK_TYPES } from "./block-types";
+import { dataAttribute } from "./data-attribute";
 import { readParagraphKind, readSubparagraphLevel } from "./paragraph-kinds";
 
 /**
@@ -112,11 +113,7 @@ export const Citation = Node.create({
   selectable: true,
   addAttributes() {
     return {
-      linkId: {
-        default: null,
-        parseHTML: (element) => element.getAttribute("data-link-id"),
-        renderHTML: (attributes) => ({ "data-link-id": attributes.linkId }),
-      },
+      linkId: dataAttribute("linkId", "data-link-id"),
     };
   },
   parseHTML() {
@@ -144,11 +141,7 @@ export const Footnote = Node.create({
   selectable: true,
   addAttributes() {
     return {
-      noteId: {
-        default: null,
-        parseHTML: (element) => element.getAttribute("data-note-id"),
-        renderHTML: (attributes) => ({ "data-note-id": attributes.noteId }),
-      },
+      noteId: dataAttribute("noteId", "data-note-id"),
       text: {
         default: "",
         parseHTML: (element) => element.getAttribute("data-note-text") ?? "",

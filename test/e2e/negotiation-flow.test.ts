@@ -9,12 +9,10 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
-import { toPlainText } from "@/lib/editor/plan-document";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { findSeriousViolations } from "@/test/support/axe";
 import { waitFor } from "@/test/support/collab";
-import { createPlan } from "@/test/support/factories";
-import { kindedDocument } from "@/test/support/kinded-paragraphs";
+import { createPlanWithOperativeParagraphs } from "@/test/support/factories";
 import {
   breakSilence,
   insertAlternatives,
@@ -22,7 +20,7 @@ import {
   proposeParagraphAfter,
   putUnderSilence,
 } from "@/test/support/negotiation-ui";
-import { openPlanAs, selectInPassage } from "@/test/support/plan-page";
+import { markerOf as markerIn, openPlanAs, selectInPassage } from "@/test/support/plan-page";
 import { SEED_DIALOGUE_ID } from "@/test/support/seed-database";
 import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
@@ -33,21 +31,10 @@ const REASON = "Ecuador cannot join consensus on the alternatives in paragraph 3
 let planId: string;
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  ({ id: planId } = await createPlan());
-  const content = kindedDocument(
-    Array.from({ length: 8 }, (_, i) => [`op${i + 1}`, "operative", `Decides on point ${i + 1} of the plan`]),
-  );
-  await getPrisma().planSection.update({
-    where: { planId_key: { planId, key: SECTION } },
-    data: { content, text: toPlainText(content), ydoc: null },
-  });
+  if (hasServer) ({ id: planId } = await createPlanWithOperativeParagraphs({ sectionKey: SECTION, count: 8 }));
 });
 
-/** The number a paragraph shows in the live editor ("6."). */
-function markerOf(page: Page, blockId: string): Promise<string | null> {
-  return page.locator(`#${SECTION} .ProseMirror > p[data-block-id="${blockId}"]`).getAttribute("data-marker");
-}
+const markerOf = (page: Page, blockId: string) => markerIn(page, { sectionKey: SECTION, blockId });
 
 async function expectAccessible(page: Page): Promise<void> {
   expect(await findSeriousViolations(page)).toEqual([]);

@@ -9,12 +9,10 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
-import { toPlainText } from "@/lib/editor/plan-document";
 import { ACCOUNTS } from "@/test/support/accounts";
 import { findSeriousViolations } from "@/test/support/axe";
-import { createPlan } from "@/test/support/factories";
-import { kindedDocument } from "@/test/support/kinded-paragraphs";
-import { openPlanAs, selectInPassage } from "@/test/support/plan-page";
+import { createPlanWithOperativeParagraphs } from "@/test/support/factories";
+import { markerOf as markerIn, openPlanAs, selectInPassage } from "@/test/support/plan-page";
 import { setUpBrowser, setUpServedApp } from "@/test/support/served-app";
 
 const { hasServer } = setUpServedApp();
@@ -23,22 +21,10 @@ const SECTION = "objectives";
 let planId: string;
 
 beforeAll(async () => {
-  if (!hasServer) return;
-  ({ id: planId } = await createPlan());
-  // Eight operative paragraphs, stored before any editor opens the section.
-  const content = kindedDocument(
-    Array.from({ length: 8 }, (_, i) => [`op${i + 1}`, "operative", `Decides on point ${i + 1} of the plan`]),
-  );
-  await getPrisma().planSection.update({
-    where: { planId_key: { planId, key: SECTION } },
-    data: { content, text: toPlainText(content), ydoc: null },
-  });
+  if (hasServer) ({ id: planId } = await createPlanWithOperativeParagraphs({ sectionKey: SECTION, count: 8 }));
 });
 
-/** The number a paragraph shows in the live editor ("6."), once it shows one. */
-function markerOf(page: Page, blockId: string): Promise<string | null> {
-  return page.locator(`#${SECTION} .ProseMirror > p[data-block-id="${blockId}"]`).getAttribute("data-marker");
-}
+const markerOf = (page: Page, blockId: string) => markerIn(page, { sectionKey: SECTION, blockId });
 
 describe.skipIf(!hasServer)("amendments on whole paragraphs in the browser", () => {
   it('Bahrain proposes "5 bis", the facilitator accepts it, and a second editor sees 6 become 7 live', async () => {

@@ -43,7 +43,15 @@ describe("npm run plan", () => {
   it("exports the plan as JSON in the documented shape: sections with their sources, and coverage", async () => {
     const { stdout } = await plan("export", "--format", "json");
     const exported = JSON.parse(stdout);
-    expect(Object.keys(exported)).toEqual(["format", "version", "exportedAt", "plan", "sections", "coverage"]);
+    expect(Object.keys(exported)).toEqual([
+      "format",
+      "version",
+      "exportedAt",
+      "plan",
+      "sections",
+      "coverage",
+      "silence",
+    ]);
     expect(exported).toMatchObject({
       format: "gpa-plan",
       version: 1,
@@ -95,6 +103,7 @@ describe("npm run plan", () => {
       "sections",
       "links",
       "exclusions",
+      "paragraphStatuses",
       "threads",
       "amendments",
       "concerns",

@@ -14,7 +14,9 @@ import { createThread as createThreadAs } from "@/lib/comments/create-thread";
 import { ZCreateThread } from "@/lib/comments/schemas";
 import { getPrisma } from "@/lib/db";
 import { readPassages } from "@/lib/editor/passages";
+import { toPlainText } from "@/lib/editor/plan-document";
 import { SEED_TRANSACTION, writePlan } from "@/lib/plan/seed-plan";
+import { kindedDocument } from "./kinded-paragraphs";
 import { SEED_DIALOGUE_ID } from "./seed-database";
 
 type UserOptions = {
@@ -61,6 +63,28 @@ export async function createPlan({ dialogueId = SEED_DIALOGUE_ID }: { dialogueId
   // and the first connection may wait a few more (SEED_TRANSACTION: found failing in CI at Prisma's 2 s default).
   const { planId } = await getPrisma().$transaction((tx) => writePlan(tx, { dialogueId }), SEED_TRANSACTION);
   return { id: planId };
+}
+
+/**
+ * A plan whose section `sectionKey` holds `count` operative paragraphs "Decides on point N of the plan" with block
+ * ids op1…opN, stored before any editor opens it: numbered text for tests of paragraph-level changes.
+ */
+export async function createPlanWithOperativeParagraphs({
+  sectionKey,
+  count,
+}: {
+  sectionKey: string;
+  count: number;
+}): Promise<{ id: string }> {
+  const plan = await createPlan();
+  const content = kindedDocument(
+    Array.from({ length: count }, (_, i) => [`op${i + 1}`, "operative", `Decides on point ${i + 1} of the plan`]),
+  );
+  await getPrisma().planSection.update({
+    where: { planId_key: { planId: plan.id, key: sectionKey } },
+    data: { content, text: toPlainText(content), ydoc: null },
+  });
+  return plan;
 }
 
 /** A demo account (or any user) by email, as the lib functions see them. */

@@ -43,3 +43,8 @@ export async function selectInPassage(
     { sectionKey, blockId, text },
   );
 }
+
+/** The number a top-level paragraph shows in the live editor ("6."), or null while it shows none. */
+export function markerOf(page: Page, { sectionKey, blockId }: { sectionKey: string; blockId: string }) {
+  return page.locator(`#${sectionKey} .ProseMirror > p[data-block-id="${blockId}"]`).getAttribute("data-marker");
+}
