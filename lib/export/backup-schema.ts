@@ -106,6 +106,33 @@ export const ZBackupParagraphStatus = z.strictObject({
   setAt: ZDate,
 });
 
+/** A round of consultations (lib/negotiation/); backups from before rounds have none. */
+export const ZBackupRound = z.strictObject({
+  id: ZId,
+  number: z.int().min(1),
+  revision: z.int().min(0),
+  revisionId: ZIdOrNull,
+  commentDeadline: ZDateOrNull,
+  amendmentDeadline: ZDateOrNull,
+  openedById: ZIdOrNull,
+  openedAt: ZDate,
+});
+
+/** A silence procedure on a round's revision, broken, adopted or still running. */
+export const ZBackupSilence = z.strictObject({
+  id: ZId,
+  roundId: ZId,
+  versionId: ZId,
+  endsAt: ZDate,
+  startedById: ZIdOrNull,
+  startedAt: ZDate,
+  brokenAt: ZDateOrNull,
+  brokenById: ZIdOrNull,
+  brokenByDelegationId: ZIdOrNull,
+  breakReason: z.string().nullable(),
+  adoptedAt: ZDateOrNull,
+});
+
 /** Where seeding put a list item (the seeding report); backups from before templates have none. */
 export const ZBackupPlacement = z.strictObject({
   id: ZId,
@@ -265,6 +292,8 @@ export const ZBackup = z.strictObject({
   versions: z.array(ZBackupVersion),
   placements: z.array(ZBackupPlacement).default([]),
   paragraphStatuses: z.array(ZBackupParagraphStatus).default([]),
+  rounds: z.array(ZBackupRound).default([]),
+  silences: z.array(ZBackupSilence).default([]),
 });
 
 export type TBackup = z.infer<typeof ZBackup>;

@@ -23,6 +23,8 @@ import {
   ZBackupConcern,
   ZBackupExclusion,
   ZBackupParagraphStatus,
+  ZBackupRound,
+  ZBackupSilence,
   ZBackupLink,
   ZBackupMention,
   ZBackupPlacement,
@@ -67,6 +69,8 @@ export async function exportBackup({
     placements,
     sponsors,
     statuses,
+    rounds,
+    silences,
   ] = await Promise.all([
     prisma.dialogue.findUniqueOrThrow({ where: { id: plan.dialogueId } }),
     prisma.planSection.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }] }),
@@ -91,6 +95,8 @@ export async function exportBackup({
     prisma.seedPlacement.findMany({ where, orderBy: byTime }),
     prisma.planSponsor.findMany({ where, orderBy: { position: "asc" }, select: { delegationId: true } }),
     prisma.paragraphStatus.findMany({ where, orderBy: [{ sectionId: "asc" }, { blockId: "asc" }] }),
+    prisma.negotiationRound.findMany({ where, orderBy: { number: "asc" } }),
+    prisma.silenceProcedure.findMany({ where, orderBy: [{ startedAt: "asc" }, { id: "asc" }] }),
   ]);
 
   const referenced = new Set<string | null>([
@@ -105,6 +111,8 @@ export async function exportBackup({
     ...concerns.flatMap((c) => [c.decidedById, c.createdById]),
     ...versions.map((v) => v.createdById),
     ...statuses.map((s) => s.setById),
+    ...rounds.map((r) => r.openedById),
+    ...silences.flatMap((s) => [s.startedById, s.brokenById]),
   ]);
   const users = await prisma.user.findMany({
     // A full backup keeps every account of the workspace (those of other dialogues' delegations excepted), so a
@@ -152,6 +160,8 @@ export async function exportBackup({
     links: links.map((link) => pick(ZBackupLink, link)),
     exclusions: exclusions.map((exclusion) => pick(ZBackupExclusion, exclusion)),
     paragraphStatuses: statuses.map((status) => pick(ZBackupParagraphStatus, status)),
+    rounds: rounds.map((round) => pick(ZBackupRound, round)),
+    silences: silences.map((silence) => pick(ZBackupSilence, silence)),
     threads: threads.map((thread) => ({
       ...pick(ZBackupThread, thread),
       comments: thread.comments.map((comment) => ({

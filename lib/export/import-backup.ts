@@ -140,6 +140,8 @@ export async function importBackup({
             })),
           ),
         });
+        await tx.negotiationRound.createMany({ data: backup.rounds.map((round) => ({ ...round, planId })) });
+        await tx.silenceProcedure.createMany({ data: backup.silences.map((silence) => ({ ...silence, planId })) });
         const counts = {
           users: backup.users.length,
           sections: backup.sections.length,
@@ -258,6 +260,7 @@ function listBackupDelegations(backup: TBackup): ExistingDelegation[] {
   backup.amendments.forEach((a) => [a.delegationId, ...a.sponsors.map((s) => s.delegationId)].forEach(add));
   backup.concerns.forEach((c) => add(c.delegationId));
   backup.plan.sponsorIds.forEach(add);
+  backup.silences.forEach((s) => add(s.brokenByDelegationId));
   return [...ids].map((id) => {
     const key = id.slice(prefix.length);
     return { id, key, name: key.replace(/^delegation-/, ""), onBehalfOf: null, rosterKey: null };
@@ -280,6 +283,8 @@ function checkReferences(backup: TBackup, rows: ReturnType<typeof buildDialogueR
     amendment: set(backup.amendments),
     thread: set(backup.threads),
     link: set(backup.links),
+    version: set(backup.versions),
+    round: set(backup.rounds),
   };
   const check = (field: string, value: string | null, kind: keyof typeof known) => {
     if (value !== null && !known[kind].has(value)) {
@@ -334,6 +339,17 @@ function checkReferences(backup: TBackup, rows: ReturnType<typeof buildDialogueR
       check(`amendments.${i}.sponsors.${j}.delegationId`, s.delegationId, "delegation");
       check(`amendments.${i}.sponsors.${j}.userId`, s.userId, "user");
     });
+  });
+  backup.rounds.forEach((r, i) => {
+    check(`rounds.${i}.revisionId`, r.revisionId, "version");
+    check(`rounds.${i}.openedById`, r.openedById, "user");
+  });
+  backup.silences.forEach((s, i) => {
+    check(`silences.${i}.roundId`, s.roundId, "round");
+    check(`silences.${i}.versionId`, s.versionId, "version");
+    check(`silences.${i}.startedById`, s.startedById, "user");
+    check(`silences.${i}.brokenById`, s.brokenById, "user");
+    check(`silences.${i}.brokenByDelegationId`, s.brokenByDelegationId, "delegation");
   });
   backup.concerns.forEach((c, i) => {
     check(`concerns.${i}.summaryItemId`, c.summaryItemId, "summaryItem");

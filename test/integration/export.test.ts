@@ -199,8 +199,25 @@ describe("JSON backup", () => {
   });
 
   it("round-trips: export → import into a fresh database → export gives the same JSON apart from exportedAt", async () => {
+    // A round opened on a version, and a silence procedure on it that a delegation broke (which prints nothing).
+    const version = await getPrisma().planVersion.findFirstOrThrow({ where: { planId: fixture.planId } });
+    const round = await getPrisma().negotiationRound.create({
+      data: { planId: fixture.planId, number: 2, revision: 1, revisionId: version.id },
+    });
+    await getPrisma().silenceProcedure.create({
+      data: {
+        planId: fixture.planId,
+        roundId: round.id,
+        versionId: version.id,
+        endsAt: new Date("2026-12-10T14:00:00Z"),
+        brokenAt: new Date("2026-12-10T13:00:00Z"),
+        breakReason: "Not yet.",
+      },
+    });
     const first = (await exportPlanFile({ planId: fixture.planId, format: "backup" })).body.toString();
     const parsed = JSON.parse(first);
+    expect(parsed.rounds).toMatchObject([{ number: 2, revision: 1, revisionId: version.id }]);
+    expect(parsed.silences).toMatchObject([{ roundId: round.id, breakReason: "Not yet." }]);
     expect(parsed.threads.length).toBe(2);
     expect(parsed.amendments[0].sponsors.length).toBe(1);
     expect(parsed.versions[0].sections.length).toBe(12);

@@ -104,6 +104,8 @@ describe("npm run plan", () => {
       "links",
       "exclusions",
       "paragraphStatuses",
+      "rounds",
+      "silences",
       "threads",
       "amendments",
       "concerns",
