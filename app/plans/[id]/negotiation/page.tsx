@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import Link from "next/link";
 import { DeadlinesForm } from "@/components/negotiation/deadlines-form";
 import { IssueRevisionButton } from "@/components/negotiation/issue-revision-button";
 import { RoundStatus } from "@/components/negotiation/round-status";
@@ -82,6 +83,12 @@ export default async function NegotiationPage({ params }: Props) {
                 <a href={download(revision.label, "pdf")} className="text-un-dark underline">
                   PDF<span className="sr-only"> of {revision.label}</span>
                 </a>
+                <Link
+                  href={`/plans/${plan.id}/versions/${revision.versionId}/compilation`}
+                  className="text-un-dark underline"
+                >
+                  Compilation of proposals<span className="sr-only"> on {revision.label}</span>
+                </Link>
               </li>
             ))}
           </ol>
