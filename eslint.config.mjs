@@ -2,7 +2,9 @@
 // that keep the shape of the codebase (docs/architecture.md):
 //   - no next/* in lib/ outside lib/auth/ (sessions) and lib/http/ (the responder);
 //   - no Prisma in app/ or components/: pages and routes call lib/;
-//   - no lib/<domain> imports lib/collab/, and lib/collab/ imports no page code.
+//   - no lib/<domain> imports lib/collab/, and lib/collab/ imports no page code;
+//   - code the browser runs (components/, lib/editor/) takes zod from lib/validation/zod.ts, which keeps it from
+//     probing for eval under our Content-Security-Policy.
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
@@ -17,6 +19,10 @@ const noNext = {
 const noCollab = {
   group: ["@/lib/collab/*"],
   message: "lib/collab/ is the collaboration process; domain code must not import it.",
+};
+const browserZod = {
+  name: "zod",
+  message: 'Code the browser runs imports z from "@/lib/validation/zod" (no eval under our CSP).',
 };
 const noPageCode = { group: ["@/app/*", "@/components/*"], message: "The collaboration process imports no page code." };
 
@@ -39,8 +45,12 @@ const config = [
     },
   },
   {
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    files: ["app/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: [noPrisma] }] },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noPrisma], paths: [browserZod] }] },
   },
   {
     files: ["lib/**/*.ts"],
@@ -50,6 +60,10 @@ const config = [
   {
     files: ["lib/collab/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [noNext, noPageCode] }] },
+  },
+  {
+    files: ["lib/editor/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noNext, noCollab], paths: [browserZod] }] },
   },
 ];
 

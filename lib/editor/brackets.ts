@@ -11,7 +11,7 @@
  * even if the roster is later renamed or the delegation removed.
  */
 import { Mark, mergeAttributes, Node } from "@tiptap/core";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { dataAttribute } from "./data-attribute";
 
 export const BRACKET_MARK = "bracket";

@@ -6,7 +6,7 @@
  * positions) and concurrent edits point into — survive the switch, as a
  * replaced node's would not.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 export const PARAGRAPH_KINDS = ["plain", "preambular", "operative", "subparagraph"] as const;
 export type ParagraphKind = (typeof PARAGRAPH_KINDS)[number];
