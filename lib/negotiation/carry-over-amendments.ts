@@ -65,14 +65,16 @@ export async function carryOverAmendments(
   tx: Tx,
   { planId, revision }: { planId: string; revision: number },
 ): Promise<CarryOverResult> {
-  const [sections, amendments] = await Promise.all([
-    tx.planSection.findMany({ where: { planId, ...LIVE_SECTION }, select: { id: true, content: true } }),
-    // Amendments kept with a removed section wait for it to be restored: they are neither carried nor stale.
-    tx.amendment.findMany({
-      where: { planId, status: "pending", staleSinceRevision: null, section: LIVE_SECTION },
-      select: { id: true, sectionId: true, blockId: true, quoteExact: true, quotePrefix: true, quoteSuffix: true },
-    }),
-  ]);
+  // One query at a time: a transaction's connection runs them in turn anyway (pg deprecates overlapping them).
+  const sections = await tx.planSection.findMany({
+    where: { planId, ...LIVE_SECTION },
+    select: { id: true, content: true },
+  });
+  // Amendments kept with a removed section wait for it to be restored: they are neither carried nor stale.
+  const amendments = await tx.amendment.findMany({
+    where: { planId, status: "pending", staleSinceRevision: null, section: LIVE_SECTION },
+    select: { id: true, sectionId: true, blockId: true, quoteExact: true, quotePrefix: true, quoteSuffix: true },
+  });
   const index = indexText(sections);
   const moved: { id: string; sectionId: string; blockId: string }[] = [];
   const stale: string[] = [];
