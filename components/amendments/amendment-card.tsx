@@ -15,15 +15,8 @@ import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import type { BadgeTone } from "@/components/ui/badge";
 import { ReferencedText } from "@/components/comments/referenced-text";
+import { labelAmendmentKind } from "@/lib/amendments/kind-labels";
 
-const KIND_LABEL: Record<AmendmentView["kind"], string> = {
-  replace: "Replace",
-  insert_after: "Insert after",
-  delete: "Delete",
-  insert_paragraph: "New paragraph",
-  delete_paragraph: "Delete paragraph",
-  move_paragraph: "Move paragraph",
-};
 const STATE_TONE: Record<AmendmentView["state"], BadgeTone> = {
   pending: "info",
   stale: "warning",
@@ -63,7 +56,7 @@ export function AmendmentCard({ amendment, planId, viewer, onChanged, showSectio
         <Badge tone={STATE_TONE[amendment.state]} data-testid="amendment-state">
           {amendment.state}
         </Badge>
-        <Badge>{KIND_LABEL[amendment.kind]}</Badge>
+        <Badge>{labelAmendmentKind(amendment.kind)}</Badge>
         {amendment.isSectionRemoved && <Badge tone="warning">removed with its section</Badge>}
         {amendment.staleSinceRevision !== null && (
           <Badge tone="warning" data-testid="amendment-stale-since">

@@ -28,7 +28,8 @@ export function textsOfBlock(doc: Y.Doc, blockId: string): Y.XmlText[] {
   return texts;
 }
 
-function findBlock(node: Y.XmlFragment | Y.XmlElement, blockId: string): Y.XmlElement | null {
+/** The element with this block id, anywhere below `node` (list items sit inside lists). */
+export function findBlock(node: Y.XmlFragment | Y.XmlElement, blockId: string): Y.XmlElement | null {
   for (const child of node.toArray()) {
     if (!(child instanceof Y.XmlElement)) continue;
     if (child.getAttribute("blockId") === blockId) return child;

@@ -13,6 +13,7 @@ import type { DiffSegment } from "@/lib/diff/word-diff";
 import { numberParagraphs, readPassages } from "@/lib/editor/passages";
 import type { NumberingPart, Passage } from "@/lib/editor/passages";
 import { formatDay } from "@/lib/dates/format-date";
+import { labelAmendmentKind } from "@/lib/amendments/kind-labels";
 
 /** A section of the version, as PlanVersionSection holds it. */
 export type CompilationSection = { key: string; title: string; part: NumberingPart; content: unknown };
@@ -154,16 +155,6 @@ function toParagraphRow(
   };
 }
 
-/** Word-level kinds (lib/amendments) and the paragraph-level ones of issue 21, by name. */
-const KIND_LABELS: Record<string, string> = {
-  replace: "Replace",
-  insert_after: "Insert after",
-  delete: "Delete",
-  insert_paragraph: "New paragraph",
-  delete_paragraph: "Delete paragraph",
-  move_paragraph: "Move paragraph",
-};
-
 type ProposalContext = {
   /** The paragraph's words in this version; null when it is not in it. */
   paragraphText: string | null;
@@ -179,7 +170,7 @@ export function describeProposal(amendment: CompilationAmendment, context: Propo
     amendmentId: amendment.id,
     number: amendment.number,
     kind: amendment.kind,
-    kindLabel: KIND_LABELS[amendment.kind] ?? amendment.kind.replace(/_/g, " "),
+    kindLabel: labelAmendmentKind(amendment.kind),
     label,
     diff,
     note,

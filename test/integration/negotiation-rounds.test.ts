@@ -25,6 +25,7 @@ import { ZIssueRevision, ZSetDeadlines } from "@/lib/negotiation/schemas";
 import { setRoundDeadlines } from "@/lib/negotiation/set-round-deadlines";
 import { editSectionState } from "@/lib/plan/section-document";
 import { blockTextIn } from "@/test/support/collab";
+import { findBlock } from "@/lib/editor/passage-anchor";
 import { createAmendment, createPlan, createThread, createUser } from "@/test/support/factories";
 import { setUpSeedDialogue } from "@/test/support/integration-hooks";
 import { countRows } from "@/test/support/row-counts";
@@ -69,17 +70,6 @@ async function rewrite(planId: string, section: Section, blockId: string, text: 
       },
     ),
   );
-}
-
-/** The element with this block id, anywhere in the document. */
-function findBlock(node: Y.XmlFragment | Y.XmlElement, blockId: string): Y.XmlElement | null {
-  for (const child of node.toArray()) {
-    if (!(child instanceof Y.XmlElement)) continue;
-    if (child.getAttribute("blockId") === blockId) return child;
-    const found = findBlock(child, blockId);
-    if (found) return found;
-  }
-  return null;
 }
 
 /** Cuts a list item from one section and pastes it at the end of another's list, keeping its id. */
