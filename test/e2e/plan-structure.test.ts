@@ -36,8 +36,11 @@ async function navTitles(page: Page): Promise<string[]> {
   return page.getByTestId("section-nav").getByRole("link").allTextContents();
 }
 
+/** Waits for the structure editor's status line to say `text`; a failure shows what it said instead. */
 async function expectStatus(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByTestId("structure-status").getByText(text).waitFor({ timeout: 15_000 });
+  const status = () => page.getByTestId("structure-status").first().textContent({ timeout: 1_000 });
+  const expected = typeof text === "string" ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) : text;
+  await expect.poll(status, { timeout: 15_000 }).toMatch(expected);
 }
 
 describe.skipIf(!hasServer)("arranging the plan's sections", () => {

@@ -16,12 +16,13 @@ export type StructureRequest = { url: string; method: ApiRequest["method"]; body
 
 export function useStructureChange(pageRevision: number) {
   const router = useRouter();
-  const [answered, setAnswered] = useState<{ from: number; revision: number } | null>(null);
+  const [answered, setAnswered] = useState<number | null>(null);
   const [status, setStatus] = useState("");
   const [isBusy, setBusy] = useState(false);
   const [, startTransition] = useTransition();
-  // A newer page (someone's change, heard live) supersedes what our own last change answered.
-  const revision = answered && answered.from === pageRevision ? answered.revision : pageRevision;
+  // The newest we know of: a newer page (someone's change, heard live) supersedes what our own last change answered,
+  // and a page rendered before that change (a refresh answered late, on a busy machine) does not take us back.
+  const revision = Math.max(pageRevision, answered ?? pageRevision);
 
   async function send(request: StructureRequest, { doing, done }: { doing: string; done: string }) {
     setBusy(true);
@@ -44,7 +45,7 @@ export function useStructureChange(pageRevision: number) {
       setStatus(error ?? "Something went wrong.");
       return false;
     }
-    setAnswered({ from: pageRevision, revision: data.revision });
+    setAnswered(data.revision);
     setStatus(done);
     startTransition(() => router.refresh());
     return true;
