@@ -20,7 +20,15 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { toPlainText } from "@/lib/editor/plan-document";
 import { issueRevision } from "@/lib/negotiation/issue-revision";
 import { resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
-import { findPercentile, formatMs, log, reportFigure, reportUpperBound, withBenchDatabase } from "./bench-support";
+import {
+  findPercentile,
+  formatMs,
+  log,
+  reportFigure,
+  reportUpperBound,
+  seededRandom,
+  withBenchDatabase,
+} from "./bench-support";
 
 const VOCABULARY = (
   "states shall strengthen cooperation prevent trafficking protect victims prosecute offenders national action plans " +
@@ -29,17 +37,6 @@ const VOCABULARY = (
 ).split(" ");
 const PASSAGES = 5;
 const ACCOUNTS = 300;
-
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same text. */
-function random(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function passageText(next: () => number, n: number): string {
   const words = Array.from({ length: 30 }, () => VOCABULARY[Math.floor(next() * VOCABULARY.length)]);
@@ -78,7 +75,7 @@ async function main(): Promise<void> {
       })),
     });
     log(`building a ${sectionCount}-section plan with ${sectionCount * PASSAGES * 2} pending amendments …`);
-    const next = random(11);
+    const next = seededRandom(11);
     const plan = await prisma.plan.create({ data: { dialogueId: SEED_DIALOGUE_ID, title: "Synthetic plan" } });
     const sections: { id: string; passages: JSONContent[] }[] = [];
     let n = 0;

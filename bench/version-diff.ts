@@ -28,7 +28,15 @@ import { restoreVersion } from "@/lib/versions/restore-version";
 import { takeAutoSnapshot } from "@/lib/versions/take-auto-snapshot";
 import { writeVersion } from "@/lib/versions/write-version";
 import { resetToSeedDialogue, SEED_DIALOGUE_ID } from "@/test/support/seed-database";
-import { findPercentile, formatMs, log, reportFigure, reportUpperBound, withBenchDatabase } from "./bench-support";
+import {
+  findPercentile,
+  formatMs,
+  log,
+  reportFigure,
+  reportUpperBound,
+  seededRandom,
+  withBenchDatabase,
+} from "./bench-support";
 
 const VOCABULARY = (
   "states shall strengthen cooperation prevent trafficking protect victims prosecute offenders national action plans " +
@@ -36,17 +44,6 @@ const VOCABULARY = (
   "criminal justice capacity building regional international organizations civil society partnerships awareness " +
   "campaigns demand root causes poverty gender equality human rights monitoring evaluation resources funding"
 ).split(" ");
-
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same text. */
-function random(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(next: () => number, words: number): string {
   const picked = Array.from({ length: words }, () => VOCABULARY[Math.floor(next() * VOCABULARY.length)]);
@@ -95,7 +92,7 @@ async function main(): Promise<void> {
     });
     const facilitator: CurrentUser = { ...user, delegation: null };
     log(`building a ${sectionCount}-section plan …`);
-    const next = random(7);
+    const next = seededRandom(7);
     const plan = await prisma.plan.create({ data: { dialogueId: SEED_DIALOGUE_ID, title: "Synthetic plan" } });
     const sections: { id: string; key: string; content: JSONContent }[] = [];
     for (let i = 0; i < sectionCount; i++) {
