@@ -30,6 +30,7 @@ export const BENCHMARKS: Benchmark[] = [
   { name: "revision", script: "bench/revision.ts", timeoutMinutes: 5 },
   { name: "export", script: "bench/export-docx.ts", nodeArgs: ["--expose-gc"], timeoutMinutes: 10 },
   { name: "pages", script: "bench/pages.ts", timeoutMinutes: 15 },
+  { name: "page-throughput", script: "bench/page-throughput.ts", timeoutMinutes: 10 },
   // Last: it loads the whole machine. Both build the app for production first, unless .next is current.
   { name: "load", script: "bench/load.ts", timeoutMinutes: 15 },
 ];
